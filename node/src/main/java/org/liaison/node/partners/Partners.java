@@ -10,4 +10,7 @@ public interface Partners {
    * clause that is missing, which the officer should see).
    */
   List<PartnerAgreement> forPurpose(String purpose);
+
+  /** Partners whose agreement in force has this agency take part in target de-confliction. */
+  List<PartnerAgreement> forTargetDeconfliction();
 }
