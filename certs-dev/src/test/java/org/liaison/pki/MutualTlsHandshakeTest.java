@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real mutual TLS 1.3 handshakes on loopback with the generated material, trusting one agency CA. */
 class MutualTlsHandshakeTest {
 
+    private static final String KEY_PASSWORD = "in-memory";
+
     @TempDir
     static Path tmp;
     static DevPki pki;
@@ -75,7 +77,7 @@ class MutualTlsHandshakeTest {
         try (InputStream in = Files.newInputStream(pki.officerDir("us.ice", "officer-1").resolve("tls.p12"))) {
             p12.load(in, "changeit".toCharArray());
         }
-        SSLContext client = context(p12, "us.ice");
+        SSLContext client = context(p12, "changeit", "us.ice");
         try (SSLServerSocket listener = listen(server)) {
             Future<String> serverSide = executor.submit(() -> serveOnce(listener));
             try (SSLSocket socket = connect(client, listener)) {
@@ -154,15 +156,18 @@ class MutualTlsHandshakeTest {
     private static KeyStore pem(Path dir) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("tls", Pem.readPrivateKey(dir.resolve("tls.key.pem")), "x".toCharArray(),
+        keys.setKeyEntry("tls", Pem.readPrivateKey(dir.resolve("tls.key.pem")), KEY_PASSWORD.toCharArray(),
                 new Certificate[] {Pem.readCertificate(dir.resolve("tls.crt.pem"))});
         return keys;
     }
 
     private static SSLContext context(KeyStore keys, String trustedAgency) throws Exception {
-        char[] password = keys.isKeyEntry("tls") ? "x".toCharArray() : "changeit".toCharArray();
+        return context(keys, KEY_PASSWORD, trustedAgency);
+    }
+
+    private static SSLContext context(KeyStore keys, String password, String trustedAgency) throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
-        kmf.init(keys, password);
+        kmf.init(keys, password.toCharArray());
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", Pem.readCertificate(pki.caCert(trustedAgency)));
