@@ -1,0 +1,201 @@
+package org.liaison.node.federation;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.liaison.agreements.AgreementStatus;
+import org.liaison.agreements.AgreementStore;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.exchange.ExchangeLog;
+import org.liaison.node.exchange.ExchangeRecord;
+import org.liaison.wire.envelope.OpenedEnvelope;
+import org.liaison.wire.envelope.SealRequest;
+import org.liaison.wire.envelope.WireException;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.FederationGrpc;
+import org.liaison.wire.v1.Header;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.Refusal;
+
+/**
+ * Partner requests, as this agency's gateway delivers them: open (every wire check), check the
+ * agreement named in the header is in force now between the two agencies, let the handler for the
+ * payload type answer, record the exchange, and only then seal the answer back.
+ */
+@ApplicationScoped
+public class FederationService extends FederationGrpc.FederationImplBase {
+  private static final Logger LOG = Logger.getLogger(FederationService.class);
+
+  @Inject NodeEnvelopes envelopes;
+  @Inject InboundHandlers handlers;
+  @Inject AgreementStore agreements;
+  @Inject ExchangeLog log;
+  @Inject NodeConfig config;
+
+  @Override
+  public void deliver(Envelope envelope, StreamObserver<Envelope> out) {
+    OpenedEnvelope opened;
+    try {
+      opened = envelopes.opener().open(envelope);
+    } catch (WireException e) {
+      rejected(envelope, e);
+      out.onError(Refusals.refuse(Status.Code.PERMISSION_DENIED, e.reason(), e.getMessage()));
+      return;
+    }
+    Header h = opened.header();
+    Optional<InboundHandler> handler = handlers.forType(h.getContentType());
+    if (handler.isEmpty()) {
+      out.onError(
+          Refusals.refuse(
+              Status.Code.UNIMPLEMENTED,
+              Reason.INVALID_ARGUMENT,
+              "this node does not answer " + h.getContentType()));
+      return;
+    }
+    InboundRequest request =
+        new InboundRequest(
+            h.getSenderAgency(),
+            h.getSenderNode(),
+            h.getAgreementId(),
+            h.getPurpose(),
+            h.getCaseReference(),
+            h.getOfficerId(),
+            h.getMessageId(),
+            h.getContentType(),
+            opened.payload());
+    Message answer;
+    String outcome;
+    String reason = null;
+    try {
+      Optional<Refusal> refusal = agreementRefusal(h);
+      if (refusal.isPresent()) {
+        answer = handler.get().refusal(refusal.get());
+        outcome = "REFUSED";
+        reason = refusal.get().getReason().name();
+      } else {
+        answer = handler.get().handle(request);
+        outcome = Outcomes.of(answer);
+        reason = Outcomes.reasonOf(answer);
+      }
+    } catch (InvalidProtocolBufferException e) {
+      out.onError(
+          Refusals.refuse(
+              Status.Code.INVALID_ARGUMENT,
+              Reason.MALFORMED_ENVELOPE,
+              "the payload is not a valid " + h.getContentType()));
+      return;
+    }
+    try {
+      // fail closed: the answer leaves only after its record is committed
+      log.record(
+          new ExchangeRecord(
+              ExchangeRecord.Direction.IN,
+              h.getSenderAgency(),
+              h.getAgreementId(),
+              h.getPurpose(),
+              h.getCaseReference(),
+              h.getOfficerId(),
+              h.getMessageId(),
+              h.getContentType(),
+              outcome,
+              reason,
+              null));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "cannot record the answer to %s; nothing is disclosed", h.getMessageId());
+      out.onError(
+          Refusals.refuse(
+              Status.Code.UNAVAILABLE,
+              Reason.AUDIT_UNAVAILABLE,
+              "the answering node cannot write its audit record, so it discloses nothing; retry later"));
+      return;
+    }
+    try {
+      Envelope sealed =
+          envelopes
+              .sealer()
+              .seal(
+                  SealRequest.answerTo(
+                      opened,
+                      answer.getDescriptorForType().getFullName(),
+                      Duration.ofMillis(config.query().ttlMs())),
+                  answer.toByteArray());
+      out.onNext(sealed);
+      out.onCompleted();
+    } catch (WireException e) {
+      out.onError(Refusals.refuse(Status.Code.INTERNAL, e.reason(), e.getMessage()));
+    }
+  }
+
+  /** Re-evaluated on arrival: a request in flight under a suspended agreement is refused. */
+  private Optional<Refusal> agreementRefusal(Header h) {
+    String me = config.agency();
+    Optional<AgreementStatus> status = agreements.statusOf(h.getAgreementId());
+    if (status.isEmpty() || !status.get().between(me, h.getSenderAgency())) {
+      return Optional.of(
+          Refusal.newBuilder()
+              .setReason(Reason.NO_AGREEMENT)
+              .setAgreementId(h.getAgreementId())
+              .setMessage(
+                  me + " holds no agreement '" + h.getAgreementId() + "' with " + h.getSenderAgency())
+              .build());
+    }
+    if (!status.get().inForce()) {
+      return Optional.of(
+          Refusal.newBuilder()
+              .setReason(status.get().reason())
+              .setAgreementId(h.getAgreementId())
+              .setMessage(status.get().sentence())
+              .build());
+    }
+    return Optional.empty();
+  }
+
+  /** A rejected envelope is recorded with what its header claims, marked as unverified. */
+  private void rejected(Envelope envelope, WireException e) {
+    String sender = "unverified";
+    String messageId = null;
+    String agreement = null;
+    try {
+      Header claimed = Header.parseFrom(envelope.getHeader());
+      sender = claimed.getSenderAgency() + " (unverified)";
+      messageId = claimed.getMessageId();
+      agreement = claimed.getAgreementId();
+    } catch (InvalidProtocolBufferException ignored) {
+      // the header itself is broken; the reason says so
+    }
+    LOG.warnf("rejected envelope %s from %s: %s %s", messageId, sender, e.reason(), e.getMessage());
+    try {
+      log.record(
+          new ExchangeRecord(
+              ExchangeRecord.Direction.IN,
+              sender,
+              agreement,
+              null,
+              null,
+              null,
+              messageId,
+              null,
+              "REJECTED",
+              e.reason().name(),
+              e.getMessage() + " (envelope hash " + HexFormat.of().formatHex(sha256(envelope)) + ")"));
+    } catch (RuntimeException logFailure) {
+      LOG.errorf(logFailure, "cannot record the rejected envelope %s", messageId);
+    }
+  }
+
+  private static byte[] sha256(Envelope e) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(e.toByteArray());
+    } catch (java.security.NoSuchAlgorithmException x) {
+      throw new IllegalStateException(x);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.liaison.node.federation;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.Message;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.runtime.NodeKeys;
+import org.liaison.wire.envelope.OpenedEnvelope;
+import org.liaison.wire.envelope.SealRequest;
+import org.liaison.wire.envelope.WireException;
+import org.liaison.wire.transport.Channels;
+import org.liaison.wire.transport.MutualTls;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.GatewayRelayGrpc;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * Seals a request to a partner's node, sends it through this agency's gateway, and opens the answer
+ * only if it is signed by that partner and bound to this very request.
+ */
+@ApplicationScoped
+public class GatewayPartnerCall implements PartnerCall {
+  static final String PARTNER_NODE = "node-1";
+
+  @Inject NodeEnvelopes envelopes;
+  @Inject NodeKeys keys;
+  @Inject NodeConfig config;
+
+  private volatile ManagedChannel channel;
+
+  private ManagedChannel channel() {
+    ManagedChannel c = channel;
+    if (c == null) {
+      synchronized (this) {
+        if (channel == null) {
+          channel =
+              Channels.mutualTls(
+                  config.gateway().address(),
+                  MutualTls.client(keys.tls(), keys.ownAgencyTrust("gateway")),
+                  config.federation().maxMessageBytes());
+        }
+        c = channel;
+      }
+    }
+    return c;
+  }
+
+  @Override
+  public CompletableFuture<byte[]> send(OutboundRequest r, Message payload, long deadlineMs) {
+    Envelope request;
+    try {
+      request =
+          envelopes
+              .sealer()
+              .seal(
+                  SealRequest.request(
+                      r.partnerAgency(),
+                      PARTNER_NODE,
+                      r.agreementId(),
+                      r.purpose(),
+                      r.caseReference(),
+                      r.officerId(),
+                      r.contentType(),
+                      Duration.ofMillis(config.query().ttlMs())),
+                  payload.toByteArray());
+    } catch (WireException e) {
+      return CompletableFuture.failedFuture(
+          new ExchangeFailure(
+              PartnerAnswer.Status.REJECTED,
+              e.reason(),
+              "the request to " + r.partnerAgency() + " could not be sealed: " + e.getMessage()));
+    }
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    Futures.addCallback(
+        GatewayRelayGrpc.newFutureStub(channel())
+            .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
+            .relay(request),
+        new FutureCallback<>() {
+          @Override
+          public void onSuccess(Envelope answer) {
+            try {
+              OpenedEnvelope opened = envelopes.opener().openAnswer(answer, request, r.partnerAgency());
+              result.complete(opened.payload());
+            } catch (WireException e) {
+              result.completeExceptionally(
+                  new ExchangeFailure(
+                      PartnerAnswer.Status.REJECTED,
+                      e.reason(),
+                      "the answer from " + r.partnerAgency() + " was discarded: " + e.getMessage()));
+            }
+          }
+
+          @Override
+          public void onFailure(Throwable t) {
+            result.completeExceptionally(failure(r.partnerAgency(), t));
+          }
+        },
+        MoreExecutors.directExecutor());
+    return result;
+  }
+
+  /** What a failed relay means for the officer: unavailable, too slow, refused or rejected. */
+  static ExchangeFailure failure(String partner, Throwable t) {
+    if (!(t instanceof StatusRuntimeException e)) {
+      return new ExchangeFailure(
+          PartnerAnswer.Status.UNAVAILABLE, Reason.INTERNAL, partner + ": " + t);
+    }
+    Reason reason = Refusals.reasonOf(e).orElse(null);
+    String sentence = Refusals.sentenceOf(e);
+    if (reason == null) {
+      return switch (e.getStatus().getCode()) {
+        case DEADLINE_EXCEEDED ->
+            new ExchangeFailure(
+                PartnerAnswer.Status.DEADLINE_EXCEEDED,
+                Reason.DEADLINE_EXCEEDED,
+                partner + " did not answer before the deadline");
+        case UNAVAILABLE ->
+            new ExchangeFailure(
+                PartnerAnswer.Status.UNAVAILABLE,
+                Reason.PARTNER_UNAVAILABLE,
+                "this agency's gateway is unreachable: " + sentence);
+        default ->
+            new ExchangeFailure(
+                PartnerAnswer.Status.UNAVAILABLE, Reason.INTERNAL, partner + ": " + sentence);
+      };
+    }
+    PartnerAnswer.Status status =
+        switch (reason) {
+          case PARTNER_UNAVAILABLE -> PartnerAnswer.Status.UNAVAILABLE;
+          case DEADLINE_EXCEEDED -> PartnerAnswer.Status.DEADLINE_EXCEEDED;
+          case NO_AGREEMENT,
+                  AGREEMENT_NOT_IN_FORCE,
+                  AGREEMENT_EXPIRED,
+                  AGREEMENT_SUSPENDED,
+                  AGREEMENT_TERMINATED,
+                  AGREEMENT_UNSIGNED,
+                  RATE_LIMITED,
+                  QUOTA_EXHAUSTED,
+                  AUDIT_UNAVAILABLE,
+                  NO_ROUTE ->
+              PartnerAnswer.Status.REFUSED;
+          default -> PartnerAnswer.Status.REJECTED;
+        };
+    return new ExchangeFailure(status, reason, sentence);
+  }
+
+  @PreDestroy
+  void close() {
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+  }
+}

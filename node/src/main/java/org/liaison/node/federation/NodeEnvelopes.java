@@ -1,0 +1,33 @@
+package org.liaison.node.federation;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.liaison.node.runtime.NodeKeys;
+import org.liaison.wire.envelope.EnvelopeOpener;
+import org.liaison.wire.envelope.EnvelopeSealer;
+
+/** The node's sealer and opener, built once from its keys and the agencies' public material. */
+@ApplicationScoped
+public class NodeEnvelopes {
+  @Inject NodeKeys keys;
+
+  private EnvelopeSealer sealer;
+  private EnvelopeOpener opener;
+
+  @PostConstruct
+  void init() {
+    Clock clock = Clock.systemUTC();
+    sealer = new EnvelopeSealer(keys.credentials(), keys.directory(), clock);
+    opener = new EnvelopeOpener(keys.credentials(), keys.directory(), clock);
+  }
+
+  public EnvelopeSealer sealer() {
+    return sealer;
+  }
+
+  public EnvelopeOpener opener() {
+    return opener;
+  }
+}
