@@ -1,0 +1,6 @@
+package org.liaison.node.records;
+
+public enum CaseStatus {
+  ACTIVE,
+  CLOSED
+}

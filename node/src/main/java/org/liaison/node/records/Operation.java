@@ -1,0 +1,127 @@
+package org.liaison.node.records;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A planned enforcement event: where (point and radius), when (window) and of what kind. */
+@Entity
+@Table(name = "operations")
+public class Operation {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "external_id", nullable = false)
+  private String externalId;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "case_id")
+  private CaseFile caseFile;
+
+  /** e.g. SEARCH_WARRANT, SURVEILLANCE, ARREST, CONTROLLED_DELIVERY, UNDERCOVER_MEETING */
+  @Column(name = "kind", nullable = false)
+  private String kind;
+
+  @Column(name = "latitude", nullable = false)
+  private double latitude;
+
+  @Column(name = "longitude", nullable = false)
+  private double longitude;
+
+  @Column(name = "radius_metres", nullable = false)
+  private int radiusMetres;
+
+  @Column(name = "address")
+  private String address;
+
+  @Column(name = "window_start", nullable = false)
+  private Instant windowStart;
+
+  @Column(name = "window_end", nullable = false)
+  private Instant windowEnd;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false)
+  private OperationStatus status;
+
+  protected Operation() {}
+
+  Operation(String externalId) {
+    this.externalId = externalId;
+  }
+
+  void update(
+      CaseFile caseFile,
+      String kind,
+      double latitude,
+      double longitude,
+      int radiusMetres,
+      String address,
+      Instant windowStart,
+      Instant windowEnd,
+      OperationStatus status) {
+    this.caseFile = caseFile;
+    this.kind = kind;
+    this.latitude = latitude;
+    this.longitude = longitude;
+    this.radiusMetres = radiusMetres;
+    this.address = address;
+    this.windowStart = windowStart;
+    this.windowEnd = windowEnd;
+    this.status = status;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public CaseFile getCaseFile() {
+    return caseFile;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public double getLatitude() {
+    return latitude;
+  }
+
+  public double getLongitude() {
+    return longitude;
+  }
+
+  public int getRadiusMetres() {
+    return radiusMetres;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public Instant getWindowStart() {
+    return windowStart;
+  }
+
+  public Instant getWindowEnd() {
+    return windowEnd;
+  }
+
+  public OperationStatus getStatus() {
+    return status;
+  }
+}

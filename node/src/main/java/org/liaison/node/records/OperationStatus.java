@@ -1,0 +1,8 @@
+package org.liaison.node.records;
+
+public enum OperationStatus {
+  PLANNED,
+  ACTIVE,
+  COMPLETED,
+  CANCELLED
+}

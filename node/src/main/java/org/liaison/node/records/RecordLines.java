@@ -1,0 +1,153 @@
+package org.liaison.node.records;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * "record" lines: a record of a case, its subjects referenced by id or carried inline; stored
+ * once per id (records are documents: a re-import never changes one).
+ */
+final class RecordLines implements LineImporter {
+  private static final Set<String> FIELDS =
+      Set.of(
+          "kind", "id", "case", "category", "originator", "subjects", "fields", "body", "tlp",
+          "handling", "handlingConditions", "evaluation", "retainUntil");
+
+  private final ObjectMapper json;
+
+  RecordLines(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public String kind() {
+    return "record";
+  }
+
+  @Override
+  public String idOf(Line line) {
+    return line.optionalText("id");
+  }
+
+  @Override
+  public Stored importLine(Line line, EntityManager em) {
+    line.allowOnly(FIELDS);
+    String id = line.text("id");
+    CaseFile caseFile = LineImporter.caseByNumber(em, line.text("case"), line);
+    if (LineImporter.byExternalId(em, CaseRecord.class, id) != null) {
+      return new Stored(id, "record " + id + " already imported; unchanged");
+    }
+    RecordCategory category = line.enumValue("category", RecordCategory.class, null);
+    String originator = line.optionalText("originator");
+    originator = originator == null ? caseFile.getAgency() : originator.toLowerCase(Locale.ROOT);
+    if (!originator.matches("[a-z]{2}\\.[a-z0-9-]+")) {
+      throw line.invalid("'originator' is " + originator + ", not an agency id such as us.cbp");
+    }
+
+    CaseRecord record = new CaseRecord(id, caseFile, category, originator);
+    record.content(fieldsJson(line), line.optionalText("body"));
+    caveats(line, record);
+    evaluation(line, record);
+    em.persist(record);
+
+    List<JsonNode> subjects = line.array("subjects");
+    if (subjects.isEmpty()) {
+      throw line.invalid("'subjects' is missing; a record is about at least one subject");
+    }
+    int n = 0;
+    for (JsonNode subject : subjects) {
+      n++;
+      record.addSubject(subject(line, subject, id + "/s" + n, caseFile, em));
+    }
+    return new Stored(id, "record " + id + " imported with " + subjects.size() + " subject(s)");
+  }
+
+  /** A reference ("dea-s-1") to a known subject, or an inline subject object. */
+  private static Subject subject(
+      Line record, JsonNode node, String generatedId, CaseFile caseFile, EntityManager em) {
+    if (node.isTextual()) {
+      Subject known = LineImporter.byExternalId(em, Subject.class, node.asText().trim());
+      if (known == null) {
+        throw new ImportRejection(
+            Reason.NOT_FOUND,
+            record.what() + ": subject " + node.asText() + " is not known; import it first or give it inline");
+      }
+      return known;
+    }
+    if (!node.isObject()) {
+      throw record.invalid("each of 'subjects' must be a subject id or a subject object");
+    }
+    Line inline = new Line(node, record.what() + " subject");
+    inline.allowOnly(SubjectFactory.SUBJECT_FIELDS);
+    String id = inline.optionalText("id");
+    if (id != null) {
+      Subject known = LineImporter.byExternalId(em, Subject.class, id);
+      if (known != null) {
+        return known;
+      }
+    }
+    String externalId = id != null ? id : generatedId;
+    return SubjectFactory.create(new Line(node, record.what() + " subject " + externalId), externalId, caseFile, em);
+  }
+
+  private String fieldsJson(Line line) {
+    JsonNode fields = line.node().get("fields");
+    Map<String, String> values = new TreeMap<>();
+    if (fields != null && !fields.isNull()) {
+      if (!fields.isObject()) {
+        throw line.invalid("'fields' must be an object of names and text values");
+      }
+      Iterator<Map.Entry<String, JsonNode>> entries = fields.fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+          throw line.invalid("field '" + entry.getKey() + "' must be text, a number or a boolean");
+        }
+        values.put(entry.getKey(), entry.getValue().asText());
+      }
+    }
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw line.invalid("'fields' cannot be stored: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Missing caveats default to the cautious TLP:AMBER and H2 (no onward dissemination). */
+  private static void caveats(Line line, CaseRecord record) {
+    String tlpText = line.optionalText("tlp");
+    Tlp tlp = tlpText == null ? Tlp.AMBER : Tlp.parse(tlpText);
+    if (tlp == null) {
+      throw line.invalid("'tlp' is " + tlpText + "; use CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+    }
+    HandlingCode handling = line.enumValue("handling", HandlingCode.class, HandlingCode.H2);
+    String conditions = line.optionalText("handlingConditions");
+    if (handling == HandlingCode.H3 && conditions == null) {
+      throw line.invalid("handling code H3 needs 'handlingConditions' stating the conditions");
+    }
+    if (handling != HandlingCode.H3 && conditions != null) {
+      throw line.invalid("'handlingConditions' is only for handling code H3");
+    }
+    record.caveats(tlp, handling, conditions);
+  }
+
+  /** The 4x4 code "B2"; "X4" (cannot be judged) when not given. */
+  private static void evaluation(Line line, CaseRecord record) {
+    String code = line.optionalText("evaluation");
+    code = code == null ? "X4" : code.toUpperCase(Locale.ROOT);
+    if (!code.matches("[ABCX][1-4]")) {
+      throw line.invalid(
+          "'evaluation' is " + code + "; use source A, B, C or X followed by information 1-4, e.g. B2");
+    }
+    record.evaluation(code.charAt(0), code.charAt(1), line.date("retainUntil"));
+  }
+}

@@ -1,0 +1,40 @@
+package org.liaison.node.records;
+
+import jakarta.persistence.EntityManager;
+import java.util.HashSet;
+import java.util.Set;
+
+/** "subject" lines: a subject of a case with its identifiers; stored once per id. */
+final class SubjectLines implements LineImporter {
+  private static final Set<String> FIELDS = fields();
+
+  @Override
+  public String kind() {
+    return "subject";
+  }
+
+  @Override
+  public String idOf(Line line) {
+    return line.optionalText("id");
+  }
+
+  @Override
+  public Stored importLine(Line line, EntityManager em) {
+    line.allowOnly(FIELDS);
+    String id = line.text("id");
+    CaseFile caseFile = LineImporter.caseByNumber(em, line.text("case"), line);
+    Subject existing = LineImporter.byExternalId(em, Subject.class, id);
+    if (existing != null) {
+      return new Stored(id, "subject " + id + " already imported; unchanged");
+    }
+    SubjectFactory.create(line, id, caseFile, em);
+    return new Stored(id, "subject " + id + " imported");
+  }
+
+  private static Set<String> fields() {
+    Set<String> fields = new HashSet<>(SubjectFactory.SUBJECT_FIELDS);
+    fields.add("kind");
+    fields.add("case");
+    return Set.copyOf(fields);
+  }
+}
