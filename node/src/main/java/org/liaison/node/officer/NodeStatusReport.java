@@ -6,7 +6,7 @@ import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.agreements.Party;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.search.NodeCounts;
+import org.liaison.node.search.RecordSearch;
 import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.PartnerStatus;
 
@@ -14,11 +14,11 @@ import org.liaison.wire.v1.PartnerStatus;
 @ApplicationScoped
 public class NodeStatusReport {
   @Inject NodeConfig config;
-  @Inject NodeCounts counts;
+  @Inject RecordSearch records;
   @Inject AgreementStore agreements;
 
   public NodeStatus now() {
-    var c = counts.now();
+    var c = records.counts();
     NodeStatus.Builder b =
         NodeStatus.newBuilder()
             .setAgency(config.agency())

@@ -2,15 +2,12 @@ package org.liaison.node.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.records.ImportService;
 
 /** Imports the configured seed file at start-up when the database holds no records yet. */
 @ApplicationScoped
 public class Seeding {
-  private static final Logger LOG = Logger.getLogger(Seeding.class);
-
   @Inject NodeConfig config;
   @Inject ImportService imports;
 
@@ -20,8 +17,11 @@ public class Seeding {
         .file()
         .ifPresent(
             file -> {
-              var summary = imports.seedIfEmpty(file);
-              LOG.infof("seed %s: %s", file, summary);
+              try {
+                imports.seedIfEmpty(file);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the seed file " + file, e);
+              }
             });
   }
 }
