@@ -1,0 +1,136 @@
+package org.liaison.node.query;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.liaison.agreements.Agreement;
+import org.liaison.agreements.AgreementStatus;
+import org.liaison.agreements.AgreementStore;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.consent.ConsentLedger;
+import org.liaison.node.federation.InboundHandler;
+import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.identifiers.InvalidIdentifierException;
+import org.liaison.node.search.RecordMatch;
+import org.liaison.node.search.RecordSearch;
+import org.liaison.policy.Decision;
+import org.liaison.policy.DisclosedView;
+import org.liaison.policy.PolicyEngine;
+import org.liaison.policy.PolicyRequest;
+import org.liaison.wire.v1.Disclosure;
+import org.liaison.wire.v1.QueryAnswer;
+import org.liaison.wire.v1.QueryRequest;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.Refusal;
+import org.liaison.wire.v1.Tier;
+import org.liaison.wire.v1.Withheld;
+
+/**
+ * Answers a partner's query from this node's own records: scope check against the agreement named
+ * in the request, search, then a policy decision per record: disclosed at the tier and with the
+ * fields the agreement allows, withheld (and said so) when the originator must consent, or left out
+ * when the agreement does not share it.
+ */
+@ApplicationScoped
+public class QueryResponder implements InboundHandler {
+  @Inject RecordSearch search;
+  @Inject AgreementStore agreements;
+  @Inject NodeConfig config;
+  @Inject ConsentLedger consents;
+
+  @Override
+  public String contentType() {
+    return QueryRequest.getDescriptor().getFullName();
+  }
+
+  @Override
+  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
+    QueryRequest q = QueryRequest.parseFrom(r.payload());
+    String me = config.agency();
+    AgreementStatus status = agreements.statusOf(r.agreementId()).orElseThrow();
+    Agreement agreement = status.agreement().orElseThrow();
+    Optional<Refusal> outOfScope =
+        RequestScope.check(agreement, me, r.senderAgency(), r.purpose(), q.getOfficerRole());
+    if (outOfScope.isPresent()) {
+      return refusal(outOfScope.get());
+    }
+    List<RecordMatch> matches;
+    try {
+      matches = find(q);
+    } catch (InvalidIdentifierException | DateTimeParseException e) {
+      return refusal(
+          Refusal.newBuilder().setReason(Reason.INVALID_ARGUMENT).setMessage(e.getMessage()).build());
+    }
+    List<AgreementStatus> known = agreements.all();
+    QueryAnswer.Builder answer = QueryAnswer.newBuilder();
+    for (RecordMatch m : matches) {
+      var facts = RecordFactsOf.match(me, m, consents.granted(m.recordId(), r.senderAgency()));
+      Decision d =
+          PolicyEngine.decide(
+              PolicyRequest.of(
+                  known, r.senderAgency(), q.getOfficerRole(), r.purpose(), r.caseReference(), facts));
+      DisclosedView view = d.applyTo(facts);
+      if (view.disclosed()) {
+        answer.addDisclosures(disclosure(me, m, view));
+      } else if (view.withheld()) {
+        answer.addWithheld(
+            Withheld.newBuilder()
+                .setRecordId(m.recordId())
+                .setOriginatorAgency(m.originatorAgency())
+                .setReason(d.reason())
+                .setMessage(d.sentence()));
+      }
+    }
+    answer.setOutcome(
+        answer.getDisclosuresCount() + answer.getWithheldCount() > 0
+            ? QueryAnswer.Outcome.MATCH
+            : QueryAnswer.Outcome.NO_MATCH);
+    return answer.build();
+  }
+
+  private List<RecordMatch> find(QueryRequest q) {
+    return switch (q.getSubjectCase()) {
+      case IDENTIFIER ->
+          search.byIdentifier(
+              q.getIdentifier().getType(), q.getIdentifier().getValue(), q.getIdentifier().getCountry());
+      case PERSON ->
+          search.byPerson(
+              q.getPerson().getName(),
+              q.getPerson().getDateOfBirth().isBlank()
+                  ? null
+                  : LocalDate.parse(q.getPerson().getDateOfBirth()));
+      default -> List.of();
+    };
+  }
+
+  private static Disclosure disclosure(String me, RecordMatch m, DisclosedView view) {
+    Disclosure.Builder d =
+        Disclosure.newBuilder()
+            .setTier(view.tier())
+            .setOwnerAgency(me)
+            .setOriginatorAgency(m.originatorAgency() == null ? me : m.originatorAgency())
+            .setMatch(m.rule() + (m.confidence() == null ? "" : "/" + m.confidence()))
+            .addAllCaveats(view.caveats());
+    if (view.tier().getNumber() >= Tier.POINTER_VALUE) {
+      d.setCaseReference(m.caseNumber())
+          .setPointOfContact(m.contact().toProto())
+          .setRecordCategory(m.category())
+          .setRecordId(m.recordId());
+    }
+    d.putAllFields(view.fields());
+    return d.build();
+  }
+
+  @Override
+  public Message refusal(Refusal refusal) {
+    return QueryAnswer.newBuilder()
+        .setOutcome(QueryAnswer.Outcome.REFUSED)
+        .setRefusal(refusal)
+        .build();
+  }
+}

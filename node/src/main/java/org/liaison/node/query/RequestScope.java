@@ -1,0 +1,68 @@
+package org.liaison.node.query;
+
+import java.util.Optional;
+import org.liaison.agreements.Agreement;
+import org.liaison.agreements.CrimeCategory;
+import org.liaison.agreements.Direction;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.Refusal;
+
+/**
+ * Checks a request against the agreement it names before anything is looked up: a request outside
+ * the agreement's purposes or roles is refused whether or not this node holds a match, so a refusal
+ * never reveals one.
+ */
+public final class RequestScope {
+  private RequestScope() {}
+
+  public static Optional<Refusal> check(
+      Agreement agreement, String holder, String requester, String purpose, String role) {
+    Optional<Direction> direction = agreement.direction(holder, requester);
+    if (direction.isEmpty()) {
+      return refuse(
+          agreement,
+          Reason.RECORD_CATEGORY_NOT_SHARED,
+          "directions",
+          agreement.id() + " shares nothing from " + holder + " to " + requester);
+    }
+    Direction d = direction.get();
+    Optional<CrimeCategory> p = CrimeCategory.parse(purpose);
+    if (p.isEmpty() || !d.purposes().contains(p.get())) {
+      return refuse(
+          agreement,
+          Reason.PURPOSE_NOT_PERMITTED,
+          d.purposesClause(),
+          "agreement "
+              + agreement.id()
+              + " does not permit the purpose "
+              + purpose
+              + "; it permits "
+              + d.purposes().stream().map(Enum::name).sorted().toList());
+    }
+    if (!d.permitsRole(role)) {
+      return refuse(
+          agreement,
+          Reason.ROLE_NOT_PERMITTED,
+          d.clause() + ".roles",
+          "agreement "
+              + agreement.id()
+              + " lets only officers in the roles "
+              + d.roles()
+              + " ask; the requesting officer's role is '"
+              + role
+              + "'");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Refusal> refuse(
+      Agreement agreement, Reason reason, String clause, String sentence) {
+    return Optional.of(
+        Refusal.newBuilder()
+            .setReason(reason)
+            .setAgreementId(agreement.id())
+            .setClause(clause)
+            .setMessage(sentence)
+            .build());
+  }
+}
