@@ -1,13 +1,16 @@
 package org.liaison.node.runtime;
 
+import io.grpc.BindableService;
 import io.grpc.Server;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +36,7 @@ public class NodeRuntime {
   @Inject FederationService federation;
   @Inject OfficerService officers;
   @Inject Seeding seeding;
+  @Inject Instance<OfficerApi> officerApis;
 
   private final ExecutorService executor = Executors.newFixedThreadPool(32);
   private Server federationServer;
@@ -65,7 +69,7 @@ public class NodeRuntime {
               MutualTls.server(keys.tls(), keys.ownAgencyTrust("officer")),
               max,
               executor,
-              List.of(officers));
+              officerServices());
       ready = true;
       LOG.infof(
           "node %s of %s: federation on %d, officers on %d, gateway at %s",
@@ -77,6 +81,13 @@ public class NodeRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException("the node cannot start its listeners: " + e.getMessage(), e);
     }
+  }
+
+  private List<BindableService> officerServices() {
+    List<BindableService> all = new ArrayList<>();
+    all.add(officers);
+    officerApis.forEach(all::add);
+    return all;
   }
 
   void stop(@Observes ShutdownEvent event) {
