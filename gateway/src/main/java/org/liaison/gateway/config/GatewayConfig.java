@@ -1,0 +1,83 @@
+package org.liaison.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The gateway's configuration (keys in docs/architecture.md, "Runtime configuration"). */
+@ConfigMapping(prefix = "liaison")
+public interface GatewayConfig {
+
+  /** Whose border this is, e.g. {@code us.ice}. */
+  String agency();
+
+  Pki pki();
+
+  Directory directory();
+
+  Agreements agreements();
+
+  Gateway gateway();
+
+  interface Pki {
+    /** {@code <pki>/<agency>/gateway}: this gateway's TLS key and certificate. */
+    Path dir();
+  }
+
+  interface Directory {
+    /** {@code <pki>/directory}: the public material of every agency. */
+    Path dir();
+  }
+
+  interface Agreements {
+    Path dir();
+  }
+
+  interface Gateway {
+    @WithName("bind-host")
+    @WithDefault("127.0.0.1")
+    String bindHost();
+
+    @WithName("partner-port")
+    @WithDefault("9201")
+    int partnerPort();
+
+    @WithName("node-port")
+    @WithDefault("9202")
+    int nodePort();
+
+    /** Partner agency to the address of its gateway's partner listener. */
+    Map<String, String> routes();
+
+    /** Own node name to the address of its federation listener. */
+    Map<String, String> nodes();
+
+    @WithName("max-message-bytes")
+    @WithDefault("1048576")
+    int maxMessageBytes();
+
+    /** Envelopes per second admitted from (and to) each partner. */
+    @WithName("rate-per-second")
+    @WithDefault("200")
+    double ratePerSecond();
+
+    /** Upper bound of the time a relayed call may take, whatever the caller asked. */
+    @WithName("max-deadline-ms")
+    @WithDefault("10000")
+    long maxDeadlineMs();
+
+    Test test();
+  }
+
+  interface Test {
+    /**
+     * Test mode only: flip one ciphertext byte of envelopes relayed {@code inbound} (to this
+     * agency's node) or {@code outbound} (to partners). {@code off} in production.
+     */
+    @WithName("flip-byte")
+    @WithDefault("off")
+    String flipByte();
+  }
+}

@@ -1,0 +1,83 @@
+package org.liaison.gateway.observability;
+
+import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+import org.liaison.gateway.relay.InspectedEnvelope;
+import org.liaison.wire.transport.PeerIdentity;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * The metadata of what passes the border: a log line and metrics per envelope. Never the payload,
+ * which the gateway cannot read anyway.
+ */
+public final class RelayLog {
+  private static final Logger LOG = Logger.getLogger("liaison.gateway.relay");
+  private final MeterRegistry metrics;
+
+  public RelayLog(MeterRegistry metrics) {
+    this.metrics = metrics;
+  }
+
+  public void relayed(String direction, InspectedEnvelope h, int answerBytes, long nanos) {
+    LOG.infof(
+        "relayed %s %s/%s -> %s/%s agreement=%s purpose=%s id=%s bytes=%d answer=%d in %.2f ms",
+        direction,
+        h.senderAgency(),
+        h.senderNode(),
+        h.recipientAgency(),
+        h.recipientNode(),
+        h.agreementId(),
+        h.purpose(),
+        h.messageId(),
+        h.sizeBytes(),
+        answerBytes,
+        nanos / 1e6);
+    String partner = direction.equals("out") ? h.recipientAgency() : h.senderAgency();
+    count(direction, partner, "relayed");
+    Timer.builder("liaison.gateway.relay")
+        .tag("direction", direction)
+        .tag("partner", partner)
+        .publishPercentileHistogram()
+        .register(metrics)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  public void refused(
+      String direction, PeerIdentity peer, InspectedEnvelope h, Reason reason, String sentence) {
+    LOG.warnf(
+        "refused %s from %s id=%s reason=%s: %s",
+        direction, peer, h == null ? "-" : h.messageId(), reason, sentence);
+    count(direction, peer.agency(), reason.name());
+  }
+
+  public void failed(
+      String direction, PeerIdentity peer, InspectedEnvelope h, StatusRuntimeException e) {
+    String reason = Refusals.reasonOf(e).map(Reason::name).orElse(e.getStatus().getCode().name());
+    LOG.warnf(
+        "not delivered %s from %s id=%s reason=%s: %s",
+        direction,
+        peer,
+        h == null ? "-" : h.messageId(),
+        reason,
+        e.getStatus().getDescription());
+    count(direction, h == null ? peer.agency() : partnerOf(direction, h), reason);
+  }
+
+  private static String partnerOf(String direction, InspectedEnvelope h) {
+    return direction.equals("out") ? h.recipientAgency() : h.senderAgency();
+  }
+
+  private void count(String direction, String partner, String outcome) {
+    Counter.builder("liaison.gateway.envelopes")
+        .tag("direction", direction)
+        .tag("partner", partner)
+        .tag("outcome", outcome)
+        .register(metrics)
+        .increment();
+  }
+}

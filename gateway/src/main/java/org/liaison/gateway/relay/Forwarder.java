@@ -1,0 +1,83 @@
+package org.liaison.gateway.relay;
+
+import io.grpc.Deadline;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import org.liaison.wire.transport.Channels;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.FederationGrpc;
+import org.liaison.wire.v1.GatewayRelayGrpc;
+import org.liaison.wire.v1.Reason;
+
+/** Sends envelopes onward over mutual TLS, one long-lived channel per address. */
+public final class Forwarder implements AutoCloseable {
+  private final SslContext tls;
+  private final int maxMessageBytes;
+  private final ConcurrentMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+  public Forwarder(SslContext tls, int maxMessageBytes) {
+    this.tls = tls;
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  public Envelope toPartnerGateway(String address, Envelope envelope, Deadline deadline)
+      throws StatusRuntimeException {
+    return GatewayRelayGrpc.newBlockingStub(channel(address))
+        .withDeadline(deadline)
+        .relay(envelope);
+  }
+
+  public Envelope toNode(String address, Envelope envelope, Deadline deadline)
+      throws StatusRuntimeException {
+    return FederationGrpc.newBlockingStub(channel(address)).withDeadline(deadline).deliver(envelope);
+  }
+
+  private ManagedChannel channel(String address) {
+    return channels.computeIfAbsent(address, a -> Channels.mutualTls(a, tls, maxMessageBytes));
+  }
+
+  /**
+   * A failure of the next hop as the caller should see it: a refusal from the far side passes
+   * through unchanged; a hop that cannot be reached or answered in time gets a reason of its own.
+   */
+  static StatusRuntimeException describe(StatusRuntimeException e, String hop) {
+    if (Refusals.reasonOf(e).isPresent()) {
+      return e;
+    }
+    Status.Code code = e.getStatus().getCode();
+    if (code == Status.Code.DEADLINE_EXCEEDED) {
+      return Refusals.refuse(
+          code, Reason.DEADLINE_EXCEEDED, hop + " did not answer before the deadline");
+    }
+    if (code == Status.Code.UNAVAILABLE) {
+      return Refusals.refuse(
+          code,
+          Reason.PARTNER_UNAVAILABLE,
+          hop + " is unreachable (" + e.getStatus().getDescription() + ")");
+    }
+    return Refusals.refuse(
+        Status.Code.INTERNAL,
+        Reason.INTERNAL,
+        hop + " failed: " + code + " " + e.getStatus().getDescription());
+  }
+
+  @Override
+  public void close() {
+    for (ManagedChannel c : channels.values()) {
+      c.shutdownNow();
+    }
+    for (ManagedChannel c : channels.values()) {
+      try {
+        c.awaitTermination(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.liaison.wire.transport;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A mutual-TLS gRPC listener with the gRPC health service, server reflection, the peer-identity
+ * interceptor and a bounded message size.
+ */
+public final class GrpcServers {
+  private GrpcServers() {}
+
+  public static Server start(
+      String host,
+      int port,
+      SslContext tls,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    HealthStatusManager health = new HealthStatusManager();
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+            .sslContext(tls)
+            .maxInboundMessageSize(maxMessageBytes)
+            .permitKeepAliveTime(10, TimeUnit.SECONDS)
+            .executor(executor)
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance());
+    PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
+    for (BindableService service : services) {
+      builder.addService(ServerInterceptors.intercept(service, peers));
+      health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
+    }
+    health.setStatus("", ServingStatus.SERVING);
+    return builder.build().start();
+  }
+}

@@ -1,0 +1,30 @@
+package org.liaison.wire.transport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * The key and certificate a process presents in mutual TLS, read from a folder of the PKI
+ * layout ({@code tls.crt.pem}, {@code tls.key.pem}).
+ */
+public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
+
+  public TlsIdentity {
+    chain = List.copyOf(chain);
+  }
+
+  public static TlsIdentity fromFolder(Path folder) throws IOException {
+    return fromFiles(folder.resolve("tls.crt.pem"), folder.resolve("tls.key.pem"));
+  }
+
+  public static TlsIdentity fromFiles(Path certificate, Path key) throws IOException {
+    return new TlsIdentity(Pem.privateKey(key), Pem.certificates(certificate));
+  }
+
+  public X509Certificate certificate() {
+    return chain.get(0);
+  }
+}
