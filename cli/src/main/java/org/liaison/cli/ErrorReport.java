@@ -52,10 +52,16 @@ public final class ErrorReport {
     }
     StringBuilder s = new StringBuilder("The node at ").append(address).append(" answered ");
     s.append(status.getCode());
-    reason(e).ifPresent(r -> s.append(", reason ").append(r));
+    Optional<String> reason = reason(e);
+    reason.ifPresent(r -> s.append(", reason ").append(r));
     String description = status.getDescription();
     if (description != null && !description.isBlank()) {
-      s.append(": ").append(description.strip());
+      String text = description.strip();
+      // refusals put the reason in front of the sentence too; say it once
+      if (reason.isPresent() && text.startsWith(reason.get() + ": ")) {
+        text = text.substring(reason.get().length() + 2);
+      }
+      s.append(": ").append(text);
     }
     return endSentence(s.toString());
   }
