@@ -1,0 +1,413 @@
+package org.liaison.agreements;
+
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.liaison.agreements.Terms.Deconfliction;
+import org.liaison.agreements.Terms.Feedback;
+import org.liaison.agreements.Terms.RateLimits;
+import org.liaison.agreements.Terms.ServiceLevels;
+import org.liaison.wire.v1.Tier;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Parses and validates an agreement document (schema: docs/agreements.md). Uses snakeyaml's node
+ * API only (no object construction), so every error carries the line and field it is about.
+ */
+public final class AgreementParser {
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+  static final Pattern ROLE = Pattern.compile("\\*|[A-Z][A-Z0-9_]*");
+  static final Set<Tier> TIERS = Set.of(Tier.HIT, Tier.POINTER, Tier.SUMMARY, Tier.FULL);
+
+  private static final Set<String> TOP =
+      Set.of(
+          "id", "version", "title", "parties", "start", "end", "purposes", "crime_categories",
+          "directions", "rate_limits", "deconfliction", "feedback", "service_levels");
+  private static final Set<String> PARTY = Set.of("agency", "name", "ca_sha256");
+  private static final Set<String> DIRECTION =
+      Set.of("from", "to", "purposes", "crime_categories", "roles", "records", "onward");
+  private static final Set<String> RECORD = Set.of("category", "tier", "fields");
+  private static final Set<String> ONWARD = Set.of("category", "to", "caveats");
+  private static final Set<String> RATE = Set.of("queries_per_day", "deconfliction_probes_per_day");
+  private static final Set<String> DECONF = Set.of("target", "event");
+  private static final Set<String> FEEDBACK = Set.of("owed_to_originator", "within_days");
+  private static final Set<String> SLA = Set.of("respond_within_hours", "designation_requests_tracked");
+
+  private AgreementParser() {}
+
+  /** Parses the exact bytes of a document (UTF-8). */
+  public static ParseResult parse(byte[] utf8) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(utf8))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return new ParseResult(
+          Optional.empty(), List.of(new ValidationError(1, 1, "(document)", "is not UTF-8 text")));
+    }
+    return parse(text);
+  }
+
+  public static ParseResult parse(String text) {
+    YamlFields y = new YamlFields();
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(10);
+      options.setAllowDuplicateKeys(false);
+      options.setCodePointLimit(1 << 20);
+      root = new Yaml(options).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      int line = m == null ? 1 : m.getLine() + 1;
+      int col = m == null ? 1 : m.getColumn() + 1;
+      return new ParseResult(
+          Optional.empty(),
+          List.of(new ValidationError(line, col, "(syntax)", "not valid YAML: " + e.getProblem())));
+    } catch (YAMLException e) {
+      return new ParseResult(
+          Optional.empty(),
+          List.of(new ValidationError(1, 1, "(syntax)", "not valid YAML: " + e.getMessage())));
+    }
+    if (root == null) {
+      return new ParseResult(
+          Optional.empty(), List.of(new ValidationError(1, 1, "(document)", "is empty")));
+    }
+    Optional<Agreement> a = new Reader(y).agreement(root);
+    return new ParseResult(y.errors().isEmpty() ? a : Optional.empty(), y.errors());
+  }
+
+  /** One pass over one document. */
+  private static final class Reader {
+    private final YamlFields y;
+
+    Reader(YamlFields y) {
+      this.y = y;
+    }
+
+    Optional<Agreement> agreement(Node root) {
+      Optional<Map<String, Node>> mo = y.mapping(root, "", TOP);
+      if (mo.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, Node> m = mo.get();
+      Optional<String> id =
+          y.string(m, root, "", "id")
+              .filter(
+                  v -> {
+                    if (!ID.matcher(v).matches()) {
+                      y.error(m.get("id"), "id", "'" + v + "' must be lower-case letters, digits and '-'");
+                      return false;
+                    }
+                    return true;
+                  });
+      Optional<Integer> version = y.required(m, root, "", "version").flatMap(n -> y.integer(n, "version", 1));
+      String title = Optional.ofNullable(m.get("title")).flatMap(n -> y.scalar(n, "title")).orElse("");
+      Optional<List<Party>> parties = parties(m, root);
+      Optional<LocalDate> start = y.required(m, root, "", "start").flatMap(n -> y.date(n, "start"));
+      Optional<LocalDate> end = y.required(m, root, "", "end").flatMap(n -> y.date(n, "end"));
+      if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+        y.error(m.get("end"), "end", "is before start (" + start.get() + ")");
+      }
+      Optional<List<CrimeCategory>> purposes =
+          y.required(m, root, "", "purposes")
+              .flatMap(n -> y.nonEmptyList(n, "purposes", y.enumItem(CrimeCategory.class)));
+      Optional<List<CrimeCategory>> crimes =
+          y.required(m, root, "", "crime_categories")
+              .flatMap(n -> y.nonEmptyList(n, "crime_categories", y.enumItem(CrimeCategory.class)));
+      Set<String> partyIds = new HashSet<>();
+      parties.ifPresent(ps -> ps.forEach(p -> partyIds.add(p.agency())));
+      Optional<List<Direction>> directions =
+          y.required(m, root, "", "directions")
+              .flatMap(
+                  n ->
+                      y.nonEmptyList(
+                          n,
+                          "directions",
+                          (dn, f) ->
+                              direction(
+                                  dn, f, partyIds, Set.copyOf(purposes.orElse(List.of())),
+                                  Set.copyOf(crimes.orElse(List.of())))));
+      directions.ifPresent(ds -> duplicateDirections(ds, m.get("directions")));
+      Optional<RateLimits> rate = y.required(m, root, "", "rate_limits").flatMap(this::rateLimits);
+      Optional<Deconfliction> deconf = y.required(m, root, "", "deconfliction").flatMap(this::deconfliction);
+      Optional<Feedback> feedback = y.required(m, root, "", "feedback").flatMap(this::feedback);
+      Optional<ServiceLevels> sla = y.required(m, root, "", "service_levels").flatMap(this::serviceLevels);
+      if (!y.errors().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Agreement(
+              id.get(), version.get(), title, parties.get(), start.get(), end.get(),
+              Set.copyOf(purposes.get()), Set.copyOf(crimes.get()), directions.get(), rate.get(),
+              deconf.get(), feedback.get(), sla.get()));
+    }
+
+    private Optional<List<Party>> parties(Map<String, Node> m, Node root) {
+      Optional<Node> pn = y.required(m, root, "", "parties");
+      Optional<List<Party>> parties = pn.flatMap(n -> y.list(n, "parties", this::party));
+      if (parties.isPresent()) {
+        Set<String> seen = new HashSet<>();
+        for (Party p : parties.get()) {
+          if (!seen.add(p.agency())) {
+            y.error(pn.get(), "parties", "names " + p.agency() + " twice");
+          }
+        }
+        if (((org.yaml.snakeyaml.nodes.SequenceNode) pn.get()).getValue().size() < 2) {
+          y.error(pn.get(), "parties", "must name at least two parties");
+        }
+      }
+      return parties;
+    }
+
+    private Optional<Party> party(Node n, String f) {
+      return y.mapping(n, f, PARTY)
+          .flatMap(
+              m -> {
+                Optional<String> agency = y.required(m, n, f, "agency").flatMap(v -> y.agency(v, f + ".agency"));
+                String name = Optional.ofNullable(m.get("name")).flatMap(v -> y.scalar(v, f + ".name")).orElse("");
+                Optional<String> ca =
+                    y.string(m, n, f, "ca_sha256")
+                        .filter(
+                            v -> {
+                              if (!SHA256_HEX.matcher(v).matches()) {
+                                y.error(m.get("ca_sha256"), f + ".ca_sha256",
+                                    "'" + v + "' is not a SHA-256 fingerprint (64 hex digits of the CA certificate's DER)");
+                                return false;
+                              }
+                              return true;
+                            });
+                if (agency.isEmpty() || ca.isEmpty()) {
+                  return Optional.empty();
+                }
+                return Optional.of(new Party(agency.get(), name, ca.get().toLowerCase(Locale.ROOT)));
+              });
+    }
+
+    private Optional<Direction> direction(
+        Node n, String f, Set<String> parties, Set<CrimeCategory> purposes, Set<CrimeCategory> crimes) {
+      Optional<Map<String, Node>> mo = y.mapping(n, f, DIRECTION);
+      if (mo.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, Node> m = mo.get();
+      Optional<String> from = y.required(m, n, f, "from").flatMap(v -> party(v, f + ".from", parties));
+      Optional<String> to = y.required(m, n, f, "to").flatMap(v -> party(v, f + ".to", parties));
+      if (from.isPresent() && to.isPresent() && from.get().equals(to.get())) {
+        y.error(m.get("to"), f + ".to", "must differ from 'from' (" + from.get() + ")");
+      }
+      String clause = "directions[" + from.orElse("?") + "->" + to.orElse("?") + "]";
+      Set<CrimeCategory> dPurposes = purposes;
+      String purposesClause = "purposes";
+      if (m.containsKey("purposes")) {
+        dPurposes = subset(m.get("purposes"), f + ".purposes", purposes, "purposes");
+        purposesClause = clause + ".purposes";
+      }
+      Set<CrimeCategory> dCrimes = crimes;
+      String crimesClause = "crime_categories";
+      if (m.containsKey("crime_categories")) {
+        dCrimes = subset(m.get("crime_categories"), f + ".crime_categories", crimes, "crime_categories");
+        crimesClause = clause + ".crime_categories";
+      }
+      Optional<List<String>> roles =
+          y.required(m, n, f, "roles")
+              .flatMap(v -> y.nonEmptyList(v, f + ".roles", (rn, rf) -> y.scalar(rn, rf).filter(r -> role(rn, rf, r))));
+      Map<RecordCategory, RecordTerms> records = new LinkedHashMap<>();
+      y.required(m, n, f, "records")
+          .flatMap(v -> y.nonEmptyList(v, f + ".records", this::record))
+          .ifPresent(
+              l -> {
+                for (int i = 0; i < l.size(); i++) {
+                  if (records.putIfAbsent(l.get(i).category(), l.get(i)) != null) {
+                    y.error(m.get("records"), f + ".records", "lists " + l.get(i).category() + " twice");
+                  }
+                }
+              });
+      Map<RecordCategory, OnwardRule> onward = new LinkedHashMap<>();
+      Optional.ofNullable(m.get("onward"))
+          .flatMap(v -> y.list(v, f + ".onward", this::onward))
+          .ifPresent(
+              l -> {
+                for (OnwardRule r : l) {
+                  if (onward.putIfAbsent(r.category(), r) != null) {
+                    y.error(m.get("onward"), f + ".onward", "lists " + r.category() + " twice");
+                  }
+                }
+              });
+      if (from.isEmpty() || to.isEmpty() || roles.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Direction(from.get(), to.get(), dPurposes, purposesClause, dCrimes, crimesClause,
+              Set.copyOf(roles.get()), records, onward));
+    }
+
+    private boolean role(Node n, String f, String r) {
+      if (!ROLE.matcher(r).matches()) {
+        y.error(n, f, "'" + r + "' is not a role (UPPER_CASE word, or * for any role)");
+        return false;
+      }
+      return true;
+    }
+
+    private Set<CrimeCategory> subset(Node n, String f, Set<CrimeCategory> outer, String outerName) {
+      List<CrimeCategory> l = y.nonEmptyList(n, f, y.enumItem(CrimeCategory.class)).orElse(List.of());
+      for (CrimeCategory c : l) {
+        if (!outer.isEmpty() && !outer.contains(c)) {
+          y.error(n, f, c + " is not among the agreement's " + outerName);
+        }
+      }
+      return Set.copyOf(l);
+    }
+
+    private Optional<String> party(Node n, String f, Set<String> parties) {
+      return y.agency(n, f)
+          .filter(
+              a -> {
+                if (!parties.isEmpty() && !parties.contains(a)) {
+                  y.error(n, f, a + " is not a party to this agreement (parties: " + String.join(", ", parties) + ")");
+                  return false;
+                }
+                return true;
+              });
+    }
+
+    private Optional<RecordTerms> record(Node n, String f) {
+      return y.mapping(n, f, RECORD)
+          .flatMap(
+              m -> {
+                Optional<RecordCategory> cat =
+                    y.required(m, n, f, "category").flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
+                Optional<Tier> tier =
+                    y.required(m, n, f, "tier")
+                        .flatMap(
+                            v ->
+                                y.scalar(v, f + ".tier")
+                                    .flatMap(
+                                        s -> {
+                                          for (Tier t : TIERS) {
+                                            if (t.name().equalsIgnoreCase(s)) {
+                                              return Optional.of(t);
+                                            }
+                                          }
+                                          y.error(v, f + ".tier", "'" + s + "' is not one of HIT, POINTER, SUMMARY, FULL");
+                                          return Optional.empty();
+                                        }));
+                List<String> fields = List.of();
+                if (m.containsKey("fields")) {
+                  fields = y.list(m.get("fields"), f + ".fields", y.stringItem()).orElse(List.of());
+                  if (tier.isPresent() && tier.get() != Tier.SUMMARY) {
+                    y.error(m.get("fields"), f + ".fields",
+                        "only the SUMMARY tier lists fields (FULL discloses all, HIT and POINTER none)");
+                  }
+                } else if (tier.orElse(null) == Tier.SUMMARY) {
+                  y.error(n, f + ".fields", "missing (required for the SUMMARY tier)");
+                }
+                if (cat.isEmpty() || tier.isEmpty()) {
+                  return Optional.empty();
+                }
+                return Optional.of(new RecordTerms(cat.get(), tier.get(), Set.copyOf(fields)));
+              });
+    }
+
+    private Optional<OnwardRule> onward(Node n, String f) {
+      return y.mapping(n, f, ONWARD)
+          .flatMap(
+              m -> {
+                Optional<RecordCategory> cat =
+                    y.required(m, n, f, "category").flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
+                Optional<List<String>> to =
+                    y.required(m, n, f, "to")
+                        .flatMap(
+                            v ->
+                                y.list(v, f + ".to",
+                                    (an, af) -> OnwardRule.ANY.equals(scalarOrNull(an)) ? Optional.of(OnwardRule.ANY) : y.agency(an, af)));
+                List<String> caveats =
+                    Optional.ofNullable(m.get("caveats")).flatMap(v -> y.list(v, f + ".caveats", y.stringItem())).orElse(List.of());
+                if (cat.isEmpty() || to.isEmpty()) {
+                  return Optional.empty();
+                }
+                return Optional.of(new OnwardRule(cat.get(), Set.copyOf(to.get()), caveats));
+              });
+    }
+
+    private static String scalarOrNull(Node n) {
+      return n instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue().strip() : null;
+    }
+
+    private void duplicateDirections(List<Direction> ds, Node at) {
+      Set<String> seen = new HashSet<>();
+      for (Direction d : ds) {
+        if (!seen.add(d.clause())) {
+          y.error(at, "directions", d.clause() + " appears twice");
+        }
+      }
+    }
+
+    private Optional<RateLimits> rateLimits(Node n) {
+      return y.mapping(n, "rate_limits", RATE)
+          .flatMap(
+              m -> {
+                Optional<Integer> q = y.required(m, n, "rate_limits", "queries_per_day").flatMap(v -> y.integer(v, "rate_limits.queries_per_day", 0));
+                Optional<Integer> p = y.required(m, n, "rate_limits", "deconfliction_probes_per_day")
+                    .flatMap(v -> y.integer(v, "rate_limits.deconfliction_probes_per_day", 0));
+                return q.isPresent() && p.isPresent() ? Optional.of(new RateLimits(q.get(), p.get())) : Optional.empty();
+              });
+    }
+
+    private Optional<Deconfliction> deconfliction(Node n) {
+      return y.mapping(n, "deconfliction", DECONF)
+          .flatMap(
+              m -> {
+                Optional<Boolean> t = y.required(m, n, "deconfliction", "target").flatMap(v -> y.bool(v, "deconfliction.target"));
+                Optional<Boolean> e = y.required(m, n, "deconfliction", "event").flatMap(v -> y.bool(v, "deconfliction.event"));
+                return t.isPresent() && e.isPresent() ? Optional.of(new Deconfliction(t.get(), e.get())) : Optional.empty();
+              });
+    }
+
+    private Optional<Feedback> feedback(Node n) {
+      return y.mapping(n, "feedback", FEEDBACK)
+          .flatMap(
+              m -> {
+                Optional<Boolean> o = y.required(m, n, "feedback", "owed_to_originator").flatMap(v -> y.bool(v, "feedback.owed_to_originator"));
+                Optional<Integer> d = y.required(m, n, "feedback", "within_days").flatMap(v -> y.integer(v, "feedback.within_days", 0));
+                return o.isPresent() && d.isPresent() ? Optional.of(new Feedback(o.get(), d.get())) : Optional.empty();
+              });
+    }
+
+    private Optional<ServiceLevels> serviceLevels(Node n) {
+      return y.mapping(n, "service_levels", SLA)
+          .flatMap(
+              m -> {
+                Optional<Integer> h = y.required(m, n, "service_levels", "respond_within_hours")
+                    .flatMap(v -> y.integer(v, "service_levels.respond_within_hours", 1));
+                Optional<Boolean> t = y.required(m, n, "service_levels", "designation_requests_tracked")
+                    .flatMap(v -> y.bool(v, "service_levels.designation_requests_tracked"));
+                return h.isPresent() && t.isPresent() ? Optional.of(new ServiceLevels(h.get(), t.get())) : Optional.empty();
+              });
+    }
+  }
+
+}

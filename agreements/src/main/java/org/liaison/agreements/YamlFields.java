@@ -1,0 +1,219 @@
+package org.liaison.agreements;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads typed values out of a snakeyaml node tree and records every mistake with its line and
+ * field path, so that a document is reported in full rather than one error at a time.
+ */
+final class YamlFields {
+  static final Pattern AGENCY = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
+
+  private final List<ValidationError> errors = new ArrayList<>();
+
+  List<ValidationError> errors() {
+    return errors;
+  }
+
+  void error(Node at, String field, String message) {
+    int line = at == null ? 1 : at.getStartMark().getLine() + 1;
+    int column = at == null ? 1 : at.getStartMark().getColumn() + 1;
+    errors.add(new ValidationError(line, column, field, message));
+  }
+
+  /** A mapping node's entries by key; reports duplicate keys, non-scalar keys and unknown keys. */
+  Optional<Map<String, Node>> mapping(Node node, String path, Set<String> known) {
+    if (!(node instanceof MappingNode m)) {
+      error(node, path, "must be a mapping of field: value");
+      return Optional.empty();
+    }
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode k)) {
+        error(t.getKeyNode(), path, "field names must be plain words");
+        continue;
+      }
+      String key = k.getValue();
+      String field = join(path, key);
+      if (out.containsKey(key)) {
+        error(k, field, "appears twice");
+      } else if (!known.contains(key)) {
+        error(k, field, "unknown field (known: " + String.join(", ", known) + ")");
+      } else {
+        out.put(key, t.getValueNode());
+      }
+    }
+    return Optional.of(out);
+  }
+
+  static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  Optional<Node> required(Map<String, Node> map, Node parent, String path, String key) {
+    Node n = map.get(key);
+    if (n == null) {
+      error(parent, join(path, key), "missing (required)");
+      return Optional.empty();
+    }
+    return Optional.of(n);
+  }
+
+  Optional<String> scalar(Node node, String field) {
+    if (node instanceof ScalarNode s) {
+      String v = s.getValue().strip();
+      if (v.isEmpty()) {
+        error(node, field, "must not be empty");
+        return Optional.empty();
+      }
+      return Optional.of(v);
+    }
+    error(node, field, "must be a single value");
+    return Optional.empty();
+  }
+
+  Optional<String> string(Map<String, Node> map, Node parent, String path, String key) {
+    return required(map, parent, path, key).flatMap(n -> scalar(n, join(path, key)));
+  }
+
+  Optional<Integer> integer(Node node, String field, int min) {
+    return scalar(node, field)
+        .flatMap(
+            v -> {
+              try {
+                int i = Integer.parseInt(v);
+                if (i < min) {
+                  error(node, field, "must be at least " + min + ", was " + v);
+                  return Optional.empty();
+                }
+                return Optional.of(i);
+              } catch (NumberFormatException e) {
+                error(node, field, "'" + v + "' is not a whole number");
+                return Optional.empty();
+              }
+            });
+  }
+
+  Optional<Boolean> bool(Node node, String field) {
+    return scalar(node, field)
+        .flatMap(
+            v -> {
+              switch (v.toLowerCase(Locale.ROOT)) {
+                case "true":
+                case "yes":
+                  return Optional.of(true);
+                case "false":
+                case "no":
+                  return Optional.of(false);
+                default:
+                  error(node, field, "'" + v + "' is not true or false");
+                  return Optional.empty();
+              }
+            });
+  }
+
+  Optional<LocalDate> date(Node node, String field) {
+    return scalar(node, field)
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(LocalDate.parse(v));
+              } catch (DateTimeParseException e) {
+                error(node, field, "'" + v + "' is not a date (YYYY-MM-DD)");
+                return Optional.empty();
+              }
+            });
+  }
+
+  Optional<String> agency(Node node, String field) {
+    return scalar(node, field)
+        .flatMap(
+            v -> {
+              if (!AGENCY.matcher(v).matches()) {
+                error(node, field, "'" + v + "' is not an agency id (lower-case dotted, e.g. us.ice)");
+                return Optional.empty();
+              }
+              return Optional.of(v);
+            });
+  }
+
+  <E extends Enum<E>> Optional<E> enumValue(Node node, String field, Class<E> type) {
+    return scalar(node, field)
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
+              } catch (IllegalArgumentException e) {
+                error(node, field, "'" + v + "' is not one of " + names(type));
+                return Optional.empty();
+              }
+            });
+  }
+
+  static <E extends Enum<E>> String names(Class<E> type) {
+    List<String> names = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      names.add(e.name());
+    }
+    return String.join(", ", names);
+  }
+
+  /** A sequence; each element read by {@code item(node, field)}; failed elements are skipped. */
+  <T> Optional<List<T>> list(Node node, String field, ItemReader<T> item) {
+    if (!(node instanceof SequenceNode s)) {
+      error(node, field, "must be a list");
+      return Optional.empty();
+    }
+    List<T> out = new ArrayList<>();
+    List<Node> items = s.getValue();
+    for (int i = 0; i < items.size(); i++) {
+      item.read(items.get(i), field + "[" + i + "]").ifPresent(out::add);
+    }
+    return Optional.of(out);
+  }
+
+  <T> Optional<List<T>> nonEmptyList(Node node, String field, ItemReader<T> item) {
+    Optional<List<T>> l = list(node, field, item);
+    if (l.isPresent() && ((SequenceNode) node).getValue().isEmpty()) {
+      error(node, field, "must list at least one entry");
+      return Optional.empty();
+    }
+    return l;
+  }
+
+  <E extends Enum<E>> ItemReader<E> enumItem(Class<E> type) {
+    return (n, f) -> enumValue(n, f, type);
+  }
+
+  ItemReader<String> stringItem() {
+    return this::scalar;
+  }
+
+  ItemReader<String> upperItem() {
+    return (n, f) -> scalar(n, f).map(v -> v.toUpperCase(Locale.ROOT));
+  }
+
+  <T> ItemReader<T> mapped(ItemReader<String> base, Function<String, T> fn) {
+    return (n, f) -> base.read(n, f).map(fn);
+  }
+
+  @FunctionalInterface
+  interface ItemReader<T> {
+    Optional<T> read(Node node, String field);
+  }
+}

@@ -1,0 +1,93 @@
+package org.liaison.node.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The node's configuration (keys in docs/architecture.md, "Runtime configuration"). */
+@ConfigMapping(prefix = "liaison")
+public interface NodeConfig {
+
+  /** This node's agency, e.g. {@code us.ice}. */
+  String agency();
+
+  /** This node's name within its agency. */
+  @WithDefault("node-1")
+  String node();
+
+  Pki pki();
+
+  Directory directory();
+
+  Agreements agreements();
+
+  Federation federation();
+
+  Officer officer();
+
+  Gateway gateway();
+
+  Seed seed();
+
+  Query query();
+
+  interface Pki {
+    /** {@code <pki>/<agency>/nodes/<node>}: this node's TLS, signing and encryption keys. */
+    Path dir();
+  }
+
+  interface Directory {
+    /** {@code <pki>/directory}: the public material of every agency. */
+    Path dir();
+  }
+
+  interface Agreements {
+    Path dir();
+  }
+
+  interface Federation {
+    @WithDefault("9101")
+    int port();
+
+    @WithName("bind-host")
+    @WithDefault("127.0.0.1")
+    String bindHost();
+
+    @WithName("max-message-bytes")
+    @WithDefault("1048576")
+    int maxMessageBytes();
+  }
+
+  interface Officer {
+    @WithDefault("9102")
+    int port();
+
+    @WithName("bind-host")
+    @WithDefault("127.0.0.1")
+    String bindHost();
+  }
+
+  interface Gateway {
+    /** This agency's gateway, its listener for own nodes. */
+    @WithDefault("localhost:9202")
+    String address();
+  }
+
+  interface Seed {
+    /** JSON Lines imported at start-up when the database holds no records. */
+    Optional<Path> file();
+  }
+
+  interface Query {
+    @WithName("deadline-ms")
+    @WithDefault("3000")
+    long deadlineMs();
+
+    /** How long a sealed request stays valid. */
+    @WithName("ttl-ms")
+    @WithDefault("30000")
+    long ttlMs();
+  }
+}

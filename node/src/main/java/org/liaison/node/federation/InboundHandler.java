@@ -1,0 +1,18 @@
+package org.liaison.node.federation;
+
+import com.google.protobuf.Message;
+
+/**
+ * Answers one kind of partner request. One class per message type: adding a message adds a
+ * handler, not a branch in a switch.
+ */
+public interface InboundHandler {
+  /** The full protobuf name of the request payload this handler answers. */
+  String contentType();
+
+  /**
+   * The answer to seal back. Called only after the envelope was verified and the agreement named in
+   * it was found in force between the two agencies.
+   */
+  Message handle(InboundRequest request) throws com.google.protobuf.InvalidProtocolBufferException;
+}
