@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Examples:",
-      "  liaison query --phone '+1 305 555 0142' --purpose drug-trafficking --case ICE-2024-0001",
-      "  liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose human-smuggling --json"
+      "  liaison query --phone '+1 305 555 0142' --purpose NARCOTICS --case ICE-2024-0001",
+      "  liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose HUMAN_SMUGGLING --json"
     })
 final class QueryCommand extends NodeCommand {
 
@@ -38,7 +38,7 @@ final class QueryCommand extends NodeCommand {
 
   @Mixin RequestOptions request;
 
-  @Option(names = "--purpose", paramLabel = "PURPOSE", required = true, description = "Why you ask: a purpose the agreements name, e.g. drug-trafficking.")
+  @Option(names = "--purpose", paramLabel = "PURPOSE", required = true, description = "Why you ask: a purpose the agreements name, e.g. NARCOTICS, HUMAN_SMUGGLING.")
   String purpose;
 
   @Option(names = "--role", paramLabel = "ROLE", description = "Your role, for need-to-know checks (e.g. case-agent).")
