@@ -6,10 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.liaison.wire.pki.Certificates;
 
 /**
  * Who is at the other end of a mutual-TLS connection, read from the certificate the TLS
@@ -21,18 +18,11 @@ public record PeerIdentity(String agency, String kind, String name, X509Certific
   private static final int SAN_URI = 6;
 
   public static PeerIdentity of(X509Certificate certificate) {
-    X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-    String agency = first(subject, BCStyle.O).orElse("");
-    String kind = first(subject, BCStyle.OU).orElse("");
-    String name = uriName(certificate).orElseGet(() -> first(subject, BCStyle.CN).orElse(""));
+    String agency = Certificates.organization(certificate).orElse("");
+    String kind = Certificates.organizationalUnit(certificate).orElse("");
+    String name =
+        uriName(certificate).orElseGet(() -> certificate.getSubjectX500Principal().getName());
     return new PeerIdentity(agency, kind, name, certificate);
-  }
-
-  static Optional<String> first(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
-    RDN[] rdns = name.getRDNs(type);
-    return rdns.length == 0
-        ? Optional.empty()
-        : Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()));
   }
 
   private static Optional<String> uriName(X509Certificate certificate) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.liaison.wire.pki.Pem;
 
 /**
  * The key and certificate a process presents in mutual TLS, read from a folder of the PKI
@@ -21,7 +22,7 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
   }
 
   public static TlsIdentity fromFiles(Path certificate, Path key) throws IOException {
-    return new TlsIdentity(Pem.privateKey(key), Pem.certificates(certificate));
+    return new TlsIdentity(Pem.readPrivateKey(key), List.of(Pem.readCertificate(certificate)));
   }
 
   public X509Certificate certificate() {

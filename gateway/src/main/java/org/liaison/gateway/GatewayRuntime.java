@@ -1,0 +1,144 @@
+package org.liaison.gateway;
+
+import io.grpc.Server;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.liaison.agreements.AgreementStore;
+import org.liaison.gateway.admission.PartnerRateLimits;
+import org.liaison.gateway.config.GatewayConfig;
+import org.liaison.gateway.observability.RelayLog;
+import org.liaison.gateway.relay.Forwarder;
+import org.liaison.gateway.relay.Relay;
+import org.liaison.gateway.relay.RelayServices;
+import org.liaison.gateway.relay.TamperMode;
+import org.liaison.gateway.routing.RoutingTable;
+import org.liaison.gateway.trust.AgreementTrust;
+import org.liaison.gateway.trust.SignedEnvelopeInspector;
+import org.liaison.wire.pki.AgencyTrustManager;
+import org.liaison.wire.pki.TrustDirectory;
+import org.liaison.wire.transport.GrpcServers;
+import org.liaison.wire.transport.MutualTls;
+import org.liaison.wire.transport.TlsIdentity;
+
+/**
+ * Starts the gateway's two mutual-TLS listeners: one for partner gateways, trusted while an
+ * agreement with their agency is in force and only under the CA it names; one for this agency's
+ * own nodes.
+ */
+@ApplicationScoped
+public class GatewayRuntime {
+  private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
+
+  @Inject GatewayConfig config;
+  @Inject MeterRegistry metrics;
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(32);
+  private Server partners;
+  private Server nodes;
+  private Forwarder toPartners;
+  private Forwarder toNodes;
+  private volatile boolean ready;
+
+  void start(@Observes StartupEvent event) {
+    try {
+      String agency = config.agency();
+      Clock clock = Clock.systemUTC();
+      TlsIdentity identity = TlsIdentity.fromFolder(config.pki().dir());
+      TrustDirectory directory = TrustDirectory.load(config.directory().dir());
+      AgreementStore store =
+          new AgreementStore(config.agreements().dir(), Optional.of(config.directory().dir()), clock);
+      AgreementTrust agreements = new AgreementTrust(agency, store);
+      String ownCa =
+          directory
+              .caFingerprint(agency)
+              .orElseThrow(() -> new IllegalStateException("no CA for " + agency + " in the directory"));
+      Map<String, String> own = Map.of(agency, ownCa);
+
+      var partnerTrust =
+          AgencyTrustManager.create(directory, agreements::trustedPartners, Set.of("gateway"), clock);
+      var nodeTrust = AgencyTrustManager.create(directory, () -> own, Set.of("node"), clock);
+      var g = config.gateway();
+      toPartners = new Forwarder(MutualTls.client(identity, partnerTrust), g.maxMessageBytes());
+      toNodes = new Forwarder(MutualTls.client(identity, nodeTrust), g.maxMessageBytes());
+      RoutingTable routes = new RoutingTable(g.routes(), g.nodes());
+      var inspector = new SignedEnvelopeInspector(directory, clock);
+      var limits = new PartnerRateLimits(g.ratePerSecond());
+      var log = new RelayLog(metrics);
+      TamperMode tamper = TamperMode.parse(g.test().flipByte());
+      if (tamper != TamperMode.OFF) {
+        LOG.warnf("TEST MODE: this gateway flips one byte of %s envelopes", tamper);
+      }
+      Relay inbound =
+          new Relay(agency, inspector, agreements, limits, routes, toNodes, g.maxDeadlineMs(), tamper, log);
+      Relay outbound =
+          new Relay(agency, inspector, agreements, limits, routes, toPartners, g.maxDeadlineMs(), tamper, log);
+      partners =
+          GrpcServers.start(
+              g.bindHost(),
+              g.partnerPort(),
+              MutualTls.server(identity, partnerTrust),
+              g.maxMessageBytes(),
+              executor,
+              List.of(RelayServices.forPartners(inbound)));
+      nodes =
+          GrpcServers.start(
+              g.bindHost(),
+              g.nodePort(),
+              MutualTls.server(identity, nodeTrust),
+              g.maxMessageBytes(),
+              executor,
+              List.of(RelayServices.forNodes(outbound)));
+      ready = true;
+      LOG.infof(
+          "gateway of %s: partners on %s:%d, nodes on %s:%d, routes %s, nodes %s",
+          agency, g.bindHost(), g.partnerPort(), g.bindHost(), g.nodePort(), g.routes(), g.nodes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the gateway cannot start: " + e.getMessage(), e);
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    ready = false;
+    for (Server s : new Server[] {partners, nodes}) {
+      if (s != null) {
+        s.shutdown();
+      }
+    }
+    for (Server s : new Server[] {partners, nodes}) {
+      if (s != null) {
+        try {
+          s.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        s.shutdownNow();
+      }
+    }
+    if (toPartners != null) {
+      toPartners.close();
+    }
+    if (toNodes != null) {
+      toNodes.close();
+    }
+    executor.shutdownNow();
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+}

@@ -1,0 +1,69 @@
+package org.liaison.gateway.trust;
+
+import io.grpc.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.liaison.agreements.Agreement;
+import org.liaison.agreements.AgreementStatus;
+import org.liaison.agreements.AgreementStore;
+import org.liaison.agreements.Party;
+import org.liaison.gateway.relay.PartnerAdmission;
+import org.liaison.gateway.relay.RelayRefusal;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * Trust derived from agreements, not from a separate list: a partner is admitted while an
+ * agreement with it is in force, and only under the CA fingerprint that agreement names.
+ */
+public final class AgreementTrust implements PartnerAdmission {
+  private final String agency;
+  private final AgreementStore store;
+
+  public AgreementTrust(String agency, AgreementStore store) {
+    this.agency = agency;
+    this.store = store;
+  }
+
+  /** Partner agency to the CA fingerprints (hex SHA-256) that agreements in force name for it. */
+  public Map<String, String> trustedPartners() {
+    Map<String, String> out = new TreeMap<>();
+    for (AgreementStatus s : store.all(Instant.now())) {
+      if (!s.inForce()) {
+        continue;
+      }
+      Agreement a = s.agreement().orElseThrow();
+      if (!a.hasParty(agency)) {
+        continue;
+      }
+      for (Party p : a.parties()) {
+        if (!p.agency().equals(agency)) {
+          out.put(p.agency(), p.caSha256());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void requireAgreementInForce(String partner) throws RelayRefusal {
+    List<Agreement> inForce = store.inForce(agency, partner, Instant.now());
+    if (!inForce.isEmpty()) {
+      return;
+    }
+    List<AgreementStatus> known =
+        store.all(Instant.now()).stream().filter(s -> s.between(agency, partner)).toList();
+    if (known.isEmpty()) {
+      throw new RelayRefusal(
+          Status.Code.PERMISSION_DENIED,
+          Reason.NO_AGREEMENT,
+          agency + " has no agreement with " + partner + "; nothing is relayed without one");
+    }
+    AgreementStatus first = known.get(0);
+    throw new RelayRefusal(
+        Status.Code.PERMISSION_DENIED,
+        first.reason() == null ? Reason.AGREEMENT_NOT_IN_FORCE : first.reason(),
+        "no agreement between " + agency + " and " + partner + " is in force: " + first.sentence());
+  }
+}

@@ -1,0 +1,105 @@
+package org.liaison.node.runtime;
+
+import io.grpc.Server;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.federation.FederationService;
+import org.liaison.node.officer.OfficerService;
+import org.liaison.wire.transport.GrpcServers;
+import org.liaison.wire.transport.MutualTls;
+
+/**
+ * Starts the node's two mutual-TLS listeners: the federation listener, which only this agency's
+ * gateway may reach, and the officers' API, for officers of this agency.
+ */
+@ApplicationScoped
+public class NodeRuntime {
+  private static final Logger LOG = Logger.getLogger(NodeRuntime.class);
+
+  @Inject NodeConfig config;
+  @Inject NodeKeys keys;
+  @Inject FederationService federation;
+  @Inject OfficerService officers;
+  @Inject Seeding seeding;
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(32);
+  private Server federationServer;
+  private Server officerServer;
+  private volatile boolean ready;
+
+  @ConfigProperty(name = "liaison.runtime.enabled", defaultValue = "true")
+  boolean enabled;
+
+  void start(@Observes StartupEvent event) {
+    if (!enabled) {
+      LOG.info("listeners disabled (liaison.runtime.enabled=false)");
+      return;
+    }
+    seeding.seedIfConfigured();
+    try {
+      int max = config.federation().maxMessageBytes();
+      federationServer =
+          GrpcServers.start(
+              config.federation().bindHost(),
+              config.federation().port(),
+              MutualTls.server(keys.tls(), keys.ownAgencyTrust("gateway")),
+              max,
+              executor,
+              List.of(federation));
+      officerServer =
+          GrpcServers.start(
+              config.officer().bindHost(),
+              config.officer().port(),
+              MutualTls.server(keys.tls(), keys.ownAgencyTrust("officer")),
+              max,
+              executor,
+              List.of(officers));
+      ready = true;
+      LOG.infof(
+          "node %s of %s: federation on %d, officers on %d, gateway at %s",
+          config.node(),
+          config.agency(),
+          config.federation().port(),
+          config.officer().port(),
+          config.gateway().address());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the node cannot start its listeners: " + e.getMessage(), e);
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    ready = false;
+    for (Server s : new Server[] {federationServer, officerServer}) {
+      if (s != null) {
+        s.shutdown();
+      }
+    }
+    for (Server s : new Server[] {federationServer, officerServer}) {
+      if (s != null) {
+        try {
+          s.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        s.shutdownNow();
+      }
+    }
+    executor.shutdownNow();
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+}

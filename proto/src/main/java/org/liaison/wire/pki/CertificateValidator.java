@@ -1,0 +1,175 @@
+package org.liaison.wire.pki;
+
+import java.security.PublicKey;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.liaison.wire.crypto.Ecdsa;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * Decides whether a certificate belongs to an agency: issued directly by the agency's root CA
+ * (as held in the {@link TrustDirectory} and currently trusted), subject O equal to the agency,
+ * valid at the given instant, carrying the key usage for its purpose, and not revoked by the
+ * agency's current, correctly signed CRL. Each failure has its own {@link Reason}; checks run in
+ * that order, so the reason names the first thing wrong.
+ *
+ * <p>Only ECDSA P-256/SHA-256 signatures on certificates and CRLs are accepted. Successful
+ * signature checks are cached by (certificate, CA) fingerprint; everything time-dependent is
+ * checked on every call. Thread-safe.
+ */
+public final class CertificateValidator {
+
+  static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
+  private static final int CACHE_LIMIT = 10_000;
+
+  private final TrustDirectory trust;
+  private final Map<String, Boolean> verifiedSignatures = new ConcurrentHashMap<>();
+  private final Map<X509CRL, Boolean> verifiedCrls = new ConcurrentHashMap<>();
+
+  public CertificateValidator(TrustDirectory trust) {
+    this.trust = trust;
+  }
+
+  public TrustDirectory trust() {
+    return trust;
+  }
+
+  /**
+   * Validates {@code cert} as belonging to {@code agency} for {@code purpose} at {@code at}.
+   *
+   * @throws CertificateValidationException with UNKNOWN_AGENCY, SIGNER_NOT_OF_SENDER_AGENCY,
+   *     CHAIN_NOT_TO_AGENCY_CA, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_EXPIRED,
+   *     CERTIFICATE_WRONG_KEY_USAGE or CERTIFICATE_REVOKED
+   */
+  public void validate(X509Certificate cert, String agency, KeyPurpose purpose, Instant at)
+      throws CertificateValidationException {
+    Optional<TrustDirectory.Agency> found = trust.trusted(agency);
+    if (found.isEmpty()) {
+      throw fail(
+          Reason.UNKNOWN_AGENCY,
+          "Agency '" + agency + "' is not trusted here: no agreement in force names its CA,"
+              + " or its public material is missing from the directory.");
+    }
+    TrustDirectory.Agency a = found.get();
+    String o = Certificates.organization(cert).orElse("");
+    if (!o.equals(agency)) {
+      throw fail(
+          Reason.SIGNER_NOT_OF_SENDER_AGENCY,
+          "Certificate '" + cert.getSubjectX500Principal().getName() + "' is issued to O='" + o
+              + "', not to agency '" + agency + "'.");
+    }
+    checkChain(cert, a, at);
+    Date when = Date.from(at);
+    if (when.before(cert.getNotBefore())) {
+      throw fail(
+          Reason.CERTIFICATE_NOT_YET_VALID,
+          "Certificate of " + agency + " is valid only from " + cert.getNotBefore().toInstant()
+              + "; check the clocks or wait.");
+    }
+    if (when.after(cert.getNotAfter())) {
+      throw fail(
+          Reason.CERTIFICATE_EXPIRED,
+          "Certificate of " + agency + " expired at " + cert.getNotAfter().toInstant()
+              + "; the agency must issue a new one.");
+    }
+    boolean[] ku = cert.getKeyUsage();
+    if (ku == null || ku.length <= purpose.keyUsageBit || !ku[purpose.keyUsageBit]
+        || cert.getBasicConstraints() >= 0) {
+      throw fail(
+          Reason.CERTIFICATE_WRONG_KEY_USAGE,
+          "Certificate of " + agency + " may not be used for " + purpose.name().toLowerCase()
+              + ": its key usage does not allow it.");
+    }
+    checkRevocation(cert, a, at);
+  }
+
+  private void checkChain(X509Certificate cert, TrustDirectory.Agency a, Instant at)
+      throws CertificateValidationException {
+    X509Certificate ca = a.ca();
+    boolean issuedByCa =
+        cert.getIssuerX500Principal().equals(ca.getSubjectX500Principal())
+            && signatureValid(cert, ca, a.caFingerprint());
+    if (!issuedByCa) {
+      throw fail(
+          Reason.CHAIN_NOT_TO_AGENCY_CA,
+          "Certificate '" + cert.getSubjectX500Principal().getName()
+              + "' was not issued by the CA of " + a.id() + " (fingerprint " + a.caFingerprint()
+              + ").");
+    }
+    Date when = Date.from(at);
+    if (when.before(ca.getNotBefore()) || when.after(ca.getNotAfter())) {
+      throw fail(
+          Reason.CHAIN_NOT_TO_AGENCY_CA,
+          "The CA certificate of " + a.id() + " is not valid at " + at + ".");
+    }
+  }
+
+  private boolean signatureValid(X509Certificate cert, X509Certificate ca, String caFp) {
+    String key = Certificates.fingerprint(cert) + "/" + caFp;
+    Boolean cached = verifiedSignatures.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    boolean ok;
+    try {
+      ok = ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
+          && Ecdsa.verify(ca.getPublicKey(), cert.getTBSCertificate(), cert.getSignature());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      ok = false;
+    }
+    if (verifiedSignatures.size() > CACHE_LIMIT) {
+      verifiedSignatures.clear();
+    }
+    verifiedSignatures.put(key, ok);
+    return ok;
+  }
+
+  private void checkRevocation(X509Certificate cert, TrustDirectory.Agency a, Instant at)
+      throws CertificateValidationException {
+    X509CRL crl = a.crl();
+    if (crl == null) {
+      throw fail(
+          Reason.CERTIFICATE_REVOKED,
+          "Revocation status unknown: agency " + a.id() + " has published no CRL.");
+    }
+    if (!verifiedCrls.computeIfAbsent(crl, c -> crlSignedBy(c, a.ca().getPublicKey()))
+        || !crl.getIssuerX500Principal().equals(a.ca().getSubjectX500Principal())) {
+      throw fail(
+          Reason.CERTIFICATE_REVOKED,
+          "Revocation status unknown: the CRL of " + a.id() + " is not signed by its CA.");
+    }
+    Date when = Date.from(at);
+    if (when.before(crl.getThisUpdate())
+        || crl.getNextUpdate() == null
+        || !when.before(crl.getNextUpdate())) {
+      throw fail(
+          Reason.CERTIFICATE_REVOKED,
+          "Revocation status unknown: the CRL of " + a.id() + " is not current at " + at
+              + "; the agency must publish a fresh one.");
+    }
+    if (crl.getRevokedCertificate(cert.getSerialNumber()) != null) {
+      throw fail(
+          Reason.CERTIFICATE_REVOKED,
+          "Certificate serial " + cert.getSerialNumber().toString(16) + " of " + a.id()
+              + " is revoked by its CA.");
+    }
+  }
+
+  private static boolean crlSignedBy(X509CRL crl, PublicKey caKey) {
+    try {
+      return ECDSA_WITH_SHA256.equals(crl.getSigAlgOID())
+          && Ecdsa.verify(caKey, crl.getTBSCertList(), crl.getSignature());
+    } catch (java.security.cert.CRLException e) {
+      return false;
+    }
+  }
+
+  private static CertificateValidationException fail(Reason reason, String message) {
+    return new CertificateValidationException(reason, message);
+  }
+}

@@ -1,0 +1,61 @@
+package org.liaison.wire.pki;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.liaison.wire.crypto.Sha256;
+
+/** Small facts about certificates that the rest of the wire relies on. */
+public final class Certificates {
+
+  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+  private Certificates() {}
+
+  /** The key id / fingerprint: lower-case hex SHA-256 of the DER encoding. */
+  public static String fingerprint(X509Certificate cert) {
+    return Sha256.hex(der(cert));
+  }
+
+  public static byte[] der(X509Certificate cert) {
+    try {
+      return cert.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalArgumentException("certificate cannot be encoded", e);
+    }
+  }
+
+  /** Parses a DER certificate. */
+  public static X509Certificate parse(byte[] der) throws CertificateException {
+    CertificateFactory f = CertificateFactory.getInstance("X.509", BC);
+    return (X509Certificate) f.generateCertificate(new ByteArrayInputStream(der));
+  }
+
+  /** The subject O (organisation): the agency id in our profiles. */
+  public static Optional<String> organization(X509Certificate cert) {
+    return subjectAttribute(cert, BCStyle.O);
+  }
+
+  /** The subject OU: the role (node, gateway, officer, ca, agency). */
+  public static Optional<String> organizationalUnit(X509Certificate cert) {
+    return subjectAttribute(cert, BCStyle.OU);
+  }
+
+  private static Optional<String> subjectAttribute(X509Certificate cert, ASN1ObjectIdentifier oid) {
+    X500Name name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+    RDN[] rdns = name.getRDNs(oid);
+    if (rdns.length != 1 || rdns[0].isMultiValued()) {
+      return Optional.empty();
+    }
+    return Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()));
+  }
+}
