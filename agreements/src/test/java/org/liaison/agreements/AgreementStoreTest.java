@@ -1,0 +1,188 @@
+package org.liaison.agreements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.liaison.wire.v1.Reason;
+
+class AgreementStoreTest {
+  private static final String ID = "ice-skr-2010";
+
+  @Test
+  void inForce_tamperedByteTakesItOutOfForce() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    AgreementStore store = new AgreementStore(dir);
+    assertThat(store.statusOf(ID).orElseThrow().inForce()).isTrue();
+
+    Path yaml = dir.resolve(ID + ".yaml");
+    byte[] bytes = Files.readAllBytes(yaml);
+    int i = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("queries_per_day: 500") + 17;
+    bytes[i] = (byte) '9'; // 500 -> 900: still a valid document, but not the signed one
+    Files.write(yaml, bytes);
+    store.reload();
+
+    AgreementStatus s = store.statusOf(ID).orElseThrow();
+    assertThat(s.inForce()).isFalse();
+    assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+    assertThat(s.sentence()).contains("does not match the document's bytes");
+    assertThat(store.inForce("us.ice", "ru.skr", Instant.now())).isEmpty();
+  }
+
+  @Test
+  void inForce_missingSignatureIsUnsigned() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    Files.delete(dir.resolve(ID + ".ru.skr.p7s"));
+    AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
+    assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+    assertThat(s.sentence()).contains("no signature by ru.skr");
+  }
+
+  @Test
+  void inForce_signatureByAnotherAgencysKeyFails() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    Path yaml = dir.resolve(ID + ".yaml");
+    // us.ice signs in ru.skr's place
+    byte[] p7s = AgreementSigner.sign(Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.pki(), "us.ice"));
+    Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
+    AgreementStatus alone = new AgreementStore(dir).statusOf(ID).orElseThrow();
+    assertThat(alone.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+    // with the directory the named CA is found, and the signer is not under it
+    AgreementStatus s = new AgreementStore(dir, Optional.of(TestFederation.pki().resolve("directory")), java.time.Clock.systemUTC())
+        .statusOf(ID).orElseThrow();
+    assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+    assertThat(s.sentence()).contains("ru.skr").contains("not issued by the CA the agreement names");
+  }
+
+  @Test
+  void inForce_certificateNotUnderTheNamedCaFails() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    Path yaml = dir.resolve(ID + ".yaml");
+    // a "ru.skr" key from another PKI: right O, wrong CA
+    byte[] p7s = AgreementSigner.sign(Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr"));
+    Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
+    AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
+    assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+    assertThat(s.sentence()).contains("no CA certificate with the fingerprint the agreement names for ru.skr");
+  }
+
+  @Test
+  void inForce_rogueCaInDirectoryStillNeedsTheFingerprint() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    Path yaml = dir.resolve(ID + ".yaml");
+    Files.write(dir.resolve(ID + ".ru.skr.p7s"),
+        AgreementSigner.sign(Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr")));
+    AgreementStore store = new AgreementStore(dir, Optional.of(TestFederation.roguePki().resolve("directory")), java.time.Clock.systemUTC());
+    assertThat(store.statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+  }
+
+  @Test
+  void record_suspendResumeTerminate() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    AgreementStore store = new AgreementStore(dir);
+
+    AgreementStatus suspended = store.record(ID, LifecycleEvent.Action.SUSPEND, "us.ice", "audit finding");
+    assertThat(suspended.reason()).isEqualTo(Reason.AGREEMENT_SUSPENDED);
+    assertThat(suspended.sentence()).contains("us.ice").contains("audit finding");
+    assertThat(Files.readString(dir.resolve(ID + ".status.yaml"))).contains("SUSPEND").contains("audit finding");
+    assertThat(store.inForce("us.ice", "ru.skr", Instant.now())).isEmpty();
+
+    assertThat(store.record(ID, LifecycleEvent.Action.RESUME, "ru.skr", "resolved").inForce()).isTrue();
+
+    AgreementStatus terminated = store.record(ID, LifecycleEvent.Action.TERMINATE, "ru.skr", "withdrawn");
+    assertThat(terminated.reason()).isEqualTo(Reason.AGREEMENT_TERMINATED);
+    assertThatThrownBy(() -> store.record(ID, LifecycleEvent.Action.RESUME, "us.ice", "oops"))
+        .isInstanceOf(AgreementException.class).hasMessageContaining("already terminated");
+    // a fresh store reads the same lifecycle from disk
+    assertThat(new AgreementStore(dir).statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_TERMINATED);
+  }
+
+  @Test
+  void record_onlyPartiesMayAct() throws Exception {
+    AgreementStore store = new AgreementStore(TestFederation.freshAgreements());
+    assertThatThrownBy(() -> store.record(ID, LifecycleEvent.Action.SUSPEND, "us.dea", "not mine"))
+        .isInstanceOf(AgreementException.class)
+        .satisfies(e -> assertThat(((AgreementException) e).reason()).isEqualTo(Reason.INVALID_ARGUMENT));
+  }
+
+  @Test
+  void statusOf_damagedStatusFileCountsAsSuspended() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    Files.writeString(dir.resolve(ID + ".status.yaml"), "events: [ {action: EXPLODE} ]");
+    AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
+    assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_SUSPENDED);
+  }
+
+  @Test
+  void inForce_evaluatesDatesAtTheInstantAsked() throws Exception {
+    AgreementStore store = new AgreementStore(TestFederation.freshAgreements());
+    Instant beforeStart = TestFederation.today().minusDays(31).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant afterEnd = TestFederation.today().plusYears(5).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    assertThat(store.inForce("us.ice", "ru.skr", beforeStart)).isEmpty();
+    assertThat(store.inForce("us.ice", "ru.skr", afterEnd)).isEmpty();
+    assertThat(store.statusOf(ID, afterEnd).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_EXPIRED);
+    assertThat(store.statusOf(ID, beforeStart).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_NOT_IN_FORCE);
+  }
+
+  @Test
+  void access_picksUpChangedFilesWithinASecond() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    AgreementStore store = new AgreementStore(dir);
+    assertThat(store.statusOf(ID)).isPresent();
+    Files.delete(dir.resolve(ID + ".yaml"));
+    Thread.sleep(1100);
+    assertThat(store.statusOf(ID)).isEmpty();
+  }
+
+  @Test
+  void access_picksUpTouchedFile() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    AgreementStore store = new AgreementStore(dir);
+    Path p7s = dir.resolve(ID + ".us.ice.p7s");
+    byte[] sig = Files.readAllBytes(p7s);
+    sig[sig.length - 5] ^= 1;
+    Files.write(p7s, sig);
+    Files.setLastModifiedTime(p7s, FileTime.from(Instant.now().plusSeconds(5)));
+    Thread.sleep(1100);
+    assertThat(store.statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+  }
+
+  @Test
+  void signature_verifiesWithOpenssl() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath("openssl"),
+        "openssl is not installed: skipping the openssl cms -verify cross-check");
+    Path dir = TestFederation.freshAgreements();
+    Path ca = TestFederation.pki().resolve("directory/ru.skr/ca.crt.pem");
+    Process p = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER",
+        "-in", dir.resolve(ID + ".ru.skr.p7s").toString(), "-content", dir.resolve(ID + ".yaml").toString(),
+        "-CAfile", ca.toString(), "-purpose", "any", "-out", "/dev/null")
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("Verification successful");
+
+    // and a tampered document fails openssl too
+    Path yaml = dir.resolve(ID + ".yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("queries_per_day: 500", "queries_per_day: 900"));
+    Process q = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER",
+        "-in", dir.resolve(ID + ".ru.skr.p7s").toString(), "-content", yaml.toString(),
+        "-CAfile", ca.toString(), "-purpose", "any", "-out", "/dev/null").redirectErrorStream(true).start();
+    q.getInputStream().readAllBytes();
+    assertThat(q.waitFor()).isNotZero();
+  }
+
+  private static boolean onPath(String exe) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, exe))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
