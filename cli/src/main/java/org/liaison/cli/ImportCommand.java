@@ -1,0 +1,120 @@
+package org.liaison.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.liaison.wire.v1.ImportAck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import a JSON Lines file (cases, subjects, records) into your node.",
+      "The import resumes where it stopped: FILE.import-state records the last acknowledged line.",
+      "Rejected lines are reported with their line number and reason.",
+      "Exit code 3 if any line was rejected."
+    })
+final class ImportCommand extends NodeCommand {
+
+  /** Exit code when the import ran to the end but the node rejected some lines. */
+  static final int REJECTED_LINES = 3;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The JSON Lines file.")
+  Path file;
+
+  @Option(names = "--restart", description = "Ignore the saved state and import from the first line.")
+  boolean restart;
+
+  @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Show a progress bar on stderr (only on a terminal, never with --json).")
+  boolean progress;
+
+  @Override
+  int run(NodeClient client) {
+    if (!Files.isReadable(file)) {
+      throw usage("Cannot read " + file + ".");
+    }
+    ImportState state = new ImportState(file);
+    long after = restart ? 0 : state.lastAcknowledgedLine();
+    long total = countLines(file);
+    if (after > 0 && !json) {
+      err().println("Resuming " + file + " after line " + after + " (" + state.path().getFileName()
+          + "; --restart to start over).");
+      err().flush();
+    }
+    List<ImportAck> rejected = new ArrayList<>();
+    long[] lastSaved = {System.nanoTime()};
+    ImportUpload.Outcome outcome;
+    try (ProgressBar bar = progressBar(total, after)) {
+      outcome = new ImportUpload().run(client, file, after, (ack, watermark) -> {
+        synchronized (rejected) {
+          if (!ack.getAccepted()) rejected.add(ack);
+          if (json) {
+            out().println(Json.line(ack));
+            out().flush();
+          }
+          if (bar != null) bar.stepTo(watermark);
+          if (System.nanoTime() - lastSaved[0] > 250_000_000L) {
+            state.save(watermark, address());
+            lastSaved[0] = System.nanoTime();
+          }
+        }
+      });
+      state.save(outcome.watermark(), address());
+      if (bar != null) bar.stepTo(outcome.watermark());
+    }
+    if (!json) {
+      for (ImportAck r : rejected) {
+        out().println("line " + r.getLine() + " rejected: " + reasonAndMessage(r));
+      }
+      out().println("Imported " + outcome.accepted() + " of " + outcome.sent() + " lines sent from " + file
+          + (outcome.rejected() > 0 ? " (" + outcome.rejected() + " rejected)" : "")
+          + "; acknowledged up to line " + outcome.watermark() + " of " + total + ".");
+      out().flush();
+    }
+    if (outcome.failure() != null) {
+      // the state file keeps the resume point; the handler prints the reason and exits 1
+      throw outcome.failure();
+    }
+    return outcome.rejected() > 0 ? REJECTED_LINES : 0;
+  }
+
+  private static String reasonAndMessage(ImportAck r) {
+    String reason = r.getReasonValue() == 0 ? "" : r.getReason().name();
+    if (reason.isEmpty()) return r.getMessage().isEmpty() ? "no reason given" : r.getMessage();
+    return r.getMessage().isEmpty() ? reason : reason + ": " + r.getMessage();
+  }
+
+  private ProgressBar progressBar(long total, long start) {
+    if (json || !progress || System.console() == null) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName("import")
+        .setInitialMax(total)
+        .startsFrom(start, java.time.Duration.ZERO)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUnit(" lines", 1)
+        .build();
+  }
+
+  private static long countLines(Path file) {
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+}

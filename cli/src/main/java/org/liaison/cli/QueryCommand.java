@@ -1,0 +1,100 @@
+package org.liaison.cli;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.liaison.wire.v1.Identifier;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PersonQuery;
+import org.liaison.wire.v1.QueryRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Ask partner agencies what they hold on an identifier or a person.",
+      "Each partner's answer is printed as it arrives, then a summary."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  liaison query --phone '+1 305 555 0142' --purpose NARCOTICS --case ICE-2024-0001",
+      "  liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose HUMAN_SMUGGLING --json"
+    })
+final class QueryCommand extends NodeCommand {
+
+  @Mixin IdentifierOptions identifier;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "A person's name, in any script (instead of an identifier).")
+  String name;
+
+  @Option(names = "--dob", paramLabel = "YYYY-MM-DD", description = "The person's date of birth (with --name).")
+  String dateOfBirth;
+
+  @Mixin RequestOptions request;
+
+  @Option(names = "--purpose", paramLabel = "PURPOSE", required = true, description = "Why you ask: a purpose the agreements name, e.g. NARCOTICS, HUMAN_SMUGGLING.")
+  String purpose;
+
+  @Option(names = "--role", paramLabel = "ROLE", description = "Your role, for need-to-know checks (e.g. case-agent).")
+  String role;
+
+  @Override
+  int run(NodeClient client) {
+    OfficerQueryRequest req = build();
+    AnswerTally tally = new AnswerTally();
+    Iterator<PartnerAnswer> answers = client.query(req);
+    while (answers.hasNext()) {
+      PartnerAnswer a = answers.next();
+      tally.add(a.getStatus());
+      out().println(json ? Json.line(a) : AnswerText.partnerAnswer(a));
+      out().flush();
+    }
+    if (!json) {
+      out().println(tally.summary("match"));
+      out().flush();
+    }
+    return 0;
+  }
+
+  OfficerQueryRequest build() {
+    QueryRequest.Builder query = QueryRequest.newBuilder();
+    Optional<Identifier> id;
+    try {
+      id = identifier.identifier();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (id.isPresent() && name != null) {
+      throw usage("Give either an identifier or --name, not both.");
+    }
+    if (id.isPresent()) {
+      query.setIdentifier(id.get());
+    } else if (name != null) {
+      PersonQuery.Builder person = PersonQuery.newBuilder().setName(name);
+      if (dateOfBirth != null) {
+        person.setDateOfBirth(Dates.isoDate(dateOfBirth).orElseThrow(
+            () -> usage("--dob '" + dateOfBirth + "' is not a date YYYY-MM-DD.")));
+      }
+      query.setPerson(person);
+    } else {
+      List<String> options = new ArrayList<>(List.of("--phone", "--email", "--plate", "--vin",
+          "--account", "--document", "--wallet", "--name"));
+      throw usage("Say what to ask about: one of " + String.join(", ", options) + ".");
+    }
+    if (dateOfBirth != null && name == null) {
+      throw usage("--dob goes with --name.");
+    }
+    if (role != null) {
+      query.setOfficerRole(role);
+    }
+    OfficerQueryRequest.Builder req = OfficerQueryRequest.newBuilder().setQuery(query).setPurpose(purpose);
+    request.applyTo(req, connection);
+    return req.build();
+  }
+}

@@ -1,0 +1,96 @@
+package org.liaison.cli;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.liaison.wire.v1.ImportAck;
+import org.liaison.wire.v1.ImportItem;
+import org.liaison.wire.v1.NodeStatus;
+import org.liaison.wire.v1.OfficerCheckRequest;
+import org.liaison.wire.v1.OfficerGrpc;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerCheckAnswer;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.StatusRequest;
+
+/** An Officer service that answers from a script and records what it was sent. */
+final class ScriptedOfficer extends OfficerGrpc.OfficerImplBase {
+
+  volatile List<PartnerAnswer> answers = List.of();
+  volatile List<PartnerCheckAnswer> checkAnswers = List.of();
+  volatile NodeStatus status = NodeStatus.getDefaultInstance();
+  volatile StatusRuntimeException failure;
+  /** Import: after this many acknowledgements the call fails with UNAVAILABLE (-1: never). */
+  volatile int failImportAfterAcks = -1;
+
+  final List<OfficerQueryRequest> queries = new CopyOnWriteArrayList<>();
+  final List<OfficerCheckRequest> checks = new CopyOnWriteArrayList<>();
+  final List<ImportItem> imported = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  @Override
+  public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
+    queries.add(request);
+    if (failure != null) {
+      out.onError(failure);
+      return;
+    }
+    answers.forEach(out::onNext);
+    out.onCompleted();
+  }
+
+  @Override
+  public void check(OfficerCheckRequest request, StreamObserver<PartnerCheckAnswer> out) {
+    checks.add(request);
+    checkAnswers.forEach(out::onNext);
+    out.onCompleted();
+  }
+
+  @Override
+  public void status(StatusRequest request, StreamObserver<NodeStatus> out) {
+    if (failure != null) {
+      out.onError(failure);
+      return;
+    }
+    out.onNext(status);
+    out.onCompleted();
+  }
+
+  /** Accepts lines that parse as an object with a "kind"; rejects the rest with a reason. */
+  @Override
+  public StreamObserver<ImportItem> import_(StreamObserver<ImportAck> out) {
+    return new StreamObserver<>() {
+      int acks;
+      boolean failed;
+
+      @Override
+      public void onNext(ImportItem item) {
+        if (failed) return;
+        if (failImportAfterAcks >= 0 && acks == failImportAfterAcks) {
+          failed = true;
+          out.onError(io.grpc.Status.UNAVAILABLE.withDescription("node shutting down").asRuntimeException());
+          return;
+        }
+        imported.add(item);
+        acks++;
+        boolean ok = item.getJson().strip().startsWith("{") && item.getJson().contains("\"kind\"");
+        ImportAck.Builder ack = ImportAck.newBuilder().setLine(item.getLine()).setAccepted(ok);
+        if (ok) {
+          ack.setId("id-" + item.getLine());
+        } else {
+          ack.setReason(Reason.INVALID_ARGUMENT).setMessage("the line has no \"kind\" field");
+        }
+        out.onNext(ack.build());
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {
+        if (!failed) out.onCompleted();
+      }
+    };
+  }
+}

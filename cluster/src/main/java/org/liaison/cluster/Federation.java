@@ -1,0 +1,385 @@
+package org.liaison.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.liaison.agreements.AgreementException;
+import org.liaison.agreements.ReferenceAgreements;
+import org.liaison.pki.AgencySpec;
+import org.liaison.pki.DevPki;
+
+/**
+ * Several agencies on loopback, each one node and one gateway as real processes, with a fresh
+ * development PKI and freshly signed reference agreements.
+ *
+ * <pre>{@code
+ * try (Federation f = Federation.builder().agencies("us.ice", "us.dea").workDir(dir).build().start()) {
+ *   try (NodeClient ice = f.node("us.ice").client()) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Layout of the work folder: {@code pki/} (DevPki), {@code agreements/} (the signed originals),
+ * {@code <agency>/agreements/} (each agency's own copy), {@code <agency>/node-1/data/},
+ * {@code <agency>/records.jsonl} (seed), {@code logs/<agency>-node.log} and {@code -gateway.log}.
+ */
+public final class Federation implements AutoCloseable {
+
+  /** Every process listens and is reached on this address. */
+  public static final String HOST = "127.0.0.1";
+
+  /** The agencies the demo and {@link FederationTest} use by default. */
+  public static final List<String> DEMO_AGENCIES = List.of("us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2");
+
+  static final String NODE = "node-1";
+  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m");
+
+  private final Builder config;
+  private final Map<String, AgencyNode> nodes = new LinkedHashMap<>();
+  private final Map<String, AgencyGateway> gateways = new LinkedHashMap<>();
+  private boolean prepared;
+  private Duration startupTime = Duration.ZERO;
+
+  private Federation(Builder config) {
+    this.config = config;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public List<String> agencies() {
+    return List.copyOf(config.agencies);
+  }
+
+  public Path workDir() {
+    return config.workDir;
+  }
+
+  public Path pkiDir() {
+    return config.workDir.resolve("pki");
+  }
+
+  /** The signed reference agreements every agency got a copy of. */
+  public Path agreementsDir() {
+    return config.workDir.resolve("agreements");
+  }
+
+  public AgencyNode node(String agency) {
+    return require(nodes, agency);
+  }
+
+  public AgencyGateway gateway(String agency) {
+    return require(gateways, agency);
+  }
+
+  /** From {@link #start()} until every process was ready. */
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /**
+   * Creates the work folder contents (PKI, agreements, seed files, process configuration)
+   * without starting anything. {@link #start()} calls it if needed.
+   */
+  public synchronized Federation prepare() {
+    if (prepared) {
+      return this;
+    }
+    Path work = config.workDir.toAbsolutePath().normalize();
+    deleteTree(work);
+    try {
+      Files.createDirectories(work.resolve("logs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + work, e);
+    }
+    DevPki pki = DevPki.create(pkiDir(),
+        config.agencies.stream().map(AgencySpec::withDefaults).toList(), Clock.systemUTC());
+    try {
+      ReferenceAgreements.write(pki.root(), agreementsDir(), config.today);
+    } catch (AgreementException e) {
+      throw new ProcessStartException("Cannot write the reference agreements: " + e.getMessage(), e);
+    }
+    Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
+    Path nodeJar = repo.resolve("node/target/quarkus-app/quarkus-run.jar");
+    Path gatewayJar = repo.resolve("gateway/target/quarkus-app/quarkus-run.jar");
+
+    List<Integer> ports = FreePorts.allocate(6 * config.agencies.size());
+    Map<String, int[]> portsOf = new LinkedHashMap<>();
+    for (int i = 0; i < config.agencies.size(); i++) {
+      int[] p = new int[6];
+      for (int j = 0; j < 6; j++) p[j] = ports.get(6 * i + j);
+      portsOf.put(config.agencies.get(i), p);
+    }
+    for (String agency : config.agencies) {
+      int[] p = portsOf.get(agency);
+      int federationPort = p[0], officerPort = p[1], nodeHttp = p[2], partnerPort = p[3], gatewayNodePort = p[4], gatewayHttp = p[5];
+      Path agencyDir = work.resolve(agency);
+      Path agreements = agencyDir.resolve("agreements");
+      copyTree(agreementsDir(), agreements);
+      Path dataDir = agencyDir.resolve(NODE).resolve("data");
+
+      Map<String, String> node = new LinkedHashMap<>();
+      node.put("liaison.agency", agency);
+      node.put("liaison.node", NODE);
+      node.put("liaison.pki.dir", pki.nodeDir(agency, NODE).toString());
+      node.put("liaison.directory.dir", pki.directory().toString());
+      node.put("liaison.agreements.dir", agreements.toString());
+      node.put("liaison.data-dir", dataDir.toString());
+      node.put("liaison.federation.port", Integer.toString(federationPort));
+      node.put("liaison.officer.port", Integer.toString(officerPort));
+      node.put("liaison.gateway.address", HOST + ":" + gatewayNodePort);
+      node.put("quarkus.http.port", Integer.toString(nodeHttp));
+      node.put("quarkus.http.host", HOST);
+      if (config.seedReferenceRecords) {
+        seedFile(agency, agencyDir).ifPresent(f -> node.put("liaison.seed.file", f.toString()));
+      }
+      node.putAll(config.nodeOptions.getOrDefault("*", Map.of()));
+      node.putAll(config.nodeOptions.getOrDefault(agency, Map.of()));
+
+      Map<String, String> gateway = new LinkedHashMap<>();
+      gateway.put("liaison.agency", agency);
+      gateway.put("liaison.pki.dir", pki.gatewayDir(agency).toString());
+      gateway.put("liaison.directory.dir", pki.directory().toString());
+      gateway.put("liaison.agreements.dir", agreements.toString());
+      gateway.put("liaison.gateway.partner-port", Integer.toString(partnerPort));
+      gateway.put("liaison.gateway.node-port", Integer.toString(gatewayNodePort));
+      for (String partner : config.agencies) {
+        if (!partner.equals(agency)) {
+          gateway.put("liaison.gateway.routes." + partner, HOST + ":" + portsOf.get(partner)[3]);
+        }
+      }
+      gateway.put("liaison.gateway.nodes." + NODE, HOST + ":" + federationPort);
+      gateway.put("quarkus.http.port", Integer.toString(gatewayHttp));
+      gateway.put("quarkus.http.host", HOST);
+      gateway.putAll(config.gatewayOptions.getOrDefault("*", Map.of()));
+      gateway.putAll(config.gatewayOptions.getOrDefault(agency, Map.of()));
+
+      JavaProcess nodeProcess = process(agency + "-node", nodeJar, node, nodeHttp, agencyDir.resolve(NODE));
+      JavaProcess gatewayProcess = process(agency + "-gateway", gatewayJar, gateway, gatewayHttp, agencyDir.resolve("gateway"));
+      nodes.put(agency, new AgencyNode(agency, NODE, officerPort, federationPort, nodeHttp, pki.root(), dataDir,
+          nodeProcess, config.healthTimeout));
+      gateways.put(agency, new AgencyGateway(agency, partnerPort, gatewayNodePort, gatewayHttp, gatewayProcess,
+          config.healthTimeout));
+    }
+    prepared = true;
+    return this;
+  }
+
+  private JavaProcess process(String name, Path jar, Map<String, String> properties, int httpPort, Path workingDir) {
+    return JavaProcess.builder(name)
+        .jar(jar)
+        .jvmOptions(JVM_OPTIONS.toArray(String[]::new))
+        .systemProperties(properties)
+        .log(config.workDir.toAbsolutePath().normalize().resolve("logs").resolve(name + ".log"))
+        .healthUrl(URI.create("http://" + HOST + ":" + httpPort + "/q/health/ready"))
+        .workingDir(workingDir)
+        .build();
+  }
+
+  /**
+   * Starts every gateway and node in parallel and waits until each is ready.
+   *
+   * @throws ProcessStartException naming the first process that did not become ready, with its log tail
+   *     (everything started is stopped again)
+   */
+  public synchronized Federation start() {
+    prepare();
+    for (String jar : List.of("node", "gateway")) {
+      Path p = (config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find())
+          .resolve(jar).resolve("target/quarkus-app/quarkus-run.jar");
+      if (!Files.isRegularFile(p)) {
+        throw new ProcessStartException(p + " is missing: build it first with mvn -B -DskipTests install.");
+      }
+    }
+    long t0 = System.nanoTime();
+    List<FederationProcess> all = new ArrayList<>();
+    all.addAll(gateways.values());
+    all.addAll(nodes.values());
+    try {
+      all.forEach(p -> p.process().start());
+      CompletableFuture<?>[] ready = all.stream()
+          .map(p -> CompletableFuture.runAsync(() -> p.process().awaitHealthy(config.healthTimeout)))
+          .toArray(CompletableFuture[]::new);
+      CompletableFuture.allOf(ready).join();
+    } catch (CompletionException e) {
+      stopAll();
+      throw e.getCause() instanceof ProcessStartException pse ? pse
+          : new ProcessStartException("The federation did not start: " + e.getCause(), e.getCause());
+    } catch (RuntimeException e) {
+      stopAll();
+      throw e;
+    }
+    startupTime = Duration.ofNanos(System.nanoTime() - t0);
+    return this;
+  }
+
+  /** Stops every process and its children (nodes first, then gateways); safe to call twice. */
+  public void stopAll() {
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
+    for (FederationProcess p : nodes.values()) {
+      stopping.add(CompletableFuture.runAsync(p::stop));
+    }
+    CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+    stopping.clear();
+    for (FederationProcess p : gateways.values()) {
+      stopping.add(CompletableFuture.runAsync(p::stop));
+    }
+    CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+  }
+
+  @Override
+  public void close() {
+    stopAll();
+  }
+
+  private java.util.Optional<Path> seedFile(String agency, Path agencyDir) {
+    String resource = "/reference/records/" + agency + ".jsonl";
+    try (InputStream in = Federation.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return java.util.Optional.empty();
+      }
+      Path target = agencyDir.resolve("records.jsonl");
+      Files.createDirectories(agencyDir);
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      return java.util.Optional.of(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy the seed records " + resource, e);
+    }
+  }
+
+  private static <T> T require(Map<String, T> map, String agency) {
+    T t = map.get(agency);
+    if (t == null) {
+      throw new IllegalArgumentException(agency + " is not in this federation (" + String.join(", ", map.keySet())
+          + "); prepare() or start() it first.");
+    }
+    return t;
+  }
+
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clear " + dir, e);
+    }
+  }
+
+  /** Configures a {@link Federation}; nothing happens until {@link Federation#start()}. */
+  public static final class Builder {
+    private final List<String> agencies = new ArrayList<>();
+    private Path workDir = Path.of("target", "federation", "default");
+    private boolean seedReferenceRecords = true;
+    private final Map<String, Map<String, String>> nodeOptions = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
+    private Duration healthTimeout = Duration.ofSeconds(90);
+    private Path repositoryRoot;
+    private LocalDate today = LocalDate.now(Clock.systemUTC());
+
+    private Builder() {}
+
+    public Builder agencies(String... ids) {
+      return agencies(List.of(ids));
+    }
+
+    public Builder agencies(List<String> ids) {
+      for (String id : ids) {
+        if (!agencies.contains(id)) agencies.add(id);
+      }
+      return this;
+    }
+
+    /** The folder to work in; it is emptied when the federation is prepared. */
+    public Builder workDir(Path dir) {
+      this.workDir = dir;
+      return this;
+    }
+
+    /** Seed each node from {@code reference/records/<agency>.jsonl} on the classpath, if present (default true). */
+    public Builder seedReferenceRecords(boolean seed) {
+      this.seedReferenceRecords = seed;
+      return this;
+    }
+
+    /** A configuration key for one agency's gateway, overriding the kit's value. */
+    public Builder gatewayOption(String agency, String key, String value) {
+      gatewayOptions.computeIfAbsent(agency, a -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /** A configuration key for every gateway. */
+    public Builder gatewayOption(String key, String value) {
+      return gatewayOption("*", key, value);
+    }
+
+    /** A configuration key for one agency's node, overriding the kit's value. */
+    public Builder nodeOption(String agency, String key, String value) {
+      nodeOptions.computeIfAbsent(agency, a -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /** A configuration key for every node. */
+    public Builder nodeOption(String key, String value) {
+      return nodeOption("*", key, value);
+    }
+
+    /** How long each process may take to become ready (default 90 s). */
+    public Builder healthTimeout(Duration timeout) {
+      this.healthTimeout = timeout;
+      return this;
+    }
+
+    /** Where node/ and gateway/ are built (default: {@link RepositoryRoot#find()}). */
+    public Builder repositoryRoot(Path root) {
+      this.repositoryRoot = root;
+      return this;
+    }
+
+    /** The date the reference agreements are made around (default today, UTC). */
+    public Builder today(LocalDate date) {
+      this.today = date;
+      return this;
+    }
+
+    public Federation build() {
+      if (agencies.size() < 2) {
+        throw new IllegalArgumentException("A federation needs at least two agencies; got " + agencies + ".");
+      }
+      return new Federation(this);
+    }
+  }
+}

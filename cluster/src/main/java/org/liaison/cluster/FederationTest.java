@@ -1,0 +1,41 @@
+package org.liaison.cluster;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts one {@link Federation} for the annotated test class, shared by its tests, and injects it
+ * into constructor and method parameters of type {@code Federation}. Logs and data stay under
+ * {@code target/federation/<TestClass>/}.
+ *
+ * <pre>{@code
+ * @FederationTest(agencies = {"us.ice", "us.dea"})
+ * class TargetConflictIT {
+ *   @Test void conflict(Federation f) { ... }
+ * }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(FederationExtension.class)
+public @interface FederationTest {
+
+  /** The agencies to start (default: {@link Federation#DEMO_AGENCIES}). */
+  String[] agencies() default {"us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2"};
+
+  /** Seed nodes with the reference records (default true). */
+  boolean seedReferenceRecords() default true;
+
+  /** Node configuration, each {@code key=value} (every node) or {@code agency/key=value}. */
+  String[] nodeOptions() default {};
+
+  /** Gateway configuration, each {@code key=value} (every gateway) or {@code agency/key=value}. */
+  String[] gatewayOptions() default {};
+}

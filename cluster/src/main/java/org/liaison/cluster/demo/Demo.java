@@ -1,0 +1,88 @@
+package org.liaison.cluster.demo;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.liaison.cluster.AgencyNode;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.ProcessStartException;
+
+/**
+ * The demo: starts the reference federation in {@code ./demo-run/} (fresh each time), plays the
+ * acceptance cases, then leaves the federation running for {@code bin/liaison} until Ctrl-C.
+ *
+ * <p>Options: {@code --work DIR} (default demo-run), {@code --no-wait} (stop after the cases;
+ * exit code 1 if a case failed).
+ */
+public final class Demo {
+
+  /** The cases, in the order they are played. Cases 3, 4, 5, 6 and 9 slot in by number. */
+  static final List<DemoScenario> SCENARIOS =
+      List.of(new TargetConflict(), new OutOfScope(), new PartnerDown(), new Tampering());
+
+  private Demo() {}
+
+  public static void main(String[] args) throws Exception {
+    Path work = Path.of("demo-run");
+    boolean wait = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--work" -> work = Path.of(args[++i]);
+        case "--no-wait" -> wait = false;
+        default -> {
+          System.err.println("demo: unknown option " + args[i] + " (use --work DIR, --no-wait)");
+          System.exit(2);
+        }
+      }
+    }
+    PrintStream out = System.out;
+    Federation federation = Federation.builder().agencies(Federation.DEMO_AGENCIES).workDir(work).build();
+    Runtime.getRuntime().addShutdownHook(new Thread(federation::stopAll, "demo-stop"));
+    out.println("Starting " + Federation.DEMO_AGENCIES.size() + " agencies (a node and a gateway each) in "
+        + work.toAbsolutePath() + " ...");
+    try {
+      federation.start();
+    } catch (ProcessStartException e) {
+      System.err.println("demo: " + e.getMessage());
+      System.exit(1);
+    }
+    out.printf("Federation ready in %.1f s: %s%n%n", federation.startupTime().toMillis() / 1000.0,
+        String.join(", ", federation.agencies()));
+
+    List<String> failed = new ArrayList<>();
+    Narrator say = new Narrator(out);
+    for (DemoScenario s : SCENARIOS) {
+      out.println("Case " + s.caseNumber() + ": " + s.title());
+      boolean ok;
+      try {
+        ok = s.run(federation, say);
+      } catch (Exception | AssertionError e) {
+        say.verdict(false, "the case could not run: " + e.getMessage());
+        ok = false;
+      }
+      if (!ok) failed.add(s.caseNumber() + " " + s.title());
+      out.println();
+    }
+    out.println(failed.isEmpty() ? "Every case behaved as FEDERATION.md requires."
+        : "Cases that did not behave as required: " + String.join("; ", failed) + ".");
+    if (!wait) {
+      federation.stopAll();
+      System.exit(failed.isEmpty() ? 0 : 1);
+    }
+    out.println();
+    out.println("The federation keeps running. Try it as an officer (from the repository root):");
+    AgencyNode ice = federation.node("us.ice");
+    AgencyNode skr = federation.node("ru.skr");
+    out.println("  bin/liaison status " + ice.cliOptions());
+    out.println("  bin/liaison check --phone '+1 305 555 0142' --case ICE-MIA-1 " + ice.cliOptions());
+    out.println("  bin/liaison query --phone '+1 305 555 0142' --purpose NARCOTICS " + ice.cliOptions());
+    out.println("  bin/liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose HUMAN_SMUGGLING " + skr.cliOptions());
+    out.println("Other agencies: " + federation.agencies().stream()
+        .map(a -> a + " " + federation.node(a).officerAddress()).toList());
+    out.println("Logs: " + federation.workDir().toAbsolutePath().resolve("logs"));
+    out.println("Press Ctrl-C to stop every process.");
+    new CountDownLatch(1).await();
+  }
+}

@@ -1,0 +1,62 @@
+package org.liaison.cluster.demo;
+
+import java.util.List;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.AgencyGateway;
+import org.liaison.cluster.Federation;
+import org.liaison.wire.v1.Identifier;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.QueryRequest;
+
+/**
+ * Case 8: a gateway flips one byte of each envelope it relays. The flip is a gateway process
+ * option ({@code liaison.gateway.test.flip-byte}), so ICE's gateway is restarted in that mode for
+ * the query and restarted normally afterwards.
+ */
+final class Tampering implements DemoScenario {
+
+  static final String FLIP = "liaison.gateway.test.flip-byte";
+
+  @Override
+  public int caseNumber() {
+    return 8;
+  }
+
+  @Override
+  public String title() {
+    return "Tampering";
+  }
+
+  @Override
+  public boolean run(Federation federation, Narrator say) {
+    AgencyGateway gateway = federation.gateway("us.ice");
+    say.step("ICE's gateway is restarted in test mode: it flips one ciphertext byte of every envelope it relays.");
+    gateway.option(FLIP, "true");
+    gateway.restart();
+    try {
+      say.step("An ICE agent queries DEA about phone " + TargetConflict.PHONE + ".");
+      List<PartnerAnswer> answers;
+      try (NodeClient ice = federation.node("us.ice").client()) {
+        answers = ice.queryAll(OfficerQueryRequest.newBuilder()
+            .setQuery(QueryRequest.newBuilder().setIdentifier(
+                Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(TargetConflict.PHONE).setCountry("US")))
+            .setPurpose("NARCOTICS").setCaseReference("ICE-DEMO-8").setOfficerId("officer-1")
+            .addPartners("us.dea").setDeadlineMs(3000).build());
+      }
+      say.answers(answers);
+      PartnerAnswer dea = answers.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElse(null);
+      boolean ok = dea != null && dea.getStatus() != PartnerAnswer.Status.MATCH
+          && dea.getStatus() != PartnerAnswer.Status.NO_MATCH && dea.getAnswer().getDisclosuresCount() == 0;
+      say.verdict(ok, ok
+          ? "DEA's node rejected the tampered envelope (" + dea.getReason() + ") and disclosed nothing; the attempt is in its audit log."
+          : "the tampered query was answered as if nothing happened.");
+      return ok;
+    } finally {
+      say.step("ICE's gateway is restarted normally.");
+      gateway.option(FLIP, null);
+      gateway.restart();
+    }
+  }
+}
