@@ -17,7 +17,7 @@ public final class SignedEnvelopeInspector implements EnvelopeInspector {
   private final EnvelopeVerifier verifier;
 
   public SignedEnvelopeInspector(TrustDirectory directory, Clock clock) {
-    this.verifier = EnvelopeVerifier.create(directory, clock);
+    this.verifier = EnvelopeVerifier.builder(directory).clock(clock).build();
   }
 
   @Override

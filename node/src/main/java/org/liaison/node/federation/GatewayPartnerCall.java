@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.runtime.NodeKeys;
+import org.liaison.wire.envelope.Envelopes;
 import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.envelope.WireException;
@@ -81,6 +82,7 @@ public class GatewayPartnerCall implements PartnerCall {
               e.reason(),
               "the request to " + r.partnerAgency() + " could not be sealed: " + e.getMessage()));
     }
+    byte[] requestHash = Envelopes.signedContentHash(request);
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     Futures.addCallback(
         GatewayRelayGrpc.newFutureStub(channel())
@@ -90,7 +92,13 @@ public class GatewayPartnerCall implements PartnerCall {
           @Override
           public void onSuccess(Envelope answer) {
             try {
-              OpenedEnvelope opened = envelopes.opener().openAnswer(answer, request, r.partnerAgency());
+              OpenedEnvelope opened = envelopes.opener().openAnswer(answer, requestHash);
+              String signer = opened.header().getSenderAgency();
+              if (!signer.equals(r.partnerAgency())) {
+                throw new WireException(
+                    Reason.SIGNER_NOT_OF_SENDER_AGENCY,
+                    "the answer is signed by " + signer + ", not by " + r.partnerAgency());
+              }
               result.complete(opened.payload());
             } catch (WireException e) {
               result.completeExceptionally(

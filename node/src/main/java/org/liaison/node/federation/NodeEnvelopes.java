@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.EnvelopeSealer;
+import org.liaison.wire.envelope.WireException;
 
 /** The node's sealer and opener, built once from its keys and the agencies' public material. */
 @ApplicationScoped
@@ -20,7 +21,11 @@ public class NodeEnvelopes {
   void init() {
     Clock clock = Clock.systemUTC();
     sealer = new EnvelopeSealer(keys.credentials(), keys.directory(), clock);
-    opener = new EnvelopeOpener(keys.credentials(), keys.directory(), clock);
+    try {
+      opener = EnvelopeOpener.builder(keys.credentials(), keys.directory()).clock(clock).build();
+    } catch (WireException e) {
+      throw new IllegalStateException("cannot build the envelope opener: " + e.getMessage(), e);
+    }
   }
 
   public EnvelopeSealer sealer() {

@@ -1,0 +1,148 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.liaison.cluster.it.Officers.from;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.wire.v1.Disclosure;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerCheckAnswer;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.Tier;
+
+/**
+ * The acceptance cases of the reference federation, against real node and gateway processes on
+ * loopback: one federation for the class; the cases that stop or reconfigure a process run last.
+ */
+@FederationTest(agencies = {"us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationAcceptanceTest {
+
+  @Test
+  @Order(1)
+  void case1_targetConflict_bothAgentsGetEachOthersContactOnly(Federation f) {
+    List<PartnerCheckAnswer> answers;
+    try (NodeClient ice = f.node("us.ice").client()) {
+      answers = ice.checkAll(Officers.phoneCheck("+1 305 555 0142", "ICE-MIA-2026-0311"));
+    }
+    PartnerCheckAnswer dea = Officers.checkFrom(answers, "us.dea");
+    assertThat(dea.getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
+    assertThat(dea.getAnswer().getConflictsList())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+              assertThat(c.getPointOfContact().getName()).isEqualTo("Special Agent Maria Alvarez");
+              assertThat(c.getPointOfContact().getAgency()).isEqualTo("us.dea");
+            });
+    // the conflict answer carries a case reference and a contact, nothing of the case itself
+    assertThat(dea.getAnswer().toString()).doesNotContain("Rojas").doesNotContain("cocaine");
+  }
+
+  @Test
+  @Order(2)
+  void query_answeredAcrossAgencies_atTheTierTheAgreementAllows(Federation f) {
+    List<PartnerAnswer> answers;
+    try (NodeClient ice = f.node("us.ice").client()) {
+      answers =
+          ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+    }
+    PartnerAnswer dea = from(answers, "us.dea");
+    assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+    assertThat(dea.getAgreementId()).isEqualTo("dea-ice-xdes-2009");
+    assertThat(dea.getAnswer().getDisclosuresList())
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              assertThat(d.getTier()).isEqualTo(Tier.POINTER);
+              assertThat(d.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+              assertThat(d.getFieldsMap()).isEmpty();
+            });
+  }
+
+  @Test
+  @Order(3)
+  void case2_outOfScope_refusedNamingAgreementAndPurpose(Federation f) {
+    List<PartnerAnswer> answers;
+    try (NodeClient skr = f.node("ru.skr").client()) {
+      answers = skr.queryAll(Officers.phoneQuery("+1 786 555 0123", "NARCOTICS", "SK-77-2026-0117", "us.ice"));
+    }
+    PartnerAnswer ice = from(answers, "us.ice");
+    assertThat(ice.getStatus()).isEqualTo(PartnerAnswer.Status.REFUSED);
+    assertThat(ice.getReason()).isEqualTo(Reason.PURPOSE_NOT_PERMITTED);
+    assertThat(ice.getAgreementId()).isEqualTo("ice-skr-2010");
+    assertThat(ice.getAnswer().getRefusal().getMessage()).contains("ice-skr-2010").contains("NARCOTICS");
+    assertThat(ice.getAnswer().getDisclosuresList()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void case3_cyrillicName_matchesLatinRecordAtSummaryTierWithListedFieldsOnly(Federation f) {
+    List<PartnerAnswer> answers;
+    try (NodeClient skr = f.node("ru.skr").client()) {
+      answers =
+          skr.queryAll(
+              Officers.personQuery(
+                  "Дмитрий Волков", "1979-03-14", "HUMAN_SMUGGLING", "SK-77-2026-0117", "INVESTIGATOR", "us.ice"));
+    }
+    PartnerAnswer ice = from(answers, "us.ice");
+    assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+    List<Disclosure> disclosures = ice.getAnswer().getDisclosuresList();
+    assertThat(disclosures).isNotEmpty();
+    for (Disclosure d : disclosures) {
+      assertThat(d.getTier().getNumber()).isLessThanOrEqualTo(Tier.SUMMARY_VALUE);
+      assertThat(d.getFieldsMap().keySet())
+          .isSubsetOf("name", "name_latin", "date_of_birth", "nationality", "crime_categories", "case_status");
+    }
+  }
+
+  @Test
+  @Order(20)
+  void case7_partnerDown_reportedUnavailableWithinTheDeadline(Federation f) {
+    f.node("us.dea").stop();
+    try (NodeClient ice = f.node("us.ice").client()) {
+      long started = System.nanoTime();
+      List<PartnerAnswer> answers =
+          ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311"));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(answers).extracting(PartnerAnswer::getPartnerAgency).contains("us.dea", "us.cbp", "ru.skr", "us.ioc2");
+      PartnerAnswer dea = from(answers, "us.dea");
+      assertThat(dea.getStatus()).isIn(PartnerAnswer.Status.UNAVAILABLE, PartnerAnswer.Status.DEADLINE_EXCEEDED);
+      assertThat(answers)
+          .filteredOn(a -> !a.getPartnerAgency().equals("us.dea"))
+          .allSatisfy(
+              a ->
+                  assertThat(a.getStatus())
+                      .isNotIn(PartnerAnswer.Status.UNAVAILABLE, PartnerAnswer.Status.DEADLINE_EXCEEDED));
+      assertThat(took).isLessThan(Duration.ofMillis(4000 + 1500));
+    } finally {
+      f.node("us.dea").start();
+    }
+  }
+
+  @Test
+  @Order(30)
+  void case8_tamperedEnvelope_rejectedWithReasonAndNothingDisclosed(Federation f) {
+    f.gateway("us.dea").option("liaison.gateway.test.flip-byte", "inbound");
+    f.gateway("us.dea").restart();
+    try (NodeClient ice = f.node("us.ice").client()) {
+      List<PartnerAnswer> answers =
+          ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+      PartnerAnswer dea = from(answers, "us.dea");
+      assertThat(dea.getStatus()).isEqualTo(PartnerAnswer.Status.REJECTED);
+      assertThat(dea.getReason()).isIn(Reason.SIGNATURE_INVALID, Reason.DECRYPTION_FAILED);
+      assertThat(dea.hasAnswer()).isFalse();
+    } finally {
+      f.gateway("us.dea").option("liaison.gateway.test.flip-byte", "off");
+      f.gateway("us.dea").restart();
+    }
+  }
+}
