@@ -1,5 +1,7 @@
 package org.liaison.node.query;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.liaison.node.search.RecordMatch;
 import org.liaison.policy.RecordFacts;
 
@@ -13,8 +15,27 @@ final class RecordFactsOf {
         m.originatorAgency() == null || m.originatorAgency().isBlank() ? owner : m.originatorAgency(),
         m.category(),
         m.crimeCategories(),
-        m.fields(),
+        fields(m),
         m.caveats(),
         originatorConsented);
+  }
+
+  /**
+   * The record's own fields plus the facts of its subject and case that agreements list by name
+   * ({@code name}, {@code crime_categories}, {@code case_status}); the agreement decides which leave.
+   */
+  static Map<String, String> fields(RecordMatch m) {
+    Map<String, String> all = new TreeMap<>(m.fields());
+    if (m.subject() != null && !m.subject().isBlank()) {
+      all.putIfAbsent("name", m.subject());
+    }
+    all.putIfAbsent("crime_categories", String.join(",", m.crimeCategories()));
+    if (m.caseStatus() != null) {
+      all.putIfAbsent("case_status", m.caseStatus());
+    }
+    if (m.body() != null && !m.body().isBlank()) {
+      all.putIfAbsent("body", m.body());
+    }
+    return all;
   }
 }
