@@ -106,8 +106,12 @@ public final class OprfClient {
 
   private byte[] finalizeUnchecked(BlindedInput blinded, ECPoint evaluated) {
     ECPoint n = P256.multiply(evaluated, blinded.blind().modInverse(P256.ORDER));
+    return finalizeHash(blinded.input(), n);
+  }
+
+  static byte[] finalizeHash(byte[] input, ECPoint n) {
     ByteArrayOutputStream t = new ByteArrayOutputStream();
-    Bytes.lengthPrefixed(t, blinded.input());
+    Bytes.lengthPrefixed(t, input);
     Bytes.lengthPrefixed(t, P256.serializeElement(n));
     t.writeBytes("Finalize".getBytes(StandardCharsets.US_ASCII));
     return Dleq.sha256(t.toByteArray());

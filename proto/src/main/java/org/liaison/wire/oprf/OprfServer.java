@@ -75,6 +75,20 @@ public final class OprfServer {
     return new VerifiableEvaluation(out, proof);
   }
 
+  /**
+   * RFC 9497 Evaluate(skS, input): the PRF output computed directly by the key holder, as
+   * a client would get it through blind, evaluate and finalize. The holder uses this to
+   * build its filter from its own targets.
+   */
+  public byte[] evaluate(byte[] input) {
+    OprfClient self = new OprfClient(mode);
+    ECPoint inputElement = self.hashToGroup(input);
+    if (inputElement.isInfinity()) {
+      throw OprfException.invalid("the input maps to the identity element; it cannot be evaluated");
+    }
+    return OprfClient.finalizeHash(input, P256.multiply(inputElement, key.secret()));
+  }
+
   private List<ECPoint> evaluate(List<ECPoint> c) {
     List<ECPoint> d = new ArrayList<>(c.size());
     for (ECPoint p : c) {

@@ -29,6 +29,16 @@ class OprfProtocolTest {
   }
 
   @Test
+  void evaluate_equalsBlindEvaluateFinalize() {
+    OprfServer server = new OprfServer(OprfKeyPair.derive(OprfMode.VOPRF, SEED, "k"), OprfMode.VOPRF);
+    OprfClient client = new OprfClient(OprfMode.VOPRF);
+    BlindedInput b = client.blind(INPUT);
+    List<byte[]> out = client.finalizeVerifiable(List.of(b),
+        server.blindEvaluateVerifiable(List.of(b.blindedElement())), server.publicKey());
+    assertThat(server.evaluate(INPUT)).isEqualTo(out.get(0));
+  }
+
+  @Test
   void finalize_otherKey_givesOtherOutput() {
     OprfClient client = new OprfClient(OprfMode.OPRF);
     BlindedInput b = client.blind(INPUT);
