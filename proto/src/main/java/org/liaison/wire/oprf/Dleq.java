@@ -1,0 +1,107 @@
+package org.liaison.wire.oprf;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * RFC 9497 section 2.2 discrete-log-equivalence proofs with batching (GenerateProof,
+ * VerifyProof, ComputeComposites and ComputeCompositesFast), for A = G and B = pkS.
+ */
+final class Dleq {
+  private final OprfMode mode;
+
+  Dleq(OprfMode mode) {
+    this.mode = mode;
+  }
+
+  byte[] generate(BigInteger k, ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
+    ECPoint m = compositeM(b, c, d);
+    ECPoint z = P256.multiply(m, k);
+    ECPoint t2 = P256.multiply(a, r);
+    ECPoint t3 = P256.multiply(m, r);
+    BigInteger ch = challenge(b, m, z, t2, t3);
+    BigInteger s = r.subtract(ch.multiply(k)).mod(P256.ORDER);
+    return Bytes.concat(P256.serializeScalar(ch), P256.serializeScalar(s));
+  }
+
+  boolean verify(ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, byte[] proof) {
+    if (proof == null || proof.length != 2 * P256.SCALAR_LENGTH) {
+      return false;
+    }
+    byte[] cBytes = java.util.Arrays.copyOfRange(proof, 0, P256.SCALAR_LENGTH);
+    byte[] sBytes = java.util.Arrays.copyOfRange(proof, P256.SCALAR_LENGTH, proof.length);
+    BigInteger ch;
+    BigInteger s;
+    try {
+      ch = P256.deserializeScalar(cBytes);
+      s = P256.deserializeScalar(sBytes);
+    } catch (OprfException e) {
+      return false;
+    }
+    // ComputeComposites: the verifier does not know k, so Z is the weighted sum of D.
+    byte[] seed = seed(b);
+    ECPoint m = P256.CURVE.getInfinity();
+    ECPoint z = P256.CURVE.getInfinity();
+    for (int i = 0; i < c.size(); i++) {
+      BigInteger di = weight(seed, i, c.get(i), d.get(i));
+      m = m.add(c.get(i).multiply(di));
+      z = z.add(d.get(i).multiply(di));
+    }
+    m = m.normalize();
+    z = z.normalize();
+    ECPoint t2 = a.multiply(s).add(b.multiply(ch)).normalize();
+    ECPoint t3 = m.multiply(s).add(z.multiply(ch)).normalize();
+    if (m.isInfinity() || z.isInfinity() || t2.isInfinity() || t3.isInfinity()) {
+      return false;
+    }
+    return challenge(b, m, z, t2, t3).equals(ch);
+  }
+
+  /** ComputeCompositesFast without the final {@code k * M}, which the prover does itself. */
+  private ECPoint compositeM(ECPoint b, List<ECPoint> c, List<ECPoint> d) {
+    byte[] seed = seed(b);
+    ECPoint m = P256.CURVE.getInfinity();
+    for (int i = 0; i < c.size(); i++) {
+      m = m.add(c.get(i).multiply(weight(seed, i, c.get(i), d.get(i))));
+    }
+    return m.normalize();
+  }
+
+  private byte[] seed(ECPoint b) {
+    ByteArrayOutputStream t = new ByteArrayOutputStream();
+    Bytes.lengthPrefixed(t, P256.serializeElement(b));
+    Bytes.lengthPrefixed(t, mode.dst("Seed-"));
+    return sha256(t.toByteArray());
+  }
+
+  private BigInteger weight(byte[] seed, int i, ECPoint ci, ECPoint di) {
+    ByteArrayOutputStream t = new ByteArrayOutputStream();
+    Bytes.lengthPrefixed(t, seed);
+    t.writeBytes(Bytes.i2osp(i, 2));
+    Bytes.lengthPrefixed(t, P256.serializeElement(ci));
+    Bytes.lengthPrefixed(t, P256.serializeElement(di));
+    t.writeBytes("Composite".getBytes(StandardCharsets.US_ASCII));
+    return HashToCurve.hashToScalar(t.toByteArray(), mode.dst("HashToScalar-"));
+  }
+
+  private BigInteger challenge(ECPoint b, ECPoint m, ECPoint z, ECPoint t2, ECPoint t3) {
+    ByteArrayOutputStream t = new ByteArrayOutputStream();
+    for (ECPoint p : List.of(b, m, z, t2, t3)) {
+      Bytes.lengthPrefixed(t, P256.serializeElement(p));
+    }
+    t.writeBytes("Challenge".getBytes(StandardCharsets.US_ASCII));
+    return HashToCurve.hashToScalar(t.toByteArray(), mode.dst("HashToScalar-"));
+  }
+
+  static byte[] sha256(byte[] in) {
+    SHA256Digest d = new SHA256Digest();
+    d.update(in, 0, in.length);
+    byte[] out = new byte[32];
+    d.doFinal(out, 0);
+    return out;
+  }
+}

@@ -1,0 +1,72 @@
+package org.liaison.wire.oprf;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
+
+/** The prime-order group P-256 with the RFC 9497 element and scalar encodings. */
+final class P256 {
+  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256r1");
+  static final ECCurve CURVE = PARAMS.getCurve();
+  static final ECPoint G = PARAMS.getG();
+  static final BigInteger ORDER = PARAMS.getN();
+  /** Ne: a compressed SEC1 point. */
+  static final int ELEMENT_LENGTH = 33;
+  /** Ns: a big-endian scalar. */
+  static final int SCALAR_LENGTH = 32;
+
+  private P256() {}
+
+  static byte[] serializeElement(ECPoint p) {
+    if (p.isInfinity()) {
+      throw OprfException.invalid("the identity element cannot be serialised; the input maps to an invalid point");
+    }
+    return p.getEncoded(true);
+  }
+
+  /** Decodes a compressed SEC1 point and rejects the identity and anything not on the curve. */
+  static ECPoint deserializeElement(byte[] encoded) {
+    if (encoded == null || encoded.length != ELEMENT_LENGTH || (encoded[0] != 0x02 && encoded[0] != 0x03)) {
+      throw OprfException.invalid("a P-256 element must be a 33-byte compressed SEC1 point (prefix 02 or 03)");
+    }
+    ECPoint p;
+    try {
+      p = CURVE.decodePoint(encoded);
+    } catch (IllegalArgumentException e) {
+      throw OprfException.invalid("the element is not a point on P-256: " + e.getMessage());
+    }
+    if (p.isInfinity() || !p.isValid()) {
+      throw OprfException.invalid("the element is the identity or not a valid P-256 point");
+    }
+    return p.normalize();
+  }
+
+  static byte[] serializeScalar(BigInteger s) {
+    return BigIntegers.asUnsignedByteArray(SCALAR_LENGTH, s);
+  }
+
+  /** Decodes a big-endian scalar and rejects values not below the group order. */
+  static BigInteger deserializeScalar(byte[] encoded) {
+    if (encoded == null || encoded.length != SCALAR_LENGTH) {
+      throw OprfException.invalid("a P-256 scalar must be 32 bytes");
+    }
+    BigInteger s = new BigInteger(1, encoded);
+    if (s.compareTo(ORDER) >= 0) {
+      throw OprfException.invalid("the scalar is not reduced modulo the P-256 group order");
+    }
+    return s;
+  }
+
+  /** A uniformly random non-zero scalar. */
+  static BigInteger randomScalar(SecureRandom random) {
+    return BigIntegers.createRandomInRange(BigInteger.ONE, ORDER.subtract(BigInteger.ONE), random);
+  }
+
+  static ECPoint multiply(ECPoint p, BigInteger k) {
+    return p.multiply(k).normalize();
+  }
+}
