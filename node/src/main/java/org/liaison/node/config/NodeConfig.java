@@ -17,6 +17,13 @@ public interface NodeConfig {
   @WithDefault("node-1")
   String node();
 
+  /** Where the embedded H2 database and the node's own state live. */
+  @WithName("data-dir")
+  @WithDefault("./data")
+  Path dataDir();
+
+  Runtime runtime();
+
   Pki pki();
 
   Directory directory();
@@ -32,6 +39,12 @@ public interface NodeConfig {
   Seed seed();
 
   Query query();
+
+  interface Runtime {
+    /** False in unit tests: the app runs without its network listeners and keys. */
+    @WithDefault("true")
+    boolean enabled();
+  }
 
   interface Pki {
     /** {@code <pki>/<agency>/nodes/<node>}: this node's TLS, signing and encryption keys. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.federation.FederationService;
@@ -43,11 +42,8 @@ public class NodeRuntime {
   private Server officerServer;
   private volatile boolean ready;
 
-  @ConfigProperty(name = "liaison.runtime.enabled", defaultValue = "true")
-  boolean enabled;
-
   void start(@Observes StartupEvent event) {
-    if (!enabled) {
+    if (!config.runtime().enabled()) {
       LOG.info("listeners disabled (liaison.runtime.enabled=false)");
       return;
     }
