@@ -1,14 +1,21 @@
 package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liaison.cluster.it.Officers.from;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.agreements.AgreementStore;
+import org.liaison.agreements.LifecycleEvent;
+import org.liaison.agreements.ReferenceAgreements;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
@@ -111,7 +118,10 @@ class FederationAcceptanceTest {
     try (NodeClient ice = f.node("us.ice").client()) {
       long started = System.nanoTime();
       List<PartnerAnswer> answers =
-          ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311"));
+          ice.queryAll(
+              Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311").toBuilder()
+                  .setDeadlineMs(4000)
+                  .build());
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(answers).extracting(PartnerAnswer::getPartnerAgency).contains("us.dea", "us.cbp", "ru.skr", "us.ioc2");
       PartnerAnswer dea = from(answers, "us.dea");
@@ -144,5 +154,71 @@ class FederationAcceptanceTest {
       f.gateway("us.dea").option("liaison.gateway.test.flip-byte", "off");
       f.gateway("us.dea").restart();
     }
+  }
+
+  @Test
+  @Order(40)
+  void case9_expiredAgreement_everyRequestUnderItIsRefusedOnArrival(Federation f) throws Exception {
+    // only ICE's copy ends: ru.skr still believes it is in force and sends; ICE refuses on arrival
+    Path iceCopy = f.workDir().resolve("us.ice").resolve("agreements");
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    ReferenceAgreements.writeExpired("ice-skr-2010", f.pkiDir(), iceCopy, today);
+    try {
+      awaitStoreRefresh();
+      List<PartnerAnswer> answers;
+      try (NodeClient skr = f.node("ru.skr").client()) {
+        answers =
+            skr.queryAll(
+                Officers.personQuery(
+                    "Дмитрий Волков", "1979-03-14", "HUMAN_SMUGGLING", "SK-77-2026-0117", "INVESTIGATOR", "us.ice"));
+      }
+      PartnerAnswer ice = from(answers, "us.ice");
+      assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
+      assertThat(ice.getReason()).isEqualTo(Reason.AGREEMENT_EXPIRED);
+      assertThat(ice.getAnswer().getDisclosuresList()).isEmpty();
+      // and ICE itself no longer counts ru.skr among the partners it may ask
+      try (NodeClient ice2 = f.node("us.ice").client()) {
+        assertThatThrownBy(
+                () ->
+                    ice2.queryAll(
+                        Officers.phoneQuery("+1 718 555 0179", "HUMAN_SMUGGLING", "ICE-NY-2026-0044", "ru.skr")))
+            .hasMessageContaining("ru.skr");
+      }
+    } finally {
+      ReferenceAgreements.write(
+          "ice-skr-2010",
+          f.pkiDir(),
+          iceCopy,
+          today.minusDays(ReferenceAgreements.START_DAYS_AGO),
+          today.plusYears(ReferenceAgreements.END_YEARS_AHEAD));
+      awaitStoreRefresh();
+    }
+  }
+
+  @Test
+  @Order(41)
+  void suspendedAgreement_requestsInFlightAreRefusedWhenTheyArrive(Federation f) throws Exception {
+    AgreementStore deaCopy = new AgreementStore(f.workDir().resolve("us.dea").resolve("agreements"));
+    deaCopy.record("dea-ice-xdes-2009", LifecycleEvent.Action.SUSPEND, "us.dea", "integration test");
+    try {
+      awaitStoreRefresh();
+      List<PartnerAnswer> answers;
+      try (NodeClient ice = f.node("us.ice").client()) {
+        answers =
+            ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+      }
+      PartnerAnswer dea = from(answers, "us.dea");
+      assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
+      assertThat(dea.getReason()).isEqualTo(Reason.AGREEMENT_SUSPENDED);
+      assertThat(dea.getAnswer().getDisclosuresList()).isEmpty();
+    } finally {
+      deaCopy.record("dea-ice-xdes-2009", LifecycleEvent.Action.RESUME, "us.dea", "integration test over");
+      awaitStoreRefresh();
+    }
+  }
+
+  /** Nodes re-read their agreements folder at most once a second. */
+  private static void awaitStoreRefresh() throws InterruptedException {
+    Thread.sleep(1500);
   }
 }

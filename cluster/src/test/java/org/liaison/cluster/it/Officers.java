@@ -12,6 +12,12 @@ import org.liaison.wire.v1.QueryRequest;
 
 /** Requests as officers write them in the acceptance cases. */
 final class Officers {
+  /**
+   * Generous, because the first exchange between cold processes on a loaded 2-core CI machine
+   * pays class loading and TLS set-up; the partner-down case sets its own, tight deadline.
+   */
+  static final int DEADLINE_MS = 15_000;
+
   private Officers() {}
 
   static OfficerQueryRequest phoneQuery(String phone, String purpose, String caseRef, String... partners) {
@@ -22,7 +28,7 @@ final class Officers {
         .setPurpose(purpose)
         .setCaseReference(caseRef)
         .addAllPartners(List.of(partners))
-        .setDeadlineMs(4000)
+        .setDeadlineMs(DEADLINE_MS)
         .build();
   }
 
@@ -36,7 +42,7 @@ final class Officers {
         .setPurpose(purpose)
         .setCaseReference(caseRef)
         .addAllPartners(List.of(partners))
-        .setDeadlineMs(4000)
+        .setDeadlineMs(DEADLINE_MS)
         .build();
   }
 
@@ -44,7 +50,7 @@ final class Officers {
     return OfficerCheckRequest.newBuilder()
         .setIdentifier(Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone).setCountry("US"))
         .setCaseReference(caseRef)
-        .setDeadlineMs(4000)
+        .setDeadlineMs(DEADLINE_MS)
         .build();
   }
 

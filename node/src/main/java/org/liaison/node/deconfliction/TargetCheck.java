@@ -52,7 +52,7 @@ public class TargetCheck {
     PointOfContact me = contacts.forCase(request.getCaseReference(), request.getOfficerId());
     TargetCheckRequest payload =
         TargetCheckRequest.newBuilder()
-            .setIdentifier(request.getIdentifier())
+            .setIdentifier(OfficerRequests.normalised(request.getIdentifier(), config.agency()))
             .setRequesterContact(me)
             .build();
     long deadline =

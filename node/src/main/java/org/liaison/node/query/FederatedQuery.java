@@ -47,7 +47,7 @@ public class FederatedQuery {
                 request.getCaseReference(),
                 request.getOfficerId(),
                 CONTENT_TYPE),
-        request.getQuery(),
+        OfficerRequests.normalised(request.getQuery(), config.agency()),
         deadline,
         outcome -> {
           PartnerAnswer answer = toAnswer(outcome);

@@ -1,5 +1,11 @@
 package org.liaison.node.query;
 
+import org.liaison.node.identifiers.IdentifierNormalizer;
+import org.liaison.node.identifiers.InvalidIdentifierException;
+import org.liaison.node.identifiers.NormalizedIdentifier;
+import org.liaison.wire.v1.Identifier;
+import org.liaison.wire.v1.QueryRequest;
+
 import java.util.List;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -28,6 +34,33 @@ public final class OfficerRequests {
       }
       default -> throw new InvalidOfficerRequest("ask about an identifier or a person");
     }
+  }
+
+  /**
+   * The identifier as partners should read it: normalised here, in this agency's region, so a
+   * national phone number ("(305) 555-0142") means the same at every partner and a malformed one
+   * is refused before anything is sent.
+   */
+  public static Identifier normalised(Identifier id, String homeAgency) {
+    String country = id.getCountry().isBlank() ? homeAgency : id.getCountry();
+    try {
+      NormalizedIdentifier n = IdentifierNormalizer.normalize(id.getType(), id.getValue(), country);
+      Identifier.Builder b = id.toBuilder().setValue(n.value());
+      if (n.country() != null) {
+        b.setCountry(n.country());
+      }
+      return b.build();
+    } catch (InvalidIdentifierException e) {
+      throw new InvalidOfficerRequest(e.getMessage());
+    }
+  }
+
+  /** The query with its identifier normalised in this agency's region (see {@link #normalised}). */
+  public static QueryRequest normalised(QueryRequest q, String homeAgency) {
+    if (q.getSubjectCase() != QueryRequest.SubjectCase.IDENTIFIER) {
+      return q;
+    }
+    return q.toBuilder().setIdentifier(normalised(q.getIdentifier(), homeAgency)).build();
   }
 
   /** The partners to ask: all with an agreement in force, or those the officer named. */
