@@ -32,7 +32,7 @@ final class PlainRelayChain implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(32);
   private final GatewayRelayGrpc.GatewayRelayBlockingStub entry;
 
-  PlainRelayChain(Path work, int firstPort) throws Exception {
+  PlainRelayChain(Path work, List<Integer> ports) throws Exception {
     DevPki pki =
         DevPki.create(
             work.resolve("pki"),
@@ -47,7 +47,7 @@ final class PlainRelayChain implements AutoCloseable {
     };
     String next = null;
     for (int i = hops.length - 1; i >= 0; i--) {
-      int port = firstPort + i;
+      int port = ports.get(i);
       GatewayRelayGrpc.GatewayRelayImplBase service;
       if (next == null) {
         service = echo();

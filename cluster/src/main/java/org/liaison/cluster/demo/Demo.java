@@ -18,9 +18,15 @@ import org.liaison.cluster.ProcessStartException;
  */
 public final class Demo {
 
-  /** The cases, in the order they are played. Cases 3, 4, 5, 6 and 9 slot in by number. */
+  /** The cases, in the order they are played. Ordered by case number. */
   static final List<DemoScenario> SCENARIOS =
-      List.of(new TargetConflict(), new OutOfScope(), new PartnerDown(), new Tampering());
+      List.of(
+          new TargetConflict(),
+          new OutOfScope(),
+          new CrossBorder(),
+          new PartnerDown(),
+          new Tampering(),
+          new ExpiredAgreement());
 
   private Demo() {}
 

@@ -32,7 +32,7 @@ final class OutOfScope implements DemoScenario {
           .setQuery(QueryRequest.newBuilder().setIdentifier(
               Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(TargetConflict.PHONE).setCountry("US")))
           .setPurpose("NARCOTICS").setCaseReference("SKR-DEMO-2").setOfficerId("officer-1")
-          .addPartners("us.ice").build());
+          .addPartners("us.ice").setDeadlineMs(10_000).build());
     }
     say.answers(answers);
     PartnerAnswer ice = answers.stream().filter(a -> a.getPartnerAgency().equals("us.ice")).findFirst().orElse(null);

@@ -31,9 +31,11 @@ final class Tampering implements DemoScenario {
 
   @Override
   public boolean run(Federation federation, Narrator say) {
-    AgencyGateway gateway = federation.gateway("us.ice");
-    say.step("ICE's gateway is restarted in test mode: it flips one ciphertext byte of every envelope it relays.");
-    gateway.option(FLIP, "true");
+    AgencyGateway gateway = federation.gateway("us.dea");
+    say.step(
+        "DEA's gateway is restarted in test mode: after its own checks it flips one ciphertext byte of"
+            + " every envelope it hands to DEA's node (a compromised gateway).");
+    gateway.option(FLIP, "inbound");
     gateway.restart();
     try {
       say.step("An ICE agent queries DEA about phone " + TargetConflict.PHONE + ".");
@@ -43,7 +45,7 @@ final class Tampering implements DemoScenario {
             .setQuery(QueryRequest.newBuilder().setIdentifier(
                 Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(TargetConflict.PHONE).setCountry("US")))
             .setPurpose("NARCOTICS").setCaseReference("ICE-DEMO-8").setOfficerId("officer-1")
-            .addPartners("us.dea").setDeadlineMs(3000).build());
+            .addPartners("us.dea").setDeadlineMs(10000).build());
       }
       say.answers(answers);
       PartnerAnswer dea = answers.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElse(null);
@@ -54,7 +56,7 @@ final class Tampering implements DemoScenario {
           : "the tampered query was answered as if nothing happened.");
       return ok;
     } finally {
-      say.step("ICE's gateway is restarted normally.");
+      say.step("DEA's gateway is restarted normally.");
       gateway.option(FLIP, null);
       gateway.restart();
     }

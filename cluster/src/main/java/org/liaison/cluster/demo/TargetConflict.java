@@ -31,7 +31,7 @@ final class TargetConflict implements DemoScenario {
     try (NodeClient ice = federation.node("us.ice").client()) {
       answers = ice.checkAll(OfficerCheckRequest.newBuilder()
           .setIdentifier(Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(PHONE).setCountry("US"))
-          .setCaseReference("ICE-MIA-DEMO-1").setOfficerId("officer-1").build());
+          .setCaseReference("ICE-MIA-DEMO-1").setOfficerId("officer-1").setDeadlineMs(10_000).build());
     }
     say.checkAnswers(answers);
     PartnerCheckAnswer dea = answers.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElse(null);

@@ -198,6 +198,11 @@ class FederationAcceptanceTest {
   @Test
   @Order(41)
   void suspendedAgreement_requestsInFlightAreRefusedWhenTheyArrive(Federation f) throws Exception {
+    try (NodeClient ice = f.node("us.ice").client()) {
+      // the gateways' connection is up before the suspension: TLS admission happened under it
+      assertThat(from(ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")), "us.dea").getStatus())
+          .isEqualTo(PartnerAnswer.Status.MATCH);
+    }
     AgreementStore deaCopy = new AgreementStore(f.workDir().resolve("us.dea").resolve("agreements"));
     deaCopy.record("dea-ice-xdes-2009", LifecycleEvent.Action.SUSPEND, "us.dea", "integration test");
     try {

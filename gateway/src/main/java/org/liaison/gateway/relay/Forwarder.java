@@ -55,6 +55,14 @@ public final class Forwarder implements AutoCloseable {
       return Refusals.refuse(
           code, Reason.DEADLINE_EXCEEDED, hop + " did not answer before the deadline");
     }
+    if (code == Status.Code.UNAVAILABLE && tlsRefused(e)) {
+      return Refusals.refuse(
+          code,
+          Reason.PARTNER_UNAVAILABLE,
+          hop
+              + " refused the TLS handshake: its gateway admits only agencies with an agreement in"
+              + " force on its side, so the agreement may be suspended, expired or terminated there");
+    }
     if (code == Status.Code.UNAVAILABLE) {
       return Refusals.refuse(
           code,
@@ -65,6 +73,16 @@ public final class Forwarder implements AutoCloseable {
         Status.Code.INTERNAL,
         Reason.INTERNAL,
         hop + " failed: " + code + " " + e.getStatus().getDescription());
+  }
+
+  private static boolean tlsRefused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    String description = e instanceof StatusRuntimeException s ? s.getStatus().getDescription() : null;
+    return description != null && description.toLowerCase(java.util.Locale.ROOT).contains("ssl");
   }
 
   @Override

@@ -1,0 +1,65 @@
+package org.liaison.cluster.demo;
+
+import java.util.List;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.wire.v1.Disclosure;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PersonQuery;
+import org.liaison.wire.v1.QueryRequest;
+import org.liaison.wire.v1.Tier;
+
+/** Case 3: ru.skr asks in Cyrillic; ICE holds the subject in Latin script and answers at summary tier. */
+final class CrossBorder implements DemoScenario {
+
+  @Override
+  public int caseNumber() {
+    return 3;
+  }
+
+  @Override
+  public String title() {
+    return "In scope, across the border";
+  }
+
+  @Override
+  public boolean run(Federation federation, Narrator say) {
+    say.step("A ru.skr investigator asks ICE about Дмитрий Волков, born 1979-03-14, for HUMAN_SMUGGLING.");
+    List<PartnerAnswer> answers;
+    try (NodeClient skr = federation.node("ru.skr").client()) {
+      answers =
+          skr.queryAll(
+              OfficerQueryRequest.newBuilder()
+                  .setQuery(
+                      QueryRequest.newBuilder()
+                          .setPerson(PersonQuery.newBuilder().setName("Дмитрий Волков").setDateOfBirth("1979-03-14"))
+                          .setOfficerRole("INVESTIGATOR"))
+                  .setPurpose("HUMAN_SMUGGLING")
+                  .setCaseReference("SK-77-2026-0117")
+                  .setOfficerId("officer-1")
+                  .addPartners("us.ice")
+                  .setDeadlineMs(10_000)
+                  .build());
+    }
+    say.answers(answers);
+    PartnerAnswer ice = answers.stream().filter(a -> a.getPartnerAgency().equals("us.ice")).findFirst().orElse(null);
+    boolean ok =
+        ice != null
+            && ice.getStatus() == PartnerAnswer.Status.MATCH
+            && ice.getAnswer().getDisclosuresList().stream()
+                .allMatch(d -> d.getTier().getNumber() <= Tier.SUMMARY_VALUE);
+    if (ok) {
+      for (Disclosure d : ice.getAnswer().getDisclosuresList()) {
+        say.detail(d.getRecordCategory() + " at " + d.getTier() + ", fields " + d.getFieldsMap().keySet());
+      }
+    }
+    say.verdict(
+        ok,
+        ok
+            ? "ICE matched the Cyrillic name to its 'Dmitriy Volkov' and answered at the tier ice-skr-2010 allows,"
+                + " with only the fields it lists."
+            : "ICE did not answer the Cyrillic query with a summary-tier match.");
+    return ok;
+  }
+}
