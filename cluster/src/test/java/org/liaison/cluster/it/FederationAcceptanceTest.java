@@ -24,6 +24,8 @@ import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Tier;
+import org.liaison.wire.v1.WhyAnswer;
+import org.liaison.wire.v1.WhyRequest;
 
 /**
  * The acceptance cases of the reference federation, against real node and gateway processes on
@@ -225,5 +227,67 @@ class FederationAcceptanceTest {
   /** Nodes re-read their agreements folder at most once a second. */
   private static void awaitStoreRefresh() throws InterruptedException {
     Thread.sleep(1500);
+  }
+
+  @Test
+  @Order(5)
+  void case4_thirdPartyRule_pnrContentWithheldAndSaidWithheld(Federation f) {
+    List<PartnerAnswer> answers;
+    try (NodeClient ioc2 = f.node("us.ioc2").client()) {
+      answers =
+          ioc2.queryAll(
+              Officers.personQuery(
+                  "Viktor Petrenko", "1971-11-05", "INTERNATIONAL_ORGANIZED_CRIME", "IOC2-2026-0015", "ANALYST", "us.ice"));
+    }
+    PartnerAnswer ice = from(answers, "us.ice");
+    assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+    assertThat(ice.getAnswer().getWithheldList())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.getRecordId()).isEqualTo("ice-r-0102-pnr");
+              assertThat(w.getOriginatorAgency()).isEqualTo("us.cbp");
+              assertThat(w.getReason()).isEqualTo(Reason.ORIGINATOR_CONSENT_REQUIRED);
+              assertThat(w.getMessage()).isNotBlank();
+            });
+    // ICE's own record about him flows; nothing of the PNR (flight, booking) does
+    assertThat(ice.getAnswer().getDisclosuresList()).isNotEmpty();
+    assertThat(ice.getAnswer().toString()).doesNotContain("QX7T2M").doesNotContain("LH 400");
+  }
+
+  @Test
+  @Order(6)
+  void why_explainsEachDecisionClauseByClause(Federation f) {
+    try (NodeClient ice = f.node("us.ice").client()) {
+      WhyAnswer pnr =
+          ice.blocking()
+              .why(
+                  WhyRequest.newBuilder()
+                      .setRecordId("ice-r-0102-pnr")
+                      .setPartnerAgency("us.ioc2")
+                      .setPurpose("INTERNATIONAL_ORGANIZED_CRIME")
+                      .build());
+      assertThat(pnr.getOutcome()).isEqualTo(WhyAnswer.Outcome.WITHHELD);
+      assertThat(pnr.getReason()).isEqualTo(Reason.ORIGINATOR_CONSENT_REQUIRED);
+      assertThat(pnr.getExplanation()).contains("us.cbp");
+
+      WhyAnswer narcotics =
+          ice.blocking()
+              .why(
+                  WhyRequest.newBuilder()
+                      .setRecordId("ice-r-0871-1")
+                      .setPartnerAgency("ru.skr")
+                      .setPurpose("NARCOTICS")
+                      .build());
+      assertThat(narcotics.getOutcome()).isEqualTo(WhyAnswer.Outcome.DENY);
+      assertThat(narcotics.getAgreementId()).isEqualTo("ice-skr-2010");
+      assertThat(narcotics.getChecksList()).anyMatch(c -> c.startsWith("[FAIL]"));
+
+      assertThatThrownBy(
+              () ->
+                  ice.blocking()
+                      .why(WhyRequest.newBuilder().setRecordId("no-such").setPartnerAgency("us.dea").setPurpose("X").build()))
+          .hasMessageContaining("no record no-such");
+    }
   }
 }

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.liaison.node.deconfliction.TargetCheck;
 import org.liaison.node.query.FederatedQuery;
+import org.liaison.node.query.PolicyExplainer;
+import org.liaison.wire.v1.WhyAnswer;
+import org.liaison.wire.v1.WhyRequest;
 import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
@@ -34,6 +37,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject TargetCheck check;
   @Inject ImportService imports;
   @Inject NodeStatusReport status;
+  @Inject PolicyExplainer explainer;
 
   @Override
   public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
@@ -100,6 +104,16 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   public void status(StatusRequest request, StreamObserver<NodeStatus> out) {
     out.onNext(status.now());
     out.onCompleted();
+  }
+
+  @Override
+  public void why(WhyRequest request, StreamObserver<WhyAnswer> out) {
+    try {
+      out.onNext(explainer.explain(request));
+      out.onCompleted();
+    } catch (InvalidOfficerRequest e) {
+      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+    }
   }
 
   private static PeerIdentity officer() {

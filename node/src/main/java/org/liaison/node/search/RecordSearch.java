@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.hibernate.jpa.HibernateHints;
 import org.liaison.node.identifiers.IdentifierNormalizer;
@@ -95,6 +96,22 @@ public class RecordSearch {
     }
     matches.sort(BEST_FIRST);
     return matches;
+  }
+
+  /** One record by its id, as a match on its first subject; empty when this node has no such record. */
+  @Transactional
+  public Optional<RecordMatch> byRecordId(String recordId) {
+    List<CaseRecord> found =
+        em.createQuery("select r from CaseRecord r where r.externalId = :id", CaseRecord.class)
+            .setParameter("id", recordId)
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
+            .getResultList();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CaseRecord record = found.get(0);
+    Subject subject = record.getSubjects().get(0); // the import requires at least one
+    return Optional.of(toMatch(record, subject, "RECORD_ID", Confidence.HIGH));
   }
 
   /** How many cases, records and identifiers the node holds. */
