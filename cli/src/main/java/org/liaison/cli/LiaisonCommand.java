@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
       ImportCommand.class,
       StatusCommand.class,
       WhyCommand.class,
+      org.liaison.agreements.cli.AgreementCommand.class,
       HelpCommand.class
     },
     footer = {

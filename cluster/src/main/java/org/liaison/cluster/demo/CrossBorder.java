@@ -3,7 +3,6 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.Disclosure;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PersonQuery;
@@ -49,11 +48,6 @@ final class CrossBorder implements DemoScenario {
             && ice.getStatus() == PartnerAnswer.Status.MATCH
             && ice.getAnswer().getDisclosuresList().stream()
                 .allMatch(d -> d.getTier().getNumber() <= Tier.SUMMARY_VALUE);
-    if (ok) {
-      for (Disclosure d : ice.getAnswer().getDisclosuresList()) {
-        say.detail(d.getRecordCategory() + " at " + d.getTier() + ", fields " + d.getFieldsMap().keySet());
-      }
-    }
     say.verdict(
         ok,
         ok

@@ -37,7 +37,7 @@ final class PartnerDown implements DemoScenario {
       try (NodeClient ice = federation.node("us.ice").client()) {
         answers = ice.queryAll(OfficerQueryRequest.newBuilder()
             .setQuery(QueryRequest.newBuilder().setPerson(PersonQuery.newBuilder().setName("Dmitriy Volkov")
-                .setDateOfBirth("1979-03-14")))
+                .setDateOfBirth("1979-03-14")).setOfficerRole("INVESTIGATOR"))
             .setPurpose("INTERNATIONAL_ORGANIZED_CRIME").setCaseReference("ICE-DEMO-7").setOfficerId("officer-1")
             .addAllPartners(partners).setDeadlineMs(DEADLINE_MS).build());
       }
