@@ -306,7 +306,7 @@ public final class Federation implements AutoCloseable {
     private boolean seedReferenceRecords = true;
     private final Map<String, Map<String, String>> nodeOptions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
-    private Duration healthTimeout = Duration.ofSeconds(90);
+    private Duration healthTimeout = Duration.ofSeconds(180); // generous: a loaded 2-core CI runner
     private Path repositoryRoot;
     private LocalDate today = LocalDate.now(Clock.systemUTC());
 

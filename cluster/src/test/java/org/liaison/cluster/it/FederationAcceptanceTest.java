@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liaison.cluster.it.Officers.from;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -289,5 +294,33 @@ class FederationAcceptanceTest {
                       .why(WhyRequest.newBuilder().setRecordId("no-such").setPartnerAgency("us.dea").setPurpose("X").build()))
           .hasMessageContaining("no record no-such");
     }
+  }
+
+  @Test
+  @Order(7)
+  void operations_healthAndPrometheusMetricsOnEveryProcess(Federation f) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String agency : List.of("us.ice", "us.dea")) {
+      for (int port : List.of(f.node(agency).httpPort(), f.gateway(agency).httpPort())) {
+        HttpResponse<String> health =
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health")).build(), BodyHandlers.ofString());
+        assertThat(health.statusCode()).as(agency + " :" + port).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+      }
+    }
+    String iceNode = metrics(http, f.node("us.ice").httpPort());
+    assertThat(iceNode)
+        .contains("liaison_node_exchanges_total{direction=\"out\"")
+        .contains("liaison_node_partner_answer_seconds");
+    String deaNode = metrics(http, f.node("us.dea").httpPort());
+    assertThat(deaNode).contains("liaison_node_exchanges_total{direction=\"in\"");
+    assertThat(metrics(http, f.gateway("us.dea").httpPort())).contains("liaison_gateway_");
+  }
+
+  private static String metrics(HttpClient http, int port) throws Exception {
+    HttpResponse<String> r =
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(), BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
   }
 }

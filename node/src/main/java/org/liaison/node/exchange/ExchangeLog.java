@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.liaison.node.observability.ExchangeMetrics;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
 @ApplicationScoped
 public class ExchangeLog {
   @Inject EntityManager em;
+  @Inject ExchangeMetrics metrics;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void record(ExchangeRecord r) {
@@ -32,6 +34,7 @@ public class ExchangeLog {
     e.reason = r.reason();
     e.detail = r.detail() == null || r.detail().length() <= 2000 ? r.detail() : r.detail().substring(0, 2000);
     em.persist(e);
+    metrics.exchange(e.direction, e.partnerAgency, e.contentType, e.outcome);
   }
 
   @Transactional

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.liaison.node.deconfliction.TargetCheck;
+import org.liaison.node.observability.ExchangeMetrics;
 import org.liaison.node.query.FederatedQuery;
 import org.liaison.node.query.PolicyExplainer;
 import org.liaison.wire.v1.WhyAnswer;
@@ -38,6 +39,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject ImportService imports;
   @Inject NodeStatusReport status;
   @Inject PolicyExplainer explainer;
+  @Inject ExchangeMetrics metrics;
 
   @Override
   public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
@@ -47,7 +49,14 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
             : request;
     SerializedStream<PartnerAnswer> stream = new SerializedStream<>(out);
     try {
-      query.run(r, stream::next).whenComplete((ok, error) -> stream.complete(error));
+      query
+          .run(
+              r,
+              a -> {
+                metrics.partnerAnswer(a.getPartnerAgency(), a.getStatus().name(), a.getLatencyMs());
+                stream.next(a);
+              })
+          .whenComplete((ok, error) -> stream.complete(error));
     } catch (InvalidOfficerRequest e) {
       out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     }
@@ -61,7 +70,14 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
             : request;
     SerializedStream<PartnerCheckAnswer> stream = new SerializedStream<>(out);
     try {
-      check.onDemand(r, stream::next).whenComplete((ok, error) -> stream.complete(error));
+      check
+          .onDemand(
+              r,
+              a -> {
+                metrics.partnerAnswer(a.getPartnerAgency(), a.getStatus().name(), a.getLatencyMs());
+                stream.next(a);
+              })
+          .whenComplete((ok, error) -> stream.complete(error));
     } catch (InvalidOfficerRequest e) {
       out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     }
