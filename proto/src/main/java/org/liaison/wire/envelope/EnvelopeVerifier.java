@@ -254,7 +254,11 @@ public final class EnvelopeVerifier {
     if (root.isEmpty() || b.getTreeSize() <= 0) {
       return false;
     }
-    String cacheKey = keyId + "/" + b.getTreeSize() + "/" + Hex.toHexString(root.get());
+    // The signature bytes are part of the key: a root verified once must not let another
+    // envelope of the batch through with altered signature bytes.
+    String cacheKey =
+        keyId + "/" + b.getTreeSize() + "/" + Hex.toHexString(root.get()) + "/"
+            + Hex.toHexString(b.getRootSignature().toByteArray());
     synchronized (verifiedRoots) {
       if (verifiedRoots.containsKey(cacheKey)) {
         return true;
