@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.liaison.wire.envelope.Refused.reason;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +83,45 @@ class EnvelopeTamperTest {
 
     assertThat(t.positions).isEqualTo(second.getSerializedSize() * BITS_PER_BYTE);
     stillAccepted(second, gateway, node);
+  }
+
+  @Test
+  void unknownFieldsOutsideTheSignedHeader_areRefused() throws Exception {
+    List<Envelope> batch = f.iceSealer().sealBatch(List.of(message("a"), message("b")));
+    Envelope single = f.iceSealer().seal(Federation.toSkr("q"), PAYLOAD);
+    UnknownFieldSet extra =
+        UnknownFieldSet.newBuilder()
+            .addField(99, UnknownFieldSet.Field.newBuilder().addFixed32(0).build())
+            .build();
+    Envelope inEnvelope = single.toBuilder().setUnknownFields(extra).build();
+    Envelope inSignature =
+        single.toBuilder()
+            .setSignature(single.getSignature().toBuilder().setUnknownFields(extra))
+            .build();
+    Envelope member = batch.get(1);
+    Envelope inBatchSignature =
+        member.toBuilder()
+            .setSignature(
+                member.getSignature().toBuilder()
+                    .setBatch(member.getSignature().getBatch().toBuilder().setUnknownFields(extra)))
+            .build();
+    for (Envelope e : List.of(inEnvelope, inSignature, inBatchSignature)) {
+      Envelope received = Envelope.parseFrom(e.toByteArray());
+      assertThat(reason(() -> f.skrGateway().verify(received)))
+          .isEqualTo(Reason.MALFORMED_ENVELOPE);
+      assertThat(reason(() -> f.skrOpener().open(received))).isEqualTo(Reason.MALFORMED_ENVELOPE);
+    }
+    // Inside the header, an added field is covered by the signature like any other header byte.
+    Envelope inHeader =
+        single.toBuilder()
+            .setHeader(
+                Federation.header(single).toBuilder().setUnknownFields(extra).build()
+                    .toByteString())
+            .build();
+    assertThat(reason(() -> f.skrGateway().verify(inHeader))).isEqualTo(Reason.SIGNATURE_INVALID);
+    // The originals were untouched.
+    stillAccepted(single, f.skrGateway(), f.skrOpener());
+    stillAccepted(member, f.skrGateway(), f.skrOpener());
   }
 
   @Test
