@@ -4,7 +4,7 @@ import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -17,7 +17,9 @@ import org.bouncycastle.math.ec.ECPoint;
 /** The P-256 curve and conversions between JCA keys and BouncyCastle key parameters. */
 final class P256 {
 
-  static final X9ECParameters X9 = ECNamedCurveTable.getByName("secp256r1");
+  // The custom curve: specialised P-256 field arithmetic, several times faster than the generic
+  // BigInteger one that ECNamedCurveTable returns.
+  static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256r1");
   static final ECDomainParameters DOMAIN = new ECDomainParameters(X9);
 
   private P256() {}

@@ -35,7 +35,8 @@ import org.liaison.wire.v1.Reason;
  * the first failure wins:
  *
  * <ol>
- *   <li>MALFORMED_ENVELOPE: unparseable header, missing fields;
+ *   <li>MALFORMED_ENVELOPE: unparseable header, missing fields, unknown fields outside the
+ *       header;
  *   <li>UNSUPPORTED_VERSION, UNSUPPORTED_ALGORITHM: version other than 1, suite not allowed;
  *   <li>WRONG_RECIPIENT: recipient agency (when configured; the opener also checks node and key);
  *   <li>MESSAGE_EXPIRED (now &ge; expires_at), MESSAGE_NOT_YET_VALID (created more than the
@@ -191,7 +192,9 @@ public final class EnvelopeVerifier {
 
   private static void checkShape(Envelope e, Header h) throws WireException {
     String problem = null;
-    if (!MESSAGE_ID.matcher(h.getMessageId()).matches()) {
+    if (hasUnknownFields(e)) {
+      problem = "it carries fields outside the signed content that version 1 does not define";
+    } else if (!MESSAGE_ID.matcher(h.getMessageId()).matches()) {
       problem = "message id must be 32 lower-case hex digits";
     } else if (h.getSenderAgency().isEmpty() || h.getRecipientAgency().isEmpty()) {
       problem = "sender and recipient agency are required";
@@ -212,6 +215,15 @@ public final class EnvelopeVerifier {
     if (problem != null) {
       throw new WireException(Reason.MALFORMED_ENVELOPE, "Malformed envelope: " + problem + ".");
     }
+  }
+
+  // Unknown fields outside the header are covered by no signature, yet a gateway would relay
+  // them: refuse them. (Unknown header fields are signed and so allowed.)
+  private static boolean hasUnknownFields(Envelope e) {
+    org.liaison.wire.v1.Signature s = e.getSignature();
+    return !e.getUnknownFields().asMap().isEmpty()
+        || !s.getUnknownFields().asMap().isEmpty()
+        || !s.getBatch().getUnknownFields().asMap().isEmpty();
   }
 
   private X509Certificate verifySignature(Envelope e, Header h, byte[] signed)
@@ -254,7 +266,11 @@ public final class EnvelopeVerifier {
     if (root.isEmpty() || b.getTreeSize() <= 0) {
       return false;
     }
-    String cacheKey = keyId + "/" + b.getTreeSize() + "/" + Hex.toHexString(root.get());
+    // The signature bytes are part of the key: a root verified once must not let another
+    // envelope of the batch through with altered signature bytes.
+    String cacheKey =
+        keyId + "/" + b.getTreeSize() + "/" + Hex.toHexString(root.get()) + "/"
+            + Hex.toHexString(b.getRootSignature().toByteArray());
     synchronized (verifiedRoots) {
       if (verifiedRoots.containsKey(cacheKey)) {
         return true;
