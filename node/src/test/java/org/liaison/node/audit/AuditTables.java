@@ -10,6 +10,11 @@ import jakarta.persistence.EntityManager;
 public class AuditTables {
   @Inject EntityManager em;
   @Inject AuditLog audit;
+  @Inject org.liaison.node.federation.FederationService federation;
+
+  public org.liaison.node.federation.FederationService federation() {
+    return federation;
+  }
 
   public void clear() {
     QuarkusTransaction.requiringNew()
