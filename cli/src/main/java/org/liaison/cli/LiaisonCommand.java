@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
       CheckCommand.class,
       ImportCommand.class,
       StatusCommand.class,
+      AuditCommand.class,
       HelpCommand.class
     },
     footer = {
