@@ -41,6 +41,7 @@ public class PartnerConsistency {
   public static final String PURPOSE = "AUDIT_CONSISTENCY";
   static final String CONTENT_TYPE = AuditConsistencyRequest.getDescriptor().getFullName();
   private static final long DEADLINE_MS = 10_000;
+  static final int MAX_SIZES = 64;
 
   @Inject PartnerHistory history;
   @Inject PartnerCall calls;
@@ -77,17 +78,22 @@ public class PartnerConsistency {
       return partner.agency() + ": not checked (interrupted)";
     }
     try {
-      return accept(partner.agency(), AuditConsistencyAnswer.parseFrom(answer));
+      return accept(partner.agency(), request.getSizesList(), AuditConsistencyAnswer.parseFrom(answer));
     } catch (InvalidProtocolBufferException e) {
       return partner.agency() + ": the answer is not an AuditConsistencyAnswer";
     }
   }
 
-  /** What to ask {@code agency}: the sizes of every checkpoint held of it, and our gossip. */
+  /**
+   * What to ask {@code agency}: the sizes of the checkpoints held of it and not yet proven (the
+   * oldest {@value #MAX_SIZES}), and our gossip.
+   */
   public AuditConsistencyRequest request(String agency) {
     TreeSet<Long> sizes = new TreeSet<>();
     for (PartnerCheckpoint p : history.held(agency)) {
-      sizes.add(p.treeSize);
+      if (p.provenTo == null && sizes.size() < MAX_SIZES) {
+        sizes.add(p.treeSize);
+      }
     }
     return AuditConsistencyRequest.newBuilder()
         .addAllSizes(sizes)
@@ -95,8 +101,8 @@ public class PartnerConsistency {
         .build();
   }
 
-  /** Checks a partner's answer against every checkpoint held of it. */
-  public String accept(String agency, AuditConsistencyAnswer a) {
+  /** Checks a partner's answer to a request for {@code asked} sizes against what is held. */
+  public String accept(String agency, List<Long> asked, AuditConsistencyAnswer a) {
     if (a.hasRefusal()) {
       return agency + ": refused (" + a.getRefusal().getReason() + ": " + a.getRefusal().getMessage() + ")";
     }
@@ -111,22 +117,25 @@ public class PartnerConsistency {
     List<PartnerCheckpoint> held =
         history.held(agency).stream().filter(p -> p.node.equals(now.getNode())).toList();
     int problems = 0;
+    int checked = 0;
     for (PartnerCheckpoint p : held) {
-      if (p.provenTo != null && p.provenTo >= now.getTreeSize() && p.treeSize <= now.getTreeSize()) {
+      boolean contradicts = p.treeSize >= now.getTreeSize();
+      if (!asked.contains(p.treeSize) && !contradicts) {
         continue;
       }
       Optional<ConsistencyProof> proof =
           a.getProofsList().stream().filter(x -> x.getFirstSize() == p.treeSize).findFirst();
+      checked++;
       String problem = problem(p, proof, now);
       if (problem == null) {
-        history.provenTo(List.of(p), now.getTreeSize());
+        history.provenTo(p, now.getTreeSize());
       } else {
         problems++;
         history.finding(agency, now.getNode(), problem, p.checkpoint, a.getCurrent().getCheckpoint().toByteArray());
       }
     }
     return problems == 0
-        ? agency + ": consistent up to " + now.getTreeSize() + " entries (" + held.size() + " checkpoints held)"
+        ? agency + ": consistent up to " + now.getTreeSize() + " entries (" + checked + " checkpoints checked)"
         : agency + ": " + problems + " checkpoint(s) inconsistent with its current log: "
             + PartnerHistory.INCONSISTENT;
   }

@@ -173,13 +173,21 @@ public class PartnerHistory {
     return out;
   }
 
+  /**
+   * Marks a checkpoint proven a prefix of the tree of {@code size}. A proven checkpoint smaller
+   * than that tree is then dropped: consistency is transitive, so the larger one held stands for
+   * it in every later check.
+   */
   @Transactional
-  void provenTo(List<PartnerCheckpoint> rows, long size) {
-    for (PartnerCheckpoint p : rows) {
-      PartnerCheckpoint managed = em.find(PartnerCheckpoint.class, p.id);
-      if (managed != null && (managed.provenTo == null || managed.provenTo < size)) {
-        managed.provenTo = size;
-      }
+  void provenTo(PartnerCheckpoint p, long size) {
+    PartnerCheckpoint managed = em.find(PartnerCheckpoint.class, p.id);
+    if (managed == null) {
+      return;
+    }
+    if (managed.treeSize < size) {
+      em.remove(managed);
+    } else {
+      managed.provenTo = size;
     }
   }
 

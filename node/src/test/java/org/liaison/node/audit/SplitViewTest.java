@@ -118,7 +118,7 @@ class SplitViewTest {
     // us.ice asks DEA to prove sizes 5 and 7; DEA answers from history B (size 8), as it must
     AuditConsistencyRequest asked = consistency.request("us.dea");
     assertThat(asked.getSizesList()).containsExactly(5L, 7L);
-    String outcome = consistency.accept("us.dea", answerFrom(b, asked));
+    String outcome = consistency.accept("us.dea", asked.getSizesList(), answerFrom(b, asked));
 
     assertThat(outcome).contains("PARTNER_HISTORY_INCONSISTENT");
     AuditFindings f = service.findings();
@@ -131,17 +131,22 @@ class SplitViewTest {
     List<byte[]> log = history("A", 9);
     deaTalksToIce(signed(log.subList(0, 4)));
     cbpGossipsToIce(signed(log.subList(0, 6)));
-    String outcome = consistency.accept("us.dea", answerFrom(log, consistency.request("us.dea")));
+    AuditConsistencyRequest asked = consistency.request("us.dea");
+    String outcome = consistency.accept("us.dea", asked.getSizesList(), answerFrom(log, asked));
     assertThat(outcome).contains("consistent up to 9 entries");
     assertThat(service.findings().getFindingsList()).isEmpty();
     assertThat(history.held("us.dea")).allMatch(p -> p.provenTo != null && p.provenTo == 9);
+    // proven checkpoints are not asked about again
+    assertThat(consistency.request("us.dea").getSizesList()).isEmpty();
   }
 
   @Test
   void rolledBackLog_isAFinding() throws Exception {
     List<byte[]> log = history("A", 9);
     deaTalksToIce(signed(log));
-    String outcome = consistency.accept("us.dea", answerFrom(log.subList(0, 6), consistency.request("us.dea")));
+    AuditConsistencyRequest asked = consistency.request("us.dea");
+    String outcome =
+        consistency.accept("us.dea", asked.getSizesList(), answerFrom(log.subList(0, 6), asked));
     assertThat(outcome).contains("PARTNER_HISTORY_INCONSISTENT");
     assertThat(service.findings().getFindings(0).getDetail()).contains("rolled back");
   }
