@@ -22,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
       StatusCommand.class,
       WhyCommand.class,
       org.liaison.agreements.cli.AgreementCommand.class,
+      AuditCommand.class,
       HelpCommand.class
     },
     footer = {

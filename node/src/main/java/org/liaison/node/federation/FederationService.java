@@ -13,12 +13,15 @@ import org.jboss.logging.Logger;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.exchange.ExchangeLog;
-import org.liaison.node.exchange.ExchangeRecord;
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
+import org.liaison.node.audit.InboundAudit;
+import org.liaison.node.audit.PartnerHistory;
 import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.envelope.WireException;
 import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.FederationGrpc;
 import org.liaison.wire.v1.Header;
@@ -28,7 +31,7 @@ import org.liaison.wire.v1.Refusal;
 /**
  * Partner requests, as this agency's gateway delivers them: open (every wire check), check the
  * agreement named in the header is in force now between the two agencies, let the handler for the
- * payload type answer, record the exchange, and only then seal the answer back.
+ * payload type answer, append the audit entry (committed), and only then seal the answer back.
  */
 @ApplicationScoped
 public class FederationService extends FederationGrpc.FederationImplBase {
@@ -37,7 +40,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
   @Inject NodeEnvelopes envelopes;
   @Inject InboundHandlers handlers;
   @Inject AgreementStore agreements;
-  @Inject ExchangeLog log;
+  @Inject AuditLog audit;
+  @Inject PartnerHistory partnerLogs;
   @Inject NodeConfig config;
 
   @Override
@@ -51,8 +55,10 @@ public class FederationService extends FederationGrpc.FederationImplBase {
       return;
     }
     Header h = opened.header();
+    partnerLogs.fromEnvelope(h, opened.signerCertificate());
     Optional<InboundHandler> handler = handlers.forType(h.getContentType());
     if (handler.isEmpty()) {
+      unanswered(h, AuditKind.REFUSAL, Reason.INVALID_ARGUMENT, "no handler for " + h.getContentType());
       out.onError(
           Refusals.refuse(
               Status.Code.UNIMPLEMENTED,
@@ -86,6 +92,7 @@ public class FederationService extends FederationGrpc.FederationImplBase {
         reason = Outcomes.reasonOf(answer);
       }
     } catch (InvalidProtocolBufferException e) {
+      unanswered(h, AuditKind.REJECTED, Reason.MALFORMED_ENVELOPE, "the payload does not parse");
       out.onError(
           Refusals.refuse(
               Status.Code.INVALID_ARGUMENT,
@@ -94,20 +101,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
       return;
     }
     try {
-      // fail closed: the answer leaves only after its record is committed
-      log.record(
-          new ExchangeRecord(
-              ExchangeRecord.Direction.IN,
-              h.getSenderAgency(),
-              h.getAgreementId(),
-              h.getPurpose(),
-              h.getCaseReference(),
-              h.getOfficerId(),
-              h.getMessageId(),
-              h.getContentType(),
-              outcome,
-              reason,
-              null));
+      // fail closed: the answer leaves only after its audit entry is committed
+      audit.append(InboundAudit.of(request, opened.signedContentHash(), answer, outcome, reason));
     } catch (RuntimeException e) {
       LOG.errorf(e, "cannot record the answer to %s; nothing is disclosed", h.getMessageId());
       out.onError(
@@ -158,6 +153,28 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     return Optional.empty();
   }
 
+  /** A request refused before any handler answered: recorded, nothing was disclosed anyway. */
+  private void unanswered(Header h, AuditKind kind, Reason reason, String detail) {
+    try {
+      audit.append(
+          AuditEvent.builder(kind)
+              .direction(AuditEvent.Direction.IN)
+              .requestingAgency(h.getSenderAgency())
+              .officer(h.getOfficerId())
+              .agreement(h.getAgreementId())
+              .purpose(h.getPurpose())
+              .caseReference(h.getCaseReference())
+              .messageId(h.getMessageId())
+              .contentType(h.getContentType())
+              .outcome(kind.name())
+              .reason(reason.name())
+              .detail(detail)
+              .build());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "cannot record the refusal of %s", h.getMessageId());
+    }
+  }
+
   /** A rejected envelope is recorded with what its header claims, marked as unverified. */
   private void rejected(Envelope envelope, WireException e) {
     String sender = "unverified";
@@ -173,19 +190,16 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     }
     LOG.warnf("rejected envelope %s from %s: %s %s", messageId, sender, e.reason(), e.getMessage());
     try {
-      log.record(
-          new ExchangeRecord(
-              ExchangeRecord.Direction.IN,
-              sender,
-              agreement,
-              null,
-              null,
-              null,
-              messageId,
-              null,
-              "REJECTED",
-              e.reason().name(),
-              e.getMessage() + " (envelope hash " + HexFormat.of().formatHex(sha256(envelope)) + ")"));
+      audit.append(
+          AuditEvent.builder(AuditKind.REJECTED)
+              .direction(AuditEvent.Direction.IN)
+              .requestingAgency(sender)
+              .agreement(agreement)
+              .messageId(messageId)
+              .outcome("REJECTED")
+              .reason(e.reason().name())
+              .detail(e.getMessage() + " (envelope hash " + HexFormat.of().formatHex(sha256(envelope)) + ")")
+              .build());
     } catch (RuntimeException logFailure) {
       LOG.errorf(logFailure, "cannot record the rejected envelope %s", messageId);
     }

@@ -12,8 +12,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
+import org.liaison.node.audit.PartnerHistory;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.runtime.NodeKeys;
+import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.Envelopes;
 import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.SealRequest;
@@ -21,6 +25,7 @@ import org.liaison.wire.envelope.WireException;
 import org.liaison.wire.transport.Channels;
 import org.liaison.wire.transport.MutualTls;
 import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.GatewayRelayGrpc;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -37,6 +42,8 @@ public class GatewayPartnerCall implements PartnerCall {
   @Inject NodeEnvelopes envelopes;
   @Inject NodeKeys keys;
   @Inject NodeConfig config;
+  @Inject AuditLog audit;
+  @Inject PartnerHistory partnerLogs;
 
   private volatile ManagedChannel channel;
 
@@ -83,6 +90,30 @@ public class GatewayPartnerCall implements PartnerCall {
               "the request to " + r.partnerAgency() + " could not be sealed: " + e.getMessage()));
     }
     byte[] requestHash = Envelopes.signedContentHash(request);
+    String messageId = EnvelopeOpener.unverifiedHeader(request).map(h -> h.getMessageId()).orElse("");
+    try {
+      // fail closed: a request leaves only once it is on the record
+      audit.append(
+          AuditEvent.builder(AuditKind.QUERY)
+              .direction(AuditEvent.Direction.OUT)
+              .answeringAgency(r.partnerAgency())
+              .officer(r.officerId())
+              .agreement(r.agreementId())
+              .purpose(r.purpose())
+              .caseReference(r.caseReference())
+              .messageId(messageId)
+              .contentType(r.contentType())
+              .outcome("SENT")
+              .requestHash(requestHash)
+              .build());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(
+          new ExchangeFailure(
+              PartnerAnswer.Status.UNAVAILABLE,
+              Reason.AUDIT_UNAVAILABLE,
+              "this node cannot write its audit record, so nothing was sent to "
+                  + r.partnerAgency() + "; retry later"));
+    }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     Futures.addCallback(
         GatewayRelayGrpc.newFutureStub(channel())
@@ -99,6 +130,7 @@ public class GatewayPartnerCall implements PartnerCall {
                     Reason.SIGNER_NOT_OF_SENDER_AGENCY,
                     "the answer is signed by " + signer + ", not by " + r.partnerAgency());
               }
+              partnerLogs.fromEnvelope(opened.header(), opened.signerCertificate());
               result.complete(opened.payload());
             } catch (WireException e) {
               result.completeExceptionally(

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import org.liaison.node.audit.AuditLog;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.EnvelopeSealer;
@@ -13,6 +14,7 @@ import org.liaison.wire.envelope.WireException;
 @ApplicationScoped
 public class NodeEnvelopes {
   @Inject NodeKeys keys;
+  @Inject AuditLog audit;
 
   private EnvelopeSealer sealer;
   private EnvelopeOpener opener;
@@ -21,6 +23,7 @@ public class NodeEnvelopes {
   void init() {
     Clock clock = Clock.systemUTC();
     sealer = new EnvelopeSealer(keys.credentials(), keys.directory(), clock);
+    sealer.auditCheckpoints(audit::latestCheckpointBytes);
     try {
       opener = EnvelopeOpener.builder(keys.credentials(), keys.directory()).clock(clock).build();
     } catch (WireException e) {

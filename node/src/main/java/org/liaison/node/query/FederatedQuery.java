@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.exchange.ExchangeLog;
-import org.liaison.node.exchange.ExchangeRecord;
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
 import org.liaison.node.federation.FanOut;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.partners.Partners;
+import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.QueryAnswer;
@@ -27,7 +28,7 @@ public class FederatedQuery {
 
   @Inject Partners partners;
   @Inject PartnerCall calls;
-  @Inject ExchangeLog log;
+  @Inject AuditLog audit;
   @Inject NodeConfig config;
 
   public CompletableFuture<Void> run(OfficerQueryRequest request, Consumer<PartnerAnswer> sink) {
@@ -51,21 +52,52 @@ public class FederatedQuery {
         deadline,
         outcome -> {
           PartnerAnswer answer = toAnswer(outcome);
-          log.record(
-              new ExchangeRecord(
-                  ExchangeRecord.Direction.OUT,
-                  outcome.partner().agency(),
-                  outcome.partner().agreementId(),
-                  request.getPurpose(),
-                  request.getCaseReference(),
-                  request.getOfficerId(),
-                  null,
-                  CONTENT_TYPE,
-                  answer.getStatus().name(),
-                  answer.getReason() == Reason.REASON_UNSPECIFIED ? null : answer.getReason().name(),
-                  answer.getMessage()));
+          try {
+            audit.append(received(request, answer));
+          } catch (RuntimeException e) {
+            // fail closed: an answer nobody can account for is not shown
+            answer =
+                PartnerAnswer.newBuilder()
+                    .setPartnerAgency(answer.getPartnerAgency())
+                    .setAgreementId(answer.getAgreementId())
+                    .setStatus(PartnerAnswer.Status.UNAVAILABLE)
+                    .setReason(Reason.AUDIT_UNAVAILABLE)
+                    .setMessage("this node cannot write its audit record, so the answer of "
+                        + answer.getPartnerAgency() + " is withheld; retry later")
+                    .build();
+          }
           sink.accept(answer);
         });
+  }
+
+  /** The entry for one partner's answer: outcome, and the records it disclosed to us. */
+  static AuditEvent received(OfficerQueryRequest request, PartnerAnswer answer) {
+    QueryRequest q = request.getQuery();
+    String type = q.hasPerson() ? "PERSON" : q.getIdentifier().getType().name();
+    AuditEvent.Datum datum =
+        answer.getStatus() == PartnerAnswer.Status.MATCH
+            ? AuditEvent.Datum.matched(
+                type,
+                q.hasPerson()
+                    ? q.getPerson().getName() + "|" + q.getPerson().getDateOfBirth()
+                    : q.getIdentifier().getValue(),
+                answer.getAnswer().getDisclosuresList().stream()
+                    .map(org.liaison.wire.v1.Disclosure::getRecordId)
+                    .toList())
+            : AuditEvent.Datum.probe(type);
+    return AuditEvent.builder(AuditKind.QUERY)
+        .direction(AuditEvent.Direction.OUT)
+        .answeringAgency(answer.getPartnerAgency())
+        .officer(request.getOfficerId())
+        .agreement(answer.getAgreementId())
+        .purpose(request.getPurpose())
+        .caseReference(request.getCaseReference())
+        .contentType(CONTENT_TYPE)
+        .outcome(answer.getStatus().name())
+        .reason(answer.getReason() == Reason.REASON_UNSPECIFIED ? null : answer.getReason().name())
+        .detail(answer.getMessage())
+        .datum(datum)
+        .build();
   }
 
   static PartnerAnswer toAnswer(FanOut.Outcome outcome) {

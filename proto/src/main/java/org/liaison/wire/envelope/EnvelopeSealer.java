@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.bouncycastle.util.encoders.Hex;
 import org.liaison.wire.crypto.Ecdsa;
 import org.liaison.wire.crypto.Hpke;
@@ -57,6 +58,7 @@ public final class EnvelopeSealer {
   private final SecureRandom random = new SecureRandom();
   private final ByteString signerCertificate;
   private final String signerKeyId;
+  private volatile Supplier<byte[]> auditCheckpoint = () -> new byte[0];
 
   public EnvelopeSealer(NodeCredentials self, TrustDirectory trust, Clock clock) {
     this(self, trust, clock, SessionPolicy.defaults());
@@ -71,6 +73,14 @@ public final class EnvelopeSealer {
     this.sessions = new SenderSessions(sessionPolicy, clock);
     this.signerCertificate = ByteString.copyFrom(Certificates.der(self.signingCertificate()));
     this.signerKeyId = Certificates.fingerprint(self.signingCertificate());
+  }
+
+  /**
+   * Where the sender's latest signed audit checkpoint comes from; every header sealed from now
+   * on carries it ({@code Header.audit_checkpoint}) when it is not empty.
+   */
+  public void auditCheckpoints(Supplier<byte[]> source) {
+    this.auditCheckpoint = Objects.requireNonNull(source);
   }
 
   /** Seals one self-contained envelope. */
@@ -205,6 +215,10 @@ public final class EnvelopeSealer {
             .setRequestHash(ByteString.copyFrom(r.requestHash()));
     if (session != null) {
       h.setSession(session);
+    }
+    byte[] checkpoint = auditCheckpoint.get();
+    if (checkpoint != null && checkpoint.length > 0) {
+      h.setAuditCheckpoint(ByteString.copyFrom(checkpoint));
     }
     return h.build();
   }

@@ -126,4 +126,32 @@ class MerkleTreeTest {
                 m, n, proof, MerkleTree.root(h.subList(0, m)), MerkleTree.root(h)))
         .isFalse();
   }
+
+  // RFC 6962 reference consistency proofs over the reference leaves (CT test data).
+  @Test
+  void consistencyProof_matchesTheReferenceProofs() {
+    List<byte[]> h = referenceLeafHashes();
+    assertThat(hex(MerkleTree.consistencyProof(h, 1))).isEqualTo(List.of(
+        "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
+    assertThat(hex(MerkleTree.consistencyProof(h.subList(0, 8), 6))).isEqualTo(List.of(
+        "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
+    assertThat(hex(MerkleTree.consistencyProof(h.subList(0, 5), 2))).isEqualTo(List.of(
+        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"));
+    for (int[] pair : new int[][] {{1, 8}, {6, 8}, {2, 5}}) {
+      List<byte[]> first = h.subList(0, pair[0]);
+      List<byte[]> second = h.subList(0, pair[1]);
+      assertThat(MerkleTree.verifyConsistency(pair[0], pair[1],
+          MerkleTree.consistencyProof(second, pair[0]), MerkleTree.root(first),
+          MerkleTree.root(second))).isTrue();
+    }
+  }
+
+  private static List<String> hex(List<byte[]> hashes) {
+    return hashes.stream().map(Hex::toHexString).toList();
+  }
 }

@@ -1,0 +1,63 @@
+package org.liaison.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.audit.AuditBundles;
+import org.liaison.wire.v1.AuditBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Offline: needs the bundle file only, no node and no credentials. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = "Verify an exported audit bundle offline: every entry, every signed checkpoint,"
+        + " the signing chain. Exit 0 when intact, 1 when not (the first altered entry is named).")
+final class AuditVerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", description = "The bundle file (from liaison audit export).")
+  Path bundle;
+
+  @Option(names = "--ca-fingerprint",
+      description = "The agency CA's SHA-256 fingerprint (hex) as the agency published it; the"
+          + " bundle's CA must match it.")
+  String caFingerprint;
+
+  @Override
+  public Integer call() {
+    AuditBundle b;
+    try {
+      b = AuditBundles.read(bundle);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the bundle " + bundle, e);
+    }
+    AuditBundleVerifier.Report r = AuditBundleVerifier.verify(b);
+    var out = spec.commandLine().getOut();
+    boolean caOk = caFingerprint == null || caFingerprint.equalsIgnoreCase(r.caFingerprint());
+    out.printf("Bundle of %s.%s: %d entries, root %s%n", b.getNode(), b.getAgency(), r.treeSize(),
+        HexFormat.of().formatHex(r.root()));
+    out.printf("Signed under CA %s%s%n", r.caFingerprint(),
+        caFingerprint == null ? " (compare it with the agency's published fingerprint)"
+            : caOk ? " (matches)" : " (does NOT match " + caFingerprint + ")");
+    if (r.ok() && caOk) {
+      out.println("OK: every entry is intact and in place, and every checkpoint signature holds.");
+    } else {
+      if (r.firstBadIndex() >= 0) {
+        out.printf("FAILED at entry %d%n", r.firstBadIndex());
+      } else {
+        out.println("FAILED");
+      }
+      r.problems().forEach(p -> out.println("  - " + p));
+    }
+    out.flush();
+    return r.ok() && caOk ? 0 : LiaisonCommand.FAILED;
+  }
+}

@@ -1,0 +1,119 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.audit.AuditCheckpoints;
+import org.liaison.wire.v1.AuditBundle;
+import org.liaison.wire.v1.AuditCheckpoint;
+import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.AuditExportRequest;
+import org.liaison.wire.v1.AuditFindings;
+import org.liaison.wire.v1.AuditFindingsRequest;
+import org.liaison.wire.v1.AuditGrpc;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.AuditRecord;
+import org.liaison.wire.v1.PartnerAnswer;
+
+/**
+ * The audit log across real processes: a query leaves entries on both sides, checkpoints travel
+ * in envelopes, partners prove consistency to each other and pass on what they hold of others,
+ * and each node's export verifies offline.
+ */
+@FederationTest(agencies = {"us.ice", "us.dea", "us.cbp"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditAcceptanceTest {
+
+  private static AuditGrpc.AuditBlockingStub audit(NodeClient c) {
+    return AuditGrpc.newBlockingStub(c.channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
+  }
+
+  private static List<AuditEntry> entries(AuditBundle b) {
+    return b.getRecordsList().stream().map(AuditRecord::getDecoded).toList();
+  }
+
+  @Test
+  @Order(1)
+  void query_isOnRecordOnBothSides_andBothExportsVerifyOffline(Federation f) {
+    try (NodeClient ice = f.node("us.ice").client(); NodeClient dea = f.node("us.dea").client()) {
+      List<PartnerAnswer> answers =
+          ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+      assertThat(Officers.from(answers, "us.dea").getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
+
+      AuditBundle deaLog = audit(dea).export(AuditExportRequest.getDefaultInstance());
+      assertThat(AuditBundleVerifier.verify(deaLog).problems()).isEmpty();
+      AuditEntry disclosed =
+          entries(deaLog).stream()
+              .filter(e -> e.getKind() == AuditKind.DISCLOSURE && e.getRequestingAgency().equals("us.ice"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(disclosed.getCaseReference()).isEqualTo("ICE-MIA-2026-0311");
+      assertThat(disclosed.getPurpose()).isEqualTo("DRUG_TRAFFICKING");
+      assertThat(disclosed.getOutcome()).isEqualTo("MATCH");
+      assertThat(disclosed.getData(0).getRecordIdsList()).isNotEmpty();
+      assertThat(disclosed.getData(0).getSaltedHash().size()).isEqualTo(32);
+
+      AuditBundle iceLog = audit(ice).export(AuditExportRequest.getDefaultInstance());
+      assertThat(AuditBundleVerifier.verify(iceLog).problems()).isEmpty();
+      assertThat(entries(iceLog))
+          .anySatisfy(e -> {
+            assertThat(e.getOutcome()).isEqualTo("SENT");
+            assertThat(e.getMessageId()).isEqualTo(disclosed.getMessageId());
+          })
+          .anySatisfy(e -> {
+            assertThat(e.getKind()).isEqualTo(AuditKind.QUERY);
+            assertThat(e.getOutcome()).isEqualTo("MATCH");
+            assertThat(e.getAnsweringAgency()).isEqualTo("us.dea");
+          });
+
+      // ICE holds the checkpoint DEA's answer carried, which covers the disclosure
+      AuditFindings held = audit(ice).findings(AuditFindingsRequest.getDefaultInstance());
+      AuditCheckpoint deaHead =
+          held.getPartnerCheckpointsList().stream()
+              .filter(c -> c.getAgency().equals("us.dea"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(deaHead.getTreeSize()).isGreaterThan(disclosed.getIndex());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void partnersProveConsistency_andPassOnWhatTheyHoldOfOthers(Federation f) {
+    try (NodeClient ice = f.node("us.ice").client();
+        NodeClient dea = f.node("us.dea").client();
+        NodeClient cbp = f.node("us.cbp").client()) {
+      ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0312", "us.cbp"));
+
+      AuditFindings iceView =
+          audit(ice).findings(AuditFindingsRequest.newBuilder().setCheckPartnersNow(true).build());
+      assertThat(iceView.getFindingsList()).isEmpty();
+      assertThat(iceView.getPartnerCheckpointsList())
+          .extracting(AuditCheckpoint::getAgency)
+          .contains("us.dea", "us.cbp");
+
+      // DEA has no agreement with CBP, but learns CBP's checkpoint from ICE's answer (gossip)
+      AuditFindings deaView =
+          audit(dea).findings(AuditFindingsRequest.newBuilder().setCheckPartnersNow(true).build());
+      assertThat(deaView.getFindingsList()).isEmpty();
+      assertThat(deaView.getPartnerCheckpointsList())
+          .extracting(AuditCheckpoint::getAgency)
+          .contains("us.ice", "us.cbp");
+
+      AuditBundle cbpLog = audit(cbp).export(AuditExportRequest.getDefaultInstance());
+      AuditBundleVerifier.Report report = AuditBundleVerifier.verify(cbpLog);
+      assertThat(report.problems()).isEmpty();
+      AuditCheckpoint last = AuditCheckpoints.parse(cbpLog.getCheckpoint()).orElseThrow();
+      assertThat(last.getTreeSize()).isEqualTo(cbpLog.getRecordsCount());
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package org.liaison.node.audit;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.liaison.node.runtime.OfficerApi;
+import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.audit.AuditCheckpoints;
+import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.AuditBundle;
+import org.liaison.wire.v1.AuditCheckpoint;
+import org.liaison.wire.v1.AuditExportRequest;
+import org.liaison.wire.v1.AuditFinding;
+import org.liaison.wire.v1.AuditFindings;
+import org.liaison.wire.v1.AuditFindingsRequest;
+import org.liaison.wire.v1.AuditGrpc;
+import org.liaison.wire.v1.AuditProof;
+import org.liaison.wire.v1.AuditProveRequest;
+import org.liaison.wire.v1.AuditRecord;
+import org.liaison.wire.v1.AuditVerifyReport;
+import org.liaison.wire.v1.AuditVerifyRequest;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.SignedAuditCheckpoint;
+
+/** The officers' Audit service: export for oversight, inclusion proofs, self-check, findings. */
+@ApplicationScoped
+public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi {
+  private static final Logger LOG = Logger.getLogger(AuditService.class);
+
+  @Inject AuditReader reader;
+  @Inject AuditLog audit;
+  @Inject PartnerHistory history;
+  @Inject PartnerConsistency consistency;
+
+  @Override
+  public void export(AuditExportRequest request, StreamObserver<AuditBundle> out) {
+    answer(out, () -> reader.export(request.getLimit()));
+  }
+
+  @Override
+  public void prove(AuditProveRequest request, StreamObserver<AuditProof> out) {
+    answer(out, () -> prove(request.getIndex(), request.getTreeSize()));
+  }
+
+  @Override
+  public void verify(AuditVerifyRequest request, StreamObserver<AuditVerifyReport> out) {
+    answer(out, this::verify);
+  }
+
+  @Override
+  public void findings(AuditFindingsRequest request, StreamObserver<AuditFindings> out) {
+    answer(
+        out,
+        () -> {
+          if (request.getCheckPartnersNow()) {
+            consistency.checkAll().forEach(LOG::info);
+          }
+          return findings();
+        });
+  }
+
+  /** An inclusion proof of entry {@code index} in the tree of {@code size} (0: the latest). */
+  public AuditProof prove(long index, long size) {
+    long n = size == 0 ? reader.size() : size;
+    if (index >= n || n > reader.size()) {
+      throw new IllegalArgumentException(
+          "entry " + index + " is not in a tree of " + n + " entries; the log holds "
+              + reader.size());
+    }
+    AuditRecord record = reader.record(index);
+    SignedAuditCheckpoint checkpoint = reader.checkpointAt(n);
+    List<byte[]> path = reader.inclusionProof(index, n);
+    AuditCheckpoint c = AuditCheckpoints.parse(checkpoint).orElseThrow();
+    boolean ok =
+        MerkleTree.verifyInclusion(
+            MerkleTree.leafHash(record.getEntry().toByteArray()), index, n, path,
+            c.getRootHash().toByteArray());
+    AuditProof.Builder p =
+        AuditProof.newBuilder().setRecord(record).setCheckpoint(checkpoint).setVerified(ok);
+    path.forEach(h -> p.addInclusionPath(ByteString.copyFrom(h)));
+    return p.build();
+  }
+
+  /** The node's own log checked exactly as an oversight body checks an export of it. */
+  public AuditVerifyReport verify() {
+    AuditBundleVerifier.Report r = AuditBundleVerifier.verify(reader.export(0));
+    return AuditVerifyReport.newBuilder()
+        .setOk(r.ok())
+        .setTreeSize(r.treeSize())
+        .setRootHash(ByteString.copyFrom(r.root()))
+        .addAllProblems(r.problems())
+        .setFirstBadIndex(r.firstBadIndex())
+        .build();
+  }
+
+  public AuditFindings findings() {
+    AuditFindings.Builder b = AuditFindings.newBuilder();
+    for (AuditFindingEntry f : history.findings()) {
+      AuditFinding.Builder x =
+          AuditFinding.newBuilder()
+              .setId(f.id)
+              .setAtMs(f.at.toInstant().toEpochMilli())
+              .setKind(f.kind)
+              .setPartnerAgency(f.partnerAgency)
+              .setPartnerNode(f.partnerNode)
+              .setDetail(f.detail);
+      try {
+        if (f.firstCheckpoint != null) {
+          x.setFirst(SignedAuditCheckpoint.parseFrom(f.firstCheckpoint));
+        }
+        if (f.secondCheckpoint != null) {
+          x.setSecond(SignedAuditCheckpoint.parseFrom(f.secondCheckpoint));
+        }
+      } catch (InvalidProtocolBufferException e) {
+        // stored from verified checkpoints; shown without them if the table was edited
+      }
+      b.addFindings(x);
+    }
+    b.addAllPartnerCheckpoints(history.latestPerNode());
+    return b.build();
+  }
+
+  private static <T> void answer(StreamObserver<T> out, Supplier<T> work) {
+    T result;
+    try {
+      result = work.get();
+    } catch (IllegalArgumentException e) {
+      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("audit request failed", e);
+      out.onError(
+          Refusals.refuse(
+              Status.Code.UNAVAILABLE,
+              Reason.AUDIT_UNAVAILABLE,
+              "the audit log cannot be read right now (" + e.getMessage() + "); retry later"));
+      return;
+    }
+    out.onNext(result);
+    out.onCompleted();
+  }
+}

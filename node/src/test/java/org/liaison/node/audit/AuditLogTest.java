@@ -1,0 +1,220 @@
+package org.liaison.node.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.audit.AuditBundles;
+import org.liaison.wire.audit.AuditCheckpoints;
+import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.v1.AuditBundle;
+import org.liaison.wire.v1.AuditCheckpoint;
+import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.AuditProof;
+import org.liaison.wire.v1.AuditRecord;
+import org.liaison.wire.v1.AuditVerifyReport;
+
+@QuarkusTest
+@TestProfile(AuditFederation.class)
+class AuditLogTest {
+  @Inject AuditLog audit;
+  @Inject AuditReader reader;
+  @Inject AuditService service;
+  @Inject AuditSigning signing;
+  @Inject AuditTables tables;
+
+  @BeforeEach
+  void empty() {
+    tables.clear();
+  }
+
+  private List<AuditReceipt> append(int n) {
+    List<AuditReceipt> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(
+          audit.append(
+              AuditEvent.builder(i % 3 == 0 ? AuditKind.DISCLOSURE : AuditKind.QUERY)
+                  .direction(AuditEvent.Direction.IN)
+                  .requestingAgency("us.cbp")
+                  .officer("officer-" + i)
+                  .agreement("cbp-ice-2005")
+                  .purpose("HUMAN_TRAFFICKING")
+                  .caseReference("CBP-" + i)
+                  .messageId("m" + i)
+                  .outcome(i % 2 == 0 ? "MATCH" : "NO_MATCH")
+                  .datum(
+                      i % 2 == 0
+                          ? AuditEvent.Datum.matched("PHONE", "+13055550142", List.of("R-" + i))
+                          : AuditEvent.Datum.probe("PHONE"))
+                  .build()));
+    }
+    return out;
+  }
+
+  @Test
+  void append_writesDenseIndexesAndSignsACheckpointAfterEachEntry() {
+    List<AuditReceipt> receipts = append(12);
+    List<byte[]> leaves = new ArrayList<>();
+    for (int i = 0; i < receipts.size(); i++) {
+      AuditReceipt r = receipts.get(i);
+      assertThat(r.index()).isEqualTo(i);
+      leaves.add(r.leafHash());
+      AuditCheckpoint c = AuditCheckpoints.verify(r.checkpoint(), signing.certificate()).orElseThrow();
+      assertThat(c.getTreeSize()).isEqualTo(i + 1);
+      assertThat(c.getAgency()).isEqualTo("us.ice");
+      assertThat(c.getRootHash().toByteArray()).isEqualTo(MerkleTree.root(leaves));
+    }
+    assertThat(audit.latestCheckpoint()).contains(receipts.get(11).checkpoint());
+    // the tree state survives a restart of the log (read back from the last row)
+    audit.reload();
+    AuditReceipt next = append(1).get(0);
+    assertThat(next.index()).isEqualTo(12);
+  }
+
+  @Test
+  void entries_keepMatchedIdentifiersOnlySaltedAndNoHitProbesOnlyByType() {
+    append(2);
+    AuditEntry hit = reader.record(0).getDecoded();
+    AuditEntry miss = reader.record(1).getDecoded();
+    assertThat(hit.getData(0).getSaltedHash().size()).isEqualTo(32);
+    assertThat(hit.getData(0).getRecordIdsList()).containsExactly("R-0");
+    assertThat(miss.getData(0).getIdentifierType()).isEqualTo("PHONE");
+    assertThat(miss.getData(0).getSaltedHash().isEmpty()).isTrue();
+    for (long i = 0; i < 2; i++) {
+      String raw = new String(reader.record(i).getEntry().toByteArray(), StandardCharsets.ISO_8859_1);
+      assertThat(raw).doesNotContain("3055550142");
+    }
+    assertThat(hit.getPurpose()).isEqualTo("HUMAN_TRAFFICKING");
+    assertThat(hit.getRequestingAgency()).isEqualTo("us.cbp");
+    assertThat(hit.getNode()).isEqualTo("node-1");
+  }
+
+  @Test
+  void verify_passesOnAnIntactLog() {
+    append(20);
+    AuditVerifyReport r = service.verify();
+    assertThat(r.getProblemsList()).isEmpty();
+    assertThat(r.getOk()).isTrue();
+    assertThat(r.getTreeSize()).isEqualTo(20);
+    assertThat(r.getFirstBadIndex()).isEqualTo(-1);
+  }
+
+  @Test
+  void verify_namesAnEntryModifiedInTheDatabase_evenWithItsLeafHashRecomputed() throws Exception {
+    append(10);
+    AuditEntry altered = reader.record(6).getDecoded().toBuilder().setOutcome("NO_MATCH").build();
+    tables.sql(
+        "update audit_log set entry = ?1, leaf_hash = ?2 where idx = 6",
+        altered.toByteArray(),
+        MerkleTree.leafHash(altered.toByteArray()));
+    AuditVerifyReport r = service.verify();
+    assertThat(r.getOk()).isFalse();
+    assertThat(r.getFirstBadIndex()).isEqualTo(6);
+    assertThat(r.getProblems(0)).contains("entry 6");
+  }
+
+  @Test
+  void verify_namesAnEntryDeletedFromTheDatabase() {
+    append(10);
+    tables.sql("delete from audit_log where idx = 3");
+    AuditVerifyReport r = service.verify();
+    assertThat(r.getOk()).isFalse();
+    assertThat(r.getFirstBadIndex()).isEqualTo(3);
+    assertThat(String.join("\n", r.getProblemsList())).contains("removed");
+  }
+
+  @Test
+  void verify_namesEntriesReorderedInTheDatabase() {
+    append(10);
+    tables.sql("update audit_log set idx = 100 where idx = 4");
+    tables.sql("update audit_log set idx = 4 where idx = 5");
+    tables.sql("update audit_log set idx = 5 where idx = 100");
+    AuditVerifyReport r = service.verify();
+    assertThat(r.getOk()).isFalse();
+    assertThat(r.getFirstBadIndex()).isEqualTo(4);
+  }
+
+  @Test
+  void verify_cannotSeeACutTailAlone_thatIsWhatPartnersCheckpointsAreFor() {
+    append(10);
+    tables.sql("delete from audit_log where idx = 9");
+    // a cut tail is undetectable from the log alone: the checkpoint partners hold catches it
+    assertThat(service.verify().getOk()).isTrue();
+    assertThat(AuditCheckpoints.parse(audit.latestCheckpoint().orElseThrow()).orElseThrow().getTreeSize())
+        .isEqualTo(9);
+  }
+
+  @Test
+  void exportedBundle_verifiesOfflineFromTheFileAlone_andAnyEditIsNamed(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    append(15);
+    Path file = dir.resolve("bundle.json");
+    AuditBundles.write(file, reader.export(0));
+    AuditBundle read = AuditBundles.read(file);
+    AuditBundleVerifier.Report ok = AuditBundleVerifier.verify(read);
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.treeSize()).isEqualTo(15);
+    assertThat(ok.caFingerprint()).isNotEmpty();
+
+    // edit one field of the readable copy in the JSON text
+    String json = Files.readString(file);
+    String edited = json.replaceFirst("\"officer_id\": \"officer-7\"", "\"officer_id\": \"officer-X\"");
+    assertThat(edited).isNotEqualTo(json);
+    assertThat(AuditBundleVerifier.verify(AuditBundles.fromJson(edited)).firstBadIndex()).isEqualTo(7);
+
+    // replace the entry bytes and leaf of one record
+    AuditRecord r = read.getRecords(11);
+    AuditEntry changed = r.getDecoded().toBuilder().setCaseReference("OTHER").build();
+    AuditBundle tampered =
+        read.toBuilder()
+            .setRecords(11, r.toBuilder().setEntry(changed.toByteString()).setDecoded(changed)
+                .setLeafHash(ByteString.copyFrom(MerkleTree.leafHash(changed.toByteArray()))))
+            .build();
+    assertThat(AuditBundleVerifier.verify(tampered).firstBadIndex()).isEqualTo(11);
+  }
+
+  @Test
+  void prove_givesAnInclusionPathThatVerifiesAgainstTheSignedCheckpoint() {
+    append(13);
+    for (long i : new long[] {0, 5, 12}) {
+      AuditProof p = service.prove(i, 0);
+      assertThat(p.getVerified()).isTrue();
+      AuditCheckpoint c = AuditCheckpoints.verify(p.getCheckpoint(), signing.certificate()).orElseThrow();
+      List<byte[]> path = p.getInclusionPathList().stream().map(ByteString::toByteArray).toList();
+      byte[] leaf = MerkleTree.leafHash(p.getRecord().getEntry().toByteArray());
+      assertThat(MerkleTree.verifyInclusion(leaf, i, c.getTreeSize(), path, c.getRootHash().toByteArray()))
+          .isTrue();
+      assertThat(MerkleTree.verifyInclusion(leaf, (i + 1) % 13, c.getTreeSize(), path, c.getRootHash().toByteArray()))
+          .isFalse();
+    }
+    AuditProof older = service.prove(3, 7);
+    assertThat(AuditCheckpoints.parse(older.getCheckpoint()).orElseThrow().getTreeSize()).isEqualTo(7);
+    assertThat(older.getVerified()).isTrue();
+    assertThatThrownBy(() -> service.prove(13, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void consistencyProofs_betweenAnyTwoCheckpointsOfTheLogVerify() {
+    append(11);
+    for (long m = 1; m <= 11; m++) {
+      for (long n = m; n <= 11; n++) {
+        byte[] rm = AuditCheckpoints.parse(reader.checkpointAt(m)).orElseThrow().getRootHash().toByteArray();
+        byte[] rn = AuditCheckpoints.parse(reader.checkpointAt(n)).orElseThrow().getRootHash().toByteArray();
+        List<byte[]> proof = m == n ? List.of() : reader.consistencyProof(m, n);
+        assertThat(MerkleTree.verifyConsistency(m, n, proof, rm, rn)).as("%d -> %d", m, n).isTrue();
+      }
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package org.liaison.node.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liaison.node.federation.ExchangeFailure;
+import org.liaison.node.federation.FederationService;
+import org.liaison.node.federation.OutboundRequest;
+import org.liaison.node.federation.PartnerCall;
+import org.liaison.wire.audit.AuditCheckpoints;
+import org.liaison.wire.envelope.EnvelopeOpener;
+import org.liaison.wire.envelope.EnvelopeSealer;
+import org.liaison.wire.envelope.Envelopes;
+import org.liaison.wire.envelope.OpenedEnvelope;
+import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.pki.NodeCredentials;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.AuditCheckpoint;
+import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.Identifier;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.QueryRequest;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.SignedAuditCheckpoint;
+
+/** FederationService and the outbound call with the audit log in the path: fail closed. */
+@QuarkusTest
+@TestProfile(AuditFederation.class)
+class AuditedFederationTest {
+  static final String QUERY = QueryRequest.getDescriptor().getFullName();
+
+  @Inject FederationService federation;
+  @Inject PartnerCall calls;
+  @Inject AuditReader reader;
+  @Inject AuditTables tables;
+  @Inject AuditSigning signing;
+  @Inject PartnerHistory history;
+
+  @BeforeEach
+  void empty() {
+    tables.clear();
+  }
+
+  private static QueryRequest phoneQuery() {
+    return QueryRequest.newBuilder()
+        .setIdentifier(
+            Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("+13055550199"))
+        .setOfficerRole("investigator")
+        .build();
+  }
+
+  private Delivery deliver(Envelope e) {
+    Delivery d = new Delivery();
+    federation.deliver(e, d);
+    return d;
+  }
+
+  @Test
+  void answer_leavesAfterItsEntryIsCommitted_andCarriesTheCheckpointCoveringIt() throws Exception {
+    NodeCredentials cbp = AuditFederation.partner("us.cbp");
+    EnvelopeSealer sealer = AuditFederation.sealer("us.cbp");
+    SignedAuditCheckpoint cbpCheckpoint =
+        AuditCheckpoints.sign(cbp.signingKey(), cbp.signingCertificate(), "us.cbp", "node-1", 3,
+            MerkleTree.leafHash(new byte[] {1}), System.currentTimeMillis());
+    sealer.auditCheckpoints(cbpCheckpoint::toByteArray);
+    Envelope request =
+        sealer.seal(AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"), phoneQuery().toByteArray());
+
+    Delivery d = deliver(request);
+
+    assertThat(d.error).isNull();
+    assertThat(d.answers).hasSize(1);
+    OpenedEnvelope answer =
+        EnvelopeOpener.builder(cbp, AuditFederation.directory()).build()
+            .openAnswer(d.answers.get(0), Envelopes.signedContentHash(request));
+    AuditCheckpoint carried =
+        AuditCheckpoints.verify(
+                SignedAuditCheckpoint.parseFrom(answer.header().getAuditCheckpoint()),
+                signing.certificate())
+            .orElseThrow();
+    assertThat(carried.getTreeSize()).isEqualTo(reader.size()).isEqualTo(1);
+    AuditEntry entry = reader.record(0).getDecoded();
+    assertThat(entry.getDirection()).isEqualTo("IN");
+    assertThat(entry.getRequestingAgency()).isEqualTo("us.cbp");
+    assertThat(entry.getAgreementId()).isEqualTo("cbp-ice-2005");
+    assertThat(entry.getPurpose()).isEqualTo("HUMAN_TRAFFICKING");
+    assertThat(entry.getRequestHash().toByteArray()).isEqualTo(Envelopes.signedContentHash(request));
+    assertThat(entry.getOutcome()).isIn("NO_MATCH", "REFUSED");
+    // a probe that matched nothing is kept by type only
+    assertThat(entry.getData(0).getSaltedHash().isEmpty()).isTrue();
+    // and the partner's own checkpoint, from the request header, is now held
+    assertThat(history.held("us.cbp")).extracting(p -> p.treeSize).containsExactly(3L);
+  }
+
+  @Test
+  void auditWriteFails_nothingIsDisclosed_andThePartnerIsToldAuditUnavailable() throws Exception {
+    Envelope request =
+        AuditFederation.sealer("us.cbp")
+            .seal(AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"), phoneQuery().toByteArray());
+    tables.sql("alter table audit_log rename to audit_log_offline");
+    Delivery d;
+    try {
+      d = deliver(request);
+    } finally {
+      tables.sql("alter table audit_log_offline rename to audit_log");
+    }
+    assertThat(d.answers).isEmpty();
+    assertThat(d.completed).isFalse();
+    assertThat(d.error).isInstanceOf(StatusRuntimeException.class);
+    assertThat(((StatusRuntimeException) d.error).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(Refusals.reasonOf(d.error)).contains(Reason.AUDIT_UNAVAILABLE);
+    assertThat(reader.size()).isZero();
+  }
+
+  @Test
+  void tamperedEnvelope_isRejectedAndAuditedAsRejected() throws Exception {
+    Envelope request =
+        AuditFederation.sealer("us.dea")
+            .seal(AuditFederation.requestTo("us.dea", QUERY, "DRUG_TRAFFICKING"), phoneQuery().toByteArray());
+    byte[] ct = request.getCiphertext().toByteArray();
+    ct[ct.length / 2] ^= 1;
+    Delivery d = deliver(request.toBuilder().setCiphertext(ByteString.copyFrom(ct)).build());
+
+    assertThat(d.answers).isEmpty();
+    assertThat(d.error).isNotNull();
+    AuditEntry entry = reader.record(reader.size() - 1).getDecoded();
+    assertThat(entry.getKind()).isEqualTo(AuditKind.REJECTED);
+    assertThat(entry.getRequestingAgency()).isEqualTo("us.dea (unverified)");
+    assertThat(entry.getReason()).isEqualTo(Refusals.reasonOf(d.error).orElseThrow().name());
+    assertThat(entry.getDetail()).contains("envelope hash");
+  }
+
+  @Test
+  void outboundRequest_isNotSentWhenItCannotBeAudited() throws Exception {
+    tables.sql("alter table audit_log rename to audit_log_offline");
+    Throwable failure;
+    try {
+      failure =
+          catchCause(
+              () ->
+                  calls
+                      .send(
+                          new OutboundRequest("us.cbp", "cbp-ice-2005", "HUMAN_TRAFFICKING", "ICE-1",
+                              "officer-1", QUERY),
+                          phoneQuery(),
+                          2_000)
+                      .get(10, TimeUnit.SECONDS));
+    } finally {
+      tables.sql("alter table audit_log_offline rename to audit_log");
+    }
+    // AUDIT_UNAVAILABLE, not PARTNER_UNAVAILABLE: it never reached the (absent) gateway
+    assertThat(failure).isInstanceOf(ExchangeFailure.class);
+    assertThat(((ExchangeFailure) failure).reason()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
+  }
+
+  @Test
+  void outboundRequest_isAuditedBeforeItLeaves() throws Exception {
+    Throwable failure =
+        catchCause(
+            () ->
+                calls
+                    .send(
+                        new OutboundRequest("us.cbp", "cbp-ice-2005", "HUMAN_TRAFFICKING", "ICE-2",
+                            "officer-2", QUERY),
+                        phoneQuery(),
+                        2_000)
+                    .get(10, TimeUnit.SECONDS));
+    assertThat(failure).isInstanceOf(ExchangeFailure.class); // no gateway runs in this test
+    AuditEntry sent = reader.record(0).getDecoded();
+    assertThat(sent.getKind()).isEqualTo(AuditKind.QUERY);
+    assertThat(sent.getDirection()).isEqualTo("OUT");
+    assertThat(sent.getOutcome()).isEqualTo("SENT");
+    assertThat(sent.getAnsweringAgency()).isEqualTo("us.cbp");
+    assertThat(sent.getCaseReference()).isEqualTo("ICE-2");
+    assertThat(sent.getMessageId()).hasSize(32);
+  }
+
+  interface Call {
+    void run() throws Exception;
+  }
+
+  private static Throwable catchCause(Call c) {
+    try {
+      c.run();
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      return e;
+    }
+  }
+}

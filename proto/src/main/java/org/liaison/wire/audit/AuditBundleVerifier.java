@@ -1,0 +1,233 @@
+package org.liaison.wire.audit;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.liaison.wire.merkle.MerkleFrontier;
+import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.pki.Certificates;
+import org.liaison.wire.v1.AuditBundle;
+import org.liaison.wire.v1.AuditCheckpoint;
+import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.AuditRecord;
+import org.liaison.wire.v1.SignedAuditCheckpoint;
+
+/**
+ * Checks an audit bundle with nothing but the bundle: the signing certificates chain to the
+ * agency CA in it, every entry hashes to its leaf, sits at its own index, and the tree head after
+ * it equals the checkpoint the node signed right after writing it; the last checkpoint covers the
+ * whole log. The first problem names the entry where history was altered, removed, inserted or
+ * reordered. Compare {@link Report#caFingerprint()} with the agency's published CA fingerprint.
+ */
+public final class AuditBundleVerifier {
+  private static final int MAX_PROBLEMS = 50;
+
+  /** The outcome; {@code firstBadIndex} is -1 when the bundle verifies. */
+  public record Report(
+      boolean ok,
+      long treeSize,
+      byte[] root,
+      String caFingerprint,
+      long firstBadIndex,
+      List<String> problems) {}
+
+  private final List<String> problems = new ArrayList<>();
+  private long firstBad = -1;
+  private boolean diverged;
+
+  private AuditBundleVerifier() {}
+
+  public static Report verify(AuditBundle bundle) {
+    return new AuditBundleVerifier().run(bundle);
+  }
+
+  private Report run(AuditBundle b) {
+    if (!AuditBundles.FORMAT.equals(b.getFormat())) {
+      problem(-1, "the bundle format is '" + b.getFormat() + "', expected " + AuditBundles.FORMAT);
+    }
+    Chain chain = chain(b);
+    MerkleFrontier tree = MerkleFrontier.empty();
+    for (int position = 0; position < b.getRecordsCount(); position++) {
+      checkRecord(b, chain, position, b.getRecords(position), tree);
+    }
+    byte[] root = tree.root();
+    if (!b.hasCheckpoint()) {
+      problem(-1, "the bundle carries no final checkpoint");
+    } else {
+      Optional<AuditCheckpoint> last = checkpoint(b, chain, b.getCheckpoint(), "the final checkpoint");
+      if (last.isPresent()) {
+        if (last.get().getTreeSize() != tree.size()) {
+          long missing = Math.min(last.get().getTreeSize(), tree.size());
+          problem(
+              missing,
+              "the final checkpoint covers "
+                  + last.get().getTreeSize()
+                  + " entries but the bundle holds "
+                  + tree.size()
+                  + (last.get().getTreeSize() > tree.size()
+                      ? ": entries from index " + missing + " on were removed"
+                      : ": entries from index " + missing + " on were added after signing"));
+        } else if (!MessageDigest.isEqual(last.get().getRootHash().toByteArray(), root)) {
+          problem(-1, "the final checkpoint's root does not match the entries in the bundle");
+        }
+      }
+    }
+    return new Report(
+        problems.isEmpty(),
+        tree.size(),
+        root,
+        chain.ca == null ? "" : Certificates.fingerprint(chain.ca),
+        firstBad,
+        List.copyOf(problems));
+  }
+
+  private void checkRecord(
+      AuditBundle b, Chain chain, int position, AuditRecord r, MerkleFrontier tree) {
+    AuditEntry entry;
+    try {
+      entry = AuditEntry.parseFrom(r.getEntry());
+    } catch (InvalidProtocolBufferException e) {
+      problem(position, "entry " + position + " is not a valid AuditEntry: its bytes were altered");
+      tree.append(MerkleTree.leafHash(r.getEntry().toByteArray()));
+      return;
+    }
+    if (r.getIndex() != position || entry.getIndex() != position) {
+      problem(
+          position,
+          "the entry at position " + position + " is entry " + entry.getIndex()
+              + (entry.getIndex() > position
+                  ? ": entries " + position + ".." + (entry.getIndex() - 1) + " were removed"
+                  : ": entries were reordered or duplicated"));
+    }
+    if (r.hasDecoded() && !r.getDecoded().equals(entry)) {
+      problem(position, "entry " + position + " reads differently from the bytes that were signed");
+    }
+    byte[] leaf = MerkleTree.leafHash(r.getEntry().toByteArray());
+    if (!MessageDigest.isEqual(leaf, r.getLeafHash().toByteArray())) {
+      problem(position, "entry " + position + " was modified: it no longer hashes to its leaf");
+    }
+    tree.append(leaf);
+    if (!r.hasCheckpoint()) {
+      problem(position, "entry " + position + " has no checkpoint");
+      return;
+    }
+    Optional<AuditCheckpoint> c =
+        checkpoint(b, chain, r.getCheckpoint(), "the checkpoint after entry " + position);
+    if (c.isEmpty()) {
+      firstBad(position);
+      return;
+    }
+    if (!diverged
+        && (c.get().getTreeSize() != position + 1L
+            || !MessageDigest.isEqual(c.get().getRootHash().toByteArray(), tree.root()))) {
+      // every later tree head differs too; only the first one locates the change
+      diverged = true;
+      problem(
+          position,
+          "entry " + position + " was modified, removed, inserted or moved: the tree after it"
+              + " does not match the checkpoint signed for it (tree size "
+              + c.get().getTreeSize() + ")");
+    }
+  }
+
+  private Optional<AuditCheckpoint> checkpoint(
+      AuditBundle b, Chain chain, SignedAuditCheckpoint signed, String what) {
+    Optional<AuditCheckpoint> parsed = AuditCheckpoints.parse(signed);
+    if (parsed.isEmpty()) {
+      problem(-1, what + " is not a valid checkpoint");
+      return Optional.empty();
+    }
+    X509Certificate signer = chain.signers.get(parsed.get().getSignerKeyId());
+    if (signer == null) {
+      problem(-1, what + " is signed by key " + parsed.get().getSignerKeyId()
+          + ", whose certificate is not in the bundle");
+      return Optional.empty();
+    }
+    Optional<AuditCheckpoint> c = AuditCheckpoints.verify(signed, signer);
+    if (c.isEmpty()) {
+      problem(-1, what + " has an invalid signature");
+      return Optional.empty();
+    }
+    if (!c.get().getAgency().equals(b.getAgency()) || !c.get().getNode().equals(b.getNode())) {
+      problem(-1, what + " is of " + c.get().getNode() + "." + c.get().getAgency()
+          + ", not of the bundle's node");
+      return Optional.empty();
+    }
+    return c;
+  }
+
+  private record Chain(X509Certificate ca, Map<String, X509Certificate> signers) {}
+
+  /** The agency CA (self-signed) and the signing certificates it issued to the bundle's agency. */
+  private Chain chain(AuditBundle b) {
+    List<X509Certificate> certs = new ArrayList<>();
+    for (var der : b.getCertificatesList()) {
+      try {
+        certs.add(Certificates.parse(der.toByteArray()));
+      } catch (CertificateException e) {
+        problem(-1, "a certificate in the bundle does not parse: " + e.getMessage());
+      }
+    }
+    X509Certificate ca = null;
+    for (X509Certificate c : certs) {
+      if (c.getBasicConstraints() >= 0
+          && c.getSubjectX500Principal().equals(c.getIssuerX500Principal())
+          && signedBy(c, c)) {
+        ca = c;
+      }
+    }
+    Map<String, X509Certificate> signers = new HashMap<>();
+    if (ca == null) {
+      problem(-1, "the bundle carries no agency CA certificate");
+      return new Chain(null, signers);
+    }
+    for (X509Certificate c : certs) {
+      if (c == ca) {
+        continue;
+      }
+      if (!signedBy(c, ca)) {
+        problem(-1, "certificate " + c.getSubjectX500Principal() + " is not issued by the bundle's CA");
+      } else if (!Certificates.organization(c).orElse("").equals(b.getAgency())) {
+        problem(-1, "certificate " + c.getSubjectX500Principal() + " is not of agency " + b.getAgency());
+      } else {
+        signers.put(Certificates.fingerprint(c), c);
+      }
+    }
+    return new Chain(ca, signers);
+  }
+
+  private static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+    try {
+      c.verify(issuer.getPublicKey());
+      return c.getIssuerX500Principal().equals(issuer.getSubjectX500Principal());
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private void problem(long index, String sentence) {
+    firstBad(index);
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(sentence);
+    }
+  }
+
+  private void firstBad(long index) {
+    if (index >= 0 && (firstBad < 0 || index < firstBad)) {
+      firstBad = index;
+    }
+  }
+
+  /** Hex of a hash, for reports. */
+  public static String hex(byte[] hash) {
+    return HexFormat.of().formatHex(hash);
+  }
+}

@@ -1,0 +1,144 @@
+package org.liaison.wire.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import java.util.ArrayList;
+import java.util.List;
+import org.liaison.wire.merkle.MerkleFrontier;
+import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.pki.Certificates;
+import org.liaison.wire.pki.TestPki;
+import org.liaison.wire.v1.AuditBundle;
+import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.AuditRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AuditBundleVerifierTest {
+  private static TestPki.Agency agency;
+  private static TestPki.Issued signing;
+  private static AuditBundle bundle;
+
+  @BeforeAll
+  static void pki() throws Exception {
+    agency = TestPki.agency("us.ice");
+    signing = agency.signing("node-1");
+    bundle = bundle(10, signing);
+  }
+
+  static AuditBundle bundle(int n, TestPki.Issued key) throws Exception {
+    MerkleFrontier tree = MerkleFrontier.empty();
+    List<AuditRecord> records = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      AuditEntry e =
+          AuditEntry.newBuilder()
+              .setIndex(i)
+              .setAtMs(1_700_000_000_000L + i)
+              .setAgency("us.ice")
+              .setNode("node-1")
+              .setKind(AuditKind.DISCLOSURE)
+              .setOutcome(i % 2 == 0 ? "MATCH" : "NO_MATCH")
+              .build();
+      byte[] leaf = MerkleTree.leafHash(e.toByteArray());
+      tree.append(leaf);
+      records.add(
+          AuditRecord.newBuilder()
+              .setIndex(i)
+              .setEntry(e.toByteString())
+              .setLeafHash(ByteString.copyFrom(leaf))
+              .setDecoded(e)
+              .setCheckpoint(
+                  AuditCheckpoints.sign(key.key().getPrivate(), key.cert(), "us.ice", "node-1",
+                      i + 1, tree.root(), 1_700_000_000_000L + i))
+              .build());
+    }
+    return AuditBundle.newBuilder()
+        .setFormat(AuditBundles.FORMAT)
+        .setAgency("us.ice")
+        .setNode("node-1")
+        .addAllRecords(records)
+        .setCheckpoint(records.get(n - 1).getCheckpoint())
+        .addCertificates(ByteString.copyFrom(Certificates.der(key.cert())))
+        .addCertificates(ByteString.copyFrom(Certificates.der(agency.ca)))
+        .build();
+  }
+
+  @Test
+  void intactBundle_verifiesAndSurvivesTheJsonRoundTrip() throws Exception {
+    AuditBundleVerifier.Report r =
+        AuditBundleVerifier.verify(AuditBundles.fromJson(AuditBundles.toJson(bundle)));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.ok()).isTrue();
+    assertThat(r.treeSize()).isEqualTo(10);
+    assertThat(r.firstBadIndex()).isEqualTo(-1);
+    assertThat(r.caFingerprint()).isEqualTo(Certificates.fingerprint(agency.ca));
+  }
+
+  @Test
+  void modifiedEntry_isNamedEvenWhenItsLeafHashIsRecomputed() {
+    AuditEntry altered = bundle.getRecords(4).getDecoded().toBuilder().setOutcome("NO_MATCH").build();
+    AuditRecord r =
+        bundle.getRecords(4).toBuilder()
+            .setEntry(altered.toByteString())
+            .setDecoded(altered)
+            .setLeafHash(ByteString.copyFrom(MerkleTree.leafHash(altered.toByteArray())))
+            .build();
+    AuditBundleVerifier.Report report = AuditBundleVerifier.verify(bundle.toBuilder().setRecords(4, r).build());
+    assertThat(report.ok()).isFalse();
+    assertThat(report.firstBadIndex()).isEqualTo(4);
+    assertThat(report.problems().get(0)).contains("entry 4");
+  }
+
+  @Test
+  void decodedCopyThatDiffersFromTheSignedBytes_isNamed() {
+    AuditRecord r =
+        bundle.getRecords(2).toBuilder()
+            .setDecoded(bundle.getRecords(2).getDecoded().toBuilder().setOfficerId("someone-else"))
+            .build();
+    AuditBundleVerifier.Report report = AuditBundleVerifier.verify(bundle.toBuilder().setRecords(2, r).build());
+    assertThat(report.firstBadIndex()).isEqualTo(2);
+  }
+
+  @Test
+  void deletedEntry_isNamed() {
+    List<AuditRecord> records = new ArrayList<>(bundle.getRecordsList());
+    records.remove(6);
+    AuditBundleVerifier.Report report =
+        AuditBundleVerifier.verify(bundle.toBuilder().clearRecords().addAllRecords(records).build());
+    assertThat(report.ok()).isFalse();
+    assertThat(report.firstBadIndex()).isEqualTo(6);
+    assertThat(String.join("\n", report.problems())).contains("were removed");
+  }
+
+  @Test
+  void truncatedTail_isCaughtByTheFinalCheckpoint() {
+    List<AuditRecord> records = new ArrayList<>(bundle.getRecordsList()).subList(0, 8);
+    AuditBundleVerifier.Report report =
+        AuditBundleVerifier.verify(bundle.toBuilder().clearRecords().addAllRecords(records).build());
+    assertThat(report.ok()).isFalse();
+    assertThat(report.firstBadIndex()).isEqualTo(8);
+  }
+
+  @Test
+  void reorderedEntries_areNamed() {
+    List<AuditRecord> records = new ArrayList<>(bundle.getRecordsList());
+    AuditRecord three = records.get(3);
+    records.set(3, records.get(5).toBuilder().setIndex(3).build());
+    records.set(5, three.toBuilder().setIndex(5).build());
+    AuditBundleVerifier.Report report =
+        AuditBundleVerifier.verify(bundle.toBuilder().clearRecords().addAllRecords(records).build());
+    assertThat(report.firstBadIndex()).isEqualTo(3);
+  }
+
+  @Test
+  void bundleSignedByAKeyOfAnotherAgency_fails() throws Exception {
+    TestPki.Agency other = TestPki.agency("ru.skr");
+    AuditBundle forged = bundle(3, other.signing("node-1")).toBuilder().setCertificates(1,
+        ByteString.copyFrom(Certificates.der(agency.ca))).build();
+    AuditBundleVerifier.Report report = AuditBundleVerifier.verify(forged);
+    assertThat(report.ok()).isFalse();
+    assertThat(String.join("\n", report.problems())).contains("not issued by the bundle's CA");
+  }
+}
