@@ -1,0 +1,76 @@
+package org.liaison.node.deconfliction;
+
+import com.google.protobuf.ByteString;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.wire.v1.ConfirmedConflict;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.PointOfContact;
+
+/**
+ * Target de-confliction of a set of inputs (one identifier on demand, or every target of a case
+ * when it changes) with every partner whose agreement includes it. Each confirmed conflict
+ * alerts this agency's case agent with the partner's contact and case reference.
+ */
+@ApplicationScoped
+public class TargetDeconfliction {
+  @Inject DeconflictionPartners partners;
+  @Inject PrivateMatcher matcher;
+  @Inject ActiveTargets targets;
+  @Inject RequesterContact contacts;
+  @Inject AlertOutbox alerts;
+  @Inject DeconflictionJournal journal;
+  @Inject NodeConfig config;
+
+  public List<PartnerAgreement> partners() {
+    return partners.forKind(MatchKind.TARGET);
+  }
+
+  /** Checks every target of one of this agency's active cases; a closed or unknown case is skipped. */
+  public CompletableFuture<Void> checkCase(String caseNumber, String officerId) {
+    Set<ByteString> inputs = targets.ofCase(caseNumber);
+    if (inputs.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return check(inputs, caseNumber, officerId, partners(), config.query().deadlineMs(), o -> {});
+  }
+
+  /** Checks the inputs with the given partners; alerts are recorded for {@code caseReference}. */
+  public CompletableFuture<Void> check(
+      Set<ByteString> inputs,
+      String caseReference,
+      String officerId,
+      List<PartnerAgreement> with,
+      long deadlineMs,
+      Consumer<MatchFanOut.Outcome> sink) {
+    PointOfContact me = contacts.forCase(caseReference, officerId);
+    PrivateMatcher.Claimant who = new PrivateMatcher.Claimant(caseReference, me, officerId, null);
+    return MatchFanOut.run(
+        with,
+        p -> matcher.match(p, MatchKind.TARGET, inputs, who, deadlineMs),
+        deadlineMs,
+        outcome -> {
+          if (outcome.failure() != null) {
+            journal.record(Event.FAILED, MatchKind.TARGET, outcome.partner().agency(), caseReference, inputs.size(),
+                outcome.failure().reason() + ": " + outcome.failure().getMessage());
+          }
+          for (ConfirmedConflict c : outcome.conflicts()) {
+            String partner = outcome.partner().agency();
+            journal.record(Event.CONFLICT, MatchKind.TARGET, partner, caseReference, 0, "with " + partner + " case " + c.getCaseReference());
+            PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
+            alerts.record(
+                new AlertOutbox.Draft(
+                    MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0,
+                    Messages.alert(MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0)));
+          }
+          sink.accept(outcome);
+        });
+  }
+}
