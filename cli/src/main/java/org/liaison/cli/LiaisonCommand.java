@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
       CheckCommand.class,
       ImportCommand.class,
       StatusCommand.class,
+      AlertsCommand.class, QuotaCommand.class, OperationCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -26,26 +26,32 @@ public class ActiveTargets {
   @Inject EntityManager em;
   @Inject NodeConfig config;
 
-  /** Every target input of this agency's active cases, with the cases holding it. */
+  /** Every target input of this agency's active cases in these crime categories, with the cases holding it. */
   @Transactional
-  public Map<ByteString, Set<String>> all() {
-    return collect(null);
+  public Map<ByteString, Set<String>> all(Set<String> crimeCategories) {
+    return collect(null, crimeCategories);
   }
 
-  /** The target inputs of one case, if it is active and this agency's. */
+  /** The target inputs of one case, if it is active, this agency's and in one of the categories. */
   @Transactional
-  public Set<ByteString> ofCase(String caseNumber) {
-    return collect(caseNumber).keySet();
+  public Set<ByteString> ofCase(String caseNumber, Set<String> crimeCategories) {
+    return collect(caseNumber, crimeCategories).keySet();
   }
 
-  private Map<ByteString, Set<String>> collect(String caseNumber) {
-    String onlyCase = caseNumber == null ? "" : " and c.caseNumber = :n";
+  private Map<ByteString, Set<String>> collect(String caseNumber, Set<String> categories) {
+    if (categories.isEmpty()) {
+      return Map.of();
+    }
+    String onlyCase =
+        (caseNumber == null ? "" : " and c.caseNumber = :n")
+            + " and c.id in (select c2.id from CaseFile c2 join c2.crimeCategories cc where cc in :cats)";
     List<Object[]> identifiers =
         query(
             "select i.type, i.normalisedValue, c.caseNumber from SubjectIdentifier i join i.subject s"
                 + " join s.caseFile c where c.status = :active and c.agency = :me"
                 + onlyCase,
-            caseNumber);
+            caseNumber,
+            categories);
     Map<ByteString, Set<String>> out = new HashMap<>();
     for (Object[] row : identifiers) {
       ByteString input = MatchInputs.identifier((IdentifierType) row[0], (String) row[1]);
@@ -57,7 +63,8 @@ public class ActiveTargets {
                 + " where s.kind = :person and s.dateOfBirth is not null and c.status = :active"
                 + " and c.agency = :me"
                 + onlyCase,
-            caseNumber);
+            caseNumber,
+            categories);
     for (Object[] row : persons) {
       ByteString input = MatchInputs.personKey((String) row[0], (LocalDate) row[1]);
       out.computeIfAbsent(input, k -> new TreeSet<>()).add((String) row[2]);
@@ -65,7 +72,7 @@ public class ActiveTargets {
     return out;
   }
 
-  private List<Object[]> query(String jpql, String caseNumber) {
+  private List<Object[]> query(String jpql, String caseNumber, Set<String> categories) {
     var q =
         em.createQuery(jpql, Object[].class)
             .setParameter("active", CaseStatus.ACTIVE)
@@ -77,6 +84,7 @@ public class ActiveTargets {
     if (caseNumber != null) {
       q.setParameter("n", caseNumber);
     }
+    q.setParameter("cats", categories);
     return q.getResultList();
   }
 

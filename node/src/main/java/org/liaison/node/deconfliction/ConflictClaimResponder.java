@@ -65,7 +65,7 @@ public class ConflictClaimResponder implements InboundHandler {
     if (kind == MatchKind.EVENT && !q.hasOperation()) {
       return refusal(PartnerRefusals.invalid("an event claim must carry the operation's area and window"));
     }
-    HeldFilter held = filters.current(r.senderAgency(), kind);
+    HeldFilter held = filters.current(r.senderAgency(), r.agreementId(), kind);
     if (held.epoch != q.getEpoch()) {
       return refusal(
           PartnerRefusals.invalid(

@@ -3,6 +3,8 @@ package org.liaison.node.deconfliction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
@@ -46,6 +48,18 @@ public class DeconflictionTerms {
       return false;
     }
     return kind == MatchKind.EVENT ? a.deconfliction().event() : kind == MatchKind.TARGET && a.deconfliction().target();
+  }
+
+  /**
+   * The crime categories the agreement covers: only targets and operations of cases in one of
+   * them are put in the partner's filter, so nothing is matched for another purpose.
+   */
+  public Set<String> crimeCategories(String agreementId) {
+    return agreements
+        .statusOf(agreementId)
+        .flatMap(AgreementStatus::agreement)
+        .map(a -> a.crimeCategories().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
   }
 
   /** The partner's probes per day: the agreement's, lowered by this node's own cap if set. */

@@ -33,7 +33,7 @@ public class FilterResponder implements InboundHandler {
     if (refused.isPresent()) {
       return refusal(refused.get());
     }
-    return filters.current(r.senderAgency(), q.getKind()).answer(q.getFilterId(), q.getSinceGeneration());
+    return filters.current(r.senderAgency(), r.agreementId(), q.getKind()).answer(q.getFilterId(), q.getSinceGeneration());
   }
 
   @Override

@@ -21,6 +21,7 @@ public class HeldFilters {
   @Inject OprfKeys keys;
   @Inject ActiveTargets targets;
   @Inject PlannedOperations operations;
+  @Inject DeconflictionTerms terms;
 
   private final Map<String, HeldFilter> filters = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -35,9 +36,12 @@ public class HeldFilters {
     changes.incrementAndGet();
   }
 
-  /** The partner's filter of this kind, current with this node's records. */
-  HeldFilter current(String partner, MatchKind kind) {
-    String key = partner + "|" + kind;
+  /**
+   * The partner's filter of this kind under this agreement, current with this node's records:
+   * only cases in the agreement's crime categories contribute.
+   */
+  HeldFilter current(String partner, String agreementId, MatchKind kind) {
+    String key = partner + "|" + agreementId + "|" + kind;
     synchronized (locks.computeIfAbsent(key, k -> new Object())) {
       long change = changes.get();
       long epoch = keys.ring().currentEpoch();
@@ -45,7 +49,9 @@ public class HeldFilters {
       if (f != null && f.epoch == epoch && f.syncedChange() == change) {
         return f;
       }
-      Map<ByteString, Set<String>> inputs = kind == MatchKind.EVENT ? operations.allTokens() : targets.all();
+      Set<String> scope = terms.crimeCategories(agreementId);
+      Map<ByteString, Set<String>> inputs =
+          kind == MatchKind.EVENT ? operations.allTokens(scope) : targets.all(scope);
       if (f == null || f.epoch != epoch || !f.sync(inputs, change)) {
         f = new HeldFilter(kind, epoch, keys.ring().server(partner, epoch), inputs.size());
         f.sync(inputs, change);

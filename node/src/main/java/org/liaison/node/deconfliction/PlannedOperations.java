@@ -35,19 +35,26 @@ public class PlannedOperations {
 
   /** A live operation with what an alert needs. */
   public record Planned(
-      String id, String caseNumber, PointOfContact contact, org.liaison.wire.geo.Operation area) {}
+      String id,
+      String caseNumber,
+      Set<String> crimeCategories,
+      PointOfContact contact,
+      org.liaison.wire.geo.Operation area) {}
 
   public EventTokens tokens() {
     var d = config.deconfliction();
     return new EventTokens(d.eventBufferMetres(), Duration.ofMinutes(d.eventBufferMinutes()));
   }
 
-  /** Token inputs of every live operation, with the operation ids holding each. */
+  /** Token inputs of every live operation of cases in these categories, with the operation ids. */
   @Transactional
-  public Map<ByteString, Set<String>> allTokens() {
+  public Map<ByteString, Set<String>> allTokens(Set<String> crimeCategories) {
     EventTokens tokens = tokens();
     Map<ByteString, Set<String>> out = new HashMap<>();
     for (Planned p : live(null)) {
+      if (java.util.Collections.disjoint(p.crimeCategories(), crimeCategories)) {
+        continue;
+      }
       Set<EventToken> set;
       try {
         set = tokens.tokens(p.area());
@@ -109,6 +116,7 @@ public class PlannedOperations {
         new Planned(
             o.getExternalId(),
             c.getCaseNumber(),
+            c.getCrimeCategories(),
             contact,
             new org.liaison.wire.geo.Operation(
                 o.getLatitude(), o.getLongitude(), o.getRadiusMetres(), o.getWindowStart(), o.getWindowEnd())));

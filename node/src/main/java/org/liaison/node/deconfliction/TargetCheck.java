@@ -50,7 +50,7 @@ public class TargetCheck {
     List<PartnerAgreement> with = OfficerRequests.select(targets.partners(), request.getPartnersList());
     long deadline = request.getDeadlineMs() > 0 ? request.getDeadlineMs() : config.query().deadlineMs();
     Set<ByteString> inputs = Set.of(MatchInputs.identifier(id.type(), id.value()));
-    return targets.check(inputs, request.getCaseReference(), request.getOfficerId(), with, deadline, o -> sink.accept(toAnswer(o)));
+    return targets.check(p -> inputs, request.getCaseReference(), request.getOfficerId(), with, deadline, o -> sink.accept(toAnswer(o)));
   }
 
   static PartnerCheckAnswer toAnswer(MatchFanOut.Outcome o) {

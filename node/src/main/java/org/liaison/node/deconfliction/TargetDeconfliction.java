@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.partners.PartnerAgreement;
@@ -28,6 +29,7 @@ public class TargetDeconfliction {
   @Inject AlertOutbox alerts;
   @Inject DeconflictionJournal journal;
   @Inject NodeConfig config;
+  @Inject DeconflictionTerms terms;
 
   public List<PartnerAgreement> partners() {
     return partners.forKind(MatchKind.TARGET);
@@ -35,16 +37,22 @@ public class TargetDeconfliction {
 
   /** Checks every target of one of this agency's active cases; a closed or unknown case is skipped. */
   public CompletableFuture<Void> checkCase(String caseNumber, String officerId) {
-    Set<ByteString> inputs = targets.ofCase(caseNumber);
-    if (inputs.isEmpty()) {
+    List<PartnerAgreement> with =
+        partners().stream().filter(p -> !inputsOf(caseNumber, p).isEmpty()).toList();
+    if (with.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return check(inputs, caseNumber, officerId, partners(), config.query().deadlineMs(), o -> {});
+    return check(p -> inputsOf(caseNumber, p), caseNumber, officerId, with, config.query().deadlineMs(), o -> {});
+  }
+
+  /** A case's targets are checked with a partner only if the agreement covers its crime categories. */
+  private Set<ByteString> inputsOf(String caseNumber, PartnerAgreement p) {
+    return targets.ofCase(caseNumber, terms.crimeCategories(p.agreementId()));
   }
 
   /** Checks the inputs with the given partners; alerts are recorded for {@code caseReference}. */
   public CompletableFuture<Void> check(
-      Set<ByteString> inputs,
+      Function<PartnerAgreement, Set<ByteString>> inputs,
       String caseReference,
       String officerId,
       List<PartnerAgreement> with,
@@ -54,11 +62,11 @@ public class TargetDeconfliction {
     PrivateMatcher.Claimant who = new PrivateMatcher.Claimant(caseReference, me, officerId, null);
     return MatchFanOut.run(
         with,
-        p -> matcher.match(p, MatchKind.TARGET, inputs, who, deadlineMs),
+        p -> matcher.match(p, MatchKind.TARGET, inputs.apply(p), who, deadlineMs),
         deadlineMs,
         outcome -> {
           if (outcome.failure() != null) {
-            journal.record(Event.FAILED, MatchKind.TARGET, outcome.partner().agency(), caseReference, inputs.size(),
+            journal.record(Event.FAILED, MatchKind.TARGET, outcome.partner().agency(), caseReference, 0,
                 outcome.failure().reason() + ": " + outcome.failure().getMessage());
           }
           for (ConfirmedConflict c : outcome.conflicts()) {
