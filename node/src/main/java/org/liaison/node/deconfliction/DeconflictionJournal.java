@@ -38,7 +38,7 @@ public class DeconflictionJournal {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void record(Event event, MatchKind kind, String partner, String caseReference, int elements, String detail) {
     em.createNativeQuery(
-            "insert into dc_journal (at, event, kind, partner_agency, case_reference, elements, detail)"
+            "insert into dc_journal (recorded_at, event_type, kind, partner_agency, case_reference, elements, detail)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, Instant.now())
         .setParameter(2, event.name())

@@ -70,7 +70,7 @@ public class ProbeQuota {
     for (Object row :
         em.createNativeQuery(
                 "select partner_agency, agreement_id, direction, used, day_limit from dc_probe_counts"
-                    + " where day = ? order by partner_agency, direction")
+                    + " where probe_day = ? order by partner_agency, direction")
             .setParameter(1, day)
             .getResultList()) {
       Object[] r = (Object[]) row;
@@ -84,7 +84,7 @@ public class ProbeQuota {
   private long used(String partner, LocalDate day, String direction) {
     List<?> rows =
         em.createNativeQuery(
-                "select used from dc_probe_counts where partner_agency = ? and day = ? and direction = ?")
+                "select used from dc_probe_counts where partner_agency = ? and probe_day = ? and direction = ?")
             .setParameter(1, partner)
             .setParameter(2, day)
             .setParameter(3, direction)
@@ -96,7 +96,7 @@ public class ProbeQuota {
     int updated =
         em.createNativeQuery(
                 "update dc_probe_counts set used = ?, day_limit = ?, agreement_id = ?"
-                    + " where partner_agency = ? and day = ? and direction = ?")
+                    + " where partner_agency = ? and probe_day = ? and direction = ?")
             .setParameter(1, used)
             .setParameter(2, limit)
             .setParameter(3, agreementId)
@@ -106,7 +106,7 @@ public class ProbeQuota {
             .executeUpdate();
     if (updated == 0) {
       em.createNativeQuery(
-              "insert into dc_probe_counts (partner_agency, day, direction, agreement_id, used, day_limit)"
+              "insert into dc_probe_counts (partner_agency, probe_day, direction, agreement_id, used, day_limit)"
                   + " values (?, ?, ?, ?, ?, ?)")
           .setParameter(1, partner)
           .setParameter(2, day)
