@@ -101,7 +101,7 @@ class DeconflictionAcceptanceTest {
   @Order(2)
   void case3_skrSubjectInCyrillic_matchesIcesLatinSpelling_bothAgentsAlerted(Federation f) {
     imported(f, "ru.skr",
-        "{\"kind\":\"record\",\"id\":\"skr-r-volkov-1\",\"case\":\"SK-77-2026-0117\",\"category\":\"SUBJECT_PROFILE\","
+        "{\"kind\":\"record\",\"id\":\"skr-r-volkov-1\",\"case\":\"SK-77-2026-0117\",\"category\":\"CASE_SUMMARY\","
             + "\"subjects\":[{\"id\":\"skr-s-volkov\",\"type\":\"PERSON\",\"name\":\"Дмитрий Волков\",\"dateOfBirth\":\"1979-03-14\"}],"
             + "\"fields\":{\"name_latin\":\"Dmitrij Volkov\",\"nationality\":\"RU\"},\"body\":\"Организатор незаконной миграции.\","
             + "\"tlp\":\"AMBER\",\"handling\":\"H2\",\"evaluation\":\"B2\",\"retainUntil\":\"2036-01-17\"}");

@@ -35,14 +35,18 @@ public class TargetDeconfliction {
     return partners.forKind(MatchKind.TARGET);
   }
 
-  /** Checks every target of one of this agency's active cases; a closed or unknown case is skipped. */
-  public CompletableFuture<Void> checkCase(String caseNumber, String officerId) {
+  /**
+   * Checks every target of one of this agency's active cases with these partners; a closed or
+   * unknown case is skipped.
+   */
+  public CompletableFuture<Void> checkCase(
+      String caseNumber, String officerId, List<PartnerAgreement> partners, long deadlineMs, Consumer<MatchFanOut.Outcome> sink) {
     List<PartnerAgreement> with =
-        partners().stream().filter(p -> !inputsOf(caseNumber, p).isEmpty()).toList();
+        partners.stream().filter(p -> !inputsOf(caseNumber, p).isEmpty()).toList();
     if (with.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return check(p -> inputsOf(caseNumber, p), caseNumber, officerId, with, config.query().deadlineMs(), o -> {});
+    return check(p -> inputsOf(caseNumber, p), caseNumber, officerId, with, deadlineMs, sink);
   }
 
   /** A case's targets are checked with a partner only if the agreement covers its crime categories. */
