@@ -23,6 +23,9 @@ import picocli.CommandLine.HelpCommand;
       WhyCommand.class,
       org.liaison.agreements.cli.AgreementCommand.class,
       AuditCommand.class,
+      AlertsCommand.class,
+      QuotaCommand.class,
+      OperationCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -280,7 +280,7 @@ class FederationAcceptanceTest {
           ice.blocking()
               .why(
                   WhyRequest.newBuilder()
-                      .setRecordId("ice-r-0871-1")
+                      .setRecordId("ice-r-0877-roi-1")
                       .setPartnerAgency("ru.skr")
                       .setPurpose("NARCOTICS")
                       .build());

@@ -40,6 +40,8 @@ public interface NodeConfig {
 
   Query query();
 
+  Deconfliction deconfliction();
+
   interface Runtime {
     /** False in unit tests: the app runs without its network listeners and keys. */
     @WithDefault("true")
@@ -102,5 +104,27 @@ public interface NodeConfig {
     @WithName("ttl-ms")
     @WithDefault("30000")
     long ttlMs();
+  }
+
+  interface Deconfliction {
+    /** Extra distance between two operations' areas still counted as an event conflict. */
+    @WithName("event-buffer-metres")
+    @WithDefault("500")
+    double eventBufferMetres();
+
+    /** Extra time between two operations' windows still counted as an event conflict. */
+    @WithName("event-buffer-minutes")
+    @WithDefault("60")
+    int eventBufferMinutes();
+
+    /** A local cap on partners' probes per day, below the agreement's (0: the agreement's). */
+    @WithName("max-probes-per-day")
+    @WithDefault("0")
+    long maxProbesPerDay();
+
+    /** Run checks automatically when cases, subjects and operations change. */
+    @WithName("triggers")
+    @WithDefault("true")
+    boolean triggers();
   }
 }

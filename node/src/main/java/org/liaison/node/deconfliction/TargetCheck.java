@@ -1,122 +1,83 @@
 package org.liaison.node.deconfliction;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.exchange.ExchangeLog;
-import org.liaison.node.exchange.ExchangeRecord;
-import org.liaison.node.federation.FanOut;
-import org.liaison.node.federation.OutboundRequest;
-import org.liaison.node.federation.PartnerCall;
+import org.liaison.node.identifiers.IdentifierNormalizer;
+import org.liaison.node.identifiers.InvalidIdentifierException;
+import org.liaison.node.identifiers.NormalizedIdentifier;
 import org.liaison.node.partners.PartnerAgreement;
-import org.liaison.node.partners.Partners;
 import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.query.OfficerRequests;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
-import org.liaison.wire.v1.PointOfContact;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.TargetCheckAnswer;
-import org.liaison.wire.v1.TargetCheckRequest;
+import org.liaison.wire.v1.TargetConflict;
 
 /**
- * Target de-confliction on demand: is anyone else working on this identifier? A conflict tells
- * each side the other's point of contact and case reference, and nothing more.
+ * Target de-confliction on demand ({@code Officer.Check}, {@code liaison check}): is anyone else
+ * working on this identifier? Runs the private match with each partner; the identifier never
+ * leaves this node except as blinded elements, and a partner learns of it only if it holds it too.
+ * A conflict tells each side the other's point of contact and case reference, and nothing more.
  */
 @ApplicationScoped
 public class TargetCheck {
-  public static final String PURPOSE = "TARGET_DECONFLICTION";
-  static final String CONTENT_TYPE = TargetCheckRequest.getDescriptor().getFullName();
-
-  @Inject Partners partners;
-  @Inject PartnerCall calls;
-  @Inject ExchangeLog log;
+  @Inject TargetDeconfliction targets;
   @Inject NodeConfig config;
-  @Inject RequesterContact contacts;
 
-  public CompletableFuture<Void> onDemand(
-      OfficerCheckRequest request, Consumer<PartnerCheckAnswer> sink) {
+  public CompletableFuture<Void> onDemand(OfficerCheckRequest request, Consumer<PartnerCheckAnswer> sink) {
     if (request.getIdentifier().getValue().isBlank()) {
       throw new InvalidOfficerRequest("say which identifier to check");
     }
     if (request.getCaseReference().isBlank()) {
-      throw new InvalidOfficerRequest("a case reference is required: the other side is told it");
+      throw new InvalidOfficerRequest("a case reference is required: the other side is told it if there is a conflict");
     }
-    List<PartnerAgreement> targets =
-        OfficerRequests.select(partners.forTargetDeconfliction(), request.getPartnersList());
-    PointOfContact me = contacts.forCase(request.getCaseReference(), request.getOfficerId());
-    TargetCheckRequest payload =
-        TargetCheckRequest.newBuilder()
-            .setIdentifier(OfficerRequests.normalised(request.getIdentifier(), config.agency()))
-            .setRequesterContact(me)
-            .build();
-    long deadline =
-        request.getDeadlineMs() > 0 ? request.getDeadlineMs() : config.query().deadlineMs();
-    return FanOut.send(
-        calls,
-        targets,
-        p ->
-            new OutboundRequest(
-                p.agency(),
-                p.agreementId(),
-                PURPOSE,
-                request.getCaseReference(),
-                request.getOfficerId(),
-                CONTENT_TYPE),
-        payload,
-        deadline,
-        outcome -> {
-          PartnerCheckAnswer answer = toAnswer(outcome);
-          log.record(
-              new ExchangeRecord(
-                  ExchangeRecord.Direction.OUT,
-                  outcome.partner().agency(),
-                  outcome.partner().agreementId(),
-                  PURPOSE,
-                  request.getCaseReference(),
-                  request.getOfficerId(),
-                  null,
-                  CONTENT_TYPE,
-                  answer.getStatus() == PartnerAnswer.Status.MATCH ? "CONFLICT" : answer.getStatus().name(),
-                  answer.getReason() == Reason.REASON_UNSPECIFIED ? null : answer.getReason().name(),
-                  answer.getMessage()));
-          sink.accept(answer);
-        });
+    NormalizedIdentifier id;
+    try {
+      id =
+          IdentifierNormalizer.normalize(
+              request.getIdentifier().getType(),
+              request.getIdentifier().getValue(),
+              // a national number is read in this agency's region, as for queries
+              request.getIdentifier().getCountry().isBlank()
+                  ? config.agency()
+                  : request.getIdentifier().getCountry());
+    } catch (InvalidIdentifierException e) {
+      throw new InvalidOfficerRequest(e.getMessage());
+    }
+    List<PartnerAgreement> with = OfficerRequests.select(targets.partners(), request.getPartnersList());
+    long deadline = request.getDeadlineMs() > 0 ? request.getDeadlineMs() : config.query().deadlineMs();
+    Set<ByteString> inputs = Set.of(MatchInputs.identifier(id.type(), id.value()));
+    return targets.check(p -> inputs, request.getCaseReference(), request.getOfficerId(), with, deadline, o -> sink.accept(toAnswer(o)));
   }
 
-  static PartnerCheckAnswer toAnswer(FanOut.Outcome outcome) {
+  static PartnerCheckAnswer toAnswer(MatchFanOut.Outcome o) {
     PartnerCheckAnswer.Builder b =
         PartnerCheckAnswer.newBuilder()
-            .setPartnerAgency(outcome.partner().agency())
-            .setAgreementId(outcome.partner().agreementId())
-            .setLatencyMs(outcome.latencyMs());
-    if (outcome.failure() != null) {
-      return b.setStatus(outcome.failure().status())
-          .setReason(outcome.failure().reason())
-          .setMessage(outcome.failure().getMessage())
-          .build();
+            .setPartnerAgency(o.partner().agency())
+            .setAgreementId(o.partner().agreementId())
+            .setLatencyMs(o.latencyMs());
+    if (o.failure() != null) {
+      return b.setStatus(o.failure().status()).setReason(o.failure().reason()).setMessage(o.failure().getMessage()).build();
     }
-    try {
-      TargetCheckAnswer answer = TargetCheckAnswer.parseFrom(outcome.answer());
-      b.setAnswer(answer);
-      if (answer.hasRefusal()) {
-        return b.setStatus(PartnerAnswer.Status.REFUSED)
-            .setReason(answer.getRefusal().getReason())
-            .setMessage(answer.getRefusal().getMessage())
-            .build();
-      }
-      return b.setStatus(answer.getConflict() ? PartnerAnswer.Status.MATCH : PartnerAnswer.Status.NO_MATCH)
-          .build();
-    } catch (InvalidProtocolBufferException e) {
-      return b.setStatus(PartnerAnswer.Status.REJECTED)
-          .setReason(Reason.MALFORMED_ENVELOPE)
-          .setMessage("the answer's payload is not a TargetCheckAnswer: " + e.getMessage())
-          .build();
-    }
+    TargetCheckAnswer.Builder answer = TargetCheckAnswer.newBuilder().setConflict(!o.conflicts().isEmpty());
+    o.conflicts()
+        .forEach(
+            c ->
+                answer.addConflicts(
+                    TargetConflict.newBuilder()
+                        .setCaseReference(c.getCaseReference())
+                        .setPointOfContact(c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
+    return b.setAnswer(answer)
+        .setStatus(o.conflicts().isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH)
+        .setReason(Reason.REASON_UNSPECIFIED)
+        .build();
   }
 }

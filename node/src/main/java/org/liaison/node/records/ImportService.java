@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.BufferedReader;
@@ -35,6 +36,7 @@ public class ImportService {
   private final EntityManager em;
   private final ObjectMapper json;
   private final Map<String, LineImporter> importers;
+  @Inject Event<RecordsChanged> changes;
 
   @Inject
   public ImportService(EntityManager em, ObjectMapper json) {
@@ -107,6 +109,8 @@ public class ImportService {
     try {
       LineImporter.Stored stored =
           QuarkusTransaction.requiringNew().call(() -> importer.importLine(item, em));
+      JsonNode caseNode = item.node().has("case") ? item.node().get("case") : item.node().get("caseNumber");
+      changes.fire(new RecordsChanged(importer.kind(), stored.id(), caseNode == null ? null : caseNode.asText()));
       return ImportResult.accepted(lineNumber, stored.id(), stored.message());
     } catch (QuarkusTransactionException e) {
       if (e.getCause() instanceof RuntimeException cause) {

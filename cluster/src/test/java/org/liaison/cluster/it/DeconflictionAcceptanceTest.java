@@ -1,0 +1,353 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.wire.v1.AcknowledgeRequest;
+import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.AlertsRequest;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.EventCheckAnswer;
+import org.liaison.wire.v1.Identifier;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.ImportAck;
+import org.liaison.wire.v1.ImportItem;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.OfficerCheckRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerCheckAnswer;
+import org.liaison.wire.v1.PartnerQuota;
+import org.liaison.wire.v1.PlanOperationRequest;
+import org.liaison.wire.v1.QuotaRequest;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * De-confliction between real nodes through real gateways: private target matching (acceptance
+ * cases 1 and 3), event conflicts (case 6), leakage, durable alerts across a restart, quotas.
+ */
+@FederationTest(
+    agencies = {"us.ice", "us.dea", "ru.skr"},
+    nodeOptions = {"us.dea/liaison.deconfliction.max-probes-per-day=400"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeconflictionAcceptanceTest {
+  static final LocalDate TOMORROW = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+  static final ZoneOffset MIAMI = ZoneOffset.ofHours(-5);
+  static final String LEAK_PHONE = "+1 202 555 0177";
+  static final String LEAK_EMAIL = "nobody.leak.probe@example.org";
+
+  @Test
+  @Order(1)
+  void case1_iceOpensCaseOnDeaPhone_bothAgentsAlertedOnceWithEachOthersContactOnly(Federation f) {
+    imported(f, "us.ice",
+        "{\"kind\":\"subject\",\"id\":\"ice-s-0311-phone\",\"case\":\"ICE-MIA-2026-0311\",\"type\":\"PHONE\","
+            + "\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"(305) 555-0142\",\"country\":\"US\"}]}");
+
+    Alert ice = awaitOneAlert(f, "us.ice", "ICE-MIA-2026-0311");
+    assertThat(ice.getKind()).isEqualTo(MatchKind.TARGET);
+    assertThat(ice.getPartnerAgency()).isEqualTo("us.dea");
+    assertThat(ice.getPartnerCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+    assertThat(ice.getPartnerContact().getName()).isEqualTo("Special Agent Maria Alvarez");
+    assertThat(ice.toString()).doesNotContain("Rojas").doesNotContain("cocaine").doesNotContain("FLA-7TR3");
+
+    Alert dea = awaitOneAlert(f, "us.dea", "DEA-MIA-2026-0142");
+    assertThat(dea.getPartnerAgency()).isEqualTo("us.ice");
+    assertThat(dea.getPartnerCaseReference()).isEqualTo("ICE-MIA-2026-0311");
+    assertThat(dea.getPartnerContact().getName()).isEqualTo("Special Agent John Carter");
+    assertThat(dea.toString()).doesNotContain("555 0142").doesNotContain("555-0142").doesNotContain("5550142");
+
+    acknowledge(f, "us.ice", ice);
+    acknowledge(f, "us.dea", dea);
+
+    // on demand, the same conflict is reported again, but nobody is alerted twice
+    List<PartnerCheckAnswer> answers;
+    try (NodeClient c = f.node("us.ice").client()) {
+      answers = c.checkAll(Officers.phoneCheck("+1 305 555 0142", "ICE-MIA-2026-0311"));
+    }
+    PartnerCheckAnswer fromDea = Officers.checkFrom(answers, "us.dea");
+    assertThat(fromDea.getStatus()).as(fromDea.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+    assertThat(fromDea.getAnswer().getConflictsList())
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+          assertThat(c.getPointOfContact().getName()).isEqualTo("Special Agent Maria Alvarez");
+        });
+    assertThat(fromDea.getAnswer().toString()).doesNotContain("Rojas").doesNotContain("cocaine");
+    assertThat(Officers.checkFrom(answers, "ru.skr").getStatus()).isEqualTo(PartnerAnswer.Status.NO_MATCH);
+    assertThat(pending(f, "us.ice", "")).isEmpty();
+    assertThat(pending(f, "us.dea", "")).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void case3_skrSubjectInCyrillic_matchesIcesLatinSpelling_bothAgentsAlerted(Federation f) {
+    imported(f, "ru.skr",
+        "{\"kind\":\"record\",\"id\":\"skr-r-volkov-1\",\"case\":\"SK-77-2026-0117\",\"category\":\"CASE_SUMMARY\","
+            + "\"subjects\":[{\"id\":\"skr-s-volkov\",\"type\":\"PERSON\",\"name\":\"Дмитрий Волков\",\"dateOfBirth\":\"1979-03-14\"}],"
+            + "\"fields\":{\"name_latin\":\"Dmitrij Volkov\",\"nationality\":\"RU\"},\"body\":\"Организатор незаконной миграции.\","
+            + "\"tlp\":\"AMBER\",\"handling\":\"H2\",\"evaluation\":\"B2\",\"retainUntil\":\"2036-01-17\"}");
+
+    Alert skr = awaitOneAlert(f, "ru.skr", "SK-77-2026-0117");
+    assertThat(skr.getPartnerAgency()).isEqualTo("us.ice");
+    assertThat(skr.getPartnerCaseReference()).isEqualTo("ICE-HSI-2026-0417");
+    assertThat(skr.getPartnerContact().getName()).isEqualTo("Special Agent Laura Chen");
+    assertThat(skr.toString()).doesNotContain("CS-4471").doesNotContain("Cancun");
+
+    Alert ice = awaitOneAlert(f, "us.ice", "ICE-HSI-2026-0417");
+    assertThat(ice.getPartnerAgency()).isEqualTo("ru.skr");
+    assertThat(ice.getPartnerCaseReference()).isEqualTo("SK-77-2026-0117");
+    assertThat(ice.getPartnerContact().getName()).isEqualTo("Senior Investigator Irina Sokolova");
+    acknowledge(f, "ru.skr", skr);
+    acknowledge(f, "us.ice", ice);
+  }
+
+  @Test
+  @Order(3)
+  void case6_deaWarrantAndIceSurveillance300mAway_bothGetAnOfficerSafetyAlert(Federation f) {
+    OffsetDateTime six = TOMORROW.atTime(6, 0).atOffset(MIAMI);
+    List<EventCheckAnswer> deaPlan =
+        plan(f, "us.dea", "DEA-MIA-2026-0142", "SEARCH_WARRANT", 25.7617, -80.1918, 50, six, six.plusHours(3));
+    assertThat(deaPlan).extracting(EventCheckAnswer::getStatus).doesNotContain(PartnerAnswer.Status.MATCH);
+
+    List<EventCheckAnswer> icePlan =
+        plan(f, "us.ice", "ICE-MIA-2026-0311", "SURVEILLANCE", 25.7644, -80.1918, 50, six.plusMinutes(90), six.plusHours(5));
+    EventCheckAnswer fromDea =
+        icePlan.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElseThrow();
+    assertThat(fromDea.getStatus()).as(fromDea.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+    assertThat(fromDea.getConflictsList())
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+          assertThat(c.getDistanceMetres()).isBetween(250L, 350L);
+        });
+
+    Alert ice = awaitAlert(f, "us.ice", "ICE-MIA-2026-0311", MatchKind.EVENT);
+    assertThat(ice.getPartnerContact().getName()).isEqualTo("Special Agent Maria Alvarez");
+    assertThat(ice.getMessage()).startsWith("OFFICER SAFETY");
+    Alert dea = awaitAlert(f, "us.dea", "DEA-MIA-2026-0142", MatchKind.EVENT);
+    assertThat(dea.getPartnerCaseReference()).isEqualTo("ICE-MIA-2026-0311");
+    assertThat(dea.getPartnerContact().getName()).isEqualTo("Special Agent John Carter");
+    assertThat(dea.toString()).doesNotContain("SURVEILLANCE");
+    acknowledge(f, "us.ice", ice);
+    // DEA's alert stays unacknowledged: the restart test expects it again
+  }
+
+  @Test
+  @Order(4)
+  void leakage_probesDeaDoesNotHoldLeaveNoTraceInItsDatabaseLogsOrAudit_andAlertsSurviveARestart(Federation f)
+      throws IOException {
+    try (NodeClient c = f.node("us.ice").client()) {
+      for (Identifier id :
+          List.of(
+              Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(LEAK_PHONE).setCountry("US").build(),
+              Identifier.newBuilder().setType(IdentifierType.EMAIL).setValue(LEAK_EMAIL).build())) {
+        List<PartnerCheckAnswer> answers =
+            c.checkAll(OfficerCheckRequest.newBuilder().setIdentifier(id).setCaseReference("ICE-MIA-2026-0311").setDeadlineMs(4000).build());
+        assertThat(Officers.checkFrom(answers, "us.dea").getStatus()).isEqualTo(PartnerAnswer.Status.NO_MATCH);
+      }
+    }
+    List<String> unacked = pending(f, "us.dea", "").stream().map(Alert::getId).toList();
+    assertThat(unacked).isNotEmpty();
+
+    f.node("us.dea").stop();
+    try {
+      List<Path> files = new ArrayList<>(files(f.node("us.dea").dataDir()));
+      files.add(f.node("us.dea").log());
+      files.add(f.gateway("us.dea").log());
+      // positive control: the scan does see what DEA holds
+      assertThat(anyContains(files, "+13055550142")).isTrue();
+      for (String needle : List.of("2025550177", "202 555 0177", "555-0177", "nobody.leak.probe", "leak.probe@")) {
+        assertThat(whereContains(files, needle)).as(needle).isEmpty();
+      }
+    } finally {
+      f.node("us.dea").start();
+    }
+
+    List<Alert> again = pending(f, "us.dea", "");
+    assertThat(again).extracting(Alert::getId).containsAll(unacked);
+    again.forEach(a -> acknowledge(f, "us.dea", a));
+    assertThat(pending(f, "us.dea", "")).isEmpty();
+  }
+
+  @Test
+  @Order(10)
+  void quota_exhaustedRefusedWithReason_andCountsVisibleOnBothSides(Federation f) {
+    OffsetDateTime noon = TOMORROW.atTime(12, 0).atOffset(MIAMI);
+    List<EventCheckAnswer> answers =
+        plan(f, "us.ice", "ICE-MIA-2026-0311", "SURVEILLANCE", 25.80, -80.25, 3000, noon, noon.plusHours(2));
+    EventCheckAnswer fromDea =
+        answers.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElseThrow();
+    assertThat(fromDea.getStatus()).isEqualTo(PartnerAnswer.Status.REFUSED);
+    assertThat(fromDea.getReason()).isEqualTo(Reason.QUOTA_EXHAUSTED);
+    assertThat(fromDea.getMessage()).contains("400 de-confliction probes per day").contains("dea-ice-xdes-2009");
+
+    PartnerQuota atDea = quota(f, "us.dea", "us.ice");
+    PartnerQuota atIce = quota(f, "us.ice", "us.dea");
+    assertThat(atDea.getAnsweredLimit()).isEqualTo(400);
+    assertThat(atDea.getAnsweredToday()).isPositive().isLessThanOrEqualTo(400);
+    assertThat(atIce.getSentToday()).isEqualTo(atDea.getAnsweredToday());
+    assertThat(atIce.getPartnerLimit()).isEqualTo(400);
+  }
+
+  // ---- helpers ----
+
+  private static void imported(Federation f, String agency, String line) {
+    try (NodeClient c = f.node(agency).client()) {
+      CompletableFuture<ImportAck> ack = new CompletableFuture<>();
+      StreamObserver<ImportItem> items =
+          c.async()
+              .import_(
+                  new StreamObserver<>() {
+                    @Override
+                    public void onNext(ImportAck a) {
+                      ack.complete(a);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                      ack.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {}
+                  });
+      items.onNext(ImportItem.newBuilder().setLine(1).setJson(line).build());
+      items.onCompleted();
+      ImportAck a = ack.orTimeout(30, TimeUnit.SECONDS).join();
+      assertThat(a.getAccepted()).as(a.getMessage()).isTrue();
+    }
+  }
+
+  private static List<Alert> pending(Federation f, String agency, String caseReference) {
+    try (NodeClient c = f.node(agency).client()) {
+      List<Alert> out = new ArrayList<>();
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .alerts(AlertsRequest.newBuilder().setCaseReference(caseReference).build())
+          .forEachRemaining(out::add);
+      return out;
+    }
+  }
+
+  private static Alert awaitOneAlert(Federation f, String agency, String caseReference) {
+    return awaitAlert(f, agency, caseReference, MatchKind.TARGET);
+  }
+
+  private static Alert awaitAlert(Federation f, String agency, String caseReference, MatchKind kind) {
+    long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+    while (true) {
+      List<Alert> alerts = pending(f, agency, caseReference).stream().filter(a -> a.getKind() == kind).toList();
+      if (!alerts.isEmpty() || System.nanoTime() > until) {
+        assertThat(alerts).as("alerts of " + agency + " for " + caseReference).hasSize(1);
+        return alerts.get(0);
+      }
+      sleep(500);
+    }
+  }
+
+  private static void acknowledge(Federation f, String agency, Alert a) {
+    try (NodeClient c = f.node(agency).client()) {
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .acknowledge(AcknowledgeRequest.newBuilder().addAlertIds(a.getId()).build());
+    }
+  }
+
+  private static List<EventCheckAnswer> plan(
+      Federation f, String agency, String caseRef, String type, double lat, double lon, int radius,
+      OffsetDateTime from, OffsetDateTime to) {
+    try (NodeClient c = f.node(agency).client()) {
+      List<EventCheckAnswer> out = new ArrayList<>();
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(60, TimeUnit.SECONDS)
+          .planOperation(
+              PlanOperationRequest.newBuilder()
+                  .setCaseReference(caseRef)
+                  .setType(type)
+                  .setLatitude(lat)
+                  .setLongitude(lon)
+                  .setRadiusMetres(radius)
+                  .setStart(from.toString())
+                  .setEnd(to.toString())
+                  .setDeadlineMs(8000)
+                  .build())
+          .forEachRemaining(out::add);
+      return out;
+    }
+  }
+
+  private static PartnerQuota quota(Federation f, String agency, String partner) {
+    try (NodeClient c = f.node(agency).client()) {
+      return DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .quota(QuotaRequest.getDefaultInstance())
+          .getPartnersList()
+          .stream()
+          .filter(p -> p.getPartnerAgency().equals(partner))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private static boolean anyContains(List<Path> files, String needle) throws IOException {
+    return !whereContains(files, needle).isEmpty();
+  }
+
+  private static List<Path> whereContains(List<Path> files, String needle) throws IOException {
+    byte[] n = needle.getBytes(StandardCharsets.UTF_8);
+    List<Path> hits = new ArrayList<>();
+    for (Path p : files) {
+      if (indexOf(Files.readAllBytes(p), n) >= 0) {
+        hits.add(p);
+      }
+    }
+    return hits;
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.liaison.node.deconfliction;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.federation.InboundHandler;
+import org.liaison.node.federation.InboundRequest;
+import org.liaison.wire.geo.EventTokens;
+import org.liaison.wire.geo.Operation;
+import org.liaison.wire.v1.ConfirmedConflict;
+import org.liaison.wire.v1.ConflictClaimAnswer;
+import org.liaison.wire.v1.ConflictClaimRequest;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.OperationWindow;
+import org.liaison.wire.v1.PointOfContact;
+import org.liaison.wire.v1.Refusal;
+
+/**
+ * Confirms a partner's claim that some of its PRF values are in this node's filter: each value
+ * is looked up among this node's current targets (for events, then checked exactly against the
+ * claimed area and window). Every confirmed conflict alerts this node's own case agent with the
+ * partner's point of contact and case reference, and is answered with this node's. A claim for
+ * values this node does not hold confirms nothing and teaches it nothing.
+ */
+@ApplicationScoped
+public class ConflictClaimResponder implements InboundHandler {
+  static final int MAX_CLAIM = 1000;
+
+  @Inject HeldFilters filters;
+  @Inject DeconflictionTerms terms;
+  @Inject RequesterContact contacts;
+  @Inject PlannedOperations operations;
+  @Inject AlertOutbox alerts;
+  @Inject DeconflictionJournal journal;
+
+  @Override
+  public String contentType() {
+    return ConflictClaimRequest.getDescriptor().getFullName();
+  }
+
+  @Override
+  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
+    ConflictClaimRequest q = ConflictClaimRequest.parseFrom(r.payload());
+    MatchKind kind = q.getKind();
+    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
+      return refusal(PartnerRefusals.invalid("say which kind of claim: TARGET or EVENT"));
+    }
+    Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
+    if (refused.isPresent()) {
+      return refusal(refused.get());
+    }
+    if (q.getPrfOutputsCount() == 0 || q.getPrfOutputsCount() > MAX_CLAIM) {
+      return refusal(PartnerRefusals.invalid("a claim names between 1 and " + MAX_CLAIM + " PRF values"));
+    }
+    if (q.getRequesterCaseReference().isBlank() || q.getRequesterContact().getName().isBlank()) {
+      return refusal(PartnerRefusals.invalid("a claim must name the requester's case reference and point of contact"));
+    }
+    if (kind == MatchKind.EVENT && !q.hasOperation()) {
+      return refusal(PartnerRefusals.invalid("an event claim must carry the operation's area and window"));
+    }
+    HeldFilter held = filters.current(r.senderAgency(), r.agreementId(), kind);
+    if (held.epoch != q.getEpoch()) {
+      return refusal(
+          PartnerRefusals.invalid(
+              "the claim is for key epoch " + q.getEpoch() + " but this node's filter is for " + held.epoch
+                  + "; fetch the current filter and check again"));
+    }
+    Set<String> refs = new TreeSet<>();
+    for (ByteString prf : q.getPrfOutputsList()) {
+      refs.addAll(held.refsFor(prf));
+    }
+    PointOfContact requester = q.getRequesterContact().toBuilder().setAgency(r.senderAgency()).build();
+    ConflictClaimAnswer.Builder answer = ConflictClaimAnswer.newBuilder();
+    if (kind == MatchKind.TARGET) {
+      for (String caseNumber : refs) {
+        answer.addConflicts(
+            ConfirmedConflict.newBuilder()
+                .setCaseReference(caseNumber)
+                .setPointOfContact(contacts.forCase(caseNumber, "")));
+        alert(kind, caseNumber, r.senderAgency(), q.getRequesterCaseReference(), requester, 0);
+      }
+    } else {
+      Operation claimed;
+      try {
+        claimed = area(q.getOperation());
+      } catch (IllegalArgumentException e) {
+        return refusal(PartnerRefusals.invalid("the claimed operation is not valid: " + e.getMessage()));
+      }
+      EventTokens exact = operations.tokens();
+      for (PlannedOperations.Planned p : operations.byIds(refs)) {
+        if (exact.conflicts(p.area(), claimed)) {
+          long distance = Math.round(EventTokens.distanceMetres(p.area(), claimed));
+          answer.addConflicts(
+              ConfirmedConflict.newBuilder()
+                  .setCaseReference(p.caseNumber())
+                  .setPointOfContact(p.contact())
+                  .setDistanceMetres(distance));
+          alert(kind, p.caseNumber(), r.senderAgency(), q.getRequesterCaseReference(), requester, distance);
+        }
+      }
+    }
+    journal.record(
+        answer.getConflictsCount() > 0 ? Event.CLAIM_CONFIRMED : Event.CLAIM_UNCONFIRMED,
+        kind,
+        r.senderAgency(),
+        null,
+        q.getPrfOutputsCount(),
+        answer.getConflictsCount() + " conflict(s)");
+    return answer.build();
+  }
+
+  private void alert(MatchKind kind, String ownCase, String partner, String partnerCase, PointOfContact contact, long distance) {
+    journal.record(Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
+    alerts.record(
+        new AlertOutbox.Draft(kind, ownCase, partner, partnerCase, contact, distance, Messages.alert(kind, ownCase, partner, partnerCase, contact, distance)));
+  }
+
+  static Operation area(OperationWindow w) {
+    return new Operation(
+        w.getLatitude(),
+        w.getLongitude(),
+        w.getRadiusMetres(),
+        Instant.ofEpochMilli(w.getStartEpochMs()),
+        Instant.ofEpochMilli(w.getEndEpochMs()));
+  }
+
+  @Override
+  public Message refusal(Refusal refusal) {
+    return ConflictClaimAnswer.newBuilder().setRefusal(refusal).build();
+  }
+}

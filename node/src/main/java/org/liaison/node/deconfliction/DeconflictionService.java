@@ -1,0 +1,116 @@
+package org.liaison.node.deconfliction;
+
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.liaison.node.query.InvalidOfficerRequest;
+import org.liaison.node.runtime.OfficerApi;
+import org.liaison.wire.transport.PeerIdentityInterceptor;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.AcknowledgeAnswer;
+import org.liaison.wire.v1.AcknowledgeRequest;
+import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.AlertsRequest;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.EventCheckAnswer;
+import org.liaison.wire.v1.PlanOperationRequest;
+import org.liaison.wire.v1.QuotaReport;
+import org.liaison.wire.v1.QuotaRequest;
+import org.liaison.wire.v1.Reason;
+
+/** The officers' de-confliction API: alerts (outbox subscription), quotas, planned operations. */
+@ApplicationScoped
+public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBase implements OfficerApi {
+  @Inject AlertOutbox alerts;
+  @Inject QuotaReports quotas;
+  @Inject OperationPlanner planner;
+
+  @Override
+  public void alerts(AlertsRequest request, StreamObserver<Alert> out) {
+    ServerCallStreamObserver<Alert> stream = (ServerCallStreamObserver<Alert>) out;
+    String onlyCase = request.getCaseReference();
+    Set<String> sent = new HashSet<>();
+    Object lock = new Object();
+    AutoCloseable subscription = null;
+    if (request.getFollow()) {
+      subscription =
+          alerts.subscribe(
+              a -> {
+                if (!onlyCase.isBlank() && !onlyCase.equals(a.getCaseReference())) {
+                  return;
+                }
+                synchronized (lock) {
+                  if (!stream.isCancelled() && sent.add(a.getId())) {
+                    stream.onNext(a);
+                    alerts.delivered(a.getId());
+                  }
+                }
+              });
+      AutoCloseable s = subscription;
+      stream.setOnCancelHandler(() -> close(s));
+    }
+    List<Alert> pending = alerts.pending(onlyCase);
+    synchronized (lock) {
+      for (Alert a : pending) {
+        if (sent.add(a.getId())) {
+          stream.onNext(a);
+          alerts.delivered(a.getId());
+        }
+      }
+      if (!request.getFollow()) {
+        stream.onCompleted();
+      }
+    }
+  }
+
+  @Override
+  public void acknowledge(AcknowledgeRequest request, StreamObserver<AcknowledgeAnswer> out) {
+    out.onNext(AcknowledgeAnswer.newBuilder().setAcknowledged(alerts.acknowledge(request.getAlertIdsList())).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void quota(QuotaRequest request, StreamObserver<QuotaReport> out) {
+    out.onNext(quotas.today());
+    out.onCompleted();
+  }
+
+  @Override
+  public void planOperation(PlanOperationRequest request, StreamObserver<EventCheckAnswer> out) {
+    String officer = PeerIdentityInterceptor.current().name();
+    Object lock = new Object();
+    try {
+      planner
+          .plan(request, officer, a -> {
+            synchronized (lock) {
+              out.onNext(a);
+            }
+          })
+          .whenComplete(
+              (ok, error) -> {
+                synchronized (lock) {
+                  if (error == null) {
+                    out.onCompleted();
+                  } else {
+                    out.onError(Refusals.refuse(Status.Code.INTERNAL, Reason.INTERNAL, "the event check failed: " + error.getMessage()));
+                  }
+                }
+              });
+    } catch (InvalidOfficerRequest e) {
+      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+    }
+  }
+
+  private static void close(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // removing a subscriber cannot fail
+    }
+  }
+}

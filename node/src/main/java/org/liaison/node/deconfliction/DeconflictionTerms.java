@@ -1,0 +1,76 @@
+package org.liaison.node.deconfliction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.liaison.agreements.Agreement;
+import org.liaison.agreements.AgreementStatus;
+import org.liaison.agreements.AgreementStore;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.Refusal;
+
+/** What an agreement says about de-confliction: whether a kind is on, and the daily probe quota. */
+@ApplicationScoped
+public class DeconflictionTerms {
+  @Inject AgreementStore agreements;
+  @Inject NodeConfig config;
+
+  /** A refusal when the agreement does not include this kind of de-confliction. */
+  public Optional<Refusal> refusal(String agreementId, MatchKind kind) {
+    Optional<Agreement> a = agreements.statusOf(agreementId).flatMap(AgreementStatus::agreement);
+    if (a.isEmpty()) {
+      return Optional.of(
+          Refusal.newBuilder()
+              .setReason(Reason.NO_AGREEMENT)
+              .setAgreementId(agreementId)
+              .setMessage(config.agency() + " holds no agreement " + agreementId)
+              .build());
+    }
+    if (!allows(a.get(), kind)) {
+      String what = kind == MatchKind.EVENT ? "event" : "target";
+      return Optional.of(
+          Refusal.newBuilder()
+              .setReason(Reason.PURPOSE_NOT_PERMITTED)
+              .setAgreementId(agreementId)
+              .setClause("deconfliction." + what)
+              .setMessage("agreement " + agreementId + " does not include " + what + " de-confliction")
+              .build());
+    }
+    return Optional.empty();
+  }
+
+  public static boolean allows(Agreement a, MatchKind kind) {
+    if (a.deconfliction() == null) {
+      return false;
+    }
+    return kind == MatchKind.EVENT ? a.deconfliction().event() : kind == MatchKind.TARGET && a.deconfliction().target();
+  }
+
+  /**
+   * The crime categories the agreement covers: only targets and operations of cases in one of
+   * them are put in the partner's filter, so nothing is matched for another purpose.
+   */
+  public Set<String> crimeCategories(String agreementId) {
+    return agreements
+        .statusOf(agreementId)
+        .flatMap(AgreementStatus::agreement)
+        .map(a -> a.crimeCategories().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
+  }
+
+  /** The partner's probes per day: the agreement's, lowered by this node's own cap if set. */
+  public long dailyProbes(String agreementId) {
+    long agreed =
+        agreements
+            .statusOf(agreementId)
+            .flatMap(AgreementStatus::agreement)
+            .map(a -> a.rateLimits() == null ? 0L : (long) a.rateLimits().deconflictionProbesPerDay())
+            .orElse(0L);
+    long cap = config.deconfliction().maxProbesPerDay();
+    return cap > 0 ? Math.min(agreed, cap) : agreed;
+  }
+}

@@ -1,0 +1,121 @@
+package org.liaison.node.deconfliction;
+
+import com.google.protobuf.ByteString;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.liaison.wire.oprf.OprfServer;
+import org.liaison.wire.oprf.PrfFilterBuilder;
+import org.liaison.wire.oprf.PrfFilterDelta;
+import org.liaison.wire.v1.FilterAnswer;
+import org.liaison.wire.v1.MatchKind;
+
+/**
+ * What this node publishes to one partner for one kind of match in one key epoch: a counting
+ * Bloom filter of the PRF values (under its key for that partner) of its current inputs, the
+ * recent deltas, and the map from PRF value back to its own targets for confirming claims.
+ * Thread-safe (one lock).
+ */
+final class HeldFilter {
+  static final int MAX_DELTAS = 256;
+  static final long MIN_CAPACITY = 1024;
+
+  final MatchKind kind;
+  final long epoch;
+  final String filterId = UUID.randomUUID().toString();
+  final long capacity;
+  private final OprfServer server;
+  private final PrfFilterBuilder builder;
+  private final Map<ByteString, ByteString> prfByInput = new HashMap<>();
+  private final Map<ByteString, ByteString> inputByPrf = new HashMap<>();
+  private Map<ByteString, Set<String>> refsByInput = Map.of();
+  private final Deque<PrfFilterDelta> deltas = new ArrayDeque<>();
+  private long syncedChange = -1;
+
+  HeldFilter(MatchKind kind, long epoch, OprfServer server, long expectedEntries) {
+    this.kind = kind;
+    this.epoch = epoch;
+    this.server = server;
+    this.capacity = Math.max(MIN_CAPACITY, 2 * expectedEntries);
+    this.builder = new PrfFilterBuilder(capacity);
+  }
+
+  /** Brings the filter to the current inputs; returns false if it has outgrown its capacity. */
+  synchronized boolean sync(Map<ByteString, Set<String>> current, long change) {
+    if (current.size() > capacity) {
+      return false;
+    }
+    for (Iterator<Map.Entry<ByteString, ByteString>> it = prfByInput.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<ByteString, ByteString> e = it.next();
+      if (!current.containsKey(e.getKey())) {
+        builder.remove(e.getValue().toByteArray());
+        inputByPrf.remove(e.getValue());
+        it.remove();
+      }
+    }
+    for (ByteString input : current.keySet()) {
+      if (!prfByInput.containsKey(input)) {
+        ByteString prf = ByteString.copyFrom(server.evaluate(input.toByteArray()));
+        builder.add(prf.toByteArray());
+        prfByInput.put(input, prf);
+        inputByPrf.put(prf, input);
+      }
+    }
+    refsByInput = Map.copyOf(current);
+    PrfFilterDelta delta = builder.commit();
+    if (!delta.isEmpty()) {
+      deltas.addLast(delta);
+      while (deltas.size() > MAX_DELTAS) {
+        deltas.removeFirst();
+      }
+    }
+    syncedChange = change;
+    return true;
+  }
+
+  synchronized long syncedChange() {
+    return syncedChange;
+  }
+
+  synchronized int size() {
+    return prfByInput.size();
+  }
+
+  /** The full filter, or the deltas since the partner's generation when they are all still here. */
+  synchronized FilterAnswer answer(String partnerFilterId, long sinceGeneration) {
+    FilterAnswer.Builder a =
+        FilterAnswer.newBuilder()
+            .setKind(kind)
+            .setEpoch(epoch)
+            .setFilterId(filterId)
+            .setPublicKey(ByteString.copyFrom(server.publicKey()))
+            .setGeneration(builder.published().generation());
+    long now = builder.published().generation();
+    if (filterId.equals(partnerFilterId) && sinceGeneration <= now) {
+      boolean covered = sinceGeneration == now;
+      for (PrfFilterDelta d : deltas) {
+        if (d.fromGeneration() == sinceGeneration) {
+          covered = true;
+        }
+        if (covered && d.fromGeneration() >= sinceGeneration) {
+          a.addDeltas(ByteString.copyFrom(d.toBytes()));
+        }
+      }
+      if (covered) {
+        return a.build();
+      }
+      a.clearDeltas();
+    }
+    return a.setFullFilter(ByteString.copyFrom(builder.published().toBytes())).build();
+  }
+
+  /** The targets behind a PRF value this node published, or an empty set. */
+  synchronized Set<String> refsFor(ByteString prf) {
+    ByteString input = inputByPrf.get(prf);
+    return input == null ? Set.of() : refsByInput.getOrDefault(input, Set.of());
+  }
+}

@@ -1,0 +1,79 @@
+package org.liaison.node.deconfliction;
+
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.liaison.node.federation.ExchangeFailure;
+import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.wire.oprf.OprfException;
+import org.liaison.wire.v1.ConfirmedConflict;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * Runs one private match per partner in parallel; every partner yields exactly one outcome by the
+ * deadline (the match has three round trips, each bounded), so a dead partner holds nobody up.
+ */
+final class MatchFanOut {
+  private static final long GRACE_MS = 1000;
+
+  private MatchFanOut() {}
+
+  /** One partner's outcome: confirmed conflicts, or why there are none. */
+  record Outcome(PartnerAgreement partner, List<ConfirmedConflict> conflicts, ExchangeFailure failure, long latencyMs) {}
+
+  static CompletableFuture<Void> run(
+      List<PartnerAgreement> partners,
+      Function<PartnerAgreement, CompletableFuture<List<ConfirmedConflict>>> match,
+      long deadlineMs,
+      Consumer<Outcome> sink) {
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (PartnerAgreement p : partners) {
+      long started = System.nanoTime();
+      CompletableFuture<List<ConfirmedConflict>> call;
+      try {
+        call = match.apply(p);
+      } catch (RuntimeException e) {
+        call = CompletableFuture.failedFuture(e);
+      }
+      all.add(
+          call.orTimeout(3 * deadlineMs + GRACE_MS, TimeUnit.MILLISECONDS)
+              .handle(
+                  (conflicts, error) -> {
+                    long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    sink.accept(
+                        error == null
+                            ? new Outcome(p, conflicts, null, latency)
+                            : new Outcome(p, List.of(), failureOf(error, p), latency));
+                    return null;
+                  }));
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  static ExchangeFailure failureOf(Throwable error, PartnerAgreement p) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ExchangeFailure f) {
+      return f;
+    }
+    if (cause instanceof TimeoutException) {
+      return new ExchangeFailure(PartnerAnswer.Status.DEADLINE_EXCEEDED, Reason.DEADLINE_EXCEEDED, p.agency() + " did not answer before the deadline");
+    }
+    if (cause instanceof OprfException e) {
+      return new ExchangeFailure(PartnerAnswer.Status.REJECTED, e.reason(), p.agency() + ": " + e.getMessage());
+    }
+    if (cause instanceof StatusRuntimeException e) {
+      return new ExchangeFailure(PartnerAnswer.Status.UNAVAILABLE, Reason.PARTNER_UNAVAILABLE, p.agency() + ": " + e.getStatus());
+    }
+    return new ExchangeFailure(PartnerAnswer.Status.UNAVAILABLE, Reason.INTERNAL, "the check with " + p.agency() + " failed: " + cause);
+  }
+}

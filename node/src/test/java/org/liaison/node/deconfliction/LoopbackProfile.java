@@ -1,0 +1,29 @@
+package org.liaison.node.deconfliction;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The node talks to itself as partner {@code us.partner} under the unsigned test agreement
+ * {@code test-dc-2026}: every partner request goes straight to this node's handlers, so both
+ * sides of the protocol run with real crypto on the real database.
+ */
+public class LoopbackProfile implements QuarkusTestProfile {
+  static final String PARTNER = "us.partner";
+  static final String AGREEMENT = "test-dc-2026";
+  static final int LOCAL_CAP = 400;
+
+  @Override
+  public Map<String, String> getConfigOverrides() {
+    return Map.of(
+        "liaison.agreements.dir", "src/test/resources/deconfliction/agreements",
+        "liaison.data-dir", "target/test-data",
+        "liaison.deconfliction.max-probes-per-day", Integer.toString(LOCAL_CAP));
+  }
+
+  @Override
+  public Set<Class<?>> getEnabledAlternatives() {
+    return Set.of(LoopbackPartnerCall.class);
+  }
+}

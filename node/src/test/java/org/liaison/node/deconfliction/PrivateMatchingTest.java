@@ -1,0 +1,230 @@
+package org.liaison.node.deconfliction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.node.records.ImportResult;
+import org.liaison.node.records.ImportService;
+import org.liaison.wire.geo.EventToken;
+import org.liaison.wire.geo.Operation;
+import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.ConfirmedConflict;
+import org.liaison.wire.v1.ConflictClaimRequest;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.OperationWindow;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerQuota;
+import org.liaison.wire.v1.PointOfContact;
+import org.liaison.wire.v1.Reason;
+
+/** Both sides of private matching on one node (loopback partner), real crypto, real H2. */
+@QuarkusTest
+@TestProfile(LoopbackProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PrivateMatchingTest {
+  static final PartnerAgreement PARTNER = new PartnerAgreement(LoopbackProfile.PARTNER, LoopbackProfile.AGREEMENT);
+  static final Instant TOMORROW_6AM_MIAMI =
+      LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(11, 0).toInstant(ZoneOffset.UTC);
+
+  @Inject ImportService imports;
+  @Inject TargetDeconfliction targets;
+  @Inject PrivateMatcher matcher;
+  @Inject PlannedOperations operations;
+  @Inject AlertOutbox alerts;
+  @Inject QuotaReports quotas;
+  @Inject LoopbackPartnerCall loop;
+  @Inject DatabaseText database;
+
+  @BeforeEach
+  void holdings() {
+    String start = TOMORROW_6AM_MIAMI.toString();
+    String end = TOMORROW_6AM_MIAMI.plus(Duration.ofHours(3)).toString();
+    for (String line :
+        List.of(
+            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-HOLD\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent Holder\",\"phone\":\"+1 202 555 0100\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"ACTIVE\"}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-phone\",\"case\":\"T-DC-HOLD\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 305 555 0142\"}]}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-volkov\",\"case\":\"T-DC-HOLD\",\"type\":\"PERSON\",\"name\":\"Dmitriy Volkov\",\"dateOfBirth\":\"1979-03-14\"}",
+            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-NARC\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent Narc\"},\"crimeCategories\":[\"NARCOTICS\"],\"status\":\"ACTIVE\"}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-narc\",\"case\":\"T-DC-NARC\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 305 555 0199\"}]}",
+            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-CLOSED\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent Closed\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"CLOSED\",\"closed\":\"2025-01-01\"}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-closed\",\"case\":\"T-DC-CLOSED\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 305 555 0150\"}]}",
+            "{\"kind\":\"operation\",\"id\":\"dc-op-warrant\",\"case\":\"T-DC-HOLD\",\"type\":\"SEARCH_WARRANT\",\"latitude\":25.7617,\"longitude\":-80.1918,\"radiusMetres\":50,\"start\":\""
+                + start + "\",\"end\":\"" + end + "\"}")) {
+      ImportResult r = imports.importLine(1, line);
+      assertThat(r.accepted()).as(r.message()).isTrue();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void phoneHeldInActiveCase_isAConflictWithContactOnly_alertedOnBothSidesExactlyOnce() {
+    List<MatchFanOut.Outcome> outcomes = targetCheck(phone("+13055550142"), "Q-CASE-1");
+
+    assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.failure()).isNull());
+    assertThat(outcomes.get(0).conflicts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getCaseReference()).isEqualTo("T-DC-HOLD");
+              assertThat(c.getPointOfContact().getName()).isEqualTo("Agent Holder");
+            });
+    List<Alert> pending = alerts.pending(null);
+    assertThat(pending).filteredOn(a -> a.getCaseReference().equals("Q-CASE-1"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.getPartnerCaseReference()).isEqualTo("T-DC-HOLD"));
+    assertThat(pending).filteredOn(a -> a.getCaseReference().equals("T-DC-HOLD"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.getPartnerCaseReference()).isEqualTo("Q-CASE-1"));
+
+    targetCheck(phone("+13055550142"), "Q-CASE-1");
+    assertThat(alerts.pending(null)).hasSize(pending.size());
+  }
+
+  @Test
+  @Order(2)
+  void cyrillicNameWithDateOfBirth_matchesTheLatinSpelling_butNotAnotherBirthday() {
+    assertThat(targetCheck(MatchInputs.person("Дмитрий Волков", LocalDate.of(1979, 3, 14)), "Q-CASE-3").get(0).conflicts())
+        .extracting(ConfirmedConflict::getCaseReference)
+        .containsExactly("T-DC-HOLD");
+    assertThat(targetCheck(MatchInputs.person("Дмитрий Волков", LocalDate.of(1980, 3, 14)), "Q-CASE-3").get(0).conflicts())
+        .isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void outOfScopeClosedAndUnknownTargets_noConflict_noClaim_andNoTraceOfTheProbes() {
+    loop.received.clear();
+    loop.headers.clear();
+    Set<ByteString> probes = new LinkedHashSet<>();
+    probes.addAll(phone("+13055550199")); // held, but a NARCOTICS case outside the agreement
+    probes.addAll(phone("+13055550150")); // held, closed case
+    probes.addAll(phone("+12025550123")); // not held
+    probes.add(MatchInputs.identifier(IdentifierType.EMAIL, "leak.probe@example.org"));
+
+    List<MatchFanOut.Outcome> outcomes = targetCheck(probes, "Q-CASE-LEAK");
+
+    assertThat(outcomes.get(0).failure()).isNull();
+    assertThat(outcomes.get(0).conflicts()).isEmpty();
+    assertThat(loop.headers).noneMatch(h -> h.contentType().equals(ConflictClaimRequest.getDescriptor().getFullName()));
+    assertThat(loop.headers).allSatisfy(h -> assertThat(h.caseReference()).isEmpty());
+    for (byte[] payload : loop.received) {
+      String seen = new String(payload, StandardCharsets.ISO_8859_1);
+      assertThat(seen).doesNotContain("2025550123").doesNotContain("leak.probe");
+      for (ByteString input : probes) {
+        assertThat(ByteString.copyFrom(payload).toStringUtf8()).doesNotContain(input.toStringUtf8());
+      }
+    }
+    assertThat(database.containing("2025550123")).isEmpty();
+    assertThat(database.containing("leak.probe")).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void operation300mAwayInAnOverlappingWindow_isAnOfficerSafetyConflictConfirmedExactly() {
+    Operation near =
+        new Operation(25.7644, -80.1918, 50, TOMORROW_6AM_MIAMI.plus(Duration.ofMinutes(90)), TOMORROW_6AM_MIAMI.plus(Duration.ofHours(5)));
+    List<ConfirmedConflict> conflicts = eventCheck(near, "Q-CASE-6");
+    assertThat(conflicts)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getCaseReference()).isEqualTo("T-DC-HOLD");
+              assertThat(c.getDistanceMetres()).isBetween(280L, 320L);
+            });
+    assertThat(alerts.pending("T-DC-HOLD")).anySatisfy(a -> {
+      assertThat(a.getKind()).isEqualTo(MatchKind.EVENT);
+      assertThat(a.getPartnerCaseReference()).isEqualTo("Q-CASE-6");
+      assertThat(a.getMessage()).startsWith("OFFICER SAFETY");
+    });
+
+    Operation farAway = new Operation(25.8617, -80.1918, 50, near.start(), near.end());
+    assertThat(eventCheck(farAway, "Q-CASE-6B")).isEmpty();
+    Operation dayLater = new Operation(25.7644, -80.1918, 50, near.start().plus(1, ChronoUnit.DAYS), near.end().plus(1, ChronoUnit.DAYS));
+    assertThat(eventCheck(dayLater, "Q-CASE-6C")).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void alerts_stayPendingUntilAcknowledged() {
+    List<Alert> before = alerts.pending(null);
+    assertThat(before).isNotEmpty();
+    Alert first = before.get(0);
+    alerts.delivered(first.getId());
+    assertThat(alerts.pending(null)).extracting(Alert::getId).contains(first.getId());
+    assertThat(alerts.acknowledge(List.of(first.getId()))).isEqualTo(1);
+    assertThat(alerts.acknowledge(List.of(first.getId()))).isZero();
+    assertThat(alerts.pending(null)).extracting(Alert::getId).doesNotContain(first.getId());
+  }
+
+  @Test
+  @Order(10)
+  void quotaExhausted_refusedWithASentence_andCountedOnBothSides() {
+    Set<ByteString> many = new LinkedHashSet<>();
+    for (int i = 0; i < LoopbackProfile.LOCAL_CAP + 1; i++) {
+      many.addAll(phone(String.format("+1202555%04d", i)));
+    }
+    MatchFanOut.Outcome o = targetCheck(many, "Q-CASE-Q").get(0);
+    assertThat(o.failure()).isNotNull();
+    assertThat(o.failure().status()).isEqualTo(PartnerAnswer.Status.REFUSED);
+    assertThat(o.failure().reason()).isEqualTo(Reason.QUOTA_EXHAUSTED);
+    assertThat(o.failure().getMessage()).contains("de-confliction probes per day").contains("resets at 00:00 UTC");
+
+    PartnerQuota q =
+        quotas.today().getPartnersList().stream()
+            .filter(p -> p.getPartnerAgency().equals(LoopbackProfile.PARTNER))
+            .findFirst()
+            .orElseThrow();
+    assertThat(q.getAnsweredLimit()).isEqualTo(LoopbackProfile.LOCAL_CAP);
+    assertThat(q.getAnsweredToday()).isPositive().isLessThanOrEqualTo(LoopbackProfile.LOCAL_CAP);
+    assertThat(q.getSentToday()).isEqualTo(q.getAnsweredToday());
+    assertThat(q.getPartnerLimit()).isEqualTo(LoopbackProfile.LOCAL_CAP);
+  }
+
+  private List<MatchFanOut.Outcome> targetCheck(Set<ByteString> inputs, String caseReference) {
+    List<MatchFanOut.Outcome> out = new ArrayList<>();
+    targets.check(p -> inputs, caseReference, "officer-1", List.of(PARTNER), 10_000, out::add).join();
+    return out;
+  }
+
+  private List<ConfirmedConflict> eventCheck(Operation op, String caseReference) {
+    Set<ByteString> tokens = new LinkedHashSet<>();
+    for (EventToken t : operations.tokens().tokens(op)) {
+      tokens.add(MatchInputs.event(t));
+    }
+    OperationWindow window =
+        OperationWindow.newBuilder()
+            .setLatitude(op.latitude())
+            .setLongitude(op.longitude())
+            .setRadiusMetres(op.radiusMetres())
+            .setStartEpochMs(op.start().toEpochMilli())
+            .setEndEpochMs(op.end().toEpochMilli())
+            .build();
+    PrivateMatcher.Claimant who =
+        new PrivateMatcher.Claimant(caseReference, PointOfContact.newBuilder().setName("Agent Q").build(), "officer-1", window);
+    return matcher.match(PARTNER, MatchKind.EVENT, tokens, who, 10_000).join();
+  }
+
+  private static Set<ByteString> phone(String e164) {
+    return Set.of(MatchInputs.identifier(IdentifierType.PHONE, e164));
+  }
+}
