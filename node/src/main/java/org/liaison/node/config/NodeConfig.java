@@ -40,6 +40,8 @@ public interface NodeConfig {
 
   Query query();
 
+  Workflow workflow();
+
   interface Runtime {
     /** False in unit tests: the app runs without its network listeners and keys. */
     @WithDefault("true")
@@ -102,5 +104,33 @@ public interface NodeConfig {
     @WithName("ttl-ms")
     @WithDefault("30000")
     long ttlMs();
+  }
+
+  /** Workflows between agencies (docs/workflows.md). */
+  interface Workflow {
+    /** How often open requests are checked against their service-level deadline. */
+    @WithName("overdue-check-interval-ms")
+    @WithDefault("60000")
+    long overdueCheckIntervalMs();
+
+    /** How often the outbox of messages to partners is looked at. */
+    @WithName("outbox-interval-ms")
+    @WithDefault("1000")
+    long outboxIntervalMs();
+
+    /** The wait after the first failed delivery; doubled after each further failure. */
+    @WithName("retry-initial-ms")
+    @WithDefault("1000")
+    long retryInitialMs();
+
+    /** The longest wait between two delivery attempts. */
+    @WithName("retry-max-ms")
+    @WithDefault("60000")
+    long retryMaxMs();
+
+    /** How long one delivery attempt waits for the partner's acknowledgement. */
+    @WithName("delivery-deadline-ms")
+    @WithDefault("10000")
+    long deliveryDeadlineMs();
   }
 }
