@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
       CheckCommand.class,
       ImportCommand.class,
       StatusCommand.class,
+      RequestCommand.class, ConsentCommand.class, FeedbackCommand.class, DesignationCommand.class, ReportCommand.class,
       HelpCommand.class
     },
     footer = {
