@@ -34,7 +34,7 @@ class OverdueAndTimelinessTest {
 
   @Test
   void openItemPastItsDeadline_isFlaggedOnce_andAnsweredOrFutureItemsAreNot() throws Exception {
-    Instant base = Instant.now();
+    Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String late = receiveDesignation("us.overdue-a", base.minus(Duration.ofHours(1)));
     String notYet = receiveDesignation("us.overdue-a", base.plus(Duration.ofHours(1)));
     // the database keeps microseconds; a later instant without sub-millisecond digits compares exactly
