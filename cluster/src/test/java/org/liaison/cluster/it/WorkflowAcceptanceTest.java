@@ -68,7 +68,9 @@ import org.liaison.wire.v1.WorkflowsGrpc;
     nodeOptions = {
       "liaison.workflow.outbox-interval-ms=200",
       "liaison.workflow.retry-initial-ms=200",
-      "liaison.workflow.retry-max-ms=1000"
+      "liaison.workflow.retry-max-ms=1000",
+      // eight JVMs start at once on a small machine
+      "quarkus.datasource.jdbc.acquisition-timeout=60S"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowAcceptanceTest {
@@ -397,7 +399,7 @@ class WorkflowAcceptanceTest {
                           .setIdentifier(
                               Identifier.newBuilder()
                                   .setType(IdentifierType.EMAIL)
-                                  .setValue("y.markova.wf@example.test")))
+                                  .setValue("y.markova.wf@example.com")))
                   .setPurpose("INTERNATIONAL_ORGANIZED_CRIME")
                   .setCaseReference("IOC2-WF-1")
                   .addPartners("us.ice")
