@@ -3,6 +3,7 @@ package org.liaison.node.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import org.liaison.node.workflow.rfi.RfiHandler;
 import org.liaison.wire.v1.FeedbackMessage;
 import org.liaison.wire.v1.FeedbackReport;
 import org.liaison.wire.v1.InfoRequest;
+import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.RfiMessage;
 import org.liaison.wire.v1.WorkflowAck;
@@ -20,6 +22,7 @@ import org.liaison.wire.v1.WorkflowState;
 
 /** A message delivered again (the sender retried after a lost acknowledgement) changes nothing. */
 @QuarkusTest
+@TestProfile(DeaNodeProfile.class)
 class IdempotentReceiveTest {
   @Inject RfiHandler rfi;
   @Inject FeedbackHandler feedback;
@@ -33,11 +36,11 @@ class IdempotentReceiveTest {
     RfiMessage m =
         RfiMessage.newBuilder()
             .setStep(WorkflowEngine.step(id, "sa-ice"))
-            .setRequest(InfoRequest.newBuilder().setRecordId("cbp-int-1").setJustification("full record"))
+            .setRequest(InfoRequest.newBuilder().setRecordId("dea-roi-1").setJustification("full record"))
             .build();
     // each delivery attempt is a new envelope (new envelope message id), same workflow message id
-    InboundRequest first = Inbound.from("us.ice", "cbp-ice-2005", "DRUG_TRAFFICKING", m);
-    InboundRequest retry = Inbound.from("us.ice", "cbp-ice-2005", "DRUG_TRAFFICKING", m);
+    InboundRequest first = Inbound.from("us.ice", "dea-ice-xdes-2009", "NARCOTICS", m);
+    InboundRequest retry = Inbound.from("us.ice", "dea-ice-xdes-2009", "NARCOTICS", m);
 
     WorkflowAck a1 = (WorkflowAck) rfi.handle(first);
     WorkflowAck a2 = (WorkflowAck) rfi.handle(retry);
@@ -49,6 +52,21 @@ class IdempotentReceiveTest {
     assertThat(count("select count(w) from Workflow w where w.workflowId = '" + id + "'")).isEqualTo(1);
     assertThat(journal.steps(id)).extracting(s -> s.step).containsExactly("RECEIVED");
     assertThat(engine.require(id).state).isEqualTo(WorkflowState.AWAITING_ANSWER);
+  }
+
+  @Test
+  void requestOutsideTheAgreementsPurposes_isRefusedOnArrival() throws Exception {
+    String id = WorkflowEngine.newWorkflowId();
+    RfiMessage m =
+        RfiMessage.newBuilder()
+            .setStep(WorkflowEngine.step(id, "sa-ice"))
+            .setRequest(InfoRequest.newBuilder().setRecordId("dea-roi-1").setJustification("x"))
+            .build();
+
+    WorkflowAck ack = (WorkflowAck) rfi.handle(Inbound.from("us.ice", "dea-ice-xdes-2009", "HUMAN_TRAFFICKING", m));
+
+    assertThat(ack.getRefusal().getReason()).isEqualTo(Reason.PURPOSE_NOT_PERMITTED);
+    assertThat(engine.find(id)).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.liaison.node.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ import org.liaison.wire.v1.WorkflowState;
 
 /** With no gateway to reach (as in these tests), a message stays queued and is retried later. */
 @QuarkusTest
+@TestProfile(DeaNodeProfile.class)
 class OutboxRetryTest {
   @Inject WorkflowEngine engine;
   @Inject OutboxDelivery delivery;

@@ -3,6 +3,7 @@ package org.liaison.node.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,7 @@ import org.liaison.wire.v1.WorkflowSide;
 import org.liaison.wire.v1.WorkflowState;
 
 @QuarkusTest
+@TestProfile(DeaNodeProfile.class)
 class OverdueAndTimelinessTest {
   @Inject DesignationHandler handler;
   @Inject OverdueCheck overdue;
@@ -35,8 +37,8 @@ class OverdueAndTimelinessTest {
   @Test
   void openItemPastItsDeadline_isFlaggedOnce_andAnsweredOrFutureItemsAreNot() throws Exception {
     Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String late = receiveDesignation("us.overdue-a", base.minus(Duration.ofHours(1)));
-    String notYet = receiveDesignation("us.overdue-a", base.plus(Duration.ofHours(1)));
+    String late = receiveDesignation("us.ice", base.minus(Duration.ofHours(1)));
+    String notYet = receiveDesignation("us.ice", base.plus(Duration.ofHours(1)));
     // the database keeps microseconds; a later instant without sub-millisecond digits compares exactly
     Instant now = Instant.now().plusMillis(5).truncatedTo(ChronoUnit.MILLIS);
 
@@ -54,7 +56,7 @@ class OverdueAndTimelinessTest {
     assertThat(engine.require(notYet).overdueAt).isNotNull();
 
     List<ServiceLevelBreach> breaches =
-        reporter.report("us.overdue-a", now.plus(Duration.ofHours(2))).getBreachesList();
+        reporter.report("us.ice", now.plus(Duration.ofHours(2))).getBreachesList();
     assertThat(breaches).extracting(ServiceLevelBreach::getWorkflowId).containsExactlyInAnyOrder(late, notYet);
     assertThat(breaches)
         .filteredOn(b -> b.getWorkflowId().equals(late))
@@ -104,7 +106,7 @@ class OverdueAndTimelinessTest {
     handler.handle(
         Inbound.from(
             partner,
-            "test-agreement",
+            "dea-ice-xdes-2009",
             "NARCOTICS",
             DesignationMessage.newBuilder()
                 .setStep(WorkflowEngine.step(id, "sa"))

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import org.liaison.wire.v1.WorkflowStep;
 
 /** Both sides of the workflow state machine on the node's real H2 database. */
 @QuarkusTest
+@TestProfile(DeaNodeProfile.class)
 class WorkflowStateMachineTest {
   @Inject WorkflowEngine engine;
   @Inject WorkflowJournal journal;
@@ -42,6 +45,23 @@ class WorkflowStateMachineTest {
   @Inject ConsentService consents;
   @Inject ConsentLedger ledger;
   @Inject EntityManager em;
+
+  @Test
+  void designationRequestUnderAnAgreementThatDoesNotTrackThem_isRefusedOnArrival() throws Exception {
+    String id = WorkflowEngine.newWorkflowId();
+    DesignationMessage request =
+        DesignationMessage.newBuilder()
+            .setStep(WorkflowEngine.step(id, "sa-cbp"))
+            .setRequest(DesignationRequest.newBuilder().addAgents("SA X"))
+            .build();
+
+    // cbp-ice-2005 is not between us.dea and us.cbp, and tracks no designations anyway
+    WorkflowAck ack =
+        (WorkflowAck) designationHandler.handle(Inbound.from("us.cbp", "cbp-ice-2005", "NARCOTICS", request));
+
+    assertThat(ack.getRefusal().getReason()).isEqualTo(Reason.WORKFLOW_NOT_PERMITTED);
+    assertThat(engine.find(id)).isEmpty();
+  }
 
   @Test
   void responder_answersOnce_andTheAnswerIsQueuedForThePartner() throws Exception {
@@ -158,7 +178,7 @@ class WorkflowStateMachineTest {
     engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT, "us.cbp", "cbp-ice-2005", "INTERNATIONAL_ORGANIZED_CRIME", "ICE-1",
-            "pnr-" + id, "us.ioc2", "sa-ice", Instant.now().plusSeconds(3600), "test"),
+            "pnr-" + id, "us.ioc2", "sa-ice", Instant.now().plus(Duration.ofDays(10)), "test"),
         first,
         request,
         ConsentMessage.newBuilder().setStep(first).setRequest(request).build());

@@ -3,8 +3,10 @@ package org.liaison.node.workflow.designation;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.workflow.InboundScope;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.node.workflow.WorkflowInbound;
 import org.liaison.wire.v1.DesignationMessage;
@@ -14,6 +16,7 @@ import org.liaison.wire.v1.WorkflowKind;
 /** A partner asks this agency to cross-designate its agents, or answers our request. */
 @ApplicationScoped
 public class DesignationHandler extends WorkflowInbound {
+  @Inject InboundScope scope;
 
   @Override
   public String contentType() {
@@ -30,6 +33,7 @@ public class DesignationHandler extends WorkflowInbound {
           switch (m.getBodyCase()) {
             case REQUEST -> {
               DesignationRequest q = m.getRequest();
+              scope.requireDesignationsTracked(r);
               engine.arrive(
                   r,
                   m.getStep(),

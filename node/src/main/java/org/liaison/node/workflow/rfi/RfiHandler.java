@@ -3,8 +3,10 @@ package org.liaison.node.workflow.rfi;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.workflow.InboundScope;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.node.workflow.WorkflowInbound;
 import org.liaison.wire.v1.RfiMessage;
@@ -13,6 +15,7 @@ import org.liaison.wire.v1.WorkflowKind;
 /** A partner's request for information, or its answer to one of ours. */
 @ApplicationScoped
 public class RfiHandler extends WorkflowInbound {
+  @Inject InboundScope scope;
 
   @Override
   public String contentType() {
@@ -27,8 +30,9 @@ public class RfiHandler extends WorkflowInbound {
         m.getStep(),
         () -> {
           switch (m.getBodyCase()) {
-            case REQUEST ->
-                engine.arrive(
+            case REQUEST -> {
+              scope.check(r, m.getRequest().getOfficerRole());
+              engine.arrive(
                     r,
                     m.getStep(),
                     WorkflowKind.INFORMATION_REQUEST,
@@ -39,6 +43,7 @@ public class RfiHandler extends WorkflowInbound {
                         : Instant.ofEpochMilli(m.getRequest().getDueEpochMs()),
                     m.getRequest(),
                     m.getRequest().getJustification());
+            }
             case ANSWER ->
                 engine.answerArrived(
                     r,
