@@ -19,8 +19,8 @@ final class ReportCommand implements Runnable {
   }
 
   @Command(name = "timeliness", mixinStandardHelpOptions = true,
-      description = {"How long each workflow step takes, per partner and agreement (median and 90th percentile),",
-          "and every breach of an agreement's service level."})
+      description = {"How long each workflow step takes, per partner and agreement:",
+          "median and 90th percentile, and every breach of a service level."})
   static final class Timeliness extends WorkflowCommand {
     @Option(names = "--partner", paramLabel = "AGENCY", description = "Only this partner.")
     String partner = "";

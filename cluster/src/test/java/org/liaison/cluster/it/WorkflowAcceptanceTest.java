@@ -325,6 +325,7 @@ class WorkflowAcceptanceTest {
 
     Cli text = cli(f.node("us.ice"), "report", "timeliness");
     assertThat(text.exit).isZero();
+    System.out.println("us.ice liaison report timeliness:\n" + text.out);
     assertThat(text.out).contains("cbp-ice-2005").contains("median").contains("0 service-level breaches");
 
     HttpResponse<String> metrics =
