@@ -60,7 +60,8 @@ import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
  * Workflows between real node and gateway processes: a request for information approved in part,
- * the third-party rule with consent (acceptance case 4), feedback to the originator (case 5),
+ * the third-party rule with consent asked automatically or by an officer, granted or refused
+ * (acceptance case 4), feedback to the originator (case 5),
  * cross-designation, the timeliness report, and a restart of each side in the middle of a request.
  */
 @FederationTest(
@@ -70,11 +71,14 @@ import org.liaison.wire.v1.WorkflowsGrpc;
       "liaison.workflow.retry-initial-ms=200",
       "liaison.workflow.retry-max-ms=1000",
       // eight JVMs start at once on a small machine
-      "quarkus.datasource.jdbc.acquisition-timeout=60S"
+      "quarkus.datasource.jdbc.acquisition-timeout=60S",
+      "us.ice/liaison.workflow.auto-consent-request=true"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowAcceptanceTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String MARKOVA = "y.markova.wf@example.com";
+  private static final String ORLOV = "p.orlov.wf@example.com";
   private static String rfiWorkflow;
 
   @BeforeAll
@@ -147,7 +151,7 @@ class WorkflowAcceptanceTest {
   @Test
   @Order(2)
   void case4_pnrWithheldFromIoc2_untilCbpConsents_thenItFlows_andBothSidesRecordTheConsent(Federation f) {
-    PartnerAnswer before = queryIceFromIoc2(f);
+    PartnerAnswer before = queryIceFromIoc2(f, MARKOVA);
     assertThat(before.getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
     assertThat(before.getAnswer().getDisclosuresList()).isEmpty();
     assertThat(before.getAnswer().getWithheldList())
@@ -159,17 +163,18 @@ class WorkflowAcceptanceTest {
               assertThat(w.getReason()).isEqualTo(Reason.ORIGINATOR_CONSENT_REQUIRED);
             });
 
-    Cli ask =
-        cli(f.node("us.ice"), "consent", "request", "--record", "ice-wf-pnr-0001", "--for", "us.ioc2",
-            "--justification", "IOC-2 lead on Markova", "--purpose", "INTERNATIONAL_ORGANIZED_CRIME", "--json");
-    assertThat(ask.exit).as(ask.err).isZero();
-    String consent = between(ask.out, "\"workflow_id\":\"", "\"");
-
-    WorkflowItem atCbp = awaitState(f.node("us.cbp"), consent, WorkflowState.AWAITING_ANSWER);
-    assertThat(atCbp.getRecordId()).isEqualTo("ice-wf-pnr-0001");
+    // ICE's node (auto-consent-request) asked CBP by itself when it withheld the record
+    WorkflowItem atCbp =
+        await(() -> consentsAwaiting(f.node("us.cbp")).stream()
+            .filter(i -> i.getRecordId().equals("ice-wf-pnr-0001"))
+            .findFirst()
+            .orElse(null));
+    String consent = atCbp.getWorkflowId();
+    assertThat(atCbp.getPartnerAgency()).isEqualTo("us.ice");
     assertThat(atCbp.getThirdAgency()).isEqualTo("us.ioc2");
-    // still withheld while CBP has not answered
-    assertThat(queryIceFromIoc2(f).getAnswer().getDisclosuresList()).isEmpty();
+    // still withheld while CBP has not answered, and asked only once
+    assertThat(queryIceFromIoc2(f, MARKOVA).getAnswer().getDisclosuresList()).isEmpty();
+    assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0001")).hasSize(1);
 
     Cli grant = cli(f.node("us.cbp"), "consent", "grant", consent, "--conditions", "law-enforcement use only");
     assertThat(grant.exit).as(grant.err).isZero();
@@ -180,7 +185,7 @@ class WorkflowAcceptanceTest {
     assertThat(steps(atIce)).containsExactly("REQUESTED", "DELIVERED", "GRANTED");
     assertThat(steps(show(f.node("us.cbp"), consent))).contains("RECEIVED", "GRANTED");
 
-    PartnerAnswer after = queryIceFromIoc2(f);
+    PartnerAnswer after = queryIceFromIoc2(f, MARKOVA);
     assertThat(after.getAnswer().getWithheldList()).isEmpty();
     assertThat(after.getAnswer().getDisclosuresList())
         .singleElement()
@@ -195,6 +200,27 @@ class WorkflowAcceptanceTest {
 
   @Test
   @Order(3)
+  void consentAskedByTheOfficer_refusedByCbp_staysWithheld_andIsNotAskedAgain(Federation f) {
+    Cli ask =
+        cli(f.node("us.ice"), "consent", "request", "--record", "ice-wf-pnr-0002", "--for", "us.ioc2",
+            "--justification", "IOC-2 lead on Orlov", "--json");
+    assertThat(ask.exit).as(ask.err).isZero();
+    String consent = between(ask.out, "\"workflow_id\":\"", "\"");
+    awaitState(f.node("us.cbp"), consent, WorkflowState.AWAITING_ANSWER);
+
+    Cli refuse = cli(f.node("us.cbp"), "consent", "refuse", consent, "--reason", "EU PNR: purpose not covered");
+    assertThat(refuse.exit).as(refuse.err).isZero();
+    WorkflowItem refused = awaitState(f.node("us.ice"), consent, WorkflowState.REFUSED);
+    assertThat(refused.getReason()).isEqualTo("EU PNR: purpose not covered");
+
+    PartnerAnswer answer = queryIceFromIoc2(f, ORLOV);
+    assertThat(answer.getAnswer().getDisclosuresList()).isEmpty();
+    assertThat(answer.getAnswer().getWithheldList()).extracting(w -> w.getRecordId()).containsExactly("ice-wf-pnr-0002");
+    assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0002")).hasSize(1);
+  }
+
+  @Test
+  @Order(4)
   void case5_feedbackReachesTheOriginator_linkedToItsDisclosure(Federation f) {
     try (NodeClient ice = f.node("us.ice").client()) {
       WorkflowItem seizure =
@@ -254,13 +280,13 @@ class WorkflowAcceptanceTest {
             assertThat(d.getAgreementId()).isEqualTo("cbp-ice-2005");
             assertThat(d.getWithinDays()).isEqualTo(30);
             assertThat(d.getFeedbackSent()).isEqualTo(2);
-            assertThat(d.getOpenRecordIdsList()).containsExactly("ice-wf-pnr-0001");
+            assertThat(d.getOpenRecordIdsList()).containsExactly("ice-wf-pnr-0001", "ice-wf-pnr-0002");
           });
     }
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void crossDesignation_requestedByIce_approvedByDea_listedWithProcessingTimes(Federation f) {
     String id;
     try (NodeClient ice = f.node("us.ice").client()) {
@@ -306,7 +332,7 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void timeliness_perPartnerAndStep_andTimersOnTheMetricsEndpoint(Federation f) throws Exception {
     TimelinessReport report;
     try (NodeClient ice = f.node("us.ice").client()) {
@@ -342,7 +368,7 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void restartInTheMiddle_requestWaitsForTheStoppedPartner_answerWaitsForTheStoppedRequester(Federation f) {
     AgencyNode cbp = f.node("us.cbp");
     AgencyNode ice = f.node("us.ice");
@@ -390,7 +416,23 @@ class WorkflowAcceptanceTest {
 
   // --- helpers ---
 
-  private static PartnerAnswer queryIceFromIoc2(Federation f) {
+  private static List<WorkflowItem> consentsAwaiting(AgencyNode node) {
+    try (NodeClient c = node.client()) {
+      return workflows(c)
+          .list(WorkflowQuery.newBuilder().setKind(WorkflowKind.CONSENT).setAwaitingUs(true).build())
+          .getItemsList();
+    }
+  }
+
+  private static List<WorkflowItem> consentsAbout(AgencyNode node, String recordId) {
+    try (NodeClient c = node.client()) {
+      return workflows(c).list(WorkflowQuery.newBuilder().setKind(WorkflowKind.CONSENT).build()).getItemsList().stream()
+          .filter(i -> i.getRecordId().equals(recordId))
+          .toList();
+    }
+  }
+
+  private static PartnerAnswer queryIceFromIoc2(Federation f, String email) {
     try (NodeClient ioc2 = f.node("us.ioc2").client()) {
       List<PartnerAnswer> answers =
           ioc2.queryAll(
@@ -400,7 +442,7 @@ class WorkflowAcceptanceTest {
                           .setIdentifier(
                               Identifier.newBuilder()
                                   .setType(IdentifierType.EMAIL)
-                                  .setValue("y.markova.wf@example.com")))
+                                  .setValue(email)))
                   .setPurpose("INTERNATIONAL_ORGANIZED_CRIME")
                   .setCaseReference("IOC2-WF-1")
                   .addPartners("us.ice")
