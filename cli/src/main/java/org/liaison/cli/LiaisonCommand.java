@@ -26,6 +26,7 @@ import picocli.CommandLine.HelpCommand;
       AlertsCommand.class,
       QuotaCommand.class,
       OperationCommand.class,
+      RequestCommand.class, ConsentCommand.class, FeedbackCommand.class, DesignationCommand.class, ReportCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -41,6 +41,7 @@ public interface NodeConfig {
   Query query();
 
   Deconfliction deconfliction();
+  Workflow workflow();
 
   interface Runtime {
     /** False in unit tests: the app runs without its network listeners and keys. */
@@ -126,5 +127,38 @@ public interface NodeConfig {
     @WithName("triggers")
     @WithDefault("true")
     boolean triggers();
+  }
+
+  /** Workflows between agencies (docs/workflows.md). */
+  interface Workflow {
+    /** How often open requests are checked against their service-level deadline. */
+    @WithName("overdue-check-interval-ms")
+    @WithDefault("60000")
+    long overdueCheckIntervalMs();
+
+    /** How often the outbox of messages to partners is looked at. */
+    @WithName("outbox-interval-ms")
+    @WithDefault("1000")
+    long outboxIntervalMs();
+
+    /** The wait after the first failed delivery; doubled after each further failure. */
+    @WithName("retry-initial-ms")
+    @WithDefault("1000")
+    long retryInitialMs();
+
+    /** The longest wait between two delivery attempts. */
+    @WithName("retry-max-ms")
+    @WithDefault("60000")
+    long retryMaxMs();
+
+    /** How long one delivery attempt waits for the partner's acknowledgement. */
+    @WithName("delivery-deadline-ms")
+    @WithDefault("10000")
+    long deliveryDeadlineMs();
+
+    /** Ask the originator for consent as soon as a partner's query meets a record withheld for lack of it. */
+    @WithName("auto-consent-request")
+    @WithDefault("false")
+    boolean autoConsentRequest();
   }
 }

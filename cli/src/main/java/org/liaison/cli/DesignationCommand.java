@@ -1,0 +1,121 @@
+package org.liaison.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.liaison.wire.v1.DesignatedAgent;
+import org.liaison.wire.v1.DesignatedAgentList;
+import org.liaison.wire.v1.DesignatedAgentsRequest;
+import org.liaison.wire.v1.DesignationDraft;
+import org.liaison.wire.v1.WorkflowDecision;
+import org.liaison.wire.v1.WorkflowKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "designation",
+    mixinStandardHelpOptions = true,
+    description = "Cross-designation (e.g. Title 21 under dea-ice-xdes-2009): request, answer, and list designated agents.",
+    subcommands = {
+      DesignationCommand.Ask.class,
+      DesignationCommand.Approve.class,
+      DesignationCommand.Decline.class,
+      DesignationCommand.ListDesignations.class
+    })
+final class DesignationCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "request", mixinStandardHelpOptions = true, description = "Ask a partner to designate named agents.",
+      footer = {"", "Example:", "  liaison designation request --partner us.dea --agent 'SA Ana Ruiz' --agent 'SA Tom Hale'"})
+  static final class Ask extends WorkflowCommand {
+    @Option(names = "--partner", required = true, paramLabel = "AGENCY", description = "The designating agency.")
+    String partner;
+
+    @Option(names = "--agent", required = true, paramLabel = "NAME", description = "An agent to designate (repeatable).")
+    List<String> agents = new ArrayList<>();
+
+    @Option(names = "--authority", paramLabel = "NAME", description = "Default: TITLE_21.")
+    String authority = "";
+
+    @Option(names = "--justification", paramLabel = "TEXT", description = "Why.")
+    String justification = "";
+
+    @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
+    String caseReference = "";
+
+    @Override
+    int run(NodeClient client) {
+      return print(workflows(client).requestDesignation(DesignationDraft.newBuilder().setPartner(partner)
+          .addAllAgents(agents).setAuthority(authority).setJustification(justification)
+          .setCaseReference(caseReference).setOfficerId(officer()).build()));
+    }
+  }
+
+  @Command(name = "approve", mixinStandardHelpOptions = true, description = "Designate the agents asked for (or only those named with --agent).")
+  static final class Approve extends WorkflowCommand {
+    @Parameters(paramLabel = "ID", description = "The workflow id.")
+    String id;
+
+    @Option(names = "--agent", paramLabel = "NAME", description = "Designate only this agent (repeatable).")
+    List<String> agents = new ArrayList<>();
+
+    @Override
+    int run(NodeClient client) {
+      return answer(client, id, WorkflowDecision.APPROVE, null, null, null, agents);
+    }
+  }
+
+  @Command(name = "decline", mixinStandardHelpOptions = true, description = "Decline a designation request, with the reason.")
+  static final class Decline extends WorkflowCommand {
+    @Parameters(paramLabel = "ID", description = "The workflow id.")
+    String id;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
+    String reason;
+
+    @Override
+    int run(NodeClient client) {
+      return answer(client, id, WorkflowDecision.DECLINE, reason, null, null, null);
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List designated agents with processing times (or, with --requests, the requests).")
+  static final class ListDesignations extends WorkflowCommand {
+    @Option(names = "--partner", paramLabel = "AGENCY", description = "Only with this partner.")
+    String partner = "";
+
+    @Option(names = "--requests", description = "List the designation requests instead.")
+    boolean requests;
+
+    @Option(names = "--awaiting", description = "With --requests: only those awaiting your agency's answer.")
+    boolean awaiting;
+
+    @Override
+    int run(NodeClient client) {
+      if (requests) {
+        return list(client, WorkflowKind.DESIGNATION, awaiting, partner);
+      }
+      DesignatedAgentList list = workflows(client).designatedAgents(DesignatedAgentsRequest.newBuilder().setPartner(partner).build());
+      if (json) {
+        list.getAgentsList().forEach(a -> out().println(Json.line(a)));
+      } else if (list.getAgentsCount() == 0) {
+        out().println("No designated agents.");
+      } else {
+        for (DesignatedAgent a : list.getAgentsList()) {
+          out().printf("%-24s %s by %s for %s, requested %s, designated %s (%s)%n", a.getAgent(), a.getAuthority(),
+              a.getDesignatingAgency(), a.getRequestingAgency(), a.getRequestedAt(), a.getDesignatedAt(),
+              Durations.text(a.getProcessingMs()));
+        }
+      }
+      out().flush();
+      return 0;
+    }
+  }
+}

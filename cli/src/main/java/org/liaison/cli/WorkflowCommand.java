@@ -1,0 +1,68 @@
+package org.liaison.cli;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.liaison.wire.v1.WorkflowAnswer;
+import org.liaison.wire.v1.WorkflowDecision;
+import org.liaison.wire.v1.WorkflowItem;
+import org.liaison.wire.v1.WorkflowItems;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowQuery;
+import org.liaison.wire.v1.WorkflowsGrpc;
+import picocli.CommandLine.Option;
+
+/** What the workflow commands share: the Workflows stub, the officer id, and printing items. */
+abstract class WorkflowCommand extends NodeCommand {
+  private static final long CALL_MS = 60_000;
+
+  @Option(names = "--officer-id", paramLabel = "ID", description = "Your officer id as your agency records it (default: --officer, else your certificate's name).")
+  String officerId;
+
+  WorkflowsGrpc.WorkflowsBlockingStub workflows(NodeClient client) {
+    return WorkflowsGrpc.newBlockingStub(client.channel()).withDeadlineAfter(CALL_MS, TimeUnit.MILLISECONDS);
+  }
+
+  String officer() {
+    if (officerId != null) return officerId;
+    return connection.officer != null ? connection.officer : "";
+  }
+
+  int print(WorkflowItem item) {
+    out().println(json ? Json.line(item) : WorkflowText.item(item));
+    out().flush();
+    return 0;
+  }
+
+  int printList(WorkflowItems items) {
+    if (json) {
+      items.getItemsList().forEach(i -> out().println(Json.line(i)));
+    } else if (items.getItemsCount() == 0) {
+      out().println("Nothing to list.");
+    } else {
+      items.getItemsList().forEach(i -> out().println(WorkflowText.line(i)));
+    }
+    out().flush();
+    return 0;
+  }
+
+  int list(NodeClient client, WorkflowKind kind, boolean awaiting, String partner) {
+    return printList(
+        workflows(client)
+            .list(
+                WorkflowQuery.newBuilder()
+                    .setKind(kind)
+                    .setAwaitingUs(awaiting)
+                    .setPartner(partner == null ? "" : partner)
+                    .build()));
+  }
+
+  int answer(NodeClient client, String id, WorkflowDecision decision, String reason, String conditions,
+      List<String> fields, List<String> agents) {
+    WorkflowAnswer.Builder a = WorkflowAnswer.newBuilder().setWorkflowId(id).setDecision(decision).setOfficerId(officer());
+    if (reason != null) a.setReason(reason);
+    if (conditions != null) a.setConditions(conditions);
+    if (fields != null) a.addAllFields(fields);
+    if (agents != null) a.addAllAgents(agents);
+    return print(workflows(client).answer(a.build()));
+  }
+}

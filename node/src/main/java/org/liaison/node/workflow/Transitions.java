@@ -1,0 +1,88 @@
+package org.liaison.node.workflow;
+
+import io.grpc.Status;
+import java.util.Map;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.WorkflowDecision;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowSide;
+import org.liaison.wire.v1.WorkflowState;
+
+/**
+ * The workflow state machine, a pure function. A requester's item goes PENDING_DELIVERY, then
+ * AWAITING_ANSWER once the partner acknowledged it, then to the answer's state; a responder's item
+ * is AWAITING_ANSWER from its arrival until this agency answers. Feedback has no answer: it is
+ * RECEIVED once acknowledged. An answer is accepted once; every answer state is final.
+ */
+public final class Transitions {
+  private static final Map<WorkflowKind, Map<WorkflowDecision, WorkflowState>> ANSWERS =
+      Map.of(
+          WorkflowKind.INFORMATION_REQUEST,
+          Map.of(
+              WorkflowDecision.APPROVE, WorkflowState.APPROVED,
+              WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
+              WorkflowDecision.DECLINE, WorkflowState.DECLINED),
+          WorkflowKind.CONSENT,
+          Map.of(
+              WorkflowDecision.GRANT, WorkflowState.GRANTED,
+              WorkflowDecision.REFUSE, WorkflowState.REFUSED),
+          WorkflowKind.DESIGNATION,
+          Map.of(
+              WorkflowDecision.APPROVE, WorkflowState.APPROVED,
+              WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
+              WorkflowDecision.DECLINE, WorkflowState.DECLINED),
+          WorkflowKind.FEEDBACK,
+          Map.of());
+
+  private Transitions() {}
+
+  /** The state after this agency answers an item with {@code decision}. */
+  public static WorkflowState answer(Workflow w, WorkflowDecision decision) {
+    if (w.side != WorkflowSide.RESPONDER) {
+      throw new WorkflowException(
+          Status.Code.FAILED_PRECONDITION,
+          Reason.WORKFLOW_NOT_AWAITING_ANSWER,
+          "workflow " + w.workflowId + " was started by this agency; " + w.partnerAgency + " answers it");
+    }
+    if (w.state != WorkflowState.AWAITING_ANSWER) {
+      throw new WorkflowException(
+          Status.Code.FAILED_PRECONDITION,
+          Reason.WORKFLOW_NOT_AWAITING_ANSWER,
+          "workflow " + w.workflowId + " is " + w.state + ", not awaiting an answer; nothing was changed");
+    }
+    WorkflowState next = ANSWERS.get(w.kind).get(decision);
+    if (next == null) {
+      throw WorkflowException.invalid(
+          "a " + w.kind + " is answered with one of " + ANSWERS.get(w.kind).keySet() + ", not " + decision);
+    }
+    return next;
+  }
+
+  /** The state of a requester's item once the partner's answer {@code decision} arrives. */
+  public static WorkflowState answerReceived(Workflow w, WorkflowDecision decision) {
+    if (w.side != WorkflowSide.REQUESTER || !w.open()) {
+      throw new WorkflowException(
+          Status.Code.FAILED_PRECONDITION,
+          Reason.WORKFLOW_NOT_AWAITING_ANSWER,
+          "workflow " + w.workflowId + " is " + w.side + " " + w.state + " here and takes no answer");
+    }
+    WorkflowState next = ANSWERS.get(w.kind).get(decision);
+    if (next == null) {
+      throw WorkflowException.invalid("a " + w.kind + " cannot be answered with " + decision);
+    }
+    return next;
+  }
+
+  /** The state of a requester's item once the partner acknowledged the request. */
+  public static WorkflowState delivered(Workflow w) {
+    if (w.state != WorkflowState.PENDING_DELIVERY) {
+      return w.state; // the answer may have arrived before the acknowledgement was processed
+    }
+    return w.kind == WorkflowKind.FEEDBACK ? WorkflowState.RECEIVED : WorkflowState.AWAITING_ANSWER;
+  }
+
+  /** The state of a responder's item on arrival. */
+  public static WorkflowState arrived(WorkflowKind kind) {
+    return kind == WorkflowKind.FEEDBACK ? WorkflowState.RECEIVED : WorkflowState.AWAITING_ANSWER;
+  }
+}

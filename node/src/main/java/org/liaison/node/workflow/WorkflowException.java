@@ -1,0 +1,32 @@
+package org.liaison.node.workflow;
+
+import io.grpc.Status;
+import org.liaison.wire.v1.Reason;
+
+/** An officer's workflow request that cannot be carried out, with the reason and a sentence. */
+public class WorkflowException extends RuntimeException {
+  private final Status.Code code;
+  private final Reason reason;
+
+  public WorkflowException(Status.Code code, Reason reason, String sentence) {
+    super(sentence);
+    this.code = code;
+    this.reason = reason;
+  }
+
+  public static WorkflowException invalid(String sentence) {
+    return new WorkflowException(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, sentence);
+  }
+
+  public static WorkflowException notFound(String sentence) {
+    return new WorkflowException(Status.Code.NOT_FOUND, Reason.NOT_FOUND, sentence);
+  }
+
+  public Status.Code code() {
+    return code;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

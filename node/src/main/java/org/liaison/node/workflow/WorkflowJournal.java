@@ -1,0 +1,84 @@
+package org.liaison.node.workflow;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place where workflow steps are written: every step of every workflow goes through
+ * {@link #record}, inside the transaction that changes the workflow's state, so a step and its
+ * state change commit together. (The tamper-evident audit log is to be connected here.)
+ *
+ * <p>Each step also feeds the Micrometer timer {@code liaison.workflow.step}, the time since the
+ * workflow's previous step, tagged by kind, side, partner and step.
+ */
+@ApplicationScoped
+public class WorkflowJournal {
+  private static final Logger LOG = Logger.getLogger(WorkflowJournal.class);
+  public static final String TIMER = "liaison.workflow.step";
+
+  @Inject EntityManager em;
+  @Inject MeterRegistry meters;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(Workflow w, Step step) {
+    StepEntry previous = Timings.timed(step.name()) ? lastTimedStep(w.workflowId) : null;
+    StepEntry e = new StepEntry();
+    e.workflowId = w.workflowId;
+    e.step = step.name();
+    e.at = step.at();
+    e.partnerAt = step.partnerAt();
+    e.actor = step.actor() == null ? "node" : step.actor();
+    e.detail = clip(step.detail());
+    em.persist(e);
+    LOG.infof(
+        "workflow %s %s %s with %s: %s by %s%s",
+        w.kind, w.side, w.workflowId, w.partnerAgency, step.name(), e.actor,
+        e.detail == null ? "" : " (" + e.detail + ")");
+    if (previous != null) {
+      timer(w, step.name()).record(Duration.between(previous.at, step.at()));
+    }
+  }
+
+  /** Every step of a workflow, oldest first. */
+  @Transactional
+  public List<StepEntry> steps(String workflowId) {
+    return em.createQuery(
+            "from StepEntry where workflowId = :w order by at, id", StepEntry.class)
+        .setParameter("w", workflowId)
+        .getResultList();
+  }
+
+  private StepEntry lastTimedStep(String workflowId) {
+    List<StepEntry> last =
+        em.createQuery(
+                "from StepEntry where workflowId = :w and step <> :overdue order by at desc, id desc",
+                StepEntry.class)
+            .setParameter("w", workflowId)
+            .setParameter("overdue", Step.OVERDUE)
+            .setMaxResults(1)
+            .getResultList();
+    return last.isEmpty() ? null : last.get(0);
+  }
+
+  private Timer timer(Workflow w, String step) {
+    return Timer.builder(TIMER)
+        .description("Time a workflow took to reach a step from the step before it")
+        .tag("kind", w.kind.name())
+        .tag("side", w.side.name())
+        .tag("partner", w.partnerAgency)
+        .tag("step", step)
+        .publishPercentiles(0.5, 0.9)
+        .register(meters);
+  }
+
+  private static String clip(String s) {
+    return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+  }
+}

@@ -1,0 +1,177 @@
+package org.liaison.node.workflow.api;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.liaison.node.runtime.OfficerApi;
+import org.liaison.node.workflow.Workflow;
+import org.liaison.node.workflow.WorkflowEngine;
+import org.liaison.node.workflow.WorkflowException;
+import org.liaison.node.workflow.WorkflowTimers;
+import org.liaison.node.workflow.consent.ConsentService;
+import org.liaison.node.workflow.designation.DesignationService;
+import org.liaison.node.workflow.feedback.FeedbackService;
+import org.liaison.node.workflow.rfi.RfiService;
+import org.liaison.node.workflow.timeliness.TimelinessReporter;
+import org.liaison.wire.transport.PeerIdentity;
+import org.liaison.wire.transport.PeerIdentityInterceptor;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.ConsentDraft;
+import org.liaison.wire.v1.DesignatedAgentList;
+import org.liaison.wire.v1.DesignatedAgentsRequest;
+import org.liaison.wire.v1.DesignationDraft;
+import org.liaison.wire.v1.FeedbackDraft;
+import org.liaison.wire.v1.FeedbackDutiesRequest;
+import org.liaison.wire.v1.FeedbackDutyList;
+import org.liaison.wire.v1.InfoRequestDraft;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.TimelinessReport;
+import org.liaison.wire.v1.TimelinessRequest;
+import org.liaison.wire.v1.WorkflowAnswer;
+import org.liaison.wire.v1.WorkflowItem;
+import org.liaison.wire.v1.WorkflowItems;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowQuery;
+import org.liaison.wire.v1.WorkflowRef;
+import org.liaison.wire.v1.WorkflowsGrpc;
+
+/**
+ * The officers' workflow API: a thin adapter from gRPC to the workflow services. The officer is
+ * the authenticated TLS peer unless the request names one.
+ */
+@ApplicationScoped
+public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements OfficerApi {
+  private static final Logger LOG = Logger.getLogger(WorkflowsApi.class);
+
+  @Inject RfiService rfi;
+  @Inject ConsentService consent;
+  @Inject FeedbackService feedback;
+  @Inject DesignationService designation;
+  @Inject TimelinessReporter timeliness;
+  @Inject WorkflowEngine engine;
+  @Inject ItemViews views;
+  @Inject WorkflowTimers timers;
+
+  @Override
+  public void requestInformation(InfoRequestDraft r, StreamObserver<WorkflowItem> out) {
+    started(out, () -> rfi.request(r, officer(r.getOfficerId())));
+  }
+
+  @Override
+  public void requestConsent(ConsentDraft r, StreamObserver<WorkflowItem> out) {
+    started(out, () -> consent.request(r, officer(r.getOfficerId())));
+  }
+
+  @Override
+  public void recordFeedback(FeedbackDraft r, StreamObserver<WorkflowItem> out) {
+    started(out, () -> feedback.record(r, officer(r.getOfficerId())));
+  }
+
+  @Override
+  public void requestDesignation(DesignationDraft r, StreamObserver<WorkflowItem> out) {
+    started(out, () -> designation.request(r, officer(r.getOfficerId())));
+  }
+
+  @Override
+  public void answer(WorkflowAnswer r, StreamObserver<WorkflowItem> out) {
+    started(
+        out,
+        () -> {
+          if (r.getWorkflowId().isBlank()) {
+            throw WorkflowException.invalid("name the workflow to answer (its id)");
+          }
+          Workflow w = engine.require(r.getWorkflowId());
+          String officer = officer(r.getOfficerId());
+          return switch (w.kind) {
+            case INFORMATION_REQUEST -> rfi.answer(r, officer);
+            case CONSENT -> consent.answer(r, officer);
+            case DESIGNATION -> designation.answer(r, officer);
+            default ->
+                throw new WorkflowException(
+                    Status.Code.FAILED_PRECONDITION,
+                    Reason.WORKFLOW_NOT_AWAITING_ANSWER,
+                    "a " + w.kind + " takes no answer");
+          };
+        });
+  }
+
+  @Override
+  public void list(WorkflowQuery r, StreamObserver<WorkflowItems> out) {
+    answer(
+        out,
+        () -> {
+          WorkflowItems.Builder items = WorkflowItems.newBuilder();
+          for (Workflow w :
+              engine.list(
+                  r.getKind() == WorkflowKind.KIND_UNSPECIFIED ? null : r.getKind(),
+                  r.getPartner().isBlank() ? null : r.getPartner(),
+                  r.getAwaitingUs())) {
+            items.addItems(views.view(w, false));
+          }
+          return items.build();
+        });
+  }
+
+  @Override
+  public void show(WorkflowRef r, StreamObserver<WorkflowItem> out) {
+    answer(out, () -> views.view(engine.require(r.getWorkflowId()), true));
+  }
+
+  @Override
+  public void feedbackDuties(FeedbackDutiesRequest r, StreamObserver<FeedbackDutyList> out) {
+    answer(out, () -> FeedbackDutyList.newBuilder().addAllDuties(feedback.duties(r.getPartner())).build());
+  }
+
+  @Override
+  public void designatedAgents(DesignatedAgentsRequest r, StreamObserver<DesignatedAgentList> out) {
+    answer(
+        out,
+        () -> DesignatedAgentList.newBuilder().addAllAgents(designation.designated(r.getPartner())).build());
+  }
+
+  @Override
+  public void timeliness(TimelinessRequest r, StreamObserver<TimelinessReport> out) {
+    answer(out, () -> timeliness.report(r.getPartner(), Instant.now()));
+  }
+
+  /** A step was taken: send its message now rather than at the next outbox tick. */
+  private void started(StreamObserver<WorkflowItem> out, Supplier<Workflow> action) {
+    answer(
+        out,
+        () -> {
+          Workflow w = action.get();
+          timers.kick();
+          return views.view(engine.require(w.workflowId), true);
+        });
+  }
+
+  private static <T> void answer(StreamObserver<T> out, Supplier<T> action) {
+    T result;
+    try {
+      result = action.get();
+    } catch (WorkflowException e) {
+      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
+      return;
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "workflow call failed");
+      out.onError(
+          Refusals.refuse(
+              Status.Code.INTERNAL, Reason.INTERNAL, "the node could not carry out the request: " + e));
+      return;
+    }
+    out.onNext(result);
+    out.onCompleted();
+  }
+
+  private static String officer(String named) {
+    if (named != null && !named.isBlank()) {
+      return named;
+    }
+    PeerIdentity peer = PeerIdentityInterceptor.current();
+    return peer == null ? "officer" : peer.name();
+  }
+}

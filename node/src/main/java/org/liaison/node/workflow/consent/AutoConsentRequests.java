@@ -1,0 +1,70 @@
+package org.liaison.node.workflow.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+import org.liaison.agreements.AgreementStore;
+import org.liaison.agreements.RecordCategory;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.workflow.RecordLookup;
+import org.liaison.node.workflow.RecordLookup.HeldRecord;
+import org.liaison.node.workflow.WorkflowTimers;
+import org.liaison.wire.v1.ConsentDraft;
+
+/**
+ * With {@code liaison.workflow.auto-consent-request=true}, a partner's query that meets a record
+ * withheld for lack of the originator's consent starts the consent request itself, so the officer
+ * does not have to; once per record and partner (after a refusal, only an officer asks again). A failure here never fails the query.
+ */
+@ApplicationScoped
+public class AutoConsentRequests {
+  private static final Logger LOG = Logger.getLogger(AutoConsentRequests.class);
+
+  @Inject NodeConfig config;
+  @Inject RecordLookup records;
+  @Inject AgreementStore agreements;
+  @Inject GrantedConsents consents;
+  @Inject ConsentService service;
+  @Inject WorkflowTimers timers;
+
+  public synchronized void consentMissing(String recordId, String requester) {
+    if (!config.workflow().autoConsentRequest()) {
+      return;
+    }
+    try {
+      HeldRecord r = records.find(recordId, false).orElse(null);
+      if (r == null
+          || !r.fromThirdParty()
+          || r.originator().equals(requester)
+          || onwardAllowed(r, requester)
+          || consents.asked(recordId, requester)) {
+        return;
+      }
+      service.request(
+          ConsentDraft.newBuilder()
+              .setRecordId(recordId)
+              .setForAgency(requester)
+              .setJustification(
+                  requester + " asked about this record, withheld until " + r.originator() + " consents")
+              .build(),
+          "node");
+      timers.kick();
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "could not ask for consent to disclose %s to %s", recordId, requester);
+    }
+  }
+
+  /** True when an agreement between originator and this agency lets the record go on without consent. */
+  private boolean onwardAllowed(HeldRecord r, String requester) {
+    String me = config.agency();
+    return RecordCategory.parse(r.category())
+        .map(
+            cat ->
+                agreements.inForce(r.originator(), me, Instant.now()).stream()
+                    .flatMap(a -> a.direction(r.originator(), me).stream())
+                    .flatMap(d -> d.onwardRule(cat).stream())
+                    .anyMatch(rule -> rule.permits(requester)))
+        .orElse(false);
+  }
+}

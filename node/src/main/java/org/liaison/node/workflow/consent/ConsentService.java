@@ -1,0 +1,107 @@
+package org.liaison.node.workflow.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.liaison.agreements.Agreement;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.workflow.AgreementChoice;
+import org.liaison.node.workflow.RecordLookup;
+import org.liaison.node.workflow.RecordLookup.HeldRecord;
+import org.liaison.node.workflow.Workflow;
+import org.liaison.node.workflow.WorkflowEngine;
+import org.liaison.node.workflow.WorkflowException;
+import org.liaison.wire.v1.ConsentAnswer;
+import org.liaison.wire.v1.ConsentDraft;
+import org.liaison.wire.v1.ConsentMessage;
+import org.liaison.wire.v1.ConsentRequest;
+import org.liaison.wire.v1.WorkflowAnswer;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowStep;
+
+/**
+ * Consent to onward sharing (the third-party rule): the holder of a record that came from another
+ * agency asks that originator whether it may pass the record on to a third agency; the
+ * originator's officer grants (with conditions) or refuses. Both nodes keep the answer; the
+ * holder's {@link WorkflowConsentLedger} lets the next query disclose the record.
+ */
+@ApplicationScoped
+public class ConsentService {
+  @Inject WorkflowEngine engine;
+  @Inject AgreementChoice choice;
+  @Inject RecordLookup records;
+  @Inject NodeConfig config;
+
+  public Workflow request(ConsentDraft d, String officer) {
+    if (d.getRecordId().isBlank() || d.getForAgency().isBlank()) {
+      throw WorkflowException.invalid(
+          "a consent request needs the record (--record) and the agency it would go to (--for)");
+    }
+    HeldRecord record =
+        records
+            .find(d.getRecordId(), false)
+            .orElseThrow(() -> WorkflowException.notFound("this node holds no record " + d.getRecordId()));
+    if (!record.fromThirdParty()) {
+      throw WorkflowException.invalid(
+          "record " + d.getRecordId() + " is " + config.agency() + "'s own; its onward sharing needs no consent");
+    }
+    String originator = record.originator();
+    if (d.getForAgency().equals(originator)) {
+      throw WorkflowException.invalid(originator + " is the originator of " + d.getRecordId());
+    }
+    Agreement a = choice.choose(originator, "", ag -> true, "consent requests");
+    String workflowId = WorkflowEngine.newWorkflowId();
+    WorkflowStep step = WorkflowEngine.step(workflowId, officer);
+    Instant due = AgreementChoice.dueAt(a, Instant.ofEpochMilli(step.getAtEpochMs()));
+    ConsentRequest request =
+        ConsentRequest.newBuilder()
+            .setRecordId(d.getRecordId())
+            .setRecordCategory(record.category())
+            .setRequestingAgency(d.getForAgency())
+            .setJustification(d.getJustification())
+            .setDueEpochMs(due == null ? 0 : due.toEpochMilli())
+            .build();
+    return engine.start(
+        new WorkflowEngine.Opening(
+            WorkflowKind.CONSENT,
+            originator,
+            a.id(),
+            AgreementChoice.purposeOr(d.getPurpose(), a),
+            d.getCaseReference(),
+            d.getRecordId(),
+            d.getForAgency(),
+            officer,
+            due,
+            "onward disclosure of " + record.category() + " record " + d.getRecordId() + " to " + d.getForAgency()),
+        step,
+        request,
+        ConsentMessage.newBuilder().setStep(step).setRequest(request).build());
+  }
+
+  public Workflow answer(WorkflowAnswer a, String officer) {
+    String detail;
+    switch (a.getDecision()) {
+      case GRANT -> detail = a.getConditions().isBlank() ? "granted" : "conditions: " + a.getConditions();
+      case REFUSE -> {
+        if (a.getReason().isBlank()) {
+          throw WorkflowException.invalid("refusing consent needs the reason (--reason)");
+        }
+        detail = a.getReason();
+      }
+      default -> throw WorkflowException.invalid("a consent request is answered with GRANT or REFUSE");
+    }
+    ConsentAnswer answer =
+        ConsentAnswer.newBuilder()
+            .setDecision(a.getDecision())
+            .setConditions(a.getConditions())
+            .setReason(a.getReason())
+            .build();
+    return engine.answer(
+        a.getWorkflowId(),
+        a.getDecision(),
+        answer,
+        officer,
+        detail,
+        step -> ConsentMessage.newBuilder().setStep(step).setAnswer(answer).build());
+  }
+}

@@ -1,0 +1,49 @@
+package org.liaison.node.workflow.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowSide;
+import org.liaison.wire.v1.WorkflowState;
+
+/** The consent workflows this agency started, as stored. */
+@ApplicationScoped
+public class GrantedConsents {
+  @Inject EntityManager em;
+
+  /** True when the originator granted onward disclosure of the record to the agency. */
+  @Transactional
+  public boolean granted(String recordId, String agency) {
+    return count(recordId, agency, List.of(WorkflowState.GRANTED)) > 0;
+  }
+
+  /** True when consent for the record and agency was asked and is open, granted or refused. */
+  @Transactional
+  public boolean asked(String recordId, String agency) {
+    return count(
+            recordId,
+            agency,
+            List.of(
+                WorkflowState.PENDING_DELIVERY,
+                WorkflowState.AWAITING_ANSWER,
+                WorkflowState.GRANTED,
+                WorkflowState.REFUSED))
+        > 0;
+  }
+
+  private long count(String recordId, String agency, List<WorkflowState> states) {
+    return em.createQuery(
+            "select count(w) from Workflow w where w.kind = :kind and w.side = :side"
+                + " and w.recordRef = :record and w.thirdAgency = :agency and w.state in :states",
+            Long.class)
+        .setParameter("kind", WorkflowKind.CONSENT)
+        .setParameter("side", WorkflowSide.REQUESTER)
+        .setParameter("record", recordId)
+        .setParameter("agency", agency)
+        .setParameter("states", states)
+        .getSingleResult();
+  }
+}

@@ -1,0 +1,25 @@
+package org.liaison.node.workflow.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.liaison.node.consent.ConsentLedger;
+
+/**
+ * Consents this agency asked originators for and was granted, as the consent workflow recorded.
+ * When the node is configured to, a record not yet consented to also starts a consent request to
+ * its originator (see {@link AutoConsentRequests}).
+ */
+@ApplicationScoped
+public class WorkflowConsentLedger implements ConsentLedger {
+  @Inject GrantedConsents consents;
+  @Inject AutoConsentRequests auto;
+
+  @Override
+  public boolean granted(String recordId, String requestingAgency) {
+    if (consents.granted(recordId, requestingAgency)) {
+      return true;
+    }
+    auto.consentMissing(recordId, requestingAgency);
+    return false;
+  }
+}

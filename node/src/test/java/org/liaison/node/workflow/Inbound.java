@@ -1,0 +1,23 @@
+package org.liaison.node.workflow;
+
+import com.google.protobuf.Message;
+import java.util.UUID;
+import org.liaison.node.federation.InboundRequest;
+
+/** Partner requests as FederationService hands them to a handler after opening the envelope. */
+final class Inbound {
+  private Inbound() {}
+
+  static InboundRequest from(String agency, String agreement, String purpose, Message payload) {
+    return new InboundRequest(
+        agency,
+        "node-1",
+        agreement,
+        purpose,
+        "CASE-" + agency,
+        "officer-7",
+        UUID.randomUUID().toString(),
+        payload.getDescriptorForType().getFullName(),
+        payload.toByteArray());
+  }
+}

@@ -1,0 +1,71 @@
+package org.liaison.node.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.liaison.node.workflow.delivery.Backoff;
+import org.liaison.node.workflow.timeliness.Percentiles;
+import org.liaison.wire.v1.WorkflowDecision;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowSide;
+import org.liaison.wire.v1.WorkflowState;
+
+class PureRulesTest {
+
+  @Test
+  void percentiles_nearestRank() {
+    long[] v = {9, 1, 8, 2, 7, 3, 6, 4, 5, 10};
+    assertThat(Percentiles.of(v, 50)).isEqualTo(5);
+    assertThat(Percentiles.of(v, 90)).isEqualTo(9);
+    assertThat(Percentiles.of(v, 100)).isEqualTo(10);
+    assertThat(Percentiles.of(new long[] {42}, 90)).isEqualTo(42);
+    assertThat(Percentiles.of(new long[] {1, 2}, 50)).isEqualTo(1);
+    assertThatThrownBy(() -> Percentiles.of(new long[0], 50)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void backoff_doublesUpToTheCap() {
+    Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+    assertThat(b.after(1)).isEqualTo(Duration.ofMillis(500));
+    assertThat(b.after(2)).isEqualTo(Duration.ofMillis(1000));
+    assertThat(b.after(4)).isEqualTo(Duration.ofMillis(4000));
+    assertThat(b.after(5)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(b.after(500)).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void transitions_answerOnlyWhenAwaitingAndWithTheKindsDecisions() {
+    Workflow w = item(WorkflowKind.INFORMATION_REQUEST, WorkflowSide.RESPONDER, WorkflowState.AWAITING_ANSWER);
+    assertThat(Transitions.answer(w, WorkflowDecision.APPROVE_IN_PART)).isEqualTo(WorkflowState.APPROVED_IN_PART);
+    assertThatThrownBy(() -> Transitions.answer(w, WorkflowDecision.GRANT)).isInstanceOf(WorkflowException.class);
+
+    Workflow consent = item(WorkflowKind.CONSENT, WorkflowSide.RESPONDER, WorkflowState.AWAITING_ANSWER);
+    assertThat(Transitions.answer(consent, WorkflowDecision.REFUSE)).isEqualTo(WorkflowState.REFUSED);
+
+    Workflow mine = item(WorkflowKind.CONSENT, WorkflowSide.REQUESTER, WorkflowState.AWAITING_ANSWER);
+    assertThatThrownBy(() -> Transitions.answer(mine, WorkflowDecision.GRANT)).hasMessageContaining("answers it");
+
+    Workflow feedback = item(WorkflowKind.FEEDBACK, WorkflowSide.REQUESTER, WorkflowState.PENDING_DELIVERY);
+    assertThat(Transitions.delivered(feedback)).isEqualTo(WorkflowState.RECEIVED);
+
+    // an answer may arrive before the acknowledgement of the request was processed
+    Workflow early = item(WorkflowKind.DESIGNATION, WorkflowSide.REQUESTER, WorkflowState.PENDING_DELIVERY);
+    assertThat(Transitions.answerReceived(early, WorkflowDecision.DECLINE)).isEqualTo(WorkflowState.DECLINED);
+    early.state = WorkflowState.DECLINED;
+    assertThat(Transitions.delivered(early)).isEqualTo(WorkflowState.DECLINED);
+    assertThatThrownBy(() -> Transitions.answerReceived(early, WorkflowDecision.APPROVE))
+        .isInstanceOf(WorkflowException.class);
+  }
+
+  private static Workflow item(WorkflowKind kind, WorkflowSide side, WorkflowState state) {
+    Workflow w = new Workflow();
+    w.workflowId = "w-1";
+    w.kind = kind;
+    w.side = side;
+    w.state = state;
+    w.partnerAgency = "us.cbp";
+    return w;
+  }
+}
