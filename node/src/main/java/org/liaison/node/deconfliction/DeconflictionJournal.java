@@ -1,5 +1,9 @@
 package org.liaison.node.deconfliction;
 
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
+import org.liaison.wire.v1.AuditKind;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,14 +15,15 @@ import org.liaison.wire.v1.MatchKind;
 /**
  * The one place de-confliction records what happened: probes (counts only), filter hits,
  * claims, confirmed conflicts, alerts and refusals. It never receives an identifier, a token or
- * a PRF value, so none can reach the database or the log through it. (To be connected to the
- * node's audit log at merge time.)
+ * a PRF value, so none can reach the database or the log through it. Conflicts, alerts, claims
+ * and refusals are also entries of the tamper-evident audit log (probe counts only, never values).
  */
 @ApplicationScoped
 public class DeconflictionJournal {
   private static final Logger LOG = Logger.getLogger(DeconflictionJournal.class);
 
   @Inject EntityManager em;
+  @Inject AuditLog audit;
 
   /** Events journaled. */
   public enum Event {
@@ -48,6 +53,17 @@ public class DeconflictionJournal {
         .setParameter(6, elements)
         .setParameter(7, detail == null ? null : truncate(detail))
         .executeUpdate();
+    AuditKind auditKind = auditKindOf(event);
+    if (auditKind != null) {
+      audit.append(
+          AuditEvent.builder(auditKind)
+              .answeringAgency(partner)
+              .purpose(kind == null ? null : kind.name() + "_DECONFLICTION")
+              .caseReference(caseReference)
+              .outcome(event.name())
+              .detail(elements + " element(s)" + (detail == null ? "" : "; " + truncate(detail)))
+              .build());
+    }
     LOG.infof(
         "de-confliction %s %s partner=%s case=%s elements=%d%s",
         event,
@@ -56,6 +72,17 @@ public class DeconflictionJournal {
         caseReference == null ? "-" : caseReference,
         elements,
         detail == null ? "" : " " + detail);
+  }
+
+  /** Which events the audit keeps: every conflict and its notification, every claim and refusal. */
+  private static AuditKind auditKindOf(Event event) {
+    return switch (event) {
+      case CONFLICT, CLAIM_CONFIRMED, ALERT_RECORDED, ALERT_ACKNOWLEDGED -> AuditKind.CONFLICT;
+      case CLAIM_SENT, CLAIM_UNCONFIRMED, PROBES_SENT -> AuditKind.QUERY;
+      case PROBES_ANSWERED -> AuditKind.DISCLOSURE;
+      case REFUSED -> AuditKind.REFUSAL;
+      case FILTER_HITS, FAILED -> null;
+    };
   }
 
   private static String truncate(String s) {

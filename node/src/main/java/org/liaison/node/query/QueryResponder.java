@@ -1,5 +1,9 @@
 package org.liaison.node.query;
 
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
+import org.liaison.wire.v1.AuditKind;
+
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +46,7 @@ public class QueryResponder implements InboundHandler {
   @Inject AgreementStore agreements;
   @Inject NodeConfig config;
   @Inject ConsentLedger consents;
+  @Inject AuditLog audit;
 
   @Override
   public String contentType() {
@@ -74,6 +79,7 @@ public class QueryResponder implements InboundHandler {
           PolicyEngine.decide(
               PolicyRequest.of(
                   known, r.senderAgency(), q.getOfficerRole(), r.purpose(), r.caseReference(), facts));
+      recordDecision(r, m, d);
       DisclosedView view = d.applyTo(facts);
       if (view.disclosed()) {
         answer.addDisclosures(disclosure(me, m, view));
@@ -91,6 +97,25 @@ public class QueryResponder implements InboundHandler {
             ? QueryAnswer.Outcome.MATCH
             : QueryAnswer.Outcome.NO_MATCH);
     return answer.build();
+  }
+
+  /** Every decision is an audit entry, written before the answer that carries it can leave. */
+  private void recordDecision(InboundRequest r, RecordMatch m, Decision d) {
+    audit.append(
+        AuditEvent.builder(AuditKind.DECISION)
+            .direction(AuditEvent.Direction.IN)
+            .requestingAgency(r.senderAgency())
+            .agreement(d.agreementId())
+            .purpose(r.purpose())
+            .caseReference(r.caseReference())
+            .officer(r.officerId())
+            .messageId(r.messageId())
+            .contentType(r.contentType())
+            .outcome(d.outcome() + (d.allowed() ? " " + d.tier() : ""))
+            .reason(d.reason() == null ? null : d.reason().name())
+            .detail(d.clause() + ": " + d.sentence())
+            .datum(AuditEvent.Datum.records(m.recordId()))
+            .build());
   }
 
   private List<RecordMatch> find(QueryRequest q) {

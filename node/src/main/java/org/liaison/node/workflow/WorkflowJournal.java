@@ -1,5 +1,11 @@
 package org.liaison.node.workflow;
 
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowSide;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * The one place where workflow steps are written: every step of every workflow goes through
  * {@link #record}, inside the transaction that changes the workflow's state, so a step and its
- * state change commit together. (The tamper-evident audit log is to be connected here.)
+ * state change commit together. Each step is also an entry of the tamper-evident audit log
+ * (kind WORKFLOW, or ORIGINATOR_CONSENT for consent), written before the step's transaction
+ * commits: if the audit cannot be written, the step fails and nothing is sent.
  *
  * <p>Each step also feeds the Micrometer timer {@code liaison.workflow.step}, the time since the
  * workflow's previous step, tagged by kind, side, partner and step.
@@ -25,6 +33,7 @@ public class WorkflowJournal {
 
   @Inject EntityManager em;
   @Inject MeterRegistry meters;
+  @Inject AuditLog audit;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(Workflow w, Step step) {
@@ -37,6 +46,7 @@ public class WorkflowJournal {
     e.actor = step.actor() == null ? "node" : step.actor();
     e.detail = clip(step.detail());
     em.persist(e);
+    audit.append(auditEvent(w, step, e));
     LOG.infof(
         "workflow %s %s %s with %s: %s by %s%s",
         w.kind, w.side, w.workflowId, w.partnerAgency, step.name(), e.actor,
@@ -76,6 +86,27 @@ public class WorkflowJournal {
         .tag("step", step)
         .publishPercentiles(0.5, 0.9)
         .register(meters);
+  }
+
+  private static AuditEvent auditEvent(Workflow w, Step step, StepEntry e) {
+    boolean weAsked = w.side == WorkflowSide.REQUESTER;
+    AuditEvent.Builder b =
+        AuditEvent.builder(w.kind == WorkflowKind.CONSENT ? AuditKind.ORIGINATOR_CONSENT : AuditKind.WORKFLOW)
+        .direction(weAsked ? AuditEvent.Direction.OUT : AuditEvent.Direction.IN)
+        .requestingAgency(weAsked ? null : w.partnerAgency)
+        .answeringAgency(weAsked ? w.partnerAgency : null)
+        .agreement(w.agreementId)
+        .purpose(w.purpose)
+        .caseReference(w.caseReference)
+        .officer(e.actor)
+        .messageId(w.workflowId)
+        .contentType(w.kind.name())
+        .outcome(step.name())
+        .detail(e.detail);
+    if (w.recordRef != null) {
+      b.datum(AuditEvent.Datum.records(w.recordRef));
+    }
+    return b.build();
   }
 
   private static String clip(String s) {
