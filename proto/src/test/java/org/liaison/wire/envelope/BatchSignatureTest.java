@@ -5,6 +5,7 @@ import static org.liaison.wire.envelope.Refused.reason;
 
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -25,7 +26,7 @@ class BatchSignatureTest {
   private static EnvelopeSealer.Outgoing message(String node, String text) {
     return new EnvelopeSealer.Outgoing(
         new SealRequest("ru.skr", node, "ice-skr-2010", "HUMAN_TRAFFICKING", "ICE-2024-0042",
-            "officer-7", "liaison.v1.QueryRequest", java.time.Duration.ofMinutes(5), null),
+            "officer-7", "liaison.v1.QueryRequest", Duration.ofMinutes(5), null),
         text.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -60,8 +61,8 @@ class EnvelopePropertiesTest {
   Arbitrary<String> text() {
     Arbitrary<Integer> codePoint =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x20, 0x7e)),
-            net.jqwik.api.Tuple.of(
+            Tuple.of(3, Arbitraries.integers().between(0x20, 0x7e)),
+            Tuple.of(
                 1,
                 Arbitraries.integers()
                     .between(0, Character.MAX_CODE_POINT)
