@@ -11,9 +11,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The one place where workflow steps are written: every step of every workflow goes through
- * {@link #record}, inside the transaction that changes the workflow's state, so a step and its
- * state change commit together. (The tamper-evident audit log is to be connected here.)
+ * The one place where workflow steps are written: every step of every workflow goes through {@link
+ * #record}, inside the transaction that changes the workflow's state, so a step and its state
+ * change commit together. (The tamper-evident audit log is to be connected here.)
  *
  * <p>Each step also feeds the Micrometer timer {@code liaison.workflow.step}, the time since the
  * workflow's previous step, tagged by kind, side, partner and step.
@@ -39,7 +39,12 @@ public class WorkflowJournal {
     em.persist(e);
     LOG.infof(
         "workflow %s %s %s with %s: %s by %s%s",
-        w.kind, w.side, w.workflowId, w.partnerAgency, step.name(), e.actor,
+        w.kind,
+        w.side,
+        w.workflowId,
+        w.partnerAgency,
+        step.name(),
+        e.actor,
         e.detail == null ? "" : " (" + e.detail + ")");
     if (previous != null) {
       timer(w, step.name()).record(Duration.between(previous.at, step.at()));
@@ -49,8 +54,7 @@ public class WorkflowJournal {
   /** Every step of a workflow, oldest first. */
   @Transactional
   public List<StepEntry> steps(String workflowId) {
-    return em.createQuery(
-            "from StepEntry where workflowId = :w order by at, id", StepEntry.class)
+    return em.createQuery("from StepEntry where workflowId = :w order by at, id", StepEntry.class)
         .setParameter("w", workflowId)
         .getResultList();
   }
