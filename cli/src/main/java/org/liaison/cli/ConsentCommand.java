@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "consent",
     mixinStandardHelpOptions = true,
-    description = "Consent to onward sharing (third-party rule): ask the originator of a record, or answer as the originator.",
+    description =
+        "Consent to onward sharing (third-party rule): ask the originator of a record, or answer as the originator.",
     subcommands = {
       ConsentCommand.Ask.class,
       ConsentCommand.Grant.class,
@@ -29,19 +30,35 @@ final class ConsentCommand implements Runnable {
   @Command(
       name = "request",
       mixinStandardHelpOptions = true,
-      description = "Ask the originator of one of your records for consent to pass it on to another agency.",
-      footer = {"", "Example:", "  liaison consent request --record ice-pnr-0007 --for us.ioc2 --justification 'IOC-2 lead'"})
+      description =
+          "Ask the originator of one of your records for consent to pass it on to another agency.",
+      footer = {
+        "",
+        "Example:",
+        "  liaison consent request --record ice-pnr-0007 --for us.ioc2 --justification 'IOC-2 lead'"
+      })
   static final class Ask extends WorkflowCommand {
-    @Option(names = "--record", required = true, paramLabel = "ID", description = "Your record that came from the originator.")
+    @Option(
+        names = "--record",
+        required = true,
+        paramLabel = "ID",
+        description = "Your record that came from the originator.")
     String record;
 
-    @Option(names = "--for", required = true, paramLabel = "AGENCY", description = "The agency that would receive it.")
+    @Option(
+        names = "--for",
+        required = true,
+        paramLabel = "AGENCY",
+        description = "The agency that would receive it.")
     String forAgency;
 
     @Option(names = "--justification", paramLabel = "TEXT", description = "Why.")
     String justification = "";
 
-    @Option(names = "--purpose", paramLabel = "PURPOSE", description = "The purpose of the onward disclosure.")
+    @Option(
+        names = "--purpose",
+        paramLabel = "PURPOSE",
+        description = "The purpose of the onward disclosure.")
     String purpose = "";
 
     @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
@@ -49,13 +66,24 @@ final class ConsentCommand implements Runnable {
 
     @Override
     int run(NodeClient client) {
-      return print(workflows(client).requestConsent(ConsentDraft.newBuilder().setRecordId(record)
-          .setForAgency(forAgency).setJustification(justification).setPurpose(purpose)
-          .setCaseReference(caseReference).setOfficerId(officer()).build()));
+      return print(
+          workflows(client)
+              .requestConsent(
+                  ConsentDraft.newBuilder()
+                      .setRecordId(record)
+                      .setForAgency(forAgency)
+                      .setJustification(justification)
+                      .setPurpose(purpose)
+                      .setCaseReference(caseReference)
+                      .setOfficerId(officer())
+                      .build()));
     }
   }
 
-  @Command(name = "grant", mixinStandardHelpOptions = true, description = "Grant a holder's consent request, with conditions if any.")
+  @Command(
+      name = "grant",
+      mixinStandardHelpOptions = true,
+      description = "Grant a holder's consent request, with conditions if any.")
   static final class Grant extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
@@ -69,7 +97,10 @@ final class ConsentCommand implements Runnable {
     }
   }
 
-  @Command(name = "refuse", mixinStandardHelpOptions = true, description = "Refuse a holder's consent request, with the reason.")
+  @Command(
+      name = "refuse",
+      mixinStandardHelpOptions = true,
+      description = "Refuse a holder's consent request, with the reason.")
   static final class Refuse extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
@@ -83,7 +114,10 @@ final class ConsentCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List consent requests, asked and received.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List consent requests, asked and received.")
   static final class ListConsents extends WorkflowCommand {
     @Option(names = "--awaiting", description = "Only requests awaiting your agency's answer.")
     boolean awaiting;

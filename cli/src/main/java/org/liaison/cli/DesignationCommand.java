@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "designation",
     mixinStandardHelpOptions = true,
-    description = "Cross-designation (e.g. Title 21 under dea-ice-xdes-2009): request, answer, and list designated agents.",
+    description =
+        "Cross-designation (e.g. Title 21 under dea-ice-xdes-2009): request, answer, and list designated agents.",
     subcommands = {
       DesignationCommand.Ask.class,
       DesignationCommand.Approve.class,
@@ -31,13 +32,28 @@ final class DesignationCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "request", mixinStandardHelpOptions = true, description = "Ask a partner to designate named agents.",
-      footer = {"", "Example:", "  liaison designation request --partner us.dea --agent 'SA Ana Ruiz' --agent 'SA Tom Hale'"})
+  @Command(
+      name = "request",
+      mixinStandardHelpOptions = true,
+      description = "Ask a partner to designate named agents.",
+      footer = {
+        "",
+        "Example:",
+        "  liaison designation request --partner us.dea --agent 'SA Ana Ruiz' --agent 'SA Tom Hale'"
+      })
   static final class Ask extends WorkflowCommand {
-    @Option(names = "--partner", required = true, paramLabel = "AGENCY", description = "The designating agency.")
+    @Option(
+        names = "--partner",
+        required = true,
+        paramLabel = "AGENCY",
+        description = "The designating agency.")
     String partner;
 
-    @Option(names = "--agent", required = true, paramLabel = "NAME", description = "An agent to designate (repeatable).")
+    @Option(
+        names = "--agent",
+        required = true,
+        paramLabel = "NAME",
+        description = "An agent to designate (repeatable).")
     List<String> agents = new ArrayList<>();
 
     @Option(names = "--authority", paramLabel = "NAME", description = "Default: TITLE_21.")
@@ -51,18 +67,32 @@ final class DesignationCommand implements Runnable {
 
     @Override
     int run(NodeClient client) {
-      return print(workflows(client).requestDesignation(DesignationDraft.newBuilder().setPartner(partner)
-          .addAllAgents(agents).setAuthority(authority).setJustification(justification)
-          .setCaseReference(caseReference).setOfficerId(officer()).build()));
+      return print(
+          workflows(client)
+              .requestDesignation(
+                  DesignationDraft.newBuilder()
+                      .setPartner(partner)
+                      .addAllAgents(agents)
+                      .setAuthority(authority)
+                      .setJustification(justification)
+                      .setCaseReference(caseReference)
+                      .setOfficerId(officer())
+                      .build()));
     }
   }
 
-  @Command(name = "approve", mixinStandardHelpOptions = true, description = "Designate the agents asked for (or only those named with --agent).")
+  @Command(
+      name = "approve",
+      mixinStandardHelpOptions = true,
+      description = "Designate the agents asked for (or only those named with --agent).")
   static final class Approve extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
 
-    @Option(names = "--agent", paramLabel = "NAME", description = "Designate only this agent (repeatable).")
+    @Option(
+        names = "--agent",
+        paramLabel = "NAME",
+        description = "Designate only this agent (repeatable).")
     List<String> agents = new ArrayList<>();
 
     @Override
@@ -71,7 +101,10 @@ final class DesignationCommand implements Runnable {
     }
   }
 
-  @Command(name = "decline", mixinStandardHelpOptions = true, description = "Decline a designation request, with the reason.")
+  @Command(
+      name = "decline",
+      mixinStandardHelpOptions = true,
+      description = "Decline a designation request, with the reason.")
   static final class Decline extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
@@ -85,8 +118,11 @@ final class DesignationCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "List designated agents with processing times (or, with --requests, the requests).")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "List designated agents with processing times (or, with --requests, the requests).")
   static final class ListDesignations extends WorkflowCommand {
     @Option(names = "--partner", paramLabel = "AGENCY", description = "Only with this partner.")
     String partner = "";
@@ -94,7 +130,9 @@ final class DesignationCommand implements Runnable {
     @Option(names = "--requests", description = "List the designation requests instead.")
     boolean requests;
 
-    @Option(names = "--awaiting", description = "With --requests: only those awaiting your agency's answer.")
+    @Option(
+        names = "--awaiting",
+        description = "With --requests: only those awaiting your agency's answer.")
     boolean awaiting;
 
     @Override
@@ -102,16 +140,25 @@ final class DesignationCommand implements Runnable {
       if (requests) {
         return list(client, WorkflowKind.DESIGNATION, awaiting, partner);
       }
-      DesignatedAgentList list = workflows(client).designatedAgents(DesignatedAgentsRequest.newBuilder().setPartner(partner).build());
+      DesignatedAgentList list =
+          workflows(client)
+              .designatedAgents(DesignatedAgentsRequest.newBuilder().setPartner(partner).build());
       if (json) {
         list.getAgentsList().forEach(a -> out().println(Json.line(a)));
       } else if (list.getAgentsCount() == 0) {
         out().println("No designated agents.");
       } else {
         for (DesignatedAgent a : list.getAgentsList()) {
-          out().printf("%-24s %s by %s for %s, requested %s, designated %s (%s)%n", a.getAgent(), a.getAuthority(),
-              a.getDesignatingAgency(), a.getRequestingAgency(), a.getRequestedAt(), a.getDesignatedAt(),
-              Durations.text(a.getProcessingMs()));
+          out()
+              .printf(
+                  "%-24s %s by %s for %s, requested %s, designated %s (%s)%n",
+                  a.getAgent(),
+                  a.getAuthority(),
+                  a.getDesignatingAgency(),
+                  a.getRequestingAgency(),
+                  a.getRequestedAt(),
+                  a.getDesignatedAt(),
+                  Durations.text(a.getProcessingMs()));
         }
       }
       out().flush();

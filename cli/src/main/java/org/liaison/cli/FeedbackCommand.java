@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
     name = "feedback",
     mixinStandardHelpOptions = true,
     description = "Feedback on results to the agency whose information was used.",
-    subcommands = {FeedbackCommand.Record.class, FeedbackCommand.ListFeedback.class, FeedbackCommand.Duties.class})
+    subcommands = {
+      FeedbackCommand.Record.class,
+      FeedbackCommand.ListFeedback.class,
+      FeedbackCommand.Duties.class
+    })
 final class FeedbackCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,20 +30,39 @@ final class FeedbackCommand implements Runnable {
   @Command(
       name = "record",
       mixinStandardHelpOptions = true,
-      description = "Record a result that used a partner's disclosure; the originator's node receives it.",
-      footer = {"", "Example:", "  liaison feedback record --record cbp-int-0042 --result SEIZURE --case ICE-MIA-2026-0311 \\",
-          "      --detail '40 kg cocaine seized' --on 2026-03-14"})
+      description =
+          "Record a result that used a partner's disclosure; the originator's node receives it.",
+      footer = {
+        "",
+        "Example:",
+        "  liaison feedback record --record cbp-int-0042 --result SEIZURE --case ICE-MIA-2026-0311 \\",
+        "      --detail '40 kg cocaine seized' --on 2026-03-14"
+      })
   static final class Record extends WorkflowCommand {
-    @Option(names = "--record", required = true, paramLabel = "ID", description = "The disclosed record the result used.")
+    @Option(
+        names = "--record",
+        required = true,
+        paramLabel = "ID",
+        description = "The disclosed record the result used.")
     String record;
 
-    @Option(names = "--result", required = true, paramLabel = "KIND", description = "SEIZURE, ARREST, CHARGE, CONVICTION or REMOVAL.")
+    @Option(
+        names = "--result",
+        required = true,
+        paramLabel = "KIND",
+        description = "SEIZURE, ARREST, CHARGE, CONVICTION or REMOVAL.")
     ResultKind result;
 
-    @Option(names = "--partner", paramLabel = "AGENCY", description = "The originator (default: the originator of your copy of the record).")
+    @Option(
+        names = "--partner",
+        paramLabel = "AGENCY",
+        description = "The originator (default: the originator of your copy of the record).")
     String partner = "";
 
-    @Option(names = "--disclosure", paramLabel = "MESSAGE_ID", description = "The message that carried the disclosure, if known.")
+    @Option(
+        names = "--disclosure",
+        paramLabel = "MESSAGE_ID",
+        description = "The message that carried the disclosure, if known.")
     String disclosure = "";
 
     @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
@@ -53,13 +76,26 @@ final class FeedbackCommand implements Runnable {
 
     @Override
     int run(NodeClient client) {
-      return print(workflows(client).recordFeedback(FeedbackDraft.newBuilder().setRecordId(record).setResult(result)
-          .setPartner(partner).setDisclosureMessageId(disclosure).setCaseReference(caseReference).setDetail(detail)
-          .setOccurredOn(on).setOfficerId(officer()).build()));
+      return print(
+          workflows(client)
+              .recordFeedback(
+                  FeedbackDraft.newBuilder()
+                      .setRecordId(record)
+                      .setResult(result)
+                      .setPartner(partner)
+                      .setDisclosureMessageId(disclosure)
+                      .setCaseReference(caseReference)
+                      .setDetail(detail)
+                      .setOccurredOn(on)
+                      .setOfficerId(officer())
+                      .build()));
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List feedback sent and received.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List feedback sent and received.")
   static final class ListFeedback extends WorkflowCommand {
     @Option(names = "--partner", paramLabel = "AGENCY", description = "Only with this partner.")
     String partner;
@@ -70,24 +106,35 @@ final class FeedbackCommand implements Runnable {
     }
   }
 
-  @Command(name = "duties", mixinStandardHelpOptions = true,
-      description = "Feedback your agreements owe, per partner, with the records held from it and not yet fed back.")
+  @Command(
+      name = "duties",
+      mixinStandardHelpOptions = true,
+      description =
+          "Feedback your agreements owe, per partner, with the records held from it and not yet fed back.")
   static final class Duties extends WorkflowCommand {
     @Option(names = "--partner", paramLabel = "AGENCY", description = "Only this partner.")
     String partner = "";
 
     @Override
     int run(NodeClient client) {
-      FeedbackDutyList duties = workflows(client).feedbackDuties(FeedbackDutiesRequest.newBuilder().setPartner(partner).build());
+      FeedbackDutyList duties =
+          workflows(client)
+              .feedbackDuties(FeedbackDutiesRequest.newBuilder().setPartner(partner).build());
       if (json) {
         duties.getDutiesList().forEach(d -> out().println(Json.line(d)));
       } else if (duties.getDutiesCount() == 0) {
         out().println("No agreement in force owes feedback.");
       } else {
         for (FeedbackDuty d : duties.getDutiesList()) {
-          out().printf("%-10s %s: within %d days; %d sent; %d open%s%n", d.getPartnerAgency(), d.getAgreementId(),
-              d.getWithinDays(), d.getFeedbackSent(), d.getOpenRecordIdsCount(),
-              d.getOpenRecordIdsCount() == 0 ? "" : " " + d.getOpenRecordIdsList());
+          out()
+              .printf(
+                  "%-10s %s: within %d days; %d sent; %d open%s%n",
+                  d.getPartnerAgency(),
+                  d.getAgreementId(),
+                  d.getWithinDays(),
+                  d.getFeedbackSent(),
+                  d.getOpenRecordIdsCount(),
+                  d.getOpenRecordIdsCount() == 0 ? "" : " " + d.getOpenRecordIdsList());
         }
       }
       out().flush();

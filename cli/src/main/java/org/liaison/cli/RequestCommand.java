@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "request",
     mixinStandardHelpOptions = true,
-    description = "Requests for information: ask a partner for more of a record than the automatic tier, and answer partners' requests.",
+    description =
+        "Requests for information: ask a partner for more of a record than the automatic tier, and answer partners' requests.",
     subcommands = {
       RequestCommand.Send.class,
       RequestCommand.ListRequests.class,
@@ -34,45 +35,90 @@ final class RequestCommand implements Runnable {
       name = "send",
       mixinStandardHelpOptions = true,
       description = "Ask a partner for one of its records (usually the full record).",
-      footer = {"", "Example:", "  liaison request send --partner us.cbp --record cbp-int-0042 --purpose DRUG_TRAFFICKING \\",
-          "      --case ICE-MIA-2026-0311 --justification 'seizure follow-up' --role CASE_AGENT"})
+      footer = {
+        "",
+        "Example:",
+        "  liaison request send --partner us.cbp --record cbp-int-0042 --purpose DRUG_TRAFFICKING \\",
+        "      --case ICE-MIA-2026-0311 --justification 'seizure follow-up' --role CASE_AGENT"
+      })
   static final class Send extends WorkflowCommand {
-    @Option(names = "--partner", required = true, paramLabel = "AGENCY", description = "The agency holding the record.")
+    @Option(
+        names = "--partner",
+        required = true,
+        paramLabel = "AGENCY",
+        description = "The agency holding the record.")
     String partner;
 
-    @Option(names = "--record", required = true, paramLabel = "ID", description = "The partner's record id (record_id of an earlier answer).")
+    @Option(
+        names = "--record",
+        required = true,
+        paramLabel = "ID",
+        description = "The partner's record id (record_id of an earlier answer).")
     String record;
 
-    @Option(names = "--purpose", required = true, paramLabel = "PURPOSE", description = "A purpose the agreement permits, e.g. DRUG_TRAFFICKING.")
+    @Option(
+        names = "--purpose",
+        required = true,
+        paramLabel = "PURPOSE",
+        description = "A purpose the agreement permits, e.g. DRUG_TRAFFICKING.")
     String purpose;
 
     @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
     String caseReference = "";
 
-    @Option(names = "--justification", required = true, paramLabel = "TEXT", description = "Why you need it.")
+    @Option(
+        names = "--justification",
+        required = true,
+        paramLabel = "TEXT",
+        description = "Why you need it.")
     String justification;
 
-    @Option(names = "--role", paramLabel = "ROLE", description = "Your role, for need-to-know checks (e.g. CASE_AGENT).")
+    @Option(
+        names = "--role",
+        paramLabel = "ROLE",
+        description = "Your role, for need-to-know checks (e.g. CASE_AGENT).")
     String role = "";
 
-    @Option(names = "--field", paramLabel = "NAME", description = "A field you need (repeatable; default: the whole record).")
+    @Option(
+        names = "--field",
+        paramLabel = "NAME",
+        description = "A field you need (repeatable; default: the whole record).")
     List<String> fields = new ArrayList<>();
 
-    @Option(names = "--agreement", paramLabel = "ID", description = "The agreement to ask under (default: the one in force that permits the purpose).")
+    @Option(
+        names = "--agreement",
+        paramLabel = "ID",
+        description =
+            "The agreement to ask under (default: the one in force that permits the purpose).")
     String agreement = "";
 
     @Override
     int run(NodeClient client) {
-      return print(workflows(client).requestInformation(InfoRequestDraft.newBuilder()
-          .setPartner(partner).setRecordId(record).setPurpose(purpose).setCaseReference(caseReference)
-          .setJustification(justification).setOfficerRole(role).addAllFields(fields).setAgreementId(agreement)
-          .setOfficerId(officer()).build()));
+      return print(
+          workflows(client)
+              .requestInformation(
+                  InfoRequestDraft.newBuilder()
+                      .setPartner(partner)
+                      .setRecordId(record)
+                      .setPurpose(purpose)
+                      .setCaseReference(caseReference)
+                      .setJustification(justification)
+                      .setOfficerRole(role)
+                      .addAllFields(fields)
+                      .setAgreementId(agreement)
+                      .setOfficerId(officer())
+                      .build()));
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List requests for information, yours and partners'.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List requests for information, yours and partners'.")
   static final class ListRequests extends WorkflowCommand {
-    @Option(names = "--awaiting", description = "Only partners' requests awaiting your agency's answer (the inbox).")
+    @Option(
+        names = "--awaiting",
+        description = "Only partners' requests awaiting your agency's answer (the inbox).")
     boolean awaiting;
 
     @Option(names = "--partner", paramLabel = "AGENCY", description = "Only with this partner.")
@@ -84,7 +130,10 @@ final class RequestCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show any workflow item with its time-stamped steps.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show any workflow item with its time-stamped steps.")
   static final class Show extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
@@ -95,13 +144,20 @@ final class RequestCommand implements Runnable {
     }
   }
 
-  @Command(name = "approve", mixinStandardHelpOptions = true,
-      description = "Approve a partner's request; with --field, approve only those fields (approve in part).")
+  @Command(
+      name = "approve",
+      mixinStandardHelpOptions = true,
+      description =
+          "Approve a partner's request; with --field, approve only those fields (approve in part).")
   static final class Approve extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
 
-    @Option(names = "--field", paramLabel = "NAME", description = "A field to disclose (repeatable; default: every field the agreement allows).")
+    @Option(
+        names = "--field",
+        paramLabel = "NAME",
+        description =
+            "A field to disclose (repeatable; default: every field the agreement allows).")
     List<String> fields = new ArrayList<>();
 
     @Option(names = "--note", paramLabel = "TEXT", description = "A note for the requester.")
@@ -109,17 +165,30 @@ final class RequestCommand implements Runnable {
 
     @Override
     int run(NodeClient client) {
-      return answer(client, id, fields.isEmpty() ? WorkflowDecision.APPROVE : WorkflowDecision.APPROVE_IN_PART,
-          note, null, fields, null);
+      return answer(
+          client,
+          id,
+          fields.isEmpty() ? WorkflowDecision.APPROVE : WorkflowDecision.APPROVE_IN_PART,
+          note,
+          null,
+          fields,
+          null);
     }
   }
 
-  @Command(name = "decline", mixinStandardHelpOptions = true, description = "Decline a partner's request, with the reason.")
+  @Command(
+      name = "decline",
+      mixinStandardHelpOptions = true,
+      description = "Decline a partner's request, with the reason.")
   static final class Decline extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
 
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, in a sentence the requester can act on.")
+    @Option(
+        names = "--reason",
+        required = true,
+        paramLabel = "TEXT",
+        description = "Why, in a sentence the requester can act on.")
     String reason;
 
     @Override

@@ -15,11 +15,16 @@ import picocli.CommandLine.Option;
 abstract class WorkflowCommand extends NodeCommand {
   private static final long CALL_MS = 60_000;
 
-  @Option(names = "--officer-id", paramLabel = "ID", description = "Your officer id as your agency records it (default: --officer, else your certificate's name).")
+  @Option(
+      names = "--officer-id",
+      paramLabel = "ID",
+      description =
+          "Your officer id as your agency records it (default: --officer, else your certificate's name).")
   String officerId;
 
   WorkflowsGrpc.WorkflowsBlockingStub workflows(NodeClient client) {
-    return WorkflowsGrpc.newBlockingStub(client.channel()).withDeadlineAfter(CALL_MS, TimeUnit.MILLISECONDS);
+    return WorkflowsGrpc.newBlockingStub(client.channel())
+        .withDeadlineAfter(CALL_MS, TimeUnit.MILLISECONDS);
   }
 
   String officer() {
@@ -56,9 +61,16 @@ abstract class WorkflowCommand extends NodeCommand {
                     .build()));
   }
 
-  int answer(NodeClient client, String id, WorkflowDecision decision, String reason, String conditions,
-      List<String> fields, List<String> agents) {
-    WorkflowAnswer.Builder a = WorkflowAnswer.newBuilder().setWorkflowId(id).setDecision(decision).setOfficerId(officer());
+  int answer(
+      NodeClient client,
+      String id,
+      WorkflowDecision decision,
+      String reason,
+      String conditions,
+      List<String> fields,
+      List<String> agents) {
+    WorkflowAnswer.Builder a =
+        WorkflowAnswer.newBuilder().setWorkflowId(id).setDecision(decision).setOfficerId(officer());
     if (reason != null) a.setReason(reason);
     if (conditions != null) a.setConditions(conditions);
     if (fields != null) a.addAllFields(fields);

@@ -13,7 +13,9 @@ final class WorkflowText {
   static String line(WorkflowItem i) {
     StringBuilder s = new StringBuilder();
     s.append(i.getWorkflowId()).append("  ").append(i.getKind()).append("  ");
-    s.append(i.getSide() == WorkflowSide.REQUESTER ? "to " : "from ").append(i.getPartnerAgency()).append("  ");
+    s.append(i.getSide() == WorkflowSide.REQUESTER ? "to " : "from ")
+        .append(i.getPartnerAgency())
+        .append("  ");
     s.append(i.getState());
     if (i.getAwaitingUs()) s.append(" (awaiting your answer)");
     if (!i.getRecordId().isEmpty()) s.append("  record ").append(i.getRecordId());
@@ -42,17 +44,32 @@ final class WorkflowText {
     field(s, "conditions", i.getConditions());
     if (i.hasDisclosure()) {
       var d = i.getDisclosure();
-      field(s, "disclosed", d.getRecordCategory() + " record " + d.getRecordId() + " at tier " + d.getTier()
-          + (d.getCaveatsCount() > 0 ? " " + d.getCaveatsList() : ""));
+      field(
+          s,
+          "disclosed",
+          d.getRecordCategory()
+              + " record "
+              + d.getRecordId()
+              + " at tier "
+              + d.getTier()
+              + (d.getCaveatsCount() > 0 ? " " + d.getCaveatsList() : ""));
       Map<String, String> fields = new TreeMap<>(d.getFieldsMap());
       fields.forEach((k, v) -> s.append("    ").append(k).append(": ").append(v).append('\n'));
     }
     field(s, "delivery", i.getDelivery());
     if (i.getStepsCount() > 0) {
       s.append("  steps:\n");
-      i.getStepsList().forEach(st -> s.append("    ").append(st.getAt()).append("  ").append(st.getStep())
-          .append("  ").append(st.getActor()).append(st.getDetail().isEmpty() ? "" : "  " + st.getDetail())
-          .append('\n'));
+      i.getStepsList()
+          .forEach(
+              st ->
+                  s.append("    ")
+                      .append(st.getAt())
+                      .append("  ")
+                      .append(st.getStep())
+                      .append("  ")
+                      .append(st.getActor())
+                      .append(st.getDetail().isEmpty() ? "" : "  " + st.getDetail())
+                      .append('\n'));
     }
     return s.toString().stripTrailing();
   }

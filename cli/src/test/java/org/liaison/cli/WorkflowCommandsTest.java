@@ -15,24 +15,28 @@ class WorkflowCommandsTest {
 
   @Test
   void help_everyWorkflowCommandDescribesItsOptions() {
-    assertThat(CliRun.of("--help").out()).contains("request", "consent", "feedback", "designation", "report");
+    assertThat(CliRun.of("--help").out())
+        .contains("request", "consent", "feedback", "designation", "report");
     assertThat(CliRun.of("request", "send", "--help").out())
         .contains("--partner", "--record", "--purpose", "--justification", "--field", "--json");
-    assertThat(CliRun.of("request", "approve", "--help").out()).contains("--field", "approve only those fields");
+    assertThat(CliRun.of("request", "approve", "--help").out())
+        .contains("--field", "approve only those fields");
     assertThat(CliRun.of("request", "decline", "--help").out()).contains("--reason");
     assertThat(CliRun.of("request", "list", "--help").out()).contains("--awaiting");
     assertThat(CliRun.of("consent", "request", "--help").out()).contains("--record", "--for");
     assertThat(CliRun.of("consent", "grant", "--help").out()).contains("--conditions");
     assertThat(CliRun.of("consent", "refuse", "--help").out()).contains("--reason");
     assertThat(CliRun.of("consent", "list", "--help").exit()).isZero();
-    assertThat(CliRun.of("feedback", "record", "--help").out()).contains("--result", "SEIZURE", "--disclosure");
+    assertThat(CliRun.of("feedback", "record", "--help").out())
+        .contains("--result", "SEIZURE", "--disclosure");
     assertThat(CliRun.of("feedback", "duties", "--help").exit()).isZero();
     assertThat(CliRun.of("feedback", "list", "--help").exit()).isZero();
     assertThat(CliRun.of("designation", "request", "--help").out()).contains("--agent");
     assertThat(CliRun.of("designation", "approve", "--help").exit()).isZero();
     assertThat(CliRun.of("designation", "decline", "--help").out()).contains("--reason");
     assertThat(CliRun.of("designation", "list", "--help").out()).contains("processing times");
-    assertThat(CliRun.of("report", "timeliness", "--help").out()).contains("90th percentile", "--json");
+    assertThat(CliRun.of("report", "timeliness", "--help").out())
+        .contains("90th percentile", "--json");
   }
 
   @Test
@@ -41,7 +45,8 @@ class WorkflowCommandsTest {
     assertThat(noReason.exit()).isEqualTo(2);
     assertThat(noReason.err()).contains("--reason");
 
-    CliRun badResult = CliRun.of("feedback", "record", "--record", "r-1", "--result", "PARKING_TICKET");
+    CliRun badResult =
+        CliRun.of("feedback", "record", "--record", "r-1", "--result", "PARKING_TICKET");
     assertThat(badResult.exit()).isEqualTo(2);
     assertThat(badResult.err()).contains("SEIZURE");
   }
@@ -65,7 +70,11 @@ class WorkflowCommandsTest {
                     .setRecordCategory("INTERDICTION")
                     .setRecordId("cbp-int-1")
                     .putFields("kg", "40"))
-            .addSteps(WorkflowStepRecord.newBuilder().setStep("REQUESTED").setAt("2026-03-01T10:00:00Z").setActor("sa"))
+            .addSteps(
+                WorkflowStepRecord.newBuilder()
+                    .setStep("REQUESTED")
+                    .setAt("2026-03-01T10:00:00Z")
+                    .setActor("sa"))
             .build();
 
     String text = WorkflowText.item(item);

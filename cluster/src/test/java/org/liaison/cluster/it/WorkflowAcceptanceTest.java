@@ -61,8 +61,8 @@ import org.liaison.wire.v1.WorkflowsGrpc;
 /**
  * Workflows between real node and gateway processes: a request for information approved in part,
  * the third-party rule with consent asked automatically or by an officer, granted or refused
- * (acceptance case 4), feedback to the originator (case 5),
- * cross-designation, the timeliness report, and a restart of each side in the middle of a request.
+ * (acceptance case 4), feedback to the originator (case 5), cross-designation, the timeliness
+ * report, and a restart of each side in the middle of a request.
  */
 @FederationTest(
     agencies = {"us.ice", "us.cbp", "us.dea", "us.ioc2"},
@@ -85,7 +85,8 @@ class WorkflowAcceptanceTest {
   static void seed(Federation f) throws IOException {
     for (String agency : List.of("us.cbp", "us.ice")) {
       Path file = f.workDir().resolve("workflow-" + agency + ".jsonl");
-      try (InputStream in = WorkflowAcceptanceTest.class.getResourceAsStream("/workflow/" + agency + ".jsonl")) {
+      try (InputStream in =
+          WorkflowAcceptanceTest.class.getResourceAsStream("/workflow/" + agency + ".jsonl")) {
         Files.copy(in, file);
       }
       Cli run = cli(f.node(agency), "import", file.toString(), "--no-progress");
@@ -122,16 +123,29 @@ class WorkflowAcceptanceTest {
     assertThat(awaiting.out).contains(rfiWorkflow).contains("awaiting your answer");
 
     // fields the record does not have (or the agreement does not let go) cannot be approved
-    Cli wrong = cli(f.node("us.cbp"), "request", "approve", rfiWorkflow, "--field", "passport_number");
+    Cli wrong =
+        cli(f.node("us.cbp"), "request", "approve", rfiWorkflow, "--field", "passport_number");
     assertThat(wrong.exit).isEqualTo(1);
     assertThat(wrong.err).contains("passport_number").contains("approvable");
-    assertThat(show(f.node("us.cbp"), rfiWorkflow).getState()).isEqualTo(WorkflowState.AWAITING_ANSWER);
+    assertThat(show(f.node("us.cbp"), rfiWorkflow).getState())
+        .isEqualTo(WorkflowState.AWAITING_ANSWER);
 
-    Cli approve = cli(f.node("us.cbp"), "request", "approve", rfiWorkflow, "--field", "port", "--field", "kg", "--json");
+    Cli approve =
+        cli(
+            f.node("us.cbp"),
+            "request",
+            "approve",
+            rfiWorkflow,
+            "--field",
+            "port",
+            "--field",
+            "kg",
+            "--json");
     assertThat(approve.exit).as(approve.err).isZero();
     assertThat(approve.out).contains("\"state\":\"APPROVED_IN_PART\"");
 
-    WorkflowItem answered = awaitState(f.node("us.ice"), rfiWorkflow, WorkflowState.APPROVED_IN_PART);
+    WorkflowItem answered =
+        awaitState(f.node("us.ice"), rfiWorkflow, WorkflowState.APPROVED_IN_PART);
     Disclosure d = answered.getDisclosure();
     assertThat(d.getTier()).isEqualTo(Tier.FULL);
     assertThat(d.getRecordId()).isEqualTo("cbp-wf-int-0001");
@@ -143,14 +157,16 @@ class WorkflowAcceptanceTest {
     WorkflowItem cbpSide = awaitStep(f.node("us.cbp"), rfiWorkflow, "ANSWER_DELIVERED");
     assertThat(steps(cbpSide)).containsExactly("RECEIVED", "APPROVED_IN_PART", "ANSWER_DELIVERED");
 
-    Cli again = cli(f.node("us.cbp"), "request", "decline", rfiWorkflow, "--reason", "second thoughts");
+    Cli again =
+        cli(f.node("us.cbp"), "request", "decline", rfiWorkflow, "--reason", "second thoughts");
     assertThat(again.exit).isEqualTo(1);
     assertThat(again.err).contains("WORKFLOW_NOT_AWAITING_ANSWER");
   }
 
   @Test
   @Order(2)
-  void case4_pnrWithheldFromIoc2_untilCbpConsents_thenItFlows_andBothSidesRecordTheConsent(Federation f) {
+  void case4_pnrWithheldFromIoc2_untilCbpConsents_thenItFlows_andBothSidesRecordTheConsent(
+      Federation f) {
     PartnerAnswer before = queryIceFromIoc2(f, MARKOVA);
     assertThat(before.getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
     assertThat(before.getAnswer().getDisclosuresList()).isEmpty();
@@ -165,10 +181,12 @@ class WorkflowAcceptanceTest {
 
     // ICE's node (auto-consent-request) asked CBP by itself when it withheld the record
     WorkflowItem atCbp =
-        await(() -> consentsAwaiting(f.node("us.cbp")).stream()
-            .filter(i -> i.getRecordId().equals("ice-wf-pnr-0001"))
-            .findFirst()
-            .orElse(null));
+        await(
+            () ->
+                consentsAwaiting(f.node("us.cbp")).stream()
+                    .filter(i -> i.getRecordId().equals("ice-wf-pnr-0001"))
+                    .findFirst()
+                    .orElse(null));
     String consent = atCbp.getWorkflowId();
     assertThat(atCbp.getPartnerAgency()).isEqualTo("us.ice");
     assertThat(atCbp.getThirdAgency()).isEqualTo("us.ioc2");
@@ -176,7 +194,14 @@ class WorkflowAcceptanceTest {
     assertThat(queryIceFromIoc2(f, MARKOVA).getAnswer().getDisclosuresList()).isEmpty();
     assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0001")).hasSize(1);
 
-    Cli grant = cli(f.node("us.cbp"), "consent", "grant", consent, "--conditions", "law-enforcement use only");
+    Cli grant =
+        cli(
+            f.node("us.cbp"),
+            "consent",
+            "grant",
+            consent,
+            "--conditions",
+            "law-enforcement use only");
     assertThat(grant.exit).as(grant.err).isZero();
     assertThat(grant.out).contains("GRANTED");
 
@@ -194,7 +219,9 @@ class WorkflowAcceptanceTest {
               assertThat(d.getRecordId()).isEqualTo("ice-wf-pnr-0001");
               assertThat(d.getOriginatorAgency()).isEqualTo("us.cbp");
               assertThat(d.getTier()).isEqualTo(Tier.SUMMARY);
-              assertThat(d.getFieldsMap()).containsEntry("flight", "AF 90").doesNotContainKey("booking_reference");
+              assertThat(d.getFieldsMap())
+                  .containsEntry("flight", "AF 90")
+                  .doesNotContainKey("booking_reference");
             });
   }
 
@@ -202,20 +229,38 @@ class WorkflowAcceptanceTest {
   @Order(3)
   void consentAskedByTheOfficer_refusedByCbp_staysWithheld_andIsNotAskedAgain(Federation f) {
     Cli ask =
-        cli(f.node("us.ice"), "consent", "request", "--record", "ice-wf-pnr-0002", "--for", "us.ioc2",
-            "--justification", "IOC-2 lead on Orlov", "--json");
+        cli(
+            f.node("us.ice"),
+            "consent",
+            "request",
+            "--record",
+            "ice-wf-pnr-0002",
+            "--for",
+            "us.ioc2",
+            "--justification",
+            "IOC-2 lead on Orlov",
+            "--json");
     assertThat(ask.exit).as(ask.err).isZero();
     String consent = between(ask.out, "\"workflow_id\":\"", "\"");
     awaitState(f.node("us.cbp"), consent, WorkflowState.AWAITING_ANSWER);
 
-    Cli refuse = cli(f.node("us.cbp"), "consent", "refuse", consent, "--reason", "EU PNR: purpose not covered");
+    Cli refuse =
+        cli(
+            f.node("us.cbp"),
+            "consent",
+            "refuse",
+            consent,
+            "--reason",
+            "EU PNR: purpose not covered");
     assertThat(refuse.exit).as(refuse.err).isZero();
     WorkflowItem refused = awaitState(f.node("us.ice"), consent, WorkflowState.REFUSED);
     assertThat(refused.getReason()).isEqualTo("EU PNR: purpose not covered");
 
     PartnerAnswer answer = queryIceFromIoc2(f, ORLOV);
     assertThat(answer.getAnswer().getDisclosuresList()).isEmpty();
-    assertThat(answer.getAnswer().getWithheldList()).extracting(w -> w.getRecordId()).containsExactly("ice-wf-pnr-0002");
+    assertThat(answer.getAnswer().getWithheldList())
+        .extracting(w -> w.getRecordId())
+        .containsExactly("ice-wf-pnr-0002");
     assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0002")).hasSize(1);
   }
 
@@ -239,8 +284,19 @@ class WorkflowAcceptanceTest {
     }
     // the originator of ICE's copy of the interdiction is found from the record itself
     Cli arrest =
-        cli(f.node("us.ice"), "feedback", "record", "--record", "ice-wf-int-0001", "--result", "ARREST",
-            "--case", "ICE-MIA-WF-0001", "--detail", "Hector Salas arrested", "--json");
+        cli(
+            f.node("us.ice"),
+            "feedback",
+            "record",
+            "--record",
+            "ice-wf-int-0001",
+            "--result",
+            "ARREST",
+            "--case",
+            "ICE-MIA-WF-0001",
+            "--detail",
+            "Hector Salas arrested",
+            "--json");
     assertThat(arrest.exit).as(arrest.err).isZero();
     assertThat(arrest.out).contains("\"partner_agency\":\"us.cbp\"");
 
@@ -256,32 +312,38 @@ class WorkflowAcceptanceTest {
               }
             });
     assertThat(atCbp)
-        .allSatisfy(i -> {
-          assertThat(i.getSide()).isEqualTo(WorkflowSide.RESPONDER);
-          assertThat(i.getState()).isEqualTo(WorkflowState.RECEIVED);
-          assertThat(i.getPartnerAgency()).isEqualTo("us.ice");
-        });
+        .allSatisfy(
+            i -> {
+              assertThat(i.getSide()).isEqualTo(WorkflowSide.RESPONDER);
+              assertThat(i.getState()).isEqualTo(WorkflowState.RECEIVED);
+              assertThat(i.getPartnerAgency()).isEqualTo("us.ice");
+            });
     assertThat(atCbp)
         .filteredOn(i -> i.getResult() == ResultKind.SEIZURE)
         .singleElement()
-        .satisfies(i -> {
-          assertThat(i.getRecordId()).isEqualTo("cbp-wf-int-0001");
-          assertThat(i.getDisclosureMessageId()).isEqualTo(rfiWorkflow);
-          assertThat(i.getCaseReference()).isEqualTo("ICE-MIA-WF-0001");
-        });
+        .satisfies(
+            i -> {
+              assertThat(i.getRecordId()).isEqualTo("cbp-wf-int-0001");
+              assertThat(i.getDisclosureMessageId()).isEqualTo(rfiWorkflow);
+              assertThat(i.getCaseReference()).isEqualTo("ICE-MIA-WF-0001");
+            });
     assertThat(atCbp).extracting(WorkflowItem::getResult).contains(ResultKind.ARREST);
 
     try (NodeClient ice = f.node("us.ice").client()) {
       List<FeedbackDuty> duties =
-          workflows(ice).feedbackDuties(FeedbackDutiesRequest.newBuilder().setPartner("us.cbp").build()).getDutiesList();
+          workflows(ice)
+              .feedbackDuties(FeedbackDutiesRequest.newBuilder().setPartner("us.cbp").build())
+              .getDutiesList();
       assertThat(duties)
           .singleElement()
-          .satisfies(d -> {
-            assertThat(d.getAgreementId()).isEqualTo("cbp-ice-2005");
-            assertThat(d.getWithinDays()).isEqualTo(30);
-            assertThat(d.getFeedbackSent()).isEqualTo(2);
-            assertThat(d.getOpenRecordIdsList()).containsExactly("ice-wf-pnr-0001", "ice-wf-pnr-0002");
-          });
+          .satisfies(
+              d -> {
+                assertThat(d.getAgreementId()).isEqualTo("cbp-ice-2005");
+                assertThat(d.getWithinDays()).isEqualTo(30);
+                assertThat(d.getFeedbackSent()).isEqualTo(2);
+                assertThat(d.getOpenRecordIdsList())
+                    .containsExactly("ice-wf-pnr-0001", "ice-wf-pnr-0002");
+              });
     }
   }
 
@@ -306,7 +368,10 @@ class WorkflowAcceptanceTest {
                   () ->
                       workflows(ice)
                           .requestDesignation(
-                              DesignationDraft.newBuilder().setPartner("us.cbp").addAgents("SA X").build()));
+                              DesignationDraft.newBuilder()
+                                  .setPartner("us.cbp")
+                                  .addAgents("SA X")
+                                  .build()));
       assertThat(ErrorReport.reason(notTracked)).contains(Reason.WORKFLOW_NOT_PERMITTED.name());
     }
     awaitState(f.node("us.dea"), id, WorkflowState.AWAITING_ANSWER);
@@ -317,14 +382,20 @@ class WorkflowAcceptanceTest {
     for (String agency : List.of("us.ice", "us.dea")) {
       try (NodeClient c = f.node(agency).client()) {
         List<DesignatedAgent> agents =
-            workflows(c).designatedAgents(DesignatedAgentsRequest.getDefaultInstance()).getAgentsList();
-        assertThat(agents).extracting(DesignatedAgent::getAgent).containsExactlyInAnyOrder("SA Ana Ruiz", "SA Tom Hale");
-        assertThat(agents).allSatisfy(a -> {
-          assertThat(a.getDesignatingAgency()).isEqualTo("us.dea");
-          assertThat(a.getRequestingAgency()).isEqualTo("us.ice");
-          assertThat(a.getAuthority()).isEqualTo("TITLE_21");
-          assertThat(a.getProcessingMs()).isPositive();
-        });
+            workflows(c)
+                .designatedAgents(DesignatedAgentsRequest.getDefaultInstance())
+                .getAgentsList();
+        assertThat(agents)
+            .extracting(DesignatedAgent::getAgent)
+            .containsExactlyInAnyOrder("SA Ana Ruiz", "SA Tom Hale");
+        assertThat(agents)
+            .allSatisfy(
+                a -> {
+                  assertThat(a.getDesignatingAgency()).isEqualTo("us.dea");
+                  assertThat(a.getRequestingAgency()).isEqualTo("us.ice");
+                  assertThat(a.getAuthority()).isEqualTo("TITLE_21");
+                  assertThat(a.getProcessingMs()).isPositive();
+                });
       }
     }
     Cli list = cli(f.node("us.ice"), "designation", "list");
@@ -339,26 +410,32 @@ class WorkflowAcceptanceTest {
       report = workflows(ice).timeliness(TimelinessRequest.getDefaultInstance());
     }
     assertThat(report.getStepsList())
-        .anySatisfy(s -> {
-          assertThat(s.getPartnerAgency()).isEqualTo("us.cbp");
-          assertThat(s.getAgreementId()).isEqualTo("cbp-ice-2005");
-          assertThat(s.getKind()).isEqualTo(WorkflowKind.INFORMATION_REQUEST);
-          assertThat(s.getStep()).isEqualTo("REQUEST_TO_ANSWER");
-          assertThat(s.getP90Ms()).isGreaterThanOrEqualTo(s.getMedianMs()).isPositive();
-        });
-    assertThat(report.getStepsList()).anySatisfy(s -> assertThat(s.getPartnerAgency()).isEqualTo("us.dea"));
+        .anySatisfy(
+            s -> {
+              assertThat(s.getPartnerAgency()).isEqualTo("us.cbp");
+              assertThat(s.getAgreementId()).isEqualTo("cbp-ice-2005");
+              assertThat(s.getKind()).isEqualTo(WorkflowKind.INFORMATION_REQUEST);
+              assertThat(s.getStep()).isEqualTo("REQUEST_TO_ANSWER");
+              assertThat(s.getP90Ms()).isGreaterThanOrEqualTo(s.getMedianMs()).isPositive();
+            });
+    assertThat(report.getStepsList())
+        .anySatisfy(s -> assertThat(s.getPartnerAgency()).isEqualTo("us.dea"));
     assertThat(report.getBreachesList()).isEmpty();
 
     Cli text = cli(f.node("us.ice"), "report", "timeliness");
     assertThat(text.exit).isZero();
     System.out.println("us.ice liaison report timeliness:\n" + text.out);
-    assertThat(text.out).contains("cbp-ice-2005").contains("median").contains("0 service-level breaches");
+    assertThat(text.out)
+        .contains("cbp-ice-2005")
+        .contains("median")
+        .contains("0 service-level breaches");
 
     HttpResponse<String> metrics =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + f.node("us.ice").httpPort() + "/q/metrics"))
+                        URI.create(
+                            "http://127.0.0.1:" + f.node("us.ice").httpPort() + "/q/metrics"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.body())
@@ -369,7 +446,8 @@ class WorkflowAcceptanceTest {
 
   @Test
   @Order(7)
-  void restartInTheMiddle_requestWaitsForTheStoppedPartner_answerWaitsForTheStoppedRequester(Federation f) {
+  void restartInTheMiddle_requestWaitsForTheStoppedPartner_answerWaitsForTheStoppedRequester(
+      Federation f) {
     AgencyNode cbp = f.node("us.cbp");
     AgencyNode ice = f.node("us.ice");
     cbp.stop();
@@ -388,10 +466,13 @@ class WorkflowAcceptanceTest {
               .getWorkflowId();
     }
     WorkflowItem pending =
-        await(() -> {
-          WorkflowItem i = show(ice, id);
-          return i.getDelivery().contains("attempt") && !i.getDelivery().contains("0 attempts") ? i : null;
-        });
+        await(
+            () -> {
+              WorkflowItem i = show(ice, id);
+              return i.getDelivery().contains("attempt") && !i.getDelivery().contains("0 attempts")
+                  ? i
+                  : null;
+            });
     assertThat(pending.getState()).isEqualTo(WorkflowState.PENDING_DELIVERY);
     assertThat(pending.getDelivery()).startsWith("pending delivery to us.cbp");
 
@@ -402,7 +483,11 @@ class WorkflowAcceptanceTest {
     ice.stop();
     try (NodeClient c = cbp.client()) {
       workflows(c)
-          .answer(WorkflowAnswer.newBuilder().setWorkflowId(id).setDecision(WorkflowDecision.APPROVE).build());
+          .answer(
+              WorkflowAnswer.newBuilder()
+                  .setWorkflowId(id)
+                  .setDecision(WorkflowDecision.APPROVE)
+                  .build());
     }
     await(() -> show(cbp, id).getDelivery().contains("attempt") ? true : null);
     ice.start();
@@ -419,14 +504,18 @@ class WorkflowAcceptanceTest {
   private static List<WorkflowItem> consentsAwaiting(AgencyNode node) {
     try (NodeClient c = node.client()) {
       return workflows(c)
-          .list(WorkflowQuery.newBuilder().setKind(WorkflowKind.CONSENT).setAwaitingUs(true).build())
+          .list(
+              WorkflowQuery.newBuilder().setKind(WorkflowKind.CONSENT).setAwaitingUs(true).build())
           .getItemsList();
     }
   }
 
   private static List<WorkflowItem> consentsAbout(AgencyNode node, String recordId) {
     try (NodeClient c = node.client()) {
-      return workflows(c).list(WorkflowQuery.newBuilder().setKind(WorkflowKind.CONSENT).build()).getItemsList().stream()
+      return workflows(c)
+          .list(WorkflowQuery.newBuilder().setKind(WorkflowKind.CONSENT).build())
+          .getItemsList()
+          .stream()
           .filter(i -> i.getRecordId().equals(recordId))
           .toList();
     }
@@ -463,21 +552,23 @@ class WorkflowAcceptanceTest {
   }
 
   private static WorkflowItem awaitState(AgencyNode node, String id, WorkflowState state) {
-    return await(() -> {
-      try {
-        WorkflowItem i = show(node, id);
-        return i.getState() == state ? i : null;
-      } catch (StatusRuntimeException notYet) {
-        return null;
-      }
-    });
+    return await(
+        () -> {
+          try {
+            WorkflowItem i = show(node, id);
+            return i.getState() == state ? i : null;
+          } catch (StatusRuntimeException notYet) {
+            return null;
+          }
+        });
   }
 
   private static WorkflowItem awaitStep(AgencyNode node, String id, String step) {
-    return await(() -> {
-      WorkflowItem i = show(node, id);
-      return steps(i).contains(step) ? i : null;
-    });
+    return await(
+        () -> {
+          WorkflowItem i = show(node, id);
+          return steps(i).contains(step) ? i : null;
+        });
   }
 
   private static List<String> steps(WorkflowItem i) {

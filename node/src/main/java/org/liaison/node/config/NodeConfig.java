@@ -156,7 +156,10 @@ public interface NodeConfig {
     @WithDefault("10000")
     long deliveryDeadlineMs();
 
-    /** Ask the originator for consent as soon as a partner's query meets a record withheld for lack of it. */
+    /**
+     * Ask the originator for consent as soon as a partner's query meets a record withheld for lack
+     * of it.
+     */
     @WithName("auto-consent-request")
     @WithDefault("false")
     boolean autoConsentRequest();

@@ -48,7 +48,9 @@ public class AgreementChoice {
       throw new WorkflowException(
           Status.Code.FAILED_PRECONDITION,
           Reason.WORKFLOW_NOT_PERMITTED,
-          (named == null || named.isBlank() ? "no agreement in force with " + partner : "agreement " + named)
+          (named == null || named.isBlank()
+                  ? "no agreement in force with " + partner
+                  : "agreement " + named)
               + " provides for "
               + why
               + " (in force: "

@@ -22,7 +22,10 @@ public class InboundScope {
   @Inject AgreementStore agreements;
   @Inject NodeConfig config;
 
-  /** A request for information: the agreement's direction to the sender must permit the purpose and role. */
+  /**
+   * A request for information: the agreement's direction to the sender must permit the purpose and
+   * role.
+   */
   public void check(InboundRequest r, String role) {
     Optional<Refusal> refusal =
         RequestScope.check(agreement(r), config.agency(), r.senderAgency(), r.purpose(), role);

@@ -93,14 +93,21 @@ public class RecordLookup {
             .setEmail(nz(c.getAgentEmail()))
             .build();
     return new HeldRecord(
-        r.getExternalId(), c.getCaseNumber(), contact, r.getCategory().name(), originator, r.caveats(), facts);
+        r.getExternalId(),
+        c.getCaseNumber(),
+        contact,
+        r.getCategory().name(),
+        originator,
+        r.caveats(),
+        facts);
   }
 
   private Map<String, String> fields(CaseRecord r) {
     try {
       return json.readValue(r.getFieldsJson(), FIELDS);
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("fields of record " + r.getExternalId() + " are unreadable", e);
+      throw new UncheckedIOException(
+          "fields of record " + r.getExternalId() + " are unreadable", e);
     }
   }
 

@@ -42,18 +42,31 @@ public final class Transitions {
       throw new WorkflowException(
           Status.Code.FAILED_PRECONDITION,
           Reason.WORKFLOW_NOT_AWAITING_ANSWER,
-          "workflow " + w.workflowId + " was started by this agency; " + w.partnerAgency + " answers it");
+          "workflow "
+              + w.workflowId
+              + " was started by this agency; "
+              + w.partnerAgency
+              + " answers it");
     }
     if (w.state != WorkflowState.AWAITING_ANSWER) {
       throw new WorkflowException(
           Status.Code.FAILED_PRECONDITION,
           Reason.WORKFLOW_NOT_AWAITING_ANSWER,
-          "workflow " + w.workflowId + " is " + w.state + ", not awaiting an answer; nothing was changed");
+          "workflow "
+              + w.workflowId
+              + " is "
+              + w.state
+              + ", not awaiting an answer; nothing was changed");
     }
     WorkflowState next = ANSWERS.get(w.kind).get(decision);
     if (next == null) {
       throw WorkflowException.invalid(
-          "a " + w.kind + " is answered with one of " + ANSWERS.get(w.kind).keySet() + ", not " + decision);
+          "a "
+              + w.kind
+              + " is answered with one of "
+              + ANSWERS.get(w.kind).keySet()
+              + ", not "
+              + decision);
     }
     return next;
   }
@@ -64,7 +77,13 @@ public final class Transitions {
       throw new WorkflowException(
           Status.Code.FAILED_PRECONDITION,
           Reason.WORKFLOW_NOT_AWAITING_ANSWER,
-          "workflow " + w.workflowId + " is " + w.side + " " + w.state + " here and takes no answer");
+          "workflow "
+              + w.workflowId
+              + " is "
+              + w.side
+              + " "
+              + w.state
+              + " here and takes no answer");
     }
     WorkflowState next = ANSWERS.get(w.kind).get(decision);
     if (next == null) {

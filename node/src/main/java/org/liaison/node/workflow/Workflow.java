@@ -15,8 +15,8 @@ import org.liaison.wire.v1.WorkflowSide;
 import org.liaison.wire.v1.WorkflowState;
 
 /**
- * This node's copy of one workflow it takes part in. The partner holds its own copy under the
- * same {@code workflowId}; the request and answer are kept as the protobuf messages exchanged.
+ * This node's copy of one workflow it takes part in. The partner holds its own copy under the same
+ * {@code workflowId}; the request and answer are kept as the protobuf messages exchanged.
  */
 @Entity
 @Table(name = "workflows")

@@ -184,14 +184,21 @@ public class WorkflowEngine {
   /** The partner's answer to a workflow this agency started arrived. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Workflow answerArrived(
-      InboundRequest r, WorkflowStep step, WorkflowDecision decision, Message answer, String detail) {
+      InboundRequest r,
+      WorkflowStep step,
+      WorkflowDecision decision,
+      Message answer,
+      String detail) {
     Workflow w =
         find(step.getWorkflowId())
-            .filter(x -> x.side == WorkflowSide.REQUESTER && x.partnerAgency.equals(r.senderAgency()))
+            .filter(
+                x -> x.side == WorkflowSide.REQUESTER && x.partnerAgency.equals(r.senderAgency()))
             .orElseThrow(
                 () ->
                     WorkflowException.notFound(
-                        r.senderAgency() + " answered workflow " + step.getWorkflowId()
+                        r.senderAgency()
+                            + " answered workflow "
+                            + step.getWorkflowId()
                             + ", which this agency did not ask it"));
     w.state = Transitions.answerReceived(w, decision);
     w.answeredAt = Instant.now();
@@ -260,7 +267,8 @@ public class WorkflowEngine {
   @Transactional
   public Workflow require(String workflowId) {
     return find(workflowId)
-        .orElseThrow(() -> WorkflowException.notFound("no workflow " + workflowId + " on this node"));
+        .orElseThrow(
+            () -> WorkflowException.notFound("no workflow " + workflowId + " on this node"));
   }
 
   /** Workflows, newest first; null filters match everything. */

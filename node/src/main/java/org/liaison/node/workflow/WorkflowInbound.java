@@ -10,8 +10,8 @@ import org.liaison.wire.v1.WorkflowStep;
 
 /**
  * What the handlers of workflow messages share: each message is applied once through the engine,
- * and answered with a {@link WorkflowAck}; a message that cannot be applied is acknowledged with
- * a refusal (so the sender stops retrying it) and changes nothing.
+ * and answered with a {@link WorkflowAck}; a message that cannot be applied is acknowledged with a
+ * refusal (so the sender stops retrying it) and changes nothing.
  */
 public abstract class WorkflowInbound implements InboundHandler {
   @Inject protected WorkflowEngine engine;

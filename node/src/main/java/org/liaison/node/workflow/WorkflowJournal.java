@@ -49,7 +49,12 @@ public class WorkflowJournal {
     audit.append(auditEvent(w, step, e));
     LOG.infof(
         "workflow %s %s %s with %s: %s by %s%s",
-        w.kind, w.side, w.workflowId, w.partnerAgency, step.name(), e.actor,
+        w.kind,
+        w.side,
+        w.workflowId,
+        w.partnerAgency,
+        step.name(),
+        e.actor,
         e.detail == null ? "" : " (" + e.detail + ")");
     if (previous != null) {
       timer(w, step.name()).record(Duration.between(previous.at, step.at()));
@@ -59,8 +64,7 @@ public class WorkflowJournal {
   /** Every step of a workflow, oldest first. */
   @Transactional
   public List<StepEntry> steps(String workflowId) {
-    return em.createQuery(
-            "from StepEntry where workflowId = :w order by at, id", StepEntry.class)
+    return em.createQuery("from StepEntry where workflowId = :w order by at, id", StepEntry.class)
         .setParameter("w", workflowId)
         .getResultList();
   }

@@ -15,10 +15,10 @@ import org.liaison.node.workflow.delivery.OutboxDelivery;
 import org.liaison.node.workflow.timeliness.OverdueCheck;
 
 /**
- * The node's workflow background work, on one thread: outbox delivery (every
- * {@code liaison.workflow.outbox-interval-ms}, and at once after an officer's step) and the overdue
- * check (every {@code liaison.workflow.overdue-check-interval-ms}). Off when the runtime is off
- * (unit tests drive both directly).
+ * The node's workflow background work, on one thread: outbox delivery (every {@code
+ * liaison.workflow.outbox-interval-ms}, and at once after an officer's step) and the overdue check
+ * (every {@code liaison.workflow.overdue-check-interval-ms}). Off when the runtime is off (unit
+ * tests drive both directly).
  */
 @ApplicationScoped
 public class WorkflowTimers {

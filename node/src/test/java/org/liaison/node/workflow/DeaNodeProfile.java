@@ -38,7 +38,8 @@ public class DeaNodeProfile implements QuarkusTestProfile {
           Map.of(
               "liaison.agency", "us.dea",
               "liaison.agreements.dir", agreements.toString(),
-              "liaison.directory.dir", pki.directory().toString());
+              "liaison.directory.dir", pki.directory().toString(),
+              "liaison.workflow.auto-consent-request", "true");
     }
     return overrides;
   }

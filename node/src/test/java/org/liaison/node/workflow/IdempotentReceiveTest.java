@@ -36,7 +36,8 @@ class IdempotentReceiveTest {
     RfiMessage m =
         RfiMessage.newBuilder()
             .setStep(WorkflowEngine.step(id, "sa-ice"))
-            .setRequest(InfoRequest.newBuilder().setRecordId("dea-roi-1").setJustification("full record"))
+            .setRequest(
+                InfoRequest.newBuilder().setRecordId("dea-roi-1").setJustification("full record"))
             .build();
     // each delivery attempt is a new envelope (new envelope message id), same workflow message id
     InboundRequest first = Inbound.from("us.ice", "dea-ice-xdes-2009", "NARCOTICS", m);
@@ -49,7 +50,8 @@ class IdempotentReceiveTest {
     assertThat(a2.getDuplicate()).isTrue();
     assertThat(a2.getMessageId()).isEqualTo(a1.getMessageId());
     assertThat(a2.getReceivedEpochMs()).isEqualTo(a1.getReceivedEpochMs());
-    assertThat(count("select count(w) from Workflow w where w.workflowId = '" + id + "'")).isEqualTo(1);
+    assertThat(count("select count(w) from Workflow w where w.workflowId = '" + id + "'"))
+        .isEqualTo(1);
     assertThat(journal.steps(id)).extracting(s -> s.step).containsExactly("RECEIVED");
     assertThat(engine.require(id).state).isEqualTo(WorkflowState.AWAITING_ANSWER);
   }
@@ -63,7 +65,9 @@ class IdempotentReceiveTest {
             .setRequest(InfoRequest.newBuilder().setRecordId("dea-roi-1").setJustification("x"))
             .build();
 
-    WorkflowAck ack = (WorkflowAck) rfi.handle(Inbound.from("us.ice", "dea-ice-xdes-2009", "HUMAN_TRAFFICKING", m));
+    WorkflowAck ack =
+        (WorkflowAck)
+            rfi.handle(Inbound.from("us.ice", "dea-ice-xdes-2009", "HUMAN_TRAFFICKING", m));
 
     assertThat(ack.getRefusal().getReason()).isEqualTo(Reason.PURPOSE_NOT_PERMITTED);
     assertThat(engine.find(id)).isEmpty();
@@ -75,16 +79,23 @@ class IdempotentReceiveTest {
     FeedbackMessage first =
         FeedbackMessage.newBuilder()
             .setStep(WorkflowEngine.step(id, "sa-ice"))
-            .setReport(FeedbackReport.newBuilder().setResult(ResultKind.SEIZURE).setRecordId("cbp-int-2"))
+            .setReport(
+                FeedbackReport.newBuilder().setResult(ResultKind.SEIZURE).setRecordId("cbp-int-2"))
             .build();
     feedback.handle(Inbound.from("us.ice", "cbp-ice-2005", "DRUG_TRAFFICKING", first));
     FeedbackMessage clash = first.toBuilder().setStep(WorkflowEngine.step(id, "sa-ice")).build();
 
-    WorkflowAck ack = (WorkflowAck) feedback.handle(Inbound.from("us.ice", "cbp-ice-2005", "DRUG_TRAFFICKING", clash));
+    WorkflowAck ack =
+        (WorkflowAck)
+            feedback.handle(Inbound.from("us.ice", "cbp-ice-2005", "DRUG_TRAFFICKING", clash));
 
     assertThat(ack.hasRefusal()).isTrue();
     assertThat(ack.getRefusal().getMessage()).contains("exists here already");
-    assertThat(count("select count(i) from InboxEntry i where i.messageId = '" + clash.getStep().getMessageId() + "'"))
+    assertThat(
+            count(
+                "select count(i) from InboxEntry i where i.messageId = '"
+                    + clash.getStep().getMessageId()
+                    + "'"))
         .isZero();
     assertThat(journal.steps(id)).hasSize(1);
     assertThat(engine.require(id).state).isEqualTo(WorkflowState.RECEIVED);

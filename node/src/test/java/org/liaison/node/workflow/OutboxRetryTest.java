@@ -15,8 +15,8 @@ import org.liaison.wire.v1.FeedbackMessage;
 import org.liaison.wire.v1.FeedbackReport;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.WorkflowKind;
-import org.liaison.wire.v1.WorkflowStep;
 import org.liaison.wire.v1.WorkflowState;
+import org.liaison.wire.v1.WorkflowStep;
 
 /** With no gateway to reach (as in these tests), a message stays queued and is retried later. */
 @QuarkusTest
@@ -30,10 +30,20 @@ class OutboxRetryTest {
   void failedAttempt_keepsTheMessage_countsIt_andBacksOff() {
     String id = WorkflowEngine.newWorkflowId();
     WorkflowStep step = WorkflowEngine.step(id, "sa");
-    FeedbackReport report = FeedbackReport.newBuilder().setResult(ResultKind.ARREST).setRecordId("r-1").build();
+    FeedbackReport report =
+        FeedbackReport.newBuilder().setResult(ResultKind.ARREST).setRecordId("r-1").build();
     engine.start(
         new WorkflowEngine.Opening(
-            WorkflowKind.FEEDBACK, "us.nowhere", "test-agreement", "NARCOTICS", "C-1", "r-1", null, "sa", null, "t"),
+            WorkflowKind.FEEDBACK,
+            "us.nowhere",
+            "test-agreement",
+            "NARCOTICS",
+            "C-1",
+            "r-1",
+            null,
+            "sa",
+            null,
+            "t"),
         step,
         report,
         FeedbackMessage.newBuilder().setStep(step).setReport(report).build());

@@ -39,7 +39,8 @@ class OverdueAndTimelinessTest {
     Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String late = receiveDesignation("us.ice", base.minus(Duration.ofHours(1)));
     String notYet = receiveDesignation("us.ice", base.plus(Duration.ofHours(1)));
-    // the database keeps microseconds; a later instant without sub-millisecond digits compares exactly
+    // the database keeps microseconds; a later instant without sub-millisecond digits compares
+    // exactly
     Instant now = Instant.now().plusMillis(5).truncatedTo(ChronoUnit.MILLIS);
 
     overdue.flag(now);
@@ -57,14 +58,19 @@ class OverdueAndTimelinessTest {
 
     List<ServiceLevelBreach> breaches =
         reporter.report("us.ice", now.plus(Duration.ofHours(2))).getBreachesList();
-    assertThat(breaches).extracting(ServiceLevelBreach::getWorkflowId).containsExactlyInAnyOrder(late, notYet);
+    assertThat(breaches)
+        .extracting(ServiceLevelBreach::getWorkflowId)
+        .containsExactlyInAnyOrder(late, notYet);
     assertThat(breaches)
         .filteredOn(b -> b.getWorkflowId().equals(late))
         .singleElement()
         .satisfies(
             b ->
                 assertThat(b.getLateMs())
-                    .isEqualTo(Duration.between(base.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))).toMillis()));
+                    .isEqualTo(
+                        Duration.between(
+                                base.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)))
+                            .toMillis()));
   }
 
   @Test
@@ -79,26 +85,37 @@ class OverdueAndTimelinessTest {
 
     TimelinessReport report = reporter.report("us.timely-b", t0.plus(Duration.ofDays(1)));
 
-    assertThat(step(report, "DELIVERED")).satisfies(s -> {
-      assertThat(s.getCount()).isEqualTo(10);
-      assertThat(s.getMedianMs()).isEqualTo(5_000);
-      assertThat(s.getP90Ms()).isEqualTo(9_000);
-      assertThat(s.getAgreementId()).isEqualTo("test-agreement");
-      assertThat(s.getKind()).isEqualTo(WorkflowKind.INFORMATION_REQUEST);
-    });
-    assertThat(step(report, "APPROVED")).satisfies(s -> {
-      assertThat(s.getMedianMs()).isEqualTo(Duration.ofMinutes(5).toMillis());
-      assertThat(s.getP90Ms()).isEqualTo(Duration.ofMinutes(9).toMillis());
-    });
+    assertThat(step(report, "DELIVERED"))
+        .satisfies(
+            s -> {
+              assertThat(s.getCount()).isEqualTo(10);
+              assertThat(s.getMedianMs()).isEqualTo(5_000);
+              assertThat(s.getP90Ms()).isEqualTo(9_000);
+              assertThat(s.getAgreementId()).isEqualTo("test-agreement");
+              assertThat(s.getKind()).isEqualTo(WorkflowKind.INFORMATION_REQUEST);
+            });
+    assertThat(step(report, "APPROVED"))
+        .satisfies(
+            s -> {
+              assertThat(s.getMedianMs()).isEqualTo(Duration.ofMinutes(5).toMillis());
+              assertThat(s.getP90Ms()).isEqualTo(Duration.ofMinutes(9).toMillis());
+            });
     assertThat(step(report, TimelinessReporter.REQUEST_TO_ANSWER).getP90Ms())
         .isEqualTo(Duration.ofMinutes(9).plusSeconds(9).toMillis());
     // one answer came after its deadline
-    assertThat(report.getBreachesList()).singleElement().satisfies(b ->
-        assertThat(b.getLateMs()).isEqualTo(Duration.ofMinutes(10).plusSeconds(10 - 60).toMillis()));
+    assertThat(report.getBreachesList())
+        .singleElement()
+        .satisfies(
+            b ->
+                assertThat(b.getLateMs())
+                    .isEqualTo(Duration.ofMinutes(10).plusSeconds(10 - 60).toMillis()));
   }
 
   private static StepTiming step(TimelinessReport r, String step) {
-    return r.getStepsList().stream().filter(s -> s.getStep().equals(step)).findFirst().orElseThrow();
+    return r.getStepsList().stream()
+        .filter(s -> s.getStep().equals(step))
+        .findFirst()
+        .orElseThrow();
   }
 
   private String receiveDesignation(String partner, Instant due) throws Exception {
@@ -110,13 +127,17 @@ class OverdueAndTimelinessTest {
             "NARCOTICS",
             DesignationMessage.newBuilder()
                 .setStep(WorkflowEngine.step(id, "sa"))
-                .setRequest(DesignationRequest.newBuilder().addAgents("SA One").setDueEpochMs(due.toEpochMilli()))
+                .setRequest(
+                    DesignationRequest.newBuilder()
+                        .addAgents("SA One")
+                        .setDueEpochMs(due.toEpochMilli()))
                 .build()));
     return id;
   }
 
   @Transactional
-  void storeAnswered(String partner, Instant created, Instant delivered, Instant answered, Instant due) {
+  void storeAnswered(
+      String partner, Instant created, Instant delivered, Instant answered, Instant due) {
     Workflow w = new Workflow();
     w.workflowId = WorkflowEngine.newWorkflowId();
     w.kind = WorkflowKind.INFORMATION_REQUEST;

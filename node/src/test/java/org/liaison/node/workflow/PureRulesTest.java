@@ -22,7 +22,8 @@ class PureRulesTest {
     assertThat(Percentiles.of(v, 100)).isEqualTo(10);
     assertThat(Percentiles.of(new long[] {42}, 90)).isEqualTo(42);
     assertThat(Percentiles.of(new long[] {1, 2}, 50)).isEqualTo(1);
-    assertThatThrownBy(() -> Percentiles.of(new long[0], 50)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Percentiles.of(new long[0], 50))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -37,22 +38,35 @@ class PureRulesTest {
 
   @Test
   void transitions_answerOnlyWhenAwaitingAndWithTheKindsDecisions() {
-    Workflow w = item(WorkflowKind.INFORMATION_REQUEST, WorkflowSide.RESPONDER, WorkflowState.AWAITING_ANSWER);
-    assertThat(Transitions.answer(w, WorkflowDecision.APPROVE_IN_PART)).isEqualTo(WorkflowState.APPROVED_IN_PART);
-    assertThatThrownBy(() -> Transitions.answer(w, WorkflowDecision.GRANT)).isInstanceOf(WorkflowException.class);
+    Workflow w =
+        item(
+            WorkflowKind.INFORMATION_REQUEST,
+            WorkflowSide.RESPONDER,
+            WorkflowState.AWAITING_ANSWER);
+    assertThat(Transitions.answer(w, WorkflowDecision.APPROVE_IN_PART))
+        .isEqualTo(WorkflowState.APPROVED_IN_PART);
+    assertThatThrownBy(() -> Transitions.answer(w, WorkflowDecision.GRANT))
+        .isInstanceOf(WorkflowException.class);
 
-    Workflow consent = item(WorkflowKind.CONSENT, WorkflowSide.RESPONDER, WorkflowState.AWAITING_ANSWER);
-    assertThat(Transitions.answer(consent, WorkflowDecision.REFUSE)).isEqualTo(WorkflowState.REFUSED);
+    Workflow consent =
+        item(WorkflowKind.CONSENT, WorkflowSide.RESPONDER, WorkflowState.AWAITING_ANSWER);
+    assertThat(Transitions.answer(consent, WorkflowDecision.REFUSE))
+        .isEqualTo(WorkflowState.REFUSED);
 
-    Workflow mine = item(WorkflowKind.CONSENT, WorkflowSide.REQUESTER, WorkflowState.AWAITING_ANSWER);
-    assertThatThrownBy(() -> Transitions.answer(mine, WorkflowDecision.GRANT)).hasMessageContaining("answers it");
+    Workflow mine =
+        item(WorkflowKind.CONSENT, WorkflowSide.REQUESTER, WorkflowState.AWAITING_ANSWER);
+    assertThatThrownBy(() -> Transitions.answer(mine, WorkflowDecision.GRANT))
+        .hasMessageContaining("answers it");
 
-    Workflow feedback = item(WorkflowKind.FEEDBACK, WorkflowSide.REQUESTER, WorkflowState.PENDING_DELIVERY);
+    Workflow feedback =
+        item(WorkflowKind.FEEDBACK, WorkflowSide.REQUESTER, WorkflowState.PENDING_DELIVERY);
     assertThat(Transitions.delivered(feedback)).isEqualTo(WorkflowState.RECEIVED);
 
     // an answer may arrive before the acknowledgement of the request was processed
-    Workflow early = item(WorkflowKind.DESIGNATION, WorkflowSide.REQUESTER, WorkflowState.PENDING_DELIVERY);
-    assertThat(Transitions.answerReceived(early, WorkflowDecision.DECLINE)).isEqualTo(WorkflowState.DECLINED);
+    Workflow early =
+        item(WorkflowKind.DESIGNATION, WorkflowSide.REQUESTER, WorkflowState.PENDING_DELIVERY);
+    assertThat(Transitions.answerReceived(early, WorkflowDecision.DECLINE))
+        .isEqualTo(WorkflowState.DECLINED);
     early.state = WorkflowState.DECLINED;
     assertThat(Transitions.delivered(early)).isEqualTo(WorkflowState.DECLINED);
     assertThatThrownBy(() -> Transitions.answerReceived(early, WorkflowDecision.APPROVE))

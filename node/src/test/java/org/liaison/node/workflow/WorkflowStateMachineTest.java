@@ -47,7 +47,8 @@ class WorkflowStateMachineTest {
   @Inject EntityManager em;
 
   @Test
-  void designationRequestUnderAnAgreementThatDoesNotTrackThem_isRefusedOnArrival() throws Exception {
+  void designationRequestUnderAnAgreementThatDoesNotTrackThem_isRefusedOnArrival()
+      throws Exception {
     String id = WorkflowEngine.newWorkflowId();
     DesignationMessage request =
         DesignationMessage.newBuilder()
@@ -57,7 +58,8 @@ class WorkflowStateMachineTest {
 
     // cbp-ice-2005 is not between us.dea and us.cbp, and tracks no designations anyway
     WorkflowAck ack =
-        (WorkflowAck) designationHandler.handle(Inbound.from("us.cbp", "cbp-ice-2005", "NARCOTICS", request));
+        (WorkflowAck)
+            designationHandler.handle(Inbound.from("us.cbp", "cbp-ice-2005", "NARCOTICS", request));
 
     assertThat(ack.getRefusal().getReason()).isEqualTo(Reason.WORKFLOW_NOT_PERMITTED);
     assertThat(engine.find(id)).isEmpty();
@@ -78,7 +80,8 @@ class WorkflowStateMachineTest {
 
     WorkflowAck ack =
         (WorkflowAck)
-            designationHandler.handle(Inbound.from("us.ice", "dea-ice-xdes-2009", "NARCOTICS", request));
+            designationHandler.handle(
+                Inbound.from("us.ice", "dea-ice-xdes-2009", "NARCOTICS", request));
 
     assertThat(ack.hasRefusal()).isFalse();
     Workflow w = engine.require(id);
@@ -101,14 +104,20 @@ class WorkflowStateMachineTest {
     // approving only some of the agents is an approval in part
     assertThat(answered.state).isEqualTo(WorkflowState.APPROVED_IN_PART);
     assertThat(answered.answeredAt).isNotNull();
-    assertThat(journal.steps(id)).extracting(s -> s.step).containsExactly("RECEIVED", "APPROVED_IN_PART");
+    assertThat(journal.steps(id))
+        .extracting(s -> s.step)
+        .containsExactly("RECEIVED", "APPROVED_IN_PART");
     List<OutboxEntry> queued = outbox(id);
-    assertThat(queued).singleElement().satisfies(e -> {
-      assertThat(e.partnerAgency).isEqualTo("us.ice");
-      DesignationMessage m = (DesignationMessage) WorkflowMessages.parse(e.contentType, e.payloadB64);
-      assertThat(m.getAnswer().getAgentsList()).containsExactly("SA Ana Ruiz");
-      assertThat(m.getStep().getWorkflowId()).isEqualTo(id);
-    });
+    assertThat(queued)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.partnerAgency).isEqualTo("us.ice");
+              DesignationMessage m =
+                  (DesignationMessage) WorkflowMessages.parse(e.contentType, e.payloadB64);
+              assertThat(m.getAnswer().getAgentsList()).containsExactly("SA Ana Ruiz");
+              assertThat(m.getStep().getWorkflowId()).isEqualTo(id);
+            });
     assertThat(engine.list(WorkflowKind.DESIGNATION, null, true))
         .extracting(x -> x.workflowId)
         .doesNotContain(id);
@@ -151,13 +160,16 @@ class WorkflowStateMachineTest {
 
     assertThatThrownBy(() -> consents.answer(answer(id, WorkflowDecision.REFUSE), "cbp-officer"))
         .hasMessageContaining("reason");
-    assertThatThrownBy(() -> consents.answer(answer(id, WorkflowDecision.APPROVE_IN_PART), "cbp-officer"))
+    assertThatThrownBy(
+            () -> consents.answer(answer(id, WorkflowDecision.APPROVE_IN_PART), "cbp-officer"))
         .isInstanceOf(WorkflowException.class);
     assertThat(engine.require(id).state).isEqualTo(WorkflowState.AWAITING_ANSWER);
 
     Workflow w =
         consents.answer(
-            answer(id, WorkflowDecision.GRANT).toBuilder().setConditions("law-enforcement use only").build(),
+            answer(id, WorkflowDecision.GRANT).toBuilder()
+                .setConditions("law-enforcement use only")
+                .build(),
             "cbp-officer");
     assertThat(w.state).isEqualTo(WorkflowState.GRANTED);
     assertThat(w.thirdAgency).isEqualTo("us.ioc2");
@@ -177,8 +189,16 @@ class WorkflowStateMachineTest {
             .build();
     engine.start(
         new WorkflowEngine.Opening(
-            WorkflowKind.CONSENT, "us.cbp", "cbp-ice-2005", "INTERNATIONAL_ORGANIZED_CRIME", "ICE-1",
-            "pnr-" + id, "us.ioc2", "sa-ice", Instant.now().plus(Duration.ofDays(10)), "test"),
+            WorkflowKind.CONSENT,
+            "us.cbp",
+            "cbp-ice-2005",
+            "INTERNATIONAL_ORGANIZED_CRIME",
+            "ICE-1",
+            "pnr-" + id,
+            "us.ioc2",
+            "sa-ice",
+            Instant.now().plus(Duration.ofDays(10)),
+            "test"),
         first,
         request,
         ConsentMessage.newBuilder().setStep(first).setRequest(request).build());
@@ -187,13 +207,17 @@ class WorkflowStateMachineTest {
     OutboxEntry sent = outbox(id).get(0);
     engine.delivered(
         sent.id,
-        WorkflowAck.newBuilder().setMessageId(sent.messageId).setReceivedEpochMs(System.currentTimeMillis()).build());
+        WorkflowAck.newBuilder()
+            .setMessageId(sent.messageId)
+            .setReceivedEpochMs(System.currentTimeMillis())
+            .build());
     assertThat(engine.require(id).state).isEqualTo(WorkflowState.AWAITING_ANSWER);
 
     ConsentMessage grant =
         ConsentMessage.newBuilder()
             .setStep(WorkflowEngine.step(id, "cbp-officer"))
-            .setAnswer(ConsentAnswer.newBuilder().setDecision(WorkflowDecision.GRANT).setConditions("H2"))
+            .setAnswer(
+                ConsentAnswer.newBuilder().setDecision(WorkflowDecision.GRANT).setConditions("H2"))
             .build();
     WorkflowAck fromStranger =
         (WorkflowAck)

@@ -69,7 +69,8 @@ public class ItemViews {
         b.setJustification(q.getJustification()).addAllFields(q.getFieldsList());
       }
       case CONSENT ->
-          b.setJustification(WorkflowMessages.decode(ConsentRequest.parser(), w.requestB64).getJustification());
+          b.setJustification(
+              WorkflowMessages.decode(ConsentRequest.parser(), w.requestB64).getJustification());
       case FEEDBACK -> {
         FeedbackReport f = WorkflowMessages.decode(FeedbackReport.parser(), w.requestB64);
         b.setResult(f.getResult())
@@ -78,7 +79,9 @@ public class ItemViews {
       }
       case DESIGNATION -> {
         DesignationRequest q = WorkflowMessages.decode(DesignationRequest.parser(), w.requestB64);
-        b.setJustification(q.getJustification()).addAllAgents(q.getAgentsList()).setDetail(q.getAuthority());
+        b.setJustification(q.getJustification())
+            .addAllAgents(q.getAgentsList())
+            .setDetail(q.getAuthority());
       }
       default -> {}
     }

@@ -40,8 +40,8 @@ import org.liaison.wire.v1.WorkflowRef;
 import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
- * The officers' workflow API: a thin adapter from gRPC to the workflow services. The officer is
- * the authenticated TLS peer unless the request names one.
+ * The officers' workflow API: a thin adapter from gRPC to the workflow services. The officer is the
+ * authenticated TLS peer unless the request names one.
  */
 @ApplicationScoped
 public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements OfficerApi {
@@ -123,14 +123,19 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
 
   @Override
   public void feedbackDuties(FeedbackDutiesRequest r, StreamObserver<FeedbackDutyList> out) {
-    answer(out, () -> FeedbackDutyList.newBuilder().addAllDuties(feedback.duties(r.getPartner())).build());
+    answer(
+        out,
+        () -> FeedbackDutyList.newBuilder().addAllDuties(feedback.duties(r.getPartner())).build());
   }
 
   @Override
   public void designatedAgents(DesignatedAgentsRequest r, StreamObserver<DesignatedAgentList> out) {
     answer(
         out,
-        () -> DesignatedAgentList.newBuilder().addAllAgents(designation.designated(r.getPartner())).build());
+        () ->
+            DesignatedAgentList.newBuilder()
+                .addAllAgents(designation.designated(r.getPartner()))
+                .build());
   }
 
   @Override
@@ -160,7 +165,9 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
       LOG.errorf(e, "workflow call failed");
       out.onError(
           Refusals.refuse(
-              Status.Code.INTERNAL, Reason.INTERNAL, "the node could not carry out the request: " + e));
+              Status.Code.INTERNAL,
+              Reason.INTERNAL,
+              "the node could not carry out the request: " + e));
       return;
     }
     out.onNext(result);

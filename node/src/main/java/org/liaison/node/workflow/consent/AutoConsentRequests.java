@@ -15,7 +15,8 @@ import org.liaison.wire.v1.ConsentDraft;
 /**
  * With {@code liaison.workflow.auto-consent-request=true}, a partner's query that meets a record
  * withheld for lack of the originator's consent starts the consent request itself, so the officer
- * does not have to; once per record and partner (after a refusal, only an officer asks again). A failure here never fails the query.
+ * does not have to; once per record and partner (after a refusal, only an officer asks again). A
+ * failure here never fails the query.
  */
 @ApplicationScoped
 public class AutoConsentRequests {
@@ -46,7 +47,10 @@ public class AutoConsentRequests {
               .setRecordId(recordId)
               .setForAgency(requester)
               .setJustification(
-                  requester + " asked about this record, withheld until " + r.originator() + " consents")
+                  requester
+                      + " asked about this record, withheld until "
+                      + r.originator()
+                      + " consents")
               .build(),
           "node");
       timers.kick();
@@ -55,7 +59,10 @@ public class AutoConsentRequests {
     }
   }
 
-  /** True when an agreement between originator and this agency lets the record go on without consent. */
+  /**
+   * True when an agreement between originator and this agency lets the record go on without
+   * consent.
+   */
   private boolean onwardAllowed(HeldRecord r, String requester) {
     String me = config.agency();
     return RecordCategory.parse(r.category())

@@ -38,8 +38,12 @@ public class ConsentHandler extends WorkflowInbound {
                   q.getRequestingAgency(),
                   q.getDueEpochMs() == 0 ? null : Instant.ofEpochMilli(q.getDueEpochMs()),
                   q,
-                  "onward disclosure of " + q.getRecordCategory() + " record " + q.getRecordId()
-                      + " to " + q.getRequestingAgency());
+                  "onward disclosure of "
+                      + q.getRecordCategory()
+                      + " record "
+                      + q.getRecordId()
+                      + " to "
+                      + q.getRequestingAgency());
             }
             case ANSWER ->
                 engine.answerArrived(
@@ -50,7 +54,8 @@ public class ConsentHandler extends WorkflowInbound {
                     m.getAnswer().getConditions().isBlank()
                         ? m.getAnswer().getReason()
                         : "conditions: " + m.getAnswer().getConditions());
-            default -> throw WorkflowException.invalid("a ConsentMessage needs a request or an answer");
+            default ->
+                throw WorkflowException.invalid("a ConsentMessage needs a request or an answer");
           }
         });
   }

@@ -21,9 +21,9 @@ import org.liaison.wire.v1.WorkflowStep;
 
 /**
  * Consent to onward sharing (the third-party rule): the holder of a record that came from another
- * agency asks that originator whether it may pass the record on to a third agency; the
- * originator's officer grants (with conditions) or refuses. Both nodes keep the answer; the
- * holder's {@link WorkflowConsentLedger} lets the next query disclose the record.
+ * agency asks that originator whether it may pass the record on to a third agency; the originator's
+ * officer grants (with conditions) or refuses. Both nodes keep the answer; the holder's {@link
+ * WorkflowConsentLedger} lets the next query disclose the record.
  */
 @ApplicationScoped
 public class ConsentService {
@@ -40,10 +40,15 @@ public class ConsentService {
     HeldRecord record =
         records
             .find(d.getRecordId(), false)
-            .orElseThrow(() -> WorkflowException.notFound("this node holds no record " + d.getRecordId()));
+            .orElseThrow(
+                () -> WorkflowException.notFound("this node holds no record " + d.getRecordId()));
     if (!record.fromThirdParty()) {
       throw WorkflowException.invalid(
-          "record " + d.getRecordId() + " is " + config.agency() + "'s own; its onward sharing needs no consent");
+          "record "
+              + d.getRecordId()
+              + " is "
+              + config.agency()
+              + "'s own; its onward sharing needs no consent");
     }
     String originator = record.originator();
     if (d.getForAgency().equals(originator)) {
@@ -72,7 +77,12 @@ public class ConsentService {
             d.getForAgency(),
             officer,
             due,
-            "onward disclosure of " + record.category() + " record " + d.getRecordId() + " to " + d.getForAgency()),
+            "onward disclosure of "
+                + record.category()
+                + " record "
+                + d.getRecordId()
+                + " to "
+                + d.getForAgency()),
         step,
         request,
         ConsentMessage.newBuilder().setStep(step).setRequest(request).build());
@@ -81,14 +91,16 @@ public class ConsentService {
   public Workflow answer(WorkflowAnswer a, String officer) {
     String detail;
     switch (a.getDecision()) {
-      case GRANT -> detail = a.getConditions().isBlank() ? "granted" : "conditions: " + a.getConditions();
+      case GRANT ->
+          detail = a.getConditions().isBlank() ? "granted" : "conditions: " + a.getConditions();
       case REFUSE -> {
         if (a.getReason().isBlank()) {
           throw WorkflowException.invalid("refusing consent needs the reason (--reason)");
         }
         detail = a.getReason();
       }
-      default -> throw WorkflowException.invalid("a consent request is answered with GRANT or REFUSE");
+      default ->
+          throw WorkflowException.invalid("a consent request is answered with GRANT or REFUSE");
     }
     ConsentAnswer answer =
         ConsentAnswer.newBuilder()

@@ -53,7 +53,9 @@ public class DesignationHandler extends WorkflowInbound {
                     m.getAnswer().getAgentsCount() > 0
                         ? "designated " + m.getAnswer().getAgentsList()
                         : m.getAnswer().getReason());
-            default -> throw WorkflowException.invalid("a DesignationMessage needs a request or an answer");
+            default ->
+                throw WorkflowException.invalid(
+                    "a DesignationMessage needs a request or an answer");
           }
         });
   }

@@ -42,9 +42,11 @@ public class DesignationService {
 
   public Workflow request(DesignationDraft d, String officer) {
     if (d.getPartner().isBlank()) {
-      throw WorkflowException.invalid("a designation request needs the designating agency (--partner)");
+      throw WorkflowException.invalid(
+          "a designation request needs the designating agency (--partner)");
     }
-    List<String> agents = d.getAgentsList().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> agents =
+        d.getAgentsList().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     if (agents.isEmpty()) {
       throw WorkflowException.invalid("a designation request needs at least one agent (--agent)");
     }
@@ -92,9 +94,13 @@ public class DesignationService {
         List<String> approved = a.getAgentsCount() == 0 ? List.copyOf(asked) : a.getAgentsList();
         List<String> unknown = approved.stream().filter(x -> !asked.contains(x)).toList();
         if (!unknown.isEmpty()) {
-          throw WorkflowException.invalid(unknown + " were not in the request; asked for: " + asked);
+          throw WorkflowException.invalid(
+              unknown + " were not in the request; asked for: " + asked);
         }
-        decision = approved.size() == asked.size() ? WorkflowDecision.APPROVE : WorkflowDecision.APPROVE_IN_PART;
+        decision =
+            approved.size() == asked.size()
+                ? WorkflowDecision.APPROVE
+                : WorkflowDecision.APPROVE_IN_PART;
         answer.addAllAgents(approved);
       }
       case DECLINE -> {
@@ -102,7 +108,9 @@ public class DesignationService {
           throw WorkflowException.invalid("declining needs the reason (--reason)");
         }
       }
-      default -> throw WorkflowException.invalid("a designation request is answered with APPROVE or DECLINE");
+      default ->
+          throw WorkflowException.invalid(
+              "a designation request is answered with APPROVE or DECLINE");
     }
     DesignationAnswer built = answer.setDecision(decision).build();
     return engine.answer(
@@ -110,7 +118,9 @@ public class DesignationService {
         decision,
         built,
         officer,
-        decision == WorkflowDecision.DECLINE ? a.getReason() : "designated " + built.getAgentsList(),
+        decision == WorkflowDecision.DECLINE
+            ? a.getReason()
+            : "designated " + built.getAgentsList(),
         step -> DesignationMessage.newBuilder().setStep(step).setAnswer(built).build());
   }
 
@@ -118,7 +128,8 @@ public class DesignationService {
   public List<DesignatedAgent> designated(String partner) {
     String me = config.agency();
     List<DesignatedAgent> out = new ArrayList<>();
-    for (Workflow w : engine.list(WorkflowKind.DESIGNATION, partner.isBlank() ? null : partner, false)) {
+    for (Workflow w :
+        engine.list(WorkflowKind.DESIGNATION, partner.isBlank() ? null : partner, false)) {
       if (w.state != WorkflowState.APPROVED && w.state != WorkflowState.APPROVED_IN_PART) {
         continue;
       }

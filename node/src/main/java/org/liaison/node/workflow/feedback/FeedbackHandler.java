@@ -34,7 +34,11 @@ public class FeedbackHandler extends WorkflowInbound {
                 null,
                 null,
                 f,
-                f.getResult() + " using record " + f.getRecordId()
-                    + (f.getDisclosureMessageId().isBlank() ? "" : " (disclosure " + f.getDisclosureMessageId() + ")")));
+                f.getResult()
+                    + " using record "
+                    + f.getRecordId()
+                    + (f.getDisclosureMessageId().isBlank()
+                        ? ""
+                        : " (disclosure " + f.getDisclosureMessageId() + ")")));
   }
 }

@@ -41,7 +41,8 @@ public class FeedbackService {
 
   public Workflow record(FeedbackDraft d, String officer) {
     if (d.getResult() == ResultKind.RESULT_UNSPECIFIED) {
-      throw WorkflowException.invalid("feedback needs the result (--result SEIZURE, ARREST, CHARGE, CONVICTION or REMOVAL)");
+      throw WorkflowException.invalid(
+          "feedback needs the result (--result SEIZURE, ARREST, CHARGE, CONVICTION or REMOVAL)");
     }
     if (d.getRecordId().isBlank()) {
       throw WorkflowException.invalid("feedback needs the disclosed record it is about (--record)");
@@ -50,7 +51,8 @@ public class FeedbackService {
       try {
         LocalDate.parse(d.getOccurredOn());
       } catch (DateTimeParseException e) {
-        throw WorkflowException.invalid("--on must be a date like 2026-03-14, not " + d.getOccurredOn());
+        throw WorkflowException.invalid(
+            "--on must be a date like 2026-03-14, not " + d.getOccurredOn());
       }
     }
     String partner = d.getPartner();
@@ -63,7 +65,8 @@ public class FeedbackService {
               .orElseThrow(
                   () ->
                       WorkflowException.invalid(
-                          "record " + d.getRecordId()
+                          "record "
+                              + d.getRecordId()
                               + " is not held here from another agency; name the originator (--partner)"));
     }
     String originator = partner;
@@ -133,7 +136,9 @@ public class FeedbackService {
                 .setWithinDays(a.feedback().withinDays())
                 .setFeedbackSent(sent.size())
                 .addAllOpenRecordIds(
-                    records.fromOriginator(partner).stream().filter(id -> !fedBack.contains(id)).toList())
+                    records.fromOriginator(partner).stream()
+                        .filter(id -> !fedBack.contains(id))
+                        .toList())
                 .build());
       }
     }

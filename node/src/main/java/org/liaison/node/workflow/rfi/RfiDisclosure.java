@@ -17,8 +17,8 @@ import org.liaison.wire.v1.Tier;
 
 /**
  * The content an approved request for information discloses: the record at the highest tier the
- * agreements allow (FULL asked), limited to the fields asked for and, when approved in part, to
- * the fields the officer approved. An officer cannot approve what the agreements do not allow.
+ * agreements allow (FULL asked), limited to the fields asked for and, when approved in part, to the
+ * fields the officer approved. An officer cannot approve what the agreements do not allow.
  */
 final class RfiDisclosure {
   private RfiDisclosure() {}
@@ -42,7 +42,12 @@ final class RfiDisclosure {
       throw new WorkflowException(
           Status.Code.FAILED_PRECONDITION,
           d.reason(),
-          "record " + record.recordId() + " may not go to " + requester + ": " + d.sentence()
+          "record "
+              + record.recordId()
+              + " may not go to "
+              + requester
+              + ": "
+              + d.sentence()
               + " Decline the request instead.");
     }
     Set<String> allowed = new TreeSet<>(view.fields().keySet());
@@ -57,8 +62,16 @@ final class RfiDisclosure {
         throw new WorkflowException(
             Status.Code.FAILED_PRECONDITION,
             Reason.RECORD_CATEGORY_NOT_SHARED,
-            "the fields " + notAllowed + " of record " + record.recordId() + " may not go to "
-                + requester + " under " + d.agreementId() + "; approvable: " + allowed);
+            "the fields "
+                + notAllowed
+                + " of record "
+                + record.recordId()
+                + " may not go to "
+                + requester
+                + " under "
+                + d.agreementId()
+                + "; approvable: "
+                + allowed);
       }
       fields.retainAll(approved);
     }

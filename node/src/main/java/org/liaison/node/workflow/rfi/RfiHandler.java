@@ -33,16 +33,16 @@ public class RfiHandler extends WorkflowInbound {
             case REQUEST -> {
               scope.check(r, m.getRequest().getOfficerRole());
               engine.arrive(
-                    r,
-                    m.getStep(),
-                    WorkflowKind.INFORMATION_REQUEST,
-                    m.getRequest().getRecordId(),
-                    null,
-                    m.getRequest().getDueEpochMs() == 0
-                        ? null
-                        : Instant.ofEpochMilli(m.getRequest().getDueEpochMs()),
-                    m.getRequest(),
-                    m.getRequest().getJustification());
+                  r,
+                  m.getStep(),
+                  WorkflowKind.INFORMATION_REQUEST,
+                  m.getRequest().getRecordId(),
+                  null,
+                  m.getRequest().getDueEpochMs() == 0
+                      ? null
+                      : Instant.ofEpochMilli(m.getRequest().getDueEpochMs()),
+                  m.getRequest(),
+                  m.getRequest().getJustification());
             }
             case ANSWER ->
                 engine.answerArrived(
@@ -53,7 +53,8 @@ public class RfiHandler extends WorkflowInbound {
                     m.getAnswer().hasDisclosure()
                         ? "fields " + m.getAnswer().getDisclosure().getFieldsMap().keySet()
                         : m.getAnswer().getReason());
-            default -> throw WorkflowException.invalid("an RfiMessage needs a request or an answer");
+            default ->
+                throw WorkflowException.invalid("an RfiMessage needs a request or an answer");
           }
         });
   }

@@ -26,9 +26,9 @@ import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowStep;
 
 /**
- * Requests for information: an officer asks a partner for more of a record than the automatic
- * tier; the partner's officer approves, approves in part or declines, and the approved content
- * (filtered by the agreements) goes back sealed.
+ * Requests for information: an officer asks a partner for more of a record than the automatic tier;
+ * the partner's officer approves, approves in part or declines, and the approved content (filtered
+ * by the agreements) goes back sealed.
  */
 @ApplicationScoped
 public class RfiService {
@@ -88,7 +88,8 @@ public class RfiService {
   public Workflow answer(WorkflowAnswer a, String officer) {
     Workflow w = engine.require(a.getWorkflowId());
     InfoRequest request = WorkflowMessages.decode(InfoRequest.parser(), w.requestB64);
-    InfoAnswer.Builder answer = InfoAnswer.newBuilder().setDecision(a.getDecision()).setReason(a.getReason());
+    InfoAnswer.Builder answer =
+        InfoAnswer.newBuilder().setDecision(a.getDecision()).setReason(a.getReason());
     String detail;
     switch (a.getDecision()) {
       case DECLINE -> {
@@ -101,11 +102,14 @@ public class RfiService {
         }
         HeldRecord record =
             records
-                .find(request.getRecordId(), consents.granted(request.getRecordId(), w.partnerAgency))
+                .find(
+                    request.getRecordId(), consents.granted(request.getRecordId(), w.partnerAgency))
                 .orElseThrow(
                     () ->
                         WorkflowException.notFound(
-                            "this node holds no record " + request.getRecordId() + "; decline the request"));
+                            "this node holds no record "
+                                + request.getRecordId()
+                                + "; decline the request"));
         answer.setDisclosure(
             RfiDisclosure.of(
                 agreements.all(),
@@ -116,7 +120,9 @@ public class RfiService {
                 w.caseReference == null ? "" : w.caseReference,
                 record,
                 request.getFieldsList(),
-                a.getDecision() == WorkflowDecision.APPROVE_IN_PART ? a.getFieldsList() : List.of()));
+                a.getDecision() == WorkflowDecision.APPROVE_IN_PART
+                    ? a.getFieldsList()
+                    : List.of()));
         detail = "fields " + answer.getDisclosure().getFieldsMap().keySet();
       }
       default ->

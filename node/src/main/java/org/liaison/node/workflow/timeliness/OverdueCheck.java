@@ -29,7 +29,8 @@ public class OverdueCheck {
                 "from Workflow w where w.state in :open and w.dueAt is not null and w.dueAt < :now"
                     + " and w.overdueAt is null",
                 Workflow.class)
-            .setParameter("open", List.of(WorkflowState.PENDING_DELIVERY, WorkflowState.AWAITING_ANSWER))
+            .setParameter(
+                "open", List.of(WorkflowState.PENDING_DELIVERY, WorkflowState.AWAITING_ANSWER))
             .setParameter("now", now)
             .getResultList();
     for (Workflow w : late) {
@@ -42,7 +43,10 @@ public class OverdueCheck {
               null,
               "node",
               (w.awaitingUs() ? "this agency's answer" : w.partnerAgency + "'s answer")
-                  + " was due at " + w.dueAt + " under " + w.agreementId));
+                  + " was due at "
+                  + w.dueAt
+                  + " under "
+                  + w.agreementId));
     }
     return late.size();
   }

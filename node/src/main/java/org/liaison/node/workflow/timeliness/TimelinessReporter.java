@@ -33,7 +33,8 @@ public class TimelinessReporter {
   public TimelinessReport report(String partner, Instant now) {
     List<Workflow> workflows =
         em.createQuery(
-                "from Workflow w where (:p = '' or w.partnerAgency = :p) order by w.id", Workflow.class)
+                "from Workflow w where (:p = '' or w.partnerAgency = :p) order by w.id",
+                Workflow.class)
             .setParameter("p", partner == null ? "" : partner)
             .getResultList();
     Map<String, List<StepEntry>> stepsOf = new HashMap<>();
@@ -56,7 +57,12 @@ public class TimelinessReporter {
         previous = s;
       }
       if (w.answeredAt != null) {
-        add(samples, keys, w, REQUEST_TO_ANSWER, Duration.between(w.createdAt, w.answeredAt).toMillis());
+        add(
+            samples,
+            keys,
+            w,
+            REQUEST_TO_ANSWER,
+            Duration.between(w.createdAt, w.answeredAt).toMillis());
       }
       breach(w, now).ifPresent(report::addBreaches);
     }
@@ -72,8 +78,13 @@ public class TimelinessReporter {
   }
 
   private static void add(
-      Map<String, List<Long>> samples, Map<String, StepTiming> keys, Workflow w, String step, long ms) {
-    String key = String.join("|", w.partnerAgency, w.agreementId, w.kind.name(), w.side.name(), step);
+      Map<String, List<Long>> samples,
+      Map<String, StepTiming> keys,
+      Workflow w,
+      String step,
+      long ms) {
+    String key =
+        String.join("|", w.partnerAgency, w.agreementId, w.kind.name(), w.side.name(), step);
     samples.computeIfAbsent(key, k -> new ArrayList<>()).add(Math.max(0, ms));
     keys.computeIfAbsent(
         key,
