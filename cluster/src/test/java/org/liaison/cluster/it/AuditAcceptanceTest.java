@@ -2,13 +2,24 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
+import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
 import org.liaison.wire.audit.AuditBundleVerifier;
@@ -46,8 +57,9 @@ class AuditAcceptanceTest {
   void query_isOnRecordOnBothSides_andBothExportsVerifyOffline(Federation f) {
     try (NodeClient ice = f.node("us.ice").client(); NodeClient dea = f.node("us.dea").client()) {
       List<PartnerAnswer> answers =
-          ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
-      assertThat(Officers.from(answers, "us.dea").getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
+          ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+      PartnerAnswer answer = Officers.from(answers, "us.dea");
+      assertThat(answer.getStatus()).as(answer.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
 
       AuditBundle deaLog = audit(dea).export(AuditExportRequest.getDefaultInstance());
       assertThat(AuditBundleVerifier.verify(deaLog).problems()).isEmpty();
@@ -92,7 +104,7 @@ class AuditAcceptanceTest {
     try (NodeClient ice = f.node("us.ice").client();
         NodeClient dea = f.node("us.dea").client();
         NodeClient cbp = f.node("us.cbp").client()) {
-      ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0312", "us.cbp"));
+      ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0312", "us.cbp"));
 
       AuditFindings iceView =
           audit(ice).findings(AuditFindingsRequest.newBuilder().setCheckPartnersNow(true).build());
@@ -115,5 +127,82 @@ class AuditAcceptanceTest {
       AuditCheckpoint last = AuditCheckpoints.parse(cbpLog.getCheckpoint()).orElseThrow();
       assertThat(last.getTreeSize()).isEqualTo(cbpLog.getRecordsCount());
     }
+  }
+
+  /**
+   * A node killed with SIGKILL while it answers a stream of queries: every answer the asking
+   * officer received is on the answering node's record after the restart, and the log verifies.
+   * (The reverse, an entry whose answer never arrived, is allowed: the entry commits first.)
+   */
+  @Test
+  @Order(3)
+  void nodeKilledDuringDisclosures_neverDisclosedWithoutAnEntry(Federation f) throws Exception {
+    AgencyNode dea = f.node("us.dea");
+    Map<String, PartnerAnswer> received = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean killed = new AtomicBoolean();
+    ExecutorService officers = Executors.newFixedThreadPool(4);
+    try (NodeClient ice = f.node("us.ice").client()) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        running.add(
+            officers.submit(
+                () -> {
+                  // keep asking until well after the kill
+                  long stopAt = Long.MAX_VALUE;
+                  while (System.currentTimeMillis() < stopAt) {
+                    String caseRef = "ICE-CRASH-" + next.getAndIncrement();
+                    List<PartnerAnswer> a =
+                        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea"));
+                    received.put(caseRef, Officers.from(a, "us.dea"));
+                    if (killed.get() && stopAt == Long.MAX_VALUE) {
+                      stopAt = System.currentTimeMillis() + 1_000;
+                    }
+                  }
+                  return null;
+                }));
+      }
+      while (received.values().stream().filter(a -> a.getStatus() == PartnerAnswer.Status.MATCH).count() < 8) {
+        Thread.sleep(20);
+      }
+      long pid = pidOf(dea);
+      ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL: no shutdown hook runs
+      killed.set(true);
+      for (Future<?> r : running) {
+        r.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      officers.shutdownNow();
+    }
+    assertThat(received.values()).anyMatch(a -> a.getStatus() != PartnerAnswer.Status.MATCH);
+
+    dea.start();
+    AuditBundle log;
+    try (NodeClient c = dea.client()) {
+      log = audit(c).export(AuditExportRequest.getDefaultInstance());
+    }
+    assertThat(AuditBundleVerifier.verify(log).problems()).isEmpty();
+    Set<String> onRecord =
+        entries(log).stream()
+            .filter(e -> e.getKind() == AuditKind.DISCLOSURE && e.getRequestingAgency().equals("us.ice"))
+            .map(AuditEntry::getCaseReference)
+            .collect(Collectors.toSet());
+    List<String> disclosed =
+        received.entrySet().stream()
+            .filter(e -> e.getValue().getStatus() == PartnerAnswer.Status.MATCH)
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(disclosed).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(onRecord).containsAll(disclosed);
+  }
+
+  /** The node's process, found by its data folder on the command line. */
+  private static long pidOf(AgencyNode node) {
+    String marker = "-Dliaison.data-dir=" + node.dataDir();
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(marker))
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no process with " + marker));
   }
 }
