@@ -43,7 +43,7 @@ public final class AuditAppendCost {
     crypto(node, n);
     double cryptoUs = (System.nanoTime() - t0) / 1e3 / n;
 
-    String url = "jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    String url = "jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     try (Connection c = DriverManager.getConnection(url)) {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE audit_log (idx BIGINT PRIMARY KEY, at TIMESTAMP WITH TIME ZONE NOT NULL,"

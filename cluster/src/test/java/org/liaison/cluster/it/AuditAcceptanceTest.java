@@ -2,13 +2,24 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
+import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
 import org.liaison.wire.audit.AuditBundleVerifier;
@@ -32,6 +43,9 @@ import org.liaison.wire.v1.PartnerAnswer;
 @FederationTest(agencies = {"us.ice", "us.dea", "us.cbp"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditAcceptanceTest {
+  /** Statuses that mean the partner answered (a no-hit is information too). */
+  private static final Set<PartnerAnswer.Status> ANSWERED =
+      Set.of(PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
 
   private static AuditGrpc.AuditBlockingStub audit(NodeClient c) {
     return AuditGrpc.newBlockingStub(c.channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
@@ -46,21 +60,26 @@ class AuditAcceptanceTest {
   void query_isOnRecordOnBothSides_andBothExportsVerifyOffline(Federation f) {
     try (NodeClient ice = f.node("us.ice").client(); NodeClient dea = f.node("us.dea").client()) {
       List<PartnerAnswer> answers =
-          ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
-      assertThat(Officers.from(answers, "us.dea").getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
+          ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+      PartnerAnswer answer = Officers.from(answers, "us.dea");
+      assertThat(answer.getStatus()).as(answer.toString()).isIn(ANSWERED);
 
       AuditBundle deaLog = audit(dea).export(AuditExportRequest.getDefaultInstance());
       assertThat(AuditBundleVerifier.verify(deaLog).problems()).isEmpty();
       AuditEntry disclosed =
           entries(deaLog).stream()
-              .filter(e -> e.getKind() == AuditKind.DISCLOSURE && e.getRequestingAgency().equals("us.ice"))
+              .filter(e -> e.getRequestingAgency().equals("us.ice"))
+              .filter(e -> e.getCaseReference().equals("ICE-MIA-2026-0311"))
               .findFirst()
               .orElseThrow();
-      assertThat(disclosed.getCaseReference()).isEqualTo("ICE-MIA-2026-0311");
+      assertThat(disclosed.getKind()).isIn(AuditKind.DISCLOSURE, AuditKind.REFUSAL);
       assertThat(disclosed.getPurpose()).isEqualTo("DRUG_TRAFFICKING");
-      assertThat(disclosed.getOutcome()).isEqualTo("MATCH");
-      assertThat(disclosed.getData(0).getRecordIdsList()).isNotEmpty();
-      assertThat(disclosed.getData(0).getSaltedHash().size()).isEqualTo(32);
+      assertThat(disclosed.getAgreementId()).isEqualTo("dea-ice-xdes-2009");
+      assertThat(disclosed.getOutcome()).isEqualTo(answer.getStatus().name());
+      assertThat(disclosed.getData(0).getIdentifierType()).isEqualTo("PHONE");
+      // the probe is kept (salted) only if it matched
+      assertThat(disclosed.getData(0).getSaltedHash().isEmpty())
+          .isEqualTo(answer.getStatus() != PartnerAnswer.Status.MATCH);
 
       AuditBundle iceLog = audit(ice).export(AuditExportRequest.getDefaultInstance());
       assertThat(AuditBundleVerifier.verify(iceLog).problems()).isEmpty();
@@ -71,7 +90,7 @@ class AuditAcceptanceTest {
           })
           .anySatisfy(e -> {
             assertThat(e.getKind()).isEqualTo(AuditKind.QUERY);
-            assertThat(e.getOutcome()).isEqualTo("MATCH");
+            assertThat(e.getOutcome()).isEqualTo(answer.getStatus().name());
             assertThat(e.getAnsweringAgency()).isEqualTo("us.dea");
           });
 
@@ -92,7 +111,7 @@ class AuditAcceptanceTest {
     try (NodeClient ice = f.node("us.ice").client();
         NodeClient dea = f.node("us.dea").client();
         NodeClient cbp = f.node("us.cbp").client()) {
-      ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0312", "us.cbp"));
+      ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0312", "us.cbp"));
 
       AuditFindings iceView =
           audit(ice).findings(AuditFindingsRequest.newBuilder().setCheckPartnersNow(true).build());
@@ -115,5 +134,87 @@ class AuditAcceptanceTest {
       AuditCheckpoint last = AuditCheckpoints.parse(cbpLog.getCheckpoint()).orElseThrow();
       assertThat(last.getTreeSize()).isEqualTo(cbpLog.getRecordsCount());
     }
+  }
+
+  /**
+   * A node killed with SIGKILL while it answers a stream of queries: every answer the asking
+   * officer received (hit, no-hit or refusal) is on the answering node's record after the
+   * restart, and the log verifies.
+   * (The reverse, an entry whose answer never arrived, is allowed: the entry commits first.)
+   */
+  @Test
+  @Order(3)
+  void nodeKilledDuringDisclosures_neverDisclosedWithoutAnEntry(Federation f) throws Exception {
+    AgencyNode dea = f.node("us.dea");
+    Map<String, PartnerAnswer> received = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean killed = new AtomicBoolean();
+    ExecutorService officers = Executors.newFixedThreadPool(4);
+    try (NodeClient ice = f.node("us.ice").client()) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        running.add(
+            officers.submit(
+                () -> {
+                  // keep asking until well after the kill
+                  long stopAt = Long.MAX_VALUE;
+                  while (System.currentTimeMillis() < stopAt) {
+                    String caseRef = "ICE-CRASH-" + next.getAndIncrement();
+                    List<PartnerAnswer> a =
+                        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea"));
+                    received.put(caseRef, Officers.from(a, "us.dea"));
+                    if (killed.get() && stopAt == Long.MAX_VALUE) {
+                      stopAt = System.currentTimeMillis() + 1_000;
+                    }
+                  }
+                  return null;
+                }));
+      }
+      long giveUp = System.currentTimeMillis() + 120_000;
+      while (received.values().stream().filter(a -> ANSWERED.contains(a.getStatus())).count() < 8) {
+        assertThat(System.currentTimeMillis()).as("8 answers before the kill").isLessThan(giveUp);
+        Thread.sleep(20);
+      }
+      long pid = pidOf(dea);
+      ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL: no shutdown hook runs
+      killed.set(true);
+      for (Future<?> r : running) {
+        r.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      officers.shutdownNow();
+    }
+    // some queries were cut off by the kill
+    assertThat(received.values()).anyMatch(a -> !ANSWERED.contains(a.getStatus()));
+
+    dea.start();
+    AuditBundle log;
+    try (NodeClient c = dea.client()) {
+      log = audit(c).export(AuditExportRequest.getDefaultInstance());
+    }
+    assertThat(AuditBundleVerifier.verify(log).problems()).isEmpty();
+    Set<String> onRecord =
+        entries(log).stream()
+            .filter(e -> e.getRequestingAgency().equals("us.ice"))
+            .filter(e -> e.getKind() == AuditKind.DISCLOSURE || e.getKind() == AuditKind.REFUSAL)
+            .map(AuditEntry::getCaseReference)
+            .collect(Collectors.toSet());
+    List<String> disclosed =
+        received.entrySet().stream()
+            .filter(e -> ANSWERED.contains(e.getValue().getStatus()))
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(disclosed).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(onRecord).containsAll(disclosed);
+  }
+
+  /** The node's process, found by its data folder on the command line. */
+  private static long pidOf(AgencyNode node) {
+    String marker = "-Dliaison.data-dir=" + node.dataDir();
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(marker))
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no process with " + marker));
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.wire.audit.AuditCheckpoints;
+import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditConsistencyAnswer;
@@ -60,7 +61,7 @@ public class AuditConsistencyHandler implements InboundHandler {
     for (long m : sizes) {
       ConsistencyProof.Builder p = ConsistencyProof.newBuilder().setFirstSize(m).setSecondSize(size);
       if (m > 0 && m < size) {
-        org.liaison.wire.merkle.MerkleTree.consistencyProof(leaves, (int) m)
+        MerkleTree.consistencyProof(leaves, (int) m)
             .forEach(h -> p.addHashes(ByteString.copyFrom(h)));
       }
       a.addProofs(p);

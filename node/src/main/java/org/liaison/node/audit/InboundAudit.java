@@ -36,9 +36,31 @@ public final class InboundAudit {
             .contentType(r.contentType())
             .outcome(outcome)
             .reason(reason)
-            .requestHash(requestHash);
+            .requestHash(requestHash)
+            .detail(decisions(answer));
     data(r, answer).forEach(b::datum);
     return b.build();
+  }
+
+  /** The policy decision per record: what was disclosed at which tier, what was withheld and why. */
+  private static String decisions(Message answer) {
+    if (answer instanceof QueryAnswer a) {
+      List<String> parts = new ArrayList<>();
+      for (Disclosure d : a.getDisclosuresList()) {
+        parts.add("disclosed " + d.getRecordId() + " at " + d.getTier());
+      }
+      for (Withheld w : a.getWithheldList()) {
+        parts.add("withheld " + w.getRecordId() + ": " + w.getReason());
+      }
+      if (a.hasRefusal()) {
+        parts.add("refused: " + a.getRefusal().getMessage());
+      }
+      return String.join("; ", parts);
+    }
+    if (answer instanceof TargetCheckAnswer t && t.hasRefusal()) {
+      return "refused: " + t.getRefusal().getMessage();
+    }
+    return null;
   }
 
   private static AuditKind kind(Message answer, String outcome) {

@@ -119,8 +119,9 @@ public class PartnerConsistency {
     int problems = 0;
     int checked = 0;
     for (PartnerCheckpoint p : held) {
-      boolean contradicts = p.treeSize >= now.getTreeSize();
-      if (!asked.contains(p.treeSize) && !contradicts) {
+      // a checkpoint received after the request was sent (e.g. in this answer's own header,
+      // signed after the answer was computed) is checked next time, not against this answer
+      if (!asked.contains(p.treeSize) && p.treeSize != now.getTreeSize()) {
         continue;
       }
       Optional<ConsistencyProof> proof =

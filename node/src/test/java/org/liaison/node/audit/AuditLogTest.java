@@ -217,4 +217,15 @@ class AuditLogTest {
       }
     }
   }
+
+  @Test
+  void fiveHundredAppends_stayDenseAndVerify_andTheirCostIsPrinted() {
+    append(50); // warm-up
+    long t0 = System.nanoTime();
+    List<AuditReceipt> receipts = append(500);
+    double us = (System.nanoTime() - t0) / 1e3 / 500;
+    System.out.printf("AuditLog.append through Hibernate/H2 with a commit each: %.0f us/op%n", us);
+    assertThat(receipts.get(499).index()).isEqualTo(549);
+    assertThat(service.verify().getOk()).isTrue();
+  }
 }
