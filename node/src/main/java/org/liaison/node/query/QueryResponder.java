@@ -23,6 +23,7 @@ import org.liaison.policy.DisclosedView;
 import org.liaison.policy.PolicyEngine;
 import org.liaison.policy.PolicyRequest;
 import org.liaison.wire.v1.Disclosure;
+import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
@@ -61,7 +62,7 @@ public class QueryResponder implements InboundHandler {
     }
     List<RecordMatch> matches;
     try {
-      matches = find(q);
+      matches = find(q, r.senderAgency());
     } catch (InvalidIdentifierException | DateTimeParseException e) {
       return refusal(
           Refusal.newBuilder().setReason(Reason.INVALID_ARGUMENT).setMessage(e.getMessage()).build());
@@ -93,11 +94,16 @@ public class QueryResponder implements InboundHandler {
     return answer.build();
   }
 
-  private List<RecordMatch> find(QueryRequest q) {
+  /** A national phone number without a country is read in the asking agency's country. */
+  private List<RecordMatch> find(QueryRequest q, String requester) {
     return switch (q.getSubjectCase()) {
       case IDENTIFIER ->
           search.byIdentifier(
-              q.getIdentifier().getType(), q.getIdentifier().getValue(), q.getIdentifier().getCountry());
+              q.getIdentifier().getType(),
+              q.getIdentifier().getValue(),
+              q.getIdentifier().getCountry().isBlank() && q.getIdentifier().getType() == IdentifierType.PHONE
+                  ? requester
+                  : q.getIdentifier().getCountry());
       case PERSON ->
           search.byPerson(
               q.getPerson().getName(),
