@@ -14,6 +14,7 @@ import org.liaison.node.identifiers.NormalizedIdentifier;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.query.OfficerRequests;
+import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
@@ -41,9 +42,12 @@ public class TargetCheck {
     }
     NormalizedIdentifier id;
     try {
-      id =
-          IdentifierNormalizer.normalize(
-              request.getIdentifier().getType(), request.getIdentifier().getValue(), blankToNull(request.getIdentifier().getCountry()));
+      // a national phone number is read in this agency's country, as the importer does
+      String country = blankToNull(request.getIdentifier().getCountry());
+      if (country == null && request.getIdentifier().getType() == IdentifierType.PHONE) {
+        country = config.agency();
+      }
+      id = IdentifierNormalizer.normalize(request.getIdentifier().getType(), request.getIdentifier().getValue(), country);
     } catch (InvalidIdentifierException e) {
       throw new InvalidOfficerRequest(e.getMessage());
     }
