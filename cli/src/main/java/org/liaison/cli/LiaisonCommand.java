@@ -20,7 +20,9 @@ import picocli.CommandLine.HelpCommand;
       CheckCommand.class,
       ImportCommand.class,
       StatusCommand.class,
-      AlertsCommand.class, QuotaCommand.class, OperationCommand.class,
+      AlertsCommand.class,
+      QuotaCommand.class,
+      OperationCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -48,13 +48,19 @@ class DeconflictionCommandsTest {
 
   @BeforeEach
   void start() throws Exception {
-    pki = DevPki.create(dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
+    pki =
+        DevPki.create(
+            dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
     server =
         GrpcServers.start(
-            "127.0.0.1", 0,
-            MutualTls.server(TlsIdentity.fromFolder(pki.nodeDir("us.ice", "node-1")),
+            "127.0.0.1",
+            0,
+            MutualTls.server(
+                TlsIdentity.fromFolder(pki.nodeDir("us.ice", "node-1")),
                 OfficerServerFixture.trusting(pki.caCert("us.ice"))),
-            1 << 20, executor, List.<BindableService>of(node));
+            1 << 20,
+            executor,
+            List.<BindableService>of(node));
   }
 
   @AfterEach
@@ -65,7 +71,16 @@ class DeconflictionCommandsTest {
   }
 
   private String[] connection() {
-    return new String[] {"--node", "localhost:" + server.getPort(), "--pki", pki.root().toString(), "--agency", "us.ice", "--officer", "officer-1"};
+    return new String[] {
+      "--node",
+      "localhost:" + server.getPort(),
+      "--pki",
+      pki.root().toString(),
+      "--agency",
+      "us.ice",
+      "--officer",
+      "officer-1"
+    };
   }
 
   @Test
@@ -74,9 +89,12 @@ class DeconflictionCommandsTest {
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("TARGET CONFLICT  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142")
+        .contains(
+            "TARGET CONFLICT  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142")
         .contains("contact: Special Agent Maria Alvarez, us.dea, +1 305 555 0190")
-        .contains("OFFICER SAFETY  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142  (301 m apart)")
+        .contains(
+            "OFFICER SAFETY  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142  (301"
+                + " m apart)")
         .contains("2 alert(s).");
     assertThat(node.asked.get(0).getCaseReference()).isEqualTo("ICE-MIA-2026-0311");
     assertThat(node.acknowledged).containsExactly("a-1", "a-2");
@@ -95,7 +113,8 @@ class DeconflictionCommandsTest {
     CliRun run = CliRun.of(connection(), "quota");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("De-confliction probes on 2026-12-02 (UTC):")
+    assertThat(run.out())
+        .contains("De-confliction probes on 2026-12-02 (UTC):")
         .containsPattern("us\\.dea\\s+dea-ice-xdes-2009\\s+12/50000\\s+68/400");
   }
 
@@ -103,8 +122,22 @@ class DeconflictionCommandsTest {
   void operationPlan_sendsTheOperation_andPrintsTheOfficerSafetyConflict() {
     List<String> args = new ArrayList<>(List.of("operation", "plan"));
     args.addAll(List.of(connection()));
-    args.addAll(List.of("--case", "ICE-MIA-2026-0311", "--type", "SURVEILLANCE", "--lat", "25.7644", "--lon", "-80.1918",
-        "--radius-m", "50", "--from", "2026-12-03T07:30-05:00", "--to", "2026-12-03T11:00-05:00"));
+    args.addAll(
+        List.of(
+            "--case",
+            "ICE-MIA-2026-0311",
+            "--type",
+            "SURVEILLANCE",
+            "--lat",
+            "25.7644",
+            "--lon",
+            "-80.1918",
+            "--radius-m",
+            "50",
+            "--from",
+            "2026-12-03T07:30-05:00",
+            "--to",
+            "2026-12-03T11:00-05:00"));
     CliRun run = CliRun.of(args.toArray(String[]::new));
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -136,7 +169,11 @@ class DeconflictionCommandsTest {
     final List<String> acknowledged = new CopyOnWriteArrayList<>();
     final List<PlanOperationRequest> planned = new CopyOnWriteArrayList<>();
     static final PointOfContact DEA =
-        PointOfContact.newBuilder().setAgency("us.dea").setName("Special Agent Maria Alvarez").setPhone("+1 305 555 0190").build();
+        PointOfContact.newBuilder()
+            .setAgency("us.dea")
+            .setName("Special Agent Maria Alvarez")
+            .setPhone("+1 305 555 0190")
+            .build();
 
     @Override
     public void alerts(AlertsRequest request, StreamObserver<Alert> out) {
@@ -147,37 +184,66 @@ class DeconflictionCommandsTest {
     }
 
     private static Alert alert(String id, MatchKind kind, long distance) {
-      return Alert.newBuilder().setId(id).setKind(kind).setCaseReference("ICE-MIA-2026-0311").setPartnerAgency("us.dea")
-          .setPartnerCaseReference("DEA-MIA-2026-0142").setPartnerContact(DEA).setDistanceMetres(distance)
-          .setMessage("message " + id).setCreatedAt("2026-12-02T20:00:00Z").build();
+      return Alert.newBuilder()
+          .setId(id)
+          .setKind(kind)
+          .setCaseReference("ICE-MIA-2026-0311")
+          .setPartnerAgency("us.dea")
+          .setPartnerCaseReference("DEA-MIA-2026-0142")
+          .setPartnerContact(DEA)
+          .setDistanceMetres(distance)
+          .setMessage("message " + id)
+          .setCreatedAt("2026-12-02T20:00:00Z")
+          .build();
     }
 
     @Override
     public void acknowledge(AcknowledgeRequest request, StreamObserver<AcknowledgeAnswer> out) {
       acknowledged.addAll(request.getAlertIdsList());
-      out.onNext(AcknowledgeAnswer.newBuilder().setAcknowledged(request.getAlertIdsCount()).build());
+      out.onNext(
+          AcknowledgeAnswer.newBuilder().setAcknowledged(request.getAlertIdsCount()).build());
       out.onCompleted();
     }
 
     @Override
     public void quota(QuotaRequest request, StreamObserver<QuotaReport> out) {
-      out.onNext(QuotaReport.newBuilder().setDay("2026-12-02")
-          .addPartners(PartnerQuota.newBuilder().setPartnerAgency("us.dea").setAgreementId("dea-ice-xdes-2009")
-              .setAnsweredToday(12).setAnsweredLimit(50000).setSentToday(68).setPartnerLimit(400))
-          .build());
+      out.onNext(
+          QuotaReport.newBuilder()
+              .setDay("2026-12-02")
+              .addPartners(
+                  PartnerQuota.newBuilder()
+                      .setPartnerAgency("us.dea")
+                      .setAgreementId("dea-ice-xdes-2009")
+                      .setAnsweredToday(12)
+                      .setAnsweredLimit(50000)
+                      .setSentToday(68)
+                      .setPartnerLimit(400))
+              .build());
       out.onCompleted();
     }
 
     @Override
     public void planOperation(PlanOperationRequest request, StreamObserver<EventCheckAnswer> out) {
       planned.add(request);
-      out.onNext(EventCheckAnswer.newBuilder().setOperationId("op-1").setPartnerAgency("us.dea")
-          .setStatus(PartnerAnswer.Status.MATCH)
-          .addConflicts(ConfirmedConflict.newBuilder().setCaseReference("DEA-MIA-2026-0142").setPointOfContact(DEA).setDistanceMetres(301))
-          .build());
-      out.onNext(EventCheckAnswer.newBuilder().setOperationId("op-1").setPartnerAgency("ru.skr")
-          .setStatus(PartnerAnswer.Status.REFUSED).setReason(org.liaison.wire.v1.Reason.PURPOSE_NOT_PERMITTED)
-          .setMessage("agreement ice-skr-2010 does not include event de-confliction").build());
+      out.onNext(
+          EventCheckAnswer.newBuilder()
+              .setOperationId("op-1")
+              .setPartnerAgency("us.dea")
+              .setStatus(PartnerAnswer.Status.MATCH)
+              .addConflicts(
+                  ConfirmedConflict.newBuilder()
+                      .setCaseReference("DEA-MIA-2026-0142")
+                      .setPointOfContact(DEA)
+                      .setDistanceMetres(301))
+              .build());
+      out.onNext(
+          EventCheckAnswer.newBuilder()
+              .setOperationId("op-1")
+              .setPartnerAgency("ru.skr")
+              .setStatus(PartnerAnswer.Status.REFUSED)
+              .setReason(org.liaison.wire.v1.Reason.PURPOSE_NOT_PERMITTED)
+              .setMessage("agreement ice-skr-2010 does not include event de-confliction")
+              .build());
       out.onCompleted();
     }
   }

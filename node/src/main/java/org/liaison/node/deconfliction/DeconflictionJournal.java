@@ -9,10 +9,10 @@ import org.jboss.logging.Logger;
 import org.liaison.wire.v1.MatchKind;
 
 /**
- * The one place de-confliction records what happened: probes (counts only), filter hits,
- * claims, confirmed conflicts, alerts and refusals. It never receives an identifier, a token or
- * a PRF value, so none can reach the database or the log through it. (To be connected to the
- * node's audit log at merge time.)
+ * The one place de-confliction records what happened: probes (counts only), filter hits, claims,
+ * confirmed conflicts, alerts and refusals. It never receives an identifier, a token or a PRF
+ * value, so none can reach the database or the log through it. (To be connected to the node's audit
+ * log at merge time.)
  */
 @ApplicationScoped
 public class DeconflictionJournal {
@@ -36,10 +36,16 @@ public class DeconflictionJournal {
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(Event event, MatchKind kind, String partner, String caseReference, int elements, String detail) {
+  public void record(
+      Event event,
+      MatchKind kind,
+      String partner,
+      String caseReference,
+      int elements,
+      String detail) {
     em.createNativeQuery(
-            "insert into dc_journal (recorded_at, event_type, kind, partner_agency, case_reference, elements, detail)"
-                + " values (?, ?, ?, ?, ?, ?, ?)")
+            "insert into dc_journal (recorded_at, event_type, kind, partner_agency, case_reference,"
+                + " elements, detail) values (?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, Instant.now())
         .setParameter(2, event.name())
         .setParameter(3, kind == null ? null : kind.name())

@@ -58,7 +58,10 @@ public class DeconflictionWarmUp {
       OprfServer server = ring.server("warm.up", ring.currentEpoch());
       OprfClient client = new OprfClient(OprfMode.VOPRF);
       BlindedInput b = client.blind(new byte[] {1});
-      client.finalizeVerifiable(List.of(b), server.blindEvaluateVerifiable(List.of(b.blindedElement())), server.publicKey());
+      client.finalizeVerifiable(
+          List.of(b),
+          server.blindEvaluateVerifiable(List.of(b.blindedElement())),
+          server.publicKey());
       for (MatchKind kind : List.of(MatchKind.TARGET, MatchKind.EVENT)) {
         for (PartnerAgreement p : partners.forKind(kind)) {
           held.current(p.agency(), p.agreementId(), kind);
@@ -74,7 +77,9 @@ public class DeconflictionWarmUp {
     for (MatchKind kind : List.of(MatchKind.TARGET, MatchKind.EVENT)) {
       for (PartnerAgreement p : partners.forKind(kind)) {
         try {
-          partnerFilters.refresh(p, kind, "node:" + config.node(), 10_000).get(12, TimeUnit.SECONDS);
+          partnerFilters
+              .refresh(p, kind, "node:" + config.node(), 10_000)
+              .get(12, TimeUnit.SECONDS);
         } catch (Exception e) {
           allFetched = false;
         }

@@ -16,8 +16,8 @@ import org.liaison.wire.oprf.OprfMode;
 
 /**
  * This node's de-confliction key ring (VOPRF, a key per partner per UTC week), derived from a
- * 32-byte master seed kept in {@code <data-dir>/deconfliction/oprf-master.seed} (owner-only),
- * made on first use. Replacing the file rotates every key (see docs/private-matching.md).
+ * 32-byte master seed kept in {@code <data-dir>/deconfliction/oprf-master.seed} (owner-only), made
+ * on first use. Replacing the file rotates every key (see docs/private-matching.md).
  */
 @ApplicationScoped
 public class OprfKeys {
@@ -31,7 +31,11 @@ public class OprfKeys {
     if (r == null) {
       synchronized (this) {
         if (ring == null) {
-          ring = new OprfKeyRing(seed(config.dataDir().resolve("deconfliction")), OprfMode.VOPRF, Clock.systemUTC());
+          ring =
+              new OprfKeyRing(
+                  seed(config.dataDir().resolve("deconfliction")),
+                  OprfMode.VOPRF,
+                  Clock.systemUTC());
         }
         r = ring;
       }
@@ -58,7 +62,8 @@ public class OprfKeys {
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return seed;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the de-confliction key seed " + file, e);
+      throw new UncheckedIOException(
+          "cannot read or create the de-confliction key seed " + file, e);
     }
   }
 }

@@ -101,7 +101,8 @@ public class QueryResponder implements InboundHandler {
           search.byIdentifier(
               q.getIdentifier().getType(),
               q.getIdentifier().getValue(),
-              q.getIdentifier().getCountry().isBlank() && q.getIdentifier().getType() == IdentifierType.PHONE
+              q.getIdentifier().getCountry().isBlank()
+                      && q.getIdentifier().getType() == IdentifierType.PHONE
                   ? requester
                   : q.getIdentifier().getCountry());
       case PERSON ->

@@ -18,7 +18,9 @@ import org.liaison.wire.v1.MatchKind;
 
 class HeldFilterTest {
   private final OprfServer server =
-      new OprfServer(OprfKeyPair.derive(OprfMode.VOPRF, new byte[32], "liaison-deconfliction/us.dea/1"), OprfMode.VOPRF);
+      new OprfServer(
+          OprfKeyPair.derive(OprfMode.VOPRF, new byte[32], "liaison-deconfliction/us.dea/1"),
+          OprfMode.VOPRF);
 
   @Test
   void partnerFollowsAddsAndRemovalsThroughDeltas_andClaimsMapBackToCases() {
