@@ -130,6 +130,14 @@ class DeconflictionAcceptanceTest {
     assertThat(ice.getPartnerContact().getName()).isEqualTo("Senior Investigator Irina Sokolova");
     acknowledge(f, "ru.skr", skr);
     acknowledge(f, "us.ice", ice);
+
+    // ICE holds this phone in a NARCOTICS case: outside ice-skr-2010, so it never matches
+    try (NodeClient c = f.node("ru.skr").client()) {
+      List<PartnerCheckAnswer> answers =
+          c.checkAll(Officers.phoneCheck("+1 786 555 0123", "SK-77-2026-0117"));
+      assertThat(Officers.checkFrom(answers, "us.ice").getStatus())
+          .isEqualTo(PartnerAnswer.Status.NO_MATCH);
+    }
   }
 
   @Test
