@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +29,7 @@ import org.liaison.wire.v1.MatchKind;
 @ApplicationScoped
 public class DeconflictionWarmUp {
   private static final Logger LOG = Logger.getLogger(DeconflictionWarmUp.class);
-  private static final long[] ATTEMPTS_S = {2, 10, 30, 90};
+  private static final long[] ATTEMPTS_S = {2, 10, 30};
 
   @Inject NodeConfig config;
   @Inject OprfKeys keys;
@@ -73,20 +74,32 @@ public class DeconflictionWarmUp {
   }
 
   private void fetch(int attempt) {
-    boolean allFetched = true;
+    List<Runnable> failed = new ArrayList<>();
     for (MatchKind kind : List.of(MatchKind.TARGET, MatchKind.EVENT)) {
       for (PartnerAgreement p : partners.forKind(kind)) {
-        try {
-          partnerFilters
-              .refresh(p, kind, "node:" + config.node(), 10_000)
-              .get(12, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          allFetched = false;
-        }
+        fetchOne(p, kind, attempt, failed);
       }
     }
-    if (!allFetched && attempt + 1 < ATTEMPTS_S.length) {
-      timer.schedule(() -> fetch(attempt + 1), ATTEMPTS_S[attempt + 1], TimeUnit.SECONDS);
+    retry(failed, attempt);
+  }
+
+  private void fetchOne(PartnerAgreement p, MatchKind kind, int attempt, List<Runnable> failed) {
+    try {
+      partnerFilters.refresh(p, kind, "node:" + config.node(), 10_000).get(12, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      failed.add(
+          () -> {
+            List<Runnable> still = new ArrayList<>();
+            fetchOne(p, kind, attempt + 1, still);
+            retry(still, attempt + 1);
+          });
+    }
+  }
+
+  /** Only the partners that were not reachable yet are asked again, a few times early on. */
+  private void retry(List<Runnable> failed, int attempt) {
+    if (attempt + 1 < ATTEMPTS_S.length) {
+      failed.forEach(r -> timer.schedule(r, ATTEMPTS_S[attempt + 1], TimeUnit.SECONDS));
     }
   }
 
