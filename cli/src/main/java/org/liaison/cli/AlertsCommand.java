@@ -13,11 +13,17 @@ import picocli.CommandLine.Option;
     name = "alerts",
     mixinStandardHelpOptions = true,
     description = {
-      "De-confliction alerts for your agency's cases: target conflicts and officer-safety event conflicts.",
+      "De-confliction alerts for your agency's cases: target conflicts and officer-safety event"
+          + " conflicts.",
       "Each alert names the other agency's case reference and point of contact, nothing more.",
       "Alerts are acknowledged once printed; unacknowledged ones are shown again next time."
     },
-    footer = {"", "Examples:", "  liaison alerts", "  liaison alerts --follow --case ICE-MIA-2026-0311"})
+    footer = {
+      "",
+      "Examples:",
+      "  liaison alerts",
+      "  liaison alerts --follow --case ICE-MIA-2026-0311"
+    })
 final class AlertsCommand extends NodeCommand {
 
   @Option(names = "--follow", description = "Keep waiting for new alerts (Ctrl-C to stop).")
@@ -26,12 +32,15 @@ final class AlertsCommand extends NodeCommand {
   @Option(names = "--case", paramLabel = "REF", description = "Only alerts of this case.")
   String caseReference;
 
-  @Option(names = "--no-ack", description = "Print without acknowledging (they will be shown again).")
+  @Option(
+      names = "--no-ack",
+      description = "Print without acknowledging (they will be shown again).")
   boolean noAck;
 
   @Override
   int run(NodeClient client) {
-    DeconflictionGrpc.DeconflictionBlockingStub stub = DeconflictionGrpc.newBlockingStub(client.channel());
+    DeconflictionGrpc.DeconflictionBlockingStub stub =
+        DeconflictionGrpc.newBlockingStub(client.channel());
     AlertsRequest.Builder req = AlertsRequest.newBuilder().setFollow(follow);
     if (caseReference != null) {
       req.setCaseReference(caseReference);

@@ -29,44 +29,79 @@ final class OperationCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Plan (or update) an operation and check it against every partner at once:",
-        "another agency's operation whose area and time window come close is an officer-safety conflict,",
+        "another agency's operation whose area and time window come close is an officer-safety"
+            + " conflict,",
         "and both case agents are alerted with each other's point of contact."
       },
       footer = {
         "",
         "Example:",
-        "  liaison operation plan --case ICE-MIA-2026-0311 --type SURVEILLANCE --lat 25.7771 --lon -80.1935 \\",
+        "  liaison operation plan --case ICE-MIA-2026-0311 --type SURVEILLANCE --lat 25.7771 --lon"
+            + " -80.1935 \\",
         "      --radius-m 100 --from 2026-12-03T07:30-05:00 --to 2026-12-03T11:00-05:00"
       })
   static final class Plan extends NodeCommand {
-    @Option(names = "--case", required = true, paramLabel = "REF", description = "Your case reference.")
+    @Option(
+        names = "--case",
+        required = true,
+        paramLabel = "REF",
+        description = "Your case reference.")
     String caseReference;
 
-    @Option(names = "--id", paramLabel = "ID", description = "The operation's id (repeat it to update; default: a new id).")
+    @Option(
+        names = "--id",
+        paramLabel = "ID",
+        description = "The operation's id (repeat it to update; default: a new id).")
     String id;
 
-    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "OPERATION", description = "e.g. SEARCH_WARRANT, SURVEILLANCE, ARREST.")
+    @Option(
+        names = "--type",
+        paramLabel = "TYPE",
+        defaultValue = "OPERATION",
+        description = "e.g. SEARCH_WARRANT, SURVEILLANCE, ARREST.")
     String type;
 
-    @Option(names = "--lat", required = true, description = "Latitude of the centre, degrees (WGS84).")
+    @Option(
+        names = "--lat",
+        required = true,
+        description = "Latitude of the centre, degrees (WGS84).")
     double latitude;
 
-    @Option(names = "--lon", required = true, description = "Longitude of the centre, degrees (WGS84).")
+    @Option(
+        names = "--lon",
+        required = true,
+        description = "Longitude of the centre, degrees (WGS84).")
     double longitude;
 
-    @Option(names = "--radius-m", required = true, description = "Radius of the area, metres (at most 10000).")
+    @Option(
+        names = "--radius-m",
+        required = true,
+        description = "Radius of the area, metres (at most 10000).")
     int radius;
 
-    @Option(names = "--address", description = "The address, for your own records (it never leaves your node).")
+    @Option(
+        names = "--address",
+        description = "The address, for your own records (it never leaves your node).")
     String address;
 
-    @Option(names = "--from", required = true, paramLabel = "DATETIME", description = "Start, ISO-8601 with offset, e.g. 2026-12-03T06:00-05:00.")
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "DATETIME",
+        description = "Start, ISO-8601 with offset, e.g. 2026-12-03T06:00-05:00.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "DATETIME", description = "End, ISO-8601 with offset.")
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "DATETIME",
+        description = "End, ISO-8601 with offset.")
     String to;
 
-    @Option(names = "--deadline-ms", paramLabel = "MS", description = "How long the node waits for partners (default: the node's).")
+    @Option(
+        names = "--deadline-ms",
+        paramLabel = "MS",
+        description = "How long the node waits for partners (default: the node's).")
     int deadlineMs;
 
     @Override
@@ -100,9 +135,15 @@ final class OperationCommand implements Runnable {
         out().flush();
       }
       if (!json) {
-        out().println(
-            (operation == null ? "Operation stored; no partner takes part in event de-confliction." : "Operation " + operation + ": ")
-                + (conflicts == 0 ? "no conflict." : conflicts + " OFFICER-SAFETY conflict(s); both case agents are alerted."));
+        out()
+            .println(
+                (operation == null
+                        ? "Operation stored; no partner takes part in event de-confliction."
+                        : "Operation " + operation + ": ")
+                    + (conflicts == 0
+                        ? "no conflict."
+                        : conflicts
+                            + " OFFICER-SAFETY conflict(s); both case agents are alerted."));
         out().flush();
       }
       return 0;
@@ -112,15 +153,25 @@ final class OperationCommand implements Runnable {
       if (a.getStatus() == PartnerAnswer.Status.MATCH) {
         StringBuilder s = new StringBuilder(a.getPartnerAgency() + ": OFFICER-SAFETY CONFLICT");
         for (ConfirmedConflict c : a.getConflictsList()) {
-          s.append("\n  case ").append(c.getCaseReference()).append(", ").append(c.getDistanceMetres())
-              .append(" m away; contact ").append(AnswerText.contact(c.getPointOfContact()));
+          s.append("\n  case ")
+              .append(c.getCaseReference())
+              .append(", ")
+              .append(c.getDistanceMetres())
+              .append(" m away; contact ")
+              .append(AnswerText.contact(c.getPointOfContact()));
         }
         return s.toString();
       }
       if (a.getStatus() == PartnerAnswer.Status.NO_MATCH) {
         return a.getPartnerAgency() + ": no conflict (" + a.getLatencyMs() + " ms)";
       }
-      return a.getPartnerAgency() + ": " + a.getStatus() + " (" + a.getReason() + "): " + a.getMessage();
+      return a.getPartnerAgency()
+          + ": "
+          + a.getStatus()
+          + " ("
+          + a.getReason()
+          + "): "
+          + a.getMessage();
     }
   }
 }

@@ -27,15 +27,22 @@ final class QuotaCommand extends NodeCommand {
       out().println(Json.line(report));
     } else {
       out().println("De-confliction probes on " + report.getDay() + " (UTC):");
-      out().println(String.format("  %-10s %-22s %20s %20s", "partner", "agreement", "theirs answered", "ours answered"));
+      out()
+          .println(
+              String.format(
+                  "  %-10s %-22s %20s %20s",
+                  "partner", "agreement", "theirs answered", "ours answered"));
       for (PartnerQuota q : report.getPartnersList()) {
-        out().println(
-            String.format(
-                "  %-10s %-22s %20s %20s",
-                q.getPartnerAgency(),
-                q.getAgreementId(),
-                q.getAnsweredToday() + "/" + q.getAnsweredLimit(),
-                q.getSentToday() + "/" + (q.getPartnerLimit() == 0 ? "?" : q.getPartnerLimit())));
+        out()
+            .println(
+                String.format(
+                    "  %-10s %-22s %20s %20s",
+                    q.getPartnerAgency(),
+                    q.getAgreementId(),
+                    q.getAnsweredToday() + "/" + q.getAnsweredLimit(),
+                    q.getSentToday()
+                        + "/"
+                        + (q.getPartnerLimit() == 0 ? "?" : q.getPartnerLimit())));
       }
     }
     out().flush();

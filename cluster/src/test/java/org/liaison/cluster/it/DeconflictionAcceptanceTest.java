@@ -58,22 +58,30 @@ class DeconflictionAcceptanceTest {
   @Test
   @Order(1)
   void case1_iceOpensCaseOnDeaPhone_bothAgentsAlertedOnceWithEachOthersContactOnly(Federation f) {
-    imported(f, "us.ice",
-        "{\"kind\":\"subject\",\"id\":\"ice-s-0311-phone\",\"case\":\"ICE-MIA-2026-0311\",\"type\":\"PHONE\","
-            + "\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"(305) 555-0142\",\"country\":\"US\"}]}");
+    imported(
+        f,
+        "us.ice",
+        "{\"kind\":\"subject\",\"id\":\"ice-s-0311-phone\",\"case\":\"ICE-MIA-2026-0311\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"(305)"
+            + " 555-0142\",\"country\":\"US\"}]}");
 
     Alert ice = awaitOneAlert(f, "us.ice", "ICE-MIA-2026-0311");
     assertThat(ice.getKind()).isEqualTo(MatchKind.TARGET);
     assertThat(ice.getPartnerAgency()).isEqualTo("us.dea");
     assertThat(ice.getPartnerCaseReference()).isEqualTo("DEA-MIA-2026-0142");
     assertThat(ice.getPartnerContact().getName()).isEqualTo("Special Agent Maria Alvarez");
-    assertThat(ice.toString()).doesNotContain("Rojas").doesNotContain("cocaine").doesNotContain("FLA-7TR3");
+    assertThat(ice.toString())
+        .doesNotContain("Rojas")
+        .doesNotContain("cocaine")
+        .doesNotContain("FLA-7TR3");
 
     Alert dea = awaitOneAlert(f, "us.dea", "DEA-MIA-2026-0142");
     assertThat(dea.getPartnerAgency()).isEqualTo("us.ice");
     assertThat(dea.getPartnerCaseReference()).isEqualTo("ICE-MIA-2026-0311");
     assertThat(dea.getPartnerContact().getName()).isEqualTo("Special Agent John Carter");
-    assertThat(dea.toString()).doesNotContain("555 0142").doesNotContain("555-0142").doesNotContain("5550142");
+    assertThat(dea.toString())
+        .doesNotContain("555 0142")
+        .doesNotContain("555-0142")
+        .doesNotContain("5550142");
 
     acknowledge(f, "us.ice", ice);
     acknowledge(f, "us.dea", dea);
@@ -87,12 +95,14 @@ class DeconflictionAcceptanceTest {
     assertThat(fromDea.getStatus()).as(fromDea.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     assertThat(fromDea.getAnswer().getConflictsList())
         .singleElement()
-        .satisfies(c -> {
-          assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
-          assertThat(c.getPointOfContact().getName()).isEqualTo("Special Agent Maria Alvarez");
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+              assertThat(c.getPointOfContact().getName()).isEqualTo("Special Agent Maria Alvarez");
+            });
     assertThat(fromDea.getAnswer().toString()).doesNotContain("Rojas").doesNotContain("cocaine");
-    assertThat(Officers.checkFrom(answers, "ru.skr").getStatus()).isEqualTo(PartnerAnswer.Status.NO_MATCH);
+    assertThat(Officers.checkFrom(answers, "ru.skr").getStatus())
+        .isEqualTo(PartnerAnswer.Status.NO_MATCH);
     assertThat(pending(f, "us.ice", "")).isEmpty();
     assertThat(pending(f, "us.dea", "")).isEmpty();
   }
@@ -100,10 +110,12 @@ class DeconflictionAcceptanceTest {
   @Test
   @Order(2)
   void case3_skrSubjectInCyrillic_matchesIcesLatinSpelling_bothAgentsAlerted(Federation f) {
-    imported(f, "ru.skr",
-        "{\"kind\":\"record\",\"id\":\"skr-r-volkov-1\",\"case\":\"SK-77-2026-0117\",\"category\":\"CASE_SUMMARY\","
-            + "\"subjects\":[{\"id\":\"skr-s-volkov\",\"type\":\"PERSON\",\"name\":\"Дмитрий Волков\",\"dateOfBirth\":\"1979-03-14\"}],"
-            + "\"fields\":{\"name_latin\":\"Dmitrij Volkov\",\"nationality\":\"RU\"},\"body\":\"Организатор незаконной миграции.\","
+    imported(
+        f,
+        "ru.skr",
+        "{\"kind\":\"record\",\"id\":\"skr-r-volkov-1\",\"case\":\"SK-77-2026-0117\",\"category\":\"CASE_SUMMARY\",\"subjects\":[{\"id\":\"skr-s-volkov\",\"type\":\"PERSON\",\"name\":\"Дмитрий"
+            + " Волков\",\"dateOfBirth\":\"1979-03-14\"}],\"fields\":{\"name_latin\":\"Dmitrij"
+            + " Volkov\",\"nationality\":\"RU\"},\"body\":\"Организатор незаконной миграции.\","
             + "\"tlp\":\"AMBER\",\"handling\":\"H2\",\"evaluation\":\"B2\",\"retainUntil\":\"2036-01-17\"}");
 
     Alert skr = awaitOneAlert(f, "ru.skr", "SK-77-2026-0117");
@@ -118,6 +130,14 @@ class DeconflictionAcceptanceTest {
     assertThat(ice.getPartnerContact().getName()).isEqualTo("Senior Investigator Irina Sokolova");
     acknowledge(f, "ru.skr", skr);
     acknowledge(f, "us.ice", ice);
+
+    // ICE holds this phone in a NARCOTICS case: outside ice-skr-2010, so it never matches
+    try (NodeClient c = f.node("ru.skr").client()) {
+      List<PartnerCheckAnswer> answers =
+          c.checkAll(Officers.phoneCheck("+1 786 555 0123", "SK-77-2026-0117"));
+      assertThat(Officers.checkFrom(answers, "us.ice").getStatus())
+          .isEqualTo(PartnerAnswer.Status.NO_MATCH);
+    }
   }
 
   @Test
@@ -125,20 +145,44 @@ class DeconflictionAcceptanceTest {
   void case6_deaWarrantAndIceSurveillance300mAway_bothGetAnOfficerSafetyAlert(Federation f) {
     OffsetDateTime six = TOMORROW.atTime(6, 0).atOffset(MIAMI);
     List<EventCheckAnswer> deaPlan =
-        plan(f, "us.dea", "DEA-MIA-2026-0142", "SEARCH_WARRANT", 25.7617, -80.1918, 50, six, six.plusHours(3));
-    assertThat(deaPlan).extracting(EventCheckAnswer::getStatus).doesNotContain(PartnerAnswer.Status.MATCH);
+        plan(
+            f,
+            "us.dea",
+            "DEA-MIA-2026-0142",
+            "SEARCH_WARRANT",
+            25.7617,
+            -80.1918,
+            50,
+            six,
+            six.plusHours(3));
+    assertThat(deaPlan)
+        .extracting(EventCheckAnswer::getStatus)
+        .doesNotContain(PartnerAnswer.Status.MATCH);
 
     List<EventCheckAnswer> icePlan =
-        plan(f, "us.ice", "ICE-MIA-2026-0311", "SURVEILLANCE", 25.7644, -80.1918, 50, six.plusMinutes(90), six.plusHours(5));
+        plan(
+            f,
+            "us.ice",
+            "ICE-MIA-2026-0311",
+            "SURVEILLANCE",
+            25.7644,
+            -80.1918,
+            50,
+            six.plusMinutes(90),
+            six.plusHours(5));
     EventCheckAnswer fromDea =
-        icePlan.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElseThrow();
+        icePlan.stream()
+            .filter(a -> a.getPartnerAgency().equals("us.dea"))
+            .findFirst()
+            .orElseThrow();
     assertThat(fromDea.getStatus()).as(fromDea.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     assertThat(fromDea.getConflictsList())
         .singleElement()
-        .satisfies(c -> {
-          assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
-          assertThat(c.getDistanceMetres()).isBetween(250L, 350L);
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+              assertThat(c.getDistanceMetres()).isBetween(250L, 350L);
+            });
 
     Alert ice = awaitAlert(f, "us.ice", "ICE-MIA-2026-0311", MatchKind.EVENT);
     assertThat(ice.getPartnerContact().getName()).isEqualTo("Special Agent Maria Alvarez");
@@ -153,16 +197,26 @@ class DeconflictionAcceptanceTest {
 
   @Test
   @Order(4)
-  void leakage_probesDeaDoesNotHoldLeaveNoTraceInItsDatabaseLogsOrAudit_andAlertsSurviveARestart(Federation f)
-      throws IOException {
+  void leakage_probesDeaDoesNotHoldLeaveNoTraceInItsDatabaseLogsOrAudit_andAlertsSurviveARestart(
+      Federation f) throws IOException {
     try (NodeClient c = f.node("us.ice").client()) {
       for (Identifier id :
           List.of(
-              Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(LEAK_PHONE).setCountry("US").build(),
+              Identifier.newBuilder()
+                  .setType(IdentifierType.PHONE)
+                  .setValue(LEAK_PHONE)
+                  .setCountry("US")
+                  .build(),
               Identifier.newBuilder().setType(IdentifierType.EMAIL).setValue(LEAK_EMAIL).build())) {
         List<PartnerCheckAnswer> answers =
-            c.checkAll(OfficerCheckRequest.newBuilder().setIdentifier(id).setCaseReference("ICE-MIA-2026-0311").setDeadlineMs(4000).build());
-        assertThat(Officers.checkFrom(answers, "us.dea").getStatus()).isEqualTo(PartnerAnswer.Status.NO_MATCH);
+            c.checkAll(
+                OfficerCheckRequest.newBuilder()
+                    .setIdentifier(id)
+                    .setCaseReference("ICE-MIA-2026-0311")
+                    .setDeadlineMs(4000)
+                    .build());
+        assertThat(Officers.checkFrom(answers, "us.dea").getStatus())
+            .isEqualTo(PartnerAnswer.Status.NO_MATCH);
       }
     }
     List<String> unacked = pending(f, "us.dea", "").stream().map(Alert::getId).toList();
@@ -175,7 +229,8 @@ class DeconflictionAcceptanceTest {
       files.add(f.gateway("us.dea").log());
       // positive control: the scan does see what DEA holds
       assertThat(anyContains(files, "+13055550142")).isTrue();
-      for (String needle : List.of("2025550177", "202 555 0177", "555-0177", "nobody.leak.probe", "leak.probe@")) {
+      for (String needle :
+          List.of("2025550177", "202 555 0177", "555-0177", "nobody.leak.probe", "leak.probe@")) {
         assertThat(whereContains(files, needle)).as(needle).isEmpty();
       }
     } finally {
@@ -193,12 +248,26 @@ class DeconflictionAcceptanceTest {
   void quota_exhaustedRefusedWithReason_andCountsVisibleOnBothSides(Federation f) {
     OffsetDateTime noon = TOMORROW.atTime(12, 0).atOffset(MIAMI);
     List<EventCheckAnswer> answers =
-        plan(f, "us.ice", "ICE-MIA-2026-0311", "SURVEILLANCE", 25.80, -80.25, 3000, noon, noon.plusHours(2));
+        plan(
+            f,
+            "us.ice",
+            "ICE-MIA-2026-0311",
+            "SURVEILLANCE",
+            25.80,
+            -80.25,
+            3000,
+            noon,
+            noon.plusHours(2));
     EventCheckAnswer fromDea =
-        answers.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElseThrow();
+        answers.stream()
+            .filter(a -> a.getPartnerAgency().equals("us.dea"))
+            .findFirst()
+            .orElseThrow();
     assertThat(fromDea.getStatus()).isEqualTo(PartnerAnswer.Status.REFUSED);
     assertThat(fromDea.getReason()).isEqualTo(Reason.QUOTA_EXHAUSTED);
-    assertThat(fromDea.getMessage()).contains("400 de-confliction probes per day").contains("dea-ice-xdes-2009");
+    assertThat(fromDea.getMessage())
+        .contains("400 de-confliction probes per day")
+        .contains("dea-ice-xdes-2009");
 
     PartnerQuota atDea = quota(f, "us.dea", "us.ice");
     PartnerQuota atIce = quota(f, "us.ice", "us.dea");
@@ -252,10 +321,12 @@ class DeconflictionAcceptanceTest {
     return awaitAlert(f, agency, caseReference, MatchKind.TARGET);
   }
 
-  private static Alert awaitAlert(Federation f, String agency, String caseReference, MatchKind kind) {
+  private static Alert awaitAlert(
+      Federation f, String agency, String caseReference, MatchKind kind) {
     long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (true) {
-      List<Alert> alerts = pending(f, agency, caseReference).stream().filter(a -> a.getKind() == kind).toList();
+      List<Alert> alerts =
+          pending(f, agency, caseReference).stream().filter(a -> a.getKind() == kind).toList();
       if (!alerts.isEmpty() || System.nanoTime() > until) {
         assertThat(alerts).as("alerts of " + agency + " for " + caseReference).hasSize(1);
         return alerts.get(0);
@@ -273,8 +344,15 @@ class DeconflictionAcceptanceTest {
   }
 
   private static List<EventCheckAnswer> plan(
-      Federation f, String agency, String caseRef, String type, double lat, double lon, int radius,
-      OffsetDateTime from, OffsetDateTime to) {
+      Federation f,
+      String agency,
+      String caseRef,
+      String type,
+      double lat,
+      double lon,
+      int radius,
+      OffsetDateTime from,
+      OffsetDateTime to) {
     try (NodeClient c = f.node(agency).client()) {
       List<EventCheckAnswer> out = new ArrayList<>();
       DeconflictionGrpc.newBlockingStub(c.channel())

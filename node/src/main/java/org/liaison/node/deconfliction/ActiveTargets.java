@@ -26,7 +26,10 @@ public class ActiveTargets {
   @Inject EntityManager em;
   @Inject NodeConfig config;
 
-  /** Every target input of this agency's active cases in these crime categories, with the cases holding it. */
+  /**
+   * Every target input of this agency's active cases in these crime categories, with the cases
+   * holding it.
+   */
   @Transactional
   public Map<ByteString, Set<String>> all(Set<String> crimeCategories) {
     return collect(null, crimeCategories);
@@ -44,11 +47,12 @@ public class ActiveTargets {
     }
     String onlyCase =
         (caseNumber == null ? "" : " and c.caseNumber = :n")
-            + " and c.id in (select c2.id from CaseFile c2 join c2.crimeCategories cc where cc in :cats)";
+            + " and c.id in (select c2.id from CaseFile c2 join c2.crimeCategories cc where cc in"
+            + " :cats)";
     List<Object[]> identifiers =
         query(
-            "select i.type, i.normalisedValue, c.caseNumber from SubjectIdentifier i join i.subject s"
-                + " join s.caseFile c where c.status = :active and c.agency = :me"
+            "select i.type, i.normalisedValue, c.caseNumber from SubjectIdentifier i join i.subject"
+                + " s join s.caseFile c where c.status = :active and c.agency = :me"
                 + onlyCase,
             caseNumber,
             categories);
@@ -59,8 +63,8 @@ public class ActiveTargets {
     }
     List<Object[]> persons =
         query(
-            "select k, s.dateOfBirth, c.caseNumber from Subject s join s.nameKeys k join s.caseFile c"
-                + " where s.kind = :person and s.dateOfBirth is not null and c.status = :active"
+            "select k, s.dateOfBirth, c.caseNumber from Subject s join s.nameKeys k join s.caseFile"
+                + " c where s.kind = :person and s.dateOfBirth is not null and c.status = :active"
                 + " and c.agency = :me"
                 + onlyCase,
             caseNumber,
@@ -92,7 +96,8 @@ public class ActiveTargets {
   @Transactional
   public boolean isActiveCase(String caseNumber) {
     return !em.createQuery(
-            "select c.id from CaseFile c where c.caseNumber = :n and c.status = :active and c.agency = :me",
+            "select c.id from CaseFile c where c.caseNumber = :n and c.status = :active and"
+                + " c.agency = :me",
             Long.class)
         .setParameter("n", caseNumber)
         .setParameter("active", CaseStatus.ACTIVE)

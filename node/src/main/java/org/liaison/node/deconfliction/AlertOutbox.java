@@ -19,8 +19,8 @@ import org.liaison.wire.v1.PointOfContact;
 
 /**
  * De-confliction alerts for this agency's case agents, as a durable outbox: each conflict is
- * recorded once (by kind, own case, partner and partner case), kept until a subscriber
- * acknowledges it, and delivered again (after a restart too) until then.
+ * recorded once (by kind, own case, partner and partner case), kept until a subscriber acknowledges
+ * it, and delivered again (after a restart too) until then.
  */
 @ApplicationScoped
 public class AlertOutbox {
@@ -41,7 +41,14 @@ public class AlertOutbox {
 
   /** Records the alert unless the same conflict was already recorded; returns it when new. */
   public synchronized Optional<Alert> record(Draft d) {
-    String dedup = d.kind() + "|" + d.caseReference() + "|" + d.partnerAgency() + "|" + d.partnerCaseReference();
+    String dedup =
+        d.kind()
+            + "|"
+            + d.caseReference()
+            + "|"
+            + d.partnerAgency()
+            + "|"
+            + d.partnerCaseReference();
     Optional<Alert> created =
         QuarkusTransaction.requiringNew()
             .call(
@@ -58,10 +65,10 @@ public class AlertOutbox {
                   Instant now = Instant.now();
                   PointOfContact c = d.partnerContact();
                   em.createNativeQuery(
-                          "insert into dc_alerts (id, dedup_key, kind, case_reference, partner_agency,"
-                              + " partner_case_reference, partner_contact_name, partner_contact_phone,"
-                              + " partner_contact_email, distance_metres, message, created_at)"
-                              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                          "insert into dc_alerts (id, dedup_key, kind, case_reference,"
+                              + " partner_agency, partner_case_reference, partner_contact_name,"
+                              + " partner_contact_phone, partner_contact_email, distance_metres,"
+                              + " message, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                       .setParameter(1, id)
                       .setParameter(2, dedup)
                       .setParameter(3, d.kind().name())
@@ -79,7 +86,13 @@ public class AlertOutbox {
                 });
     created.ifPresent(
         a -> {
-          journal.record(Event.ALERT_RECORDED, d.kind(), d.partnerAgency(), d.caseReference(), 0, "alert " + a.getId());
+          journal.record(
+              Event.ALERT_RECORDED,
+              d.kind(),
+              d.partnerAgency(),
+              d.caseReference(),
+              0,
+              "alert " + a.getId());
           subscribers.forEach(s -> s.accept(a));
         });
     return created;
@@ -133,7 +146,8 @@ public class AlertOutbox {
         .run(
             () ->
                 em.createNativeQuery(
-                        "update dc_alerts set delivered_at = ?, delivery_count = delivery_count + 1 where id = ?")
+                        "update dc_alerts set delivered_at = ?, delivery_count = delivery_count + 1"
+                            + " where id = ?")
                     .setParameter(1, Instant.now())
                     .setParameter(2, id)
                     .executeUpdate());
@@ -149,7 +163,8 @@ public class AlertOutbox {
                   for (String id : ids) {
                     count +=
                         em.createNativeQuery(
-                                "update dc_alerts set acknowledged_at = ? where id = ? and acknowledged_at is null")
+                                "update dc_alerts set acknowledged_at = ? where id = ? and"
+                                    + " acknowledged_at is null")
                             .setParameter(1, Instant.now())
                             .setParameter(2, id)
                             .executeUpdate();

@@ -21,10 +21,10 @@ import org.liaison.wire.v1.QuotaCount;
 import org.liaison.wire.v1.Refusal;
 
 /**
- * Evaluates a partner's blinded elements with this node's key for that partner, with one proof
- * for the batch. Each element counts against the partner's daily quota here; a batch that would
- * exceed it is refused whole. The elements are random points: nothing about what the partner
- * probes is learned or kept, only how many.
+ * Evaluates a partner's blinded elements with this node's key for that partner, with one proof for
+ * the batch. Each element counts against the partner's daily quota here; a batch that would exceed
+ * it is refused whole. The elements are random points: nothing about what the partner probes is
+ * learned or kept, only how many.
  */
 @ApplicationScoped
 public class BlindEvaluateResponder implements InboundHandler {
@@ -52,7 +52,11 @@ public class BlindEvaluateResponder implements InboundHandler {
     }
     int n = q.getBlindedElementsCount();
     if (n == 0 || n > OprfServer.MAX_BATCH) {
-      return refused(r, kind, PartnerRefusals.invalid("a batch must hold between 1 and " + OprfServer.MAX_BATCH + " blinded elements"));
+      return refused(
+          r,
+          kind,
+          PartnerRefusals.invalid(
+              "a batch must hold between 1 and " + OprfServer.MAX_BATCH + " blinded elements"));
     }
     OprfServer server;
     try {
@@ -66,23 +70,43 @@ public class BlindEvaluateResponder implements InboundHandler {
       count = quota.consume(r.senderAgency(), r.agreementId(), n, limit);
     } catch (ProbeQuota.Exhausted e) {
       return refused(
-          r, kind, PartnerRefusals.quotaExhausted(config.agency(), r.senderAgency(), r.agreementId(), e.used, e.limit, n));
+          r,
+          kind,
+          PartnerRefusals.quotaExhausted(
+              config.agency(), r.senderAgency(), r.agreementId(), e.used, e.limit, n));
     }
     VerifiableEvaluation evaluation;
     try {
-      evaluation = server.blindEvaluateVerifiable(q.getBlindedElementsList().stream().map(ByteString::toByteArray).toList());
+      evaluation =
+          server.blindEvaluateVerifiable(
+              q.getBlindedElementsList().stream().map(ByteString::toByteArray).toList());
     } catch (OprfException e) {
       return refused(r, kind, PartnerRefusals.of(e));
     }
-    journal.record(Event.PROBES_ANSWERED, kind, r.senderAgency(), null, n, "quota " + count.getUsed() + "/" + count.getLimit());
-    BlindEvaluateAnswer.Builder a = BlindEvaluateAnswer.newBuilder().setQuota(count).setProof(ByteString.copyFrom(evaluation.proof()));
+    journal.record(
+        Event.PROBES_ANSWERED,
+        kind,
+        r.senderAgency(),
+        null,
+        n,
+        "quota " + count.getUsed() + "/" + count.getLimit());
+    BlindEvaluateAnswer.Builder a =
+        BlindEvaluateAnswer.newBuilder()
+            .setQuota(count)
+            .setProof(ByteString.copyFrom(evaluation.proof()));
     List<byte[]> evaluated = evaluation.evaluatedElements();
     evaluated.forEach(e -> a.addEvaluatedElements(ByteString.copyFrom(e)));
     return a.build();
   }
 
   private Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
-    journal.record(Event.REFUSED, kind, r.senderAgency(), null, 0, refusal.getReason() + ": " + refusal.getMessage());
+    journal.record(
+        Event.REFUSED,
+        kind,
+        r.senderAgency(),
+        null,
+        0,
+        refusal.getReason() + ": " + refusal.getMessage());
     return refusal(refusal);
   }
 

@@ -23,11 +23,11 @@ import org.liaison.wire.v1.PointOfContact;
 import org.liaison.wire.v1.Refusal;
 
 /**
- * Confirms a partner's claim that some of its PRF values are in this node's filter: each value
- * is looked up among this node's current targets (for events, then checked exactly against the
- * claimed area and window). Every confirmed conflict alerts this node's own case agent with the
- * partner's point of contact and case reference, and is answered with this node's. A claim for
- * values this node does not hold confirms nothing and teaches it nothing.
+ * Confirms a partner's claim that some of its PRF values are in this node's filter: each value is
+ * looked up among this node's current targets (for events, then checked exactly against the claimed
+ * area and window). Every confirmed conflict alerts this node's own case agent with the partner's
+ * point of contact and case reference, and is answered with this node's. A claim for values this
+ * node does not hold confirms nothing and teaches it nothing.
  */
 @ApplicationScoped
 public class ConflictClaimResponder implements InboundHandler {
@@ -57,26 +57,34 @@ public class ConflictClaimResponder implements InboundHandler {
       return refusal(refused.get());
     }
     if (q.getPrfOutputsCount() == 0 || q.getPrfOutputsCount() > MAX_CLAIM) {
-      return refusal(PartnerRefusals.invalid("a claim names between 1 and " + MAX_CLAIM + " PRF values"));
+      return refusal(
+          PartnerRefusals.invalid("a claim names between 1 and " + MAX_CLAIM + " PRF values"));
     }
     if (q.getRequesterCaseReference().isBlank() || q.getRequesterContact().getName().isBlank()) {
-      return refusal(PartnerRefusals.invalid("a claim must name the requester's case reference and point of contact"));
+      return refusal(
+          PartnerRefusals.invalid(
+              "a claim must name the requester's case reference and point of contact"));
     }
     if (kind == MatchKind.EVENT && !q.hasOperation()) {
-      return refusal(PartnerRefusals.invalid("an event claim must carry the operation's area and window"));
+      return refusal(
+          PartnerRefusals.invalid("an event claim must carry the operation's area and window"));
     }
     HeldFilter held = filters.current(r.senderAgency(), r.agreementId(), kind);
     if (held.epoch != q.getEpoch()) {
       return refusal(
           PartnerRefusals.invalid(
-              "the claim is for key epoch " + q.getEpoch() + " but this node's filter is for " + held.epoch
+              "the claim is for key epoch "
+                  + q.getEpoch()
+                  + " but this node's filter is for "
+                  + held.epoch
                   + "; fetch the current filter and check again"));
     }
     Set<String> refs = new TreeSet<>();
     for (ByteString prf : q.getPrfOutputsList()) {
       refs.addAll(held.refsFor(prf));
     }
-    PointOfContact requester = q.getRequesterContact().toBuilder().setAgency(r.senderAgency()).build();
+    PointOfContact requester =
+        q.getRequesterContact().toBuilder().setAgency(r.senderAgency()).build();
     ConflictClaimAnswer.Builder answer = ConflictClaimAnswer.newBuilder();
     if (kind == MatchKind.TARGET) {
       for (String caseNumber : refs) {
@@ -91,7 +99,8 @@ public class ConflictClaimResponder implements InboundHandler {
       try {
         claimed = area(q.getOperation());
       } catch (IllegalArgumentException e) {
-        return refusal(PartnerRefusals.invalid("the claimed operation is not valid: " + e.getMessage()));
+        return refusal(
+            PartnerRefusals.invalid("the claimed operation is not valid: " + e.getMessage()));
       }
       EventTokens exact = operations.tokens();
       for (PlannedOperations.Planned p : operations.byIds(refs)) {
@@ -102,7 +111,13 @@ public class ConflictClaimResponder implements InboundHandler {
                   .setCaseReference(p.caseNumber())
                   .setPointOfContact(p.contact())
                   .setDistanceMetres(distance));
-          alert(kind, p.caseNumber(), r.senderAgency(), q.getRequesterCaseReference(), requester, distance);
+          alert(
+              kind,
+              p.caseNumber(),
+              r.senderAgency(),
+              q.getRequesterCaseReference(),
+              requester,
+              distance);
         }
       }
     }
@@ -116,10 +131,24 @@ public class ConflictClaimResponder implements InboundHandler {
     return answer.build();
   }
 
-  private void alert(MatchKind kind, String ownCase, String partner, String partnerCase, PointOfContact contact, long distance) {
-    journal.record(Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
+  private void alert(
+      MatchKind kind,
+      String ownCase,
+      String partner,
+      String partnerCase,
+      PointOfContact contact,
+      long distance) {
+    journal.record(
+        Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
     alerts.record(
-        new AlertOutbox.Draft(kind, ownCase, partner, partnerCase, contact, distance, Messages.alert(kind, ownCase, partner, partnerCase, contact, distance)));
+        new AlertOutbox.Draft(
+            kind,
+            ownCase,
+            partner,
+            partnerCase,
+            contact,
+            distance,
+            Messages.alert(kind, ownCase, partner, partnerCase, contact, distance)));
   }
 
   static Operation area(OperationWindow w) {

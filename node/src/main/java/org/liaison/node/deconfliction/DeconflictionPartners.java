@@ -43,7 +43,9 @@ public class DeconflictionPartners {
     return out;
   }
 
-  /** Every partner with any agreement in force, and the first such agreement (for quota reports). */
+  /**
+   * Every partner with any agreement in force, and the first such agreement (for quota reports).
+   */
   public List<PartnerAgreement> all() {
     String me = config.agency();
     Map<String, String> chosen = new LinkedHashMap<>();
@@ -52,7 +54,11 @@ public class DeconflictionPartners {
         .map(s -> s.agreement().orElseThrow())
         .filter(a -> a.hasParty(me))
         .sorted(Comparator.comparing(Agreement::id))
-        .forEach(a -> a.parties().stream().filter(p -> !p.agency().equals(me)).forEach(p -> chosen.putIfAbsent(p.agency(), a.id())));
+        .forEach(
+            a ->
+                a.parties().stream()
+                    .filter(p -> !p.agency().equals(me))
+                    .forEach(p -> chosen.putIfAbsent(p.agency(), a.id())));
     List<PartnerAgreement> out = new ArrayList<>();
     chosen.forEach((agency, id) -> out.add(new PartnerAgreement(agency, id)));
     return out;

@@ -25,7 +25,8 @@ import org.liaison.wire.v1.Reason;
 
 /** The officers' de-confliction API: alerts (outbox subscription), quotas, planned operations. */
 @ApplicationScoped
-public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBase implements OfficerApi {
+public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBase
+    implements OfficerApi {
   @Inject AlertOutbox alerts;
   @Inject QuotaReports quotas;
   @Inject OperationPlanner planner;
@@ -70,7 +71,10 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
 
   @Override
   public void acknowledge(AcknowledgeRequest request, StreamObserver<AcknowledgeAnswer> out) {
-    out.onNext(AcknowledgeAnswer.newBuilder().setAcknowledged(alerts.acknowledge(request.getAlertIdsList())).build());
+    out.onNext(
+        AcknowledgeAnswer.newBuilder()
+            .setAcknowledged(alerts.acknowledge(request.getAlertIdsList()))
+            .build());
     out.onCompleted();
   }
 
@@ -86,23 +90,31 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
     Object lock = new Object();
     try {
       planner
-          .plan(request, officer, a -> {
-            synchronized (lock) {
-              out.onNext(a);
-            }
-          })
+          .plan(
+              request,
+              officer,
+              a -> {
+                synchronized (lock) {
+                  out.onNext(a);
+                }
+              })
           .whenComplete(
               (ok, error) -> {
                 synchronized (lock) {
                   if (error == null) {
                     out.onCompleted();
                   } else {
-                    out.onError(Refusals.refuse(Status.Code.INTERNAL, Reason.INTERNAL, "the event check failed: " + error.getMessage()));
+                    out.onError(
+                        Refusals.refuse(
+                            Status.Code.INTERNAL,
+                            Reason.INTERNAL,
+                            "the event check failed: " + error.getMessage()));
                   }
                 }
               });
     } catch (InvalidOfficerRequest e) {
-      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      out.onError(
+          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     }
   }
 

@@ -37,7 +37,8 @@ public class DeconflictionTerms {
               .setReason(Reason.PURPOSE_NOT_PERMITTED)
               .setAgreementId(agreementId)
               .setClause("deconfliction." + what)
-              .setMessage("agreement " + agreementId + " does not include " + what + " de-confliction")
+              .setMessage(
+                  "agreement " + agreementId + " does not include " + what + " de-confliction")
               .build());
     }
     return Optional.empty();
@@ -47,18 +48,24 @@ public class DeconflictionTerms {
     if (a.deconfliction() == null) {
       return false;
     }
-    return kind == MatchKind.EVENT ? a.deconfliction().event() : kind == MatchKind.TARGET && a.deconfliction().target();
+    return kind == MatchKind.EVENT
+        ? a.deconfliction().event()
+        : kind == MatchKind.TARGET && a.deconfliction().target();
   }
 
   /**
-   * The crime categories the agreement covers: only targets and operations of cases in one of
-   * them are put in the partner's filter, so nothing is matched for another purpose.
+   * The crime categories the agreement covers: only targets and operations of cases in one of them
+   * are put in the partner's filter, so nothing is matched for another purpose.
    */
   public Set<String> crimeCategories(String agreementId) {
     return agreements
         .statusOf(agreementId)
         .flatMap(AgreementStatus::agreement)
-        .map(a -> a.crimeCategories().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()))
+        .map(
+            a ->
+                a.crimeCategories().stream()
+                    .map(Enum::name)
+                    .collect(Collectors.toUnmodifiableSet()))
         .orElse(Set.of());
   }
 
@@ -68,7 +75,9 @@ public class DeconflictionTerms {
         agreements
             .statusOf(agreementId)
             .flatMap(AgreementStatus::agreement)
-            .map(a -> a.rateLimits() == null ? 0L : (long) a.rateLimits().deconflictionProbesPerDay())
+            .map(
+                a ->
+                    a.rateLimits() == null ? 0L : (long) a.rateLimits().deconflictionProbesPerDay())
             .orElse(0L);
     long cap = config.deconfliction().maxProbesPerDay();
     return cap > 0 ? Math.min(agreed, cap) : agreed;

@@ -6,28 +6,27 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.liaison.node.partners.PartnerAgreement;
-import org.liaison.wire.v1.PartnerAnswer;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.node.runtime.NodeRuntime;
+import org.liaison.wire.v1.PartnerAnswer;
 
 /**
- * Runs de-confliction when records change: a changed case, subject or record re-checks the
- * case's targets; a changed operation is checked for events. Changes are queued and coalesced
- * (ten lines of one case make one check) and run on one background thread, after the import
- * committed, so a slow partner never slows an import; a partner that is down or too slow is
- * asked again later (5 s, 20 s, 1 min, 5 min). Seeding at start-up runs before the
- * listeners, and is not checked.
+ * Runs de-confliction when records change: a changed case, subject or record re-checks the case's
+ * targets; a changed operation is checked for events. Changes are queued and coalesced (ten lines
+ * of one case make one check) and run on one background thread, after the import committed, so a
+ * slow partner never slows an import; a partner that is down or too slow is asked again later (5 s,
+ * 20 s, 1 min, 5 min). Seeding at start-up runs before the listeners, and is not checked.
  */
 @ApplicationScoped
 public class DeconflictionTriggers {
@@ -112,7 +111,9 @@ public class DeconflictionTriggers {
   private void checkCase(String caseNumber, List<PartnerAgreement> with, int attempt) {
     List<PartnerAgreement> failed = new CopyOnWriteArrayList<>();
     try {
-      targets.checkCase(caseNumber, officer(), with, deadlineMs(), o -> collectTransient(o, failed)).join();
+      targets
+          .checkCase(caseNumber, officer(), with, deadlineMs(), o -> collectTransient(o, failed))
+          .join();
     } catch (RuntimeException e) {
       LOG.warnf("automatic target check of case %s failed: %s", caseNumber, e.toString());
     }
@@ -122,7 +123,10 @@ public class DeconflictionTriggers {
   private void checkOperation(String operation, List<PartnerAgreement> with, int attempt) {
     List<PartnerAgreement> failed = new CopyOnWriteArrayList<>();
     try {
-      events.checkOperation(operation, officer(), with, deadlineMs(), o -> collectTransient(o, failed)).join();
+      events
+          .checkOperation(
+              operation, officer(), with, deadlineMs(), o -> collectTransient(o, failed))
+          .join();
     } catch (RuntimeException e) {
       LOG.warnf("automatic event check of operation %s failed: %s", operation, e.toString());
     }
@@ -138,12 +142,14 @@ public class DeconflictionTriggers {
     }
   }
 
-  private void retry(List<PartnerAgreement> failed, int attempt, Consumer<List<PartnerAgreement>> again) {
+  private void retry(
+      List<PartnerAgreement> failed, int attempt, Consumer<List<PartnerAgreement>> again) {
     if (failed.isEmpty() || attempt >= RETRY_DELAYS_S.length) {
       return;
     }
     List<PartnerAgreement> rest = List.copyOf(failed);
-    retries.schedule(() -> worker.execute(() -> again.accept(rest)), RETRY_DELAYS_S[attempt], TimeUnit.SECONDS);
+    retries.schedule(
+        () -> worker.execute(() -> again.accept(rest)), RETRY_DELAYS_S[attempt], TimeUnit.SECONDS);
   }
 
   private String officer() {

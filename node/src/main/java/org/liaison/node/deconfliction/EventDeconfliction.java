@@ -18,10 +18,10 @@ import org.liaison.wire.v1.OperationWindow;
 import org.liaison.wire.v1.PointOfContact;
 
 /**
- * Event de-confliction of one planned operation with every partner whose agreement includes it:
- * its tokens (grid cells x time buckets, widened by the buffers) are matched privately against
- * each partner's filter of its own operations' tokens; on a hit the partner checks the exact
- * geometry and window. A conflict is an officer-safety alert for both case agents.
+ * Event de-confliction of one planned operation with every partner whose agreement includes it: its
+ * tokens (grid cells x time buckets, widened by the buffers) are matched privately against each
+ * partner's filter of its own operations' tokens; on a hit the partner checks the exact geometry
+ * and window. A conflict is an officer-safety alert for both case agents.
  */
 @ApplicationScoped
 public class EventDeconfliction {
@@ -37,7 +37,11 @@ public class EventDeconfliction {
 
   /** Checks a live operation of this agency; an unknown, finished or cancelled one is skipped. */
   public CompletableFuture<Void> checkOperation(
-      String operationId, String officerId, List<PartnerAgreement> with, long deadlineMs, Consumer<MatchFanOut.Outcome> sink) {
+      String operationId,
+      String officerId,
+      List<PartnerAgreement> with,
+      long deadlineMs,
+      Consumer<MatchFanOut.Outcome> sink) {
     Optional<PlannedOperations.Planned> found = operations.byId(operationId);
     if (found.isEmpty()) {
       return CompletableFuture.completedFuture(null);
@@ -55,24 +59,47 @@ public class EventDeconfliction {
             .setStartEpochMs(op.area().start().toEpochMilli())
             .setEndEpochMs(op.area().end().toEpochMilli())
             .build();
-    PrivateMatcher.Claimant who = new PrivateMatcher.Claimant(op.caseNumber(), op.contact(), officerId, window);
+    PrivateMatcher.Claimant who =
+        new PrivateMatcher.Claimant(op.caseNumber(), op.contact(), officerId, window);
     return MatchFanOut.run(
         with,
         p -> matcher.match(p, MatchKind.EVENT, inputs, who, deadlineMs),
         deadlineMs,
         outcome -> {
           if (outcome.failure() != null) {
-            journal.record(Event.FAILED, MatchKind.EVENT, outcome.partner().agency(), op.caseNumber(), inputs.size(),
+            journal.record(
+                Event.FAILED,
+                MatchKind.EVENT,
+                outcome.partner().agency(),
+                op.caseNumber(),
+                inputs.size(),
                 outcome.failure().reason() + ": " + outcome.failure().getMessage());
           }
           for (ConfirmedConflict c : outcome.conflicts()) {
             String partner = outcome.partner().agency();
-            journal.record(Event.CONFLICT, MatchKind.EVENT, partner, op.caseNumber(), 0, "with " + partner + " case " + c.getCaseReference());
+            journal.record(
+                Event.CONFLICT,
+                MatchKind.EVENT,
+                partner,
+                op.caseNumber(),
+                0,
+                "with " + partner + " case " + c.getCaseReference());
             PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
             alerts.record(
                 new AlertOutbox.Draft(
-                    MatchKind.EVENT, op.caseNumber(), partner, c.getCaseReference(), theirs, c.getDistanceMetres(),
-                    Messages.alert(MatchKind.EVENT, op.caseNumber(), partner, c.getCaseReference(), theirs, c.getDistanceMetres())));
+                    MatchKind.EVENT,
+                    op.caseNumber(),
+                    partner,
+                    c.getCaseReference(),
+                    theirs,
+                    c.getDistanceMetres(),
+                    Messages.alert(
+                        MatchKind.EVENT,
+                        op.caseNumber(),
+                        partner,
+                        c.getCaseReference(),
+                        theirs,
+                        c.getDistanceMetres())));
           }
           sink.accept(outcome);
         });

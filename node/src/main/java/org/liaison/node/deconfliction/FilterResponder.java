@@ -33,12 +33,13 @@ public class FilterResponder implements InboundHandler {
     if (refused.isPresent()) {
       return refusal(refused.get());
     }
-    return filters.current(r.senderAgency(), r.agreementId(), q.getKind()).answer(q.getFilterId(), q.getSinceGeneration());
+    return filters
+        .current(r.senderAgency(), r.agreementId(), q.getKind())
+        .answer(q.getFilterId(), q.getSinceGeneration());
   }
 
   @Override
   public Message refusal(Refusal refusal) {
     return FilterAnswer.newBuilder().setRefusal(refusal).build();
   }
-
 }

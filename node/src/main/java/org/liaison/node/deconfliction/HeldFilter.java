@@ -15,10 +15,10 @@ import org.liaison.wire.v1.FilterAnswer;
 import org.liaison.wire.v1.MatchKind;
 
 /**
- * What this node publishes to one partner for one kind of match in one key epoch: a counting
- * Bloom filter of the PRF values (under its key for that partner) of its current inputs, the
- * recent deltas, and the map from PRF value back to its own targets for confirming claims.
- * Thread-safe (one lock).
+ * What this node publishes to one partner for one kind of match in one key epoch: a counting Bloom
+ * filter of the PRF values (under its key for that partner) of its current inputs, the recent
+ * deltas, and the map from PRF value back to its own targets for confirming claims. Thread-safe
+ * (one lock).
  */
 final class HeldFilter {
   static final int MAX_DELTAS = 256;
@@ -49,7 +49,8 @@ final class HeldFilter {
     if (current.size() > capacity) {
       return false;
     }
-    for (Iterator<Map.Entry<ByteString, ByteString>> it = prfByInput.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<ByteString, ByteString>> it = prfByInput.entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<ByteString, ByteString> e = it.next();
       if (!current.containsKey(e.getKey())) {
         builder.remove(e.getValue().toByteArray());

@@ -12,9 +12,9 @@ import org.liaison.node.records.RecordsChanged;
 import org.liaison.wire.v1.MatchKind;
 
 /**
- * The filters this node publishes, one per partner and kind, kept in step with its records:
- * any committed change marks them stale, and the next request from a partner brings its filter
- * up to date (rebuilt on a new key epoch, or when it outgrows its size).
+ * The filters this node publishes, one per partner and kind, kept in step with its records: any
+ * committed change marks them stale, and the next request from a partner brings its filter up to
+ * date (rebuilt on a new key epoch, or when it outgrows its size).
  */
 @ApplicationScoped
 public class HeldFilters {
@@ -37,8 +37,8 @@ public class HeldFilters {
   }
 
   /**
-   * The partner's filter of this kind under this agreement, current with this node's records:
-   * only cases in the agreement's crime categories contribute.
+   * The partner's filter of this kind under this agreement, current with this node's records: only
+   * cases in the agreement's crime categories contribute.
    */
   HeldFilter current(String partner, String agreementId, MatchKind kind) {
     String key = partner + "|" + agreementId + "|" + kind;

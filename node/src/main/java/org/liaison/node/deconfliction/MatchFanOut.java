@@ -26,7 +26,11 @@ final class MatchFanOut {
   private MatchFanOut() {}
 
   /** One partner's outcome: confirmed conflicts, or why there are none. */
-  record Outcome(PartnerAgreement partner, List<ConfirmedConflict> conflicts, ExchangeFailure failure, long latencyMs) {}
+  record Outcome(
+      PartnerAgreement partner,
+      List<ConfirmedConflict> conflicts,
+      ExchangeFailure failure,
+      long latencyMs) {}
 
   static CompletableFuture<Void> run(
       List<PartnerAgreement> partners,
@@ -66,14 +70,24 @@ final class MatchFanOut {
       return f;
     }
     if (cause instanceof TimeoutException) {
-      return new ExchangeFailure(PartnerAnswer.Status.DEADLINE_EXCEEDED, Reason.DEADLINE_EXCEEDED, p.agency() + " did not answer before the deadline");
+      return new ExchangeFailure(
+          PartnerAnswer.Status.DEADLINE_EXCEEDED,
+          Reason.DEADLINE_EXCEEDED,
+          p.agency() + " did not answer before the deadline");
     }
     if (cause instanceof OprfException e) {
-      return new ExchangeFailure(PartnerAnswer.Status.REJECTED, e.reason(), p.agency() + ": " + e.getMessage());
+      return new ExchangeFailure(
+          PartnerAnswer.Status.REJECTED, e.reason(), p.agency() + ": " + e.getMessage());
     }
     if (cause instanceof StatusRuntimeException e) {
-      return new ExchangeFailure(PartnerAnswer.Status.UNAVAILABLE, Reason.PARTNER_UNAVAILABLE, p.agency() + ": " + e.getStatus());
+      return new ExchangeFailure(
+          PartnerAnswer.Status.UNAVAILABLE,
+          Reason.PARTNER_UNAVAILABLE,
+          p.agency() + ": " + e.getStatus());
     }
-    return new ExchangeFailure(PartnerAnswer.Status.UNAVAILABLE, Reason.INTERNAL, "the check with " + p.agency() + " failed: " + cause);
+    return new ExchangeFailure(
+        PartnerAnswer.Status.UNAVAILABLE,
+        Reason.INTERNAL,
+        "the check with " + p.agency() + " failed: " + cause);
   }
 }

@@ -12,11 +12,11 @@ import org.liaison.wire.oprf.PrfInputs;
 import org.liaison.wire.v1.IdentifierType;
 
 /**
- * The OPRF inputs both sides derive from their own data, so that equal targets give equal
- * inputs: a normalised identifier ({@link PrfInputs#identifier}); a person as one of its name's
- * phonetic keys with the date of birth (the same keys for Дмитрий Волков and Dmitriy Volkov, see
- * {@link PersonKeys}); an event token ({@link PrfInputs#eventToken}). Persons without a date of
- * birth are not matched: a name alone would alert on namesakes.
+ * The OPRF inputs both sides derive from their own data, so that equal targets give equal inputs: a
+ * normalised identifier ({@link PrfInputs#identifier}); a person as one of its name's phonetic keys
+ * with the date of birth (the same keys for Дмитрий Волков and Dmitriy Volkov, see {@link
+ * PersonKeys}); an event token ({@link PrfInputs#eventToken}). Persons without a date of birth are
+ * not matched: a name alone would alert on namesakes.
  */
 public final class MatchInputs {
   private static final byte[] PERSON = "liaison/prf/v1/person".getBytes(StandardCharsets.US_ASCII);

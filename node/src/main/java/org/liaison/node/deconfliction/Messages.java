@@ -8,7 +8,12 @@ final class Messages {
   private Messages() {}
 
   static String alert(
-      MatchKind kind, String ownCase, String partner, String partnerCase, PointOfContact contact, long distance) {
+      MatchKind kind,
+      String ownCase,
+      String partner,
+      String partnerCase,
+      PointOfContact contact,
+      long distance) {
     String who =
         contact.getName()
             + (contact.getPhone().isBlank() ? "" : ", " + contact.getPhone())

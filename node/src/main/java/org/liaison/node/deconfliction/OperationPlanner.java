@@ -18,8 +18,8 @@ import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.Reason;
 
 /**
- * Plans (stores) an operation through the importer, so it is validated and stored like any
- * imported one, then checks it against every partner and streams each partner's answer.
+ * Plans (stores) an operation through the importer, so it is validated and stored like any imported
+ * one, then checks it against every partner and streams each partner's answer.
  */
 @ApplicationScoped
 public class OperationPlanner {
@@ -29,12 +29,15 @@ public class OperationPlanner {
   @Inject HeldFilters held;
   @Inject NodeConfig config;
 
-  public CompletableFuture<Void> plan(PlanOperationRequest r, String officerId, Consumer<EventCheckAnswer> sink) {
+  public CompletableFuture<Void> plan(
+      PlanOperationRequest r, String officerId, Consumer<EventCheckAnswer> sink) {
     if (r.getCaseReference().isBlank()) {
       throw new InvalidOfficerRequest("say which case the operation belongs to (--case)");
     }
     if (r.getRadiusMetres() > Operation.MAX_RADIUS_METRES) {
-      throw new InvalidOfficerRequest("an operation may cover at most 10 km radius for de-confliction; split it into smaller areas");
+      throw new InvalidOfficerRequest(
+          "an operation may cover at most 10 km radius for de-confliction; split it into smaller"
+              + " areas");
     }
     String id = r.getId().isBlank() ? "op-" + UUID.randomUUID() : r.getId();
     ObjectNode line = json.createObjectNode();
@@ -50,13 +53,15 @@ public class OperationPlanner {
     }
     line.put("start", r.getStart());
     line.put("end", r.getEnd());
-    ImportResult stored = DeconflictionTriggers.withoutTriggers(() -> imports.importLine(1, line.toString()));
+    ImportResult stored =
+        DeconflictionTriggers.withoutTriggers(() -> imports.importLine(1, line.toString()));
     if (!stored.accepted()) {
       throw new InvalidOfficerRequest(stored.message());
     }
     held.invalidate();
     long deadline = r.getDeadlineMs() > 0 ? r.getDeadlineMs() : config.query().deadlineMs();
-    return events.checkOperation(id, officerId, events.partners(), deadline, o -> sink.accept(toAnswer(id, o)));
+    return events.checkOperation(
+        id, officerId, events.partners(), deadline, o -> sink.accept(toAnswer(id, o)));
   }
 
   static EventCheckAnswer toAnswer(String operationId, MatchFanOut.Outcome o) {
@@ -67,10 +72,20 @@ public class OperationPlanner {
             .setAgreementId(o.partner().agreementId())
             .setLatencyMs(o.latencyMs());
     if (o.failure() != null) {
-      return b.setStatus(o.failure().status()).setReason(o.failure().reason()).setMessage(o.failure().getMessage()).build();
+      return b.setStatus(o.failure().status())
+          .setReason(o.failure().reason())
+          .setMessage(o.failure().getMessage())
+          .build();
     }
-    o.conflicts().forEach(c -> b.addConflicts(c.toBuilder().setPointOfContact(c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
-    return b.setStatus(o.conflicts().isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH)
+    o.conflicts()
+        .forEach(
+            c ->
+                b.addConflicts(
+                    c.toBuilder()
+                        .setPointOfContact(
+                            c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
+    return b.setStatus(
+            o.conflicts().isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH)
         .setReason(Reason.REASON_UNSPECIFIED)
         .build();
   }

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.liaison.node.federation.ExchangeFailure;
-import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.oprf.OprfException;
@@ -35,7 +34,8 @@ public class PartnerFilters {
 
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public CompletableFuture<Cached> refresh(PartnerAgreement p, MatchKind kind, String officerId, long deadlineMs) {
+  public CompletableFuture<Cached> refresh(
+      PartnerAgreement p, MatchKind kind, String officerId, long deadlineMs) {
     String key = p.agency() + "|" + kind;
     Cached held = cache.get(key);
     FilterRequest.Builder q = FilterRequest.newBuilder().setKind(kind);
@@ -43,7 +43,10 @@ public class PartnerFilters {
       q.setFilterId(held.filterId()).setSinceGeneration(held.filter().generation());
     }
     return calls
-        .send(Probes.header(p, kind, FilterRequest.getDescriptor().getFullName(), "", officerId), q.build(), deadlineMs)
+        .send(
+            Probes.header(p, kind, FilterRequest.getDescriptor().getFullName(), "", officerId),
+            q.build(),
+            deadlineMs)
         .thenApply(
             bytes -> {
               Cached next = apply(p.agency(), held, parse(p.agency(), bytes));
@@ -62,12 +65,18 @@ public class PartnerFilters {
       FilterAnswer a = FilterAnswer.parseFrom(bytes);
       if (a.hasRefusal()) {
         throw new CompletionException(
-            new ExchangeFailure(PartnerAnswer.Status.REFUSED, a.getRefusal().getReason(), a.getRefusal().getMessage()));
+            new ExchangeFailure(
+                PartnerAnswer.Status.REFUSED,
+                a.getRefusal().getReason(),
+                a.getRefusal().getMessage()));
       }
       return a;
     } catch (InvalidProtocolBufferException e) {
       throw new CompletionException(
-          new ExchangeFailure(PartnerAnswer.Status.REJECTED, Reason.MALFORMED_ENVELOPE, partner + " answered with something that is not a filter"));
+          new ExchangeFailure(
+              PartnerAnswer.Status.REJECTED,
+              Reason.MALFORMED_ENVELOPE,
+              partner + " answered with something that is not a filter"));
     }
   }
 
@@ -75,10 +84,15 @@ public class PartnerFilters {
     byte[] pk = a.getPublicKey().toByteArray();
     try {
       if (!a.getFullFilter().isEmpty()) {
-        return new Cached(a.getEpoch(), a.getFilterId(), pk, PrfFilter.fromBytes(a.getFullFilter().toByteArray()));
+        return new Cached(
+            a.getEpoch(),
+            a.getFilterId(),
+            pk,
+            PrfFilter.fromBytes(a.getFullFilter().toByteArray()));
       }
       if (held == null || !held.filterId().equals(a.getFilterId())) {
-        throw new OprfException(Reason.INVALID_ARGUMENT, partner + " sent deltas for a filter this node does not hold");
+        throw new OprfException(
+            Reason.INVALID_ARGUMENT, partner + " sent deltas for a filter this node does not hold");
       }
       PrfFilter f = held.filter();
       for (ByteString d : a.getDeltasList()) {
@@ -87,7 +101,10 @@ public class PartnerFilters {
       return new Cached(a.getEpoch(), a.getFilterId(), pk, f);
     } catch (OprfException e) {
       throw new CompletionException(
-          new ExchangeFailure(PartnerAnswer.Status.REJECTED, e.reason(), "the filter from " + partner + " is unusable: " + e.getMessage()));
+          new ExchangeFailure(
+              PartnerAnswer.Status.REJECTED,
+              e.reason(),
+              "the filter from " + partner + " is unusable: " + e.getMessage()));
     }
   }
 }

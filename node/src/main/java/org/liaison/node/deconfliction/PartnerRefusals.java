@@ -16,7 +16,8 @@ final class PartnerRefusals {
     return Refusal.newBuilder().setReason(e.reason()).setMessage(e.getMessage()).build();
   }
 
-  static Refusal quotaExhausted(String me, String partner, String agreementId, long used, long limit, int asked) {
+  static Refusal quotaExhausted(
+      String me, String partner, String agreementId, long used, long limit, int asked) {
     return Refusal.newBuilder()
         .setReason(Reason.QUOTA_EXHAUSTED)
         .setAgreementId(agreementId)

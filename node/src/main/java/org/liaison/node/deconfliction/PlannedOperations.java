@@ -82,7 +82,8 @@ public class PlannedOperations {
   }
 
   private List<Planned> live(String id) {
-    Instant horizon = Instant.now().minus(Duration.ofMinutes(config.deconfliction().eventBufferMinutes()));
+    Instant horizon =
+        Instant.now().minus(Duration.ofMinutes(config.deconfliction().eventBufferMinutes()));
     var q =
         em.createQuery(
                 "select o from Operation o join fetch o.caseFile c where o.status in :live"
@@ -101,7 +102,8 @@ public class PlannedOperations {
 
   private static Optional<Planned> planned(Operation o) {
     if (o.getRadiusMetres() > org.liaison.wire.geo.Operation.MAX_RADIUS_METRES) {
-      LOG.warnf("operation %s covers more than 10 km; split it to de-conflict it", o.getExternalId());
+      LOG.warnf(
+          "operation %s covers more than 10 km; split it to de-conflict it", o.getExternalId());
       return Optional.empty();
     }
     var c = o.getCaseFile();
@@ -119,6 +121,10 @@ public class PlannedOperations {
             c.getCrimeCategories(),
             contact,
             new org.liaison.wire.geo.Operation(
-                o.getLatitude(), o.getLongitude(), o.getRadiusMetres(), o.getWindowStart(), o.getWindowEnd())));
+                o.getLatitude(),
+                o.getLongitude(),
+                o.getRadiusMetres(),
+                o.getWindowStart(),
+                o.getWindowEnd())));
   }
 }

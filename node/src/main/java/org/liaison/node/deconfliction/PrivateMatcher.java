@@ -30,10 +30,10 @@ import org.liaison.wire.v1.PointOfContact;
 import org.liaison.wire.v1.Reason;
 
 /**
- * The querying side of private matching with one partner: refresh the partner's filter, blind
- * the inputs, have the partner evaluate them (checking its proof), test the outputs against the
- * filter locally, and claim only the hits. The partner sees blinded elements (random points),
- * then PRF values of its own targets only.
+ * The querying side of private matching with one partner: refresh the partner's filter, blind the
+ * inputs, have the partner evaluate them (checking its proof), test the outputs against the filter
+ * locally, and claim only the hits. The partner sees blinded elements (random points), then PRF
+ * values of its own targets only.
  */
 @ApplicationScoped
 public class PrivateMatcher {
@@ -45,10 +45,15 @@ public class PrivateMatcher {
   private final OprfClient client = new OprfClient(OprfMode.VOPRF);
 
   /** Who is asking, told to the partner only with a claim. */
-  public record Claimant(String caseReference, PointOfContact contact, String officerId, OperationWindow operation) {}
+  public record Claimant(
+      String caseReference, PointOfContact contact, String officerId, OperationWindow operation) {}
 
   public CompletableFuture<List<ConfirmedConflict>> match(
-      PartnerAgreement p, MatchKind kind, Collection<ByteString> inputs, Claimant who, long deadlineMs) {
+      PartnerAgreement p,
+      MatchKind kind,
+      Collection<ByteString> inputs,
+      Claimant who,
+      long deadlineMs) {
     if (inputs.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
@@ -58,21 +63,36 @@ public class PrivateMatcher {
   }
 
   private CompletableFuture<List<ConfirmedConflict>> evaluate(
-      PartnerAgreement p, MatchKind kind, List<ByteString> inputs, PartnerFilters.Cached filter, Claimant who, long deadlineMs) {
+      PartnerAgreement p,
+      MatchKind kind,
+      List<ByteString> inputs,
+      PartnerFilters.Cached filter,
+      Claimant who,
+      long deadlineMs) {
     List<BlindedInput> blinded = new ArrayList<>(inputs.size());
-    BlindEvaluateRequest.Builder q = BlindEvaluateRequest.newBuilder().setKind(kind).setEpoch(filter.epoch());
+    BlindEvaluateRequest.Builder q =
+        BlindEvaluateRequest.newBuilder().setKind(kind).setEpoch(filter.epoch());
     for (ByteString input : inputs) {
       BlindedInput b = client.blind(input.toByteArray());
       blinded.add(b);
       q.addBlindedElements(ByteString.copyFrom(b.blindedElement()));
     }
     return calls
-        .send(Probes.header(p, kind, BlindEvaluateRequest.getDescriptor().getFullName(), "", who.officerId()), q.build(), deadlineMs)
+        .send(
+            Probes.header(
+                p, kind, BlindEvaluateRequest.getDescriptor().getFullName(), "", who.officerId()),
+            q.build(),
+            deadlineMs)
         .thenCompose(
             bytes -> {
               BlindEvaluateAnswer a = parseEvaluation(p, kind, bytes);
               quota.reported(p.agency(), a.getQuota());
-              journal.record(Event.PROBES_SENT, kind, p.agency(), who.caseReference(), inputs.size(),
+              journal.record(
+                  Event.PROBES_SENT,
+                  kind,
+                  p.agency(),
+                  who.caseReference(),
+                  inputs.size(),
                   "partner quota " + a.getQuota().getUsed() + "/" + a.getQuota().getLimit());
               List<byte[]> outputs;
               try {
@@ -80,11 +100,16 @@ public class PrivateMatcher {
                     client.finalizeVerifiable(
                         blinded,
                         new VerifiableEvaluation(
-                            a.getEvaluatedElementsList().stream().map(ByteString::toByteArray).toList(),
+                            a.getEvaluatedElementsList().stream()
+                                .map(ByteString::toByteArray)
+                                .toList(),
                             a.getProof().toByteArray()),
                         filter.publicKey());
               } catch (OprfException e) {
-                throw failure(PartnerAnswer.Status.REJECTED, e.reason(), p.agency() + "'s evaluation was discarded: " + e.getMessage());
+                throw failure(
+                    PartnerAnswer.Status.REJECTED,
+                    e.reason(),
+                    p.agency() + "'s evaluation was discarded: " + e.getMessage());
               }
               List<ByteString> hits = new ArrayList<>();
               for (byte[] out : outputs) {
@@ -95,13 +120,19 @@ public class PrivateMatcher {
               if (hits.isEmpty()) {
                 return CompletableFuture.completedFuture(List.<ConfirmedConflict>of());
               }
-              journal.record(Event.FILTER_HITS, kind, p.agency(), who.caseReference(), hits.size(), null);
+              journal.record(
+                  Event.FILTER_HITS, kind, p.agency(), who.caseReference(), hits.size(), null);
               return claim(p, kind, filter.epoch(), hits, who, deadlineMs);
             });
   }
 
   private CompletableFuture<List<ConfirmedConflict>> claim(
-      PartnerAgreement p, MatchKind kind, long epoch, List<ByteString> hits, Claimant who, long deadlineMs) {
+      PartnerAgreement p,
+      MatchKind kind,
+      long epoch,
+      List<ByteString> hits,
+      Claimant who,
+      long deadlineMs) {
     ConflictClaimRequest.Builder c =
         ConflictClaimRequest.newBuilder()
             .setKind(kind)
@@ -114,17 +145,31 @@ public class PrivateMatcher {
     }
     journal.record(Event.CLAIM_SENT, kind, p.agency(), who.caseReference(), hits.size(), null);
     return calls
-        .send(Probes.header(p, kind, ConflictClaimRequest.getDescriptor().getFullName(), who.caseReference(), who.officerId()), c.build(), deadlineMs)
+        .send(
+            Probes.header(
+                p,
+                kind,
+                ConflictClaimRequest.getDescriptor().getFullName(),
+                who.caseReference(),
+                who.officerId()),
+            c.build(),
+            deadlineMs)
         .thenApply(
             bytes -> {
               try {
                 ConflictClaimAnswer a = ConflictClaimAnswer.parseFrom(bytes);
                 if (a.hasRefusal()) {
-                  throw failure(PartnerAnswer.Status.REFUSED, a.getRefusal().getReason(), a.getRefusal().getMessage());
+                  throw failure(
+                      PartnerAnswer.Status.REFUSED,
+                      a.getRefusal().getReason(),
+                      a.getRefusal().getMessage());
                 }
                 return a.getConflictsList();
               } catch (InvalidProtocolBufferException e) {
-                throw failure(PartnerAnswer.Status.REJECTED, Reason.MALFORMED_ENVELOPE, p.agency() + " answered the claim with something else");
+                throw failure(
+                    PartnerAnswer.Status.REJECTED,
+                    Reason.MALFORMED_ENVELOPE,
+                    p.agency() + " answered the claim with something else");
               }
             });
   }
@@ -134,11 +179,15 @@ public class PrivateMatcher {
       BlindEvaluateAnswer a = BlindEvaluateAnswer.parseFrom(bytes);
       if (a.hasRefusal()) {
         journal.record(Event.REFUSED, kind, p.agency(), null, 0, a.getRefusal().getReason().name());
-        throw failure(PartnerAnswer.Status.REFUSED, a.getRefusal().getReason(), a.getRefusal().getMessage());
+        throw failure(
+            PartnerAnswer.Status.REFUSED, a.getRefusal().getReason(), a.getRefusal().getMessage());
       }
       return a;
     } catch (InvalidProtocolBufferException e) {
-      throw failure(PartnerAnswer.Status.REJECTED, Reason.MALFORMED_ENVELOPE, p.agency() + " answered the probe with something else");
+      throw failure(
+          PartnerAnswer.Status.REJECTED,
+          Reason.MALFORMED_ENVELOPE,
+          p.agency() + " answered the probe with something else");
     }
   }
 

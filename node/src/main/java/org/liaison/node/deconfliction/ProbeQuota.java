@@ -13,15 +13,16 @@ import org.liaison.wire.v1.QuotaCount;
 
 /**
  * De-confliction probes per partner per UTC day, persisted. IN counts the partner's blinded
- * elements this node evaluated, against the agreement's {@code deconfliction_probes_per_day};
- * OUT keeps the count the partner last reported for this node's probes.
+ * elements this node evaluated, against the agreement's {@code deconfliction_probes_per_day}; OUT
+ * keeps the count the partner last reported for this node's probes.
  */
 @ApplicationScoped
 public class ProbeQuota {
   @Inject EntityManager em;
 
   /** A day's count in one direction. */
-  public record Count(String partner, String agreementId, String direction, long used, long limit) {}
+  public record Count(
+      String partner, String agreementId, String direction, long used, long limit) {}
 
   /** Thrown when a batch would exceed the day's quota; nothing is counted then. */
   public static final class Exhausted extends Exception {
@@ -48,7 +49,8 @@ public class ProbeQuota {
     if (used + n > limit) {
       throw new Exhausted(used, limit);
     }
-    QuarkusTransaction.requiringNew().run(() -> upsert(partner, day, "IN", agreementId, used + n, limit));
+    QuarkusTransaction.requiringNew()
+        .run(() -> upsert(partner, day, "IN", agreementId, used + n, limit));
     return QuotaCount.newBuilder()
         .setAgreementId(agreementId)
         .setDay(day.toString())
@@ -61,7 +63,15 @@ public class ProbeQuota {
   public synchronized void reported(String partner, QuotaCount count) {
     LocalDate day = count.getDay().isEmpty() ? today() : LocalDate.parse(count.getDay());
     QuarkusTransaction.requiringNew()
-        .run(() -> upsert(partner, day, "OUT", count.getAgreementId(), count.getUsed(), count.getLimit()));
+        .run(
+            () ->
+                upsert(
+                    partner,
+                    day,
+                    "OUT",
+                    count.getAgreementId(),
+                    count.getUsed(),
+                    count.getLimit()));
   }
 
   @Transactional
@@ -69,14 +79,18 @@ public class ProbeQuota {
     List<Count> out = new ArrayList<>();
     for (Object row :
         em.createNativeQuery(
-                "select partner_agency, agreement_id, direction, used, day_limit from dc_probe_counts"
-                    + " where probe_day = ? order by partner_agency, direction")
+                "select partner_agency, agreement_id, direction, used, day_limit from"
+                    + " dc_probe_counts where probe_day = ? order by partner_agency, direction")
             .setParameter(1, day)
             .getResultList()) {
       Object[] r = (Object[]) row;
       out.add(
           new Count(
-              (String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
+              (String) r[0],
+              (String) r[1],
+              (String) r[2],
+              ((Number) r[3]).longValue(),
+              ((Number) r[4]).longValue()));
     }
     return out;
   }
@@ -84,7 +98,8 @@ public class ProbeQuota {
   private long used(String partner, LocalDate day, String direction) {
     List<?> rows =
         em.createNativeQuery(
-                "select used from dc_probe_counts where partner_agency = ? and probe_day = ? and direction = ?")
+                "select used from dc_probe_counts where partner_agency = ? and probe_day = ? and"
+                    + " direction = ?")
             .setParameter(1, partner)
             .setParameter(2, day)
             .setParameter(3, direction)
@@ -92,7 +107,8 @@ public class ProbeQuota {
     return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
   }
 
-  private void upsert(String partner, LocalDate day, String direction, String agreementId, long used, long limit) {
+  private void upsert(
+      String partner, LocalDate day, String direction, String agreementId, long used, long limit) {
     int updated =
         em.createNativeQuery(
                 "update dc_probe_counts set used = ?, day_limit = ?, agreement_id = ?"
@@ -106,8 +122,8 @@ public class ProbeQuota {
             .executeUpdate();
     if (updated == 0) {
       em.createNativeQuery(
-              "insert into dc_probe_counts (partner_agency, probe_day, direction, agreement_id, used, day_limit)"
-                  + " values (?, ?, ?, ?, ?, ?)")
+              "insert into dc_probe_counts (partner_agency, probe_day, direction, agreement_id,"
+                  + " used, day_limit) values (?, ?, ?, ?, ?, ?)")
           .setParameter(1, partner)
           .setParameter(2, day)
           .setParameter(3, direction)

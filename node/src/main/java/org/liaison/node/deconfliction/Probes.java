@@ -15,7 +15,12 @@ final class Probes {
    * Filter and probe requests carry no case reference (a partner must not learn which case is
    * checking unless there is a conflict); only a claim names it.
    */
-  static OutboundRequest header(PartnerAgreement p, MatchKind kind, String contentType, String caseReference, String officerId) {
+  static OutboundRequest header(
+      PartnerAgreement p,
+      MatchKind kind,
+      String contentType,
+      String caseReference,
+      String officerId) {
     return new OutboundRequest(
         p.agency(),
         p.agreementId(),

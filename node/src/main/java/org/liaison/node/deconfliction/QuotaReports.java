@@ -20,12 +20,18 @@ public class QuotaReports {
     LocalDate day = ProbeQuota.today();
     Map<String, PartnerQuota.Builder> rows = new LinkedHashMap<>();
     for (PartnerAgreement p : partners.all()) {
-      rows.put(p.agency(), PartnerQuota.newBuilder().setPartnerAgency(p.agency()).setAgreementId(p.agreementId())
-          .setAnsweredLimit(terms.dailyProbes(p.agreementId())));
+      rows.put(
+          p.agency(),
+          PartnerQuota.newBuilder()
+              .setPartnerAgency(p.agency())
+              .setAgreementId(p.agreementId())
+              .setAnsweredLimit(terms.dailyProbes(p.agreementId())));
     }
     for (ProbeQuota.Count c : quota.on(day)) {
       PartnerQuota.Builder b =
-          rows.computeIfAbsent(c.partner(), k -> PartnerQuota.newBuilder().setPartnerAgency(k).setAgreementId(c.agreementId()));
+          rows.computeIfAbsent(
+              c.partner(),
+              k -> PartnerQuota.newBuilder().setPartnerAgency(k).setAgreementId(c.agreementId()));
       if (c.direction().equals("IN")) {
         b.setAnsweredToday(c.used()).setAnsweredLimit(c.limit());
       } else {

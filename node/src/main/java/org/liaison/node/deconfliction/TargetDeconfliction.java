@@ -17,8 +17,8 @@ import org.liaison.wire.v1.PointOfContact;
 
 /**
  * Target de-confliction of a set of inputs (one identifier on demand, or every target of a case
- * when it changes) with every partner whose agreement includes it. Each confirmed conflict
- * alerts this agency's case agent with the partner's contact and case reference.
+ * when it changes) with every partner whose agreement includes it. Each confirmed conflict alerts
+ * this agency's case agent with the partner's contact and case reference.
  */
 @ApplicationScoped
 public class TargetDeconfliction {
@@ -40,7 +40,11 @@ public class TargetDeconfliction {
    * unknown case is skipped.
    */
   public CompletableFuture<Void> checkCase(
-      String caseNumber, String officerId, List<PartnerAgreement> partners, long deadlineMs, Consumer<MatchFanOut.Outcome> sink) {
+      String caseNumber,
+      String officerId,
+      List<PartnerAgreement> partners,
+      long deadlineMs,
+      Consumer<MatchFanOut.Outcome> sink) {
     List<PartnerAgreement> with =
         partners.stream().filter(p -> !inputsOf(caseNumber, p).isEmpty()).toList();
     if (with.isEmpty()) {
@@ -49,7 +53,9 @@ public class TargetDeconfliction {
     return check(p -> inputsOf(caseNumber, p), caseNumber, officerId, with, deadlineMs, sink);
   }
 
-  /** A case's targets are checked with a partner only if the agreement covers its crime categories. */
+  /**
+   * A case's targets are checked with a partner only if the agreement covers its crime categories.
+   */
   private Set<ByteString> inputsOf(String caseNumber, PartnerAgreement p) {
     return targets.ofCase(caseNumber, terms.crimeCategories(p.agreementId()));
   }
@@ -70,17 +76,39 @@ public class TargetDeconfliction {
         deadlineMs,
         outcome -> {
           if (outcome.failure() != null) {
-            journal.record(Event.FAILED, MatchKind.TARGET, outcome.partner().agency(), caseReference, 0,
+            journal.record(
+                Event.FAILED,
+                MatchKind.TARGET,
+                outcome.partner().agency(),
+                caseReference,
+                0,
                 outcome.failure().reason() + ": " + outcome.failure().getMessage());
           }
           for (ConfirmedConflict c : outcome.conflicts()) {
             String partner = outcome.partner().agency();
-            journal.record(Event.CONFLICT, MatchKind.TARGET, partner, caseReference, 0, "with " + partner + " case " + c.getCaseReference());
+            journal.record(
+                Event.CONFLICT,
+                MatchKind.TARGET,
+                partner,
+                caseReference,
+                0,
+                "with " + partner + " case " + c.getCaseReference());
             PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
             alerts.record(
                 new AlertOutbox.Draft(
-                    MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0,
-                    Messages.alert(MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0)));
+                    MatchKind.TARGET,
+                    caseReference,
+                    partner,
+                    c.getCaseReference(),
+                    theirs,
+                    0,
+                    Messages.alert(
+                        MatchKind.TARGET,
+                        caseReference,
+                        partner,
+                        c.getCaseReference(),
+                        theirs,
+                        0)));
           }
           sink.accept(outcome);
         });

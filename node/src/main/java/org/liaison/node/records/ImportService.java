@@ -109,8 +109,11 @@ public class ImportService {
     try {
       LineImporter.Stored stored =
           QuarkusTransaction.requiringNew().call(() -> importer.importLine(item, em));
-      JsonNode caseNode = item.node().has("case") ? item.node().get("case") : item.node().get("caseNumber");
-      changes.fire(new RecordsChanged(importer.kind(), stored.id(), caseNode == null ? null : caseNode.asText()));
+      JsonNode caseNode =
+          item.node().has("case") ? item.node().get("case") : item.node().get("caseNumber");
+      changes.fire(
+          new RecordsChanged(
+              importer.kind(), stored.id(), caseNode == null ? null : caseNode.asText()));
       return ImportResult.accepted(lineNumber, stored.id(), stored.message());
     } catch (QuarkusTransactionException e) {
       if (e.getCause() instanceof RuntimeException cause) {

@@ -18,19 +18,25 @@ public class DatabaseText {
   public List<String> containing(String needle) {
     List<String> hits = new ArrayList<>();
     List<String> tables =
-        em.createNativeQuery("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+        em.createNativeQuery(
+                "select table_name from information_schema.tables where table_schema = 'PUBLIC'")
             .getResultList();
     for (String table : tables) {
       List<String> columns =
           em.createNativeQuery(
-                  "select column_name from information_schema.columns where table_schema = 'PUBLIC' and table_name = ?")
+                  "select column_name from information_schema.columns where table_schema = 'PUBLIC'"
+                      + " and table_name = ?")
               .setParameter(1, table)
               .getResultList();
       for (String column : columns) {
         Number n =
             (Number)
                 em.createNativeQuery(
-                        "select count(*) from \"" + table + "\" where cast(\"" + column + "\" as varchar) like ?")
+                        "select count(*) from \""
+                            + table
+                            + "\" where cast(\""
+                            + column
+                            + "\" as varchar) like ?")
                     .setParameter(1, "%" + needle + "%")
                     .getSingleResult();
         if (n.longValue() > 0) {

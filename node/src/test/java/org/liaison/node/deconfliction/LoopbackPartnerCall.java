@@ -4,10 +4,10 @@ import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 import org.liaison.node.federation.InboundHandlers;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.OutboundRequest;
@@ -21,6 +21,7 @@ public class LoopbackPartnerCall implements PartnerCall {
 
   /** Every payload sent, as the partner received it. */
   final List<byte[]> received = new CopyOnWriteArrayList<>();
+
   final List<OutboundRequest> headers = new CopyOnWriteArrayList<>();
 
   @Override
@@ -34,8 +35,15 @@ public class LoopbackPartnerCall implements PartnerCall {
               .orElseThrow()
               .handle(
                   new InboundRequest(
-                      LoopbackProfile.PARTNER, "node-1", r.agreementId(), r.purpose(), r.caseReference(),
-                      r.officerId(), UUID.randomUUID().toString(), r.contentType(), payload.toByteArray()));
+                      LoopbackProfile.PARTNER,
+                      "node-1",
+                      r.agreementId(),
+                      r.purpose(),
+                      r.caseReference(),
+                      r.officerId(),
+                      UUID.randomUUID().toString(),
+                      r.contentType(),
+                      payload.toByteArray()));
       return CompletableFuture.completedFuture(answer.toByteArray());
     } catch (Exception e) {
       return CompletableFuture.failedFuture(e);

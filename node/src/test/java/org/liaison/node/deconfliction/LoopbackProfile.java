@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The node talks to itself as partner {@code us.partner} under the unsigned test agreement
- * {@code test-dc-2026}: every partner request goes straight to this node's handlers, so both
- * sides of the protocol run with real crypto on the real database.
+ * The node talks to itself as partner {@code us.partner} under the unsigned test agreement {@code
+ * test-dc-2026}: every partner request goes straight to this node's handlers, so both sides of the
+ * protocol run with real crypto on the real database.
  */
 public class LoopbackProfile implements QuarkusTestProfile {
   static final String PARTNER = "us.partner";

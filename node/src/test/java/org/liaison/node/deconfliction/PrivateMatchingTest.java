@@ -42,7 +42,8 @@ import org.liaison.wire.v1.Reason;
 @TestProfile(LoopbackProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrivateMatchingTest {
-  static final PartnerAgreement PARTNER = new PartnerAgreement(LoopbackProfile.PARTNER, LoopbackProfile.AGREEMENT);
+  static final PartnerAgreement PARTNER =
+      new PartnerAgreement(LoopbackProfile.PARTNER, LoopbackProfile.AGREEMENT);
   static final Instant TOMORROW_6AM_MIAMI =
       LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(11, 0).toInstant(ZoneOffset.UTC);
 
@@ -61,15 +62,26 @@ class PrivateMatchingTest {
     String end = TOMORROW_6AM_MIAMI.plus(Duration.ofHours(3)).toString();
     for (String line :
         List.of(
-            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-HOLD\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent Holder\",\"phone\":\"+1 202 555 0100\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"ACTIVE\"}",
-            "{\"kind\":\"subject\",\"id\":\"dc-s-phone\",\"case\":\"T-DC-HOLD\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 305 555 0142\"}]}",
-            "{\"kind\":\"subject\",\"id\":\"dc-s-volkov\",\"case\":\"T-DC-HOLD\",\"type\":\"PERSON\",\"name\":\"Dmitriy Volkov\",\"dateOfBirth\":\"1979-03-14\"}",
-            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-NARC\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent Narc\"},\"crimeCategories\":[\"NARCOTICS\"],\"status\":\"ACTIVE\"}",
-            "{\"kind\":\"subject\",\"id\":\"dc-s-narc\",\"case\":\"T-DC-NARC\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 305 555 0199\"}]}",
-            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-CLOSED\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent Closed\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"CLOSED\",\"closed\":\"2025-01-01\"}",
-            "{\"kind\":\"subject\",\"id\":\"dc-s-closed\",\"case\":\"T-DC-CLOSED\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 305 555 0150\"}]}",
+            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-HOLD\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent"
+                + " Holder\",\"phone\":\"+1 202 555"
+                + " 0100\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"ACTIVE\"}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-phone\",\"case\":\"T-DC-HOLD\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1"
+                + " 305 555 0142\"}]}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-volkov\",\"case\":\"T-DC-HOLD\",\"type\":\"PERSON\",\"name\":\"Dmitriy"
+                + " Volkov\",\"dateOfBirth\":\"1979-03-14\"}",
+            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-NARC\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent"
+                + " Narc\"},\"crimeCategories\":[\"NARCOTICS\"],\"status\":\"ACTIVE\"}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-narc\",\"case\":\"T-DC-NARC\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1"
+                + " 305 555 0199\"}]}",
+            "{\"kind\":\"case\",\"caseNumber\":\"T-DC-CLOSED\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent"
+                + " Closed\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"CLOSED\",\"closed\":\"2025-01-01\"}",
+            "{\"kind\":\"subject\",\"id\":\"dc-s-closed\",\"case\":\"T-DC-CLOSED\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1"
+                + " 305 555 0150\"}]}",
             "{\"kind\":\"operation\",\"id\":\"dc-op-warrant\",\"case\":\"T-DC-HOLD\",\"type\":\"SEARCH_WARRANT\",\"latitude\":25.7617,\"longitude\":-80.1918,\"radiusMetres\":50,\"start\":\""
-                + start + "\",\"end\":\"" + end + "\"}")) {
+                + start
+                + "\",\"end\":\""
+                + end
+                + "\"}")) {
       ImportResult r = imports.importLine(1, line);
       assertThat(r.accepted()).as(r.message()).isTrue();
     }
@@ -89,10 +101,12 @@ class PrivateMatchingTest {
               assertThat(c.getPointOfContact().getName()).isEqualTo("Agent Holder");
             });
     List<Alert> pending = alerts.pending(null);
-    assertThat(pending).filteredOn(a -> a.getCaseReference().equals("Q-CASE-1"))
+    assertThat(pending)
+        .filteredOn(a -> a.getCaseReference().equals("Q-CASE-1"))
         .singleElement()
         .satisfies(a -> assertThat(a.getPartnerCaseReference()).isEqualTo("T-DC-HOLD"));
-    assertThat(pending).filteredOn(a -> a.getCaseReference().equals("T-DC-HOLD"))
+    assertThat(pending)
+        .filteredOn(a -> a.getCaseReference().equals("T-DC-HOLD"))
         .singleElement()
         .satisfies(a -> assertThat(a.getPartnerCaseReference()).isEqualTo("Q-CASE-1"));
 
@@ -103,10 +117,16 @@ class PrivateMatchingTest {
   @Test
   @Order(2)
   void cyrillicNameWithDateOfBirth_matchesTheLatinSpelling_butNotAnotherBirthday() {
-    assertThat(targetCheck(MatchInputs.person("Дмитрий Волков", LocalDate.of(1979, 3, 14)), "Q-CASE-3").get(0).conflicts())
+    assertThat(
+            targetCheck(MatchInputs.person("Дмитрий Волков", LocalDate.of(1979, 3, 14)), "Q-CASE-3")
+                .get(0)
+                .conflicts())
         .extracting(ConfirmedConflict::getCaseReference)
         .containsExactly("T-DC-HOLD");
-    assertThat(targetCheck(MatchInputs.person("Дмитрий Волков", LocalDate.of(1980, 3, 14)), "Q-CASE-3").get(0).conflicts())
+    assertThat(
+            targetCheck(MatchInputs.person("Дмитрий Волков", LocalDate.of(1980, 3, 14)), "Q-CASE-3")
+                .get(0)
+                .conflicts())
         .isEmpty();
   }
 
@@ -125,13 +145,15 @@ class PrivateMatchingTest {
 
     assertThat(outcomes.get(0).failure()).isNull();
     assertThat(outcomes.get(0).conflicts()).isEmpty();
-    assertThat(loop.headers).noneMatch(h -> h.contentType().equals(ConflictClaimRequest.getDescriptor().getFullName()));
+    assertThat(loop.headers)
+        .noneMatch(h -> h.contentType().equals(ConflictClaimRequest.getDescriptor().getFullName()));
     assertThat(loop.headers).allSatisfy(h -> assertThat(h.caseReference()).isEmpty());
     for (byte[] payload : loop.received) {
       String seen = new String(payload, StandardCharsets.ISO_8859_1);
       assertThat(seen).doesNotContain("2025550123").doesNotContain("leak.probe");
       for (ByteString input : probes) {
-        assertThat(ByteString.copyFrom(payload).toStringUtf8()).doesNotContain(input.toStringUtf8());
+        assertThat(ByteString.copyFrom(payload).toStringUtf8())
+            .doesNotContain(input.toStringUtf8());
       }
     }
     assertThat(database.containing("2025550123")).isEmpty();
@@ -142,7 +164,12 @@ class PrivateMatchingTest {
   @Order(4)
   void operation300mAwayInAnOverlappingWindow_isAnOfficerSafetyConflictConfirmedExactly() {
     Operation near =
-        new Operation(25.7644, -80.1918, 50, TOMORROW_6AM_MIAMI.plus(Duration.ofMinutes(90)), TOMORROW_6AM_MIAMI.plus(Duration.ofHours(5)));
+        new Operation(
+            25.7644,
+            -80.1918,
+            50,
+            TOMORROW_6AM_MIAMI.plus(Duration.ofMinutes(90)),
+            TOMORROW_6AM_MIAMI.plus(Duration.ofHours(5)));
     List<ConfirmedConflict> conflicts = eventCheck(near, "Q-CASE-6");
     assertThat(conflicts)
         .singleElement()
@@ -151,15 +178,23 @@ class PrivateMatchingTest {
               assertThat(c.getCaseReference()).isEqualTo("T-DC-HOLD");
               assertThat(c.getDistanceMetres()).isBetween(280L, 320L);
             });
-    assertThat(alerts.pending("T-DC-HOLD")).anySatisfy(a -> {
-      assertThat(a.getKind()).isEqualTo(MatchKind.EVENT);
-      assertThat(a.getPartnerCaseReference()).isEqualTo("Q-CASE-6");
-      assertThat(a.getMessage()).startsWith("OFFICER SAFETY");
-    });
+    assertThat(alerts.pending("T-DC-HOLD"))
+        .anySatisfy(
+            a -> {
+              assertThat(a.getKind()).isEqualTo(MatchKind.EVENT);
+              assertThat(a.getPartnerCaseReference()).isEqualTo("Q-CASE-6");
+              assertThat(a.getMessage()).startsWith("OFFICER SAFETY");
+            });
 
     Operation farAway = new Operation(25.8617, -80.1918, 50, near.start(), near.end());
     assertThat(eventCheck(farAway, "Q-CASE-6B")).isEmpty();
-    Operation dayLater = new Operation(25.7644, -80.1918, 50, near.start().plus(1, ChronoUnit.DAYS), near.end().plus(1, ChronoUnit.DAYS));
+    Operation dayLater =
+        new Operation(
+            25.7644,
+            -80.1918,
+            50,
+            near.start().plus(1, ChronoUnit.DAYS),
+            near.end().plus(1, ChronoUnit.DAYS));
     assertThat(eventCheck(dayLater, "Q-CASE-6C")).isEmpty();
   }
 
@@ -187,7 +222,9 @@ class PrivateMatchingTest {
     assertThat(o.failure()).isNotNull();
     assertThat(o.failure().status()).isEqualTo(PartnerAnswer.Status.REFUSED);
     assertThat(o.failure().reason()).isEqualTo(Reason.QUOTA_EXHAUSTED);
-    assertThat(o.failure().getMessage()).contains("de-confliction probes per day").contains("resets at 00:00 UTC");
+    assertThat(o.failure().getMessage())
+        .contains("de-confliction probes per day")
+        .contains("resets at 00:00 UTC");
 
     PartnerQuota q =
         quotas.today().getPartnersList().stream()
@@ -202,7 +239,9 @@ class PrivateMatchingTest {
 
   private List<MatchFanOut.Outcome> targetCheck(Set<ByteString> inputs, String caseReference) {
     List<MatchFanOut.Outcome> out = new ArrayList<>();
-    targets.check(p -> inputs, caseReference, "officer-1", List.of(PARTNER), 10_000, out::add).join();
+    targets
+        .check(p -> inputs, caseReference, "officer-1", List.of(PARTNER), 10_000, out::add)
+        .join();
     return out;
   }
 
@@ -220,7 +259,11 @@ class PrivateMatchingTest {
             .setEndEpochMs(op.end().toEpochMilli())
             .build();
     PrivateMatcher.Claimant who =
-        new PrivateMatcher.Claimant(caseReference, PointOfContact.newBuilder().setName("Agent Q").build(), "officer-1", window);
+        new PrivateMatcher.Claimant(
+            caseReference,
+            PointOfContact.newBuilder().setName("Agent Q").build(),
+            "officer-1",
+            window);
     return matcher.match(PARTNER, MatchKind.EVENT, tokens, who, 10_000).join();
   }
 

@@ -1,0 +1,250 @@
+package org.liaison.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liaison.pki.AgencySpec;
+import org.liaison.pki.DevPki;
+import org.liaison.wire.transport.GrpcServers;
+import org.liaison.wire.transport.MutualTls;
+import org.liaison.wire.transport.TlsIdentity;
+import org.liaison.wire.v1.AcknowledgeAnswer;
+import org.liaison.wire.v1.AcknowledgeRequest;
+import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.AlertsRequest;
+import org.liaison.wire.v1.ConfirmedConflict;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.EventCheckAnswer;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerQuota;
+import org.liaison.wire.v1.PlanOperationRequest;
+import org.liaison.wire.v1.PointOfContact;
+import org.liaison.wire.v1.QuotaReport;
+import org.liaison.wire.v1.QuotaRequest;
+
+/** {@code liaison alerts | quota | operation plan} against a scripted node over real mutual TLS. */
+class DeconflictionCommandsTest {
+  @TempDir Path dir;
+
+  private final ScriptedDeconfliction node = new ScriptedDeconfliction();
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private DevPki pki;
+  private Server server;
+
+  @BeforeEach
+  void start() throws Exception {
+    pki =
+        DevPki.create(
+            dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
+    server =
+        GrpcServers.start(
+            "127.0.0.1",
+            0,
+            MutualTls.server(
+                TlsIdentity.fromFolder(pki.nodeDir("us.ice", "node-1")),
+                OfficerServerFixture.trusting(pki.caCert("us.ice"))),
+            1 << 20,
+            executor,
+            List.<BindableService>of(node));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdownNow();
+    server.awaitTermination(5, TimeUnit.SECONDS);
+    executor.shutdownNow();
+  }
+
+  private String[] connection() {
+    return new String[] {
+      "--node",
+      "localhost:" + server.getPort(),
+      "--pki",
+      pki.root().toString(),
+      "--agency",
+      "us.ice",
+      "--officer",
+      "officer-1"
+    };
+  }
+
+  @Test
+  void alerts_printedWithContactOnly_andEachAcknowledgedAfterPrinting() {
+    CliRun run = CliRun.of(connection(), "alerts", "--case", "ICE-MIA-2026-0311");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "TARGET CONFLICT  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142")
+        .contains("contact: Special Agent Maria Alvarez, us.dea, +1 305 555 0190")
+        .contains(
+            "OFFICER SAFETY  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142  (301"
+                + " m apart)")
+        .contains("2 alert(s).");
+    assertThat(node.asked.get(0).getCaseReference()).isEqualTo("ICE-MIA-2026-0311");
+    assertThat(node.acknowledged).containsExactly("a-1", "a-2");
+  }
+
+  @Test
+  void alerts_noAck_leavesThemPending() {
+    CliRun run = CliRun.of(connection(), "alerts", "--no-ack", "--json");
+
+    assertThat(run.out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"id\":"));
+    assertThat(node.acknowledged).isEmpty();
+  }
+
+  @Test
+  void quota_showsBothDirections() {
+    CliRun run = CliRun.of(connection(), "quota");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .contains("De-confliction probes on 2026-12-02 (UTC):")
+        .containsPattern("us\\.dea\\s+dea-ice-xdes-2009\\s+12/50000\\s+68/400");
+  }
+
+  @Test
+  void operationPlan_sendsTheOperation_andPrintsTheOfficerSafetyConflict() {
+    List<String> args = new ArrayList<>(List.of("operation", "plan"));
+    args.addAll(List.of(connection()));
+    args.addAll(
+        List.of(
+            "--case",
+            "ICE-MIA-2026-0311",
+            "--type",
+            "SURVEILLANCE",
+            "--lat",
+            "25.7644",
+            "--lon",
+            "-80.1918",
+            "--radius-m",
+            "50",
+            "--from",
+            "2026-12-03T07:30-05:00",
+            "--to",
+            "2026-12-03T11:00-05:00"));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    PlanOperationRequest sent = node.planned.get(0);
+    assertThat(sent.getCaseReference()).isEqualTo("ICE-MIA-2026-0311");
+    assertThat(sent.getRadiusMetres()).isEqualTo(50);
+    assertThat(sent.getStart()).isEqualTo("2026-12-03T07:30-05:00");
+    assertThat(run.out())
+        .contains("us.dea: OFFICER-SAFETY CONFLICT")
+        .contains("case DEA-MIA-2026-0142, 301 m away; contact Special Agent Maria Alvarez")
+        .contains("ru.skr: REFUSED (PURPOSE_NOT_PERMITTED)")
+        .contains("1 OFFICER-SAFETY conflict(s)");
+  }
+
+  @Test
+  void operationPlan_withoutRequiredOptions_isAUsageError() {
+    List<String> args = new ArrayList<>(List.of("operation", "plan"));
+    args.addAll(List.of(connection()));
+    args.addAll(List.of("--case", "X"));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required options");
+  }
+
+  /** A node's Deconfliction service that answers from a script and records what it was asked. */
+  static final class ScriptedDeconfliction extends DeconflictionGrpc.DeconflictionImplBase {
+    final List<AlertsRequest> asked = new CopyOnWriteArrayList<>();
+    final List<String> acknowledged = new CopyOnWriteArrayList<>();
+    final List<PlanOperationRequest> planned = new CopyOnWriteArrayList<>();
+    static final PointOfContact DEA =
+        PointOfContact.newBuilder()
+            .setAgency("us.dea")
+            .setName("Special Agent Maria Alvarez")
+            .setPhone("+1 305 555 0190")
+            .build();
+
+    @Override
+    public void alerts(AlertsRequest request, StreamObserver<Alert> out) {
+      asked.add(request);
+      out.onNext(alert("a-1", MatchKind.TARGET, 0));
+      out.onNext(alert("a-2", MatchKind.EVENT, 301));
+      out.onCompleted();
+    }
+
+    private static Alert alert(String id, MatchKind kind, long distance) {
+      return Alert.newBuilder()
+          .setId(id)
+          .setKind(kind)
+          .setCaseReference("ICE-MIA-2026-0311")
+          .setPartnerAgency("us.dea")
+          .setPartnerCaseReference("DEA-MIA-2026-0142")
+          .setPartnerContact(DEA)
+          .setDistanceMetres(distance)
+          .setMessage("message " + id)
+          .setCreatedAt("2026-12-02T20:00:00Z")
+          .build();
+    }
+
+    @Override
+    public void acknowledge(AcknowledgeRequest request, StreamObserver<AcknowledgeAnswer> out) {
+      acknowledged.addAll(request.getAlertIdsList());
+      out.onNext(
+          AcknowledgeAnswer.newBuilder().setAcknowledged(request.getAlertIdsCount()).build());
+      out.onCompleted();
+    }
+
+    @Override
+    public void quota(QuotaRequest request, StreamObserver<QuotaReport> out) {
+      out.onNext(
+          QuotaReport.newBuilder()
+              .setDay("2026-12-02")
+              .addPartners(
+                  PartnerQuota.newBuilder()
+                      .setPartnerAgency("us.dea")
+                      .setAgreementId("dea-ice-xdes-2009")
+                      .setAnsweredToday(12)
+                      .setAnsweredLimit(50000)
+                      .setSentToday(68)
+                      .setPartnerLimit(400))
+              .build());
+      out.onCompleted();
+    }
+
+    @Override
+    public void planOperation(PlanOperationRequest request, StreamObserver<EventCheckAnswer> out) {
+      planned.add(request);
+      out.onNext(
+          EventCheckAnswer.newBuilder()
+              .setOperationId("op-1")
+              .setPartnerAgency("us.dea")
+              .setStatus(PartnerAnswer.Status.MATCH)
+              .addConflicts(
+                  ConfirmedConflict.newBuilder()
+                      .setCaseReference("DEA-MIA-2026-0142")
+                      .setPointOfContact(DEA)
+                      .setDistanceMetres(301))
+              .build());
+      out.onNext(
+          EventCheckAnswer.newBuilder()
+              .setOperationId("op-1")
+              .setPartnerAgency("ru.skr")
+              .setStatus(PartnerAnswer.Status.REFUSED)
+              .setReason(org.liaison.wire.v1.Reason.PURPOSE_NOT_PERMITTED)
+              .setMessage("agreement ice-skr-2010 does not include event de-confliction")
+              .build());
+      out.onCompleted();
+    }
+  }
+}
