@@ -1,5 +1,8 @@
 package org.liaison.node.audit;
 
+import org.liaison.node.observability.ExchangeMetrics;
+import org.liaison.wire.v1.AuditKind;
+
 import com.google.protobuf.ByteString;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +39,7 @@ public class AuditLog {
   @Inject EntityManager em;
   @Inject AuditSigning signing;
   @Inject AuditSalt salt;
+  @Inject ExchangeMetrics metrics;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Clock clock = Clock.systemUTC();
@@ -53,6 +57,7 @@ public class AuditLog {
       tail = after;
       latest = receipt.checkpoint();
       signerStored = Certificates.fingerprint(signing.certificate());
+      count(event);
       return receipt;
     } catch (RuntimeException e) {
       tail = null; // re-read from the database next time
@@ -60,6 +65,19 @@ public class AuditLog {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Every exchange with a partner passes through here, so this is where it is counted. */
+  private void count(AuditEvent e) {
+    if (e.direction() == null
+        || e.direction() == AuditEvent.Direction.LOCAL
+        || e.kind() == AuditKind.DECISION
+        || e.kind() == AuditKind.FINDING) {
+      return;
+    }
+    String partner =
+        e.direction() == AuditEvent.Direction.IN ? e.requestingAgency() : e.answeringAgency();
+    metrics.exchange(e.direction().name(), partner, e.contentType(), e.kind() + "/" + e.outcome());
   }
 
   /** The latest signed checkpoint, if the log has an entry. */

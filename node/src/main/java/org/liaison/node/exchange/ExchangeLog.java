@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.liaison.node.observability.ExchangeMetrics;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.liaison.wire.v1.AuditKind;
 @ApplicationScoped
 public class ExchangeLog {
   @Inject EntityManager em;
-  @Inject ExchangeMetrics metrics;
   @Inject AuditLog audit;
 
   public void record(ExchangeRecord r) {
@@ -71,7 +69,6 @@ public class ExchangeLog {
     e.reason = r.reason();
     e.detail = r.detail() == null || r.detail().length() <= 2000 ? r.detail() : r.detail().substring(0, 2000);
     em.persist(e);
-    metrics.exchange(e.direction, e.partnerAgency, e.contentType, e.outcome);
   }
 
   @Transactional
