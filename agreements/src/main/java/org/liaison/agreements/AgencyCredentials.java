@@ -7,9 +7,11 @@ import java.security.cert.X509Certificate;
 
 /**
  * An agency's agreement-signing key, its certificate and its root CA, as laid out by certs-dev:
- * {@code <pki>/<agency>/agency/signing.key.pem}, {@code signing.crt.pem} and {@code <pki>/<agency>/ca.crt.pem}.
+ * {@code <pki>/<agency>/agency/signing.key.pem}, {@code signing.crt.pem} and {@code
+ * <pki>/<agency>/ca.crt.pem}.
  */
-public record AgencyCredentials(String agency, PrivateKey key, X509Certificate certificate, X509Certificate ca) {
+public record AgencyCredentials(
+    String agency, PrivateKey key, X509Certificate certificate, X509Certificate ca) {
 
   public static AgencyCredentials load(Path pkiRoot, String agency) throws IOException {
     Path dir = pkiRoot.resolve(agency);
@@ -20,9 +22,13 @@ public record AgencyCredentials(String agency, PrivateKey key, X509Certificate c
         caCertificate(pkiRoot, agency));
   }
 
-  /** The agency's root CA from the public directory ({@code <pki>/directory/<agency>/ca.crt.pem}), else its private folder. */
+  /**
+   * The agency's root CA from the public directory ({@code <pki>/directory/<agency>/ca.crt.pem}),
+   * else its private folder.
+   */
   public static X509Certificate caCertificate(Path pkiRoot, String agency) throws IOException {
     Path pub = pkiRoot.resolve("directory").resolve(agency).resolve("ca.crt.pem");
-    return Pem.certificate(java.nio.file.Files.exists(pub) ? pub : pkiRoot.resolve(agency).resolve("ca.crt.pem"));
+    return Pem.certificate(
+        java.nio.file.Files.exists(pub) ? pub : pkiRoot.resolve(agency).resolve("ca.crt.pem"));
   }
 }

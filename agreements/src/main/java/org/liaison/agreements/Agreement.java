@@ -48,7 +48,9 @@ public record Agreement(
     return parties.stream().filter(p -> p.agency().equals(agency)).findFirst();
   }
 
-  /** The terms for information flowing from {@code from} (the holder) to {@code to} (the requester). */
+  /**
+   * The terms for information flowing from {@code from} (the holder) to {@code to} (the requester).
+   */
   public Optional<Direction> direction(String from, String to) {
     return directions.stream().filter(d -> d.from().equals(from) && d.to().equals(to)).findFirst();
   }

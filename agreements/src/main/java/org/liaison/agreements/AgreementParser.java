@@ -1,12 +1,11 @@
 package org.liaison.agreements;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +38,19 @@ public final class AgreementParser {
 
   private static final Set<String> TOP =
       Set.of(
-          "id", "version", "title", "parties", "start", "end", "purposes", "crime_categories",
-          "directions", "rate_limits", "deconfliction", "feedback", "service_levels");
+          "id",
+          "version",
+          "title",
+          "parties",
+          "start",
+          "end",
+          "purposes",
+          "crime_categories",
+          "directions",
+          "rate_limits",
+          "deconfliction",
+          "feedback",
+          "service_levels");
   private static final Set<String> PARTY = Set.of("agency", "name", "ca_sha256");
   private static final Set<String> DIRECTION =
       Set.of("from", "to", "purposes", "crime_categories", "roles", "records", "onward");
@@ -49,7 +59,8 @@ public final class AgreementParser {
   private static final Set<String> RATE = Set.of("queries_per_day", "deconfliction_probes_per_day");
   private static final Set<String> DECONF = Set.of("target", "event");
   private static final Set<String> FEEDBACK = Set.of("owed_to_originator", "within_days");
-  private static final Set<String> SLA = Set.of("respond_within_hours", "designation_requests_tracked");
+  private static final Set<String> SLA =
+      Set.of("respond_within_hours", "designation_requests_tracked");
 
   private AgreementParser() {}
 
@@ -118,13 +129,18 @@ public final class AgreementParser {
               .filter(
                   v -> {
                     if (!ID.matcher(v).matches()) {
-                      y.error(m.get("id"), "id", "'" + v + "' must be lower-case letters, digits and '-'");
+                      y.error(
+                          m.get("id"),
+                          "id",
+                          "'" + v + "' must be lower-case letters, digits and '-'");
                       return false;
                     }
                     return true;
                   });
-      Optional<Integer> version = y.required(m, root, "", "version").flatMap(n -> y.integer(n, "version", 1));
-      String title = Optional.ofNullable(m.get("title")).flatMap(n -> y.scalar(n, "title")).orElse("");
+      Optional<Integer> version =
+          y.required(m, root, "", "version").flatMap(n -> y.integer(n, "version", 1));
+      String title =
+          Optional.ofNullable(m.get("title")).flatMap(n -> y.scalar(n, "title")).orElse("");
       Optional<List<Party>> parties = parties(m, root);
       Optional<LocalDate> start = y.required(m, root, "", "start").flatMap(n -> y.date(n, "start"));
       Optional<LocalDate> end = y.required(m, root, "", "end").flatMap(n -> y.date(n, "end"));
@@ -148,21 +164,36 @@ public final class AgreementParser {
                           "directions",
                           (dn, f) ->
                               direction(
-                                  dn, f, partyIds, Set.copyOf(purposes.orElse(List.of())),
+                                  dn,
+                                  f,
+                                  partyIds,
+                                  Set.copyOf(purposes.orElse(List.of())),
                                   Set.copyOf(crimes.orElse(List.of())))));
       directions.ifPresent(ds -> duplicateDirections(ds, m.get("directions")));
       Optional<RateLimits> rate = y.required(m, root, "", "rate_limits").flatMap(this::rateLimits);
-      Optional<Deconfliction> deconf = y.required(m, root, "", "deconfliction").flatMap(this::deconfliction);
+      Optional<Deconfliction> deconf =
+          y.required(m, root, "", "deconfliction").flatMap(this::deconfliction);
       Optional<Feedback> feedback = y.required(m, root, "", "feedback").flatMap(this::feedback);
-      Optional<ServiceLevels> sla = y.required(m, root, "", "service_levels").flatMap(this::serviceLevels);
+      Optional<ServiceLevels> sla =
+          y.required(m, root, "", "service_levels").flatMap(this::serviceLevels);
       if (!y.errors().isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(
           new Agreement(
-              id.get(), version.get(), title, parties.get(), start.get(), end.get(),
-              Set.copyOf(purposes.get()), Set.copyOf(crimes.get()), directions.get(), rate.get(),
-              deconf.get(), feedback.get(), sla.get()));
+              id.get(),
+              version.get(),
+              title,
+              parties.get(),
+              start.get(),
+              end.get(),
+              Set.copyOf(purposes.get()),
+              Set.copyOf(crimes.get()),
+              directions.get(),
+              rate.get(),
+              deconf.get(),
+              feedback.get(),
+              sla.get()));
     }
 
     private Optional<List<Party>> parties(Map<String, Node> m, Node root) {
@@ -186,15 +217,23 @@ public final class AgreementParser {
       return y.mapping(n, f, PARTY)
           .flatMap(
               m -> {
-                Optional<String> agency = y.required(m, n, f, "agency").flatMap(v -> y.agency(v, f + ".agency"));
-                String name = Optional.ofNullable(m.get("name")).flatMap(v -> y.scalar(v, f + ".name")).orElse("");
+                Optional<String> agency =
+                    y.required(m, n, f, "agency").flatMap(v -> y.agency(v, f + ".agency"));
+                String name =
+                    Optional.ofNullable(m.get("name"))
+                        .flatMap(v -> y.scalar(v, f + ".name"))
+                        .orElse("");
                 Optional<String> ca =
                     y.string(m, n, f, "ca_sha256")
                         .filter(
                             v -> {
                               if (!SHA256_HEX.matcher(v).matches()) {
-                                y.error(m.get("ca_sha256"), f + ".ca_sha256",
-                                    "'" + v + "' is not a SHA-256 fingerprint (64 hex digits of the CA certificate's DER)");
+                                y.error(
+                                    m.get("ca_sha256"),
+                                    f + ".ca_sha256",
+                                    "'"
+                                        + v
+                                        + "' is not a SHA-256 fingerprint (64 hex digits of the CA certificate's DER)");
                                 return false;
                               }
                               return true;
@@ -202,18 +241,24 @@ public final class AgreementParser {
                 if (agency.isEmpty() || ca.isEmpty()) {
                   return Optional.empty();
                 }
-                return Optional.of(new Party(agency.get(), name, ca.get().toLowerCase(Locale.ROOT)));
+                return Optional.of(
+                    new Party(agency.get(), name, ca.get().toLowerCase(Locale.ROOT)));
               });
     }
 
     private Optional<Direction> direction(
-        Node n, String f, Set<String> parties, Set<CrimeCategory> purposes, Set<CrimeCategory> crimes) {
+        Node n,
+        String f,
+        Set<String> parties,
+        Set<CrimeCategory> purposes,
+        Set<CrimeCategory> crimes) {
       Optional<Map<String, Node>> mo = y.mapping(n, f, DIRECTION);
       if (mo.isEmpty()) {
         return Optional.empty();
       }
       Map<String, Node> m = mo.get();
-      Optional<String> from = y.required(m, n, f, "from").flatMap(v -> party(v, f + ".from", parties));
+      Optional<String> from =
+          y.required(m, n, f, "from").flatMap(v -> party(v, f + ".from", parties));
       Optional<String> to = y.required(m, n, f, "to").flatMap(v -> party(v, f + ".to", parties));
       if (from.isPresent() && to.isPresent() && from.get().equals(to.get())) {
         y.error(m.get("to"), f + ".to", "must differ from 'from' (" + from.get() + ")");
@@ -228,12 +273,18 @@ public final class AgreementParser {
       Set<CrimeCategory> dCrimes = crimes;
       String crimesClause = "crime_categories";
       if (m.containsKey("crime_categories")) {
-        dCrimes = subset(m.get("crime_categories"), f + ".crime_categories", crimes, "crime_categories");
+        dCrimes =
+            subset(m.get("crime_categories"), f + ".crime_categories", crimes, "crime_categories");
         crimesClause = clause + ".crime_categories";
       }
       Optional<List<String>> roles =
           y.required(m, n, f, "roles")
-              .flatMap(v -> y.nonEmptyList(v, f + ".roles", (rn, rf) -> y.scalar(rn, rf).filter(r -> role(rn, rf, r))));
+              .flatMap(
+                  v ->
+                      y.nonEmptyList(
+                          v,
+                          f + ".roles",
+                          (rn, rf) -> y.scalar(rn, rf).filter(r -> role(rn, rf, r))));
       Map<RecordCategory, RecordTerms> records = new LinkedHashMap<>();
       y.required(m, n, f, "records")
           .flatMap(v -> y.nonEmptyList(v, f + ".records", this::record))
@@ -241,7 +292,10 @@ public final class AgreementParser {
               l -> {
                 for (int i = 0; i < l.size(); i++) {
                   if (records.putIfAbsent(l.get(i).category(), l.get(i)) != null) {
-                    y.error(m.get("records"), f + ".records", "lists " + l.get(i).category() + " twice");
+                    y.error(
+                        m.get("records"),
+                        f + ".records",
+                        "lists " + l.get(i).category() + " twice");
                   }
                 }
               });
@@ -260,8 +314,16 @@ public final class AgreementParser {
         return Optional.empty();
       }
       return Optional.of(
-          new Direction(from.get(), to.get(), dPurposes, purposesClause, dCrimes, crimesClause,
-              Set.copyOf(roles.get()), records, onward));
+          new Direction(
+              from.get(),
+              to.get(),
+              dPurposes,
+              purposesClause,
+              dCrimes,
+              crimesClause,
+              Set.copyOf(roles.get()),
+              records,
+              onward));
     }
 
     private boolean role(Node n, String f, String r) {
@@ -272,8 +334,10 @@ public final class AgreementParser {
       return true;
     }
 
-    private Set<CrimeCategory> subset(Node n, String f, Set<CrimeCategory> outer, String outerName) {
-      List<CrimeCategory> l = y.nonEmptyList(n, f, y.enumItem(CrimeCategory.class)).orElse(List.of());
+    private Set<CrimeCategory> subset(
+        Node n, String f, Set<CrimeCategory> outer, String outerName) {
+      List<CrimeCategory> l =
+          y.nonEmptyList(n, f, y.enumItem(CrimeCategory.class)).orElse(List.of());
       for (CrimeCategory c : l) {
         if (!outer.isEmpty() && !outer.contains(c)) {
           y.error(n, f, c + " is not among the agreement's " + outerName);
@@ -287,7 +351,13 @@ public final class AgreementParser {
           .filter(
               a -> {
                 if (!parties.isEmpty() && !parties.contains(a)) {
-                  y.error(n, f, a + " is not a party to this agreement (parties: " + String.join(", ", parties) + ")");
+                  y.error(
+                      n,
+                      f,
+                      a
+                          + " is not a party to this agreement (parties: "
+                          + String.join(", ", parties)
+                          + ")");
                   return false;
                 }
                 return true;
@@ -299,7 +369,8 @@ public final class AgreementParser {
           .flatMap(
               m -> {
                 Optional<RecordCategory> cat =
-                    y.required(m, n, f, "category").flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
+                    y.required(m, n, f, "category")
+                        .flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
                 Optional<Tier> tier =
                     y.required(m, n, f, "tier")
                         .flatMap(
@@ -312,14 +383,21 @@ public final class AgreementParser {
                                               return Optional.of(t);
                                             }
                                           }
-                                          y.error(v, f + ".tier", "'" + s + "' is not one of HIT, POINTER, SUMMARY, FULL");
+                                          y.error(
+                                              v,
+                                              f + ".tier",
+                                              "'"
+                                                  + s
+                                                  + "' is not one of HIT, POINTER, SUMMARY, FULL");
                                           return Optional.empty();
                                         }));
                 List<String> fields = List.of();
                 if (m.containsKey("fields")) {
                   fields = y.list(m.get("fields"), f + ".fields", y.stringItem()).orElse(List.of());
                   if (tier.isPresent() && tier.get() != Tier.SUMMARY) {
-                    y.error(m.get("fields"), f + ".fields",
+                    y.error(
+                        m.get("fields"),
+                        f + ".fields",
                         "only the SUMMARY tier lists fields (FULL discloses all, HIT and POINTER none)");
                   }
                 } else if (tier.orElse(null) == Tier.SUMMARY) {
@@ -337,15 +415,23 @@ public final class AgreementParser {
           .flatMap(
               m -> {
                 Optional<RecordCategory> cat =
-                    y.required(m, n, f, "category").flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
+                    y.required(m, n, f, "category")
+                        .flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
                 Optional<List<String>> to =
                     y.required(m, n, f, "to")
                         .flatMap(
                             v ->
-                                y.list(v, f + ".to",
-                                    (an, af) -> OnwardRule.ANY.equals(scalarOrNull(an)) ? Optional.of(OnwardRule.ANY) : y.agency(an, af)));
+                                y.list(
+                                    v,
+                                    f + ".to",
+                                    (an, af) ->
+                                        OnwardRule.ANY.equals(scalarOrNull(an))
+                                            ? Optional.of(OnwardRule.ANY)
+                                            : y.agency(an, af)));
                 List<String> caveats =
-                    Optional.ofNullable(m.get("caveats")).flatMap(v -> y.list(v, f + ".caveats", y.stringItem())).orElse(List.of());
+                    Optional.ofNullable(m.get("caveats"))
+                        .flatMap(v -> y.list(v, f + ".caveats", y.stringItem()))
+                        .orElse(List.of());
                 if (cat.isEmpty() || to.isEmpty()) {
                   return Optional.empty();
                 }
@@ -370,10 +456,15 @@ public final class AgreementParser {
       return y.mapping(n, "rate_limits", RATE)
           .flatMap(
               m -> {
-                Optional<Integer> q = y.required(m, n, "rate_limits", "queries_per_day").flatMap(v -> y.integer(v, "rate_limits.queries_per_day", 0));
-                Optional<Integer> p = y.required(m, n, "rate_limits", "deconfliction_probes_per_day")
-                    .flatMap(v -> y.integer(v, "rate_limits.deconfliction_probes_per_day", 0));
-                return q.isPresent() && p.isPresent() ? Optional.of(new RateLimits(q.get(), p.get())) : Optional.empty();
+                Optional<Integer> q =
+                    y.required(m, n, "rate_limits", "queries_per_day")
+                        .flatMap(v -> y.integer(v, "rate_limits.queries_per_day", 0));
+                Optional<Integer> p =
+                    y.required(m, n, "rate_limits", "deconfliction_probes_per_day")
+                        .flatMap(v -> y.integer(v, "rate_limits.deconfliction_probes_per_day", 0));
+                return q.isPresent() && p.isPresent()
+                    ? Optional.of(new RateLimits(q.get(), p.get()))
+                    : Optional.empty();
               });
     }
 
@@ -381,9 +472,15 @@ public final class AgreementParser {
       return y.mapping(n, "deconfliction", DECONF)
           .flatMap(
               m -> {
-                Optional<Boolean> t = y.required(m, n, "deconfliction", "target").flatMap(v -> y.bool(v, "deconfliction.target"));
-                Optional<Boolean> e = y.required(m, n, "deconfliction", "event").flatMap(v -> y.bool(v, "deconfliction.event"));
-                return t.isPresent() && e.isPresent() ? Optional.of(new Deconfliction(t.get(), e.get())) : Optional.empty();
+                Optional<Boolean> t =
+                    y.required(m, n, "deconfliction", "target")
+                        .flatMap(v -> y.bool(v, "deconfliction.target"));
+                Optional<Boolean> e =
+                    y.required(m, n, "deconfliction", "event")
+                        .flatMap(v -> y.bool(v, "deconfliction.event"));
+                return t.isPresent() && e.isPresent()
+                    ? Optional.of(new Deconfliction(t.get(), e.get()))
+                    : Optional.empty();
               });
     }
 
@@ -391,9 +488,15 @@ public final class AgreementParser {
       return y.mapping(n, "feedback", FEEDBACK)
           .flatMap(
               m -> {
-                Optional<Boolean> o = y.required(m, n, "feedback", "owed_to_originator").flatMap(v -> y.bool(v, "feedback.owed_to_originator"));
-                Optional<Integer> d = y.required(m, n, "feedback", "within_days").flatMap(v -> y.integer(v, "feedback.within_days", 0));
-                return o.isPresent() && d.isPresent() ? Optional.of(new Feedback(o.get(), d.get())) : Optional.empty();
+                Optional<Boolean> o =
+                    y.required(m, n, "feedback", "owed_to_originator")
+                        .flatMap(v -> y.bool(v, "feedback.owed_to_originator"));
+                Optional<Integer> d =
+                    y.required(m, n, "feedback", "within_days")
+                        .flatMap(v -> y.integer(v, "feedback.within_days", 0));
+                return o.isPresent() && d.isPresent()
+                    ? Optional.of(new Feedback(o.get(), d.get()))
+                    : Optional.empty();
               });
     }
 
@@ -401,13 +504,16 @@ public final class AgreementParser {
       return y.mapping(n, "service_levels", SLA)
           .flatMap(
               m -> {
-                Optional<Integer> h = y.required(m, n, "service_levels", "respond_within_hours")
-                    .flatMap(v -> y.integer(v, "service_levels.respond_within_hours", 1));
-                Optional<Boolean> t = y.required(m, n, "service_levels", "designation_requests_tracked")
-                    .flatMap(v -> y.bool(v, "service_levels.designation_requests_tracked"));
-                return h.isPresent() && t.isPresent() ? Optional.of(new ServiceLevels(h.get(), t.get())) : Optional.empty();
+                Optional<Integer> h =
+                    y.required(m, n, "service_levels", "respond_within_hours")
+                        .flatMap(v -> y.integer(v, "service_levels.respond_within_hours", 1));
+                Optional<Boolean> t =
+                    y.required(m, n, "service_levels", "designation_requests_tracked")
+                        .flatMap(v -> y.bool(v, "service_levels.designation_requests_tracked"));
+                return h.isPresent() && t.isPresent()
+                    ? Optional.of(new ServiceLevels(h.get(), t.get()))
+                    : Optional.empty();
               });
     }
   }
-
 }

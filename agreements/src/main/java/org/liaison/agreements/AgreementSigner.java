@@ -18,7 +18,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * Signs the exact bytes of an agreement document as a detached CMS SignedData (DER),
  * SHA256withECDSA, with the signer's certificate and its CA included. The result verifies with
- * {@code openssl cms -verify -binary -inform DER -in X.p7s -content X.yaml -CAfile ca.crt.pem -purpose any}.
+ * {@code openssl cms -verify -binary -inform DER -in X.p7s -content X.yaml -CAfile ca.crt.pem
+ * -purpose any}.
  */
 public final class AgreementSigner {
   private AgreementSigner() {}
@@ -28,7 +29,9 @@ public final class AgreementSigner {
       CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
       gen.addSignerInfoGenerator(
           new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-              .build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key()), signer.certificate()));
+              .build(
+                  new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key()),
+                  signer.certificate()));
       gen.addCertificates(new JcaCertStore(List.of(signer.certificate(), signer.ca())));
       CMSSignedData signed = gen.generate(new CMSProcessableByteArray(document), false);
       return signed.getEncoded("DER");
@@ -37,7 +40,10 @@ public final class AgreementSigner {
     }
   }
 
-  /** Signs {@code <dir>/<id>.yaml} and writes {@code <dir>/<id>.<agency>.p7s}; returns the signature file. */
+  /**
+   * Signs {@code <dir>/<id>.yaml} and writes {@code <dir>/<id>.<agency>.p7s}; returns the signature
+   * file.
+   */
   public static Path signFile(Path yaml, AgencyCredentials signer) throws IOException {
     Path p7s = signatureFile(yaml, signer.agency());
     Files.write(p7s, sign(Files.readAllBytes(yaml), signer));

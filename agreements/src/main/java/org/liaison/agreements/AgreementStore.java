@@ -33,7 +33,9 @@ public final class AgreementStore {
   private volatile Snapshot snapshot = new Snapshot("", Map.of());
   private volatile long lastPoll = System.nanoTime() - POLL_NANOS;
 
-  /** A store over {@code dir}, trusting CA certificates only by the fingerprints agreements name. */
+  /**
+   * A store over {@code dir}, trusting CA certificates only by the fingerprints agreements name.
+   */
   public AgreementStore(Path dir) {
     this(dir, Optional.empty(), Clock.systemUTC());
   }
@@ -92,38 +94,61 @@ public final class AgreementStore {
   }
 
   /** Appends a lifecycle step to {@code <id>.status.yaml}; {@code by} must be a party. */
-  public AgreementStatus record(String id, LifecycleEvent.Action action, String by, String why) throws AgreementException {
+  public AgreementStatus record(String id, LifecycleEvent.Action action, String by, String why)
+      throws AgreementException {
     Instant now = clock.instant();
     synchronized (lock) {
       reload();
       Loaded l = snapshot.entries.get(id);
       if (l == null) {
-        throw new AgreementException(Reason.NO_AGREEMENT, "There is no agreement " + id + " in " + dir + ".");
+        throw new AgreementException(
+            Reason.NO_AGREEMENT, "There is no agreement " + id + " in " + dir + ".");
       }
       Optional<Agreement> a = l.parsed.agreement();
       if (a.isEmpty() || !a.get().hasParty(by)) {
-        throw new AgreementException(Reason.INVALID_ARGUMENT, by + " is not a party to " + id + "; only parties may " + action.name().toLowerCase() + " it.");
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT,
+            by
+                + " is not a party to "
+                + id
+                + "; only parties may "
+                + action.name().toLowerCase()
+                + " it.");
       }
       if (l.lifecycle.error() != null) {
-        throw new AgreementException(Reason.INVALID_ARGUMENT, "Repair or remove the status file first: " + l.lifecycle.error());
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT,
+            "Repair or remove the status file first: " + l.lifecycle.error());
       }
       List<LifecycleEvent> events = new ArrayList<>(l.lifecycle.events());
       AgreementStatus before = l.status(now);
       if (before.state() == AgreementStatus.State.TERMINATED) {
-        throw new AgreementException(Reason.AGREEMENT_TERMINATED, "Agreement " + id + " is already terminated; it cannot be " + action.name().toLowerCase() + "d.");
+        throw new AgreementException(
+            Reason.AGREEMENT_TERMINATED,
+            "Agreement "
+                + id
+                + " is already terminated; it cannot be "
+                + action.name().toLowerCase()
+                + "d.");
       }
-      boolean suspended = !events.isEmpty() && events.get(events.size() - 1).action() == LifecycleEvent.Action.SUSPEND;
+      boolean suspended =
+          !events.isEmpty()
+              && events.get(events.size() - 1).action() == LifecycleEvent.Action.SUSPEND;
       if (action == LifecycleEvent.Action.RESUME && !suspended) {
-        throw new AgreementException(Reason.INVALID_ARGUMENT, "Agreement " + id + " is not suspended, so it cannot be resumed.");
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT,
+            "Agreement " + id + " is not suspended, so it cannot be resumed.");
       }
       if (action == LifecycleEvent.Action.SUSPEND && suspended) {
-        throw new AgreementException(Reason.AGREEMENT_SUSPENDED, "Agreement " + id + " is already suspended.");
+        throw new AgreementException(
+            Reason.AGREEMENT_SUSPENDED, "Agreement " + id + " is already suspended.");
       }
       events.add(new LifecycleEvent(action, by, now, why == null ? "" : why));
       try {
         LifecycleFile.write(LifecycleFile.path(dir, id), id, events);
       } catch (IOException e) {
-        throw new AgreementException(Reason.INTERNAL, "Cannot write the status of " + id + ": " + e.getMessage(), e);
+        throw new AgreementException(
+            Reason.INTERNAL, "Cannot write the status of " + id + ": " + e.getMessage(), e);
       }
       reload();
       return snapshot.entries.get(id).status(now);
@@ -156,8 +181,12 @@ public final class AgreementStore {
     }
     for (Path p : files) {
       try {
-        sb.append(p.getFileName()).append(':').append(Files.size(p)).append(':')
-            .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+        sb.append(p.getFileName())
+            .append(':')
+            .append(Files.size(p))
+            .append(':')
+            .append(Files.getLastModifiedTime(p).toMillis())
+            .append('\n');
       } catch (IOException e) {
         sb.append(p.getFileName()).append(":gone\n");
       }
@@ -190,13 +219,28 @@ public final class AgreementStore {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      return new Loaded(id, new ParseResult(Optional.empty(),
-          List.of(new ValidationError(1, 1, "(file)", "cannot be read: " + e.getMessage()))), Map.of(), new LifecycleFile.Read(List.of(), null));
+      return new Loaded(
+          id,
+          new ParseResult(
+              Optional.empty(),
+              List.of(new ValidationError(1, 1, "(file)", "cannot be read: " + e.getMessage()))),
+          Map.of(),
+          new LifecycleFile.Read(List.of(), null));
     }
     ParseResult parsed = AgreementParser.parse(bytes);
     if (parsed.valid() && !parsed.agreement().get().id().equals(id)) {
-      parsed = new ParseResult(Optional.empty(),
-          List.of(new ValidationError(1, 1, "id", "'" + parsed.agreement().get().id() + "' does not match the file name " + file.getFileName())));
+      parsed =
+          new ParseResult(
+              Optional.empty(),
+              List.of(
+                  new ValidationError(
+                      1,
+                      1,
+                      "id",
+                      "'"
+                          + parsed.agreement().get().id()
+                          + "' does not match the file name "
+                          + file.getFileName())));
     }
     Map<String, SignatureCheck> sigs = new LinkedHashMap<>();
     if (parsed.valid()) {
@@ -210,10 +254,13 @@ public final class AgreementStore {
   private SignatureCheck verify(Path yaml, byte[] bytes, Party p, Instant now) {
     Path p7s = AgreementSigner.signatureFile(yaml, p.agency());
     if (!Files.exists(p7s)) {
-      return SignatureCheck.bad(p.agency(), "there is no signature by " + p.agency() + " (" + p7s.getFileName() + " is missing)");
+      return SignatureCheck.bad(
+          p.agency(),
+          "there is no signature by " + p.agency() + " (" + p7s.getFileName() + " is missing)");
     }
     try {
-      return SignatureVerifier.verify(bytes, Files.readAllBytes(p7s), p, directoryCa(p.agency()), now);
+      return SignatureVerifier.verify(
+          bytes, Files.readAllBytes(p7s), p, directoryCa(p.agency()), now);
     } catch (IOException e) {
       return SignatureCheck.bad(p.agency(), p7s.getFileName() + " cannot be read");
     }
@@ -232,21 +279,33 @@ public final class AgreementStore {
   }
 
   /** Verifies the signatures of one document file on its own (for the CLI's verify). */
-  public static List<SignatureCheck> verifyFile(Path yaml, Optional<Path> directory, Instant at) throws AgreementException {
-    AgreementStore s = new AgreementStore(yaml.toAbsolutePath().getParent(), directory, Clock.fixed(at, java.time.ZoneOffset.UTC));
+  public static List<SignatureCheck> verifyFile(Path yaml, Optional<Path> directory, Instant at)
+      throws AgreementException {
+    AgreementStore s =
+        new AgreementStore(
+            yaml.toAbsolutePath().getParent(),
+            directory,
+            Clock.fixed(at, java.time.ZoneOffset.UTC));
     String name = yaml.getFileName().toString();
     String id = name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
     Loaded l = s.snapshot.entries.get(id);
     if (l == null || !l.parsed.valid()) {
-      throw new AgreementException(Reason.INVALID_ARGUMENT, yaml + " is not a valid agreement document"
-          + (l == null ? "" : ":\n" + l.parsed.describe()));
+      throw new AgreementException(
+          Reason.INVALID_ARGUMENT,
+          yaml
+              + " is not a valid agreement document"
+              + (l == null ? "" : ":\n" + l.parsed.describe()));
     }
     return List.copyOf(l.signatures.values());
   }
 
   private record Snapshot(String stamp, Map<String, Loaded> entries) {}
 
-  private record Loaded(String id, ParseResult parsed, Map<String, SignatureCheck> signatures, LifecycleFile.Read lifecycle) {
+  private record Loaded(
+      String id,
+      ParseResult parsed,
+      Map<String, SignatureCheck> signatures,
+      LifecycleFile.Read lifecycle) {
     AgreementStatus status(Instant at) {
       return AgreementEvaluator.evaluate(id, parsed, signatures, lifecycle, at);
     }

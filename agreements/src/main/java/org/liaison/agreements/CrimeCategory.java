@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The one vocabulary of crime areas. Agreements use it twice: {@code purposes} (why an officer
- * may ask) and {@code crime_categories} (which cases the shared records may come from); a query's
+ * The one vocabulary of crime areas. Agreements use it twice: {@code purposes} (why an officer may
+ * ask) and {@code crime_categories} (which cases the shared records may come from); a query's
  * purpose and a case's crime categories are codes from this list.
  */
 public enum CrimeCategory {
@@ -24,7 +24,9 @@ public enum CrimeCategory {
   IMMIGRATION_FRAUD,
   TERRORISM;
 
-  /** Parses a code, ignoring case and surrounding blanks; empty when it is not in the vocabulary. */
+  /**
+   * Parses a code, ignoring case and surrounding blanks; empty when it is not in the vocabulary.
+   */
   public static Optional<CrimeCategory> parse(String code) {
     if (code == null) {
       return Optional.empty();

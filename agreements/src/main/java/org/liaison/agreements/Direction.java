@@ -51,6 +51,7 @@ public record Direction(
   }
 
   public boolean permitsRole(String role) {
-    return roles.contains(ANY_ROLE) || (role != null && roles.contains(role.strip().toUpperCase(java.util.Locale.ROOT)));
+    return roles.contains(ANY_ROLE)
+        || (role != null && roles.contains(role.strip().toUpperCase(java.util.Locale.ROOT)));
   }
 }

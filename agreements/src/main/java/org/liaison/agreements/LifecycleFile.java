@@ -35,7 +35,9 @@ final class LifecycleFile {
       return new Read(List.of(), null);
     }
     try {
-      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+      Object doc =
+          new Yaml(new SafeConstructor(new LoaderOptions()))
+              .load(Files.readString(file, StandardCharsets.UTF_8));
       List<LifecycleEvent> events = new ArrayList<>();
       if (doc instanceof Map<?, ?> m && m.get("events") instanceof List<?> l) {
         for (Object o : l) {
@@ -72,8 +74,11 @@ final class LifecycleFile {
     doc.put("events", list);
     DumperOptions o = new DumperOptions();
     o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    String text = "# local lifecycle of agreement " + id + " (not signed; written by `agreement suspend|resume|terminate`)\n"
-        + new Yaml(o).dump(doc);
+    String text =
+        "# local lifecycle of agreement "
+            + id
+            + " (not signed; written by `agreement suspend|resume|terminate`)\n"
+            + new Yaml(o).dump(doc);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, text, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -3,7 +3,9 @@ package org.liaison.agreements;
 import java.util.List;
 import java.util.Optional;
 
-/** The outcome of parsing a document: the agreement when it is valid, otherwise every error found. */
+/**
+ * The outcome of parsing a document: the agreement when it is valid, otherwise every error found.
+ */
 public record ParseResult(Optional<Agreement> agreement, List<ValidationError> errors) {
   public ParseResult {
     errors = List.copyOf(errors);

@@ -21,7 +21,9 @@ public enum RecordCategory {
   OPERATION,
   DESIGNATION;
 
-  /** Parses a code, ignoring case and surrounding blanks; empty when it is not in the vocabulary. */
+  /**
+   * Parses a code, ignoring case and surrounding blanks; empty when it is not in the vocabulary.
+   */
   public static Optional<RecordCategory> parse(String code) {
     if (code == null) {
       return Optional.empty();

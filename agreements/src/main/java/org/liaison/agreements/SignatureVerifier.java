@@ -27,33 +27,41 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
- * Checks one party's detached CMS signature over the exact document bytes: one signer,
- * SHA-256 with ECDSA only, signer certificate issued by the CA whose fingerprint the agreement
- * names, subject O equal to the agency, valid when signed, and the signature itself.
+ * Checks one party's detached CMS signature over the exact document bytes: one signer, SHA-256 with
+ * ECDSA only, signer certificate issued by the CA whose fingerprint the agreement names, subject O
+ * equal to the agency, valid when signed, and the signature itself.
  */
 final class SignatureVerifier {
   private SignatureVerifier() {}
 
   /**
-   * @param extraCa the agency's CA from a directory, if one is configured (the p7s also carries it);
-   *     either way only a certificate with the pinned fingerprint is trusted
+   * @param extraCa the agency's CA from a directory, if one is configured (the p7s also carries
+   *     it); either way only a certificate with the pinned fingerprint is trusted
    */
-  static SignatureCheck verify(byte[] document, byte[] p7s, Party party, Optional<X509Certificate> extraCa, Instant at) {
+  static SignatureCheck verify(
+      byte[] document, byte[] p7s, Party party, Optional<X509Certificate> extraCa, Instant at) {
     String agency = party.agency();
     CMSSignedData signed;
     try {
       signed = new CMSSignedData(new CMSProcessableByteArray(document), p7s);
     } catch (CMSException | RuntimeException e) {
-      return SignatureCheck.bad(agency, "the signature file of " + agency + " is not a CMS SignedData");
+      return SignatureCheck.bad(
+          agency, "the signature file of " + agency + " is not a CMS SignedData");
     }
     Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
     if (signers.size() != 1) {
-      return SignatureCheck.bad(agency, "the signature file of " + agency + " must hold exactly one signer, holds " + signers.size());
+      return SignatureCheck.bad(
+          agency,
+          "the signature file of "
+              + agency
+              + " must hold exactly one signer, holds "
+              + signers.size());
     }
     SignerInformation si = signers.iterator().next();
     if (!NISTObjectIdentifiers.id_sha256.getId().equals(si.getDigestAlgOID())
         || !X9ObjectIdentifiers.ecdsa_with_SHA256.getId().equals(si.getEncryptionAlgOID())) {
-      return SignatureCheck.bad(agency, "the signature of " + agency + " does not use SHA256withECDSA");
+      return SignatureCheck.bad(
+          agency, "the signature of " + agency + " does not use SHA256withECDSA");
     }
     List<X509Certificate> certs = new ArrayList<>();
     X509Certificate signer = null;
@@ -68,10 +76,12 @@ final class SignatureVerifier {
         }
       }
     } catch (CertificateException e) {
-      return SignatureCheck.bad(agency, "the signature file of " + agency + " holds an unreadable certificate");
+      return SignatureCheck.bad(
+          agency, "the signature file of " + agency + " holds an unreadable certificate");
     }
     if (signer == null) {
-      return SignatureCheck.bad(agency, "the signature file of " + agency + " does not include the signer's certificate");
+      return SignatureCheck.bad(
+          agency, "the signature file of " + agency + " does not include the signer's certificate");
     }
     extraCa.ifPresent(certs::add);
     X509Certificate ca = null;
@@ -81,8 +91,13 @@ final class SignatureVerifier {
       }
     }
     if (ca == null) {
-      return SignatureCheck.bad(agency, "no CA certificate with the fingerprint the agreement names for " + agency
-          + " (" + party.caSha256().substring(0, 16) + "...) is available");
+      return SignatureCheck.bad(
+          agency,
+          "no CA certificate with the fingerprint the agreement names for "
+              + agency
+              + " ("
+              + party.caSha256().substring(0, 16)
+              + "...) is available");
     }
     if (ca.getBasicConstraints() < 0) {
       return SignatureCheck.bad(agency, "the certificate named as " + agency + "'s CA is not a CA");
@@ -93,31 +108,44 @@ final class SignatureVerifier {
       }
       signer.verify(ca.getPublicKey());
     } catch (java.security.GeneralSecurityException e) {
-      return SignatureCheck.bad(agency, "the certificate that signed for " + agency + " was not issued by the CA the agreement names for it");
+      return SignatureCheck.bad(
+          agency,
+          "the certificate that signed for "
+              + agency
+              + " was not issued by the CA the agreement names for it");
     }
     String o = organisation(signer);
     if (!agency.equals(o)) {
-      return SignatureCheck.bad(agency, "the certificate that signed for " + agency + " belongs to '" + o + "', not " + agency);
+      return SignatureCheck.bad(
+          agency,
+          "the certificate that signed for " + agency + " belongs to '" + o + "', not " + agency);
     }
     boolean[] ku = signer.getKeyUsage();
     if (ku != null && !(ku[0] || ku[1])) {
-      return SignatureCheck.bad(agency, "the certificate that signed for " + agency + " may not sign (key usage)");
+      return SignatureCheck.bad(
+          agency, "the certificate that signed for " + agency + " may not sign (key usage)");
     }
     Instant when = signingTime(si).orElse(at);
     try {
       signer.checkValidity(Date.from(when));
       ca.checkValidity(Date.from(when));
     } catch (CertificateException e) {
-      return SignatureCheck.bad(agency, "the certificate that signed for " + agency + " was not valid at " + when);
+      return SignatureCheck.bad(
+          agency, "the certificate that signed for " + agency + " was not valid at " + when);
     }
     try {
       if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signer))) {
-        return SignatureCheck.bad(agency, "the signature of " + agency + " does not match the document's bytes");
+        return SignatureCheck.bad(
+            agency, "the signature of " + agency + " does not match the document's bytes");
       }
     } catch (CMSException | OperatorCreationException | RuntimeException e) {
-      return SignatureCheck.bad(agency, "the signature of " + agency + " does not match the document's bytes");
+      return SignatureCheck.bad(
+          agency, "the signature of " + agency + " does not match the document's bytes");
     }
-    return SignatureCheck.ok(agency, "signed by " + signer.getSubjectX500Principal().getName() + " at " + when, Fingerprints.sha256(signer));
+    return SignatureCheck.ok(
+        agency,
+        "signed by " + signer.getSubjectX500Principal().getName() + " at " + when,
+        Fingerprints.sha256(signer));
   }
 
   static String organisation(X509Certificate cert) {
@@ -140,5 +168,4 @@ final class SignatureVerifier {
       return Optional.empty();
     }
   }
-
 }

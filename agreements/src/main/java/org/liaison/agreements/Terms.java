@@ -1,6 +1,8 @@
 package org.liaison.agreements;
 
-/** Operational terms of an agreement that the node and gateway enforce outside the policy engine. */
+/**
+ * Operational terms of an agreement that the node and gateway enforce outside the policy engine.
+ */
 public final class Terms {
   private Terms() {}
 

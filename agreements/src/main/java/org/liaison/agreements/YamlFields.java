@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads typed values out of a snakeyaml node tree and records every mistake with its line and
- * field path, so that a document is reported in full rather than one error at a time.
+ * Reads typed values out of a snakeyaml node tree and records every mistake with its line and field
+ * path, so that a document is reported in full rather than one error at a time.
  */
 final class YamlFields {
   static final Pattern AGENCY = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
@@ -145,7 +145,10 @@ final class YamlFields {
         .flatMap(
             v -> {
               if (!AGENCY.matcher(v).matches()) {
-                error(node, field, "'" + v + "' is not an agency id (lower-case dotted, e.g. us.ice)");
+                error(
+                    node,
+                    field,
+                    "'" + v + "' is not an agency id (lower-case dotted, e.g. us.ice)");
                 return Optional.empty();
               }
               return Optional.of(v);

@@ -4,6 +4,10 @@ package org.liaison.policy;
 public record Check(String agreementId, String clause, boolean passed, String sentence) {
   @Override
   public String toString() {
-    return (passed ? "[ok]   " : "[FAIL] ") + agreementId + (clause.isEmpty() ? "" : " " + clause) + ": " + sentence;
+    return (passed ? "[ok]   " : "[FAIL] ")
+        + agreementId
+        + (clause.isEmpty() ? "" : " " + clause)
+        + ": "
+        + sentence;
   }
 }

@@ -47,17 +47,35 @@ public record Decision(
   public String explain() {
     StringBuilder sb = new StringBuilder();
     switch (outcome) {
-      case ALLOW -> sb.append("ALLOWED at tier ").append(tier).append(" under ").append(agreementId)
-          .append(" (").append(clause).append(")");
-      case DENY -> sb.append("DENIED (").append(reason).append(")")
-          .append(agreementId.isEmpty() ? "" : " under " + agreementId + ", clause " + clause);
-      case WITHHELD -> sb.append("WITHHELD (").append(reason).append(") under ").append(agreementId)
-          .append(", clause ").append(clause);
+      case ALLOW ->
+          sb.append("ALLOWED at tier ")
+              .append(tier)
+              .append(" under ")
+              .append(agreementId)
+              .append(" (")
+              .append(clause)
+              .append(")");
+      case DENY ->
+          sb.append("DENIED (")
+              .append(reason)
+              .append(")")
+              .append(agreementId.isEmpty() ? "" : " under " + agreementId + ", clause " + clause);
+      case WITHHELD ->
+          sb.append("WITHHELD (")
+              .append(reason)
+              .append(") under ")
+              .append(agreementId)
+              .append(", clause ")
+              .append(clause);
     }
     sb.append("\n  ").append(sentence).append('\n');
     if (outcome == Outcome.ALLOW) {
-      sb.append("  fields that may leave: ").append(fields.isEmpty() ? "(none)" : String.join(", ", new java.util.TreeSet<>(fields))).append('\n');
-      sb.append("  caveats that travel: ").append(caveats.isEmpty() ? "(none)" : String.join(", ", caveats)).append('\n');
+      sb.append("  fields that may leave: ")
+          .append(fields.isEmpty() ? "(none)" : String.join(", ", new java.util.TreeSet<>(fields)))
+          .append('\n');
+      sb.append("  caveats that travel: ")
+          .append(caveats.isEmpty() ? "(none)" : String.join(", ", caveats))
+          .append('\n');
     }
     sb.append("clauses checked:\n");
     for (Check c : checks) {
@@ -69,24 +87,53 @@ public record Decision(
   /** Cuts a record down to what this decision lets leave. */
   public DisclosedView applyTo(RecordFacts record) {
     if (outcome == Outcome.WITHHELD) {
-      return new DisclosedView(false, true, Tier.TIER_UNSPECIFIED, agreementId, record.ownerAgency(),
-          record.originatorAgency(), record.recordCategory(), Map.of(), List.of(), sentence);
+      return new DisclosedView(
+          false,
+          true,
+          Tier.TIER_UNSPECIFIED,
+          agreementId,
+          record.ownerAgency(),
+          record.originatorAgency(),
+          record.recordCategory(),
+          Map.of(),
+          List.of(),
+          sentence);
     }
     if (outcome == Outcome.DENY) {
-      return new DisclosedView(false, false, Tier.TIER_UNSPECIFIED, agreementId, record.ownerAgency(), "", "",
-          Map.of(), List.of(), sentence);
+      return new DisclosedView(
+          false,
+          false,
+          Tier.TIER_UNSPECIFIED,
+          agreementId,
+          record.ownerAgency(),
+          "",
+          "",
+          Map.of(),
+          List.of(),
+          sentence);
     }
     Map<String, String> out = new LinkedHashMap<>();
     if (tier == Tier.SUMMARY || tier == Tier.FULL) {
-      record.fields().forEach((k, v) -> {
-        if (fields.contains(k)) {
-          out.put(k, v);
-        }
-      });
+      record
+          .fields()
+          .forEach(
+              (k, v) -> {
+                if (fields.contains(k)) {
+                  out.put(k, v);
+                }
+              });
     }
     boolean categoryVisible = tier != Tier.HIT;
-    return new DisclosedView(true, false, tier, agreementId, record.ownerAgency(),
+    return new DisclosedView(
+        true,
+        false,
+        tier,
+        agreementId,
+        record.ownerAgency(),
         categoryVisible && record.fromThirdParty() ? record.originatorAgency() : "",
-        categoryVisible ? record.recordCategory() : "", out, caveats, sentence);
+        categoryVisible ? record.recordCategory() : "",
+        out,
+        caveats,
+        sentence);
   }
 }

@@ -6,8 +6,8 @@ import org.liaison.wire.v1.Tier;
 
 /**
  * What of a record may actually leave, after a decision: at HIT only that the owner holds
- * something; at POINTER also the category (the node adds case reference and point of contact);
- * at SUMMARY the listed fields; at FULL every field. A withheld record says so and names the
+ * something; at POINTER also the category (the node adds case reference and point of contact); at
+ * SUMMARY the listed fields; at FULL every field. A withheld record says so and names the
  * originator whose consent is needed; a denied one discloses nothing.
  */
 public record DisclosedView(

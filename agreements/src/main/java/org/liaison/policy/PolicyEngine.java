@@ -23,8 +23,8 @@ import org.liaison.wire.v1.Tier;
  * whose direction (owner to requester) permits the officer's role, the purpose, one of the case's
  * crime categories and the record category, at the lower of the agreement's tier and the tier
  * asked. A record from a third party also needs the originator's consent or an onward rule of the
- * agreement between originator and owner that names the requester; otherwise it is WITHHELD.
- * When several agreements allow, the highest tier (then the most fields) wins; when none does, the
+ * agreement between originator and owner that names the requester; otherwise it is WITHHELD. When
+ * several agreements allow, the highest tier (then the most fields) wins; when none does, the
  * refusal of the agreement that came closest is returned.
  */
 public final class PolicyEngine {
@@ -35,12 +35,14 @@ public final class PolicyEngine {
     String owner = rec.ownerAgency();
     String requester = req.requestingAgency();
     List<Check> checks = new ArrayList<>();
-    List<AgreementStatus> candidates = req.agreements().stream()
-        .filter(s -> s.between(owner, requester))
-        .sorted(Comparator.comparing(AgreementStatus::id))
-        .toList();
+    List<AgreementStatus> candidates =
+        req.agreements().stream()
+            .filter(s -> s.between(owner, requester))
+            .sorted(Comparator.comparing(AgreementStatus::id))
+            .toList();
     if (candidates.isEmpty()) {
-      String s = owner + " has no agreement with " + requester + ", so nothing may be disclosed to it.";
+      String s =
+          owner + " has no agreement with " + requester + ", so nothing may be disclosed to it.";
       checks.add(new Check("(none)", "", false, s));
       return deny("", "", Reason.NO_AGREEMENT, s, checks);
     }
@@ -59,8 +61,17 @@ public final class PolicyEngine {
       }
     }
     Decision chosen = best != null ? best : bestDenial;
-    return new Decision(chosen.outcome(), chosen.tier(), chosen.fields(), chosen.caveats(), chosen.agreementId(),
-        chosen.clause(), chosen.reason(), chosen.sentence(), chosen.consentFrom(), checks);
+    return new Decision(
+        chosen.outcome(),
+        chosen.tier(),
+        chosen.fields(),
+        chosen.caveats(),
+        chosen.agreementId(),
+        chosen.clause(),
+        chosen.reason(),
+        chosen.sentence(),
+        chosen.consentFrom(),
+        checks);
   }
 
   private static boolean better(Decision a, Decision b) {
@@ -77,56 +88,120 @@ public final class PolicyEngine {
     RecordFacts rec = req.record();
     if (!status.inForce()) {
       checks.add(new Check(id, statusClause(status), false, status.sentence()));
-      return new Attempt(deny(id, statusClause(status), status.reason(), status.sentence(), List.of()), 0);
+      return new Attempt(
+          deny(id, statusClause(status), status.reason(), status.sentence(), List.of()), 0);
     }
     checks.add(new Check(id, "", true, "in force"));
     Agreement ag = status.agreement().orElseThrow();
     Optional<Direction> od = ag.direction(rec.ownerAgency(), req.requestingAgency());
     String dirClause = "directions[" + rec.ownerAgency() + "->" + req.requestingAgency() + "]";
     if (od.isEmpty()) {
-      String s = id + " has no terms for information flowing from " + rec.ownerAgency() + " to " + req.requestingAgency() + ".";
+      String s =
+          id
+              + " has no terms for information flowing from "
+              + rec.ownerAgency()
+              + " to "
+              + req.requestingAgency()
+              + ".";
       return fail(id, dirClause, Reason.RECORD_CATEGORY_NOT_SHARED, s, checks, 1);
     }
     Direction d = od.get();
     if (!d.permitsRole(req.officerRole())) {
-      String s = "The role '" + req.officerRole() + "' may not ask under " + id + " (need to know: " + String.join(", ", new java.util.TreeSet<>(d.roles())) + ").";
+      String s =
+          "The role '"
+              + req.officerRole()
+              + "' may not ask under "
+              + id
+              + " (need to know: "
+              + String.join(", ", new java.util.TreeSet<>(d.roles()))
+              + ").";
       return fail(id, d.clause() + ".roles", Reason.ROLE_NOT_PERMITTED, s, checks, 2);
     }
-    checks.add(new Check(id, d.clause() + ".roles", true, "role '" + req.officerRole() + "' may ask"));
+    checks.add(
+        new Check(id, d.clause() + ".roles", true, "role '" + req.officerRole() + "' may ask"));
     Optional<CrimeCategory> purpose = CrimeCategory.parse(req.purpose());
     if (purpose.isEmpty() || !d.purposes().contains(purpose.get())) {
-      String s = "The purpose " + (req.purpose().isBlank() ? "(none given)" : req.purpose()) + " is not permitted by " + id
-          + " (permitted: " + sorted(d.purposes()) + ").";
+      String s =
+          "The purpose "
+              + (req.purpose().isBlank() ? "(none given)" : req.purpose())
+              + " is not permitted by "
+              + id
+              + " (permitted: "
+              + sorted(d.purposes())
+              + ").";
       return fail(id, d.purposesClause(), Reason.PURPOSE_NOT_PERMITTED, s, checks, 3);
     }
     checks.add(new Check(id, d.purposesClause(), true, "purpose " + purpose.get() + " permitted"));
-    Optional<CrimeCategory> crime = rec.crimeCategories().stream().map(CrimeCategory::parse).flatMap(Optional::stream)
-        .filter(d.crimeCategories()::contains).findFirst();
+    Optional<CrimeCategory> crime =
+        rec.crimeCategories().stream()
+            .map(CrimeCategory::parse)
+            .flatMap(Optional::stream)
+            .filter(d.crimeCategories()::contains)
+            .findFirst();
     if (crime.isEmpty()) {
-      String s = "The record's case (" + (rec.crimeCategories().isEmpty() ? "no crime category" : String.join(", ", new java.util.TreeSet<>(rec.crimeCategories())))
-          + ") is outside the crime categories of " + id + " (" + sorted(d.crimeCategories()) + ").";
+      String s =
+          "The record's case ("
+              + (rec.crimeCategories().isEmpty()
+                  ? "no crime category"
+                  : String.join(", ", new java.util.TreeSet<>(rec.crimeCategories())))
+              + ") is outside the crime categories of "
+              + id
+              + " ("
+              + sorted(d.crimeCategories())
+              + ").";
       return fail(id, d.crimeCategoriesClause(), Reason.CRIME_CATEGORY_NOT_PERMITTED, s, checks, 4);
     }
-    checks.add(new Check(id, d.crimeCategoriesClause(), true, "crime category " + crime.get() + " covered"));
+    checks.add(
+        new Check(
+            id, d.crimeCategoriesClause(), true, "crime category " + crime.get() + " covered"));
     Optional<RecordCategory> cat = RecordCategory.parse(rec.recordCategory());
     Optional<RecordTerms> terms = cat.flatMap(d::terms);
     if (terms.isEmpty()) {
-      String s = "Records of category " + rec.recordCategory() + " are not shared from " + d.from() + " to " + d.to() + " under " + id + ".";
+      String s =
+          "Records of category "
+              + rec.recordCategory()
+              + " are not shared from "
+              + d.from()
+              + " to "
+              + d.to()
+              + " under "
+              + id
+              + ".";
       return fail(id, d.clause() + ".records", Reason.RECORD_CATEGORY_NOT_SHARED, s, checks, 5);
     }
     String recClause = d.clause() + ".records[" + cat.get() + "]";
-    Tier tier = terms.get().tier().getNumber() <= req.requestedTier().getNumber() ? terms.get().tier() : req.requestedTier();
-    Set<String> fields = switch (tier) {
-      case SUMMARY -> intersect(terms.get().fields(), rec.fields().keySet());
-      case FULL -> rec.fields().keySet();
-      default -> Set.of();
-    };
-    checks.add(new Check(id, recClause + ".tier", true, cat.get() + " shared at tier " + terms.get().tier()
-        + (tier != terms.get().tier() ? " (lowered to " + tier + " as asked)" : "")));
+    Tier tier =
+        terms.get().tier().getNumber() <= req.requestedTier().getNumber()
+            ? terms.get().tier()
+            : req.requestedTier();
+    Set<String> fields =
+        switch (tier) {
+          case SUMMARY -> intersect(terms.get().fields(), rec.fields().keySet());
+          case FULL -> rec.fields().keySet();
+          default -> Set.of();
+        };
+    checks.add(
+        new Check(
+            id,
+            recClause + ".tier",
+            true,
+            cat.get()
+                + " shared at tier "
+                + terms.get().tier()
+                + (tier != terms.get().tier() ? " (lowered to " + tier + " as asked)" : "")));
     if (req.field().isPresent()) {
       String f = req.field().get();
       if (!fields.contains(f)) {
-        String s = "The field '" + f + "' of a " + cat.get() + " record may not leave under " + id + " at tier " + tier + ".";
+        String s =
+            "The field '"
+                + f
+                + "' of a "
+                + cat.get()
+                + " record may not leave under "
+                + id
+                + " at tier "
+                + tier
+                + ".";
         return fail(id, recClause + ".fields", Reason.RECORD_CATEGORY_NOT_SHARED, s, checks, 6);
       }
       fields = Set.of(f);
@@ -140,12 +215,34 @@ public final class PolicyEngine {
         return new Attempt(withheld.get(), 7);
       }
     }
-    String s = "Allowed under " + id + ": " + cat.get() + " at tier " + tier + " for purpose " + purpose.get() + ".";
-    return new Attempt(new Decision(Outcome.ALLOW, tier, fields, List.copyOf(caveats), id, recClause, Reason.REASON_UNSPECIFIED, s,
-        Optional.empty(), List.of()), 8);
+    String s =
+        "Allowed under "
+            + id
+            + ": "
+            + cat.get()
+            + " at tier "
+            + tier
+            + " for purpose "
+            + purpose.get()
+            + ".";
+    return new Attempt(
+        new Decision(
+            Outcome.ALLOW,
+            tier,
+            fields,
+            List.copyOf(caveats),
+            id,
+            recClause,
+            Reason.REASON_UNSPECIFIED,
+            s,
+            Optional.empty(),
+            List.of()),
+        8);
   }
 
-  /** The third-party rule: empty when onward disclosure is allowed, otherwise the WITHHELD decision. */
+  /**
+   * The third-party rule: empty when onward disclosure is allowed, otherwise the WITHHELD decision.
+   */
   private static Optional<Decision> originatorControl(
       String id, PolicyRequest req, RecordCategory cat, Set<String> caveats, List<Check> checks) {
     RecordFacts rec = req.record();
@@ -168,33 +265,82 @@ public final class PolicyEngine {
       if (rule.isPresent()) {
         caveats.addAll(rule.get().caveats());
         if (rule.get().permits(req.requestingAgency())) {
-          checks.add(new Check(s.id(), ruleClause, true, originator + " allows onward disclosure of " + cat + " to " + req.requestingAgency()));
+          checks.add(
+              new Check(
+                  s.id(),
+                  ruleClause,
+                  true,
+                  originator
+                      + " allows onward disclosure of "
+                      + cat
+                      + " to "
+                      + req.requestingAgency()));
           return Optional.empty();
         }
       }
     }
     if (rec.originatorConsented()) {
-      checks.add(new Check(ruleAgreement.isEmpty() ? id : ruleAgreement, ruleClause, true,
-          originator + " consented to this onward disclosure"));
+      checks.add(
+          new Check(
+              ruleAgreement.isEmpty() ? id : ruleAgreement,
+              ruleClause,
+              true,
+              originator + " consented to this onward disclosure"));
       return Optional.empty();
     }
     String agreementId = ruleAgreement.isEmpty() ? id : ruleAgreement;
-    String sentence = "This " + cat + " record came from " + originator + "; " + owner + " may pass it on to "
-        + req.requestingAgency() + " only with " + originator + "'s consent"
-        + (ruleAgreement.isEmpty() ? " (no agreement in force between them allows it)" : " (" + ruleAgreement + " does not allow it)")
-        + ". Ask " + originator + " for consent.";
+    String sentence =
+        "This "
+            + cat
+            + " record came from "
+            + originator
+            + "; "
+            + owner
+            + " may pass it on to "
+            + req.requestingAgency()
+            + " only with "
+            + originator
+            + "'s consent"
+            + (ruleAgreement.isEmpty()
+                ? " (no agreement in force between them allows it)"
+                : " (" + ruleAgreement + " does not allow it)")
+            + ". Ask "
+            + originator
+            + " for consent.";
     checks.add(new Check(agreementId, ruleClause, false, sentence));
-    return Optional.of(new Decision(Outcome.WITHHELD, Tier.TIER_UNSPECIFIED, Set.of(), List.of(), agreementId, ruleClause,
-        Reason.ORIGINATOR_CONSENT_REQUIRED, sentence, Optional.of(originator), List.of()));
+    return Optional.of(
+        new Decision(
+            Outcome.WITHHELD,
+            Tier.TIER_UNSPECIFIED,
+            Set.of(),
+            List.of(),
+            agreementId,
+            ruleClause,
+            Reason.ORIGINATOR_CONSENT_REQUIRED,
+            sentence,
+            Optional.of(originator),
+            List.of()));
   }
 
-  private static Attempt fail(String id, String clause, Reason reason, String sentence, List<Check> checks, int depth) {
+  private static Attempt fail(
+      String id, String clause, Reason reason, String sentence, List<Check> checks, int depth) {
     checks.add(new Check(id, clause, false, sentence));
     return new Attempt(deny(id, clause, reason, sentence, List.of()), depth);
   }
 
-  private static Decision deny(String id, String clause, Reason reason, String sentence, List<Check> checks) {
-    return new Decision(Outcome.DENY, Tier.TIER_UNSPECIFIED, Set.of(), List.of(), id, clause, reason, sentence, Optional.empty(), checks);
+  private static Decision deny(
+      String id, String clause, Reason reason, String sentence, List<Check> checks) {
+    return new Decision(
+        Outcome.DENY,
+        Tier.TIER_UNSPECIFIED,
+        Set.of(),
+        List.of(),
+        id,
+        clause,
+        reason,
+        sentence,
+        Optional.empty(),
+        checks);
   }
 
   private static String statusClause(AgreementStatus s) {

@@ -33,30 +33,71 @@ public record PolicyRequest(
     purpose = purpose == null ? "" : purpose;
     caseReference = caseReference == null ? "" : caseReference;
     field = field == null ? Optional.empty() : field;
-    requestedTier = requestedTier == null || requestedTier == Tier.TIER_UNSPECIFIED || requestedTier == Tier.UNRECOGNIZED
-        ? Tier.FULL : requestedTier;
+    requestedTier =
+        requestedTier == null
+                || requestedTier == Tier.TIER_UNSPECIFIED
+                || requestedTier == Tier.UNRECOGNIZED
+            ? Tier.FULL
+            : requestedTier;
   }
 
   /** A request for the whole record at the highest tier the agreements allow. */
   public static PolicyRequest of(
-      List<AgreementStatus> agreements, String requestingAgency, String officerRole, String purpose,
-      String caseReference, RecordFacts record) {
-    return new PolicyRequest(agreements, requestingAgency, officerRole, purpose, caseReference, record, Optional.empty(), Tier.FULL);
+      List<AgreementStatus> agreements,
+      String requestingAgency,
+      String officerRole,
+      String purpose,
+      String caseReference,
+      RecordFacts record) {
+    return new PolicyRequest(
+        agreements,
+        requestingAgency,
+        officerRole,
+        purpose,
+        caseReference,
+        record,
+        Optional.empty(),
+        Tier.FULL);
   }
 
   public PolicyRequest withField(String name) {
-    return new PolicyRequest(agreements, requestingAgency, officerRole, purpose, caseReference, record, Optional.ofNullable(name), requestedTier);
+    return new PolicyRequest(
+        agreements,
+        requestingAgency,
+        officerRole,
+        purpose,
+        caseReference,
+        record,
+        Optional.ofNullable(name),
+        requestedTier);
   }
 
   public PolicyRequest withRequestedTier(Tier tier) {
-    return new PolicyRequest(agreements, requestingAgency, officerRole, purpose, caseReference, record, field, tier);
+    return new PolicyRequest(
+        agreements, requestingAgency, officerRole, purpose, caseReference, record, field, tier);
   }
 
   public PolicyRequest withAgreements(List<AgreementStatus> statuses) {
-    return new PolicyRequest(statuses, requestingAgency, officerRole, purpose, caseReference, record, field, requestedTier);
+    return new PolicyRequest(
+        statuses,
+        requestingAgency,
+        officerRole,
+        purpose,
+        caseReference,
+        record,
+        field,
+        requestedTier);
   }
 
   public PolicyRequest withRecord(RecordFacts facts) {
-    return new PolicyRequest(agreements, requestingAgency, officerRole, purpose, caseReference, facts, field, requestedTier);
+    return new PolicyRequest(
+        agreements,
+        requestingAgency,
+        officerRole,
+        purpose,
+        caseReference,
+        facts,
+        field,
+        requestedTier);
   }
 }

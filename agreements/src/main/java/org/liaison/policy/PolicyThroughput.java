@@ -8,8 +8,8 @@ import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 
 /**
- * Measures policy decisions per second (no JMH): {@code PolicyThroughput <agreements-dir> [seconds]}.
- * Mixes the acceptance-case requests (allow at summary, purpose refusal, PNR withheld).
+ * Measures policy decisions per second (no JMH): {@code PolicyThroughput <agreements-dir>
+ * [seconds]}. Mixes the acceptance-case requests (allow at summary, purpose refusal, PNR withheld).
  */
 public final class PolicyThroughput {
   private PolicyThroughput() {}
@@ -26,17 +26,55 @@ public final class PolicyThroughput {
 
   /** Runs a warm-up, then decides for {@code seconds}; returns decisions per second. */
   public static double measure(List<AgreementStatus> statuses, double seconds) {
-    Map<String, String> fields = Map.of("name", "Dmitriy Volkov", "date_of_birth", "1979-03-14", "nationality", "RU",
-        "phone", "+7 495 555 0100", "flight", "SU100");
-    List<PolicyRequest> mix = List.of(
-        PolicyRequest.of(statuses, "ru.skr", "INVESTIGATOR", "HUMAN_SMUGGLING", "c",
-            RecordFacts.own("us.ice", "SUBJECT_PROFILE", Set.of("HUMAN_SMUGGLING"), fields)),
-        PolicyRequest.of(statuses, "ru.skr", "INVESTIGATOR", "NARCOTICS", "c",
-            RecordFacts.own("us.ice", "SUBJECT_PROFILE", Set.of("NARCOTICS"), fields)),
-        PolicyRequest.of(statuses, "us.ioc2", "ANALYST", "INTERNATIONAL_ORGANIZED_CRIME", "c",
-            new RecordFacts("us.ice", "us.cbp", "PNR", Set.of("INTERNATIONAL_ORGANIZED_CRIME"), fields, List.of(), false)),
-        PolicyRequest.of(statuses, "us.ice", "CASE_AGENT", "DRUG_TRAFFICKING", "c",
-            RecordFacts.own("us.dea", "ROI", Set.of("DRUG_TRAFFICKING"), fields)));
+    Map<String, String> fields =
+        Map.of(
+            "name",
+            "Dmitriy Volkov",
+            "date_of_birth",
+            "1979-03-14",
+            "nationality",
+            "RU",
+            "phone",
+            "+7 495 555 0100",
+            "flight",
+            "SU100");
+    List<PolicyRequest> mix =
+        List.of(
+            PolicyRequest.of(
+                statuses,
+                "ru.skr",
+                "INVESTIGATOR",
+                "HUMAN_SMUGGLING",
+                "c",
+                RecordFacts.own("us.ice", "SUBJECT_PROFILE", Set.of("HUMAN_SMUGGLING"), fields)),
+            PolicyRequest.of(
+                statuses,
+                "ru.skr",
+                "INVESTIGATOR",
+                "NARCOTICS",
+                "c",
+                RecordFacts.own("us.ice", "SUBJECT_PROFILE", Set.of("NARCOTICS"), fields)),
+            PolicyRequest.of(
+                statuses,
+                "us.ioc2",
+                "ANALYST",
+                "INTERNATIONAL_ORGANIZED_CRIME",
+                "c",
+                new RecordFacts(
+                    "us.ice",
+                    "us.cbp",
+                    "PNR",
+                    Set.of("INTERNATIONAL_ORGANIZED_CRIME"),
+                    fields,
+                    List.of(),
+                    false)),
+            PolicyRequest.of(
+                statuses,
+                "us.ice",
+                "CASE_AGENT",
+                "DRUG_TRAFFICKING",
+                "c",
+                RecordFacts.own("us.dea", "ROI", Set.of("DRUG_TRAFFICKING"), fields)));
     long sink = 0;
     long warmEnd = System.nanoTime() + 500_000_000L;
     for (int i = 0; System.nanoTime() < warmEnd; i++) {

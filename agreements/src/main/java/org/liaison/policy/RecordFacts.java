@@ -33,7 +33,8 @@ public record RecordFacts(
   }
 
   /** The owner's own record (no third-party originator). */
-  public static RecordFacts own(String owner, String category, Set<String> crimeCategories, Map<String, String> fields) {
+  public static RecordFacts own(
+      String owner, String category, Set<String> crimeCategories, Map<String, String> fields) {
     return new RecordFacts(owner, owner, category, crimeCategories, fields, List.of(), false);
   }
 
@@ -43,6 +44,7 @@ public record RecordFacts(
   }
 
   public RecordFacts withConsent(boolean consented) {
-    return new RecordFacts(ownerAgency, originatorAgency, recordCategory, crimeCategories, fields, caveats, consented);
+    return new RecordFacts(
+        ownerAgency, originatorAgency, recordCategory, crimeCategories, fields, caveats, consented);
   }
 }

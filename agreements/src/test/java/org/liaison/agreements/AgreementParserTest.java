@@ -10,31 +10,33 @@ class AgreementParserTest {
   private static final String FP = "ab".repeat(32);
 
   /** A valid document; each test breaks one thing in it. Lines are numbered in comments. */
-  private static final String VALID = String.join("\n",
-      "id: test-1",                        // 1
-      "version: 1",                        // 2
-      "parties:",                          // 3
-      "  - agency: us.ice",                // 4
-      "    ca_sha256: " + FP,              // 5
-      "  - agency: ru.skr",                // 6
-      "    ca_sha256: " + FP.toUpperCase(),// 7
-      "start: 2020-01-01",                 // 8
-      "end: 2030-12-31",                   // 9
-      "purposes: [HUMAN_SMUGGLING]",       // 10
-      "crime_categories: [HUMAN_SMUGGLING]", // 11
-      "directions:",                       // 12
-      "  - from: us.ice",                  // 13
-      "    to: ru.skr",                    // 14
-      "    roles: ['*']",                  // 15
-      "    records:",                      // 16
-      "      - category: CASE_SUMMARY",    // 17
-      "        tier: SUMMARY",             // 18
-      "        fields: [name, date_of_birth]", // 19
-      "rate_limits: {queries_per_day: 10, deconfliction_probes_per_day: 20}", // 20
-      "deconfliction: {target: true, event: false}", // 21
-      "feedback: {owed_to_originator: true, within_days: 30}", // 22
-      "service_levels: {respond_within_hours: 72, designation_requests_tracked: false}", // 23
-      "");
+  private static final String VALID =
+      String.join(
+          "\n",
+          "id: test-1", // 1
+          "version: 1", // 2
+          "parties:", // 3
+          "  - agency: us.ice", // 4
+          "    ca_sha256: " + FP, // 5
+          "  - agency: ru.skr", // 6
+          "    ca_sha256: " + FP.toUpperCase(), // 7
+          "start: 2020-01-01", // 8
+          "end: 2030-12-31", // 9
+          "purposes: [HUMAN_SMUGGLING]", // 10
+          "crime_categories: [HUMAN_SMUGGLING]", // 11
+          "directions:", // 12
+          "  - from: us.ice", // 13
+          "    to: ru.skr", // 14
+          "    roles: ['*']", // 15
+          "    records:", // 16
+          "      - category: CASE_SUMMARY", // 17
+          "        tier: SUMMARY", // 18
+          "        fields: [name, date_of_birth]", // 19
+          "rate_limits: {queries_per_day: 10, deconfliction_probes_per_day: 20}", // 20
+          "deconfliction: {target: true, event: false}", // 21
+          "feedback: {owed_to_originator: true, within_days: 30}", // 22
+          "service_levels: {respond_within_hours: 72, designation_requests_tracked: false}", // 23
+          "");
 
   @Test
   void parse_validDocument() {
@@ -45,7 +47,8 @@ class AgreementParserTest {
     Direction d = a.direction("us.ice", "ru.skr").orElseThrow();
     assertThat(d.purposesClause()).isEqualTo("purposes");
     assertThat(d.terms(RecordCategory.CASE_SUMMARY).orElseThrow().tier()).isEqualTo(Tier.SUMMARY);
-    assertThat(d.terms(RecordCategory.CASE_SUMMARY).orElseThrow().fields()).containsExactlyInAnyOrder("name", "date_of_birth");
+    assertThat(d.terms(RecordCategory.CASE_SUMMARY).orElseThrow().fields())
+        .containsExactlyInAnyOrder("name", "date_of_birth");
     assertThat(a.direction("ru.skr", "us.ice")).isEmpty();
     assertThat(a.rateLimits().queriesPerDay()).isEqualTo(10);
   }
@@ -54,52 +57,74 @@ class AgreementParserTest {
   void parse_missingFieldNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("    to: ru.skr\n", ""));
     assertThat(r.valid()).isFalse();
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("directions[0].to");
-      assertThat(e.line()).isEqualTo(13);
-      assertThat(e.message()).contains("missing");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("directions[0].to");
+              assertThat(e.line()).isEqualTo(13);
+              assertThat(e.message()).contains("missing");
+            });
   }
 
   @Test
   void parse_badDateNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("end: 2030-12-31", "end: 2030-13-01"));
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("end");
-      assertThat(e.line()).isEqualTo(9);
-      assertThat(e.toString()).isEqualTo("line 9, field end: '2030-13-01' is not a date (YYYY-MM-DD)");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("end");
+              assertThat(e.line()).isEqualTo(9);
+              assertThat(e.toString())
+                  .isEqualTo("line 9, field end: '2030-13-01' is not a date (YYYY-MM-DD)");
+            });
   }
 
   @Test
   void parse_unknownTierNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("tier: SUMMARY", "tier: EVERYTHING"));
-    assertThat(r.errors()).extracting(ValidationError::field).contains("directions[0].records[0].tier");
-    assertThat(r.errors()).filteredOn(e -> e.field().endsWith(".tier")).singleElement().satisfies(e -> {
-      assertThat(e.line()).isEqualTo(18);
-      assertThat(e.message()).contains("EVERYTHING").contains("HIT, POINTER, SUMMARY, FULL");
-    });
+    assertThat(r.errors())
+        .extracting(ValidationError::field)
+        .contains("directions[0].records[0].tier");
+    assertThat(r.errors())
+        .filteredOn(e -> e.field().endsWith(".tier"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.line()).isEqualTo(18);
+              assertThat(e.message())
+                  .contains("EVERYTHING")
+                  .contains("HIT, POINTER, SUMMARY, FULL");
+            });
   }
 
   @Test
   void parse_unknownPartyInDirectionNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("    to: ru.skr", "    to: us.dea"));
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("directions[0].to");
-      assertThat(e.line()).isEqualTo(14);
-      assertThat(e.message()).contains("us.dea is not a party");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("directions[0].to");
+              assertThat(e.line()).isEqualTo(14);
+              assertThat(e.message()).contains("us.dea is not a party");
+            });
   }
 
   @Test
   void parse_reportsEveryMistakeAtOnce() {
-    String broken = VALID.replace("version: 1", "version: one")
-        .replace("purposes: [HUMAN_SMUGGLING]", "purposes: [HUMAN_SMUGGLING, JAYWALKING]")
-        .replace("category: CASE_SUMMARY", "category: GOSSIP")
-        .replace("ca_sha256: " + FP + "\n", "ca_sha256: 1234\n");
+    String broken =
+        VALID
+            .replace("version: 1", "version: one")
+            .replace("purposes: [HUMAN_SMUGGLING]", "purposes: [HUMAN_SMUGGLING, JAYWALKING]")
+            .replace("category: CASE_SUMMARY", "category: GOSSIP")
+            .replace("ca_sha256: " + FP + "\n", "ca_sha256: 1234\n");
     ParseResult r = AgreementParser.parse(broken);
-    assertThat(r.errors()).extracting(ValidationError::field)
-        .contains("version", "purposes[1]", "directions[0].records[0].category", "parties[0].ca_sha256");
+    assertThat(r.errors())
+        .extracting(ValidationError::field)
+        .contains(
+            "version", "purposes[1]", "directions[0].records[0].category", "parties[0].ca_sha256");
     assertThat(r.errors()).extracting(ValidationError::line).contains(2, 10, 17, 5);
   }
 
@@ -112,39 +137,75 @@ class AgreementParserTest {
 
   @Test
   void parse_summaryTierNeedsFieldsAndEndNotBeforeStart() {
-    ParseResult r = AgreementParser.parse(VALID.replace("        fields: [name, date_of_birth]\n", "")
-        .replace("start: 2020-01-01", "start: 2031-01-01"));
-    assertThat(r.errors()).extracting(ValidationError::field).containsExactlyInAnyOrder("directions[0].records[0].fields", "end");
+    ParseResult r =
+        AgreementParser.parse(
+            VALID
+                .replace("        fields: [name, date_of_birth]\n", "")
+                .replace("start: 2020-01-01", "start: 2031-01-01"));
+    assertThat(r.errors())
+        .extracting(ValidationError::field)
+        .containsExactlyInAnyOrder("directions[0].records[0].fields", "end");
   }
 
   @Test
   void parse_directionPurposesMustBeAmongTheAgreementsAndNameTheirClause() {
-    ParseResult bad = AgreementParser.parse(VALID.replace("    roles: ['*']", "    purposes: [CYBER_CRIME]\n    roles: ['*']"));
-    assertThat(bad.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("directions[0].purposes"));
-    ParseResult good = AgreementParser.parse(VALID.replace("    roles: ['*']", "    purposes: [HUMAN_SMUGGLING]\n    roles: ['*']"));
-    assertThat(good.agreement().orElseThrow().direction("us.ice", "ru.skr").orElseThrow().purposesClause())
+    ParseResult bad =
+        AgreementParser.parse(
+            VALID.replace("    roles: ['*']", "    purposes: [CYBER_CRIME]\n    roles: ['*']"));
+    assertThat(bad.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.field()).isEqualTo("directions[0].purposes"));
+    ParseResult good =
+        AgreementParser.parse(
+            VALID.replace("    roles: ['*']", "    purposes: [HUMAN_SMUGGLING]\n    roles: ['*']"));
+    assertThat(
+            good.agreement()
+                .orElseThrow()
+                .direction("us.ice", "ru.skr")
+                .orElseThrow()
+                .purposesClause())
         .isEqualTo("directions[us.ice->ru.skr].purposes");
   }
 
   @Test
   void parse_syntaxErrorHasALine() {
     ParseResult r = AgreementParser.parse("id: x\nparties: [\n  - a\n");
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("(syntax)");
-      assertThat(e.line()).isGreaterThan(1);
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("(syntax)");
+              assertThat(e.line()).isGreaterThan(1);
+            });
   }
 
   @Test
   void parse_referenceTemplatesAreValidOnceFilled() throws Exception {
     for (String id : ReferenceAgreements.IDS) {
-      String text = ReferenceAgreements.template(id).replaceAll("\\$\\{ca:[a-z0-9.]+}", FP)
-          .replace("${start}", "2020-01-01").replace("${end}", "2030-01-01");
+      String text =
+          ReferenceAgreements.template(id)
+              .replaceAll("\\$\\{ca:[a-z0-9.]+}", FP)
+              .replace("${start}", "2020-01-01")
+              .replace("${end}", "2030-01-01");
       assertThat(AgreementParser.parse(text).errors()).as(id).isEmpty();
     }
-    String blank = Templates.blank().replace("${ca:${party_a}}", FP).replace("${ca:${party_b}}", FP);
-    for (Map.Entry<String, String> e : Map.of("${id}", "x-1", "${title}", "T", "${party_a}", "us.ice",
-        "${party_b}", "us.dea", "${start}", "2020-01-01", "${end}", "2030-01-01").entrySet()) {
+    String blank =
+        Templates.blank().replace("${ca:${party_a}}", FP).replace("${ca:${party_b}}", FP);
+    for (Map.Entry<String, String> e :
+        Map.of(
+                "${id}",
+                "x-1",
+                "${title}",
+                "T",
+                "${party_a}",
+                "us.ice",
+                "${party_b}",
+                "us.dea",
+                "${start}",
+                "2020-01-01",
+                "${end}",
+                "2030-01-01")
+            .entrySet()) {
       blank = blank.replace(e.getKey(), e.getValue());
     }
     assertThat(AgreementParser.parse(blank).errors()).isEmpty();

@@ -23,7 +23,10 @@ class AgreementStoreTest {
 
     Path yaml = dir.resolve(ID + ".yaml");
     byte[] bytes = Files.readAllBytes(yaml);
-    int i = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("queries_per_day: 500") + 17;
+    int i =
+        new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .indexOf("queries_per_day: 500")
+            + 17;
     bytes[i] = (byte) '9'; // 500 -> 900: still a valid document, but not the signed one
     Files.write(yaml, bytes);
     store.reload();
@@ -49,15 +52,24 @@ class AgreementStoreTest {
     Path dir = TestFederation.freshAgreements();
     Path yaml = dir.resolve(ID + ".yaml");
     // us.ice signs in ru.skr's place
-    byte[] p7s = AgreementSigner.sign(Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.pki(), "us.ice"));
+    byte[] p7s =
+        AgreementSigner.sign(
+            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.pki(), "us.ice"));
     Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
     AgreementStatus alone = new AgreementStore(dir).statusOf(ID).orElseThrow();
     assertThat(alone.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
     // with the directory the named CA is found, and the signer is not under it
-    AgreementStatus s = new AgreementStore(dir, Optional.of(TestFederation.pki().resolve("directory")), java.time.Clock.systemUTC())
-        .statusOf(ID).orElseThrow();
+    AgreementStatus s =
+        new AgreementStore(
+                dir,
+                Optional.of(TestFederation.pki().resolve("directory")),
+                java.time.Clock.systemUTC())
+            .statusOf(ID)
+            .orElseThrow();
     assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
-    assertThat(s.sentence()).contains("ru.skr").contains("not issued by the CA the agreement names");
+    assertThat(s.sentence())
+        .contains("ru.skr")
+        .contains("not issued by the CA the agreement names");
   }
 
   @Test
@@ -65,20 +77,29 @@ class AgreementStoreTest {
     Path dir = TestFederation.freshAgreements();
     Path yaml = dir.resolve(ID + ".yaml");
     // a "ru.skr" key from another PKI: right O, wrong CA
-    byte[] p7s = AgreementSigner.sign(Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr"));
+    byte[] p7s =
+        AgreementSigner.sign(
+            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr"));
     Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
     AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
     assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
-    assertThat(s.sentence()).contains("no CA certificate with the fingerprint the agreement names for ru.skr");
+    assertThat(s.sentence())
+        .contains("no CA certificate with the fingerprint the agreement names for ru.skr");
   }
 
   @Test
   void inForce_rogueCaInDirectoryStillNeedsTheFingerprint() throws Exception {
     Path dir = TestFederation.freshAgreements();
     Path yaml = dir.resolve(ID + ".yaml");
-    Files.write(dir.resolve(ID + ".ru.skr.p7s"),
-        AgreementSigner.sign(Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr")));
-    AgreementStore store = new AgreementStore(dir, Optional.of(TestFederation.roguePki().resolve("directory")), java.time.Clock.systemUTC());
+    Files.write(
+        dir.resolve(ID + ".ru.skr.p7s"),
+        AgreementSigner.sign(
+            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr")));
+    AgreementStore store =
+        new AgreementStore(
+            dir,
+            Optional.of(TestFederation.roguePki().resolve("directory")),
+            java.time.Clock.systemUTC());
     assertThat(store.statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
   }
 
@@ -87,20 +108,27 @@ class AgreementStoreTest {
     Path dir = TestFederation.freshAgreements();
     AgreementStore store = new AgreementStore(dir);
 
-    AgreementStatus suspended = store.record(ID, LifecycleEvent.Action.SUSPEND, "us.ice", "audit finding");
+    AgreementStatus suspended =
+        store.record(ID, LifecycleEvent.Action.SUSPEND, "us.ice", "audit finding");
     assertThat(suspended.reason()).isEqualTo(Reason.AGREEMENT_SUSPENDED);
     assertThat(suspended.sentence()).contains("us.ice").contains("audit finding");
-    assertThat(Files.readString(dir.resolve(ID + ".status.yaml"))).contains("SUSPEND").contains("audit finding");
+    assertThat(Files.readString(dir.resolve(ID + ".status.yaml")))
+        .contains("SUSPEND")
+        .contains("audit finding");
     assertThat(store.inForce("us.ice", "ru.skr", Instant.now())).isEmpty();
 
-    assertThat(store.record(ID, LifecycleEvent.Action.RESUME, "ru.skr", "resolved").inForce()).isTrue();
+    assertThat(store.record(ID, LifecycleEvent.Action.RESUME, "ru.skr", "resolved").inForce())
+        .isTrue();
 
-    AgreementStatus terminated = store.record(ID, LifecycleEvent.Action.TERMINATE, "ru.skr", "withdrawn");
+    AgreementStatus terminated =
+        store.record(ID, LifecycleEvent.Action.TERMINATE, "ru.skr", "withdrawn");
     assertThat(terminated.reason()).isEqualTo(Reason.AGREEMENT_TERMINATED);
     assertThatThrownBy(() -> store.record(ID, LifecycleEvent.Action.RESUME, "us.ice", "oops"))
-        .isInstanceOf(AgreementException.class).hasMessageContaining("already terminated");
+        .isInstanceOf(AgreementException.class)
+        .hasMessageContaining("already terminated");
     // a fresh store reads the same lifecycle from disk
-    assertThat(new AgreementStore(dir).statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_TERMINATED);
+    assertThat(new AgreementStore(dir).statusOf(ID).orElseThrow().reason())
+        .isEqualTo(Reason.AGREEMENT_TERMINATED);
   }
 
   @Test
@@ -108,7 +136,8 @@ class AgreementStoreTest {
     AgreementStore store = new AgreementStore(TestFederation.freshAgreements());
     assertThatThrownBy(() -> store.record(ID, LifecycleEvent.Action.SUSPEND, "us.dea", "not mine"))
         .isInstanceOf(AgreementException.class)
-        .satisfies(e -> assertThat(((AgreementException) e).reason()).isEqualTo(Reason.INVALID_ARGUMENT));
+        .satisfies(
+            e -> assertThat(((AgreementException) e).reason()).isEqualTo(Reason.INVALID_ARGUMENT));
   }
 
   @Test
@@ -122,12 +151,20 @@ class AgreementStoreTest {
   @Test
   void inForce_evaluatesDatesAtTheInstantAsked() throws Exception {
     AgreementStore store = new AgreementStore(TestFederation.freshAgreements());
-    Instant beforeStart = TestFederation.today().minusDays(31).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    Instant afterEnd = TestFederation.today().plusYears(5).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant beforeStart =
+        TestFederation.today().minusDays(31).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant afterEnd =
+        TestFederation.today()
+            .plusYears(5)
+            .plusDays(1)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
     assertThat(store.inForce("us.ice", "ru.skr", beforeStart)).isEmpty();
     assertThat(store.inForce("us.ice", "ru.skr", afterEnd)).isEmpty();
-    assertThat(store.statusOf(ID, afterEnd).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_EXPIRED);
-    assertThat(store.statusOf(ID, beforeStart).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_NOT_IN_FORCE);
+    assertThat(store.statusOf(ID, afterEnd).orElseThrow().reason())
+        .isEqualTo(Reason.AGREEMENT_EXPIRED);
+    assertThat(store.statusOf(ID, beforeStart).orElseThrow().reason())
+        .isEqualTo(Reason.AGREEMENT_NOT_IN_FORCE);
   }
 
   @Test
@@ -155,24 +192,59 @@ class AgreementStoreTest {
 
   @Test
   void signature_verifiesWithOpenssl() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath("openssl"),
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")) || onPath("openssl"),
         "openssl is not installed: skipping the openssl cms -verify cross-check");
     Path dir = TestFederation.freshAgreements();
     Path ca = TestFederation.pki().resolve("directory/ru.skr/ca.crt.pem");
-    Process p = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-        "-in", dir.resolve(ID + ".ru.skr.p7s").toString(), "-content", dir.resolve(ID + ".yaml").toString(),
-        "-CAfile", ca.toString(), "-purpose", "any", "-out", "/dev/null")
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "openssl",
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                dir.resolve(ID + ".ru.skr.p7s").toString(),
+                "-content",
+                dir.resolve(ID + ".yaml").toString(),
+                "-CAfile",
+                ca.toString(),
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor()).as(out).isZero();
     assertThat(out).contains("Verification successful");
 
     // and a tampered document fails openssl too
     Path yaml = dir.resolve(ID + ".yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace("queries_per_day: 500", "queries_per_day: 900"));
-    Process q = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-        "-in", dir.resolve(ID + ".ru.skr.p7s").toString(), "-content", yaml.toString(),
-        "-CAfile", ca.toString(), "-purpose", "any", "-out", "/dev/null").redirectErrorStream(true).start();
+    Files.writeString(
+        yaml, Files.readString(yaml).replace("queries_per_day: 500", "queries_per_day: 900"));
+    Process q =
+        new ProcessBuilder(
+                "openssl",
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                dir.resolve(ID + ".ru.skr.p7s").toString(),
+                "-content",
+                yaml.toString(),
+                "-CAfile",
+                ca.toString(),
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null")
+            .redirectErrorStream(true)
+            .start();
     q.getInputStream().readAllBytes();
     assertThat(q.waitFor()).isNotZero();
   }

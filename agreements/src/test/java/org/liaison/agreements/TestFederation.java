@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
 import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
 
-/** One development PKI of the ten reference agencies per test JVM (made with certs-dev), plus a rogue one. */
+/**
+ * One development PKI of the ten reference agencies per test JVM (made with certs-dev), plus a
+ * rogue one.
+ */
 public final class TestFederation {
   private static Path pki;
   private static Path roguePki;
@@ -25,11 +28,17 @@ public final class TestFederation {
     return pki;
   }
 
-  /** A second PKI in which ru.skr and us.ice have different CAs: certificates not under the named CA. */
+  /**
+   * A second PKI in which ru.skr and us.ice have different CAs: certificates not under the named
+   * CA.
+   */
   public static synchronized Path roguePki() {
     if (roguePki == null) {
-      roguePki = create("liaison-rogue-pki",
-          java.util.List.of(AgencySpec.withDefaults("ru.skr"), AgencySpec.withDefaults("us.ice")));
+      roguePki =
+          create(
+              "liaison-rogue-pki",
+              java.util.List.of(
+                  AgencySpec.withDefaults("ru.skr"), AgencySpec.withDefaults("us.ice")));
     }
     return roguePki;
   }

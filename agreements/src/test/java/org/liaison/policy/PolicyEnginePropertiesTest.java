@@ -32,15 +32,41 @@ import org.liaison.agreements.ReferenceAgreements;
 import org.liaison.agreements.TestFederation;
 import org.liaison.wire.v1.Tier;
 
-/** Properties of the policy engine and of signed agreements, over the signed reference agreements. */
+/**
+ * Properties of the policy engine and of signed agreements, over the signed reference agreements.
+ */
 class PolicyEnginePropertiesTest {
-  static final List<String> AGENCIES = List.of("us.ice", "us.cbp", "us.dea", "us.fbi", "us.atf", "us.ocdetf",
-      "us.ioc2", "ru.skr", "ca.rcmp", "ca.cbsa");
-  static final List<String> FIELDS = List.of("name", "name_latin", "date_of_birth", "nationality", "crime_categories",
-      "case_status", "phone", "address", "summary", "flight", "identifiers", "informant", "booking_reference");
+  static final List<String> AGENCIES =
+      List.of(
+          "us.ice",
+          "us.cbp",
+          "us.dea",
+          "us.fbi",
+          "us.atf",
+          "us.ocdetf",
+          "us.ioc2",
+          "ru.skr",
+          "ca.rcmp",
+          "ca.cbsa");
+  static final List<String> FIELDS =
+      List.of(
+          "name",
+          "name_latin",
+          "date_of_birth",
+          "nationality",
+          "crime_categories",
+          "case_status",
+          "phone",
+          "address",
+          "summary",
+          "flight",
+          "identifiers",
+          "informant",
+          "booking_reference");
 
   static Path signedDir;
   static List<AgreementStatus> all;
+
   /** For each agreement id: the statuses with that agreement's signatures gone. */
   static Map<String, List<AgreementStatus>> unsigned = new HashMap<>();
 
@@ -66,76 +92,162 @@ class PolicyEnginePropertiesTest {
   @Provide
   Arbitrary<PolicyRequest> requests() {
     Arbitrary<String> agency = Arbitraries.of(AGENCIES);
-    Arbitrary<String> role = Arbitraries.of("CASE_AGENT", "ANALYST", "INVESTIGATOR", "SUPERVISOR", "");
-    Arbitrary<String> purpose = Arbitraries.of(Stream.concat(Stream.of(CrimeCategory.values()).map(Enum::name), Stream.of("BOGUS", "")).toList());
-    Arbitrary<String> category = Arbitraries.of(Stream.concat(Stream.of(RecordCategory.values()).map(Enum::name), Stream.of("BOGUS")).toList());
-    Arbitrary<Set<String>> crimes = Arbitraries.of(Stream.of(CrimeCategory.values()).map(Enum::name).toList()).set().ofMaxSize(3);
-    Arbitrary<Map<String, String>> fields = Arbitraries.of(FIELDS).set().ofMaxSize(FIELDS.size())
-        .map(s -> { Map<String, String> m = new LinkedHashMap<>(); s.forEach(k -> m.put(k, "v-" + k)); return m; });
+    Arbitrary<String> role =
+        Arbitraries.of("CASE_AGENT", "ANALYST", "INVESTIGATOR", "SUPERVISOR", "");
+    Arbitrary<String> purpose =
+        Arbitraries.of(
+            Stream.concat(Stream.of(CrimeCategory.values()).map(Enum::name), Stream.of("BOGUS", ""))
+                .toList());
+    Arbitrary<String> category =
+        Arbitraries.of(
+            Stream.concat(Stream.of(RecordCategory.values()).map(Enum::name), Stream.of("BOGUS"))
+                .toList());
+    Arbitrary<Set<String>> crimes =
+        Arbitraries.of(Stream.of(CrimeCategory.values()).map(Enum::name).toList())
+            .set()
+            .ofMaxSize(3);
+    Arbitrary<Map<String, String>> fields =
+        Arbitraries.of(FIELDS)
+            .set()
+            .ofMaxSize(FIELDS.size())
+            .map(
+                s -> {
+                  Map<String, String> m = new LinkedHashMap<>();
+                  s.forEach(k -> m.put(k, "v-" + k));
+                  return m;
+                });
     Arbitrary<Tier> tier = Arbitraries.of(Tier.HIT, Tier.POINTER, Tier.SUMMARY, Tier.FULL);
     Arbitrary<Optional<String>> field = Arbitraries.of(FIELDS).optional(0.3);
     // most requests are between parties of a direction, with a purpose and crime category it names
-    Arbitrary<Direction> direction = Arbitraries.of(all.stream().flatMap(x -> x.agreement().orElseThrow().directions().stream()).toList());
-    Arbitrary<String> likelyPurpose = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(1, purpose), net.jqwik.api.Tuple.of(3, Arbitraries.of("HUMAN_SMUGGLING", "DRUG_TRAFFICKING",
-            "INTERNATIONAL_ORGANIZED_CRIME", "NARCOTICS", "BORDER_ENFORCEMENT", "FIREARMS_TRAFFICKING")));
-    Arbitrary<Set<String>> likelyCrimes = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, crimes),
-        net.jqwik.api.Tuple.of(3, likelyPurpose.map(Set::of)));
-    Arbitrary<String> likelyCategory = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, category),
-        net.jqwik.api.Tuple.of(3, Arbitraries.of("ROI", "CASE_SUMMARY", "SUBJECT_PROFILE", "PNR", "INTERDICTION", "SEIZURE")));
-    Arbitrary<String[]> pair = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(1, Combinators.combine(agency, agency).as((a, b) -> new String[] {a, b})),
-        net.jqwik.api.Tuple.of(4, direction.map(d -> new String[] {d.from(), d.to()})));
-    Arbitrary<RecordFacts> facts = Combinators.combine(agency, likelyCategory, likelyCrimes, fields, Arbitraries.of(true, false),
-            Arbitraries.of(true, false))
-        .as((other, cat, cr, f, third, consent) -> new RecordFacts("?", third ? other : "?", cat, cr, f, List.of("TLP:GREEN"), consent));
+    Arbitrary<Direction> direction =
+        Arbitraries.of(
+            all.stream().flatMap(x -> x.agreement().orElseThrow().directions().stream()).toList());
+    Arbitrary<String> likelyPurpose =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(1, purpose),
+            net.jqwik.api.Tuple.of(
+                3,
+                Arbitraries.of(
+                    "HUMAN_SMUGGLING",
+                    "DRUG_TRAFFICKING",
+                    "INTERNATIONAL_ORGANIZED_CRIME",
+                    "NARCOTICS",
+                    "BORDER_ENFORCEMENT",
+                    "FIREARMS_TRAFFICKING")));
+    Arbitrary<Set<String>> likelyCrimes =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(1, crimes),
+            net.jqwik.api.Tuple.of(3, likelyPurpose.map(Set::of)));
+    Arbitrary<String> likelyCategory =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(1, category),
+            net.jqwik.api.Tuple.of(
+                3,
+                Arbitraries.of(
+                    "ROI", "CASE_SUMMARY", "SUBJECT_PROFILE", "PNR", "INTERDICTION", "SEIZURE")));
+    Arbitrary<String[]> pair =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(
+                1, Combinators.combine(agency, agency).as((a, b) -> new String[] {a, b})),
+            net.jqwik.api.Tuple.of(4, direction.map(d -> new String[] {d.from(), d.to()})));
+    Arbitrary<RecordFacts> facts =
+        Combinators.combine(
+                agency,
+                likelyCategory,
+                likelyCrimes,
+                fields,
+                Arbitraries.of(true, false),
+                Arbitraries.of(true, false))
+            .as(
+                (other, cat, cr, f, third, consent) ->
+                    new RecordFacts(
+                        "?", third ? other : "?", cat, cr, f, List.of("TLP:GREEN"), consent));
     return Combinators.combine(pair, role, likelyPurpose, facts, tier, field)
-        .as((p2, r, p, fa, t, fi) -> new PolicyRequest(all, p2[1], r, p, "case-1",
-            new RecordFacts(p2[0], fa.originatorAgency().equals("?") ? p2[0] : fa.originatorAgency(), fa.recordCategory(),
-                fa.crimeCategories(), fa.fields(), fa.caveats(), fa.originatorConsented()), fi, t));
+        .as(
+            (p2, r, p, fa, t, fi) ->
+                new PolicyRequest(
+                    all,
+                    p2[1],
+                    r,
+                    p,
+                    "case-1",
+                    new RecordFacts(
+                        p2[0],
+                        fa.originatorAgency().equals("?") ? p2[0] : fa.originatorAgency(),
+                        fa.recordCategory(),
+                        fa.crimeCategories(),
+                        fa.fields(),
+                        fa.caveats(),
+                        fa.originatorConsented()),
+                    fi,
+                    t));
   }
 
   @Property(tries = 2000)
   void decide_neverAllowsMoreThanTheAgreementsInForce(@ForAll("requests") PolicyRequest req) {
     Decision d = PolicyEngine.decide(req);
-    net.jqwik.api.statistics.Statistics.label("outcome").collect(d.outcome())
-        .coverage(c -> {
-          c.check(Decision.Outcome.ALLOW).percentage(p -> p >= 1.0);
-          c.check(Decision.Outcome.WITHHELD).count(n -> n > 0);
-        });
+    net.jqwik.api.statistics.Statistics.label("outcome")
+        .collect(d.outcome())
+        .coverage(
+            c -> {
+              c.check(Decision.Outcome.ALLOW).percentage(p -> p >= 1.0);
+              c.check(Decision.Outcome.WITHHELD).count(n -> n > 0);
+            });
     if (!d.allowed()) {
       assertThat(d.fields()).isEmpty();
       assertThat(d.applyTo(req.record()).fields()).isEmpty();
       return;
     }
     RecordFacts rec = req.record();
-    AgreementStatus s = req.agreements().stream().filter(x -> x.id().equals(d.agreementId())).findFirst().orElseThrow();
+    AgreementStatus s =
+        req.agreements().stream()
+            .filter(x -> x.id().equals(d.agreementId()))
+            .findFirst()
+            .orElseThrow();
     assertThat(s.inForce()).isTrue();
     Agreement a = s.agreement().orElseThrow();
     Direction dir = a.direction(rec.ownerAgency(), req.requestingAgency()).orElseThrow();
     assertThat(dir.purposes()).contains(CrimeCategory.parse(req.purpose()).orElseThrow());
     assertThat(dir.permitsRole(req.officerRole())).isTrue();
-    RecordTerms terms = dir.terms(RecordCategory.parse(rec.recordCategory()).orElseThrow()).orElseThrow();
-    assertThat(d.tier().getNumber()).isLessThanOrEqualTo(terms.tier().getNumber()).isLessThanOrEqualTo(req.requestedTier().getNumber());
-    Set<String> allowedFields = switch (d.tier()) {
-      case SUMMARY -> terms.fields();
-      case FULL -> rec.fields().keySet();
-      default -> Set.of();
-    };
+    RecordTerms terms =
+        dir.terms(RecordCategory.parse(rec.recordCategory()).orElseThrow()).orElseThrow();
+    assertThat(d.tier().getNumber())
+        .isLessThanOrEqualTo(terms.tier().getNumber())
+        .isLessThanOrEqualTo(req.requestedTier().getNumber());
+    Set<String> allowedFields =
+        switch (d.tier()) {
+          case SUMMARY -> terms.fields();
+          case FULL -> rec.fields().keySet();
+          default -> Set.of();
+        };
     assertThat(allowedFields).containsAll(d.fields());
     DisclosedView v = d.applyTo(rec);
     assertThat(allowedFields).containsAll(v.fields().keySet());
     req.field().ifPresent(f -> assertThat(d.fields()).containsExactly(f));
     if (rec.fromThirdParty() && !rec.originatorConsented()) {
-      assertThat(req.agreements().stream().filter(AgreementStatus::inForce)
-          .flatMap(x -> x.agreement().orElseThrow().direction(rec.originatorAgency(), rec.ownerAgency()).stream())
-          .flatMap(x -> x.onwardRule(RecordCategory.parse(rec.recordCategory()).orElseThrow()).stream())
-          .anyMatch(r -> r.permits(req.requestingAgency()))).isTrue();
+      assertThat(
+              req.agreements().stream()
+                  .filter(AgreementStatus::inForce)
+                  .flatMap(
+                      x ->
+                          x
+                              .agreement()
+                              .orElseThrow()
+                              .direction(rec.originatorAgency(), rec.ownerAgency())
+                              .stream())
+                  .flatMap(
+                      x ->
+                          x
+                              .onwardRule(RecordCategory.parse(rec.recordCategory()).orElseThrow())
+                              .stream())
+                  .anyMatch(r -> r.permits(req.requestingAgency())))
+          .isTrue();
     }
   }
 
   @Property(tries = 1000)
-  void decide_removingAnAgreementNeverWidens(@ForAll("requests") PolicyRequest req, @ForAll @IntRange(min = 0, max = 127) int mask) {
+  void decide_removingAnAgreementNeverWidens(
+      @ForAll("requests") PolicyRequest req, @ForAll @IntRange(min = 0, max = 127) int mask) {
     List<AgreementStatus> fewer = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       if ((mask & (1 << i)) == 0) {
@@ -146,15 +258,19 @@ class PolicyEnginePropertiesTest {
   }
 
   @Property(tries = 1000)
-  void decide_removingASignatureNeverWidens(@ForAll("requests") PolicyRequest req, @ForAll("ids") String id) {
+  void decide_removingASignatureNeverWidens(
+      @ForAll("requests") PolicyRequest req, @ForAll("ids") String id) {
     List<AgreementStatus> statuses = unsigned.get(id);
-    assertThat(statuses.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().inForce()).isFalse();
+    assertThat(statuses.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().inForce())
+        .isFalse();
     assertNotWider(PolicyEngine.decide(req), PolicyEngine.decide(req.withAgreements(statuses)));
   }
 
   @Property(tries = 40)
   void store_tamperingWithASignedFileTakesItOutOfForce(
-      @ForAll("ids") String id, @ForAll @IntRange(min = 0, max = 100_000) int position, @ForAll @IntRange(min = 1, max = 255) int xor)
+      @ForAll("ids") String id,
+      @ForAll @IntRange(min = 0, max = 100_000) int position,
+      @ForAll @IntRange(min = 1, max = 255) int xor)
       throws IOException {
     Path dir = Files.createTempDirectory("tamper");
     try (Stream<Path> files = Files.list(signedDir)) {

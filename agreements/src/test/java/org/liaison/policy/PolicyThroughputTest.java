@@ -9,7 +9,8 @@ import org.liaison.agreements.TestFederation;
 class PolicyThroughputTest {
   @Test
   void measure_decidesManyTimesASecond() {
-    double rate = PolicyThroughput.measure(new AgreementStore(TestFederation.freshAgreements()).all(), 0.3);
+    double rate =
+        PolicyThroughput.measure(new AgreementStore(TestFederation.freshAgreements()).all(), 0.3);
     System.out.printf("policy decisions/second (short run): %.0f%n", rate);
     assertThat(rate).isGreaterThan(1000);
   }

@@ -38,197 +38,272 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** One agency's root CA: issues leaf certificates and CRLs and records what it did. */
 final class CertificateAuthority {
 
-    static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
-    static final Duration CRL_LIFETIME = Duration.ofDays(7);
+  static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+  static final Duration CRL_LIFETIME = Duration.ofDays(7);
 
-    private final String agency;
-    private final X509Certificate certificate;
-    private final PrivateKey key;
-    private final CaState state;
-    private final SecureRandom random;
+  private final String agency;
+  private final X509Certificate certificate;
+  private final PrivateKey key;
+  private final CaState state;
+  private final SecureRandom random;
 
-    private CertificateAuthority(String agency, X509Certificate certificate, PrivateKey key, CaState state,
-                                 SecureRandom random) {
-        this.agency = agency;
-        this.certificate = certificate;
-        this.key = key;
-        this.state = state;
-        this.random = random;
+  private CertificateAuthority(
+      String agency,
+      X509Certificate certificate,
+      PrivateKey key,
+      CaState state,
+      SecureRandom random) {
+    this.agency = agency;
+    this.certificate = certificate;
+    this.key = key;
+    this.state = state;
+    this.random = random;
+  }
+
+  /** A new self-signed root: {@code CN=<agency> Root CA, OU=ca, O=<agency>}. */
+  static CertificateAuthority create(
+      String agency, Instant now, Duration validity, SecureRandom random) {
+    KeyPair keys = EcKeys.generate(random);
+    X500Name subject = Profile.caSubject(agency);
+    CaState state = new CaState(agency);
+    BigInteger serial = randomSerial(random, state);
+    Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
+    Instant notAfter = notBefore.plus(validity);
+    try {
+      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+      SubjectKeyIdentifier ski = utils.createSubjectKeyIdentifier(keys.getPublic());
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  subject,
+                  serial,
+                  Date.from(notBefore),
+                  Date.from(notAfter),
+                  subject,
+                  keys.getPublic())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(Extension.subjectKeyIdentifier, false, ski)
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  new AuthorityKeyIdentifier(ski.getKeyIdentifier()));
+      X509Certificate cert = toCertificate(builder.build(signer(keys.getPrivate())));
+      state.recordIssued(
+          new IssuedCertificate(
+              agency,
+              serial,
+              cert.getSubjectX500Principal().getName(),
+              PkiLayout.CA_CERT,
+              notBefore,
+              notAfter,
+              null,
+              null));
+      return new CertificateAuthority(agency, cert, keys.getPrivate(), state, random);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new PkiException(
+          PkiException.Kind.CRYPTO_FAILURE, "cannot make the CA of " + agency, e);
     }
+  }
 
-    /** A new self-signed root: {@code CN=<agency> Root CA, OU=ca, O=<agency>}. */
-    static CertificateAuthority create(String agency, Instant now, Duration validity, SecureRandom random) {
-        KeyPair keys = EcKeys.generate(random);
-        X500Name subject = Profile.caSubject(agency);
-        CaState state = new CaState(agency);
-        BigInteger serial = randomSerial(random, state);
-        Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
-        Instant notAfter = notBefore.plus(validity);
-        try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            SubjectKeyIdentifier ski = utils.createSubjectKeyIdentifier(keys.getPublic());
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial,
-                    Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false, ski)
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            new AuthorityKeyIdentifier(ski.getKeyIdentifier()));
-            X509Certificate cert = toCertificate(builder.build(signer(keys.getPrivate())));
-            state.recordIssued(new IssuedCertificate(agency, serial, cert.getSubjectX500Principal().getName(),
-                    PkiLayout.CA_CERT, notBefore, notAfter, null, null));
-            return new CertificateAuthority(agency, cert, keys.getPrivate(), state, random);
-        } catch (GeneralSecurityException | CertIOException e) {
-            throw new PkiException(PkiException.Kind.CRYPTO_FAILURE, "cannot make the CA of " + agency, e);
-        }
+  static CertificateAuthority load(PkiLayout layout, String agency, SecureRandom random) {
+    if (!Files.isRegularFile(layout.caState(agency))
+        || !Files.isRegularFile(layout.caKey(agency))) {
+      throw new PkiException(
+          PkiException.Kind.UNKNOWN_AGENCY,
+          "agency " + agency + " has no CA in " + layout.root() + "; create it with add-agency");
     }
+    return new CertificateAuthority(
+        agency,
+        Pem.readCertificate(layout.caCert(agency)),
+        Pem.readPrivateKey(layout.caKey(agency)),
+        CaState.load(layout.caState(agency), agency),
+        random);
+  }
 
-    static CertificateAuthority load(PkiLayout layout, String agency, SecureRandom random) {
-        if (!Files.isRegularFile(layout.caState(agency)) || !Files.isRegularFile(layout.caKey(agency))) {
-            throw new PkiException(PkiException.Kind.UNKNOWN_AGENCY,
-                    "agency " + agency + " has no CA in " + layout.root() + "; create it with add-agency");
-        }
-        return new CertificateAuthority(agency, Pem.readCertificate(layout.caCert(agency)),
-                Pem.readPrivateKey(layout.caKey(agency)), CaState.load(layout.caState(agency), agency), random);
-    }
+  /** Writes ca.crt.pem, ca.key.pem and ca.state.properties. */
+  void save(PkiLayout layout) {
+    PkiFiles.writePublic(layout.caCert(agency), Pem.certificate(certificate));
+    PkiFiles.writeSecret(layout.caKey(agency), Pem.privateKey(key));
+    saveState(layout);
+  }
 
-    /** Writes ca.crt.pem, ca.key.pem and ca.state.properties. */
-    void save(PkiLayout layout) {
-        PkiFiles.writePublic(layout.caCert(agency), Pem.certificate(certificate));
-        PkiFiles.writeSecret(layout.caKey(agency), Pem.privateKey(key));
-        saveState(layout);
-    }
+  void saveState(PkiLayout layout) {
+    state.save(layout.caState(agency));
+  }
 
-    void saveState(PkiLayout layout) {
-        state.save(layout.caState(agency));
+  /**
+   * Issues a leaf of the given profile and records it.
+   *
+   * @param file where it will be written, relative to the agency folder (for the record)
+   */
+  X509Certificate issue(
+      Profile profile,
+      String name,
+      PublicKey subjectKey,
+      Instant notBefore,
+      Duration validity,
+      String file) {
+    BigInteger serial = randomSerial(random, state);
+    Instant from = notBefore.truncatedTo(ChronoUnit.SECONDS);
+    Instant to = from.plus(validity);
+    try {
+      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+                  serial,
+                  Date.from(from),
+                  Date.from(to),
+                  profile.subject(agency, name),
+                  subjectKey)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(Extension.keyUsage, true, profile.keyUsage())
+              .addExtension(
+                  Extension.subjectAlternativeName, false, profile.subjectAltNames(agency, name))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  utils.createSubjectKeyIdentifier(subjectKey))
+              .addExtension(
+                  Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
+      ExtendedKeyUsage eku = profile.extendedKeyUsage();
+      if (eku != null) {
+        builder.addExtension(Extension.extendedKeyUsage, false, eku);
+      }
+      X509Certificate cert = toCertificate(builder.build(signer(key)));
+      state.recordIssued(
+          new IssuedCertificate(
+              agency,
+              serial,
+              cert.getSubjectX500Principal().getName(),
+              file,
+              from,
+              to,
+              null,
+              null));
+      return cert;
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new PkiException(
+          PkiException.Kind.CRYPTO_FAILURE, "cannot issue a " + profile + " certificate", e);
     }
+  }
 
-    /**
-     * Issues a leaf of the given profile and records it.
-     *
-     * @param file where it will be written, relative to the agency folder (for the record)
-     */
-    X509Certificate issue(Profile profile, String name, PublicKey subjectKey, Instant notBefore, Duration validity,
-                          String file) {
-        BigInteger serial = randomSerial(random, state);
-        Instant from = notBefore.truncatedTo(ChronoUnit.SECONDS);
-        Instant to = from.plus(validity);
-        try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), serial,
-                    Date.from(from), Date.from(to), profile.subject(agency, name), subjectKey)
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, profile.keyUsage())
-                    .addExtension(Extension.subjectAlternativeName, false, profile.subjectAltNames(agency, name))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey))
-                    .addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
-            ExtendedKeyUsage eku = profile.extendedKeyUsage();
-            if (eku != null) {
-                builder.addExtension(Extension.extendedKeyUsage, false, eku);
-            }
-            X509Certificate cert = toCertificate(builder.build(signer(key)));
-            state.recordIssued(new IssuedCertificate(agency, serial, cert.getSubjectX500Principal().getName(), file,
-                    from, to, null, null));
-            return cert;
-        } catch (GeneralSecurityException | CertIOException e) {
-            throw new PkiException(PkiException.Kind.CRYPTO_FAILURE, "cannot issue a " + profile + " certificate", e);
-        }
+  /** Records a revocation; the caller re-issues the CRL. */
+  void revoke(BigInteger serial, RevocationReason reason, Instant when) {
+    IssuedCertificate cert = state.get(serial);
+    if (cert == null) {
+      throw new PkiException(
+          PkiException.Kind.UNKNOWN_ENTITY,
+          "the CA of " + agency + " never issued serial " + serial.toString(16) + "; see 'list'");
     }
+    if (serial.equals(certificate.getSerialNumber())) {
+      throw new PkiException(
+          PkiException.Kind.NOT_ISSUED_BY_CA,
+          "serial "
+              + serial.toString(16)
+              + " is the CA of "
+              + agency
+              + " itself; a root cannot be revoked on its own CRL, make a new PKI instead");
+    }
+    if (cert.revoked()) {
+      throw new PkiException(
+          PkiException.Kind.ALREADY_REVOKED,
+          "serial "
+              + serial.toString(16)
+              + " of "
+              + agency
+              + " is already revoked ("
+              + cert.revocationReason()
+              + ", "
+              + cert.revokedAt()
+              + ")");
+    }
+    state.recordRevoked(serial, reason, when.truncatedTo(ChronoUnit.SECONDS));
+  }
 
-    /** Records a revocation; the caller re-issues the CRL. */
-    void revoke(BigInteger serial, RevocationReason reason, Instant when) {
-        IssuedCertificate cert = state.get(serial);
-        if (cert == null) {
-            throw new PkiException(PkiException.Kind.UNKNOWN_ENTITY,
-                    "the CA of " + agency + " never issued serial " + serial.toString(16) + "; see 'list'");
-        }
-        if (serial.equals(certificate.getSerialNumber())) {
-            throw new PkiException(PkiException.Kind.NOT_ISSUED_BY_CA,
-                    "serial " + serial.toString(16) + " is the CA of " + agency
-                            + " itself; a root cannot be revoked on its own CRL, make a new PKI instead");
-        }
-        if (cert.revoked()) {
-            throw new PkiException(PkiException.Kind.ALREADY_REVOKED, "serial " + serial.toString(16) + " of "
-                    + agency + " is already revoked (" + cert.revocationReason() + ", " + cert.revokedAt() + ")");
-        }
-        state.recordRevoked(serial, reason, when.truncatedTo(ChronoUnit.SECONDS));
+  /** True when this CA's key signed the certificate. */
+  boolean signed(X509Certificate cert) {
+    if (!cert.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
+      return false;
     }
+    try {
+      cert.verify(certificate.getPublicKey());
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
 
-    /** True when this CA's key signed the certificate. */
-    boolean signed(X509Certificate cert) {
-        if (!cert.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            cert.verify(certificate.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+  /** A new CRL: thisUpdate now, nextUpdate +7 days, the next CRL number, every revoked serial. */
+  X509CRL crl(Instant now) {
+    Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
+    try {
+      X509v2CRLBuilder builder =
+          new X509v2CRLBuilder(
+              X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+              Date.from(thisUpdate));
+      builder.setNextUpdate(Date.from(thisUpdate.plus(CRL_LIFETIME)));
+      for (IssuedCertificate revoked : state.revoked()) {
+        builder.addCRLEntry(
+            revoked.serial(), Date.from(revoked.revokedAt()), revoked.revocationReason().code());
+      }
+      builder.addExtension(Extension.cRLNumber, false, new CRLNumber(state.nextCrlNumber()));
+      builder.addExtension(
+          Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
+      X509CRLHolder holder = builder.build(signer(key));
+      return new JcaX509CRLConverter().getCRL(holder);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new PkiException(
+          PkiException.Kind.CRYPTO_FAILURE, "cannot make the CRL of " + agency, e);
     }
+  }
 
-    /** A new CRL: thisUpdate now, nextUpdate +7 days, the next CRL number, every revoked serial. */
-    X509CRL crl(Instant now) {
-        Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
-        try {
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(
-                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
-            builder.setNextUpdate(Date.from(thisUpdate.plus(CRL_LIFETIME)));
-            for (IssuedCertificate revoked : state.revoked()) {
-                builder.addCRLEntry(revoked.serial(), Date.from(revoked.revokedAt()), revoked.revocationReason().code());
-            }
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(state.nextCrlNumber()));
-            builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
-            X509CRLHolder holder = builder.build(signer(key));
-            return new JcaX509CRLConverter().getCRL(holder);
-        } catch (GeneralSecurityException | CertIOException e) {
-            throw new PkiException(PkiException.Kind.CRYPTO_FAILURE, "cannot make the CRL of " + agency, e);
-        }
-    }
+  String agency() {
+    return agency;
+  }
 
-    String agency() {
-        return agency;
-    }
+  X509Certificate certificate() {
+    return certificate;
+  }
 
-    X509Certificate certificate() {
-        return certificate;
-    }
+  PrivateKey key() {
+    return key;
+  }
 
-    PrivateKey key() {
-        return key;
-    }
+  CaState state() {
+    return state;
+  }
 
-    CaState state() {
-        return state;
-    }
+  private byte[] caKeyId() {
+    byte[] ext = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+    return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets())
+        .getKeyIdentifier();
+  }
 
-    private byte[] caKeyId() {
-        byte[] ext = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-        return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier();
+  /** A positive, non-zero random 128-bit serial this CA has not used. */
+  private static BigInteger randomSerial(SecureRandom random, CaState state) {
+    while (true) {
+      byte[] bytes = new byte[16];
+      random.nextBytes(bytes);
+      BigInteger serial = new BigInteger(1, bytes);
+      if (serial.signum() > 0 && !state.isIssued(serial)) {
+        return serial;
+      }
     }
+  }
 
-    /** A positive, non-zero random 128-bit serial this CA has not used. */
-    private static BigInteger randomSerial(SecureRandom random, CaState state) {
-        while (true) {
-            byte[] bytes = new byte[16];
-            random.nextBytes(bytes);
-            BigInteger serial = new BigInteger(1, bytes);
-            if (serial.signum() > 0 && !state.isIssued(serial)) {
-                return serial;
-            }
-        }
+  private static ContentSigner signer(PrivateKey key) {
+    try {
+      return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key);
+    } catch (OperatorCreationException e) {
+      throw new PkiException(
+          PkiException.Kind.CRYPTO_FAILURE, "cannot sign with " + SIGNATURE_ALGORITHM, e);
     }
+  }
 
-    private static ContentSigner signer(PrivateKey key) {
-        try {
-            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key);
-        } catch (OperatorCreationException e) {
-            throw new PkiException(PkiException.Kind.CRYPTO_FAILURE, "cannot sign with " + SIGNATURE_ALGORITHM, e);
-        }
-    }
-
-    private static X509Certificate toCertificate(X509CertificateHolder holder) throws GeneralSecurityException {
-        return new JcaX509CertificateConverter().getCertificate(holder);
-    }
+  private static X509Certificate toCertificate(X509CertificateHolder holder)
+      throws GeneralSecurityException {
+    return new JcaX509CertificateConverter().getCertificate(holder);
+  }
 }

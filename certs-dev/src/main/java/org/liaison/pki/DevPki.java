@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The development PKI of a federation: one root CA per agency, and the node, gateway, officer
- * and agency-signing certificates it issues, laid out as docs/architecture.md fixes
- * ("PKI directory layout"). DEVELOPMENT ONLY: keys are unencrypted.
+ * The development PKI of a federation: one root CA per agency, and the node, gateway, officer and
+ * agency-signing certificates it issues, laid out as docs/architecture.md fixes ("PKI directory
+ * layout"). DEVELOPMENT ONLY: keys are unencrypted.
  *
  * <pre>{@code
  * DevPki pki = DevPki.create(dir, DevPki.referenceFederation(), Clock.systemUTC());
@@ -33,394 +33,518 @@ import java.util.stream.Stream;
  */
 public final class DevPki {
 
-    private final PkiLayout layout;
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, CertificateAuthority> authorities = new HashMap<>();
-    private Validity validity;
+  private final PkiLayout layout;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, CertificateAuthority> authorities = new HashMap<>();
+  private Validity validity;
 
-    private DevPki(Path root, Clock clock, Validity validity) {
-        this.layout = new PkiLayout(root);
-        this.clock = clock;
-        this.validity = validity;
+  private DevPki(Path root, Clock clock, Validity validity) {
+    this.layout = new PkiLayout(root);
+    this.clock = clock;
+    this.validity = validity;
+  }
+
+  /**
+   * The ten agencies of the reference federation, each with {@code node-1} and {@code officer-1}.
+   */
+  public static List<AgencySpec> referenceFederation() {
+    return AgencySpec.referenceAgencyIds().stream().map(AgencySpec::withDefaults).toList();
+  }
+
+  /** A fresh PKI with default validity; refuses when {@code root} already holds a PKI. */
+  public static DevPki create(Path root, List<AgencySpec> agencies, Clock clock) {
+    return create(root, agencies, clock, Validity.DEFAULT, false);
+  }
+
+  /**
+   * A fresh PKI.
+   *
+   * @param overwrite when {@code root} already holds a PKI: false refuses, true deletes the PKI
+   *     material found there (directory/, agency folders with a CA, README.txt) and nothing else
+   */
+  public static DevPki create(
+      Path root, List<AgencySpec> agencies, Clock clock, Validity validity, boolean overwrite) {
+    if (agencies.isEmpty()) {
+      throw new PkiException(
+          PkiException.Kind.UNKNOWN_AGENCY, "name at least one agency to create");
     }
-
-    /** The ten agencies of the reference federation, each with {@code node-1} and {@code officer-1}. */
-    public static List<AgencySpec> referenceFederation() {
-        return AgencySpec.referenceAgencyIds().stream().map(AgencySpec::withDefaults).toList();
+    requireDistinct(agencies);
+    DevPki pki = new DevPki(root, clock, validity);
+    List<Path> existing = pki.existingPkiMaterial(agencies);
+    if (!existing.isEmpty()) {
+      if (!overwrite) {
+        throw new PkiException(
+            PkiException.Kind.ALREADY_EXISTS,
+            pki.layout.root()
+                + " already holds a PKI ("
+                + existing.get(0).getFileName()
+                + "); use --force to replace it, or add-agency to extend it");
+      }
+      existing.forEach(PkiFiles::deleteTree);
     }
-
-    /** A fresh PKI with default validity; refuses when {@code root} already holds a PKI. */
-    public static DevPki create(Path root, List<AgencySpec> agencies, Clock clock) {
-        return create(root, agencies, clock, Validity.DEFAULT, false);
+    PkiFiles.folder(
+        pki.layout.root(),
+        "a Liaison development PKI. directory/ is the public material every"
+            + " agency shares; each <agency>/ folder is private to that agency.");
+    PkiFiles.folder(
+        pki.layout.directory(),
+        "public material of every agency: CA certificate, CRL,"
+            + " agreements signing certificate, node signing and encryption certificates.");
+    for (AgencySpec spec : agencies) {
+      pki.addAgency(spec);
     }
+    return pki;
+  }
 
-    /**
-     * A fresh PKI.
-     *
-     * @param overwrite when {@code root} already holds a PKI: false refuses, true deletes the PKI
-     *                  material found there (directory/, agency folders with a CA, README.txt)
-     *                  and nothing else
-     */
-    public static DevPki create(Path root, List<AgencySpec> agencies, Clock clock, Validity validity,
-                                boolean overwrite) {
-        if (agencies.isEmpty()) {
-            throw new PkiException(PkiException.Kind.UNKNOWN_AGENCY, "name at least one agency to create");
-        }
-        requireDistinct(agencies);
-        DevPki pki = new DevPki(root, clock, validity);
-        List<Path> existing = pki.existingPkiMaterial(agencies);
-        if (!existing.isEmpty()) {
-            if (!overwrite) {
-                throw new PkiException(PkiException.Kind.ALREADY_EXISTS, pki.layout.root()
-                        + " already holds a PKI (" + existing.get(0).getFileName()
-                        + "); use --force to replace it, or add-agency to extend it");
-            }
-            existing.forEach(PkiFiles::deleteTree);
-        }
-        PkiFiles.folder(pki.layout.root(), "a Liaison development PKI. directory/ is the public material every"
-                + " agency shares; each <agency>/ folder is private to that agency.");
-        PkiFiles.folder(pki.layout.directory(), "public material of every agency: CA certificate, CRL,"
-                + " agreements signing certificate, node signing and encryption certificates.");
-        for (AgencySpec spec : agencies) {
-            pki.addAgency(spec);
-        }
-        return pki;
+  /** Opens an existing PKI made by {@link #create}. */
+  public static DevPki open(Path root) {
+    return open(root, Clock.systemUTC());
+  }
+
+  public static DevPki open(Path root, Clock clock) {
+    DevPki pki = new DevPki(root, clock, Validity.DEFAULT);
+    if (!Files.isDirectory(pki.layout.directory())) {
+      throw new PkiException(
+          PkiException.Kind.NOT_A_PKI,
+          pki.layout.root()
+              + " is not a development PKI (no directory/ folder); make one with init");
     }
+    return pki;
+  }
 
-    /** Opens an existing PKI made by {@link #create}. */
-    public static DevPki open(Path root) {
-        return open(root, Clock.systemUTC());
+  /** Sets the validity of the certificates issued from now on (tests: expired, not yet valid). */
+  public DevPki validity(Validity validity) {
+    this.validity = validity;
+    return this;
+  }
+
+  public Validity validity() {
+    return validity;
+  }
+
+  /**
+   * Creates the agency's CA, CRL, agency signing, gateway, nodes and officers, and its directory
+   * entry.
+   */
+  public void addAgency(AgencySpec spec) {
+    String agency = spec.agency();
+    if (Files.exists(layout.agencyDir(agency)) || Files.exists(layout.directoryAgencyDir(agency))) {
+      throw new PkiException(
+          PkiException.Kind.ALREADY_EXISTS,
+          "agency "
+              + agency
+              + " already exists in "
+              + layout.root()
+              + "; use add-node or add-officer to extend it, or rotate to renew a node");
     }
+    CertificateAuthority ca =
+        CertificateAuthority.create(agency, clock.instant(), validity.ca(), random);
+    PkiFiles.folder(
+        layout.agencyDir(agency),
+        "private material of "
+            + agency
+            + ": its root CA (key, certificate, CRL, state) and every key of its processes.");
+    ca.save(layout);
+    authorities.put(agency, ca);
 
-    public static DevPki open(Path root, Clock clock) {
-        DevPki pki = new DevPki(root, clock, Validity.DEFAULT);
-        if (!Files.isDirectory(pki.layout.directory())) {
-            throw new PkiException(PkiException.Kind.NOT_A_PKI, pki.layout.root()
-                    + " is not a development PKI (no directory/ folder); make one with init");
-        }
-        return pki;
-    }
+    Path signingDir =
+        PkiFiles.folder(
+            layout.agencySigningDir(agency),
+            "the agency signing key of " + agency + ": it signs agreements (MOUs).");
+    X509Certificate agencySigning =
+        issueLeaf(
+            ca,
+            Profile.AGENCY_SIGNING,
+            Profile.AGREEMENTS_NAME,
+            signingDir,
+            PkiLayout.SIGNING_CERT,
+            PkiLayout.SIGNING_KEY);
+    PkiFiles.folder(
+        layout.gatewayDir(agency),
+        "TLS key and certificate of the gateway of "
+            + agency
+            + " (liaison.pki.dir of the gateway).");
+    issueLeaf(
+        ca,
+        Profile.GATEWAY_TLS,
+        Profile.GATEWAY_NAME,
+        layout.gatewayDir(agency),
+        PkiLayout.TLS_CERT,
+        PkiLayout.TLS_KEY);
 
-    /** Sets the validity of the certificates issued from now on (tests: expired, not yet valid). */
-    public DevPki validity(Validity validity) {
-        this.validity = validity;
-        return this;
-    }
-
-    public Validity validity() {
-        return validity;
-    }
-
-    /** Creates the agency's CA, CRL, agency signing, gateway, nodes and officers, and its directory entry. */
-    public void addAgency(AgencySpec spec) {
-        String agency = spec.agency();
-        if (Files.exists(layout.agencyDir(agency)) || Files.exists(layout.directoryAgencyDir(agency))) {
-            throw new PkiException(PkiException.Kind.ALREADY_EXISTS, "agency " + agency + " already exists in "
-                    + layout.root() + "; use add-node or add-officer to extend it, or rotate to renew a node");
-        }
-        CertificateAuthority ca = CertificateAuthority.create(agency, clock.instant(), validity.ca(), random);
-        PkiFiles.folder(layout.agencyDir(agency), "private material of " + agency
-                + ": its root CA (key, certificate, CRL, state) and every key of its processes.");
-        ca.save(layout);
-        authorities.put(agency, ca);
-
-        Path signingDir = PkiFiles.folder(layout.agencySigningDir(agency),
-                "the agency signing key of " + agency + ": it signs agreements (MOUs).");
-        X509Certificate agencySigning = issueLeaf(ca, Profile.AGENCY_SIGNING, Profile.AGREEMENTS_NAME, signingDir,
-                PkiLayout.SIGNING_CERT, PkiLayout.SIGNING_KEY);
-        PkiFiles.folder(layout.gatewayDir(agency), "TLS key and certificate of the gateway of " + agency
-                + " (liaison.pki.dir of the gateway).");
-        issueLeaf(ca, Profile.GATEWAY_TLS, Profile.GATEWAY_NAME, layout.gatewayDir(agency),
-                PkiLayout.TLS_CERT, PkiLayout.TLS_KEY);
-
-        Path publicDir = PkiFiles.folder(layout.directoryAgencyDir(agency), "public material of " + agency
+    Path publicDir =
+        PkiFiles.folder(
+            layout.directoryAgencyDir(agency),
+            "public material of "
+                + agency
                 + ": root CA certificate, CRL, agreements signing certificate, nodes.");
-        PkiFiles.writePublic(publicDir.resolve(PkiLayout.CA_CERT), Pem.certificate(ca.certificate()));
-        PkiFiles.writePublic(publicDir.resolve(PkiLayout.AGENCY_SIGNING_CERT), Pem.certificate(agencySigning));
-        PkiFiles.folder(layout.nodesDir(agency), "one folder per node of " + agency + ".");
-        PkiFiles.folder(layout.officersDir(agency), "one folder per officer of " + agency + ".");
-        PkiFiles.folder(publicDir.resolve("nodes"), "one folder per node of " + agency
-                + " with its public signing and encryption certificates.");
-        for (String node : spec.nodes()) {
-            issueNode(ca, node);
+    PkiFiles.writePublic(publicDir.resolve(PkiLayout.CA_CERT), Pem.certificate(ca.certificate()));
+    PkiFiles.writePublic(
+        publicDir.resolve(PkiLayout.AGENCY_SIGNING_CERT), Pem.certificate(agencySigning));
+    PkiFiles.folder(layout.nodesDir(agency), "one folder per node of " + agency + ".");
+    PkiFiles.folder(layout.officersDir(agency), "one folder per officer of " + agency + ".");
+    PkiFiles.folder(
+        publicDir.resolve("nodes"),
+        "one folder per node of "
+            + agency
+            + " with its public signing and encryption certificates.");
+    for (String node : spec.nodes()) {
+      issueNode(ca, node);
+    }
+    for (String officer : spec.officers()) {
+      issueOfficer(ca, officer);
+    }
+    ca.saveState(layout);
+    writeCrl(ca);
+  }
+
+  /** Issues TLS, signing and encryption keys and certificates for a new node. */
+  public void addNode(String agency, String node) {
+    AgencySpec.requireName(node, "node");
+    CertificateAuthority ca = authority(agency);
+    if (Files.exists(layout.nodeDir(agency, node))) {
+      throw new PkiException(
+          PkiException.Kind.ALREADY_EXISTS,
+          "node " + node + " of " + agency + " already exists; use rotate to give it new keys");
+    }
+    issueNode(ca, node);
+    ca.saveState(layout);
+  }
+
+  /** Issues an officer's client TLS key, certificate and PKCS#12. */
+  public void addOfficer(String agency, String officer) {
+    AgencySpec.requireName(officer, "officer");
+    CertificateAuthority ca = authority(agency);
+    if (Files.exists(layout.officerDir(agency, officer))) {
+      throw new PkiException(
+          PkiException.Kind.ALREADY_EXISTS,
+          "officer " + officer + " of " + agency + " already exists");
+    }
+    issueOfficer(ca, officer);
+    ca.saveState(layout);
+  }
+
+  /**
+   * New signing, encryption and TLS keys and certificates for the node; the old certificates are
+   * revoked (superseded), the CRL re-issued and directory/ updated.
+   */
+  public void rotateNode(String agency, String node) {
+    CertificateAuthority ca = authority(agency);
+    Path dir = layout.nodeDir(agency, node);
+    if (!Files.isDirectory(dir)) {
+      throw new PkiException(
+          PkiException.Kind.UNKNOWN_ENTITY,
+          "agency " + agency + " has no node " + node + "; nodes: " + nodes(agency));
+    }
+    Instant now = clock.instant();
+    for (String certFile :
+        List.of(PkiLayout.TLS_CERT, PkiLayout.SIGNING_CERT, PkiLayout.ENCRYPTION_CERT)) {
+      Path file = dir.resolve(certFile);
+      if (Files.exists(file)) {
+        BigInteger serial = Pem.readCertificate(file).getSerialNumber();
+        IssuedCertificate old = ca.state().get(serial);
+        if (old != null && !old.revoked()) {
+          ca.revoke(serial, RevocationReason.SUPERSEDED, now);
         }
-        for (String officer : spec.officers()) {
-            issueOfficer(ca, officer);
-        }
-        ca.saveState(layout);
-        writeCrl(ca);
+      }
     }
+    issueNode(ca, node);
+    ca.saveState(layout);
+    writeCrl(ca);
+  }
 
-    /** Issues TLS, signing and encryption keys and certificates for a new node. */
-    public void addNode(String agency, String node) {
-        AgencySpec.requireName(node, "node");
-        CertificateAuthority ca = authority(agency);
-        if (Files.exists(layout.nodeDir(agency, node))) {
-            throw new PkiException(PkiException.Kind.ALREADY_EXISTS, "node " + node + " of " + agency
-                    + " already exists; use rotate to give it new keys");
-        }
-        issueNode(ca, node);
-        ca.saveState(layout);
+  /** Revokes a certificate of the agency's CA by serial and re-issues its CRL. */
+  public void revoke(String agency, BigInteger serial, RevocationReason reason) {
+    CertificateAuthority ca = authority(agency);
+    ca.revoke(serial, reason, clock.instant());
+    ca.saveState(layout);
+    writeCrl(ca);
+  }
+
+  /**
+   * Revokes the certificate in {@code certFile} (PEM); refuses one the agency's CA did not sign.
+   */
+  public void revoke(String agency, Path certFile, RevocationReason reason) {
+    CertificateAuthority ca = authority(agency);
+    if (!Files.isRegularFile(certFile)) {
+      throw new PkiException(PkiException.Kind.UNKNOWN_ENTITY, "no certificate file " + certFile);
     }
-
-    /** Issues an officer's client TLS key, certificate and PKCS#12. */
-    public void addOfficer(String agency, String officer) {
-        AgencySpec.requireName(officer, "officer");
-        CertificateAuthority ca = authority(agency);
-        if (Files.exists(layout.officerDir(agency, officer))) {
-            throw new PkiException(PkiException.Kind.ALREADY_EXISTS,
-                    "officer " + officer + " of " + agency + " already exists");
-        }
-        issueOfficer(ca, officer);
-        ca.saveState(layout);
+    X509Certificate cert = Pem.readCertificate(certFile);
+    if (!ca.signed(cert)) {
+      throw new PkiException(
+          PkiException.Kind.NOT_ISSUED_BY_CA,
+          certFile
+              + " ("
+              + cert.getSubjectX500Principal().getName()
+              + ") was not issued by the CA of "
+              + agency);
     }
+    revoke(agency, cert.getSerialNumber(), reason);
+  }
 
-    /**
-     * New signing, encryption and TLS keys and certificates for the node; the old certificates
-     * are revoked (superseded), the CRL re-issued and directory/ updated.
-     */
-    public void rotateNode(String agency, String node) {
-        CertificateAuthority ca = authority(agency);
-        Path dir = layout.nodeDir(agency, node);
-        if (!Files.isDirectory(dir)) {
-            throw new PkiException(PkiException.Kind.UNKNOWN_ENTITY,
-                    "agency " + agency + " has no node " + node + "; nodes: " + nodes(agency));
-        }
-        Instant now = clock.instant();
-        for (String certFile : List.of(PkiLayout.TLS_CERT, PkiLayout.SIGNING_CERT, PkiLayout.ENCRYPTION_CERT)) {
-            Path file = dir.resolve(certFile);
-            if (Files.exists(file)) {
-                BigInteger serial = Pem.readCertificate(file).getSerialNumber();
-                IssuedCertificate old = ca.state().get(serial);
-                if (old != null && !old.revoked()) {
-                    ca.revoke(serial, RevocationReason.SUPERSEDED, now);
-                }
-            }
-        }
-        issueNode(ca, node);
-        ca.saveState(layout);
-        writeCrl(ca);
+  /** Re-issues the agency's CRL (new number, thisUpdate now, nextUpdate +7 days). */
+  public void reissueCrl(String agency) {
+    CertificateAuthority ca = authority(agency);
+    writeCrl(ca);
+  }
+
+  /** Re-issues the CRL of every agency. */
+  public void reissueCrls() {
+    agencies().forEach(this::reissueCrl);
+  }
+
+  /** Agency ids with a CA in this PKI, sorted. */
+  public List<String> agencies() {
+    try (Stream<Path> entries = Files.list(layout.root())) {
+      return entries
+          .filter(p -> Files.isRegularFile(p.resolve(PkiLayout.CA_STATE)))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw PkiFiles.ioFailure("cannot list " + layout.root(), e);
     }
+  }
 
-    /** Revokes a certificate of the agency's CA by serial and re-issues its CRL. */
-    public void revoke(String agency, BigInteger serial, RevocationReason reason) {
-        CertificateAuthority ca = authority(agency);
-        ca.revoke(serial, reason, clock.instant());
-        ca.saveState(layout);
-        writeCrl(ca);
+  public List<String> nodes(String agency) {
+    authority(agency);
+    return subfolders(layout.nodesDir(agency));
+  }
+
+  public List<String> officers(String agency) {
+    authority(agency);
+    return subfolders(layout.officersDir(agency));
+  }
+
+  /**
+   * Every certificate the agency's CA issued (including its own and the revoked ones), by serial.
+   */
+  public List<IssuedCertificate> certificates(String agency) {
+    return authority(agency).state().issued();
+  }
+
+  /** The agency's root CA certificate. */
+  public X509Certificate caCertificate(String agency) {
+    return authority(agency).certificate();
+  }
+
+  public PkiLayout layout() {
+    return layout;
+  }
+
+  public Path root() {
+    return layout.root();
+  }
+
+  /** {@code <pki>/directory}: the value of {@code liaison.directory.dir}. */
+  public Path directory() {
+    return layout.directory();
+  }
+
+  public Path agencyDir(String agency) {
+    return layout.agencyDir(agency);
+  }
+
+  /** {@code <pki>/<agency>/nodes/<node>}: the node's {@code liaison.pki.dir}. */
+  public Path nodeDir(String agency, String node) {
+    return layout.nodeDir(agency, node);
+  }
+
+  /** {@code <pki>/<agency>/gateway}: the gateway's {@code liaison.pki.dir}. */
+  public Path gatewayDir(String agency) {
+    return layout.gatewayDir(agency);
+  }
+
+  public Path officerDir(String agency, String officer) {
+    return layout.officerDir(agency, officer);
+  }
+
+  public Path agencySigningDir(String agency) {
+    return layout.agencySigningDir(agency);
+  }
+
+  public Path caCert(String agency) {
+    return layout.caCert(agency);
+  }
+
+  public Path caCrl(String agency) {
+    return layout.caCrl(agency);
+  }
+
+  private void issueNode(CertificateAuthority ca, String node) {
+    String agency = ca.agency();
+    Path dir =
+        PkiFiles.folder(
+            layout.nodeDir(agency, node),
+            "private material of node "
+                + node
+                + " of "
+                + agency
+                + " (liaison.pki.dir of the node): TLS, signing and encryption keys.");
+    issueLeaf(ca, Profile.NODE_TLS, node, dir, PkiLayout.TLS_CERT, PkiLayout.TLS_KEY);
+    X509Certificate signing =
+        issueLeaf(
+            ca, Profile.NODE_SIGNING, node, dir, PkiLayout.SIGNING_CERT, PkiLayout.SIGNING_KEY);
+    X509Certificate encryption =
+        issueLeaf(
+            ca,
+            Profile.NODE_ENCRYPTION,
+            node,
+            dir,
+            PkiLayout.ENCRYPTION_CERT,
+            PkiLayout.ENCRYPTION_KEY);
+    Path publicDir =
+        PkiFiles.folder(
+            layout.directoryNodeDir(agency, node),
+            "public signing and encryption"
+                + " certificates of node "
+                + node
+                + " of "
+                + agency
+                + ".");
+    PkiFiles.writePublic(publicDir.resolve(PkiLayout.SIGNING_CERT), Pem.certificate(signing));
+    PkiFiles.writePublic(publicDir.resolve(PkiLayout.ENCRYPTION_CERT), Pem.certificate(encryption));
+  }
+
+  private void issueOfficer(CertificateAuthority ca, String officer) {
+    Path dir =
+        PkiFiles.folder(
+            layout.officerDir(ca.agency(), officer),
+            "client TLS key and certificate of"
+                + " officer "
+                + officer
+                + " of "
+                + ca.agency()
+                + "; tls.p12 holds both, password \"changeit\".");
+    KeyPair keys = EcKeys.generate(random);
+    X509Certificate cert =
+        ca.issue(
+            Profile.OFFICER_TLS,
+            officer,
+            keys.getPublic(),
+            notBefore(),
+            validity.leaf(),
+            relative(ca.agency(), dir.resolve(PkiLayout.TLS_CERT)));
+    PkiFiles.writePublic(dir.resolve(PkiLayout.TLS_CERT), Pem.certificate(cert));
+    PkiFiles.writeSecret(dir.resolve(PkiLayout.TLS_KEY), Pem.privateKey(keys.getPrivate()));
+    PkiFiles.writeSecret(
+        dir.resolve(PkiLayout.TLS_P12), pkcs12(officer, keys, cert, ca.certificate()));
+  }
+
+  private X509Certificate issueLeaf(
+      CertificateAuthority ca,
+      Profile profile,
+      String name,
+      Path dir,
+      String certFile,
+      String keyFile) {
+    KeyPair keys = EcKeys.generate(random);
+    X509Certificate cert =
+        ca.issue(
+            profile,
+            name,
+            keys.getPublic(),
+            notBefore(),
+            validity.leaf(),
+            relative(ca.agency(), dir.resolve(certFile)));
+    PkiFiles.writePublic(dir.resolve(certFile), Pem.certificate(cert));
+    PkiFiles.writeSecret(dir.resolve(keyFile), Pem.privateKey(keys.getPrivate()));
+    return cert;
+  }
+
+  private void writeCrl(CertificateAuthority ca) {
+    byte[] crl = Pem.crl(ca.crl(clock.instant()));
+    ca.saveState(layout); // the CRL number moved
+    PkiFiles.writePublic(layout.caCrl(ca.agency()), crl);
+    PkiFiles.writePublic(layout.directoryAgencyDir(ca.agency()).resolve(PkiLayout.CA_CRL), crl);
+  }
+
+  private static byte[] pkcs12(
+      String alias, KeyPair keys, X509Certificate cert, X509Certificate caCert) {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      char[] password = PkiLayout.P12_PASSWORD.toCharArray();
+      store.setKeyEntry(alias, keys.getPrivate(), password, new Certificate[] {cert, caCert});
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      store.store(out, password);
+      return out.toByteArray();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new PkiException(
+          PkiException.Kind.CRYPTO_FAILURE, "cannot make the PKCS#12 of " + alias, e);
     }
+  }
 
-    /** Revokes the certificate in {@code certFile} (PEM); refuses one the agency's CA did not sign. */
-    public void revoke(String agency, Path certFile, RevocationReason reason) {
-        CertificateAuthority ca = authority(agency);
-        if (!Files.isRegularFile(certFile)) {
-            throw new PkiException(PkiException.Kind.UNKNOWN_ENTITY, "no certificate file " + certFile);
-        }
-        X509Certificate cert = Pem.readCertificate(certFile);
-        if (!ca.signed(cert)) {
-            throw new PkiException(PkiException.Kind.NOT_ISSUED_BY_CA, certFile + " ("
-                    + cert.getSubjectX500Principal().getName() + ") was not issued by the CA of " + agency);
-        }
-        revoke(agency, cert.getSerialNumber(), reason);
-    }
+  private Instant notBefore() {
+    return validity.notBefore() != null ? validity.notBefore() : clock.instant();
+  }
 
-    /** Re-issues the agency's CRL (new number, thisUpdate now, nextUpdate +7 days). */
-    public void reissueCrl(String agency) {
-        CertificateAuthority ca = authority(agency);
-        writeCrl(ca);
-    }
+  private String relative(String agency, Path file) {
+    return layout.agencyDir(agency).relativize(file).toString().replace('\\', '/');
+  }
 
-    /** Re-issues the CRL of every agency. */
-    public void reissueCrls() {
-        agencies().forEach(this::reissueCrl);
-    }
-
-    /** Agency ids with a CA in this PKI, sorted. */
-    public List<String> agencies() {
-        try (Stream<Path> entries = Files.list(layout.root())) {
-            return entries.filter(p -> Files.isRegularFile(p.resolve(PkiLayout.CA_STATE)))
-                    .map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw PkiFiles.ioFailure("cannot list " + layout.root(), e);
-        }
-    }
-
-    public List<String> nodes(String agency) {
-        authority(agency);
-        return subfolders(layout.nodesDir(agency));
-    }
-
-    public List<String> officers(String agency) {
-        authority(agency);
-        return subfolders(layout.officersDir(agency));
-    }
-
-    /** Every certificate the agency's CA issued (including its own and the revoked ones), by serial. */
-    public List<IssuedCertificate> certificates(String agency) {
-        return authority(agency).state().issued();
-    }
-
-    /** The agency's root CA certificate. */
-    public X509Certificate caCertificate(String agency) {
-        return authority(agency).certificate();
-    }
-
-    public PkiLayout layout() {
-        return layout;
-    }
-
-    public Path root() {
-        return layout.root();
-    }
-
-    /** {@code <pki>/directory}: the value of {@code liaison.directory.dir}. */
-    public Path directory() {
-        return layout.directory();
-    }
-
-    public Path agencyDir(String agency) {
-        return layout.agencyDir(agency);
-    }
-
-    /** {@code <pki>/<agency>/nodes/<node>}: the node's {@code liaison.pki.dir}. */
-    public Path nodeDir(String agency, String node) {
-        return layout.nodeDir(agency, node);
-    }
-
-    /** {@code <pki>/<agency>/gateway}: the gateway's {@code liaison.pki.dir}. */
-    public Path gatewayDir(String agency) {
-        return layout.gatewayDir(agency);
-    }
-
-    public Path officerDir(String agency, String officer) {
-        return layout.officerDir(agency, officer);
-    }
-
-    public Path agencySigningDir(String agency) {
-        return layout.agencySigningDir(agency);
-    }
-
-    public Path caCert(String agency) {
-        return layout.caCert(agency);
-    }
-
-    public Path caCrl(String agency) {
-        return layout.caCrl(agency);
-    }
-
-    private void issueNode(CertificateAuthority ca, String node) {
-        String agency = ca.agency();
-        Path dir = PkiFiles.folder(layout.nodeDir(agency, node), "private material of node " + node + " of "
-                + agency + " (liaison.pki.dir of the node): TLS, signing and encryption keys.");
-        issueLeaf(ca, Profile.NODE_TLS, node, dir, PkiLayout.TLS_CERT, PkiLayout.TLS_KEY);
-        X509Certificate signing = issueLeaf(ca, Profile.NODE_SIGNING, node, dir,
-                PkiLayout.SIGNING_CERT, PkiLayout.SIGNING_KEY);
-        X509Certificate encryption = issueLeaf(ca, Profile.NODE_ENCRYPTION, node, dir,
-                PkiLayout.ENCRYPTION_CERT, PkiLayout.ENCRYPTION_KEY);
-        Path publicDir = PkiFiles.folder(layout.directoryNodeDir(agency, node), "public signing and encryption"
-                + " certificates of node " + node + " of " + agency + ".");
-        PkiFiles.writePublic(publicDir.resolve(PkiLayout.SIGNING_CERT), Pem.certificate(signing));
-        PkiFiles.writePublic(publicDir.resolve(PkiLayout.ENCRYPTION_CERT), Pem.certificate(encryption));
-    }
-
-    private void issueOfficer(CertificateAuthority ca, String officer) {
-        Path dir = PkiFiles.folder(layout.officerDir(ca.agency(), officer), "client TLS key and certificate of"
-                + " officer " + officer + " of " + ca.agency() + "; tls.p12 holds both, password \"changeit\".");
-        KeyPair keys = EcKeys.generate(random);
-        X509Certificate cert = ca.issue(Profile.OFFICER_TLS, officer, keys.getPublic(), notBefore(),
-                validity.leaf(), relative(ca.agency(), dir.resolve(PkiLayout.TLS_CERT)));
-        PkiFiles.writePublic(dir.resolve(PkiLayout.TLS_CERT), Pem.certificate(cert));
-        PkiFiles.writeSecret(dir.resolve(PkiLayout.TLS_KEY), Pem.privateKey(keys.getPrivate()));
-        PkiFiles.writeSecret(dir.resolve(PkiLayout.TLS_P12), pkcs12(officer, keys, cert, ca.certificate()));
-    }
-
-    private X509Certificate issueLeaf(CertificateAuthority ca, Profile profile, String name, Path dir,
-                                      String certFile, String keyFile) {
-        KeyPair keys = EcKeys.generate(random);
-        X509Certificate cert = ca.issue(profile, name, keys.getPublic(), notBefore(), validity.leaf(),
-                relative(ca.agency(), dir.resolve(certFile)));
-        PkiFiles.writePublic(dir.resolve(certFile), Pem.certificate(cert));
-        PkiFiles.writeSecret(dir.resolve(keyFile), Pem.privateKey(keys.getPrivate()));
-        return cert;
-    }
-
-    private void writeCrl(CertificateAuthority ca) {
-        byte[] crl = Pem.crl(ca.crl(clock.instant()));
-        ca.saveState(layout); // the CRL number moved
-        PkiFiles.writePublic(layout.caCrl(ca.agency()), crl);
-        PkiFiles.writePublic(layout.directoryAgencyDir(ca.agency()).resolve(PkiLayout.CA_CRL), crl);
-    }
-
-    private static byte[] pkcs12(String alias, KeyPair keys, X509Certificate cert, X509Certificate caCert) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = PkiLayout.P12_PASSWORD.toCharArray();
-            store.setKeyEntry(alias, keys.getPrivate(), password, new Certificate[] {cert, caCert});
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            store.store(out, password);
-            return out.toByteArray();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new PkiException(PkiException.Kind.CRYPTO_FAILURE, "cannot make the PKCS#12 of " + alias, e);
-        }
-    }
-
-    private Instant notBefore() {
-        return validity.notBefore() != null ? validity.notBefore() : clock.instant();
-    }
-
-    private String relative(String agency, Path file) {
-        return layout.agencyDir(agency).relativize(file).toString().replace('\\', '/');
-    }
-
-    private CertificateAuthority authority(String agency) {
-        AgencySpec.requireAgencyId(agency);
-        return authorities.computeIfAbsent(agency, a -> {
-            if (!Files.isRegularFile(layout.caState(a))) {
-                throw new PkiException(PkiException.Kind.UNKNOWN_AGENCY, "agency " + a + " is not in "
-                        + layout.root() + " (agencies: " + agencies() + "); add it with add-agency");
-            }
-            return CertificateAuthority.load(layout, a, random);
+  private CertificateAuthority authority(String agency) {
+    AgencySpec.requireAgencyId(agency);
+    return authorities.computeIfAbsent(
+        agency,
+        a -> {
+          if (!Files.isRegularFile(layout.caState(a))) {
+            throw new PkiException(
+                PkiException.Kind.UNKNOWN_AGENCY,
+                "agency "
+                    + a
+                    + " is not in "
+                    + layout.root()
+                    + " (agencies: "
+                    + agencies()
+                    + "); add it with add-agency");
+          }
+          return CertificateAuthority.load(layout, a, random);
         });
-    }
+  }
 
-    private List<Path> existingPkiMaterial(List<AgencySpec> agencies) {
-        List<Path> found = new ArrayList<>();
-        if (Files.exists(layout.directory())) {
-            found.add(layout.directory());
-        }
-        if (Files.isDirectory(layout.root())) {
-            for (String agency : agencies()) {
-                found.add(layout.agencyDir(agency));
-            }
-        }
-        for (AgencySpec spec : agencies) {
-            Path dir = layout.agencyDir(spec.agency());
-            if (Files.exists(dir) && !found.contains(dir)) {
-                found.add(dir);
-            }
-        }
-        return found;
+  private List<Path> existingPkiMaterial(List<AgencySpec> agencies) {
+    List<Path> found = new ArrayList<>();
+    if (Files.exists(layout.directory())) {
+      found.add(layout.directory());
     }
+    if (Files.isDirectory(layout.root())) {
+      for (String agency : agencies()) {
+        found.add(layout.agencyDir(agency));
+      }
+    }
+    for (AgencySpec spec : agencies) {
+      Path dir = layout.agencyDir(spec.agency());
+      if (Files.exists(dir) && !found.contains(dir)) {
+        found.add(dir);
+      }
+    }
+    return found;
+  }
 
-    private static List<String> subfolders(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw PkiFiles.ioFailure("cannot list " + dir, e);
-        }
+  private static List<String> subfolders(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
     }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw PkiFiles.ioFailure("cannot list " + dir, e);
+    }
+  }
 
-    private static void requireDistinct(List<AgencySpec> agencies) {
-        HashSet<String> seen = new HashSet<>();
-        for (AgencySpec spec : agencies) {
-            if (!seen.add(spec.agency())) {
-                throw new PkiException(PkiException.Kind.ALREADY_EXISTS, "agency " + spec.agency() + " is named twice");
-            }
-        }
+  private static void requireDistinct(List<AgencySpec> agencies) {
+    HashSet<String> seen = new HashSet<>();
+    for (AgencySpec spec : agencies) {
+      if (!seen.add(spec.agency())) {
+        throw new PkiException(
+            PkiException.Kind.ALREADY_EXISTS, "agency " + spec.agency() + " is named twice");
+      }
     }
+  }
 }

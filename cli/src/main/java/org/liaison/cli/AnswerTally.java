@@ -9,7 +9,8 @@ import org.liaison.wire.v1.PartnerAnswer;
 /** Counts partner answers by status for the one-line summary after a query or check. */
 final class AnswerTally {
 
-  private final Map<PartnerAnswer.Status, Integer> counts = new EnumMap<>(PartnerAnswer.Status.class);
+  private final Map<PartnerAnswer.Status, Integer> counts =
+      new EnumMap<>(PartnerAnswer.Status.class);
   private int total;
   private final long startedNanos = System.nanoTime();
 
@@ -26,16 +27,26 @@ final class AnswerTally {
   String summary(String matchWord) {
     long ms = (System.nanoTime() - startedNanos) / 1_000_000;
     if (total == 0) {
-      return "No partner answered (" + ms + " ms): this node has no partner with an agreement in force for this request.";
+      return "No partner answered ("
+          + ms
+          + " ms): this node has no partner with an agreement in force for this request.";
     }
     List<String> parts = new ArrayList<>();
     for (Map.Entry<PartnerAnswer.Status, Integer> e : counts.entrySet()) {
-      String word = e.getKey() == PartnerAnswer.Status.MATCH ? matchWord
-          : e.getKey() == PartnerAnswer.Status.NO_MATCH ? "no " + matchWord
-          : e.getKey().name().toLowerCase().replace('_', ' ');
+      String word =
+          e.getKey() == PartnerAnswer.Status.MATCH
+              ? matchWord
+              : e.getKey() == PartnerAnswer.Status.NO_MATCH
+                  ? "no " + matchWord
+                  : e.getKey().name().toLowerCase().replace('_', ' ');
       parts.add(e.getValue() + " " + word);
     }
-    return total + (total == 1 ? " partner" : " partners") + " answered in " + ms + " ms: "
-        + String.join(", ", parts) + ".";
+    return total
+        + (total == 1 ? " partner" : " partners")
+        + " answered in "
+        + ms
+        + " ms: "
+        + String.join(", ", parts)
+        + ".";
   }
 }

@@ -21,7 +21,8 @@ final class AnswerText {
 
   static String partnerAnswer(PartnerAnswer a) {
     StringBuilder s = new StringBuilder();
-    s.append(head(a.getPartnerAgency(), a.getStatus().name(), a.getAgreementId(), a.getLatencyMs()));
+    s.append(
+        head(a.getPartnerAgency(), a.getStatus().name(), a.getAgreementId(), a.getLatencyMs()));
     switch (a.getStatus()) {
       case MATCH -> {
         for (Disclosure d : a.getAnswer().getDisclosuresList()) {
@@ -49,8 +50,12 @@ final class AnswerText {
 
   static String checkAnswer(PartnerCheckAnswer a) {
     boolean conflict = a.getStatus() == PartnerAnswer.Status.MATCH;
-    String label = conflict ? "CONFLICT" : a.getStatus() == PartnerAnswer.Status.NO_MATCH ? "NO_CONFLICT" : a.getStatus().name();
-    StringBuilder s = new StringBuilder(head(a.getPartnerAgency(), label, a.getAgreementId(), a.getLatencyMs()));
+    String label =
+        conflict
+            ? "CONFLICT"
+            : a.getStatus() == PartnerAnswer.Status.NO_MATCH ? "NO_CONFLICT" : a.getStatus().name();
+    StringBuilder s =
+        new StringBuilder(head(a.getPartnerAgency(), label, a.getAgreementId(), a.getLatencyMs()));
     if (conflict) {
       for (TargetConflict c : a.getAnswer().getConflictsList()) {
         s.append("\n  case ").append(orDash(c.getCaseReference()));
@@ -74,16 +79,24 @@ final class AnswerText {
       s.append(" (version ").append(st.getVersion()).append(')');
     }
     s.append('\n');
-    s.append("  holds ").append(st.getCases()).append(" cases, ").append(st.getRecords())
-        .append(" records, ").append(st.getIdentifiers()).append(" identifiers\n");
+    s.append("  holds ")
+        .append(st.getCases())
+        .append(" cases, ")
+        .append(st.getRecords())
+        .append(" records, ")
+        .append(st.getIdentifiers())
+        .append(" identifiers\n");
     if (st.getPartnersCount() == 0) {
       s.append("  no partners");
     } else {
       s.append("  partners:");
       for (PartnerStatus p : st.getPartnersList()) {
-        s.append("\n    ").append(pad(p.getAgency(), 10)).append(' ')
+        s.append("\n    ")
+            .append(pad(p.getAgency(), 10))
+            .append(' ')
             .append(p.getInForce() ? "in force  " : "NOT in force")
-            .append(' ').append(p.getAgreementId());
+            .append(' ')
+            .append(p.getAgreementId());
         if (!p.getReason().isEmpty()) {
           s.append(" (").append(p.getReason()).append(')');
         }
@@ -110,7 +123,8 @@ final class AnswerText {
     }
     if (!d.getCaseReference().isEmpty()) s.append("\n    case ").append(d.getCaseReference());
     if (d.hasPointOfContact()) s.append("\n    contact ").append(contact(d.getPointOfContact()));
-    if (d.getCaveatsCount() > 0) s.append("\n    caveats ").append(String.join(" ", d.getCaveatsList()));
+    if (d.getCaveatsCount() > 0)
+      s.append("\n    caveats ").append(String.join(" ", d.getCaveatsList()));
     for (Map.Entry<String, String> f : new java.util.TreeMap<>(d.getFieldsMap()).entrySet()) {
       s.append("\n    ").append(f.getKey()).append(": ").append(f.getValue());
     }
@@ -120,7 +134,8 @@ final class AnswerText {
   private static String withheld(Withheld w) {
     StringBuilder s = new StringBuilder("  WITHHELD");
     if (!w.getRecordId().isEmpty()) s.append(" record ").append(w.getRecordId());
-    if (!w.getOriginatorAgency().isEmpty()) s.append(" (originator ").append(w.getOriginatorAgency()).append(')');
+    if (!w.getOriginatorAgency().isEmpty())
+      s.append(" (originator ").append(w.getOriginatorAgency()).append(')');
     String why = because(w.getReason(), w.getMessage());
     if (!why.isEmpty()) s.append(": ").append(why);
     return s.toString();
@@ -130,8 +145,12 @@ final class AnswerText {
     if (a.getAnswer().hasRefusal()) {
       return refusalSentence(a.getAnswer().getRefusal(), a.getAgreementId());
     }
-    Refusal r = Refusal.newBuilder().setReason(a.getReason()).setMessage(a.getMessage())
-        .setAgreementId(a.getAgreementId()).build();
+    Refusal r =
+        Refusal.newBuilder()
+            .setReason(a.getReason())
+            .setMessage(a.getMessage())
+            .setAgreementId(a.getAgreementId())
+            .build();
     return refusalSentence(r, a.getAgreementId());
   }
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    description = "Export, prove and verify your node's tamper-evident audit log; see partner findings.",
+    description =
+        "Export, prove and verify your node's tamper-evident audit log; see partner findings.",
     subcommands = {
       AuditExportCommand.class,
       AuditProveCommand.class,

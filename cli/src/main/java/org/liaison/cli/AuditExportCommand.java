@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Write the audit log, its signed checkpoints and the node's signing certificates"
-        + " to a bundle file an oversight body can verify offline (liaison audit verify).")
+    description =
+        "Write the audit log, its signed checkpoints and the node's signing certificates"
+            + " to a bundle file an oversight body can verify offline (liaison audit verify).")
 final class AuditExportCommand extends NodeCommand {
 
   @Option(names = "--out", required = true, description = "The bundle file to write (JSON).")
@@ -35,9 +36,10 @@ final class AuditExportCommand extends NodeCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + out, e);
     }
-    out().printf(
-        "Wrote %d audit entries of %s.%s to %s%n",
-        bundle.getRecordsCount(), bundle.getNode(), bundle.getAgency(), out);
+    out()
+        .printf(
+            "Wrote %d audit entries of %s.%s to %s%n",
+            bundle.getRecordsCount(), bundle.getNode(), bundle.getAgency(), out);
     out().flush();
     return 0;
   }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "findings",
     mixinStandardHelpOptions = true,
-    description = "Partners whose audit history was found inconsistent (PARTNER_HISTORY_INCONSISTENT),"
-        + " and the latest checkpoint held of each partner node. Exit 1 when there is a finding.")
+    description =
+        "Partners whose audit history was found inconsistent (PARTNER_HISTORY_INCONSISTENT),"
+            + " and the latest checkpoint held of each partner node. Exit 1 when there is a finding.")
 final class AuditFindingsCommand extends NodeCommand {
 
   @Option(names = "--check", description = "Ask every partner for a consistency proof first.")
@@ -30,15 +31,26 @@ final class AuditFindingsCommand extends NodeCommand {
       out().println(Json.line(f));
     } else {
       for (AuditCheckpoint c : f.getPartnerCheckpointsList()) {
-        out().printf("%-10s %-8s %8d entries, signed %s%n", c.getAgency(), c.getNode(), c.getTreeSize(),
-            Instant.ofEpochMilli(c.getTimestampMs()));
+        out()
+            .printf(
+                "%-10s %-8s %8d entries, signed %s%n",
+                c.getAgency(),
+                c.getNode(),
+                c.getTreeSize(),
+                Instant.ofEpochMilli(c.getTimestampMs()));
       }
       if (f.getFindingsCount() == 0) {
         out().println("No findings: every partner history seen so far is consistent.");
       }
       for (AuditFinding x : f.getFindingsList()) {
-        out().printf("%s %s %s.%s: %s%n", Instant.ofEpochMilli(x.getAtMs()), x.getKind(),
-            x.getPartnerNode(), x.getPartnerAgency(), x.getDetail());
+        out()
+            .printf(
+                "%s %s %s.%s: %s%n",
+                Instant.ofEpochMilli(x.getAtMs()),
+                x.getKind(),
+                x.getPartnerNode(),
+                x.getPartnerAgency(),
+                x.getDetail());
       }
     }
     out().flush();

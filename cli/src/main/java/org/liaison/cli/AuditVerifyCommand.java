@@ -18,17 +18,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Verify an exported audit bundle offline: every entry, every signed checkpoint,"
-        + " the signing chain. Exit 0 when intact, 1 when not (the first altered entry is named).")
+    description =
+        "Verify an exported audit bundle offline: every entry, every signed checkpoint,"
+            + " the signing chain. Exit 0 when intact, 1 when not (the first altered entry is named).")
 final class AuditVerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", description = "The bundle file (from liaison audit export).")
   Path bundle;
 
-  @Option(names = "--ca-fingerprint",
-      description = "The agency CA's SHA-256 fingerprint (hex) as the agency published it; the"
-          + " bundle's CA must match it.")
+  @Option(
+      names = "--ca-fingerprint",
+      description =
+          "The agency CA's SHA-256 fingerprint (hex) as the agency published it; the"
+              + " bundle's CA must match it.")
   String caFingerprint;
 
   @Override
@@ -42,10 +45,14 @@ final class AuditVerifyCommand implements Callable<Integer> {
     AuditBundleVerifier.Report r = AuditBundleVerifier.verify(b);
     var out = spec.commandLine().getOut();
     boolean caOk = caFingerprint == null || caFingerprint.equalsIgnoreCase(r.caFingerprint());
-    out.printf("Bundle of %s.%s: %d entries, root %s%n", b.getNode(), b.getAgency(), r.treeSize(),
-        HexFormat.of().formatHex(r.root()));
-    out.printf("Signed under CA %s%s%n", r.caFingerprint(),
-        caFingerprint == null ? " (compare it with the agency's published fingerprint)"
+    out.printf(
+        "Bundle of %s.%s: %d entries, root %s%n",
+        b.getNode(), b.getAgency(), r.treeSize(), HexFormat.of().formatHex(r.root()));
+    out.printf(
+        "Signed under CA %s%s%n",
+        r.caFingerprint(),
+        caFingerprint == null
+            ? " (compare it with the agency's published fingerprint)"
             : caOk ? " (matches)" : " (does NOT match " + caFingerprint + ")");
     if (r.ok() && caOk) {
       out.println("OK: every entry is intact and in place, and every checkpoint signature holds.");

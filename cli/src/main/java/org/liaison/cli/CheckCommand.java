@@ -43,8 +43,13 @@ final class CheckCommand extends NodeCommand {
   OfficerCheckRequest build() {
     Identifier id;
     try {
-      id = identifier.identifier().orElseThrow(() -> usage(
-          "Say what to check: one of --phone, --email, --plate, --vin, --account, --document, --wallet."));
+      id =
+          identifier
+              .identifier()
+              .orElseThrow(
+                  () ->
+                      usage(
+                          "Say what to check: one of --phone, --email, --plate, --vin, --account, --document, --wallet."));
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

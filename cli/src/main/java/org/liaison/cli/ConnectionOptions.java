@@ -37,19 +37,27 @@ final class ConnectionOptions {
       names = "--ca",
       paramLabel = "PEM",
       defaultValue = "${env:LIAISON_CA}",
-      description = "Your agency's CA certificate, which the node's certificate must chain to (env LIAISON_CA).")
+      description =
+          "Your agency's CA certificate, which the node's certificate must chain to (env LIAISON_CA).")
   Path ca;
 
   @Option(
       names = "--pki",
       paramLabel = "DIR",
-      description = "A development PKI folder; with --agency and --officer, instead of --cert/--key/--ca.")
+      description =
+          "A development PKI folder; with --agency and --officer, instead of --cert/--key/--ca.")
   Path pki;
 
-  @Option(names = "--agency", paramLabel = "AGENCY", description = "Your agency id, e.g. us.ice (with --pki).")
+  @Option(
+      names = "--agency",
+      paramLabel = "AGENCY",
+      description = "Your agency id, e.g. us.ice (with --pki).")
   String agency;
 
-  @Option(names = "--officer", paramLabel = "NAME", description = "Your officer name in the PKI, e.g. officer-1 (with --pki).")
+  @Option(
+      names = "--officer",
+      paramLabel = "NAME",
+      description = "Your officer name in the PKI, e.g. officer-1 (with --pki).")
   String officer;
 
   OfficerCredentials credentials() {

@@ -14,9 +14,9 @@ import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
- * Turns a failed call into one sentence a person can act on: the gRPC status, the reason code
- * from the {@code google.rpc.ErrorInfo} in the status details, and, for connection failures, the
- * address and what went wrong.
+ * Turns a failed call into one sentence a person can act on: the gRPC status, the reason code from
+ * the {@code google.rpc.ErrorInfo} in the status details, and, for connection failures, the address
+ * and what went wrong.
  */
 public final class ErrorReport {
 

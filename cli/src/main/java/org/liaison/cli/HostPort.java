@@ -5,7 +5,8 @@ record HostPort(String host, int port) {
 
   static HostPort parse(String address) {
     if (address == null || address.isBlank()) {
-      throw new IllegalArgumentException("No node address: give --node host:port or set LIAISON_NODE.");
+      throw new IllegalArgumentException(
+          "No node address: give --node host:port or set LIAISON_NODE.");
     }
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {

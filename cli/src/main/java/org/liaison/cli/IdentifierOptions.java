@@ -10,31 +10,47 @@ import picocli.CommandLine.Option;
 /** The identifier a query or check is about: at most one of these options. */
 final class IdentifierOptions {
 
-  @Option(names = "--phone", paramLabel = "NUMBER", description = "A phone number, best in E.164 (+1 305 555 0142).")
+  @Option(
+      names = "--phone",
+      paramLabel = "NUMBER",
+      description = "A phone number, best in E.164 (+1 305 555 0142).")
   String phone;
 
   @Option(names = "--email", paramLabel = "ADDRESS", description = "An e-mail address.")
   String email;
 
-  @Option(names = "--plate", paramLabel = "PLATE", description = "A vehicle plate (with --country).")
+  @Option(
+      names = "--plate",
+      paramLabel = "PLATE",
+      description = "A vehicle plate (with --country).")
   String plate;
 
   @Option(names = "--vin", paramLabel = "VIN", description = "A vehicle identification number.")
   String vin;
 
-  @Option(names = "--account", paramLabel = "ACCOUNT", description = "A bank account number or IBAN.")
+  @Option(
+      names = "--account",
+      paramLabel = "ACCOUNT",
+      description = "A bank account number or IBAN.")
   String account;
 
-  @Option(names = "--document", paramLabel = "NUMBER", description = "A passport or identity document number (with --country).")
+  @Option(
+      names = "--document",
+      paramLabel = "NUMBER",
+      description = "A passport or identity document number (with --country).")
   String document;
 
-  @Option(names = "--wallet", paramLabel = "ADDRESS", description = "A cryptocurrency wallet address.")
+  @Option(
+      names = "--wallet",
+      paramLabel = "ADDRESS",
+      description = "A cryptocurrency wallet address.")
   String wallet;
 
   @Option(
       names = "--country",
       paramLabel = "CC",
-      description = "ISO country code: of the plate, of the issuing state of the document, or to read a national phone number in.")
+      description =
+          "ISO country code: of the plate, of the issuing state of the document, or to read a national phone number in.")
   String country;
 
   /** The options given, as {@code --name} strings. */
@@ -73,7 +89,8 @@ final class IdentifierOptions {
     if (document != null) id.setType(IdentifierType.DOCUMENT).setValue(document);
     if (wallet != null) id.setType(IdentifierType.WALLET).setValue(wallet);
     if ((plate != null || document != null) && (country == null || country.isBlank())) {
-      throw new IllegalArgumentException(given.get(0) + " needs --country (an ISO code such as US or RU).");
+      throw new IllegalArgumentException(
+          given.get(0) + " needs --country (an ISO code such as US or RU).");
     }
     if (country != null) {
       id.setCountry(country);

@@ -33,10 +33,16 @@ final class ImportCommand extends NodeCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "The JSON Lines file.")
   Path file;
 
-  @Option(names = "--restart", description = "Ignore the saved state and import from the first line.")
+  @Option(
+      names = "--restart",
+      description = "Ignore the saved state and import from the first line.")
   boolean restart;
 
-  @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(
+      names = "--progress",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description = "Show a progress bar on stderr (only on a terminal, never with --json).")
   boolean progress;
 
@@ -49,28 +55,41 @@ final class ImportCommand extends NodeCommand {
     long after = restart ? 0 : state.lastAcknowledgedLine();
     long total = countLines(file);
     if (after > 0 && !json) {
-      err().println("Resuming " + file + " after line " + after + " (" + state.path().getFileName()
-          + "; --restart to start over).");
+      err()
+          .println(
+              "Resuming "
+                  + file
+                  + " after line "
+                  + after
+                  + " ("
+                  + state.path().getFileName()
+                  + "; --restart to start over).");
       err().flush();
     }
     List<ImportAck> rejected = new ArrayList<>();
     long[] lastSaved = {System.nanoTime()};
     ImportUpload.Outcome outcome;
     try (ProgressBar bar = progressBar(total, after)) {
-      outcome = new ImportUpload().run(client, file, after, (ack, watermark) -> {
-        synchronized (rejected) {
-          if (!ack.getAccepted()) rejected.add(ack);
-          if (json) {
-            out().println(Json.line(ack));
-            out().flush();
-          }
-          if (bar != null) bar.stepTo(watermark);
-          if (System.nanoTime() - lastSaved[0] > 250_000_000L) {
-            state.save(watermark, address());
-            lastSaved[0] = System.nanoTime();
-          }
-        }
-      });
+      outcome =
+          new ImportUpload()
+              .run(
+                  client,
+                  file,
+                  after,
+                  (ack, watermark) -> {
+                    synchronized (rejected) {
+                      if (!ack.getAccepted()) rejected.add(ack);
+                      if (json) {
+                        out().println(Json.line(ack));
+                        out().flush();
+                      }
+                      if (bar != null) bar.stepTo(watermark);
+                      if (System.nanoTime() - lastSaved[0] > 250_000_000L) {
+                        state.save(watermark, address());
+                        lastSaved[0] = System.nanoTime();
+                      }
+                    }
+                  });
       state.save(outcome.watermark(), address());
       if (bar != null) bar.stepTo(outcome.watermark());
     }
@@ -78,9 +97,20 @@ final class ImportCommand extends NodeCommand {
       for (ImportAck r : rejected) {
         out().println("line " + r.getLine() + " rejected: " + reasonAndMessage(r));
       }
-      out().println("Imported " + outcome.accepted() + " of " + outcome.sent() + " lines sent from " + file
-          + (outcome.rejected() > 0 ? " (" + outcome.rejected() + " rejected)" : "")
-          + "; acknowledged up to line " + outcome.watermark() + " of " + total + ".");
+      out()
+          .println(
+              "Imported "
+                  + outcome.accepted()
+                  + " of "
+                  + outcome.sent()
+                  + " lines sent from "
+                  + file
+                  + (outcome.rejected() > 0 ? " (" + outcome.rejected() + " rejected)" : "")
+                  + "; acknowledged up to line "
+                  + outcome.watermark()
+                  + " of "
+                  + total
+                  + ".");
       out().flush();
     }
     if (outcome.failure() != null) {

@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * The resume point of an import: {@code FILE.import-state} records the last line up to which
- * every line was acknowledged by the node, so a second run starts right after it.
+ * The resume point of an import: {@code FILE.import-state} records the last line up to which every
+ * line was acknowledged by the node, so a second run starts right after it.
  */
 final class ImportState {
 
@@ -44,7 +44,12 @@ final class ImportState {
       return Long.parseLong(p.getProperty(LAST_LINE, "0").strip());
     } catch (NumberFormatException e) {
       throw new IllegalStateException(
-          "The import state " + file + " is damaged (" + LAST_LINE + " is not a number); use --restart.", e);
+          "The import state "
+              + file
+              + " is damaged ("
+              + LAST_LINE
+              + " is not a number); use --restart.",
+          e);
     }
   }
 

@@ -21,7 +21,8 @@ import org.liaison.wire.v1.ImportItem;
 final class ImportUpload {
 
   /** What happened: counts, the watermark, and the failure that ended the stream early, if any. */
-  record Outcome(long sent, long accepted, long rejected, long watermark, StatusRuntimeException failure) {}
+  record Outcome(
+      long sent, long accepted, long rejected, long watermark, StatusRuntimeException failure) {}
 
   private final Object lock = new Object();
   private final TreeSet<Long> pending = new TreeSet<>();
@@ -46,11 +47,12 @@ final class ImportUpload {
           @Override
           public void beforeStart(ClientCallStreamObserver<ImportItem> requestStream) {
             call[0] = requestStream;
-            requestStream.setOnReadyHandler(() -> {
-              synchronized (readyLock) {
-                readyLock.notifyAll();
-              }
-            });
+            requestStream.setOnReadyHandler(
+                () -> {
+                  synchronized (readyLock) {
+                    readyLock.notifyAll();
+                  }
+                });
           }
 
           @Override
@@ -58,7 +60,8 @@ final class ImportUpload {
             long watermark;
             synchronized (lock) {
               pending.remove(ack.getLine());
-              if (ack.getAccepted()) accepted++; else rejected++;
+              if (ack.getAccepted()) accepted++;
+              else rejected++;
               watermark = watermark();
             }
             onAck.acknowledged(ack, watermark);
@@ -67,7 +70,10 @@ final class ImportUpload {
           @Override
           public void onError(Throwable t) {
             synchronized (lock) {
-              failure = t instanceof StatusRuntimeException s ? s : io.grpc.Status.fromThrowable(t).asRuntimeException();
+              failure =
+                  t instanceof StatusRuntimeException s
+                      ? s
+                      : io.grpc.Status.fromThrowable(t).asRuntimeException();
             }
             done.countDown();
             synchronized (readyLock) {
@@ -119,7 +125,8 @@ final class ImportUpload {
   }
 
   /** Waits until the transport accepts more; false if the call has already ended. */
-  private static boolean awaitReady(ClientCallStreamObserver<ImportItem> requests, Object readyLock, CountDownLatch done) {
+  private static boolean awaitReady(
+      ClientCallStreamObserver<ImportItem> requests, Object readyLock, CountDownLatch done) {
     synchronized (readyLock) {
       while (!requests.isReady()) {
         if (done.getCount() == 0) return false;

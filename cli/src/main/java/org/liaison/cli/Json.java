@@ -17,7 +17,8 @@ final class Json {
       return PRINTER.print(message);
     } catch (InvalidProtocolBufferException e) {
       // only Any fields with unknown types fail, and the officer API has none
-      throw new IllegalStateException("Cannot print " + message.getClass().getSimpleName() + " as JSON", e);
+      throw new IllegalStateException(
+          "Cannot print " + message.getClass().getSimpleName() + " as JSON", e);
     }
   }
 }

@@ -7,14 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
- * {@code liaison}: the officer's command line. Exit codes: 0 done, 1 the call failed (the
- * reason is printed as a sentence), 2 wrong usage, 3 an import ran but some lines were rejected.
+ * {@code liaison}: the officer's command line. Exit codes: 0 done, 1 the call failed (the reason is
+ * printed as a sentence), 2 wrong usage, 3 an import ran but some lines were rejected.
  */
 @Command(
     name = "liaison",
     mixinStandardHelpOptions = true,
     version = "liaison 0.1.0",
-    description = "Ask partner agencies, check for conflicts, and import records through your agency's node.",
+    description =
+        "Ask partner agencies, check for conflicts, and import records through your agency's node.",
     subcommands = {
       QueryCommand.class,
       CheckCommand.class,
@@ -26,7 +27,11 @@ import picocli.CommandLine.HelpCommand;
       AlertsCommand.class,
       QuotaCommand.class,
       OperationCommand.class,
-      RequestCommand.class, ConsentCommand.class, FeedbackCommand.class, DesignationCommand.class, ReportCommand.class,
+      RequestCommand.class,
+      ConsentCommand.class,
+      FeedbackCommand.class,
+      DesignationCommand.class,
+      ReportCommand.class,
       HelpCommand.class
     },
     footer = {
@@ -57,7 +62,8 @@ public final class LiaisonCommand implements Runnable {
             String address = cmd instanceof NodeCommand n ? n.address() : "?";
             message = ErrorReport.sentence(s, address);
           } else if (e instanceof UncheckedIOException u) {
-            message = u.getMessage() + (u.getCause() != null ? ": " + u.getCause().getMessage() : "");
+            message =
+                u.getMessage() + (u.getCause() != null ? ": " + u.getCause().getMessage() : "");
           } else if (e instanceof IllegalStateException) {
             message = e.getMessage();
           } else {

@@ -15,7 +15,9 @@ abstract class NodeCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
-  @Option(names = "--json", description = "Print JSON Lines (one protobuf message per line) for scripts.")
+  @Option(
+      names = "--json",
+      description = "Print JSON Lines (one protobuf message per line) for scripts.")
   boolean json;
 
   /** The address being talked to, for error sentences. */

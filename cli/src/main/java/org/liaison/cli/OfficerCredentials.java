@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What an officer presents to its own node: a TLS client certificate and key (PEM, PKCS#8), and
- * the agency CA that the node's server certificate must chain to.
+ * What an officer presents to its own node: a TLS client certificate and key (PEM, PKCS#8), and the
+ * agency CA that the node's server certificate must chain to.
  *
  * @param certificate the officer's TLS client certificate (leaf only)
  * @param privateKey the officer's unencrypted PKCS#8 private key

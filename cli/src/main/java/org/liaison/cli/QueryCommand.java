@@ -30,18 +30,31 @@ final class QueryCommand extends NodeCommand {
 
   @Mixin IdentifierOptions identifier;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "A person's name, in any script (instead of an identifier).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "A person's name, in any script (instead of an identifier).")
   String name;
 
-  @Option(names = "--dob", paramLabel = "YYYY-MM-DD", description = "The person's date of birth (with --name).")
+  @Option(
+      names = "--dob",
+      paramLabel = "YYYY-MM-DD",
+      description = "The person's date of birth (with --name).")
   String dateOfBirth;
 
   @Mixin RequestOptions request;
 
-  @Option(names = "--purpose", paramLabel = "PURPOSE", required = true, description = "Why you ask: a purpose the agreements name, e.g. NARCOTICS, HUMAN_SMUGGLING.")
+  @Option(
+      names = "--purpose",
+      paramLabel = "PURPOSE",
+      required = true,
+      description = "Why you ask: a purpose the agreements name, e.g. NARCOTICS, HUMAN_SMUGGLING.")
   String purpose;
 
-  @Option(names = "--role", paramLabel = "ROLE", description = "Your role, for need-to-know checks (e.g. case-agent).")
+  @Option(
+      names = "--role",
+      paramLabel = "ROLE",
+      description = "Your role, for need-to-know checks (e.g. case-agent).")
   String role;
 
   @Override
@@ -78,13 +91,23 @@ final class QueryCommand extends NodeCommand {
     } else if (name != null) {
       PersonQuery.Builder person = PersonQuery.newBuilder().setName(name);
       if (dateOfBirth != null) {
-        person.setDateOfBirth(Dates.isoDate(dateOfBirth).orElseThrow(
-            () -> usage("--dob '" + dateOfBirth + "' is not a date YYYY-MM-DD.")));
+        person.setDateOfBirth(
+            Dates.isoDate(dateOfBirth)
+                .orElseThrow(() -> usage("--dob '" + dateOfBirth + "' is not a date YYYY-MM-DD.")));
       }
       query.setPerson(person);
     } else {
-      List<String> options = new ArrayList<>(List.of("--phone", "--email", "--plate", "--vin",
-          "--account", "--document", "--wallet", "--name"));
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "--phone",
+                  "--email",
+                  "--plate",
+                  "--vin",
+                  "--account",
+                  "--document",
+                  "--wallet",
+                  "--name"));
       throw usage("Say what to ask about: one of " + String.join(", ", options) + ".");
     }
     if (dateOfBirth != null && name == null) {
@@ -93,7 +116,8 @@ final class QueryCommand extends NodeCommand {
     if (role != null) {
       query.setOfficerRole(role);
     }
-    OfficerQueryRequest.Builder req = OfficerQueryRequest.newBuilder().setQuery(query).setPurpose(purpose);
+    OfficerQueryRequest.Builder req =
+        OfficerQueryRequest.newBuilder().setQuery(query).setPurpose(purpose);
     request.applyTo(req, connection);
     return req.build();
   }

@@ -12,13 +12,23 @@ final class RequestOptions {
   @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
   String caseReference;
 
-  @Option(names = "--officer-id", paramLabel = "ID", description = "Your officer id as your agency records it (default: --officer).")
+  @Option(
+      names = "--officer-id",
+      paramLabel = "ID",
+      description = "Your officer id as your agency records it (default: --officer).")
   String officerId;
 
-  @Option(names = "--partner", paramLabel = "AGENCY", description = "Ask only this partner (repeatable; default: every partner with an agreement in force).")
+  @Option(
+      names = "--partner",
+      paramLabel = "AGENCY",
+      description =
+          "Ask only this partner (repeatable; default: every partner with an agreement in force).")
   List<String> partners = new ArrayList<>();
 
-  @Option(names = "--deadline-ms", paramLabel = "MS", description = "How long the node waits for partners (default: the node's).")
+  @Option(
+      names = "--deadline-ms",
+      paramLabel = "MS",
+      description = "How long the node waits for partners (default: the node's).")
   int deadlineMs;
 
   private String officerId(ConnectionOptions connection) {

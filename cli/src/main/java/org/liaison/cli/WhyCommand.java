@@ -15,22 +15,46 @@ import picocli.CommandLine.Option;
     })
 final class WhyCommand extends NodeCommand {
 
-  @Option(names = "--record", required = true, paramLabel = "ID", description = "A record of your node.")
+  @Option(
+      names = "--record",
+      required = true,
+      paramLabel = "ID",
+      description = "A record of your node.")
   String record;
 
-  @Option(names = "--partner", required = true, paramLabel = "AGENCY", description = "The asking agency, e.g. us.ioc2.")
+  @Option(
+      names = "--partner",
+      required = true,
+      paramLabel = "AGENCY",
+      description = "The asking agency, e.g. us.ioc2.")
   String partner;
 
-  @Option(names = "--purpose", required = true, paramLabel = "PURPOSE", description = "The purpose asked for, e.g. HUMAN_SMUGGLING.")
+  @Option(
+      names = "--purpose",
+      required = true,
+      paramLabel = "PURPOSE",
+      description = "The purpose asked for, e.g. HUMAN_SMUGGLING.")
   String purpose;
 
-  @Option(names = "--role", defaultValue = "", paramLabel = "ROLE", description = "The asking officer's role (need to know), e.g. INVESTIGATOR.")
+  @Option(
+      names = "--role",
+      defaultValue = "",
+      paramLabel = "ROLE",
+      description = "The asking officer's role (need to know), e.g. INVESTIGATOR.")
   String role;
 
-  @Option(names = "--case", defaultValue = "", paramLabel = "REF", description = "The asking side's case reference.")
+  @Option(
+      names = "--case",
+      defaultValue = "",
+      paramLabel = "REF",
+      description = "The asking side's case reference.")
   String caseReference;
 
-  @Option(names = "--field", defaultValue = "", paramLabel = "NAME", description = "Ask about one field only.")
+  @Option(
+      names = "--field",
+      defaultValue = "",
+      paramLabel = "NAME",
+      description = "Ask about one field only.")
   String field;
 
   @Override

@@ -46,7 +46,9 @@ class AuditCommandTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    pki = DevPki.create(dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
+    pki =
+        DevPki.create(
+            dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
     bundle = bundle(NodeCredentials.load(pki.nodeDir("us.ice", "node-1")), 6);
   }
 
@@ -60,18 +62,39 @@ class AuditCommandTest {
 
   private AuditBundle bundle(NodeCredentials node, int n) throws Exception {
     MerkleFrontier tree = MerkleFrontier.empty();
-    AuditBundle.Builder b = AuditBundle.newBuilder().setFormat(AuditBundles.FORMAT)
-        .setAgency("us.ice").setNode("node-1");
+    AuditBundle.Builder b =
+        AuditBundle.newBuilder()
+            .setFormat(AuditBundles.FORMAT)
+            .setAgency("us.ice")
+            .setNode("node-1");
     for (int i = 0; i < n; i++) {
-      AuditEntry e = AuditEntry.newBuilder().setIndex(i).setAgency("us.ice").setNode("node-1")
-          .setKind(AuditKind.DISCLOSURE).setRequestingAgency("us.dea").setOfficerId("officer-" + i)
-          .setOutcome("NO_MATCH").build();
+      AuditEntry e =
+          AuditEntry.newBuilder()
+              .setIndex(i)
+              .setAgency("us.ice")
+              .setNode("node-1")
+              .setKind(AuditKind.DISCLOSURE)
+              .setRequestingAgency("us.dea")
+              .setOfficerId("officer-" + i)
+              .setOutcome("NO_MATCH")
+              .build();
       byte[] leaf = MerkleTree.leafHash(e.toByteArray());
       tree.append(leaf);
-      b.addRecords(AuditRecord.newBuilder().setIndex(i).setEntry(e.toByteString())
-          .setLeafHash(ByteString.copyFrom(leaf)).setDecoded(e)
-          .setCheckpoint(AuditCheckpoints.sign(node.signingKey(), node.signingCertificate(),
-              "us.ice", "node-1", i + 1, tree.root(), 1_000L * i)));
+      b.addRecords(
+          AuditRecord.newBuilder()
+              .setIndex(i)
+              .setEntry(e.toByteString())
+              .setLeafHash(ByteString.copyFrom(leaf))
+              .setDecoded(e)
+              .setCheckpoint(
+                  AuditCheckpoints.sign(
+                      node.signingKey(),
+                      node.signingCertificate(),
+                      "us.ice",
+                      "node-1",
+                      i + 1,
+                      tree.root(),
+                      1_000L * i)));
     }
     b.setCheckpoint(b.getRecords(n - 1).getCheckpoint());
     b.addCertificates(ByteString.copyFrom(Certificates.der(node.signingCertificate())));
@@ -96,7 +119,8 @@ class AuditCommandTest {
     Path file = dir.resolve("bundle.json");
     AuditBundles.write(file, bundle);
     String json = Files.readString(file);
-    Files.writeString(file, json.replace("\"officer_id\": \"officer-4\"", "\"officer_id\": \"officer-9\""));
+    Files.writeString(
+        file, json.replace("\"officer_id\": \"officer-4\"", "\"officer_id\": \"officer-9\""));
 
     CliRun run = CliRun.of("audit", "verify", file.toString());
 
@@ -134,9 +158,15 @@ class AuditCommandTest {
 
           @Override
           public void findings(AuditFindingsRequest request, StreamObserver<AuditFindings> out) {
-            out.onNext(AuditFindings.newBuilder().addFindings(AuditFinding.newBuilder()
-                .setKind("PARTNER_HISTORY_INCONSISTENT").setPartnerAgency("us.dea").setPartnerNode("node-1")
-                .setDetail("two checkpoints of node-1.us.dea both cover 5 entries")).build());
+            out.onNext(
+                AuditFindings.newBuilder()
+                    .addFindings(
+                        AuditFinding.newBuilder()
+                            .setKind("PARTNER_HISTORY_INCONSISTENT")
+                            .setPartnerAgency("us.dea")
+                            .setPartnerNode("node-1")
+                            .setDetail("two checkpoints of node-1.us.dea both cover 5 entries"))
+                    .build());
             out.onCompleted();
           }
         });
@@ -154,15 +184,28 @@ class AuditCommandTest {
 
   private String[] connect(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of(args));
-    all.addAll(List.of("--node", "localhost:" + server.getPort(), "--pki", pki.root().toString(),
-        "--agency", "us.ice", "--officer", "officer-1"));
+    all.addAll(
+        List.of(
+            "--node",
+            "localhost:" + server.getPort(),
+            "--pki",
+            pki.root().toString(),
+            "--agency",
+            "us.ice",
+            "--officer",
+            "officer-1"));
     return all.toArray(String[]::new);
   }
 
   private void startNode(BindableService audit) throws Exception {
     TlsIdentity identity = TlsIdentity.fromFolder(pki.nodeDir("us.ice", "node-1"));
-    server = GrpcServers.start("127.0.0.1", 0,
-        MutualTls.server(identity, OfficerServerFixture.trusting(pki.caCert("us.ice"))), 1 << 20,
-        executor, List.of(audit));
+    server =
+        GrpcServers.start(
+            "127.0.0.1",
+            0,
+            MutualTls.server(identity, OfficerServerFixture.trusting(pki.caCert("us.ice"))),
+            1 << 20,
+            executor,
+            List.of(audit));
   }
 }

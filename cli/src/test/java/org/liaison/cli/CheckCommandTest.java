@@ -23,16 +23,31 @@ class CheckCommandTest {
   @BeforeEach
   void start() throws Exception {
     node = new OfficerServerFixture(dir);
-    node.officer.checkAnswers = List.of(
-        PartnerCheckAnswer.newBuilder().setPartnerAgency("us.dea").setStatus(PartnerAnswer.Status.MATCH)
-            .setAgreementId("dea-ice-xdes-2009").setLatencyMs(8)
-            .setAnswer(TargetCheckAnswer.newBuilder().setConflict(true).addConflicts(TargetConflict.newBuilder()
-                .setCaseReference("DEA-MIA-2024-0117")
-                .setPointOfContact(PointOfContact.newBuilder().setAgency("us.dea").setName("SA Maria Lopez")
-                    .setPhone("+1 305 555 0199"))))
-            .build(),
-        PartnerCheckAnswer.newBuilder().setPartnerAgency("us.atf").setStatus(PartnerAnswer.Status.NO_MATCH)
-            .setAgreementId("ice-atf-2009").setLatencyMs(5).build());
+    node.officer.checkAnswers =
+        List.of(
+            PartnerCheckAnswer.newBuilder()
+                .setPartnerAgency("us.dea")
+                .setStatus(PartnerAnswer.Status.MATCH)
+                .setAgreementId("dea-ice-xdes-2009")
+                .setLatencyMs(8)
+                .setAnswer(
+                    TargetCheckAnswer.newBuilder()
+                        .setConflict(true)
+                        .addConflicts(
+                            TargetConflict.newBuilder()
+                                .setCaseReference("DEA-MIA-2024-0117")
+                                .setPointOfContact(
+                                    PointOfContact.newBuilder()
+                                        .setAgency("us.dea")
+                                        .setName("SA Maria Lopez")
+                                        .setPhone("+1 305 555 0199"))))
+                .build(),
+            PartnerCheckAnswer.newBuilder()
+                .setPartnerAgency("us.atf")
+                .setStatus(PartnerAnswer.Status.NO_MATCH)
+                .setAgreementId("ice-atf-2009")
+                .setLatencyMs(5)
+                .build());
   }
 
   @AfterEach
@@ -42,7 +57,14 @@ class CheckCommandTest {
 
   @Test
   void check_conflictShowsTheOtherSidesContactAndCase() {
-    CliRun run = CliRun.of(node.connectAs("us.ice"), "check", "--phone", "+1 305 555 0142", "--case", "ICE-MIA-2024-0042");
+    CliRun run =
+        CliRun.of(
+            node.connectAs("us.ice"),
+            "check",
+            "--phone",
+            "+1 305 555 0142",
+            "--case",
+            "ICE-MIA-2024-0042");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
@@ -50,7 +72,8 @@ class CheckCommandTest {
         .contains("case DEA-MIA-2024-0117, contact SA Maria Lopez, us.dea, +1 305 555 0199")
         .contains("us.atf     NO_CONFLICT")
         .contains("2 partners answered in", "1 conflict, 1 no conflict.");
-    assertThat(node.officer.checks.get(0).getIdentifier().getType()).isEqualTo(IdentifierType.PHONE);
+    assertThat(node.officer.checks.get(0).getIdentifier().getType())
+        .isEqualTo(IdentifierType.PHONE);
     assertThat(node.officer.checks.get(0).getCaseReference()).isEqualTo("ICE-MIA-2024-0042");
   }
 
@@ -58,7 +81,10 @@ class CheckCommandTest {
   void check_jsonPrintsOneLinePerPartner() {
     CliRun run = CliRun.of(node.connectAs("us.ice"), "check", "--wallet", "bc1qxy2k", "--json");
 
-    assertThat(run.out().lines()).hasSize(2).first().asString()
+    assertThat(run.out().lines())
+        .hasSize(2)
+        .first()
+        .asString()
         .startsWith("{\"partner_agency\":\"us.dea\",\"status\":\"MATCH\"")
         .contains("\"case_reference\":\"DEA-MIA-2024-0117\"");
   }

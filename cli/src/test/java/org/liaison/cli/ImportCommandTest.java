@@ -48,8 +48,13 @@ class ImportCommandTest {
     assertThat(run.out())
         .contains("line 3 rejected: INVALID_ARGUMENT: the line has no \"kind\" field")
         .contains("line 6 rejected: INVALID_ARGUMENT")
-        .contains("Imported 3 of 5 lines sent from " + file + " (2 rejected); acknowledged up to line 6 of 6.");
-    assertThat(node.officer.imported).extracting(ImportItem::getLine).containsExactly(1L, 2L, 3L, 5L, 6L);
+        .contains(
+            "Imported 3 of 5 lines sent from "
+                + file
+                + " (2 rejected); acknowledged up to line 6 of 6.");
+    assertThat(node.officer.imported)
+        .extracting(ImportItem::getLine)
+        .containsExactly(1L, 2L, 3L, 5L, 6L);
     assertThat(new ImportState(file).lastAcknowledgedLine()).isEqualTo(6);
   }
 
@@ -72,7 +77,8 @@ class ImportCommandTest {
 
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.err()).contains("Resuming " + file + " after line 20");
-    assertThat(node.officer.imported).extracting(ImportItem::getLine)
+    assertThat(node.officer.imported)
+        .extracting(ImportItem::getLine)
         .containsExactlyElementsOf(IntStream.rangeClosed(21, 50).mapToObj(i -> (long) i).toList());
     assertThat(new ImportState(file).lastAcknowledgedLine()).isEqualTo(50);
   }
@@ -95,9 +101,10 @@ class ImportCommandTest {
     CliRun run = CliRun.of(node.connectAs("us.ice"), "import", "--json", file.toString());
 
     assertThat(run.exit()).isEqualTo(ImportCommand.REJECTED_LINES);
-    assertThat(run.out().lines().toList()).containsExactly(
-        "{\"line\":\"1\",\"accepted\":true,\"id\":\"id-1\"}",
-        "{\"line\":\"2\",\"reason\":\"INVALID_ARGUMENT\",\"message\":\"the line has no \\\"kind\\\" field\"}");
+    assertThat(run.out().lines().toList())
+        .containsExactly(
+            "{\"line\":\"1\",\"accepted\":true,\"id\":\"id-1\"}",
+            "{\"line\":\"2\",\"reason\":\"INVALID_ARGUMENT\",\"message\":\"the line has no \\\"kind\\\" field\"}");
   }
 
   @Test
@@ -115,7 +122,8 @@ class ImportCommandTest {
 
   @Test
   void import_missingFile_isAUsageError() {
-    CliRun run = CliRun.of(node.connectAs("us.ice"), "import", dir.resolve("nope.jsonl").toString());
+    CliRun run =
+        CliRun.of(node.connectAs("us.ice"), "import", dir.resolve("nope.jsonl").toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("Cannot read");
   }

@@ -9,8 +9,17 @@ class LiaisonCommandTest {
   @Test
   void help_everySubcommandDescribesItsOptions() {
     assertThat(CliRun.of("--help").out()).contains("query", "check", "import", "status");
-    assertThat(CliRun.of("query", "--help").out()).contains("--phone", "--name", "--dob", "--purpose", "--partner",
-        "--deadline-ms", "--json", "--pki", "LIAISON_NODE");
+    assertThat(CliRun.of("query", "--help").out())
+        .contains(
+            "--phone",
+            "--name",
+            "--dob",
+            "--purpose",
+            "--partner",
+            "--deadline-ms",
+            "--json",
+            "--pki",
+            "LIAISON_NODE");
     assertThat(CliRun.of("check", "--help").out()).contains("--wallet", "--case", "--json");
     assertThat(CliRun.of("import", "--help").out()).contains("FILE", "--restart", "import-state");
     assertThat(CliRun.of("status", "--help").exit()).isZero();

@@ -33,13 +33,20 @@ class MutualTlsTest {
   @Test
   void server_clientWithoutCertificate_isRefused() throws Exception {
     try (OfficerServerFixture node = new OfficerServerFixture(dir)) {
-      ManagedChannel channel = NettyChannelBuilder.forTarget(node.address())
-          .sslContext(GrpcSslContexts.forClient().protocols("TLSv1.3")
-              .trustManager(node.pki.caCert("us.ice").toFile()).build())
-          .build();
+      ManagedChannel channel =
+          NettyChannelBuilder.forTarget(node.address())
+              .sslContext(
+                  GrpcSslContexts.forClient()
+                      .protocols("TLSv1.3")
+                      .trustManager(node.pki.caCert("us.ice").toFile())
+                      .build())
+              .build();
       try {
-        assertThatThrownBy(() -> OfficerGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .status(StatusRequest.getDefaultInstance()))
+        assertThatThrownBy(
+                () ->
+                    OfficerGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .status(StatusRequest.getDefaultInstance()))
             .isInstanceOf(StatusRuntimeException.class)
             .hasMessageStartingWith("UNAVAILABLE");
         assertThat(node.officer.status).isEqualTo(NodeStatus.getDefaultInstance());
@@ -54,10 +61,19 @@ class MutualTlsTest {
     try (OfficerServerFixture node = new OfficerServerFixture(dir)) {
       // us.dea's officer trusts us.dea's CA; give it us.ice's CA so only the server side can refuse
       OfficerCredentials dea = node.credentials("us.dea");
-      OfficerCredentials deaTrustingIce = new OfficerCredentials(dea.certificate(), dea.privateKey(),
-          node.pki.caCert("us.ice"));
-      CliRun run = CliRun.of("status", "--node", node.address(), "--cert", deaTrustingIce.certificate().toString(),
-          "--key", deaTrustingIce.privateKey().toString(), "--ca", deaTrustingIce.trustedCa().toString());
+      OfficerCredentials deaTrustingIce =
+          new OfficerCredentials(dea.certificate(), dea.privateKey(), node.pki.caCert("us.ice"));
+      CliRun run =
+          CliRun.of(
+              "status",
+              "--node",
+              node.address(),
+              "--cert",
+              deaTrustingIce.certificate().toString(),
+              "--key",
+              deaTrustingIce.privateKey().toString(),
+              "--ca",
+              deaTrustingIce.trustedCa().toString());
 
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.err()).startsWith("liaison: ").contains(node.address());
@@ -72,7 +88,8 @@ class MutualTlsTest {
       CliRun run = CliRun.of(node.connectAs("us.ice"), "status");
 
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("The TLS handshake with the node at " + node.address() + " failed");
+      assertThat(run.err())
+          .contains("The TLS handshake with the node at " + node.address() + " failed");
     }
   }
 
@@ -83,26 +100,55 @@ class MutualTlsTest {
       port = s.getLocalPort();
     }
     try (OfficerServerFixture node = new OfficerServerFixture(dir)) {
-      CliRun run = CliRun.of("status", "--node", "127.0.0.1:" + port, "--pki", node.pki.root().toString(),
-          "--agency", "us.ice", "--officer", "officer-1");
+      CliRun run =
+          CliRun.of(
+              "status",
+              "--node",
+              "127.0.0.1:" + port,
+              "--pki",
+              node.pki.root().toString(),
+              "--agency",
+              "us.ice",
+              "--officer",
+              "officer-1");
 
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("Cannot connect to the node at 127.0.0.1:" + port, "Connection refused");
+      assertThat(run.err())
+          .contains("Cannot connect to the node at 127.0.0.1:" + port, "Connection refused");
     }
   }
 
   @Test
   void client_missingCredentials_isAUsageError() {
     CliRun none = CliRun.of("status", "--node", "localhost:1");
-    CliRun missingFile = CliRun.of("status", "--node", "localhost:1", "--pki", dir.toString(),
-        "--agency", "us.ice", "--officer", "officer-1");
-    CliRun badAddress = CliRun.of("status", "--node", "localhost", "--pki", dir.toString(),
-        "--agency", "us.ice", "--officer", "officer-1");
+    CliRun missingFile =
+        CliRun.of(
+            "status",
+            "--node",
+            "localhost:1",
+            "--pki",
+            dir.toString(),
+            "--agency",
+            "us.ice",
+            "--officer",
+            "officer-1");
+    CliRun badAddress =
+        CliRun.of(
+            "status",
+            "--node",
+            "localhost",
+            "--pki",
+            dir.toString(),
+            "--agency",
+            "us.ice",
+            "--officer",
+            "officer-1");
 
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("No officer credentials");
     assertThat(missingFile.exit()).isEqualTo(2);
-    assertThat(missingFile.err()).contains("Cannot read " + dir.resolve("us.ice/officers/officer-1/tls.crt.pem"));
+    assertThat(missingFile.err())
+        .contains("Cannot read " + dir.resolve("us.ice/officers/officer-1/tls.crt.pem"));
     assertThat(badAddress.err()).contains("'localhost' is not host:port");
   }
 }

@@ -23,8 +23,8 @@ import org.liaison.wire.transport.MutualTls;
 import org.liaison.wire.transport.TlsIdentity;
 
 /**
- * A fresh development PKI (us.ice and us.dea) and a real mutual-TLS gRPC server on loopback
- * serving a {@link ScriptedOfficer} with us.ice's node certificate, trusting us.ice's CA only.
+ * A fresh development PKI (us.ice and us.dea) and a real mutual-TLS gRPC server on loopback serving
+ * a {@link ScriptedOfficer} with us.ice's node certificate, trusting us.ice's CA only.
  */
 final class OfficerServerFixture implements AutoCloseable {
 
@@ -39,12 +39,20 @@ final class OfficerServerFixture implements AutoCloseable {
 
   /** A server presenting the node certificate of {@code serverAgency}, trusting us.ice. */
   OfficerServerFixture(Path dir, String serverAgency) throws Exception {
-    pki = DevPki.create(dir.resolve("pki"),
-        List.of(AgencySpec.withDefaults("us.ice"), AgencySpec.withDefaults("us.dea")), Clock.systemUTC());
+    pki =
+        DevPki.create(
+            dir.resolve("pki"),
+            List.of(AgencySpec.withDefaults("us.ice"), AgencySpec.withDefaults("us.dea")),
+            Clock.systemUTC());
     TlsIdentity identity = TlsIdentity.fromFolder(pki.nodeDir(serverAgency, "node-1"));
-    server = GrpcServers.start("127.0.0.1", 0,
-        MutualTls.server(identity, trusting(pki.caCert("us.ice"))), 1 << 20, executor,
-        List.<BindableService>of(officer));
+    server =
+        GrpcServers.start(
+            "127.0.0.1",
+            0,
+            MutualTls.server(identity, trusting(pki.caCert("us.ice"))),
+            1 << 20,
+            executor,
+            List.<BindableService>of(officer));
   }
 
   String address() {
@@ -53,7 +61,16 @@ final class OfficerServerFixture implements AutoCloseable {
 
   /** CLI arguments that connect as us.ice's officer-1 through the PKI layout. */
   String[] connectAs(String agency) {
-    return new String[] {"--node", address(), "--pki", pki.root().toString(), "--agency", agency, "--officer", "officer-1"};
+    return new String[] {
+      "--node",
+      address(),
+      "--pki",
+      pki.root().toString(),
+      "--agency",
+      agency,
+      "--officer",
+      "officer-1"
+    };
   }
 
   OfficerCredentials credentials(String agency) {
@@ -68,7 +85,8 @@ final class OfficerServerFixture implements AutoCloseable {
     KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
     ks.load(null, null);
     ks.setCertificateEntry("ca", ca);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);
     return (X509TrustManager) tmf.getTrustManagers()[0];
   }

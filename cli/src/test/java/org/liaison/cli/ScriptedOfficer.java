@@ -22,12 +22,14 @@ final class ScriptedOfficer extends OfficerGrpc.OfficerImplBase {
   volatile List<PartnerCheckAnswer> checkAnswers = List.of();
   volatile NodeStatus status = NodeStatus.getDefaultInstance();
   volatile StatusRuntimeException failure;
+
   /** Import: after this many acknowledgements the call fails with UNAVAILABLE (-1: never). */
   volatile int failImportAfterAcks = -1;
 
   final List<OfficerQueryRequest> queries = new CopyOnWriteArrayList<>();
   final List<OfficerCheckRequest> checks = new CopyOnWriteArrayList<>();
-  final List<ImportItem> imported = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  final List<ImportItem> imported =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   @Override
   public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
@@ -69,7 +71,10 @@ final class ScriptedOfficer extends OfficerGrpc.OfficerImplBase {
         if (failed) return;
         if (failImportAfterAcks >= 0 && acks == failImportAfterAcks) {
           failed = true;
-          out.onError(io.grpc.Status.UNAVAILABLE.withDescription("node shutting down").asRuntimeException());
+          out.onError(
+              io.grpc.Status.UNAVAILABLE
+                  .withDescription("node shutting down")
+                  .asRuntimeException());
           return;
         }
         imported.add(item);

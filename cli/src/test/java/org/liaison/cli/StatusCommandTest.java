@@ -12,12 +12,25 @@ class StatusCommandTest {
 
   @TempDir Path dir;
 
-  static final NodeStatus STATUS = NodeStatus.newBuilder().setAgency("us.ice").setNode("node-1").setVersion("0.1.0")
-      .setCases(3).setRecords(12).setIdentifiers(40)
-      .addPartners(PartnerStatus.newBuilder().setAgency("us.dea").setAgreementId("dea-ice-xdes-2009").setInForce(true))
-      .addPartners(PartnerStatus.newBuilder().setAgency("ru.skr").setAgreementId("ice-skr-2010")
-          .setReason("AGREEMENT_EXPIRED"))
-      .build();
+  static final NodeStatus STATUS =
+      NodeStatus.newBuilder()
+          .setAgency("us.ice")
+          .setNode("node-1")
+          .setVersion("0.1.0")
+          .setCases(3)
+          .setRecords(12)
+          .setIdentifiers(40)
+          .addPartners(
+              PartnerStatus.newBuilder()
+                  .setAgency("us.dea")
+                  .setAgreementId("dea-ice-xdes-2009")
+                  .setInForce(true))
+          .addPartners(
+              PartnerStatus.newBuilder()
+                  .setAgency("ru.skr")
+                  .setAgreementId("ice-skr-2010")
+                  .setReason("AGREEMENT_EXPIRED"))
+          .build();
 
   @Test
   void status_readable() throws Exception {
@@ -26,7 +39,8 @@ class StatusCommandTest {
       CliRun run = CliRun.of(node.connectAs("us.ice"), "status");
 
       assertThat(run.exit()).isZero();
-      assertThat(run.out()).contains("Node node-1 of us.ice (version 0.1.0)")
+      assertThat(run.out())
+          .contains("Node node-1 of us.ice (version 0.1.0)")
           .contains("holds 3 cases, 12 records, 40 identifiers")
           .contains("us.dea     in force   dea-ice-xdes-2009")
           .contains("ru.skr     NOT in force ice-skr-2010 (AGREEMENT_EXPIRED)");
@@ -39,7 +53,9 @@ class StatusCommandTest {
       node.officer.status = STATUS;
       CliRun run = CliRun.of(node.connectAs("us.ice"), "status", "--json");
 
-      assertThat(run.out().strip()).startsWith("{\"agency\":\"us.ice\",\"node\":\"node-1\"").doesNotContain("\n");
+      assertThat(run.out().strip())
+          .startsWith("{\"agency\":\"us.ice\",\"node\":\"node-1\"")
+          .doesNotContain("\n");
     }
   }
 }

@@ -8,7 +8,13 @@ public final class AgencyGateway extends FederationProcess {
   private final int partnerPort;
   private final int nodePort;
 
-  AgencyGateway(String agency, int partnerPort, int nodePort, int httpPort, JavaProcess process, Duration healthTimeout) {
+  AgencyGateway(
+      String agency,
+      int partnerPort,
+      int nodePort,
+      int httpPort,
+      JavaProcess process,
+      Duration healthTimeout) {
     super(agency, httpPort, process, healthTimeout);
     this.partnerPort = partnerPort;
     this.nodePort = nodePort;

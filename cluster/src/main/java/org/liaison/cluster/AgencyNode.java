@@ -14,8 +14,16 @@ public final class AgencyNode extends FederationProcess {
   private final Path pkiRoot;
   private final Path dataDir;
 
-  AgencyNode(String agency, String node, int officerPort, int federationPort, int httpPort, Path pkiRoot,
-      Path dataDir, JavaProcess process, Duration healthTimeout) {
+  AgencyNode(
+      String agency,
+      String node,
+      int officerPort,
+      int federationPort,
+      int httpPort,
+      Path pkiRoot,
+      Path dataDir,
+      JavaProcess process,
+      Duration healthTimeout) {
     super(agency, httpPort, process, healthTimeout);
     this.node = node;
     this.officerPort = officerPort;
@@ -65,6 +73,12 @@ public final class AgencyNode extends FederationProcess {
 
   /** The {@code bin/liaison} connection options for officer-1 of this node. */
   public String cliOptions() {
-    return "--node " + officerAddress() + " --pki " + pkiRoot + " --agency " + agency() + " --officer officer-1";
+    return "--node "
+        + officerAddress()
+        + " --pki "
+        + pkiRoot
+        + " --agency "
+        + agency()
+        + " --officer officer-1";
   }
 }

@@ -34,8 +34,8 @@ import org.liaison.pki.DevPki;
  * }</pre>
  *
  * <p>Layout of the work folder: {@code pki/} (DevPki), {@code agreements/} (the signed originals),
- * {@code <agency>/agreements/} (each agency's own copy), {@code <agency>/node-1/data/},
- * {@code <agency>/records.jsonl} (seed), {@code logs/<agency>-node.log} and {@code -gateway.log}.
+ * {@code <agency>/agreements/} (each agency's own copy), {@code <agency>/node-1/data/}, {@code
+ * <agency>/records.jsonl} (seed), {@code logs/<agency>-node.log} and {@code -gateway.log}.
  */
 public final class Federation implements AutoCloseable {
 
@@ -43,10 +43,12 @@ public final class Federation implements AutoCloseable {
   public static final String HOST = "127.0.0.1";
 
   /** The agencies the demo and {@link FederationTest} use by default. */
-  public static final List<String> DEMO_AGENCIES = List.of("us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2");
+  public static final List<String> DEMO_AGENCIES =
+      List.of("us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2");
 
   static final String NODE = "node-1";
-  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m");
+  static final List<String> JVM_OPTIONS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m");
 
   private final Builder config;
   private final Map<String, AgencyNode> nodes = new LinkedHashMap<>();
@@ -93,8 +95,8 @@ public final class Federation implements AutoCloseable {
   }
 
   /**
-   * Creates the work folder contents (PKI, agreements, seed files, process configuration)
-   * without starting anything. {@link #start()} calls it if needed.
+   * Creates the work folder contents (PKI, agreements, seed files, process configuration) without
+   * starting anything. {@link #start()} calls it if needed.
    */
   public synchronized Federation prepare() {
     if (prepared) {
@@ -107,12 +109,16 @@ public final class Federation implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + work, e);
     }
-    DevPki pki = DevPki.create(pkiDir(),
-        config.agencies.stream().map(AgencySpec::withDefaults).toList(), Clock.systemUTC());
+    DevPki pki =
+        DevPki.create(
+            pkiDir(),
+            config.agencies.stream().map(AgencySpec::withDefaults).toList(),
+            Clock.systemUTC());
     try {
       ReferenceAgreements.write(pki.root(), agreementsDir(), config.today);
     } catch (AgreementException e) {
-      throw new ProcessStartException("Cannot write the reference agreements: " + e.getMessage(), e);
+      throw new ProcessStartException(
+          "Cannot write the reference agreements: " + e.getMessage(), e);
     }
     Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
     Path nodeJar = repo.resolve("node/target/quarkus-app/quarkus-run.jar");
@@ -127,7 +133,12 @@ public final class Federation implements AutoCloseable {
     }
     for (String agency : config.agencies) {
       int[] p = portsOf.get(agency);
-      int federationPort = p[0], officerPort = p[1], nodeHttp = p[2], partnerPort = p[3], gatewayNodePort = p[4], gatewayHttp = p[5];
+      int federationPort = p[0],
+          officerPort = p[1],
+          nodeHttp = p[2],
+          partnerPort = p[3],
+          gatewayNodePort = p[4],
+          gatewayHttp = p[5];
       Path agencyDir = work.resolve(agency);
       Path agreements = agencyDir.resolve("agreements");
       copyTree(agreementsDir(), agreements);
@@ -169,18 +180,39 @@ public final class Federation implements AutoCloseable {
       gateway.putAll(config.gatewayOptions.getOrDefault("*", Map.of()));
       gateway.putAll(config.gatewayOptions.getOrDefault(agency, Map.of()));
 
-      JavaProcess nodeProcess = process(agency + "-node", nodeJar, node, nodeHttp, agencyDir.resolve(NODE));
-      JavaProcess gatewayProcess = process(agency + "-gateway", gatewayJar, gateway, gatewayHttp, agencyDir.resolve("gateway"));
-      nodes.put(agency, new AgencyNode(agency, NODE, officerPort, federationPort, nodeHttp, pki.root(), dataDir,
-          nodeProcess, config.healthTimeout));
-      gateways.put(agency, new AgencyGateway(agency, partnerPort, gatewayNodePort, gatewayHttp, gatewayProcess,
-          config.healthTimeout));
+      JavaProcess nodeProcess =
+          process(agency + "-node", nodeJar, node, nodeHttp, agencyDir.resolve(NODE));
+      JavaProcess gatewayProcess =
+          process(
+              agency + "-gateway", gatewayJar, gateway, gatewayHttp, agencyDir.resolve("gateway"));
+      nodes.put(
+          agency,
+          new AgencyNode(
+              agency,
+              NODE,
+              officerPort,
+              federationPort,
+              nodeHttp,
+              pki.root(),
+              dataDir,
+              nodeProcess,
+              config.healthTimeout));
+      gateways.put(
+          agency,
+          new AgencyGateway(
+              agency,
+              partnerPort,
+              gatewayNodePort,
+              gatewayHttp,
+              gatewayProcess,
+              config.healthTimeout));
     }
     prepared = true;
     return this;
   }
 
-  private JavaProcess process(String name, Path jar, Map<String, String> properties, int httpPort, Path workingDir) {
+  private JavaProcess process(
+      String name, Path jar, Map<String, String> properties, int httpPort, Path workingDir) {
     return JavaProcess.builder(name)
         .jar(jar)
         .jvmOptions(JVM_OPTIONS.toArray(String[]::new))
@@ -194,16 +226,19 @@ public final class Federation implements AutoCloseable {
   /**
    * Starts every gateway and node in parallel and waits until each is ready.
    *
-   * @throws ProcessStartException naming the first process that did not become ready, with its log tail
-   *     (everything started is stopped again)
+   * @throws ProcessStartException naming the first process that did not become ready, with its log
+   *     tail (everything started is stopped again)
    */
   public synchronized Federation start() {
     prepare();
     for (String jar : List.of("node", "gateway")) {
-      Path p = (config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find())
-          .resolve(jar).resolve("target/quarkus-app/quarkus-run.jar");
+      Path p =
+          (config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find())
+              .resolve(jar)
+              .resolve("target/quarkus-app/quarkus-run.jar");
       if (!Files.isRegularFile(p)) {
-        throw new ProcessStartException(p + " is missing: build it first with mvn -B -DskipTests install.");
+        throw new ProcessStartException(
+            p + " is missing: build it first with mvn -B -DskipTests install.");
       }
     }
     long t0 = System.nanoTime();
@@ -212,14 +247,20 @@ public final class Federation implements AutoCloseable {
     all.addAll(nodes.values());
     try {
       all.forEach(p -> p.process().start());
-      CompletableFuture<?>[] ready = all.stream()
-          .map(p -> CompletableFuture.runAsync(() -> p.process().awaitHealthy(config.healthTimeout)))
-          .toArray(CompletableFuture[]::new);
+      CompletableFuture<?>[] ready =
+          all.stream()
+              .map(
+                  p ->
+                      CompletableFuture.runAsync(
+                          () -> p.process().awaitHealthy(config.healthTimeout)))
+              .toArray(CompletableFuture[]::new);
       CompletableFuture.allOf(ready).join();
     } catch (CompletionException e) {
       stopAll();
-      throw e.getCause() instanceof ProcessStartException pse ? pse
-          : new ProcessStartException("The federation did not start: " + e.getCause(), e.getCause());
+      throw e.getCause() instanceof ProcessStartException pse
+          ? pse
+          : new ProcessStartException(
+              "The federation did not start: " + e.getCause(), e.getCause());
     } catch (RuntimeException e) {
       stopAll();
       throw e;
@@ -265,8 +306,11 @@ public final class Federation implements AutoCloseable {
   private static <T> T require(Map<String, T> map, String agency) {
     T t = map.get(agency);
     if (t == null) {
-      throw new IllegalArgumentException(agency + " is not in this federation (" + String.join(", ", map.keySet())
-          + "); prepare() or start() it first.");
+      throw new IllegalArgumentException(
+          agency
+              + " is not in this federation ("
+              + String.join(", ", map.keySet())
+              + "); prepare() or start() it first.");
     }
     return t;
   }
@@ -329,7 +373,10 @@ public final class Federation implements AutoCloseable {
       return this;
     }
 
-    /** Seed each node from {@code reference/records/<agency>.jsonl} on the classpath, if present (default true). */
+    /**
+     * Seed each node from {@code reference/records/<agency>.jsonl} on the classpath, if present
+     * (default true).
+     */
     public Builder seedReferenceRecords(boolean seed) {
       this.seedReferenceRecords = seed;
       return this;
@@ -377,7 +424,8 @@ public final class Federation implements AutoCloseable {
 
     public Federation build() {
       if (agencies.size() < 2) {
-        throw new IllegalArgumentException("A federation needs at least two agencies; got " + agencies + ".");
+        throw new IllegalArgumentException(
+            "A federation needs at least two agencies; got " + agencies + ".");
       }
       return new Federation(this);
     }

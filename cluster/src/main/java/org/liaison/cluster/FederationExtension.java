@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class FederationExtension implements BeforeAllCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FederationExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(FederationExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -41,20 +42,24 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
     while (classContext.getParent().isPresent() && classContext.getTestMethod().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    Started started = classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(testClass, c -> new Started(start(testClass)), Started.class);
+    Started started =
+        classContext
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(testClass, c -> new Started(start(testClass)), Started.class);
     return started.federation;
   }
 
   static Federation start(Class<?> testClass) {
     FederationTest spec = testClass.getAnnotation(FederationTest.class);
     if (spec == null) {
-      throw new ParameterResolutionException(testClass.getName() + " uses FederationExtension without @FederationTest.");
+      throw new ParameterResolutionException(
+          testClass.getName() + " uses FederationExtension without @FederationTest.");
     }
-    Federation.Builder b = Federation.builder()
-        .agencies(spec.agencies())
-        .seedReferenceRecords(spec.seedReferenceRecords())
-        .workDir(Path.of("target", "federation", testClass.getSimpleName()));
+    Federation.Builder b =
+        Federation.builder()
+            .agencies(spec.agencies())
+            .seedReferenceRecords(spec.seedReferenceRecords())
+            .workDir(Path.of("target", "federation", testClass.getSimpleName()));
     for (String option : spec.nodeOptions()) {
       Option o = Option.parse(option);
       b.nodeOption(o.agency(), o.key(), o.value());
@@ -67,7 +72,8 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
   }
 
   /** Closed by JUnit when the class's store is closed. */
-  private record Started(Federation federation) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private record Started(Federation federation)
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       federation.stopAll();

@@ -38,8 +38,8 @@ public abstract class FederationProcess {
   }
 
   /**
-   * Sets a configuration key for the next start (e.g. {@code liaison.gateway.test.flip-byte});
-   * call {@link #restart()} to apply it. A null value removes the key.
+   * Sets a configuration key for the next start (e.g. {@code liaison.gateway.test.flip-byte}); call
+   * {@link #restart()} to apply it. A null value removes the key.
    */
   public void option(String key, String value) {
     if (value == null) {
@@ -76,6 +76,10 @@ public abstract class FederationProcess {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + agency + (isRunning() ? ", running" : ", stopped") + "]";
+    return getClass().getSimpleName()
+        + "["
+        + agency
+        + (isRunning() ? ", running" : ", stopped")
+        + "]";
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Free TCP ports on loopback. The ports of one call are distinct (all are held open together
- * while they are chosen), and this JVM never hands out the same port twice.
+ * Free TCP ports on loopback. The ports of one call are distinct (all are held open together while
+ * they are chosen), and this JVM never hands out the same port twice.
  */
 public final class FreePorts {
 
@@ -28,7 +28,8 @@ public final class FreePorts {
       int attempts = 0;
       while (ports.size() < count) {
         if (++attempts > count * 20 + 100) {
-          throw new UncheckedIOException(new IOException("Could not find " + count + " free loopback ports."));
+          throw new UncheckedIOException(
+              new IOException("Could not find " + count + " free loopback ports."));
         }
         ServerSocket s = new ServerSocket(0, 1, loopback);
         held.add(s);

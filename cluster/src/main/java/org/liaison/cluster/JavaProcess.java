@@ -39,7 +39,8 @@ public final class JavaProcess {
   private JavaProcess(Builder b) {
     this.name = b.name;
     this.launch = List.copyOf(b.launch);
-    this.systemProperties = java.util.Collections.synchronizedMap(new LinkedHashMap<>(b.systemProperties));
+    this.systemProperties =
+        java.util.Collections.synchronizedMap(new LinkedHashMap<>(b.systemProperties));
     this.jvmOptions = List.copyOf(b.jvmOptions);
     this.arguments = List.copyOf(b.arguments);
     this.log = Objects.requireNonNull(b.log, "log");
@@ -63,7 +64,10 @@ public final class JavaProcess {
     return health;
   }
 
-  /** The system properties ({@code -Dkey=value}) the process starts with; changes apply on the next start. */
+  /**
+   * The system properties ({@code -Dkey=value}) the process starts with; changes apply on the next
+   * start.
+   */
   public Map<String, String> systemProperties() {
     return systemProperties;
   }
@@ -86,12 +90,23 @@ public final class JavaProcess {
     }
     try {
       Files.createDirectories(log.getParent());
-      Files.writeString(log, "### " + java.time.Instant.now() + " starting " + name + ": " + String.join(" ", command()) + "\n",
-          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-      ProcessBuilder pb = new ProcessBuilder(command())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.PIPE);
+      Files.writeString(
+          log,
+          "### "
+              + java.time.Instant.now()
+              + " starting "
+              + name
+              + ": "
+              + String.join(" ", command())
+              + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      ProcessBuilder pb =
+          new ProcessBuilder(command())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.PIPE);
       if (workingDir != null) {
         Files.createDirectories(workingDir);
         pb.directory(workingDir.toFile());
@@ -107,7 +122,8 @@ public final class JavaProcess {
   /**
    * Waits until the health URL answers 200.
    *
-   * @throws ProcessStartException with the tail of the log if the process exits or the timeout passes
+   * @throws ProcessStartException with the tail of the log if the process exits or the timeout
+   *     passes
    */
   public void awaitHealthy(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -118,12 +134,19 @@ public final class JavaProcess {
     if (p == null) {
       throw new ProcessStartException(name + " was never started.");
     }
-    HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
     int lastStatus = -1;
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new ProcessStartException(name + " exited with code " + p.exitValue()
-            + " before it was ready. Last lines of " + log + ":\n" + logTail(40));
+        throw new ProcessStartException(
+            name
+                + " exited with code "
+                + p.exitValue()
+                + " before it was ready. Last lines of "
+                + log
+                + ":\n"
+                + logTail(40));
       }
       try {
         HttpResponse<Void> r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
@@ -139,9 +162,17 @@ public final class JavaProcess {
       }
       sleep(150);
     }
-    throw new ProcessStartException(name + " was not ready within " + timeout.toSeconds() + " s ("
-        + health + (lastStatus < 0 ? " never answered" : " last answered " + lastStatus)
-        + "). Last lines of " + log + ":\n" + logTail(40));
+    throw new ProcessStartException(
+        name
+            + " was not ready within "
+            + timeout.toSeconds()
+            + " s ("
+            + health
+            + (lastStatus < 0 ? " never answered" : " last answered " + lastStatus)
+            + "). Last lines of "
+            + log
+            + ":\n"
+            + logTail(40));
   }
 
   public synchronized boolean isAlive() {
@@ -275,7 +306,8 @@ public final class JavaProcess {
 
     public JavaProcess build() {
       if (launch.isEmpty()) {
-        throw new IllegalStateException(name + ": say what to run with jar(...) or mainClass(...).");
+        throw new IllegalStateException(
+            name + ": say what to run with jar(...) or mainClass(...).");
       }
       return new JavaProcess(this);
     }

@@ -9,7 +9,8 @@ final class ProcessRegistry {
   private static final Set<JavaProcess> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ProcessRegistry::stopAll, "liaison-cluster-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ProcessRegistry::stopAll, "liaison-cluster-shutdown"));
   }
 
   private ProcessRegistry() {}

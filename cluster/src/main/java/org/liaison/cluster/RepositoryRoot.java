@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The Liaison repository root: {@code -Dliaison.repo.root}, or the nearest folder up with the root pom. */
+/**
+ * The Liaison repository root: {@code -Dliaison.repo.root}, or the nearest folder up with the root
+ * pom.
+ */
 public final class RepositoryRoot {
 
   private RepositoryRoot() {}
@@ -22,8 +25,10 @@ public final class RepositoryRoot {
         return p;
       }
     }
-    throw new IllegalStateException("Cannot find the Liaison repository root above " + start
-        + " (a folder whose pom.xml is liaison-parent); run from inside the repository or set -Dliaison.repo.root.");
+    throw new IllegalStateException(
+        "Cannot find the Liaison repository root above "
+            + start
+            + " (a folder whose pom.xml is liaison-parent); run from inside the repository or set -Dliaison.repo.root.");
   }
 
   private static boolean isRootPom(Path pom) {

@@ -37,8 +37,8 @@ import org.liaison.wire.transport.TlsIdentity;
 
 /**
  * Starts the gateway's two mutual-TLS listeners: one for partner gateways, trusted while an
- * agreement with their agency is in force and only under the CA it names; one for this agency's
- * own nodes.
+ * agreement with their agency is in force and only under the CA it names; one for this agency's own
+ * nodes.
  */
 @ApplicationScoped
 public class GatewayRuntime {
@@ -61,16 +61,19 @@ public class GatewayRuntime {
       TlsIdentity identity = TlsIdentity.fromFolder(config.pki().dir());
       TrustDirectory directory = TrustDirectory.load(config.directory().dir());
       AgreementStore store =
-          new AgreementStore(config.agreements().dir(), Optional.of(config.directory().dir()), clock);
+          new AgreementStore(
+              config.agreements().dir(), Optional.of(config.directory().dir()), clock);
       AgreementTrust agreements = new AgreementTrust(agency, store);
       String ownCa =
           directory
               .caFingerprint(agency)
-              .orElseThrow(() -> new IllegalStateException("no CA for " + agency + " in the directory"));
+              .orElseThrow(
+                  () -> new IllegalStateException("no CA for " + agency + " in the directory"));
       Map<String, String> own = Map.of(agency, ownCa);
 
       var partnerTrust =
-          AgencyTrustManager.create(directory, agreements::trustedPartners, Set.of("gateway"), clock);
+          AgencyTrustManager.create(
+              directory, agreements::trustedPartners, Set.of("gateway"), clock);
       var nodeTrust = AgencyTrustManager.create(directory, () -> own, Set.of("node"), clock);
       var g = config.gateway();
       toPartners = new Forwarder(MutualTls.client(identity, partnerTrust), g.maxMessageBytes());
@@ -84,9 +87,27 @@ public class GatewayRuntime {
         LOG.warnf("TEST MODE: this gateway flips one byte of %s envelopes", tamper);
       }
       Relay inbound =
-          new Relay(agency, inspector, agreements, limits, routes, toNodes, g.maxDeadlineMs(), tamper, log);
+          new Relay(
+              agency,
+              inspector,
+              agreements,
+              limits,
+              routes,
+              toNodes,
+              g.maxDeadlineMs(),
+              tamper,
+              log);
       Relay outbound =
-          new Relay(agency, inspector, agreements, limits, routes, toPartners, g.maxDeadlineMs(), tamper, log);
+          new Relay(
+              agency,
+              inspector,
+              agreements,
+              limits,
+              routes,
+              toPartners,
+              g.maxDeadlineMs(),
+              tamper,
+              log);
       partners =
           GrpcServers.start(
               g.bindHost(),

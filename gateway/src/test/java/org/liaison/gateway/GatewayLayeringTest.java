@@ -35,7 +35,8 @@ class GatewayLayeringTest {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .haveNameMatching("org\\.liaison\\.wire\\.v1\\.(QueryRequest|QueryAnswer|TargetCheck.*|Disclosure)")
+        .haveNameMatching(
+            "org\\.liaison\\.wire\\.v1\\.(QueryRequest|QueryAnswer|TargetCheck.*|Disclosure)")
         .because("payloads are sealed end to end, node to node")
         .check(GATEWAY);
   }

@@ -37,22 +37,45 @@ import picocli.CommandLine.Spec;
  * command group, mounted under the officer CLI {@code liaison}. Exit code 0 on success, 1 when the
  * answer is negative (invalid, not in force), 2 on usage errors.
  */
-@Command(name = "agreement", mixinStandardHelpOptions = true,
+@Command(
+    name = "agreement",
+    mixinStandardHelpOptions = true,
     description = "Create, validate, sign, verify and manage signed agreements (MOUs).",
-    subcommands = {AgreementCommand.Create.class, AgreementCommand.Validate.class, AgreementCommand.Sign.class,
-        AgreementCommand.Verify.class, AgreementCommand.ListCmd.class, AgreementCommand.Show.class,
-        AgreementCommand.Suspend.class, AgreementCommand.Resume.class, AgreementCommand.Terminate.class})
+    subcommands = {
+      AgreementCommand.Create.class,
+      AgreementCommand.Validate.class,
+      AgreementCommand.Sign.class,
+      AgreementCommand.Verify.class,
+      AgreementCommand.ListCmd.class,
+      AgreementCommand.Show.class,
+      AgreementCommand.Suspend.class,
+      AgreementCommand.Resume.class,
+      AgreementCommand.Terminate.class
+    })
 public final class AgreementCommand {
-  @Option(names = "--dir", description = "agreements folder (default: ${DEFAULT-VALUE})", defaultValue = "agreements", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--dir",
+      description = "agreements folder (default: ${DEFAULT-VALUE})",
+      defaultValue = "agreements",
+      scope = CommandLine.ScopeType.INHERIT)
   Path dir;
 
-  @Option(names = "--pki", description = "PKI root (certs-dev layout)", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--pki",
+      description = "PKI root (certs-dev layout)",
+      scope = CommandLine.ScopeType.INHERIT)
   Path pki;
 
-  @Option(names = "--agency", description = "the agency acting (signing, suspending ...)", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--agency",
+      description = "the agency acting (signing, suspending ...)",
+      scope = CommandLine.ScopeType.INHERIT)
   String agency;
 
-  @Option(names = "--json", description = "machine-readable output", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--json",
+      description = "machine-readable output",
+      scope = CommandLine.ScopeType.INHERIT)
   boolean json;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -61,8 +84,10 @@ public final class AgreementCommand {
     System.exit(new CommandLine(new AgreementCommand()).execute(args));
   }
 
-  static final ObjectMapper JSON = new ObjectMapper()
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   PrintWriter out() {
     return spec.commandLine().getOut();
@@ -92,7 +117,10 @@ public final class AgreementCommand {
   }
 
   AgreementStore store() {
-    return new AgreementStore(dir, pki == null ? Optional.empty() : Optional.of(pki.resolve("directory")), java.time.Clock.systemUTC());
+    return new AgreementStore(
+        dir,
+        pki == null ? Optional.empty() : Optional.of(pki.resolve("directory")),
+        java.time.Clock.systemUTC());
   }
 
   static Map<String, Object> view(AgreementStatus s) {
@@ -102,13 +130,29 @@ public final class AgreementCommand {
     m.put("inForce", s.inForce());
     m.put("reason", s.reason().name());
     m.put("sentence", s.sentence());
-    s.agreement().ifPresent(a -> {
-      m.put("parties", a.parties().stream().map(p -> p.agency()).toList());
-      m.put("start", a.start().toString());
-      m.put("end", a.end().toString());
-    });
+    s.agreement()
+        .ifPresent(
+            a -> {
+              m.put("parties", a.parties().stream().map(p -> p.agency()).toList());
+              m.put("start", a.start().toString());
+              m.put("end", a.end().toString());
+            });
     m.put("signatures", s.signatures().stream().map(AgreementCommand::view).toList());
-    m.put("history", s.history().stream().map(e -> Map.of("action", e.action().name(), "by", e.by(), "at", e.at().toString(), "why", e.why())).toList());
+    m.put(
+        "history",
+        s.history().stream()
+            .map(
+                e ->
+                    Map.of(
+                        "action",
+                        e.action().name(),
+                        "by",
+                        e.by(),
+                        "at",
+                        e.at().toString(),
+                        "why",
+                        e.why()))
+            .toList());
     m.put("errors", s.errors().stream().map(Object::toString).toList());
     return m;
   }
@@ -117,21 +161,42 @@ public final class AgreementCommand {
     return Map.of("agency", c.agency(), "valid", c.valid(), "detail", c.detail());
   }
 
-  @Command(name = "create", description = "Create <id>.yaml from template.yaml or from a reference agreement.")
+  @Command(
+      name = "create",
+      description = "Create <id>.yaml from template.yaml or from a reference agreement.")
   static final class Create implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
-    @Parameters(index = "0", description = "agreement id") String id;
-    @Option(names = "--reference", description = "start from a reference agreement: ${COMPLETION-CANDIDATES}") String reference;
-    @Option(names = "--parties", split = ",", description = "two agencies, e.g. us.ice,us.dea (template only)") List<String> parties;
-    @Option(names = "--title") String title;
-    @Option(names = "--start", description = "YYYY-MM-DD (default: today)") LocalDate start;
-    @Option(names = "--end", description = "YYYY-MM-DD (default: start + 5 years)") LocalDate end;
+
+    @Parameters(index = "0", description = "agreement id")
+    String id;
+
+    @Option(
+        names = "--reference",
+        description = "start from a reference agreement: ${COMPLETION-CANDIDATES}")
+    String reference;
+
+    @Option(
+        names = "--parties",
+        split = ",",
+        description = "two agencies, e.g. us.ice,us.dea (template only)")
+    List<String> parties;
+
+    @Option(names = "--title")
+    String title;
+
+    @Option(names = "--start", description = "YYYY-MM-DD (default: today)")
+    LocalDate start;
+
+    @Option(names = "--end", description = "YYYY-MM-DD (default: start + 5 years)")
+    LocalDate end;
 
     @Override
     public Integer call() throws Exception {
       try {
         if (top.pki == null) {
-          throw new AgreementException(Reason.INVALID_ARGUMENT, "Give --pki: the CA fingerprints come from the PKI directory.");
+          throw new AgreementException(
+              Reason.INVALID_ARGUMENT,
+              "Give --pki: the CA fingerprints come from the PKI directory.");
         }
         LocalDate s = start == null ? LocalDate.now(ZoneOffset.UTC) : start;
         LocalDate e = end == null ? s.plusYears(5) : end;
@@ -143,10 +208,26 @@ public final class AgreementCommand {
           }
         } else {
           if (parties == null || parties.size() != 2) {
-            throw new AgreementException(Reason.INVALID_ARGUMENT, "Give --parties a,b (two agencies) or --reference <id>.");
+            throw new AgreementException(
+                Reason.INVALID_ARGUMENT, "Give --parties a,b (two agencies) or --reference <id>.");
           }
-          text = Templates.fill(Templates.blank(), Map.of("id", id, "title", title == null ? id : title,
-              "party_a", parties.get(0), "party_b", parties.get(1), "start", s.toString(), "end", e.toString()), top.pki);
+          text =
+              Templates.fill(
+                  Templates.blank(),
+                  Map.of(
+                      "id",
+                      id,
+                      "title",
+                      title == null ? id : title,
+                      "party_a",
+                      parties.get(0),
+                      "party_b",
+                      parties.get(1),
+                      "start",
+                      s.toString(),
+                      "end",
+                      e.toString()),
+                  top.pki);
         }
         Files.createDirectories(top.dir);
         Path f = top.dir.resolve(id + ".yaml");
@@ -154,44 +235,62 @@ public final class AgreementCommand {
           throw new AgreementException(Reason.INVALID_ARGUMENT, f + " already exists.");
         }
         Files.writeString(f, text, StandardCharsets.UTF_8);
-        return top.print(Map.of("created", f.toString()), "created " + f + " (edit it, then: agreement validate " + id + ")");
+        return top.print(
+            Map.of("created", f.toString()),
+            "created " + f + " (edit it, then: agreement validate " + id + ")");
       } catch (AgreementException ex) {
         return top.fail(ex);
       }
     }
   }
 
-  @Command(name = "validate", description = "Check a document against the schema; errors name line and field.")
+  @Command(
+      name = "validate",
+      description = "Check a document against the schema; errors name line and field.")
   static final class Validate implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
-    @Parameters(index = "0", description = "agreement id or path to .yaml") String id;
+
+    @Parameters(index = "0", description = "agreement id or path to .yaml")
+    String id;
 
     @Override
     public Integer call() throws Exception {
       ParseResult r = AgreementParser.parse(Files.readAllBytes(top.yaml(id)));
-      top.print(Map.of("valid", r.valid(), "errors", r.errors()), r.valid() ? top.yaml(id) + ": valid" : r.describe().strip());
+      top.print(
+          Map.of("valid", r.valid(), "errors", r.errors()),
+          r.valid() ? top.yaml(id) + ": valid" : r.describe().strip());
       return r.valid() ? 0 : 1;
     }
   }
 
-  @Command(name = "sign", description = "Sign <id>.yaml with --agency's signing key from --pki, writing <id>.<agency>.p7s.")
+  @Command(
+      name = "sign",
+      description =
+          "Sign <id>.yaml with --agency's signing key from --pki, writing <id>.<agency>.p7s.")
   static final class Sign implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
-    @Parameters(index = "0") String id;
+
+    @Parameters(index = "0")
+    String id;
 
     @Override
     public Integer call() throws Exception {
       try {
         if (top.pki == null || top.agency == null) {
-          throw new AgreementException(Reason.INVALID_ARGUMENT, "Give --pki and --agency: the signing key is <pki>/<agency>/agency/signing.key.pem.");
+          throw new AgreementException(
+              Reason.INVALID_ARGUMENT,
+              "Give --pki and --agency: the signing key is <pki>/<agency>/agency/signing.key.pem.");
         }
         Path f = top.yaml(id);
         ParseResult r = AgreementParser.parse(Files.readAllBytes(f));
         if (!r.valid()) {
-          throw new AgreementException(Reason.INVALID_ARGUMENT, "Refusing to sign an invalid document:\n" + r.describe());
+          throw new AgreementException(
+              Reason.INVALID_ARGUMENT, "Refusing to sign an invalid document:\n" + r.describe());
         }
         if (!r.agreement().get().hasParty(top.agency)) {
-          throw new AgreementException(Reason.INVALID_ARGUMENT, top.agency + " is not a party to " + r.agreement().get().id() + ".");
+          throw new AgreementException(
+              Reason.INVALID_ARGUMENT,
+              top.agency + " is not a party to " + r.agreement().get().id() + ".");
         }
         Path p7s = AgreementSigner.signFile(f, AgencyCredentials.load(top.pki, top.agency));
         return top.print(Map.of("signature", p7s.toString()), "signed: " + p7s);
@@ -201,24 +300,35 @@ public final class AgreementCommand {
     }
   }
 
-  @Command(name = "verify", description = "Verify every party's signature and say whether the agreement is in force.")
+  @Command(
+      name = "verify",
+      description = "Verify every party's signature and say whether the agreement is in force.")
   static final class Verify implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
-    @Parameters(index = "0") String id;
+
+    @Parameters(index = "0")
+    String id;
 
     @Override
     public Integer call() {
       Path f = top.yaml(id);
       String name = f.getFileName().toString();
-      AgreementStore store = new AgreementStore(f.toAbsolutePath().getParent(),
-          top.pki == null ? Optional.empty() : Optional.of(top.pki.resolve("directory")), java.time.Clock.systemUTC());
+      AgreementStore store =
+          new AgreementStore(
+              f.toAbsolutePath().getParent(),
+              top.pki == null ? Optional.empty() : Optional.of(top.pki.resolve("directory")),
+              java.time.Clock.systemUTC());
       Optional<AgreementStatus> s = store.statusOf(name.substring(0, name.length() - 5));
       if (s.isEmpty()) {
         return top.fail(new AgreementException(Reason.NOT_FOUND, "There is no " + f + "."));
       }
       StringBuilder sb = new StringBuilder();
       for (SignatureCheck c : s.get().signatures()) {
-        sb.append(c.valid() ? "  [ok]   " : "  [FAIL] ").append(c.agency()).append(": ").append(c.detail()).append('\n');
+        sb.append(c.valid() ? "  [ok]   " : "  [FAIL] ")
+            .append(c.agency())
+            .append(": ")
+            .append(c.detail())
+            .append('\n');
       }
       sb.append(s.get().sentence());
       top.print(view(s.get()), sb.toString());
@@ -233,30 +343,67 @@ public final class AgreementCommand {
     @Override
     public Integer call() {
       List<AgreementStatus> all = top.store().all();
-      StringBuilder sb = new StringBuilder(String.format("%-20s %-17s %-12s %-12s %s%n", "ID", "STATE", "START", "END", "PARTIES"));
+      StringBuilder sb =
+          new StringBuilder(
+              String.format(
+                  "%-20s %-17s %-12s %-12s %s%n", "ID", "STATE", "START", "END", "PARTIES"));
       for (AgreementStatus s : all) {
-        sb.append(String.format("%-20s %-17s %-12s %-12s %s%n", s.id(), s.state(),
-            s.agreement().map(a -> a.start().toString()).orElse("-"), s.agreement().map(a -> a.end().toString()).orElse("-"),
-            s.agreement().map(a -> String.join(", ", a.parties().stream().map(p -> p.agency()).toList())).orElse("-")));
+        sb.append(
+            String.format(
+                "%-20s %-17s %-12s %-12s %s%n",
+                s.id(),
+                s.state(),
+                s.agreement().map(a -> a.start().toString()).orElse("-"),
+                s.agreement().map(a -> a.end().toString()).orElse("-"),
+                s.agreement()
+                    .map(a -> String.join(", ", a.parties().stream().map(p -> p.agency()).toList()))
+                    .orElse("-")));
       }
-      return top.print(all.stream().map(AgreementCommand::view).toList(), sb.toString().stripTrailing());
+      return top.print(
+          all.stream().map(AgreementCommand::view).toList(), sb.toString().stripTrailing());
     }
   }
 
-  @Command(name = "show", description = "Show one agreement's status, signatures, lifecycle and document.")
+  @Command(
+      name = "show",
+      description = "Show one agreement's status, signatures, lifecycle and document.")
   static final class Show implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
-    @Parameters(index = "0") String id;
+
+    @Parameters(index = "0")
+    String id;
 
     @Override
     public Integer call() throws Exception {
       Optional<AgreementStatus> s = top.store().statusOf(id);
       if (s.isEmpty()) {
-        return top.fail(new AgreementException(Reason.NOT_FOUND, "There is no agreement " + id + " in " + top.dir + "."));
+        return top.fail(
+            new AgreementException(
+                Reason.NOT_FOUND, "There is no agreement " + id + " in " + top.dir + "."));
       }
       StringBuilder sb = new StringBuilder(s.get().sentence()).append('\n');
-      s.get().signatures().forEach(c -> sb.append(c.valid() ? "  [ok]   " : "  [FAIL] ").append(c.agency()).append(": ").append(c.detail()).append('\n'));
-      s.get().history().forEach(e -> sb.append("  ").append(e.at()).append(' ').append(e.action()).append(" by ").append(e.by()).append(": ").append(e.why()).append('\n'));
+      s.get()
+          .signatures()
+          .forEach(
+              c ->
+                  sb.append(c.valid() ? "  [ok]   " : "  [FAIL] ")
+                      .append(c.agency())
+                      .append(": ")
+                      .append(c.detail())
+                      .append('\n'));
+      s.get()
+          .history()
+          .forEach(
+              e ->
+                  sb.append("  ")
+                      .append(e.at())
+                      .append(' ')
+                      .append(e.action())
+                      .append(" by ")
+                      .append(e.by())
+                      .append(": ")
+                      .append(e.why())
+                      .append('\n'));
       sb.append("---\n").append(Files.readString(top.dir.resolve(id + ".yaml")));
       return top.print(view(s.get()), sb.toString().stripTrailing());
     }
@@ -264,8 +411,12 @@ public final class AgreementCommand {
 
   abstract static class Lifecycle implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
-    @Parameters(index = "0") String id;
-    @Option(names = "--reason", required = true, description = "why (kept in <id>.status.yaml)") String why;
+
+    @Parameters(index = "0")
+    String id;
+
+    @Option(names = "--reason", required = true, description = "why (kept in <id>.status.yaml)")
+    String why;
 
     abstract LifecycleEvent.Action action();
 
@@ -273,7 +424,8 @@ public final class AgreementCommand {
     public Integer call() {
       try {
         if (top.agency == null) {
-          throw new AgreementException(Reason.INVALID_ARGUMENT, "Give --agency: the party taking this step.");
+          throw new AgreementException(
+              Reason.INVALID_ARGUMENT, "Give --agency: the party taking this step.");
         }
         AgreementStatus s = top.store().record(id, action(), top.agency, why);
         return top.print(view(s), s.sentence());
@@ -297,11 +449,12 @@ public final class AgreementCommand {
     }
   }
 
-  @Command(name = "terminate", description = "Terminate an agreement for good (--agency, --reason).")
+  @Command(
+      name = "terminate",
+      description = "Terminate an agreement for good (--agency, --reason).")
   static final class Terminate extends Lifecycle {
     LifecycleEvent.Action action() {
       return LifecycleEvent.Action.TERMINATE;
     }
   }
-
 }

@@ -22,11 +22,13 @@ import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
  * Audit cost per disclosure, as the node pays it: build the entry, hash the leaf, extend the
- * compact range, sign a checkpoint (ECDSA P-256), and insert the row into an H2 file database
- * with a commit per entry (the node's per-entry durability). Prints microseconds per append,
- * split into the crypto part and the whole.
+ * compact range, sign a checkpoint (ECDSA P-256), and insert the row into an H2 file database with
+ * a commit per entry (the node's per-entry durability). Prints microseconds per append, split into
+ * the crypto part and the whole.
  *
- * <pre>java -cp benchmarks/target/liaison-benchmarks.jar org.liaison.bench.audit.AuditAppendCost [n]</pre>
+ * <pre>
+ * java -cp benchmarks/target/liaison-benchmarks.jar org.liaison.bench.audit.AuditAppendCost [n]
+ * </pre>
  */
 public final class AuditAppendCost {
   private AuditAppendCost() {}
@@ -34,7 +36,8 @@ public final class AuditAppendCost {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     Path work = Files.createTempDirectory("audit-bench");
-    DevPki pki = DevPki.create(work.resolve("pki"), List.of(AgencySpec.parse("bench.a")), Clock.systemUTC());
+    DevPki pki =
+        DevPki.create(work.resolve("pki"), List.of(AgencySpec.parse("bench.a")), Clock.systemUTC());
     NodeCredentials node = NodeCredentials.load(pki.nodeDir("bench.a", "node-1"));
 
     // warm-up, then the crypto alone
@@ -43,25 +46,32 @@ public final class AuditAppendCost {
     crypto(node, n);
     double cryptoUs = (System.nanoTime() - t0) / 1e3 / n;
 
-    String url = "jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    String url =
+        "jdbc:h2:file:"
+            + work.resolve("db").toAbsolutePath()
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     try (Connection c = DriverManager.getConnection(url)) {
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE audit_log (idx BIGINT PRIMARY KEY, at TIMESTAMP WITH TIME ZONE NOT NULL,"
-            + " kind VARCHAR(32) NOT NULL, message_id VARCHAR(64), entry BYTEA NOT NULL,"
-            + " leaf_hash BYTEA NOT NULL, tree_root BYTEA NOT NULL, frontier BYTEA NOT NULL,"
-            + " checkpoint BYTEA NOT NULL)");
+        s.execute(
+            "CREATE TABLE audit_log (idx BIGINT PRIMARY KEY, at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                + " kind VARCHAR(32) NOT NULL, message_id VARCHAR(64), entry BYTEA NOT NULL,"
+                + " leaf_hash BYTEA NOT NULL, tree_root BYTEA NOT NULL, frontier BYTEA NOT NULL,"
+                + " checkpoint BYTEA NOT NULL)");
       }
       c.setAutoCommit(false);
       MerkleFrontier tree = MerkleFrontier.empty();
       PreparedStatement insert =
-          c.prepareStatement("INSERT INTO audit_log VALUES (?, CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?, ?)");
+          c.prepareStatement(
+              "INSERT INTO audit_log VALUES (?, CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?, ?)");
       append(node, c, insert, tree, 2_000);
       long t1 = System.nanoTime();
       append(node, c, insert, tree, n);
       double totalUs = (System.nanoTime() - t1) / 1e3 / n;
       System.out.printf("audit entries: %d (log grew to %d)%n", n, tree.size());
-      System.out.printf("crypto (entry + leaf + frontier + checkpoint signature): %.1f us/op%n", cryptoUs);
-      System.out.printf("append with a commit per entry (H2 file):               %.1f us/op%n", totalUs);
+      System.out.printf(
+          "crypto (entry + leaf + frontier + checkpoint signature): %.1f us/op%n", cryptoUs);
+      System.out.printf(
+          "append with a commit per entry (H2 file):               %.1f us/op%n", totalUs);
     }
   }
 
@@ -81,16 +91,25 @@ public final class AuditAppendCost {
         .setMessageId(Long.toHexString(i * 0x9E3779B97F4A7C15L))
         .setContentType("liaison.v1.QueryRequest")
         .setOutcome("MATCH")
-        .addData(AuditDatum.newBuilder().setIdentifierType("PHONE")
-            .setSaltedHash(ByteString.copyFrom(new byte[32])).addRecordIds("R-" + i))
+        .addData(
+            AuditDatum.newBuilder()
+                .setIdentifierType("PHONE")
+                .setSaltedHash(ByteString.copyFrom(new byte[32]))
+                .addRecordIds("R-" + i))
         .build();
   }
 
   private static SignedAuditCheckpoint step(NodeCredentials node, MerkleFrontier tree, byte[] entry)
       throws Exception {
     tree.append(MerkleTree.leafHash(entry));
-    return AuditCheckpoints.sign(node.signingKey(), node.signingCertificate(), "bench.a", "node-1",
-        tree.size(), tree.root(), System.currentTimeMillis());
+    return AuditCheckpoints.sign(
+        node.signingKey(),
+        node.signingCertificate(),
+        "bench.a",
+        "node-1",
+        tree.size(),
+        tree.root(),
+        System.currentTimeMillis());
   }
 
   private static void crypto(NodeCredentials node, int n) throws Exception {

@@ -23,17 +23,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Cost per 1 KiB message of sealing at the sender and opening at the recipient node, for the
- * three ways of sealing, and of the recipient gateway's key-less verification alone. Times are
- * per message (batches divide by their size).
+ * Cost per 1 KiB message of sealing at the sender and opening at the recipient node, for the three
+ * ways of sealing, and of the recipient gateway's key-less verification alone. Times are per
+ * message (batches divide by their size).
  *
  * <ul>
  *   <li>{@code single}: HPKE encapsulation + ECDSA signature per message, decapsulation +
  *       verification per message;
  *   <li>{@code session}: amortised HPKE (one AES-GCM seal/open under the per-peer session key),
  *       still one ECDSA signature and verification per message;
- *   <li>{@code batchN}: amortised HPKE and one ECDSA signature over the Merkle root of N
- *       messages; the opener verifies the root once and the audit path of each member.
+ *   <li>{@code batchN}: amortised HPKE and one ECDSA signature over the Merkle root of N messages;
+ *       the opener verifies the root once and the audit path of each member.
  * </ul>
  *
  * Run: {@code java -jar benchmarks/target/liaison-benchmarks.jar Envelope}.

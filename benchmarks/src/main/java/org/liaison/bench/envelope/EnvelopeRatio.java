@@ -11,9 +11,9 @@ import org.liaison.wire.envelope.WireException;
 import org.liaison.wire.v1.Envelope;
 
 /**
- * A quick look without JMH: µs per 1 KiB message to seal and open, single vs session vs batch
- * of 64, and the ratios. Reports the calling thread's CPU time next to wall time: on a machine
- * shared with other work, CPU time per message is the stable figure. Usage: {@code java -cp
+ * A quick look without JMH: µs per 1 KiB message to seal and open, single vs session vs batch of
+ * 64, and the ratios. Reports the calling thread's CPU time next to wall time: on a machine shared
+ * with other work, CPU time per message is the stable figure. Usage: {@code java -cp
  * benchmarks/target/liaison-benchmarks.jar org.liaison.bench.envelope.EnvelopeRatio [messages]}.
  */
 public final class EnvelopeRatio {

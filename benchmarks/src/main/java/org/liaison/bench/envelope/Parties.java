@@ -20,8 +20,8 @@ import org.liaison.wire.pki.NodeCredentials;
 import org.liaison.wire.pki.TrustDirectory;
 
 /**
- * Two agencies with fresh development keys (a throw-away DevPki): bench.a's node seals to
- * bench.b's node-1, bench.b's gateway verifies, bench.b's node opens.
+ * Two agencies with fresh development keys (a throw-away DevPki): bench.a's node seals to bench.b's
+ * node-1, bench.b's gateway verifies, bench.b's node opens.
  */
 final class Parties {
 
@@ -62,8 +62,14 @@ final class Parties {
 
   static SealRequest request() {
     return SealRequest.request(
-        RECIPIENT, "node-1", "bench-agreement", "HUMAN_TRAFFICKING", "BENCH-1", "officer-1",
-        "liaison.v1.QueryRequest", Duration.ofMinutes(5));
+        RECIPIENT,
+        "node-1",
+        "bench-agreement",
+        "HUMAN_TRAFFICKING",
+        "BENCH-1",
+        "officer-1",
+        "liaison.v1.QueryRequest",
+        Duration.ofMinutes(5));
   }
 
   EnvelopeSealer sealer() {

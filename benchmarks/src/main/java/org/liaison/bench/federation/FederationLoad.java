@@ -33,22 +33,37 @@ public final class FederationLoad {
     System.out.printf("work folder %s, %d s per run, %d threads%n", work, seconds, threads);
 
     LoadRun.Result plain;
-    try (PlainRelayChain chain = new PlainRelayChain(work.resolve("plain"), FreePorts.allocate(4))) {
-      Envelope oneKiB = Envelope.newBuilder().setCiphertext(ByteString.copyFrom(new byte[1024])).build();
-      plain = LoadRun.measure("plain mTLS relay, 4 hops, 1 KiB", () -> chain.call(oneKiB), 500, 2000, threads, seconds);
+    try (PlainRelayChain chain =
+        new PlainRelayChain(work.resolve("plain"), FreePorts.allocate(4))) {
+      Envelope oneKiB =
+          Envelope.newBuilder().setCiphertext(ByteString.copyFrom(new byte[1024])).build();
+      plain =
+          LoadRun.measure(
+              "plain mTLS relay, 4 hops, 1 KiB",
+              () -> chain.call(oneKiB),
+              500,
+              2000,
+              threads,
+              seconds);
     }
     System.out.println(plain.line());
 
     try (Federation f =
-        Federation.builder().agencies("us.ice", "us.dea").workDir(work.resolve("federation")).build()) {
+        Federation.builder()
+            .agencies("us.ice", "us.dea")
+            .workDir(work.resolve("federation"))
+            .build()) {
       f.start();
-      System.out.printf("federation of 2 agencies ready in %.1f s%n", f.startupTime().toMillis() / 1000.0);
+      System.out.printf(
+          "federation of 2 agencies ready in %.1f s%n", f.startupTime().toMillis() / 1000.0);
       OfficerQueryRequest query =
           OfficerQueryRequest.newBuilder()
               .setQuery(
                   QueryRequest.newBuilder()
                       .setIdentifier(
-                          Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("+1 305 555 0142")))
+                          Identifier.newBuilder()
+                              .setType(IdentifierType.PHONE)
+                              .setValue("+1 305 555 0142")))
               .setPurpose("DRUG_TRAFFICKING")
               .setCaseReference("ICE-MIA-2026-0311")
               .setOfficerId("officer-1")
@@ -61,7 +76,8 @@ public final class FederationLoad {
                 "federated query us.ice -> us.dea",
                 () -> {
                   List<PartnerAnswer> answers = ice.queryAll(query);
-                  if (answers.size() != 1 || answers.get(0).getStatus() != PartnerAnswer.Status.MATCH) {
+                  if (answers.size() != 1
+                      || answers.get(0).getStatus() != PartnerAnswer.Status.MATCH) {
                     throw new IllegalStateException("unexpected answer: " + answers);
                   }
                 },

@@ -58,7 +58,12 @@ final class PlainRelayChain implements AutoCloseable {
       }
       servers.add(
           GrpcServers.start(
-              "127.0.0.1", port, MutualTls.server(hops[i], trust), 4 << 20, executor, List.of(service)));
+              "127.0.0.1",
+              port,
+              MutualTls.server(hops[i], trust),
+              4 << 20,
+              executor,
+              List.of(service)));
       next = "localhost:" + port;
     }
     TlsIdentity officer = TlsIdentity.fromFolder(pki.officerDir("bench.a", "officer-1"));

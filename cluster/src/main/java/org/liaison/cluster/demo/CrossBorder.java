@@ -9,7 +9,10 @@ import org.liaison.wire.v1.PersonQuery;
 import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Tier;
 
-/** Case 3: ru.skr asks in Cyrillic; ICE holds the subject in Latin script and answers at summary tier. */
+/**
+ * Case 3: ru.skr asks in Cyrillic; ICE holds the subject in Latin script and answers at summary
+ * tier.
+ */
 final class CrossBorder implements DemoScenario {
 
   @Override
@@ -24,7 +27,8 @@ final class CrossBorder implements DemoScenario {
 
   @Override
   public boolean run(Federation federation, Narrator say) {
-    say.step("A ru.skr investigator asks ICE about Дмитрий Волков, born 1979-03-14, for HUMAN_SMUGGLING.");
+    say.step(
+        "A ru.skr investigator asks ICE about Дмитрий Волков, born 1979-03-14, for HUMAN_SMUGGLING.");
     List<PartnerAnswer> answers;
     try (NodeClient skr = federation.node("ru.skr").client()) {
       answers =
@@ -32,7 +36,10 @@ final class CrossBorder implements DemoScenario {
               OfficerQueryRequest.newBuilder()
                   .setQuery(
                       QueryRequest.newBuilder()
-                          .setPerson(PersonQuery.newBuilder().setName("Дмитрий Волков").setDateOfBirth("1979-03-14"))
+                          .setPerson(
+                              PersonQuery.newBuilder()
+                                  .setName("Дмитрий Волков")
+                                  .setDateOfBirth("1979-03-14"))
                           .setOfficerRole("INVESTIGATOR"))
                   .setPurpose("HUMAN_SMUGGLING")
                   .setCaseReference("SK-77-2026-0117")
@@ -42,7 +49,11 @@ final class CrossBorder implements DemoScenario {
                   .build());
     }
     say.answers(answers);
-    PartnerAnswer ice = answers.stream().filter(a -> a.getPartnerAgency().equals("us.ice")).findFirst().orElse(null);
+    PartnerAnswer ice =
+        answers.stream()
+            .filter(a -> a.getPartnerAgency().equals("us.ice"))
+            .findFirst()
+            .orElse(null);
     boolean ok =
         ice != null
             && ice.getStatus() == PartnerAnswer.Status.MATCH

@@ -13,8 +13,8 @@ import org.liaison.cluster.ProcessStartException;
  * The demo: starts the reference federation in {@code ./demo-run/} (fresh each time), plays the
  * acceptance cases, then leaves the federation running for {@code bin/liaison} until Ctrl-C.
  *
- * <p>Options: {@code --work DIR} (default demo-run), {@code --no-wait} (stop after the cases;
- * exit code 1 if a case failed).
+ * <p>Options: {@code --work DIR} (default demo-run), {@code --no-wait} (stop after the cases; exit
+ * code 1 if a case failed).
  */
 public final class Demo {
 
@@ -44,18 +44,24 @@ public final class Demo {
       }
     }
     PrintStream out = System.out;
-    Federation federation = Federation.builder().agencies(Federation.DEMO_AGENCIES).workDir(work).build();
+    Federation federation =
+        Federation.builder().agencies(Federation.DEMO_AGENCIES).workDir(work).build();
     Runtime.getRuntime().addShutdownHook(new Thread(federation::stopAll, "demo-stop"));
-    out.println("Starting " + Federation.DEMO_AGENCIES.size() + " agencies (a node and a gateway each) in "
-        + work.toAbsolutePath() + " ...");
+    out.println(
+        "Starting "
+            + Federation.DEMO_AGENCIES.size()
+            + " agencies (a node and a gateway each) in "
+            + work.toAbsolutePath()
+            + " ...");
     try {
       federation.start();
     } catch (ProcessStartException e) {
       System.err.println("demo: " + e.getMessage());
       System.exit(1);
     }
-    out.printf("Federation ready in %.1f s: %s%n%n", federation.startupTime().toMillis() / 1000.0,
-        String.join(", ", federation.agencies()));
+    out.printf(
+        "Federation ready in %.1f s: %s%n%n",
+        federation.startupTime().toMillis() / 1000.0, String.join(", ", federation.agencies()));
 
     List<String> failed = new ArrayList<>();
     Narrator say = new Narrator(out);
@@ -71,8 +77,10 @@ public final class Demo {
       if (!ok) failed.add(s.caseNumber() + " " + s.title());
       out.println();
     }
-    out.println(failed.isEmpty() ? "Every case behaved as FEDERATION.md requires."
-        : "Cases that did not behave as required: " + String.join("; ", failed) + ".");
+    out.println(
+        failed.isEmpty()
+            ? "Every case behaved as FEDERATION.md requires."
+            : "Cases that did not behave as required: " + String.join("; ", failed) + ".");
     if (!wait) {
       federation.stopAll();
       System.exit(failed.isEmpty() ? 0 : 1);
@@ -82,11 +90,18 @@ public final class Demo {
     AgencyNode ice = federation.node("us.ice");
     AgencyNode skr = federation.node("ru.skr");
     out.println("  bin/liaison status " + ice.cliOptions());
-    out.println("  bin/liaison check --phone '+1 305 555 0142' --case ICE-MIA-1 " + ice.cliOptions());
-    out.println("  bin/liaison query --phone '+1 305 555 0142' --purpose NARCOTICS " + ice.cliOptions());
-    out.println("  bin/liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose HUMAN_SMUGGLING " + skr.cliOptions());
-    out.println("Other agencies: " + federation.agencies().stream()
-        .map(a -> a + " " + federation.node(a).officerAddress()).toList());
+    out.println(
+        "  bin/liaison check --phone '+1 305 555 0142' --case ICE-MIA-1 " + ice.cliOptions());
+    out.println(
+        "  bin/liaison query --phone '+1 305 555 0142' --purpose NARCOTICS " + ice.cliOptions());
+    out.println(
+        "  bin/liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose HUMAN_SMUGGLING "
+            + skr.cliOptions());
+    out.println(
+        "Other agencies: "
+            + federation.agencies().stream()
+                .map(a -> a + " " + federation.node(a).officerAddress())
+                .toList());
     out.println("Logs: " + federation.workDir().toAbsolutePath().resolve("logs"));
     out.println("Press Ctrl-C to stop every process.");
     new CountDownLatch(1).await();

@@ -46,7 +46,10 @@ final class ExpiredAgreement implements DemoScenario {
                 OfficerQueryRequest.newBuilder()
                     .setQuery(
                         QueryRequest.newBuilder()
-                            .setPerson(PersonQuery.newBuilder().setName("Дмитрий Волков").setDateOfBirth("1979-03-14"))
+                            .setPerson(
+                                PersonQuery.newBuilder()
+                                    .setName("Дмитрий Волков")
+                                    .setDateOfBirth("1979-03-14"))
                             .setOfficerRole("INVESTIGATOR"))
                     .setPurpose("HUMAN_SMUGGLING")
                     .setCaseReference("SK-77-2026-0117")
@@ -56,7 +59,11 @@ final class ExpiredAgreement implements DemoScenario {
                     .build());
       }
       say.answers(answers);
-      PartnerAnswer ice = answers.stream().filter(a -> a.getPartnerAgency().equals("us.ice")).findFirst().orElse(null);
+      PartnerAnswer ice =
+          answers.stream()
+              .filter(a -> a.getPartnerAgency().equals("us.ice"))
+              .findFirst()
+              .orElse(null);
       boolean ok =
           ice != null
               && ice.getStatus() != PartnerAnswer.Status.MATCH
@@ -75,7 +82,8 @@ final class ExpiredAgreement implements DemoScenario {
     }
   }
 
-  private static void restore(Path iceCopy, Federation federation, LocalDate today) throws AgreementException {
+  private static void restore(Path iceCopy, Federation federation, LocalDate today)
+      throws AgreementException {
     ReferenceAgreements.write(
         "ice-skr-2010",
         federation.pkiDir(),

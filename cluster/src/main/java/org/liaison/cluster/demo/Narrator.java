@@ -37,15 +37,32 @@ public final class Narrator {
       if (!a.getAgreementId().isEmpty()) s.append(" under ").append(a.getAgreementId());
       s.append(" in ").append(a.getLatencyMs()).append(" ms");
       if (a.getAnswer().hasRefusal()) {
-        s.append(" (").append(a.getAnswer().getRefusal().getReason()).append(": ")
-            .append(a.getAnswer().getRefusal().getMessage()).append(')');
+        s.append(" (")
+            .append(a.getAnswer().getRefusal().getReason())
+            .append(": ")
+            .append(a.getAnswer().getRefusal().getMessage())
+            .append(')');
       } else if (a.getReason() != Reason.REASON_UNSPECIFIED) {
-        s.append(" (").append(a.getReason()).append(a.getMessage().isEmpty() ? "" : ": " + a.getMessage()).append(')');
+        s.append(" (")
+            .append(a.getReason())
+            .append(a.getMessage().isEmpty() ? "" : ": " + a.getMessage())
+            .append(')');
       }
       detail(s.toString());
       for (Disclosure d : a.getAnswer().getDisclosuresList()) {
-        detail("  " + d.getTier() + " " + d.getRecordCategory() + " case " + d.getCaseReference()
-            + (d.getFieldsCount() > 0 ? " fields " + d.getFieldsMap().keySet().stream().sorted().collect(Collectors.joining(",")) : ""));
+        detail(
+            "  "
+                + d.getTier()
+                + " "
+                + d.getRecordCategory()
+                + " case "
+                + d.getCaseReference()
+                + (d.getFieldsCount() > 0
+                    ? " fields "
+                        + d.getFieldsMap().keySet().stream()
+                            .sorted()
+                            .collect(Collectors.joining(","))
+                    : ""));
       }
     }
   }
@@ -53,16 +70,28 @@ public final class Narrator {
   /** One line per partner answer of a target check. */
   public void checkAnswers(List<PartnerCheckAnswer> answers) {
     for (PartnerCheckAnswer a : answers) {
-      StringBuilder s = new StringBuilder(a.getPartnerAgency()).append(": ")
-          .append(a.getStatus() == PartnerAnswer.Status.MATCH ? "CONFLICT" : a.getStatus().name());
-      a.getAnswer().getConflictsList().forEach(c ->
-          s.append(" - case ").append(c.getCaseReference()).append(", contact ").append(contact(c.getPointOfContact())));
+      StringBuilder s =
+          new StringBuilder(a.getPartnerAgency())
+              .append(": ")
+              .append(
+                  a.getStatus() == PartnerAnswer.Status.MATCH ? "CONFLICT" : a.getStatus().name());
+      a.getAnswer()
+          .getConflictsList()
+          .forEach(
+              c ->
+                  s.append(" - case ")
+                      .append(c.getCaseReference())
+                      .append(", contact ")
+                      .append(contact(c.getPointOfContact())));
       detail(s.toString());
     }
   }
 
   static String contact(PointOfContact c) {
-    return String.join(", ", List.of(c.getName(), c.getAgency(), c.getPhone(), c.getEmail()).stream()
-        .filter(x -> !x.isEmpty()).toList());
+    return String.join(
+        ", ",
+        List.of(c.getName(), c.getAgency(), c.getPhone(), c.getEmail()).stream()
+            .filter(x -> !x.isEmpty())
+            .toList());
   }
 }

@@ -25,26 +25,55 @@ final class OutOfScope implements DemoScenario {
 
   @Override
   public boolean run(Federation federation, Narrator say) {
-    say.step("A ru.skr officer asks ICE about phone " + TargetConflict.PHONE + " for purpose NARCOTICS.");
+    say.step(
+        "A ru.skr officer asks ICE about phone "
+            + TargetConflict.PHONE
+            + " for purpose NARCOTICS.");
     List<PartnerAnswer> answers;
     try (NodeClient skr = federation.node("ru.skr").client()) {
-      answers = skr.queryAll(OfficerQueryRequest.newBuilder()
-          .setQuery(QueryRequest.newBuilder().setIdentifier(
-              Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(TargetConflict.PHONE).setCountry("US")))
-          .setPurpose("NARCOTICS").setCaseReference("SKR-DEMO-2").setOfficerId("officer-1")
-          .addPartners("us.ice").setDeadlineMs(10_000).build());
+      answers =
+          skr.queryAll(
+              OfficerQueryRequest.newBuilder()
+                  .setQuery(
+                      QueryRequest.newBuilder()
+                          .setIdentifier(
+                              Identifier.newBuilder()
+                                  .setType(IdentifierType.PHONE)
+                                  .setValue(TargetConflict.PHONE)
+                                  .setCountry("US")))
+                  .setPurpose("NARCOTICS")
+                  .setCaseReference("SKR-DEMO-2")
+                  .setOfficerId("officer-1")
+                  .addPartners("us.ice")
+                  .setDeadlineMs(10_000)
+                  .build());
     }
     say.answers(answers);
-    PartnerAnswer ice = answers.stream().filter(a -> a.getPartnerAgency().equals("us.ice")).findFirst().orElse(null);
-    boolean refused = ice != null && ice.getStatus() == PartnerAnswer.Status.REFUSED
-        && ice.getAnswer().getDisclosuresCount() == 0
-        && (ice.getAnswer().getRefusal().getReason() == Reason.PURPOSE_NOT_PERMITTED || ice.getReason() == Reason.PURPOSE_NOT_PERMITTED);
-    String agreement = ice == null ? "" : ice.getAnswer().getRefusal().getAgreementId().isEmpty()
-        ? ice.getAgreementId() : ice.getAnswer().getRefusal().getAgreementId();
-    say.verdict(refused && agreement.equals("ice-skr-2010"), refused
-        ? "ICE refused, naming agreement " + agreement + " and the missing purpose; nothing was disclosed and both"
-            + " nodes wrote the refusal to their audit logs."
-        : "ICE did not refuse with PURPOSE_NOT_PERMITTED under ice-skr-2010.");
+    PartnerAnswer ice =
+        answers.stream()
+            .filter(a -> a.getPartnerAgency().equals("us.ice"))
+            .findFirst()
+            .orElse(null);
+    boolean refused =
+        ice != null
+            && ice.getStatus() == PartnerAnswer.Status.REFUSED
+            && ice.getAnswer().getDisclosuresCount() == 0
+            && (ice.getAnswer().getRefusal().getReason() == Reason.PURPOSE_NOT_PERMITTED
+                || ice.getReason() == Reason.PURPOSE_NOT_PERMITTED);
+    String agreement =
+        ice == null
+            ? ""
+            : ice.getAnswer().getRefusal().getAgreementId().isEmpty()
+                ? ice.getAgreementId()
+                : ice.getAnswer().getRefusal().getAgreementId();
+    say.verdict(
+        refused && agreement.equals("ice-skr-2010"),
+        refused
+            ? "ICE refused, naming agreement "
+                + agreement
+                + " and the missing purpose; nothing was disclosed and both"
+                + " nodes wrote the refusal to their audit logs."
+            : "ICE did not refuse with PURPOSE_NOT_PERMITTED under ice-skr-2010.");
     return refused && agreement.equals("ice-skr-2010");
   }
 }

@@ -30,26 +30,56 @@ final class PartnerDown implements DemoScenario {
     say.step("DEA's node is stopped.");
     dea.stop();
     try {
-      List<String> partners = federation.agencies().stream().filter(a -> !a.equals("us.ice")).toList();
-      say.step("An ICE agent queries " + String.join(", ", partners) + " with a " + DEADLINE_MS + " ms deadline.");
+      List<String> partners =
+          federation.agencies().stream().filter(a -> !a.equals("us.ice")).toList();
+      say.step(
+          "An ICE agent queries "
+              + String.join(", ", partners)
+              + " with a "
+              + DEADLINE_MS
+              + " ms deadline.");
       long t0 = System.nanoTime();
       List<PartnerAnswer> answers;
       try (NodeClient ice = federation.node("us.ice").client()) {
-        answers = ice.queryAll(OfficerQueryRequest.newBuilder()
-            .setQuery(QueryRequest.newBuilder().setPerson(PersonQuery.newBuilder().setName("Dmitriy Volkov")
-                .setDateOfBirth("1979-03-14")).setOfficerRole("INVESTIGATOR"))
-            .setPurpose("INTERNATIONAL_ORGANIZED_CRIME").setCaseReference("ICE-DEMO-7").setOfficerId("officer-1")
-            .addAllPartners(partners).setDeadlineMs(DEADLINE_MS).build());
+        answers =
+            ice.queryAll(
+                OfficerQueryRequest.newBuilder()
+                    .setQuery(
+                        QueryRequest.newBuilder()
+                            .setPerson(
+                                PersonQuery.newBuilder()
+                                    .setName("Dmitriy Volkov")
+                                    .setDateOfBirth("1979-03-14"))
+                            .setOfficerRole("INVESTIGATOR"))
+                    .setPurpose("INTERNATIONAL_ORGANIZED_CRIME")
+                    .setCaseReference("ICE-DEMO-7")
+                    .setOfficerId("officer-1")
+                    .addAllPartners(partners)
+                    .setDeadlineMs(DEADLINE_MS)
+                    .build());
       }
       long ms = (System.nanoTime() - t0) / 1_000_000;
       say.answers(answers);
-      boolean deaUnavailable = answers.stream().anyMatch(a -> a.getPartnerAgency().equals("us.dea")
-          && (a.getStatus() == PartnerAnswer.Status.UNAVAILABLE || a.getStatus() == PartnerAnswer.Status.DEADLINE_EXCEEDED));
+      boolean deaUnavailable =
+          answers.stream()
+              .anyMatch(
+                  a ->
+                      a.getPartnerAgency().equals("us.dea")
+                          && (a.getStatus() == PartnerAnswer.Status.UNAVAILABLE
+                              || a.getStatus() == PartnerAnswer.Status.DEADLINE_EXCEEDED));
       boolean everyoneAnswered = answers.size() == partners.size();
       boolean inTime = ms < DEADLINE_MS + 2000;
       boolean ok = deaUnavailable && everyoneAnswered && inTime;
-      say.verdict(ok, "the query ended after " + ms + " ms with " + answers.size() + " answers for " + partners.size()
-          + " partners; DEA was " + (deaUnavailable ? "reported unavailable." : "NOT reported unavailable."));
+      say.verdict(
+          ok,
+          "the query ended after "
+              + ms
+              + " ms with "
+              + answers.size()
+              + " answers for "
+              + partners.size()
+              + " partners; DEA was "
+              + (deaUnavailable ? "reported unavailable." : "NOT reported unavailable."));
       return ok;
     } finally {
       say.step("DEA's node is started again (same database).");

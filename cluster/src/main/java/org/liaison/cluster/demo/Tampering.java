@@ -11,9 +11,9 @@ import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.QueryRequest;
 
 /**
- * Case 8: a gateway flips one byte of each envelope it relays. The flip is a gateway process
- * option ({@code liaison.gateway.test.flip-byte}), so ICE's gateway is restarted in that mode for
- * the query and restarted normally afterwards.
+ * Case 8: a gateway flips one byte of each envelope it relays. The flip is a gateway process option
+ * ({@code liaison.gateway.test.flip-byte}), so ICE's gateway is restarted in that mode for the
+ * query and restarted normally afterwards.
  */
 final class Tampering implements DemoScenario {
 
@@ -41,19 +41,41 @@ final class Tampering implements DemoScenario {
       say.step("An ICE agent queries DEA about phone " + TargetConflict.PHONE + ".");
       List<PartnerAnswer> answers;
       try (NodeClient ice = federation.node("us.ice").client()) {
-        answers = ice.queryAll(OfficerQueryRequest.newBuilder()
-            .setQuery(QueryRequest.newBuilder().setIdentifier(
-                Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(TargetConflict.PHONE).setCountry("US")))
-            .setPurpose("NARCOTICS").setCaseReference("ICE-DEMO-8").setOfficerId("officer-1")
-            .addPartners("us.dea").setDeadlineMs(10000).build());
+        answers =
+            ice.queryAll(
+                OfficerQueryRequest.newBuilder()
+                    .setQuery(
+                        QueryRequest.newBuilder()
+                            .setIdentifier(
+                                Identifier.newBuilder()
+                                    .setType(IdentifierType.PHONE)
+                                    .setValue(TargetConflict.PHONE)
+                                    .setCountry("US")))
+                    .setPurpose("NARCOTICS")
+                    .setCaseReference("ICE-DEMO-8")
+                    .setOfficerId("officer-1")
+                    .addPartners("us.dea")
+                    .setDeadlineMs(10000)
+                    .build());
       }
       say.answers(answers);
-      PartnerAnswer dea = answers.stream().filter(a -> a.getPartnerAgency().equals("us.dea")).findFirst().orElse(null);
-      boolean ok = dea != null && dea.getStatus() != PartnerAnswer.Status.MATCH
-          && dea.getStatus() != PartnerAnswer.Status.NO_MATCH && dea.getAnswer().getDisclosuresCount() == 0;
-      say.verdict(ok, ok
-          ? "DEA's node rejected the tampered envelope (" + dea.getReason() + ") and disclosed nothing; the attempt is in its audit log."
-          : "the tampered query was answered as if nothing happened.");
+      PartnerAnswer dea =
+          answers.stream()
+              .filter(a -> a.getPartnerAgency().equals("us.dea"))
+              .findFirst()
+              .orElse(null);
+      boolean ok =
+          dea != null
+              && dea.getStatus() != PartnerAnswer.Status.MATCH
+              && dea.getStatus() != PartnerAnswer.Status.NO_MATCH
+              && dea.getAnswer().getDisclosuresCount() == 0;
+      say.verdict(
+          ok,
+          ok
+              ? "DEA's node rejected the tampered envelope ("
+                  + dea.getReason()
+                  + ") and disclosed nothing; the attempt is in its audit log."
+              : "the tampered query was answered as if nothing happened.");
       return ok;
     } finally {
       say.step("DEA's gateway is restarted normally.");

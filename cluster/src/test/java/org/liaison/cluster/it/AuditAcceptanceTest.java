@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,16 +36,17 @@ import org.liaison.wire.v1.AuditRecord;
 import org.liaison.wire.v1.PartnerAnswer;
 
 /**
- * The audit log across real processes: a query leaves entries on both sides, checkpoints travel
- * in envelopes, partners prove consistency to each other and pass on what they hold of others,
- * and each node's export verifies offline.
+ * The audit log across real processes: a query leaves entries on both sides, checkpoints travel in
+ * envelopes, partners prove consistency to each other and pass on what they hold of others, and
+ * each node's export verifies offline.
  */
 @FederationTest(agencies = {"us.ice", "us.dea", "us.cbp"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditAcceptanceTest {
   /** Statuses that mean the partner answered (a no-hit is information too). */
   private static final Set<PartnerAnswer.Status> ANSWERED =
-      Set.of(PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
+      Set.of(
+          PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
 
   private static AuditGrpc.AuditBlockingStub audit(NodeClient c) {
     return AuditGrpc.newBlockingStub(c.channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
@@ -58,9 +59,12 @@ class AuditAcceptanceTest {
   @Test
   @Order(1)
   void query_isOnRecordOnBothSides_andBothExportsVerifyOffline(Federation f) {
-    try (NodeClient ice = f.node("us.ice").client(); NodeClient dea = f.node("us.dea").client()) {
+    try (NodeClient ice = f.node("us.ice").client();
+        NodeClient dea = f.node("us.dea").client()) {
       List<PartnerAnswer> answers =
-          ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+          ice.queryAll(
+              Officers.phoneQuery(
+                  "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
       PartnerAnswer answer = Officers.from(answers, "us.dea");
       assertThat(answer.getStatus()).as(answer.toString()).isIn(ANSWERED);
 
@@ -84,15 +88,17 @@ class AuditAcceptanceTest {
       AuditBundle iceLog = audit(ice).export(AuditExportRequest.getDefaultInstance());
       assertThat(AuditBundleVerifier.verify(iceLog).problems()).isEmpty();
       assertThat(entries(iceLog))
-          .anySatisfy(e -> {
-            assertThat(e.getOutcome()).isEqualTo("SENT");
-            assertThat(e.getMessageId()).isEqualTo(disclosed.getMessageId());
-          })
-          .anySatisfy(e -> {
-            assertThat(e.getKind()).isEqualTo(AuditKind.QUERY);
-            assertThat(e.getOutcome()).isEqualTo(answer.getStatus().name());
-            assertThat(e.getAnsweringAgency()).isEqualTo("us.dea");
-          });
+          .anySatisfy(
+              e -> {
+                assertThat(e.getOutcome()).isEqualTo("SENT");
+                assertThat(e.getMessageId()).isEqualTo(disclosed.getMessageId());
+              })
+          .anySatisfy(
+              e -> {
+                assertThat(e.getKind()).isEqualTo(AuditKind.QUERY);
+                assertThat(e.getOutcome()).isEqualTo(answer.getStatus().name());
+                assertThat(e.getAnsweringAgency()).isEqualTo("us.dea");
+              });
 
       // ICE holds the checkpoint DEA's answer carried, which covers the disclosure
       AuditFindings held = audit(ice).findings(AuditFindingsRequest.getDefaultInstance());
@@ -111,7 +117,9 @@ class AuditAcceptanceTest {
     try (NodeClient ice = f.node("us.ice").client();
         NodeClient dea = f.node("us.dea").client();
         NodeClient cbp = f.node("us.cbp").client()) {
-      ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0312", "us.cbp"));
+      ice.queryAll(
+          Officers.phoneQuery(
+              "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0312", "us.cbp"));
 
       AuditFindings iceView =
           audit(ice).findings(AuditFindingsRequest.newBuilder().setCheckPartnersNow(true).build());
@@ -138,9 +146,9 @@ class AuditAcceptanceTest {
 
   /**
    * A node killed with SIGKILL while it answers a stream of queries: every answer the asking
-   * officer received (hit, no-hit or refusal) is on the answering node's record after the
-   * restart, and the log verifies.
-   * (The reverse, an entry whose answer never arrived, is allowed: the entry commits first.)
+   * officer received (hit, no-hit or refusal) is on the answering node's record after the restart,
+   * and the log verifies. (The reverse, an entry whose answer never arrived, is allowed: the entry
+   * commits first.)
    */
   @Test
   @Order(3)
@@ -161,7 +169,9 @@ class AuditAcceptanceTest {
                   while (System.currentTimeMillis() < stopAt) {
                     String caseRef = "ICE-CRASH-" + next.getAndIncrement();
                     List<PartnerAnswer> a =
-                        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea"));
+                        ice.queryAll(
+                            Officers.phoneQuery(
+                                "+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea"));
                     received.put(caseRef, Officers.from(a, "us.dea"));
                     if (killed.get() && stopAt == Long.MAX_VALUE) {
                       stopAt = System.currentTimeMillis() + 1_000;

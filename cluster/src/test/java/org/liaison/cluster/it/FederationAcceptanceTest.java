@@ -67,7 +67,9 @@ class FederationAcceptanceTest {
     List<PartnerAnswer> answers;
     try (NodeClient ice = f.node("us.ice").client()) {
       answers =
-          ice.queryAll(Officers.phoneQuery("(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+          ice.queryAll(
+              Officers.phoneQuery(
+                  "(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
     }
     PartnerAnswer dea = from(answers, "us.dea");
     assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
@@ -87,13 +89,17 @@ class FederationAcceptanceTest {
   void case2_outOfScope_refusedNamingAgreementAndPurpose(Federation f) {
     List<PartnerAnswer> answers;
     try (NodeClient skr = f.node("ru.skr").client()) {
-      answers = skr.queryAll(Officers.phoneQuery("+1 786 555 0123", "NARCOTICS", "SK-77-2026-0117", "us.ice"));
+      answers =
+          skr.queryAll(
+              Officers.phoneQuery("+1 786 555 0123", "NARCOTICS", "SK-77-2026-0117", "us.ice"));
     }
     PartnerAnswer ice = from(answers, "us.ice");
     assertThat(ice.getStatus()).isEqualTo(PartnerAnswer.Status.REFUSED);
     assertThat(ice.getReason()).isEqualTo(Reason.PURPOSE_NOT_PERMITTED);
     assertThat(ice.getAgreementId()).isEqualTo("ice-skr-2010");
-    assertThat(ice.getAnswer().getRefusal().getMessage()).contains("ice-skr-2010").contains("NARCOTICS");
+    assertThat(ice.getAnswer().getRefusal().getMessage())
+        .contains("ice-skr-2010")
+        .contains("NARCOTICS");
     assertThat(ice.getAnswer().getDisclosuresList()).isEmpty();
   }
 
@@ -105,7 +111,12 @@ class FederationAcceptanceTest {
       answers =
           skr.queryAll(
               Officers.personQuery(
-                  "Дмитрий Волков", "1979-03-14", "HUMAN_SMUGGLING", "SK-77-2026-0117", "INVESTIGATOR", "us.ice"));
+                  "Дмитрий Волков",
+                  "1979-03-14",
+                  "HUMAN_SMUGGLING",
+                  "SK-77-2026-0117",
+                  "INVESTIGATOR",
+                  "us.ice"));
     }
     PartnerAnswer ice = from(answers, "us.ice");
     assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
@@ -114,7 +125,13 @@ class FederationAcceptanceTest {
     for (Disclosure d : disclosures) {
       assertThat(d.getTier().getNumber()).isLessThanOrEqualTo(Tier.SUMMARY_VALUE);
       assertThat(d.getFieldsMap().keySet())
-          .isSubsetOf("name", "name_latin", "date_of_birth", "nationality", "crime_categories", "case_status");
+          .isSubsetOf(
+              "name",
+              "name_latin",
+              "date_of_birth",
+              "nationality",
+              "crime_categories",
+              "case_status");
     }
   }
 
@@ -126,19 +143,25 @@ class FederationAcceptanceTest {
       long started = System.nanoTime();
       List<PartnerAnswer> answers =
           ice.queryAll(
-              Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311").toBuilder()
+              Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311")
+                  .toBuilder()
                   .setDeadlineMs(4000)
                   .build());
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      assertThat(answers).extracting(PartnerAnswer::getPartnerAgency).contains("us.dea", "us.cbp", "ru.skr", "us.ioc2");
+      assertThat(answers)
+          .extracting(PartnerAnswer::getPartnerAgency)
+          .contains("us.dea", "us.cbp", "ru.skr", "us.ioc2");
       PartnerAnswer dea = from(answers, "us.dea");
-      assertThat(dea.getStatus()).isIn(PartnerAnswer.Status.UNAVAILABLE, PartnerAnswer.Status.DEADLINE_EXCEEDED);
+      assertThat(dea.getStatus())
+          .isIn(PartnerAnswer.Status.UNAVAILABLE, PartnerAnswer.Status.DEADLINE_EXCEEDED);
       assertThat(answers)
           .filteredOn(a -> !a.getPartnerAgency().equals("us.dea"))
           .allSatisfy(
               a ->
                   assertThat(a.getStatus())
-                      .isNotIn(PartnerAnswer.Status.UNAVAILABLE, PartnerAnswer.Status.DEADLINE_EXCEEDED));
+                      .isNotIn(
+                          PartnerAnswer.Status.UNAVAILABLE,
+                          PartnerAnswer.Status.DEADLINE_EXCEEDED));
       assertThat(took).isLessThan(Duration.ofMillis(4000 + 1500));
     } finally {
       f.node("us.dea").start();
@@ -152,7 +175,9 @@ class FederationAcceptanceTest {
     f.gateway("us.dea").restart();
     try (NodeClient ice = f.node("us.ice").client()) {
       List<PartnerAnswer> answers =
-          ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+          ice.queryAll(
+              Officers.phoneQuery(
+                  "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
       PartnerAnswer dea = from(answers, "us.dea");
       assertThat(dea.getStatus()).isEqualTo(PartnerAnswer.Status.REJECTED);
       assertThat(dea.getReason()).isIn(Reason.SIGNATURE_INVALID, Reason.DECRYPTION_FAILED);
@@ -177,7 +202,12 @@ class FederationAcceptanceTest {
         answers =
             skr.queryAll(
                 Officers.personQuery(
-                    "Дмитрий Волков", "1979-03-14", "HUMAN_SMUGGLING", "SK-77-2026-0117", "INVESTIGATOR", "us.ice"));
+                    "Дмитрий Волков",
+                    "1979-03-14",
+                    "HUMAN_SMUGGLING",
+                    "SK-77-2026-0117",
+                    "INVESTIGATOR",
+                    "us.ice"));
       }
       PartnerAnswer ice = from(answers, "us.ice");
       assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
@@ -188,7 +218,8 @@ class FederationAcceptanceTest {
         assertThatThrownBy(
                 () ->
                     ice2.queryAll(
-                        Officers.phoneQuery("+1 718 555 0179", "HUMAN_SMUGGLING", "ICE-NY-2026-0044", "ru.skr")))
+                        Officers.phoneQuery(
+                            "+1 718 555 0179", "HUMAN_SMUGGLING", "ICE-NY-2026-0044", "ru.skr")))
             .hasMessageContaining("ru.skr");
       }
     } finally {
@@ -207,24 +238,38 @@ class FederationAcceptanceTest {
   void suspendedAgreement_requestsInFlightAreRefusedWhenTheyArrive(Federation f) throws Exception {
     try (NodeClient ice = f.node("us.ice").client()) {
       // the gateways' connection is up before the suspension: TLS admission happened under it
-      assertThat(from(ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")), "us.dea").getStatus())
+      assertThat(
+              from(
+                      ice.queryAll(
+                          Officers.phoneQuery(
+                              "+1 305 555 0142",
+                              "DRUG_TRAFFICKING",
+                              "ICE-MIA-2026-0311",
+                              "us.dea")),
+                      "us.dea")
+                  .getStatus())
           .isEqualTo(PartnerAnswer.Status.MATCH);
     }
-    AgreementStore deaCopy = new AgreementStore(f.workDir().resolve("us.dea").resolve("agreements"));
-    deaCopy.record("dea-ice-xdes-2009", LifecycleEvent.Action.SUSPEND, "us.dea", "integration test");
+    AgreementStore deaCopy =
+        new AgreementStore(f.workDir().resolve("us.dea").resolve("agreements"));
+    deaCopy.record(
+        "dea-ice-xdes-2009", LifecycleEvent.Action.SUSPEND, "us.dea", "integration test");
     try {
       awaitStoreRefresh();
       List<PartnerAnswer> answers;
       try (NodeClient ice = f.node("us.ice").client()) {
         answers =
-            ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+            ice.queryAll(
+                Officers.phoneQuery(
+                    "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
       }
       PartnerAnswer dea = from(answers, "us.dea");
       assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
       assertThat(dea.getReason()).isEqualTo(Reason.AGREEMENT_SUSPENDED);
       assertThat(dea.getAnswer().getDisclosuresList()).isEmpty();
     } finally {
-      deaCopy.record("dea-ice-xdes-2009", LifecycleEvent.Action.RESUME, "us.dea", "integration test over");
+      deaCopy.record(
+          "dea-ice-xdes-2009", LifecycleEvent.Action.RESUME, "us.dea", "integration test over");
       awaitStoreRefresh();
     }
   }
@@ -242,7 +287,12 @@ class FederationAcceptanceTest {
       answers =
           ioc2.queryAll(
               Officers.personQuery(
-                  "Viktor Petrenko", "1971-11-05", "INTERNATIONAL_ORGANIZED_CRIME", "IOC2-2026-0015", "ANALYST", "us.ice"));
+                  "Viktor Petrenko",
+                  "1971-11-05",
+                  "INTERNATIONAL_ORGANIZED_CRIME",
+                  "IOC2-2026-0015",
+                  "ANALYST",
+                  "us.ice"));
     }
     PartnerAnswer ice = from(answers, "us.ice");
     assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
@@ -291,7 +341,12 @@ class FederationAcceptanceTest {
       assertThatThrownBy(
               () ->
                   ice.blocking()
-                      .why(WhyRequest.newBuilder().setRecordId("no-such").setPartnerAgency("us.dea").setPurpose("X").build()))
+                      .why(
+                          WhyRequest.newBuilder()
+                              .setRecordId("no-such")
+                              .setPartnerAgency("us.dea")
+                              .setPurpose("X")
+                              .build()))
           .hasMessageContaining("no record no-such");
     }
   }
@@ -303,7 +358,10 @@ class FederationAcceptanceTest {
     for (String agency : List.of("us.ice", "us.dea")) {
       for (int port : List.of(f.node(agency).httpPort(), f.gateway(agency).httpPort())) {
         HttpResponse<String> health =
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health")).build(), BodyHandlers.ofString());
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health"))
+                    .build(),
+                BodyHandlers.ofString());
         assertThat(health.statusCode()).as(agency + " :" + port).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
       }
@@ -319,7 +377,9 @@ class FederationAcceptanceTest {
 
   private static String metrics(HttpClient http, int port) throws Exception {
     HttpResponse<String> r =
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(), BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+            BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
   }

@@ -13,18 +13,20 @@ import org.liaison.wire.v1.QueryRequest;
 /** Requests as officers write them in the acceptance cases. */
 final class Officers {
   /**
-   * Generous, because the first exchange between cold processes on a loaded 2-core CI machine
-   * pays class loading and TLS set-up; the partner-down case sets its own, tight deadline.
+   * Generous, because the first exchange between cold processes on a loaded 2-core CI machine pays
+   * class loading and TLS set-up; the partner-down case sets its own, tight deadline.
    */
   static final int DEADLINE_MS = 15_000;
 
   private Officers() {}
 
-  static OfficerQueryRequest phoneQuery(String phone, String purpose, String caseRef, String... partners) {
+  static OfficerQueryRequest phoneQuery(
+      String phone, String purpose, String caseRef, String... partners) {
     return OfficerQueryRequest.newBuilder()
         .setQuery(
             QueryRequest.newBuilder()
-                .setIdentifier(Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone)))
+                .setIdentifier(
+                    Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone)))
         .setPurpose(purpose)
         .setCaseReference(caseRef)
         .addAllPartners(List.of(partners))
@@ -48,7 +50,8 @@ final class Officers {
 
   static OfficerCheckRequest phoneCheck(String phone, String caseRef) {
     return OfficerCheckRequest.newBuilder()
-        .setIdentifier(Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone).setCountry("US"))
+        .setIdentifier(
+            Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone).setCountry("US"))
         .setCaseReference(caseRef)
         .setDeadlineMs(DEADLINE_MS)
         .build();

@@ -40,20 +40,26 @@ class FederationTest {
     AgencyGateway ice = f.gateway("us.ice");
     Map<String, String> iceGw = ice.configuration();
 
-    assertThat(iceGw).containsEntry("liaison.gateway.routes.us.dea", f.gateway("us.dea").partnerAddress())
+    assertThat(iceGw)
+        .containsEntry("liaison.gateway.routes.us.dea", f.gateway("us.dea").partnerAddress())
         .containsEntry("liaison.gateway.routes.ru.skr", f.gateway("ru.skr").partnerAddress())
         .doesNotContainKey("liaison.gateway.routes.us.ice")
         .containsEntry("liaison.gateway.nodes.node-1", f.node("us.ice").federationAddress())
         .containsEntry("liaison.gateway.test.flip-byte", "true")
         .containsEntry("liaison.pki.dir", f.pkiDir().resolve("us.ice/gateway").toString());
-    assertThat(f.gateway("us.dea").configuration()).doesNotContainKey("liaison.gateway.test.flip-byte");
+    assertThat(f.gateway("us.dea").configuration())
+        .doesNotContainKey("liaison.gateway.test.flip-byte");
 
     Map<String, String> iceNode = f.node("us.ice").configuration();
-    assertThat(iceNode).containsEntry("liaison.agency", "us.ice").containsEntry("liaison.node", "node-1")
+    assertThat(iceNode)
+        .containsEntry("liaison.agency", "us.ice")
+        .containsEntry("liaison.node", "node-1")
         .containsEntry("liaison.gateway.address", ice.nodeAddress())
         .containsEntry("liaison.pki.dir", f.pkiDir().resolve("us.ice/nodes/node-1").toString())
         .containsEntry("liaison.directory.dir", f.pkiDir().resolve("directory").toString())
-        .containsEntry("liaison.agreements.dir", f.workDir().toAbsolutePath().resolve("us.ice/agreements").toString())
+        .containsEntry(
+            "liaison.agreements.dir",
+            f.workDir().toAbsolutePath().resolve("us.ice/agreements").toString())
         .containsEntry("liaison.query.deadline-ms", "1500")
         .containsEntry("quarkus.http.port", Integer.toString(f.node("us.ice").httpPort()));
   }
@@ -65,8 +71,14 @@ class FederationTest {
     for (String a : f.agencies()) {
       AgencyNode n = f.node(a);
       AgencyGateway g = f.gateway(a);
-      addresses.addAll(List.of(n.officerAddress(), n.federationAddress(), "http:" + n.httpPort(),
-          g.partnerAddress(), g.nodeAddress(), "http:" + g.httpPort()));
+      addresses.addAll(
+          List.of(
+              n.officerAddress(),
+              n.federationAddress(),
+              "http:" + n.httpPort(),
+              g.partnerAddress(),
+              g.nodeAddress(),
+              "http:" + g.httpPort()));
     }
     assertThat(addresses).hasSize(18);
   }
@@ -77,7 +89,8 @@ class FederationTest {
 
     assertThat(f.node("ru.skr").officerCredentials().certificate()).exists();
     assertThat(f.pkiDir().resolve("us.dea/ca.crt.pem")).exists();
-    // of the reference agreements, only those whose parties are all here: dea-ice-xdes-2009 and ice-skr-2010
+    // of the reference agreements, only those whose parties are all here: dea-ice-xdes-2009 and
+    // ice-skr-2010
     for (String agency : f.agencies()) {
       Path copy = f.workDir().resolve(agency).resolve("agreements");
       assertThat(copy.resolve("ice-skr-2010.yaml")).exists();
@@ -93,13 +106,16 @@ class FederationTest {
   @Test
   void start_withoutBuiltApps_failsSayingWhichJarIsMissing() {
     Federation f = prepared();
-    assertThatThrownBy(f::start).isInstanceOf(ProcessStartException.class)
-        .hasMessageContaining(dir.resolve("repo/node/target/quarkus-app/quarkus-run.jar") + " is missing");
+    assertThatThrownBy(f::start)
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining(
+            dir.resolve("repo/node/target/quarkus-app/quarkus-run.jar") + " is missing");
   }
 
   @Test
   void build_oneAgency_isRefused() {
     assertThatThrownBy(() -> Federation.builder().agencies("us.ice").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two agencies");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least two agencies");
   }
 }

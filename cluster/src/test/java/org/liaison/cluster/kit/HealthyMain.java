@@ -4,9 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 
 /**
- * A stand-in for a node or gateway: serves {@code /q/health/ready} on the port given.
- * Modes: {@code ready} (200), {@code never} (503 forever), {@code exit} (exits 3 at once),
- * {@code spawn} (ready, and starts a child process that would outlive it).
+ * A stand-in for a node or gateway: serves {@code /q/health/ready} on the port given. Modes: {@code
+ * ready} (200), {@code never} (503 forever), {@code exit} (exits 3 at once), {@code spawn} (ready,
+ * and starts a child process that would outlive it).
  */
 public final class HealthyMain {
   public static void main(String[] args) throws Exception {
@@ -17,12 +17,14 @@ public final class HealthyMain {
       System.exit(3);
     }
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/q/health/ready", exchange -> {
-      int code = mode.equals("never") ? 503 : 200;
-      System.out.println("health asked, answering " + code);
-      exchange.sendResponseHeaders(code, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/q/health/ready",
+        exchange -> {
+          int code = mode.equals("never") ? 503 : 200;
+          System.out.println("health asked, answering " + code);
+          exchange.sendResponseHeaders(code, -1);
+          exchange.close();
+        });
     server.start();
     System.out.println("listening on " + port + " in mode " + mode);
     if (mode.equals("spawn")) {

@@ -22,13 +22,14 @@ class JavaProcessTest {
 
   JavaProcess child(String mode) {
     int port = FreePorts.allocate();
-    process = JavaProcess.builder("stand-in-" + mode)
-        .mainClass(System.getProperty("java.class.path"), HealthyMain.class.getName())
-        .jvmOptions("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-        .arguments(Integer.toString(port), mode)
-        .log(dir.resolve("logs").resolve(mode + ".log"))
-        .healthUrl(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-        .build();
+    process =
+        JavaProcess.builder("stand-in-" + mode)
+            .mainClass(System.getProperty("java.class.path"), HealthyMain.class.getName())
+            .jvmOptions("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+            .arguments(Integer.toString(port), mode)
+            .log(dir.resolve("logs").resolve(mode + ".log"))
+            .healthUrl(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+            .build();
     return process;
   }
 
@@ -46,8 +47,13 @@ class JavaProcessTest {
     assertThat(p.isAlive()).isTrue();
     String log = Files.readString(p.log());
     assertThat(log).contains("listening on", "health asked, answering 200");
-    long grandchild = await(() -> Files.readAllLines(p.log()).stream()
-        .filter(l -> l.startsWith("child pid ")).map(l -> Long.parseLong(l.substring(10).strip())).findFirst());
+    long grandchild =
+        await(
+            () ->
+                Files.readAllLines(p.log()).stream()
+                    .filter(l -> l.startsWith("child pid "))
+                    .map(l -> Long.parseLong(l.substring(10).strip()))
+                    .findFirst());
     assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive)).contains(true);
 
     long pid = p.pid();
@@ -56,10 +62,13 @@ class JavaProcessTest {
     assertThat(p.isAlive()).isFalse();
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     long until = System.nanoTime() + 5_000_000_000L;
-    while (ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < until) {
+    while (ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false)
+        && System.nanoTime() < until) {
       Thread.sleep(50);
     }
-    assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false)).as("grandchild stopped").isFalse();
+    assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false))
+        .as("grandchild stopped")
+        .isFalse();
     assertThat(p.log()).exists();
   }
 
@@ -99,7 +108,8 @@ class JavaProcessTest {
     p.awaitHealthy(Duration.ofSeconds(60));
 
     assertThat(p.pid()).isNotEqualTo(first);
-    assertThat(Files.readAllLines(p.log()).stream().filter(l -> l.startsWith("listening on"))).hasSize(2);
+    assertThat(Files.readAllLines(p.log()).stream().filter(l -> l.startsWith("listening on")))
+        .hasSize(2);
   }
 
   private static <T> T await(java.util.concurrent.Callable<Optional<T>> probe) throws Exception {

@@ -60,11 +60,7 @@ public final class RelayLog {
     String reason = Refusals.reasonOf(e).map(Reason::name).orElse(e.getStatus().getCode().name());
     LOG.warnf(
         "not delivered %s from %s id=%s reason=%s: %s",
-        direction,
-        peer,
-        h == null ? "-" : h.messageId(),
-        reason,
-        e.getStatus().getDescription());
+        direction, peer, h == null ? "-" : h.messageId(), reason, e.getStatus().getDescription());
     count(direction, h == null ? peer.agency() : partnerOf(direction, h), reason);
   }
 

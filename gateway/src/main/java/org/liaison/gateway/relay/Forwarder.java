@@ -35,7 +35,9 @@ public final class Forwarder implements AutoCloseable {
 
   public Envelope toNode(String address, Envelope envelope, Deadline deadline)
       throws StatusRuntimeException {
-    return FederationGrpc.newBlockingStub(channel(address)).withDeadline(deadline).deliver(envelope);
+    return FederationGrpc.newBlockingStub(channel(address))
+        .withDeadline(deadline)
+        .deliver(envelope);
   }
 
   private ManagedChannel channel(String address) {
@@ -81,7 +83,8 @@ public final class Forwarder implements AutoCloseable {
         return true;
       }
     }
-    String description = e instanceof StatusRuntimeException s ? s.getStatus().getDescription() : null;
+    String description =
+        e instanceof StatusRuntimeException s ? s.getStatus().getDescription() : null;
     return description != null && description.toLowerCase(java.util.Locale.ROOT).contains("ssl");
   }
 

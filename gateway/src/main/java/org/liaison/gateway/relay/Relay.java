@@ -81,7 +81,8 @@ public final class Relay {
       Deadline deadline = deadline(header);
       Envelope answer =
           forward(
-              () -> forwarder.toPartnerGateway(address, onward, deadline), "the gateway of " + partner);
+              () -> forwarder.toPartnerGateway(address, onward, deadline),
+              "the gateway of " + partner);
       log.relayed("out", header, answer.getSerializedSize(), System.nanoTime() - started);
       return answer;
     } catch (RelayRefusal r) {
@@ -123,7 +124,8 @@ public final class Relay {
           routes.ownNode(h.recipientNode()).orElseThrow(() -> noRoute("node " + h.recipientNode()));
       Envelope onward = tamper == TamperMode.INBOUND ? tamper.apply(envelope) : envelope;
       Envelope answer =
-          forward(() -> forwarder.toNode(address, onward, deadline(h)), "node " + h.recipientNode());
+          forward(
+              () -> forwarder.toNode(address, onward, deadline(h)), "node " + h.recipientNode());
       log.relayed("in", header, answer.getSerializedSize(), System.nanoTime() - started);
       return answer;
     } catch (RelayRefusal r) {
@@ -147,8 +149,7 @@ public final class Relay {
     }
   }
 
-  private static void requireSender(InspectedEnvelope header, String expected)
-      throws RelayRefusal {
+  private static void requireSender(InspectedEnvelope header, String expected) throws RelayRefusal {
     if (!header.senderAgency().equals(expected)) {
       throw new RelayRefusal(
           Status.Code.PERMISSION_DENIED,

@@ -14,8 +14,8 @@ import org.liaison.gateway.relay.RelayRefusal;
 import org.liaison.wire.v1.Reason;
 
 /**
- * Trust derived from agreements, not from a separate list: a partner is admitted while an
- * agreement with it is in force, and only under the CA fingerprint that agreement names.
+ * Trust derived from agreements, not from a separate list: a partner is admitted while an agreement
+ * with it is in force, and only under the CA fingerprint that agreement names.
  */
 public final class AgreementTrust implements PartnerAdmission {
   private final String agency;

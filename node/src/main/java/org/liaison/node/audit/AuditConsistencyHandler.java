@@ -21,9 +21,9 @@ import org.liaison.wire.v1.SignedAuditCheckpoint;
 import org.liaison.wire.v1.WitnessedCheckpoint;
 
 /**
- * Answers a partner's {@code AuditConsistencyRequest}: proofs that the trees it holds
- * checkpoints of are prefixes of this log now, this node's current checkpoint, and the
- * checkpoints this node holds of others. The partner's gossip is taken in first.
+ * Answers a partner's {@code AuditConsistencyRequest}: proofs that the trees it holds checkpoints
+ * of are prefixes of this log now, this node's current checkpoint, and the checkpoints this node
+ * holds of others. The partner's gossip is taken in first.
  */
 @ApplicationScoped
 public class AuditConsistencyHandler implements InboundHandler {
@@ -46,7 +46,8 @@ public class AuditConsistencyHandler implements InboundHandler {
       history.witnessed(w, request.senderAgency());
     }
     AuditConsistencyAnswer.Builder a =
-        AuditConsistencyAnswer.newBuilder().addAllWitnessed(history.latestExcept(request.senderAgency()));
+        AuditConsistencyAnswer.newBuilder()
+            .addAllWitnessed(history.latestExcept(request.senderAgency()));
     Optional<SignedAuditCheckpoint> current = audit.latestCheckpoint();
     if (current.isEmpty()) {
       return a.build();
@@ -57,9 +58,11 @@ public class AuditConsistencyHandler implements InboundHandler {
             .setCheckpoint(current.get())
             .setSignerCertificate(ByteString.copyFrom(Certificates.der(signing.certificate()))));
     List<Long> sizes = r.getSizesList().stream().distinct().limit(MAX_SIZES).toList();
-    List<byte[]> leaves = sizes.stream().anyMatch(s -> s > 0 && s < size) ? reader.leafHashes(size) : List.of();
+    List<byte[]> leaves =
+        sizes.stream().anyMatch(s -> s > 0 && s < size) ? reader.leafHashes(size) : List.of();
     for (long m : sizes) {
-      ConsistencyProof.Builder p = ConsistencyProof.newBuilder().setFirstSize(m).setSecondSize(size);
+      ConsistencyProof.Builder p =
+          ConsistencyProof.newBuilder().setFirstSize(m).setSecondSize(size);
       if (m > 0 && m < size) {
         MerkleTree.consistencyProof(leaves, (int) m)
             .forEach(h -> p.addHashes(ByteString.copyFrom(h)));

@@ -7,8 +7,8 @@ import org.liaison.wire.v1.AuditKind;
 
 /**
  * What happened, as a caller tells {@link AuditLog#append}. The log adds the index, time, own
- * agency and node, and hashes matched identifiers with its salt; a probe that matched nothing
- * keeps only its type.
+ * agency and node, and hashes matched identifiers with its salt; a probe that matched nothing keeps
+ * only its type.
  *
  * <pre>{@code
  * audit.append(AuditEvent.builder(AuditKind.WORKFLOW)
@@ -176,8 +176,21 @@ public record AuditEvent(
 
     public AuditEvent build() {
       return new AuditEvent(
-          kind, direction, requestingAgency, answeringAgency, officerId, agreementId, purpose,
-          caseReference, messageId, contentType, outcome, reason, detail, data, requestHash);
+          kind,
+          direction,
+          requestingAgency,
+          answeringAgency,
+          officerId,
+          agreementId,
+          purpose,
+          caseReference,
+          messageId,
+          contentType,
+          outcome,
+          reason,
+          detail,
+          data,
+          requestHash);
     }
   }
 }

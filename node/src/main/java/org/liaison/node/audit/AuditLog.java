@@ -1,8 +1,5 @@
 package org.liaison.node.audit;
 
-import org.liaison.node.observability.ExchangeMetrics;
-import org.liaison.wire.v1.AuditKind;
-
 import com.google.protobuf.ByteString;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,22 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.liaison.node.observability.ExchangeMetrics;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditDatum;
 import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
  * The append-only, tamper-evident log. {@link #append} writes one entry and the checkpoint signed
- * right after it in a transaction of its own, committed before it returns: whoever appends and
- * then acts (discloses, sends) has the entry durable first. If it throws, nothing was written and
- * the caller must not act.
+ * right after it in a transaction of its own, committed before it returns: whoever appends and then
+ * acts (discloses, sends) has the entry durable first. If it throws, nothing was written and the
+ * caller must not act.
  *
  * <p>Appends are serialised by a lock held across the commit, so leaf indexes are dense and the
- * tree grows in commit order; the compact range kept in memory (and stored with each leaf) makes
- * an append O(log n) whatever the size of the log.
+ * tree grows in commit order; the compact range kept in memory (and stored with each leaf) makes an
+ * append O(log n) whatever the size of the log.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -51,7 +50,8 @@ public class AuditLog {
   public AuditReceipt append(AuditEvent event) {
     lock.lock();
     try {
-      MerkleFrontier before = tail == null ? QuarkusTransaction.requiringNew().call(this::load) : tail;
+      MerkleFrontier before =
+          tail == null ? QuarkusTransaction.requiringNew().call(this::load) : tail;
       MerkleFrontier after = before.copy();
       AuditReceipt receipt = QuarkusTransaction.requiringNew().call(() -> write(event, after));
       tail = after;
@@ -184,7 +184,9 @@ public class AuditLog {
             .setRequestHash(ByteString.copyFrom(e.requestHash()));
     for (AuditEvent.Datum d : e.data()) {
       AuditDatum.Builder datum =
-          AuditDatum.newBuilder().setIdentifierType(nz(d.identifierType())).addAllRecordIds(d.recordIds());
+          AuditDatum.newBuilder()
+              .setIdentifierType(nz(d.identifierType()))
+              .addAllRecordIds(d.recordIds());
       if (d.matchedValue() != null) {
         datum.setSaltedHash(ByteString.copyFrom(salt.hash(d.identifierType(), d.matchedValue())));
       }
@@ -195,10 +197,11 @@ public class AuditLog {
 
   private void rememberSigner() {
     String keyId = Certificates.fingerprint(signing.certificate());
-    if (!keyId.equals(signerStored) && em.createNativeQuery("select 1 from audit_signer where key_id = ?1")
-        .setParameter(1, keyId)
-        .getResultList()
-        .isEmpty()) {
+    if (!keyId.equals(signerStored)
+        && em.createNativeQuery("select 1 from audit_signer where key_id = ?1")
+            .setParameter(1, keyId)
+            .getResultList()
+            .isEmpty()) {
       em.createNativeQuery("insert into audit_signer (key_id, certificate) values (?1, ?2)")
           .setParameter(1, keyId)
           .setParameter(2, Certificates.der(signing.certificate()))

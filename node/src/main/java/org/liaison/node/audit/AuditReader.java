@@ -57,7 +57,8 @@ public class AuditReader {
       b.setCheckpoint(last.getCheckpoint());
     }
     Map<String, X509Certificate> certs = new LinkedHashMap<>();
-    for (Object der : em.createNativeQuery("select certificate from audit_signer").getResultList()) {
+    for (Object der :
+        em.createNativeQuery("select certificate from audit_signer").getResultList()) {
       try {
         X509Certificate c = Certificates.parse((byte[]) der);
         certs.put(Certificates.fingerprint(c), c);
@@ -100,7 +101,11 @@ public class AuditReader {
     }
     if (out.size() != n) {
       throw new IllegalStateException(
-          "the audit log should hold " + n + " entries below index " + n + " but holds "
+          "the audit log should hold "
+              + n
+              + " entries below index "
+              + n
+              + " but holds "
               + out.size());
     }
     return out;

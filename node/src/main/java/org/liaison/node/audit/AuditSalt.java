@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The node's secret salt for identifiers in audit entries: HMAC-SHA-256(salt, type ":" value). An
- * oversight body that holds an identifier asks the node to hash it and searches the bundle;
- * nobody can recover identifiers from the bundle alone.
+ * oversight body that holds an identifier asks the node to hash it and searches the bundle; nobody
+ * can recover identifiers from the bundle alone.
  */
 @ApplicationScoped
 public class AuditSalt {

@@ -71,7 +71,11 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
     long n = size == 0 ? reader.size() : size;
     if (index >= n || n > reader.size()) {
       throw new IllegalArgumentException(
-          "entry " + index + " is not in a tree of " + n + " entries; the log holds "
+          "entry "
+              + index
+              + " is not in a tree of "
+              + n
+              + " entries; the log holds "
               + reader.size());
     }
     AuditRecord record = reader.record(index);
@@ -80,7 +84,10 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
     AuditCheckpoint c = AuditCheckpoints.parse(checkpoint).orElseThrow();
     boolean ok =
         MerkleTree.verifyInclusion(
-            MerkleTree.leafHash(record.getEntry().toByteArray()), index, n, path,
+            MerkleTree.leafHash(record.getEntry().toByteArray()),
+            index,
+            n,
+            path,
             c.getRootHash().toByteArray());
     AuditProof.Builder p =
         AuditProof.newBuilder().setRecord(record).setCheckpoint(checkpoint).setVerified(ok);
@@ -132,7 +139,8 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
     try {
       result = work.get();
     } catch (IllegalArgumentException e) {
-      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      out.onError(
+          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
       return;
     } catch (RuntimeException e) {
       LOG.error("audit request failed", e);

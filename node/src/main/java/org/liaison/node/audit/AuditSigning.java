@@ -31,9 +31,9 @@ import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
- * The key that signs audit checkpoints: the node's signing key. A node started without its PKI
- * and without its listeners (unit tests of other features) gets a throw-away key and CA instead,
- * so its log still works; a running node never does.
+ * The key that signs audit checkpoints: the node's signing key. A node started without its PKI and
+ * without its listeners (unit tests of other features) gets a throw-away key and CA instead, so its
+ * log still works; a running node never does.
  */
 @ApplicationScoped
 public class AuditSigning {
@@ -82,8 +82,7 @@ public class AuditSigning {
 
   public SignedAuditCheckpoint sign(long treeSize, byte[] root, long timestampMs) {
     try {
-      return AuditCheckpoints.sign(
-          key, certificate, agency(), node(), treeSize, root, timestampMs);
+      return AuditCheckpoints.sign(key, certificate, agency(), node(), treeSize, root, timestampMs);
     } catch (InvalidKeyException e) {
       throw new IllegalStateException("the node's signing key is not an EC P-256 key", e);
     }

@@ -42,7 +42,9 @@ public final class InboundAudit {
     return b.build();
   }
 
-  /** The policy decision per record: what was disclosed at which tier, what was withheld and why. */
+  /**
+   * The policy decision per record: what was disclosed at which tier, what was withheld and why.
+   */
   private static String decisions(Message answer) {
     if (answer instanceof QueryAnswer a) {
       List<String> parts = new ArrayList<>();
@@ -88,7 +90,8 @@ public final class InboundAudit {
         if (!a.getConflict()) {
           return List.of(AuditEvent.Datum.probe(id.getType().name()));
         }
-        List<String> cases = a.getConflictsList().stream().map(TargetConflict::getCaseReference).toList();
+        List<String> cases =
+            a.getConflictsList().stream().map(TargetConflict::getCaseReference).toList();
         return List.of(AuditEvent.Datum.matched(id.getType().name(), id.getValue(), cases));
       }
     } catch (InvalidProtocolBufferException e) {

@@ -33,8 +33,8 @@ import org.liaison.wire.v1.WitnessedCheckpoint;
 
 /**
  * Asks a partner to prove that every checkpoint held of it (received from it or passed on by a
- * third node) is a prefix of its current log, and passes on the checkpoints held of others.
- * A proof that fails, or is missing, is a {@code PARTNER_HISTORY_INCONSISTENT} finding.
+ * third node) is a prefix of its current log, and passes on the checkpoints held of others. A proof
+ * that fails, or is missing, is a {@code PARTNER_HISTORY_INCONSISTENT} finding.
  */
 @ApplicationScoped
 public class PartnerConsistency {
@@ -66,7 +66,11 @@ public class PartnerConsistency {
           calls
               .send(
                   new OutboundRequest(
-                      partner.agency(), partner.agreementId(), PURPOSE, "audit", "node",
+                      partner.agency(),
+                      partner.agreementId(),
+                      PURPOSE,
+                      "audit",
+                      "node",
                       CONTENT_TYPE),
                   request,
                   DEADLINE_MS)
@@ -78,7 +82,8 @@ public class PartnerConsistency {
       return partner.agency() + ": not checked (interrupted)";
     }
     try {
-      return accept(partner.agency(), request.getSizesList(), AuditConsistencyAnswer.parseFrom(answer));
+      return accept(
+          partner.agency(), request.getSizesList(), AuditConsistencyAnswer.parseFrom(answer));
     } catch (InvalidProtocolBufferException e) {
       return partner.agency() + ": the answer is not an AuditConsistencyAnswer";
     }
@@ -104,7 +109,12 @@ public class PartnerConsistency {
   /** Checks a partner's answer to a request for {@code asked} sizes against what is held. */
   public String accept(String agency, List<Long> asked, AuditConsistencyAnswer a) {
     if (a.hasRefusal()) {
-      return agency + ": refused (" + a.getRefusal().getReason() + ": " + a.getRefusal().getMessage() + ")";
+      return agency
+          + ": refused ("
+          + a.getRefusal().getReason()
+          + ": "
+          + a.getRefusal().getMessage()
+          + ")";
     }
     for (WitnessedCheckpoint w : a.getWitnessedList()) {
       history.witnessed(w, agency);
@@ -132,21 +142,39 @@ public class PartnerConsistency {
         history.provenTo(p, now.getTreeSize());
       } else {
         problems++;
-        history.finding(agency, now.getNode(), problem, p.checkpoint, a.getCurrent().getCheckpoint().toByteArray());
+        history.finding(
+            agency,
+            now.getNode(),
+            problem,
+            p.checkpoint,
+            a.getCurrent().getCheckpoint().toByteArray());
       }
     }
     return problems == 0
-        ? agency + ": consistent up to " + now.getTreeSize() + " entries (" + checked + " checkpoints checked)"
-        : agency + ": " + problems + " checkpoint(s) inconsistent with its current log: "
+        ? agency
+            + ": consistent up to "
+            + now.getTreeSize()
+            + " entries ("
+            + checked
+            + " checkpoints checked)"
+        : agency
+            + ": "
+            + problems
+            + " checkpoint(s) inconsistent with its current log: "
             + PartnerHistory.INCONSISTENT;
   }
 
   /** Null when {@code p} is a prefix of {@code now}, else the sentence of the finding. */
-  private static String problem(PartnerCheckpoint p, Optional<ConsistencyProof> proof, AuditCheckpoint now) {
+  private static String problem(
+      PartnerCheckpoint p, Optional<ConsistencyProof> proof, AuditCheckpoint now) {
     String who = now.getNode() + "." + now.getAgency();
     if (p.treeSize > now.getTreeSize()) {
-      return who + " signed a checkpoint of " + p.treeSize + " entries but now has "
-          + now.getTreeSize() + ": its log was rolled back";
+      return who
+          + " signed a checkpoint of "
+          + p.treeSize
+          + " entries but now has "
+          + now.getTreeSize()
+          + ": its log was rolled back";
     }
     byte[] currentRoot = now.getRootHash().toByteArray();
     if (p.treeSize == now.getTreeSize()) {
@@ -155,14 +183,25 @@ public class PartnerConsistency {
           : who + " signed two different trees of " + p.treeSize + " entries";
     }
     if (proof.isEmpty() || proof.get().getSecondSize() != now.getTreeSize()) {
-      return who + " gave no consistency proof from " + p.treeSize + " to " + now.getTreeSize()
+      return who
+          + " gave no consistency proof from "
+          + p.treeSize
+          + " to "
+          + now.getTreeSize()
           + " entries";
     }
-    List<byte[]> hashes = proof.get().getHashesList().stream().map(ByteString::toByteArray).toList();
-    return MerkleTree.verifyConsistency(p.treeSize, now.getTreeSize(), hashes, p.rootHash, currentRoot)
+    List<byte[]> hashes =
+        proof.get().getHashesList().stream().map(ByteString::toByteArray).toList();
+    return MerkleTree.verifyConsistency(
+            p.treeSize, now.getTreeSize(), hashes, p.rootHash, currentRoot)
         ? null
-        : who + "'s log of " + now.getTreeSize() + " entries does not extend the one of "
-            + p.treeSize + " entries it signed (received from " + p.receivedFrom
+        : who
+            + "'s log of "
+            + now.getTreeSize()
+            + " entries does not extend the one of "
+            + p.treeSize
+            + " entries it signed (received from "
+            + p.receivedFrom
             + "): the consistency proof fails";
   }
 

@@ -31,10 +31,10 @@ import org.liaison.wire.v1.SignedAuditCheckpoint;
 import org.liaison.wire.v1.WitnessedCheckpoint;
 
 /**
- * What this node holds of other nodes' logs: every distinct signed checkpoint it received, from
- * the node itself (envelope headers, consistency answers) or from a third node (gossip). Two
- * checkpoints of one node with the same size and different roots are a fork, recorded at once as
- * a {@code PARTNER_HISTORY_INCONSISTENT} finding (and as a FINDING entry of this node's own log).
+ * What this node holds of other nodes' logs: every distinct signed checkpoint it received, from the
+ * node itself (envelope headers, consistency answers) or from a third node (gossip). Two
+ * checkpoints of one node with the same size and different roots are a fork, recorded at once as a
+ * {@code PARTNER_HISTORY_INCONSISTENT} finding (and as a FINDING entry of this node's own log).
  */
 @ApplicationScoped
 public class PartnerHistory {
@@ -119,9 +119,17 @@ public class PartnerHistory {
       finding(
           c.getAgency(),
           c.getNode(),
-          "two checkpoints of " + c.getNode() + "." + c.getAgency() + " both cover "
-              + c.getTreeSize() + " entries but with different roots (one received from "
-              + other.receivedFrom + ", one from " + from + "): it showed different histories",
+          "two checkpoints of "
+              + c.getNode()
+              + "."
+              + c.getAgency()
+              + " both cover "
+              + c.getTreeSize()
+              + " entries but with different roots (one received from "
+              + other.receivedFrom
+              + ", one from "
+              + from
+              + "): it showed different histories",
           other.checkpoint,
           row.checkpoint);
     }
@@ -132,7 +140,8 @@ public class PartnerHistory {
   @Transactional
   public List<PartnerCheckpoint> held(String agency) {
     return em.createQuery(
-            "from PartnerCheckpoint where agency = :a order by treeSize, id", PartnerCheckpoint.class)
+            "from PartnerCheckpoint where agency = :a order by treeSize, id",
+            PartnerCheckpoint.class)
         .setParameter("a", agency)
         .getResultList();
   }
@@ -175,8 +184,8 @@ public class PartnerHistory {
 
   /**
    * Marks a checkpoint proven a prefix of the tree of {@code size}. A proven checkpoint smaller
-   * than that tree is then dropped: consistency is transitive, so the larger one held stands for
-   * it in every later check.
+   * than that tree is then dropped: consistency is transitive, so the larger one held stands for it
+   * in every later check.
    */
   @Transactional
   void provenTo(PartnerCheckpoint p, long size) {

@@ -41,6 +41,7 @@ public interface NodeConfig {
   Query query();
 
   Deconfliction deconfliction();
+
   Workflow workflow();
 
   interface Runtime {

@@ -17,8 +17,7 @@ public class CaseContacts implements RequesterContact {
   @Override
   @Transactional
   public PointOfContact forCase(String caseReference, String officerId) {
-    return em
-        .createQuery("from CaseFile c where c.caseNumber = :n", CaseFile.class)
+    return em.createQuery("from CaseFile c where c.caseNumber = :n", CaseFile.class)
         .setParameter("n", caseReference)
         .getResultStream()
         .findFirst()
@@ -31,7 +30,8 @@ public class CaseContacts implements RequesterContact {
                     .setEmail(nz(c.getAgentEmail()))
                     .build())
         .orElseGet(
-            () -> PointOfContact.newBuilder().setAgency(config.agency()).setName(officerId).build());
+            () ->
+                PointOfContact.newBuilder().setAgency(config.agency()).setName(officerId).build());
   }
 
   private static String nz(String s) {

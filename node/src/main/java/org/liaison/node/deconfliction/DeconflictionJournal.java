@@ -1,22 +1,21 @@
 package org.liaison.node.deconfliction;
 
-import org.liaison.node.audit.AuditEvent;
-import org.liaison.node.audit.AuditLog;
-import org.liaison.wire.v1.AuditKind;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
+import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.MatchKind;
 
 /**
- * The one place de-confliction records what happened: probes (counts only), filter hits,
- * claims, confirmed conflicts, alerts and refusals. It never receives an identifier, a token or
- * a PRF value, so none can reach the database or the log through it. Conflicts, alerts, claims
- * and refusals are also entries of the tamper-evident audit log (probe counts only, never values).
+ * The one place de-confliction records what happened: probes (counts only), filter hits, claims,
+ * confirmed conflicts, alerts and refusals. It never receives an identifier, a token or a PRF
+ * value, so none can reach the database or the log through it. Conflicts, alerts, claims and
+ * refusals are also entries of the tamper-evident audit log (probe counts only, never values).
  */
 @ApplicationScoped
 public class DeconflictionJournal {
@@ -41,7 +40,13 @@ public class DeconflictionJournal {
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(Event event, MatchKind kind, String partner, String caseReference, int elements, String detail) {
+  public void record(
+      Event event,
+      MatchKind kind,
+      String partner,
+      String caseReference,
+      int elements,
+      String detail) {
     em.createNativeQuery(
             "insert into dc_journal (recorded_at, event_type, kind, partner_agency, case_reference, elements, detail)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")

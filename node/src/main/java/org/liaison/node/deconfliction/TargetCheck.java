@@ -23,21 +23,23 @@ import org.liaison.wire.v1.TargetConflict;
 
 /**
  * Target de-confliction on demand ({@code Officer.Check}, {@code liaison check}): is anyone else
- * working on this identifier? Runs the private match with each partner; the identifier never
- * leaves this node except as blinded elements, and a partner learns of it only if it holds it too.
- * A conflict tells each side the other's point of contact and case reference, and nothing more.
+ * working on this identifier? Runs the private match with each partner; the identifier never leaves
+ * this node except as blinded elements, and a partner learns of it only if it holds it too. A
+ * conflict tells each side the other's point of contact and case reference, and nothing more.
  */
 @ApplicationScoped
 public class TargetCheck {
   @Inject TargetDeconfliction targets;
   @Inject NodeConfig config;
 
-  public CompletableFuture<Void> onDemand(OfficerCheckRequest request, Consumer<PartnerCheckAnswer> sink) {
+  public CompletableFuture<Void> onDemand(
+      OfficerCheckRequest request, Consumer<PartnerCheckAnswer> sink) {
     if (request.getIdentifier().getValue().isBlank()) {
       throw new InvalidOfficerRequest("say which identifier to check");
     }
     if (request.getCaseReference().isBlank()) {
-      throw new InvalidOfficerRequest("a case reference is required: the other side is told it if there is a conflict");
+      throw new InvalidOfficerRequest(
+          "a case reference is required: the other side is told it if there is a conflict");
     }
     NormalizedIdentifier id;
     try {
@@ -52,10 +54,18 @@ public class TargetCheck {
     } catch (InvalidIdentifierException e) {
       throw new InvalidOfficerRequest(e.getMessage());
     }
-    List<PartnerAgreement> with = OfficerRequests.select(targets.partners(), request.getPartnersList());
-    long deadline = request.getDeadlineMs() > 0 ? request.getDeadlineMs() : config.query().deadlineMs();
+    List<PartnerAgreement> with =
+        OfficerRequests.select(targets.partners(), request.getPartnersList());
+    long deadline =
+        request.getDeadlineMs() > 0 ? request.getDeadlineMs() : config.query().deadlineMs();
     Set<ByteString> inputs = Set.of(MatchInputs.identifier(id.type(), id.value()));
-    return targets.check(p -> inputs, request.getCaseReference(), request.getOfficerId(), with, deadline, o -> sink.accept(toAnswer(o)));
+    return targets.check(
+        p -> inputs,
+        request.getCaseReference(),
+        request.getOfficerId(),
+        with,
+        deadline,
+        o -> sink.accept(toAnswer(o)));
   }
 
   static PartnerCheckAnswer toAnswer(MatchFanOut.Outcome o) {
@@ -65,18 +75,24 @@ public class TargetCheck {
             .setAgreementId(o.partner().agreementId())
             .setLatencyMs(o.latencyMs());
     if (o.failure() != null) {
-      return b.setStatus(o.failure().status()).setReason(o.failure().reason()).setMessage(o.failure().getMessage()).build();
+      return b.setStatus(o.failure().status())
+          .setReason(o.failure().reason())
+          .setMessage(o.failure().getMessage())
+          .build();
     }
-    TargetCheckAnswer.Builder answer = TargetCheckAnswer.newBuilder().setConflict(!o.conflicts().isEmpty());
+    TargetCheckAnswer.Builder answer =
+        TargetCheckAnswer.newBuilder().setConflict(!o.conflicts().isEmpty());
     o.conflicts()
         .forEach(
             c ->
                 answer.addConflicts(
                     TargetConflict.newBuilder()
                         .setCaseReference(c.getCaseReference())
-                        .setPointOfContact(c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
+                        .setPointOfContact(
+                            c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
     return b.setAnswer(answer)
-        .setStatus(o.conflicts().isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH)
+        .setStatus(
+            o.conflicts().isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH)
         .setReason(Reason.REASON_UNSPECIFIED)
         .build();
   }

@@ -30,8 +30,10 @@ public class ExchangeLog {
                 r.direction() == ExchangeRecord.Direction.IN
                     ? AuditEvent.Direction.IN
                     : AuditEvent.Direction.OUT)
-            .requestingAgency(r.direction() == ExchangeRecord.Direction.IN ? r.partnerAgency() : null)
-            .answeringAgency(r.direction() == ExchangeRecord.Direction.OUT ? r.partnerAgency() : null)
+            .requestingAgency(
+                r.direction() == ExchangeRecord.Direction.IN ? r.partnerAgency() : null)
+            .answeringAgency(
+                r.direction() == ExchangeRecord.Direction.OUT ? r.partnerAgency() : null)
             .agreement(r.agreementId())
             .purpose(r.purpose())
             .caseReference(r.caseReference())
@@ -49,8 +51,10 @@ public class ExchangeLog {
     return switch (r.outcome()) {
       case "CONFLICT" -> AuditKind.CONFLICT;
       case "REJECTED" -> AuditKind.REJECTED;
-      case "REFUSED" -> r.direction() == ExchangeRecord.Direction.IN ? AuditKind.REFUSAL : AuditKind.QUERY;
-      default -> r.direction() == ExchangeRecord.Direction.IN ? AuditKind.DISCLOSURE : AuditKind.QUERY;
+      case "REFUSED" ->
+          r.direction() == ExchangeRecord.Direction.IN ? AuditKind.REFUSAL : AuditKind.QUERY;
+      default ->
+          r.direction() == ExchangeRecord.Direction.IN ? AuditKind.DISCLOSURE : AuditKind.QUERY;
     };
   }
 
@@ -67,7 +71,10 @@ public class ExchangeLog {
     e.contentType = r.contentType();
     e.outcome = r.outcome();
     e.reason = r.reason();
-    e.detail = r.detail() == null || r.detail().length() <= 2000 ? r.detail() : r.detail().substring(0, 2000);
+    e.detail =
+        r.detail() == null || r.detail().length() <= 2000
+            ? r.detail()
+            : r.detail().substring(0, 2000);
     em.persist(e);
   }
 

@@ -23,7 +23,8 @@ public final class FanOut {
   private FanOut() {}
 
   /** One partner's outcome: the opened answer bytes, or why there are none. */
-  public record Outcome(PartnerAgreement partner, byte[] answer, ExchangeFailure failure, long latencyMs) {}
+  public record Outcome(
+      PartnerAgreement partner, byte[] answer, ExchangeFailure failure, long latencyMs) {}
 
   public static CompletableFuture<Void> send(
       PartnerCall calls,
@@ -57,7 +58,8 @@ public final class FanOut {
   }
 
   static ExchangeFailure failureOf(Throwable error, PartnerAgreement partner) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof ExchangeFailure f) {
       return f;
     }

@@ -12,11 +12,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
-import org.liaison.node.config.NodeConfig;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
 import org.liaison.node.audit.InboundAudit;
 import org.liaison.node.audit.PartnerHistory;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.envelope.WireException;
@@ -58,7 +58,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     partnerLogs.fromEnvelope(h, opened.signerCertificate());
     Optional<InboundHandler> handler = handlers.forType(h.getContentType());
     if (handler.isEmpty()) {
-      unanswered(h, AuditKind.REFUSAL, Reason.INVALID_ARGUMENT, "no handler for " + h.getContentType());
+      unanswered(
+          h, AuditKind.REFUSAL, Reason.INVALID_ARGUMENT, "no handler for " + h.getContentType());
       out.onError(
           Refusals.refuse(
               Status.Code.UNIMPLEMENTED,
@@ -139,7 +140,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
               .setReason(Reason.NO_AGREEMENT)
               .setAgreementId(h.getAgreementId())
               .setMessage(
-                  me + " holds no agreement '" + h.getAgreementId() + "' with " + h.getSenderAgency())
+                  me
+                      + " holds no agreement '"
+                      + h.getAgreementId()
+                      + "' with "
+                      + h.getSenderAgency())
               .build());
     }
     if (!status.get().inForce()) {
@@ -198,7 +203,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
               .messageId(messageId)
               .outcome("REJECTED")
               .reason(e.reason().name())
-              .detail(e.getMessage() + " (envelope hash " + HexFormat.of().formatHex(sha256(envelope)) + ")")
+              .detail(
+                  e.getMessage()
+                      + " (envelope hash "
+                      + HexFormat.of().formatHex(sha256(envelope))
+                      + ")")
               .build());
     } catch (RuntimeException logFailure) {
       LOG.errorf(logFailure, "cannot record the rejected envelope %s", messageId);

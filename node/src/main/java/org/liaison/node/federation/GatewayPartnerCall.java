@@ -90,7 +90,8 @@ public class GatewayPartnerCall implements PartnerCall {
               "the request to " + r.partnerAgency() + " could not be sealed: " + e.getMessage()));
     }
     byte[] requestHash = Envelopes.signedContentHash(request);
-    String messageId = EnvelopeOpener.unverifiedHeader(request).map(h -> h.getMessageId()).orElse("");
+    String messageId =
+        EnvelopeOpener.unverifiedHeader(request).map(h -> h.getMessageId()).orElse("");
     try {
       // fail closed: a request leaves only once it is on the record
       audit.append(
@@ -112,7 +113,8 @@ public class GatewayPartnerCall implements PartnerCall {
               PartnerAnswer.Status.UNAVAILABLE,
               Reason.AUDIT_UNAVAILABLE,
               "this node cannot write its audit record, so nothing was sent to "
-                  + r.partnerAgency() + "; retry later"));
+                  + r.partnerAgency()
+                  + "; retry later"));
     }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     Futures.addCallback(
@@ -137,7 +139,10 @@ public class GatewayPartnerCall implements PartnerCall {
                   new ExchangeFailure(
                       PartnerAnswer.Status.REJECTED,
                       e.reason(),
-                      "the answer from " + r.partnerAgency() + " was discarded: " + e.getMessage()));
+                      "the answer from "
+                          + r.partnerAgency()
+                          + " was discarded: "
+                          + e.getMessage()));
             }
           }
 
@@ -180,15 +185,15 @@ public class GatewayPartnerCall implements PartnerCall {
           case PARTNER_UNAVAILABLE -> PartnerAnswer.Status.UNAVAILABLE;
           case DEADLINE_EXCEEDED -> PartnerAnswer.Status.DEADLINE_EXCEEDED;
           case NO_AGREEMENT,
-                  AGREEMENT_NOT_IN_FORCE,
-                  AGREEMENT_EXPIRED,
-                  AGREEMENT_SUSPENDED,
-                  AGREEMENT_TERMINATED,
-                  AGREEMENT_UNSIGNED,
-                  RATE_LIMITED,
-                  QUOTA_EXHAUSTED,
-                  AUDIT_UNAVAILABLE,
-                  NO_ROUTE ->
+              AGREEMENT_NOT_IN_FORCE,
+              AGREEMENT_EXPIRED,
+              AGREEMENT_SUSPENDED,
+              AGREEMENT_TERMINATED,
+              AGREEMENT_UNSIGNED,
+              RATE_LIMITED,
+              QUOTA_EXHAUSTED,
+              AUDIT_UNAVAILABLE,
+              NO_ROUTE ->
               PartnerAnswer.Status.REFUSED;
           default -> PartnerAnswer.Status.REJECTED;
         };

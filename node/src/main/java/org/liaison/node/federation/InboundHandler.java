@@ -5,8 +5,8 @@ import com.google.protobuf.Message;
 import org.liaison.wire.v1.Refusal;
 
 /**
- * Answers one kind of partner request. One class per message type: adding a message adds a
- * handler, not a branch in a switch.
+ * Answers one kind of partner request. One class per message type: adding a message adds a handler,
+ * not a branch in a switch.
  */
 public interface InboundHandler {
   /** The full protobuf name of the request payload this handler answers. */

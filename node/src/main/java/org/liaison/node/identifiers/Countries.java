@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the country or region argument: an ISO 3166 alpha-2 or alpha-3 code ("US", "RUS"), or
- * an agency id whose first part is the country ("us.dea" means US, "ru.skr" means RU).
+ * Reads the country or region argument: an ISO 3166 alpha-2 or alpha-3 code ("US", "RUS"), or an
+ * agency id whose first part is the country ("us.dea" means US, "ru.skr" means RU).
  */
 final class Countries {
   private static final Set<String> ALPHA2 = Set.of(Locale.getISOCountries());
@@ -37,7 +37,9 @@ final class Countries {
       return fromAlpha3;
     }
     throw new InvalidIdentifierException(
-        "'" + countryOrRegion + "' is not an ISO 3166 country code nor an agency id such as us.dea");
+        "'"
+            + countryOrRegion
+            + "' is not an ISO 3166 country code nor an agency id such as us.dea");
   }
 
   private static Map<String, String> alpha3Table() {

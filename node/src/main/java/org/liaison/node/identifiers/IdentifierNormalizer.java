@@ -13,9 +13,9 @@ import org.apache.commons.validator.routines.checkdigit.IBANCheckDigit;
 import org.liaison.wire.v1.IdentifierType;
 
 /**
- * Normalises identifiers before they are stored or compared, so that the same phone number,
- * e-mail address, plate, VIN, account, document or wallet written two ways compares equal.
- * The rules per type are in docs/matching.md.
+ * Normalises identifiers before they are stored or compared, so that the same phone number, e-mail
+ * address, plate, VIN, account, document or wallet written two ways compares equal. The rules per
+ * type are in docs/matching.md.
  */
 public final class IdentifierNormalizer {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -25,18 +25,27 @@ public final class IdentifierNormalizer {
   /** Russian plates use the twelve Cyrillic letters that look like Latin ones; compare as Latin. */
   private static final Map<Character, Character> CYRILLIC_PLATE_LETTERS =
       Map.ofEntries(
-          Map.entry('А', 'A'), Map.entry('В', 'B'), Map.entry('Е', 'E'), Map.entry('К', 'K'),
-          Map.entry('М', 'M'), Map.entry('Н', 'H'), Map.entry('О', 'O'), Map.entry('Р', 'P'),
-          Map.entry('С', 'C'), Map.entry('Т', 'T'), Map.entry('У', 'Y'), Map.entry('Х', 'X'));
+          Map.entry('А', 'A'),
+          Map.entry('В', 'B'),
+          Map.entry('Е', 'E'),
+          Map.entry('К', 'K'),
+          Map.entry('М', 'M'),
+          Map.entry('Н', 'H'),
+          Map.entry('О', 'O'),
+          Map.entry('Р', 'P'),
+          Map.entry('С', 'C'),
+          Map.entry('Т', 'T'),
+          Map.entry('У', 'Y'),
+          Map.entry('Х', 'X'));
 
   private IdentifierNormalizer() {}
 
   /**
    * Normalises one identifier.
    *
-   * @param countryOrRegion an ISO 3166 country code ("US", "RUS") or an agency id ("us.dea"):
-   *     the region a national phone number is read in, the plate country or the document's
-   *     issuing country; may be null
+   * @param countryOrRegion an ISO 3166 country code ("US", "RUS") or an agency id ("us.dea"): the
+   *     region a national phone number is read in, the plate country or the document's issuing
+   *     country; may be null
    * @throws InvalidIdentifierException when the value is not a valid identifier of that type
    */
   public static NormalizedIdentifier normalize(
@@ -59,7 +68,8 @@ public final class IdentifierNormalizer {
       case ACCOUNT -> account(raw, country);
       case DOCUMENT -> new NormalizedIdentifier(type, raw, document(raw), country);
       case WALLET -> new NormalizedIdentifier(type, raw, wallet(raw), null);
-      default -> throw new InvalidIdentifierException("identifier type " + type + " is not supported");
+      default ->
+          throw new InvalidIdentifierException("identifier type " + type + " is not supported");
     };
   }
 
@@ -72,7 +82,8 @@ public final class IdentifierNormalizer {
           e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE
               ? "it has no country code and no region was given to read it in"
               : "it is not a phone number (" + e.getMessage() + ")";
-      throw new InvalidIdentifierException("phone number " + raw.trim() + " cannot be read: " + why);
+      throw new InvalidIdentifierException(
+          "phone number " + raw.trim() + " cannot be read: " + why);
     }
     if (!PHONES.isValidNumber(number)) {
       throw new InvalidIdentifierException(
@@ -90,13 +101,15 @@ public final class IdentifierNormalizer {
     String s = raw.trim();
     int at = s.lastIndexOf('@');
     if (at <= 0 || at == s.length() - 1) {
-      throw new InvalidIdentifierException("e-mail address " + s + " needs a local part, an @ and a domain");
+      throw new InvalidIdentifierException(
+          "e-mail address " + s + " needs a local part, an @ and a domain");
     }
     String domain;
     try {
       domain = IDN.toASCII(s.substring(at + 1), IDN.ALLOW_UNASSIGNED);
     } catch (IllegalArgumentException e) {
-      throw new InvalidIdentifierException("e-mail address " + s + " has an invalid domain: " + e.getMessage());
+      throw new InvalidIdentifierException(
+          "e-mail address " + s + " has an invalid domain: " + e.getMessage());
     }
     String address = (s.substring(0, at) + "@" + domain).toLowerCase(Locale.ROOT);
     if (!EMAILS.isValid(address)) {
@@ -120,7 +133,11 @@ public final class IdentifierNormalizer {
     }
     if (plate.length() < 2 || plate.length() > 12) {
       throw new InvalidIdentifierException(
-          "plate " + raw.trim() + " has " + plate.length() + " letters and digits; plates have 2 to 12");
+          "plate "
+              + raw.trim()
+              + " has "
+              + plate.length()
+              + " letters and digits; plates have 2 to 12");
     }
     return plate.toString();
   }
@@ -131,7 +148,8 @@ public final class IdentifierNormalizer {
       account = account.substring(4);
     }
     if (account.matches("[A-Z]{2}[0-9]{2}.*")) {
-      return new NormalizedIdentifier(IdentifierType.ACCOUNT, raw, iban(account), account.substring(0, 2));
+      return new NormalizedIdentifier(
+          IdentifierType.ACCOUNT, raw, iban(account), account.substring(0, 2));
     }
     if (!account.matches("[A-Z0-9]{4,34}")) {
       throw new InvalidIdentifierException(
@@ -144,11 +162,19 @@ public final class IdentifierNormalizer {
     IBANValidator.Validator format = IBANS.getValidator(iban);
     if (format == null) {
       throw new InvalidIdentifierException(
-          "IBAN " + iban + " starts with " + iban.substring(0, 2) + ", which is not a country that issues IBANs");
+          "IBAN "
+              + iban
+              + " starts with "
+              + iban.substring(0, 2)
+              + ", which is not a country that issues IBANs");
     }
     if (!format.getRegexValidator().isValid(iban)) {
       throw new InvalidIdentifierException(
-          "IBAN " + iban + " does not have the length and format of a " + iban.substring(0, 2) + " IBAN");
+          "IBAN "
+              + iban
+              + " does not have the length and format of a "
+              + iban.substring(0, 2)
+              + " IBAN");
     }
     if (!IBANCheckDigit.IBAN_CHECK_DIGIT.isValid(iban)) {
       throw new InvalidIdentifierException("IBAN " + iban + " fails its checksum");

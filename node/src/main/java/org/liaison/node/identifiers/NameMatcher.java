@@ -8,12 +8,13 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.liaison.node.identifiers.NameMatch.Confidence;
 
 /**
- * Decides whether two persons are the same, from their names (any script) and dates of birth.
- * The rules and what each confidence means are in docs/matching.md.
+ * Decides whether two persons are the same, from their names (any script) and dates of birth. The
+ * rules and what each confidence means are in docs/matching.md.
  */
 public final class NameMatcher {
   /** Below this, phonetically equal words are a coincidence of the code, not the same word. */
   private static final double PHONETIC_FLOOR = 0.70;
+
   /** Words this close are typing variants even when their phonetic codes differ. */
   private static final double SIMILAR_WORD = 0.92;
 
@@ -78,9 +79,9 @@ public final class NameMatcher {
   }
 
   /**
-   * Every word of the shorter name must match its own word of the longer one (so a patronymic
-   * or middle name on one side only does not prevent a match); the name grade is the worst of
-   * the word grades. At least two words must match unless both names are one word.
+   * Every word of the shorter name must match its own word of the longer one (so a patronymic or
+   * middle name on one side only does not prevent a match); the name grade is the worst of the word
+   * grades. At least two words must match unless both names are one word.
    */
   private static NameGrade gradeTokens(List<String> a, List<String> b) {
     List<String> shorter = a.size() <= b.size() ? a : b;
@@ -129,9 +130,9 @@ public final class NameMatcher {
   }
 
   /**
-   * Volkov and Volkova, Aleksandr and Aleksandra: the same stem, one with the feminine ending
-   * "a" after a consonant. Slavic surnames and many given names mark gender this way, so these
-   * are two persons, however alike they sound.
+   * Volkov and Volkova, Aleksandr and Aleksandra: the same stem, one with the feminine ending "a"
+   * after a consonant. Slavic surnames and many given names mark gender this way, so these are two
+   * persons, however alike they sound.
    */
   private static boolean genderForms(String a, String b) {
     if (a.endsWith("a") == b.endsWith("a")) {

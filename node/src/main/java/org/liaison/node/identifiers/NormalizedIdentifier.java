@@ -9,8 +9,8 @@ import org.liaison.wire.v1.IdentifierType;
  * @param type what kind of identifier it is
  * @param raw the value as it was given
  * @param value the normalised value: equal values mean the same identifier
- * @param country ISO 3166 alpha-2 country (plate country, document issuing country, phone
- *     region used to read a national number), or {@code null} when not known or not relevant
+ * @param country ISO 3166 alpha-2 country (plate country, document issuing country, phone region
+ *     used to read a national number), or {@code null} when not known or not relevant
  */
 public record NormalizedIdentifier(IdentifierType type, String raw, String value, String country) {
   public NormalizedIdentifier {

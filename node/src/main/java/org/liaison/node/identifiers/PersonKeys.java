@@ -5,11 +5,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Index keys of a person's name, so that a lookup finds the spellings and scripts of the same
- * name without scanning. A key is the pair of phonetic codes of two of the name's tokens
- * ("FLKF|TMTR" for Dmitriy Volkov, Дмитрий Волков and Dmitri Wolkow alike); a one-word name has
- * one-code keys. Two names share a key when at least two of their words sound alike, which is
- * the least {@link NameMatcher} accepts; the matcher then confirms and grades each candidate.
+ * Index keys of a person's name, so that a lookup finds the spellings and scripts of the same name
+ * without scanning. A key is the pair of phonetic codes of two of the name's tokens ("FLKF|TMTR"
+ * for Dmitriy Volkov, Дмитрий Волков and Dmitri Wolkow alike); a one-word name has one-code keys.
+ * Two names share a key when at least two of their words sound alike, which is the least {@link
+ * NameMatcher} accepts; the matcher then confirms and grades each candidate.
  */
 public final class PersonKeys {
   /** Tokens beyond this many (long multi-part names) do not add keys. */

@@ -17,20 +17,28 @@ final class Vins {
     }
     if (!vin.matches("[A-HJ-NPR-Z0-9]{17}")) {
       throw new InvalidIdentifierException(
-          "VIN " + vin + " contains a character a VIN cannot have (only A-Z and 0-9, never I, O or Q)");
+          "VIN "
+              + vin
+              + " contains a character a VIN cannot have (only A-Z and 0-9, never I, O or Q)");
     }
     if (northAmerican(vin, country)) {
       char expected = checkDigit(vin);
       if (vin.charAt(8) != expected) {
         throw new InvalidIdentifierException(
-            "VIN " + vin + " fails its check digit: position 9 is " + vin.charAt(8)
-                + ", the other characters give " + expected);
+            "VIN "
+                + vin
+                + " fails its check digit: position 9 is "
+                + vin.charAt(8)
+                + ", the other characters give "
+                + expected);
       }
     }
     return vin;
   }
 
-  /** World manufacturer identifiers 1-5 are North American; vehicles sold there carry the digit too. */
+  /**
+   * World manufacturer identifiers 1-5 are North American; vehicles sold there carry the digit too.
+   */
   private static boolean northAmerican(String vin, String country) {
     char region = vin.charAt(0);
     return (region >= '1' && region <= '5') || CHECK_DIGIT_COUNTRIES.contains(country);

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
- * Prometheus metrics of what this node exchanges: {@code liaison_node_exchanges_total} by
- * direction (out: asked by our officers, in: answered for partners), partner, message type and
- * outcome (MATCH, NO_MATCH, REFUSED, REJECTED, UNAVAILABLE, ...), and {@code
+ * Prometheus metrics of what this node exchanges: {@code liaison_node_exchanges_total} by direction
+ * (out: asked by our officers, in: answered for partners), partner, message type and outcome
+ * (MATCH, NO_MATCH, REFUSED, REJECTED, UNAVAILABLE, ...), and {@code
  * liaison_node_partner_answer_seconds} for how long partners took, by partner and status.
  */
 @ApplicationScoped

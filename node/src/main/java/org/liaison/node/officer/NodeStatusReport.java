@@ -23,9 +23,10 @@ public class NodeStatusReport {
         NodeStatus.newBuilder()
             .setAgency(config.agency())
             .setNode(config.node())
-            .setVersion(NodeStatusReport.class.getPackage().getImplementationVersion() == null
-                ? "dev"
-                : NodeStatusReport.class.getPackage().getImplementationVersion())
+            .setVersion(
+                NodeStatusReport.class.getPackage().getImplementationVersion() == null
+                    ? "dev"
+                    : NodeStatusReport.class.getPackage().getImplementationVersion())
             .setCases(c.cases())
             .setRecords(c.records())
             .setIdentifiers(c.identifiers());

@@ -8,10 +8,8 @@ import jakarta.inject.Inject;
 import org.liaison.node.deconfliction.TargetCheck;
 import org.liaison.node.observability.ExchangeMetrics;
 import org.liaison.node.query.FederatedQuery;
-import org.liaison.node.query.PolicyExplainer;
-import org.liaison.wire.v1.WhyAnswer;
-import org.liaison.wire.v1.WhyRequest;
 import org.liaison.node.query.InvalidOfficerRequest;
+import org.liaison.node.query.PolicyExplainer;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
 import org.liaison.wire.transport.PeerIdentity;
@@ -27,6 +25,8 @@ import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.StatusRequest;
+import org.liaison.wire.v1.WhyAnswer;
+import org.liaison.wire.v1.WhyRequest;
 
 /**
  * The officers' API: a thin adapter from gRPC to the node's domain classes. The officer is the
@@ -58,7 +58,8 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
               })
           .whenComplete((ok, error) -> stream.complete(error));
     } catch (InvalidOfficerRequest e) {
-      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      out.onError(
+          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     }
   }
 
@@ -79,7 +80,8 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
               })
           .whenComplete((ok, error) -> stream.complete(error));
     } catch (InvalidOfficerRequest e) {
-      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      out.onError(
+          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     }
   }
 
@@ -128,7 +130,8 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
       out.onNext(explainer.explain(request));
       out.onCompleted();
     } catch (InvalidOfficerRequest e) {
-      out.onError(Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      out.onError(
+          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 public interface Partners {
   /**
    * One entry per partner agency with an agreement in force now: the agreement that permits the
-   * purpose if there is one, else any agreement in force (the partner then refuses with the
-   * clause that is missing, which the officer should see).
+   * purpose if there is one, else any agreement in force (the partner then refuses with the clause
+   * that is missing, which the officer should see).
    */
   List<PartnerAgreement> forPurpose(String purpose);
 

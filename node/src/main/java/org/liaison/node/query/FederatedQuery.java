@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.liaison.node.config.NodeConfig;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.federation.FanOut;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
@@ -34,7 +34,8 @@ public class FederatedQuery {
   public CompletableFuture<Void> run(OfficerQueryRequest request, Consumer<PartnerAnswer> sink) {
     OfficerRequests.requireQuery(request);
     List<PartnerAgreement> targets =
-        OfficerRequests.select(partners.forPurpose(request.getPurpose()), request.getPartnersList());
+        OfficerRequests.select(
+            partners.forPurpose(request.getPurpose()), request.getPartnersList());
     long deadline =
         request.getDeadlineMs() > 0 ? request.getDeadlineMs() : config.query().deadlineMs();
     return FanOut.send(
@@ -62,8 +63,10 @@ public class FederatedQuery {
                     .setAgreementId(answer.getAgreementId())
                     .setStatus(PartnerAnswer.Status.UNAVAILABLE)
                     .setReason(Reason.AUDIT_UNAVAILABLE)
-                    .setMessage("this node cannot write its audit record, so the answer of "
-                        + answer.getPartnerAgency() + " is withheld; retry later")
+                    .setMessage(
+                        "this node cannot write its audit record, so the answer of "
+                            + answer.getPartnerAgency()
+                            + " is withheld; retry later")
                     .build();
           }
           sink.accept(answer);

@@ -1,14 +1,13 @@
 package org.liaison.node.query;
 
+import java.util.List;
 import org.liaison.node.identifiers.IdentifierNormalizer;
 import org.liaison.node.identifiers.InvalidIdentifierException;
 import org.liaison.node.identifiers.NormalizedIdentifier;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.QueryRequest;
-
-import java.util.List;
 import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.QueryRequest;
 
 /** Checks on what an officer asks, before anything is sent. */
 public final class OfficerRequests {
@@ -38,8 +37,8 @@ public final class OfficerRequests {
 
   /**
    * The identifier as partners should read it: normalised here, in this agency's region, so a
-   * national phone number ("(305) 555-0142") means the same at every partner and a malformed one
-   * is refused before anything is sent.
+   * national phone number ("(305) 555-0142") means the same at every partner and a malformed one is
+   * refused before anything is sent.
    */
   public static Identifier normalised(Identifier id, String homeAgency) {
     String country = id.getCountry().isBlank() ? homeAgency : id.getCountry();
@@ -71,7 +70,9 @@ public final class OfficerRequests {
     for (String n : named) {
       if (inForce.stream().noneMatch(p -> p.agency().equals(n))) {
         throw new InvalidOfficerRequest(
-            "no agreement with " + n + " is in force; partners available: "
+            "no agreement with "
+                + n
+                + " is in force; partners available: "
                 + inForce.stream().map(PartnerAgreement::agency).toList());
       }
     }

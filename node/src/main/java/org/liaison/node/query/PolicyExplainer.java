@@ -16,8 +16,8 @@ import org.liaison.wire.v1.WhyAnswer;
 import org.liaison.wire.v1.WhyRequest;
 
 /**
- * Answers "why would this partner get this record (or not)": the same decision the query
- * responder takes, with the same record facts and consents, shown clause by clause.
+ * Answers "why would this partner get this record (or not)": the same decision the query responder
+ * takes, with the same record facts and consents, shown clause by clause.
  */
 @ApplicationScoped
 public class PolicyExplainer {
@@ -36,7 +36,8 @@ public class PolicyExplainer {
     RecordMatch record =
         search
             .byRecordId(r.getRecordId())
-            .orElseThrow(() -> new InvalidOfficerRequest("this node holds no record " + r.getRecordId()));
+            .orElseThrow(
+                () -> new InvalidOfficerRequest("this node holds no record " + r.getRecordId()));
     var facts =
         RecordFactsOf.match(
             config.agency(), record, consents.granted(record.recordId(), r.getPartnerAgency()));

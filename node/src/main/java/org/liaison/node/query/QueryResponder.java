@@ -1,9 +1,5 @@
 package org.liaison.node.query;
 
-import org.liaison.node.audit.AuditEvent;
-import org.liaison.node.audit.AuditLog;
-import org.liaison.wire.v1.AuditKind;
-
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +11,8 @@ import java.util.Optional;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.federation.InboundHandler;
@@ -26,6 +24,7 @@ import org.liaison.policy.Decision;
 import org.liaison.policy.DisclosedView;
 import org.liaison.policy.PolicyEngine;
 import org.liaison.policy.PolicyRequest;
+import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Disclosure;
 import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.QueryRequest;
@@ -69,7 +68,10 @@ public class QueryResponder implements InboundHandler {
       matches = find(q);
     } catch (InvalidIdentifierException | DateTimeParseException e) {
       return refusal(
-          Refusal.newBuilder().setReason(Reason.INVALID_ARGUMENT).setMessage(e.getMessage()).build());
+          Refusal.newBuilder()
+              .setReason(Reason.INVALID_ARGUMENT)
+              .setMessage(e.getMessage())
+              .build());
     }
     List<AgreementStatus> known = agreements.all();
     QueryAnswer.Builder answer = QueryAnswer.newBuilder();
@@ -78,7 +80,12 @@ public class QueryResponder implements InboundHandler {
       Decision d =
           PolicyEngine.decide(
               PolicyRequest.of(
-                  known, r.senderAgency(), q.getOfficerRole(), r.purpose(), r.caseReference(), facts));
+                  known,
+                  r.senderAgency(),
+                  q.getOfficerRole(),
+                  r.purpose(),
+                  r.caseReference(),
+                  facts));
       recordDecision(r, m, d);
       DisclosedView view = d.applyTo(facts);
       if (view.disclosed()) {
@@ -122,7 +129,9 @@ public class QueryResponder implements InboundHandler {
     return switch (q.getSubjectCase()) {
       case IDENTIFIER ->
           search.byIdentifier(
-              q.getIdentifier().getType(), q.getIdentifier().getValue(), q.getIdentifier().getCountry());
+              q.getIdentifier().getType(),
+              q.getIdentifier().getValue(),
+              q.getIdentifier().getCountry());
       case PERSON ->
           search.byPerson(
               q.getPerson().getName(),

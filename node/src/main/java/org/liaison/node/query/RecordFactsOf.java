@@ -12,7 +12,9 @@ final class RecordFactsOf {
   static RecordFacts match(String owner, RecordMatch m, boolean originatorConsented) {
     return new RecordFacts(
         owner,
-        m.originatorAgency() == null || m.originatorAgency().isBlank() ? owner : m.originatorAgency(),
+        m.originatorAgency() == null || m.originatorAgency().isBlank()
+            ? owner
+            : m.originatorAgency(),
         m.category(),
         m.crimeCategories(),
         fields(m),
@@ -22,7 +24,8 @@ final class RecordFactsOf {
 
   /**
    * The record's own fields plus the facts of its subject and case that agreements list by name
-   * ({@code name}, {@code crime_categories}, {@code case_status}); the agreement decides which leave.
+   * ({@code name}, {@code crime_categories}, {@code case_status}); the agreement decides which
+   * leave.
    */
   static Map<String, String> fields(RecordMatch m) {
     Map<String, String> all = new TreeMap<>(m.fields());

@@ -10,7 +10,8 @@ import org.liaison.wire.v1.Reason;
 /** "case" lines: created, or updated in place when the case number is known (status, agent...). */
 final class CaseLines implements LineImporter {
   private static final Set<String> FIELDS =
-      Set.of("kind", "caseNumber", "agency", "agent", "crimeCategories", "status", "opened", "closed");
+      Set.of(
+          "kind", "caseNumber", "agency", "agent", "crimeCategories", "status", "opened", "closed");
   private static final Set<String> AGENT_FIELDS = Set.of("name", "phone", "email");
 
   @Override
@@ -33,7 +34,8 @@ final class CaseLines implements LineImporter {
     }
     JsonNode agentNode = line.node().get("agent");
     if (agentNode == null || !agentNode.isObject()) {
-      throw line.invalid("'agent' is missing: the case agent's name, phone and email (the point of contact)");
+      throw line.invalid(
+          "'agent' is missing: the case agent's name, phone and email (the point of contact)");
     }
     Line agent = new Line(agentNode, line.what() + " agent");
     agent.allowOnly(AGENT_FIELDS);
@@ -41,12 +43,14 @@ final class CaseLines implements LineImporter {
     for (String category : line.texts("crimeCategories")) {
       String c = category.toUpperCase(Locale.ROOT);
       if (!c.matches("[A-Z][A-Z_]*")) {
-        throw line.invalid("crime category '" + category + "' must be a word such as DRUG_TRAFFICKING");
+        throw line.invalid(
+            "crime category '" + category + "' must be a word such as DRUG_TRAFFICKING");
       }
       categories.add(c);
     }
     if (categories.isEmpty()) {
-      throw line.invalid("'crimeCategories' is missing; name at least one, such as DRUG_TRAFFICKING");
+      throw line.invalid(
+          "'crimeCategories' is missing; name at least one, such as DRUG_TRAFFICKING");
     }
     CaseStatus status = line.enumValue("status", CaseStatus.class, CaseStatus.ACTIVE);
 

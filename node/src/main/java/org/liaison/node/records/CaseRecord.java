@@ -82,7 +82,8 @@ public class CaseRecord {
 
   protected CaseRecord() {}
 
-  CaseRecord(String externalId, CaseFile caseFile, RecordCategory category, String originatorAgency) {
+  CaseRecord(
+      String externalId, CaseFile caseFile, RecordCategory category, String originatorAgency) {
     this.externalId = externalId;
     this.caseFile = caseFile;
     this.category = category;

@@ -18,6 +18,7 @@ public record ImportResult(long line, boolean accepted, String id, Reason reason
   }
 
   static ImportResult rejected(long line, String id, Reason reason, String message) {
-    return new ImportResult(line, false, id == null ? "" : id, reason, "line " + line + ": " + message);
+    return new ImportResult(
+        line, false, id == null ? "" : id, reason, "line " + line + ": " + message);
   }
 }

@@ -24,10 +24,9 @@ import org.jboss.logging.Logger;
 import org.liaison.wire.v1.Reason;
 
 /**
- * Imports the JSON Lines format of docs/import-format.md, one line at a time, each line in its
- * own transaction: a line is stored whole or not at all. Lines are idempotent by their id, so
- * an importer that resumes after the last acknowledged line, or repeats lines, stores nothing
- * twice.
+ * Imports the JSON Lines format of docs/import-format.md, one line at a time, each line in its own
+ * transaction: a line is stored whole or not at all. Lines are idempotent by their id, so an
+ * importer that resumes after the last acknowledged line, or repeats lines, stores nothing twice.
  */
 @ApplicationScoped
 public class ImportService {
@@ -63,7 +62,10 @@ public class ImportService {
     }
     if (node == null || !node.isObject()) {
       return ImportResult.rejected(
-          lineNumber, null, Reason.INVALID_ARGUMENT, "a line must be one JSON object with a \"kind\"");
+          lineNumber,
+          null,
+          Reason.INVALID_ARGUMENT,
+          "a line must be one JSON object with a \"kind\"");
     }
     JsonNode kindNode = node.get("kind");
     String kind = kindNode == null ? null : kindNode.asText();
@@ -92,7 +94,10 @@ public class ImportService {
       } catch (RuntimeException again) {
         LOG.errorf(again, "line %d could not be stored", lineNumber);
         return ImportResult.rejected(
-            lineNumber, id, Reason.INTERNAL, item.what() + " could not be stored: " + rootMessage(again));
+            lineNumber,
+            id,
+            Reason.INTERNAL,
+            item.what() + " could not be stored: " + rootMessage(again));
       }
     }
   }
@@ -176,7 +181,9 @@ public class ImportService {
                 Stream.of(CaseFile.class, Subject.class, CaseRecord.class, Operation.class)
                     .allMatch(
                         type ->
-                            em.createQuery("select count(x) from " + type.getSimpleName() + " x", Long.class)
+                            em.createQuery(
+                                        "select count(x) from " + type.getSimpleName() + " x",
+                                        Long.class)
                                     .getSingleResult()
                                 == 0));
   }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param rejected the rejected lines, each with its line number, reason and message
  * @param skipped true when a seed file was not imported because the database holds data
  */
-public record ImportSummary(long lines, long accepted, List<ImportResult> rejected, boolean skipped) {
+public record ImportSummary(
+    long lines, long accepted, List<ImportResult> rejected, boolean skipped) {
   public ImportSummary {
     rejected = List.copyOf(rejected);
   }

@@ -40,7 +40,12 @@ final class Line {
     while (names.hasNext()) {
       String name = names.next();
       if (!fields.contains(name)) {
-        throw invalid("unknown field '" + name + "' (known fields: " + String.join(", ", new java.util.TreeSet<>(fields)) + ")");
+        throw invalid(
+            "unknown field '"
+                + name
+                + "' (known fields: "
+                + String.join(", ", new java.util.TreeSet<>(fields))
+                + ")");
       }
     }
   }
@@ -76,7 +81,13 @@ final class Line {
     try {
       return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('+', '_'));
     } catch (IllegalArgumentException e) {
-      throw invalid("'" + field + "' is " + text + "; use one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      throw invalid(
+          "'"
+              + field
+              + "' is "
+              + text
+              + "; use one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }
 
@@ -97,7 +108,12 @@ final class Line {
     try {
       return OffsetDateTime.parse(text);
     } catch (DateTimeParseException e) {
-      throw invalid("'" + field + "' is " + text + ", not an ISO-8601 date-time with offset such as 2026-06-12T06:00:00-04:00");
+      throw invalid(
+          "'"
+              + field
+              + "' is "
+              + text
+              + ", not an ISO-8601 date-time with offset such as 2026-06-12T06:00:00-04:00");
     }
   }
 

@@ -32,7 +32,8 @@ interface LineImporter {
 
   static <T> T byExternalId(EntityManager em, Class<T> type, String externalId) {
     List<T> found =
-        em.createQuery("select x from " + type.getSimpleName() + " x where x.externalId = :id", type)
+        em.createQuery(
+                "select x from " + type.getSimpleName() + " x where x.externalId = :id", type)
             .setParameter("id", externalId)
             .getResultList();
     return found.isEmpty() ? null : found.get(0);

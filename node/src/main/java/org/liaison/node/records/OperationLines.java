@@ -9,8 +9,17 @@ import java.util.Set;
 final class OperationLines implements LineImporter {
   private static final Set<String> FIELDS =
       Set.of(
-          "kind", "id", "case", "type", "latitude", "longitude", "radiusMetres", "address", "start",
-          "end", "status");
+          "kind",
+          "id",
+          "case",
+          "type",
+          "latitude",
+          "longitude",
+          "radiusMetres",
+          "address",
+          "start",
+          "end",
+          "status");
 
   @Override
   public String kind() {
@@ -39,12 +48,21 @@ final class OperationLines implements LineImporter {
     if (!end.isAfter(start)) {
       throw line.invalid("'end' must be after 'start'");
     }
-    OperationStatus status = line.enumValue("status", OperationStatus.class, OperationStatus.PLANNED);
+    OperationStatus status =
+        line.enumValue("status", OperationStatus.class, OperationStatus.PLANNED);
 
     Operation existing = LineImporter.byExternalId(em, Operation.class, id);
     Operation operation = existing != null ? existing : new Operation(id);
     operation.update(
-        caseFile, type, latitude, longitude, radius, line.optionalText("address"), start, end, status);
+        caseFile,
+        type,
+        latitude,
+        longitude,
+        radius,
+        line.optionalText("address"),
+        start,
+        end,
+        status);
     if (existing == null) {
       em.persist(operation);
       return new Stored(id, "operation " + id + " imported");

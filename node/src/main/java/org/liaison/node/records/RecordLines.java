@@ -13,14 +13,25 @@ import java.util.TreeMap;
 import org.liaison.wire.v1.Reason;
 
 /**
- * "record" lines: a record of a case, its subjects referenced by id or carried inline; stored
- * once per id (records are documents: a re-import never changes one).
+ * "record" lines: a record of a case, its subjects referenced by id or carried inline; stored once
+ * per id (records are documents: a re-import never changes one).
  */
 final class RecordLines implements LineImporter {
   private static final Set<String> FIELDS =
       Set.of(
-          "kind", "id", "case", "category", "originator", "subjects", "fields", "body", "tlp",
-          "handling", "handlingConditions", "evaluation", "retainUntil");
+          "kind",
+          "id",
+          "case",
+          "category",
+          "originator",
+          "subjects",
+          "fields",
+          "body",
+          "tlp",
+          "handling",
+          "handlingConditions",
+          "evaluation",
+          "retainUntil");
 
   private final ObjectMapper json;
 
@@ -79,7 +90,10 @@ final class RecordLines implements LineImporter {
       if (known == null) {
         throw new ImportRejection(
             Reason.NOT_FOUND,
-            record.what() + ": subject " + node.asText() + " is not known; import it first or give it inline");
+            record.what()
+                + ": subject "
+                + node.asText()
+                + " is not known; import it first or give it inline");
       }
       return known;
     }
@@ -96,7 +110,8 @@ final class RecordLines implements LineImporter {
       }
     }
     String externalId = id != null ? id : generatedId;
-    return SubjectFactory.create(new Line(node, record.what() + " subject " + externalId), externalId, caseFile, em);
+    return SubjectFactory.create(
+        new Line(node, record.what() + " subject " + externalId), externalId, caseFile, em);
   }
 
   private String fieldsJson(Line line) {
@@ -146,7 +161,9 @@ final class RecordLines implements LineImporter {
     code = code == null ? "X4" : code.toUpperCase(Locale.ROOT);
     if (!code.matches("[ABCX][1-4]")) {
       throw line.invalid(
-          "'evaluation' is " + code + "; use source A, B, C or X followed by information 1-4, e.g. B2");
+          "'evaluation' is "
+              + code
+              + "; use source A, B, C or X followed by information 1-4, e.g. B2");
     }
     record.evaluation(code.charAt(0), code.charAt(1), line.date("retainUntil"));
   }

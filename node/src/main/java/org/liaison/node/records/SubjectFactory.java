@@ -14,7 +14,8 @@ import org.liaison.wire.v1.IdentifierType;
 
 /** Builds a subject and its identifiers from a subject object (a line, or inline in a record). */
 final class SubjectFactory {
-  static final Set<String> SUBJECT_FIELDS = Set.of("id", "type", "name", "dateOfBirth", "identifiers");
+  static final Set<String> SUBJECT_FIELDS =
+      Set.of("id", "type", "name", "dateOfBirth", "identifiers");
   private static final Set<String> IDENTIFIER_FIELDS = Set.of("type", "value", "country");
 
   private SubjectFactory() {}
@@ -28,7 +29,8 @@ final class SubjectFactory {
     }
     List<NormalizedIdentifier> identifiers = new ArrayList<>();
     for (JsonNode node : subject.array("identifiers")) {
-      identifiers.add(identifier(new Line(node, subject.what() + " identifier"), caseFile.getAgency()));
+      identifiers.add(
+          identifier(new Line(node, subject.what() + " identifier"), caseFile.getAgency()));
     }
     if (kind.needsIdentifier() && identifiers.isEmpty()) {
       throw subject.invalid("a " + kind + " subject needs at least one identifier");

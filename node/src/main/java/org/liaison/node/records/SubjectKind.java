@@ -12,7 +12,9 @@ public enum SubjectKind {
   WALLET,
   DOCUMENT;
 
-  /** Kinds that are nothing but their identifiers: a phone subject without a phone number is void. */
+  /**
+   * Kinds that are nothing but their identifiers: a phone subject without a phone number is void.
+   */
   boolean needsIdentifier() {
     return this != PERSON && this != ORGANISATION && this != ADDRESS;
   }

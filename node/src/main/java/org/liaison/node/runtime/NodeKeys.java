@@ -60,7 +60,8 @@ public class NodeKeys {
     String fingerprint =
         directory
             .caFingerprint(agency)
-            .orElseThrow(() -> new IllegalStateException("no CA for " + agency + " in the directory"));
+            .orElseThrow(
+                () -> new IllegalStateException("no CA for " + agency + " in the directory"));
     return AgencyTrustManager.create(
         directory, () -> Map.of(agency, fingerprint), Set.of(kind), Clock.systemUTC());
   }

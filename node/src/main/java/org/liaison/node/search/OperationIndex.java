@@ -20,6 +20,7 @@ import org.liaison.node.records.OperationStatus;
 public class OperationIndex {
   private static final double EARTH_RADIUS_METRES = 6_371_008.8;
   private static final double METRES_PER_DEGREE_LATITUDE = 111_320;
+
   /** The widest radius an operation may declare (the importer's limit). */
   private static final int MAX_RADIUS_METRES = 100_000;
 
@@ -38,7 +39,12 @@ public class OperationIndex {
    */
   @Transactional
   public List<OperationRef> conflictsWith(
-      double latitude, double longitude, int radiusMetres, Instant start, Instant end, int marginMetres) {
+      double latitude,
+      double longitude,
+      int radiusMetres,
+      Instant start,
+      Instant end,
+      int marginMetres) {
     double reach = radiusMetres + marginMetres + MAX_RADIUS_METRES;
     double dLat = reach / METRES_PER_DEGREE_LATITUDE;
     double cosLat = Math.max(0.01, Math.cos(Math.toRadians(latitude)));
@@ -88,7 +94,9 @@ public class OperationIndex {
     double p2 = Math.toRadians(lat2);
     double dp = p2 - p1;
     double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
     return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 }

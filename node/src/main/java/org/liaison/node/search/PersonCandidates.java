@@ -22,7 +22,8 @@ final class PersonCandidates {
 
   private PersonCandidates() {}
 
-  static List<Candidate> find(EntityManager em, String name, LocalDate dob, NameMatch.Confidence atLeast) {
+  static List<Candidate> find(
+      EntityManager em, String name, LocalDate dob, NameMatch.Confidence atLeast) {
     Set<String> keys = PersonKeys.of(name);
     List<Subject> subjects =
         em.createQuery(
@@ -35,7 +36,8 @@ final class PersonCandidates {
             .getResultList();
     List<Candidate> candidates = new ArrayList<>();
     for (Subject subject : subjects) {
-      NameMatch match = NameMatcher.match(name, dob, subject.getDisplayName(), subject.getDateOfBirth());
+      NameMatch match =
+          NameMatcher.match(name, dob, subject.getDisplayName(), subject.getDateOfBirth());
       if (match.matches() && match.confidence().atLeast(atLeast)) {
         candidates.add(new Candidate(subject, match));
       }

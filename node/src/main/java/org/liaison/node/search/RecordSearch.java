@@ -13,8 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.jpa.HibernateHints;
 import org.liaison.node.identifiers.IdentifierNormalizer;
 import org.liaison.node.identifiers.InvalidIdentifierException;
@@ -27,8 +27,8 @@ import org.liaison.node.records.Subject;
 import org.liaison.wire.v1.IdentifierType;
 
 /**
- * Finds the records a federated query is about: by identifier (exact, after normalisation) or
- * by person (name index, then the name matcher grades each candidate). Read-only.
+ * Finds the records a federated query is about: by identifier (exact, after normalisation) or by
+ * person (name index, then the name matcher grades each candidate). Read-only.
  */
 @ApplicationScoped
 public class RecordSearch {
@@ -48,8 +48,8 @@ public class RecordSearch {
   /**
    * Records about a subject carrying this identifier, written in any format.
    *
-   * @param country region to read a national phone number in, plate or document country (for
-   *     plates and documents it must then agree with the stored country, when one is stored)
+   * @param country region to read a national phone number in, plate or document country (for plates
+   *     and documents it must then agree with the stored country, when one is stored)
    * @throws InvalidIdentifierException when the identifier is not valid for its type
    */
   @Transactional
@@ -78,8 +78,8 @@ public class RecordSearch {
   }
 
   /**
-   * Records about persons matching this name (any script) and date of birth, graded; persons
-   * that do not match at least at LOW confidence are left out.
+   * Records about persons matching this name (any script) and date of birth, graded; persons that
+   * do not match at least at LOW confidence are left out.
    *
    * @param dob date of birth, or null when not known
    * @throws InvalidIdentifierException when the name has no letters
@@ -98,7 +98,9 @@ public class RecordSearch {
     return matches;
   }
 
-  /** One record by its id, as a match on its first subject; empty when this node has no such record. */
+  /**
+   * One record by its id, as a match on its first subject; empty when this node has no such record.
+   */
   @Transactional
   public Optional<RecordMatch> byRecordId(String recordId) {
     List<CaseRecord> found =
@@ -132,7 +134,8 @@ public class RecordSearch {
         .getResultList();
   }
 
-  private RecordMatch toMatch(CaseRecord record, Subject subject, String rule, Confidence confidence) {
+  private RecordMatch toMatch(
+      CaseRecord record, Subject subject, String rule, Confidence confidence) {
     CaseFile c = record.getCaseFile();
     return new RecordMatch(
         record.getExternalId(),
@@ -157,7 +160,8 @@ public class RecordSearch {
       return json.readValue(record.getFieldsJson(), FIELDS);
     } catch (JsonProcessingException e) {
       // Written by the importer from a map, so this is a damaged row.
-      throw new UncheckedIOException("fields of record " + record.getExternalId() + " are unreadable", e);
+      throw new UncheckedIOException(
+          "fields of record " + record.getExternalId() + " are unreadable", e);
     }
   }
 }

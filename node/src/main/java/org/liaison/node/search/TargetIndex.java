@@ -20,9 +20,9 @@ import org.liaison.node.records.CaseStatus;
 import org.liaison.wire.v1.IdentifierType;
 
 /**
- * Target de-confliction: which of this node's ACTIVE cases have a subject with this identifier
- * (or this person). Answers with case numbers and case agents only. Read-only; one indexed
- * lookup on (type, normalised value).
+ * Target de-confliction: which of this node's ACTIVE cases have a subject with this identifier (or
+ * this person). Answers with case numbers and case agents only. Read-only; one indexed lookup on
+ * (type, normalised value).
  */
 @ApplicationScoped
 public class TargetIndex {
@@ -66,8 +66,8 @@ public class TargetIndex {
 
   /**
    * Active cases with a person subject matching this name and date of birth at HIGH confidence
-   * (name and date of birth both agree, see docs/matching.md): a weaker match would raise
-   * officer alerts on namesakes.
+   * (name and date of birth both agree, see docs/matching.md): a weaker match would raise officer
+   * alerts on namesakes.
    *
    * @throws InvalidIdentifierException when the name has no letters
    */

@@ -1,11 +1,5 @@
 package org.liaison.node.workflow;
 
-import org.liaison.node.audit.AuditEvent;
-import org.liaison.node.audit.AuditLog;
-import org.liaison.wire.v1.AuditKind;
-import org.liaison.wire.v1.WorkflowKind;
-import org.liaison.wire.v1.WorkflowSide;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +9,18 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditLog;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowSide;
 
 /**
- * The one place where workflow steps are written: every step of every workflow goes through
- * {@link #record}, inside the transaction that changes the workflow's state, so a step and its
- * state change commit together. Each step is also an entry of the tamper-evident audit log
- * (kind WORKFLOW, or ORIGINATOR_CONSENT for consent), written before the step's transaction
- * commits: if the audit cannot be written, the step fails and nothing is sent.
+ * The one place where workflow steps are written: every step of every workflow goes through {@link
+ * #record}, inside the transaction that changes the workflow's state, so a step and its state
+ * change commit together. Each step is also an entry of the tamper-evident audit log (kind
+ * WORKFLOW, or ORIGINATOR_CONSENT for consent), written before the step's transaction commits: if
+ * the audit cannot be written, the step fails and nothing is sent.
  *
  * <p>Each step also feeds the Micrometer timer {@code liaison.workflow.step}, the time since the
  * workflow's previous step, tagged by kind, side, partner and step.
@@ -95,18 +94,19 @@ public class WorkflowJournal {
   private static AuditEvent auditEvent(Workflow w, Step step, StepEntry e) {
     boolean weAsked = w.side == WorkflowSide.REQUESTER;
     AuditEvent.Builder b =
-        AuditEvent.builder(w.kind == WorkflowKind.CONSENT ? AuditKind.ORIGINATOR_CONSENT : AuditKind.WORKFLOW)
-        .direction(weAsked ? AuditEvent.Direction.OUT : AuditEvent.Direction.IN)
-        .requestingAgency(weAsked ? null : w.partnerAgency)
-        .answeringAgency(weAsked ? w.partnerAgency : null)
-        .agreement(w.agreementId)
-        .purpose(w.purpose)
-        .caseReference(w.caseReference)
-        .officer(e.actor)
-        .messageId(w.workflowId)
-        .contentType(w.kind.name())
-        .outcome(step.name())
-        .detail(e.detail);
+        AuditEvent.builder(
+                w.kind == WorkflowKind.CONSENT ? AuditKind.ORIGINATOR_CONSENT : AuditKind.WORKFLOW)
+            .direction(weAsked ? AuditEvent.Direction.OUT : AuditEvent.Direction.IN)
+            .requestingAgency(weAsked ? null : w.partnerAgency)
+            .answeringAgency(weAsked ? w.partnerAgency : null)
+            .agreement(w.agreementId)
+            .purpose(w.purpose)
+            .caseReference(w.caseReference)
+            .officer(e.actor)
+            .messageId(w.workflowId)
+            .contentType(w.kind.name())
+            .outcome(step.name())
+            .detail(e.detail);
     if (w.recordRef != null) {
       b.datum(AuditEvent.Datum.records(w.recordRef));
     }

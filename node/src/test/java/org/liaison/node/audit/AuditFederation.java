@@ -80,7 +80,13 @@ public class AuditFederation implements QuarkusTestProfile {
 
   static SealRequest requestTo(String from, String contentType, String purpose) {
     return SealRequest.request(
-        "us.ice", "node-1", agreementWith(from), purpose, "CASE-" + from, "officer-1",
-        contentType, Duration.ofMinutes(1));
+        "us.ice",
+        "node-1",
+        agreementWith(from),
+        purpose,
+        "CASE-" + from,
+        "officer-1",
+        contentType,
+        Duration.ofMinutes(1));
   }
 }

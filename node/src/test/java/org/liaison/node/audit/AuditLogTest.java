@@ -71,7 +71,8 @@ class AuditLogTest {
       AuditReceipt r = receipts.get(i);
       assertThat(r.index()).isEqualTo(i);
       leaves.add(r.leafHash());
-      AuditCheckpoint c = AuditCheckpoints.verify(r.checkpoint(), signing.certificate()).orElseThrow();
+      AuditCheckpoint c =
+          AuditCheckpoints.verify(r.checkpoint(), signing.certificate()).orElseThrow();
       assertThat(c.getTreeSize()).isEqualTo(i + 1);
       assertThat(c.getAgency()).isEqualTo("us.ice");
       assertThat(c.getRootHash().toByteArray()).isEqualTo(MerkleTree.root(leaves));
@@ -93,7 +94,8 @@ class AuditLogTest {
     assertThat(miss.getData(0).getIdentifierType()).isEqualTo("PHONE");
     assertThat(miss.getData(0).getSaltedHash().isEmpty()).isTrue();
     for (long i = 0; i < 2; i++) {
-      String raw = new String(reader.record(i).getEntry().toByteArray(), StandardCharsets.ISO_8859_1);
+      String raw =
+          new String(reader.record(i).getEntry().toByteArray(), StandardCharsets.ISO_8859_1);
       assertThat(raw).doesNotContain("3055550142");
     }
     assertThat(hit.getPurpose()).isEqualTo("HUMAN_TRAFFICKING");
@@ -152,7 +154,10 @@ class AuditLogTest {
     tables.sql("delete from audit_log where idx = 9");
     // a cut tail is undetectable from the log alone: the checkpoint partners hold catches it
     assertThat(service.verify().getOk()).isTrue();
-    assertThat(AuditCheckpoints.parse(audit.latestCheckpoint().orElseThrow()).orElseThrow().getTreeSize())
+    assertThat(
+            AuditCheckpoints.parse(audit.latestCheckpoint().orElseThrow())
+                .orElseThrow()
+                .getTreeSize())
         .isEqualTo(9);
   }
 
@@ -170,17 +175,23 @@ class AuditLogTest {
 
     // edit one field of the readable copy in the JSON text
     String json = Files.readString(file);
-    String edited = json.replaceFirst("\"officer_id\": \"officer-7\"", "\"officer_id\": \"officer-X\"");
+    String edited =
+        json.replaceFirst("\"officer_id\": \"officer-7\"", "\"officer_id\": \"officer-X\"");
     assertThat(edited).isNotEqualTo(json);
-    assertThat(AuditBundleVerifier.verify(AuditBundles.fromJson(edited)).firstBadIndex()).isEqualTo(7);
+    assertThat(AuditBundleVerifier.verify(AuditBundles.fromJson(edited)).firstBadIndex())
+        .isEqualTo(7);
 
     // replace the entry bytes and leaf of one record
     AuditRecord r = read.getRecords(11);
     AuditEntry changed = r.getDecoded().toBuilder().setCaseReference("OTHER").build();
     AuditBundle tampered =
         read.toBuilder()
-            .setRecords(11, r.toBuilder().setEntry(changed.toByteString()).setDecoded(changed)
-                .setLeafHash(ByteString.copyFrom(MerkleTree.leafHash(changed.toByteArray()))))
+            .setRecords(
+                11,
+                r.toBuilder()
+                    .setEntry(changed.toByteString())
+                    .setDecoded(changed)
+                    .setLeafHash(ByteString.copyFrom(MerkleTree.leafHash(changed.toByteArray()))))
             .build();
     assertThat(AuditBundleVerifier.verify(tampered).firstBadIndex()).isEqualTo(11);
   }
@@ -191,16 +202,22 @@ class AuditLogTest {
     for (long i : new long[] {0, 5, 12}) {
       AuditProof p = service.prove(i, 0);
       assertThat(p.getVerified()).isTrue();
-      AuditCheckpoint c = AuditCheckpoints.verify(p.getCheckpoint(), signing.certificate()).orElseThrow();
+      AuditCheckpoint c =
+          AuditCheckpoints.verify(p.getCheckpoint(), signing.certificate()).orElseThrow();
       List<byte[]> path = p.getInclusionPathList().stream().map(ByteString::toByteArray).toList();
       byte[] leaf = MerkleTree.leafHash(p.getRecord().getEntry().toByteArray());
-      assertThat(MerkleTree.verifyInclusion(leaf, i, c.getTreeSize(), path, c.getRootHash().toByteArray()))
+      assertThat(
+              MerkleTree.verifyInclusion(
+                  leaf, i, c.getTreeSize(), path, c.getRootHash().toByteArray()))
           .isTrue();
-      assertThat(MerkleTree.verifyInclusion(leaf, (i + 1) % 13, c.getTreeSize(), path, c.getRootHash().toByteArray()))
+      assertThat(
+              MerkleTree.verifyInclusion(
+                  leaf, (i + 1) % 13, c.getTreeSize(), path, c.getRootHash().toByteArray()))
           .isFalse();
     }
     AuditProof older = service.prove(3, 7);
-    assertThat(AuditCheckpoints.parse(older.getCheckpoint()).orElseThrow().getTreeSize()).isEqualTo(7);
+    assertThat(AuditCheckpoints.parse(older.getCheckpoint()).orElseThrow().getTreeSize())
+        .isEqualTo(7);
     assertThat(older.getVerified()).isTrue();
     assertThatThrownBy(() -> service.prove(13, 0)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -210,8 +227,16 @@ class AuditLogTest {
     append(11);
     for (long m = 1; m <= 11; m++) {
       for (long n = m; n <= 11; n++) {
-        byte[] rm = AuditCheckpoints.parse(reader.checkpointAt(m)).orElseThrow().getRootHash().toByteArray();
-        byte[] rn = AuditCheckpoints.parse(reader.checkpointAt(n)).orElseThrow().getRootHash().toByteArray();
+        byte[] rm =
+            AuditCheckpoints.parse(reader.checkpointAt(m))
+                .orElseThrow()
+                .getRootHash()
+                .toByteArray();
+        byte[] rn =
+            AuditCheckpoints.parse(reader.checkpointAt(n))
+                .orElseThrow()
+                .getRootHash()
+                .toByteArray();
         List<byte[]> proof = m == n ? List.of() : reader.consistencyProof(m, n);
         assertThat(MerkleTree.verifyConsistency(m, n, proof, rm, rn)).as("%d -> %d", m, n).isTrue();
       }

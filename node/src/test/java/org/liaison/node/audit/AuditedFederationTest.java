@@ -71,18 +71,27 @@ class AuditedFederationTest {
     NodeCredentials cbp = AuditFederation.partner("us.cbp");
     EnvelopeSealer sealer = AuditFederation.sealer("us.cbp");
     SignedAuditCheckpoint cbpCheckpoint =
-        AuditCheckpoints.sign(cbp.signingKey(), cbp.signingCertificate(), "us.cbp", "node-1", 3,
-            MerkleTree.leafHash(new byte[] {1}), System.currentTimeMillis());
+        AuditCheckpoints.sign(
+            cbp.signingKey(),
+            cbp.signingCertificate(),
+            "us.cbp",
+            "node-1",
+            3,
+            MerkleTree.leafHash(new byte[] {1}),
+            System.currentTimeMillis());
     sealer.auditCheckpoints(cbpCheckpoint::toByteArray);
     Envelope request =
-        sealer.seal(AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"), phoneQuery().toByteArray());
+        sealer.seal(
+            AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"),
+            phoneQuery().toByteArray());
 
     Delivery d = deliver(request);
 
     assertThat(d.error).isNull();
     assertThat(d.answers).hasSize(1);
     OpenedEnvelope answer =
-        EnvelopeOpener.builder(cbp, AuditFederation.directory()).build()
+        EnvelopeOpener.builder(cbp, AuditFederation.directory())
+            .build()
             .openAnswer(d.answers.get(0), Envelopes.signedContentHash(request));
     AuditCheckpoint carried =
         AuditCheckpoints.verify(
@@ -95,7 +104,8 @@ class AuditedFederationTest {
     assertThat(entry.getRequestingAgency()).isEqualTo("us.cbp");
     assertThat(entry.getAgreementId()).isEqualTo("cbp-ice-2005");
     assertThat(entry.getPurpose()).isEqualTo("HUMAN_TRAFFICKING");
-    assertThat(entry.getRequestHash().toByteArray()).isEqualTo(Envelopes.signedContentHash(request));
+    assertThat(entry.getRequestHash().toByteArray())
+        .isEqualTo(Envelopes.signedContentHash(request));
     assertThat(entry.getOutcome()).isIn("NO_MATCH", "REFUSED");
     // a probe that matched nothing is kept by type only
     assertThat(entry.getData(0).getSaltedHash().isEmpty()).isTrue();
@@ -107,7 +117,9 @@ class AuditedFederationTest {
   void auditWriteFails_nothingIsDisclosed_andThePartnerIsToldAuditUnavailable() throws Exception {
     Envelope request =
         AuditFederation.sealer("us.cbp")
-            .seal(AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"), phoneQuery().toByteArray());
+            .seal(
+                AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"),
+                phoneQuery().toByteArray());
     tables.sql("alter table audit_log rename to audit_log_offline");
     Delivery d;
     try {
@@ -118,7 +130,8 @@ class AuditedFederationTest {
     assertThat(d.answers).isEmpty();
     assertThat(d.completed).isFalse();
     assertThat(d.error).isInstanceOf(StatusRuntimeException.class);
-    assertThat(((StatusRuntimeException) d.error).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(((StatusRuntimeException) d.error).getStatus().getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
     assertThat(Refusals.reasonOf(d.error)).contains(Reason.AUDIT_UNAVAILABLE);
     assertThat(reader.size()).isZero();
   }
@@ -127,7 +140,9 @@ class AuditedFederationTest {
   void tamperedEnvelope_isRejectedAndAuditedAsRejected() throws Exception {
     Envelope request =
         AuditFederation.sealer("us.dea")
-            .seal(AuditFederation.requestTo("us.dea", QUERY, "DRUG_TRAFFICKING"), phoneQuery().toByteArray());
+            .seal(
+                AuditFederation.requestTo("us.dea", QUERY, "DRUG_TRAFFICKING"),
+                phoneQuery().toByteArray());
     byte[] ct = request.getCiphertext().toByteArray();
     ct[ct.length / 2] ^= 1;
     Delivery d = deliver(request.toBuilder().setCiphertext(ByteString.copyFrom(ct)).build());
@@ -151,8 +166,13 @@ class AuditedFederationTest {
               () ->
                   calls
                       .send(
-                          new OutboundRequest("us.cbp", "cbp-ice-2005", "HUMAN_TRAFFICKING", "ICE-1",
-                              "officer-1", QUERY),
+                          new OutboundRequest(
+                              "us.cbp",
+                              "cbp-ice-2005",
+                              "HUMAN_TRAFFICKING",
+                              "ICE-1",
+                              "officer-1",
+                              QUERY),
                           phoneQuery(),
                           2_000)
                       .get(10, TimeUnit.SECONDS));
@@ -171,8 +191,13 @@ class AuditedFederationTest {
             () ->
                 calls
                     .send(
-                        new OutboundRequest("us.cbp", "cbp-ice-2005", "HUMAN_TRAFFICKING", "ICE-2",
-                            "officer-2", QUERY),
+                        new OutboundRequest(
+                            "us.cbp",
+                            "cbp-ice-2005",
+                            "HUMAN_TRAFFICKING",
+                            "ICE-2",
+                            "officer-2",
+                            QUERY),
                         phoneQuery(),
                         2_000)
                     .get(10, TimeUnit.SECONDS));

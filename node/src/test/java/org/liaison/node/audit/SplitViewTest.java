@@ -24,9 +24,9 @@ import org.liaison.wire.v1.WitnessedCheckpoint;
 
 /**
  * us.dea keeps two histories and shows one to us.ice and the other to us.cbp. us.ice (the node
- * under test) learns what us.cbp saw through gossip in a consistency request, and detects the
- * fork: at once when both checkpoints cover the same size, through a failing consistency proof
- * when they do not.
+ * under test) learns what us.cbp saw through gossip in a consistency request, and detects the fork:
+ * at once when both checkpoints cover the same size, through a failing consistency proof when they
+ * do not.
  */
 @QuarkusTest
 @TestProfile(AuditFederation.class)
@@ -56,8 +56,14 @@ class SplitViewTest {
   }
 
   private SignedAuditCheckpoint signed(List<byte[]> leaves) throws Exception {
-    return AuditCheckpoints.sign(dea.signingKey(), dea.signingCertificate(), "us.dea", "node-1",
-        leaves.size(), MerkleTree.root(leaves), System.currentTimeMillis());
+    return AuditCheckpoints.sign(
+        dea.signingKey(),
+        dea.signingCertificate(),
+        "us.dea",
+        "node-1",
+        leaves.size(),
+        MerkleTree.root(leaves),
+        System.currentTimeMillis());
   }
 
   private WitnessedCheckpoint witnessed(SignedAuditCheckpoint c) {
@@ -72,22 +78,30 @@ class SplitViewTest {
     EnvelopeSealer sealer = AuditFederation.sealer("us.dea");
     sealer.auditCheckpoints(shownToIce::toByteArray);
     Delivery d = new Delivery();
-    tables.federation().deliver(
-        sealer.seal(AuditFederation.requestTo("us.dea", CONSISTENCY, PartnerConsistency.PURPOSE),
-            AuditConsistencyRequest.getDefaultInstance().toByteArray()),
-        d);
+    tables
+        .federation()
+        .deliver(
+            sealer.seal(
+                AuditFederation.requestTo("us.dea", CONSISTENCY, PartnerConsistency.PURPOSE),
+                AuditConsistencyRequest.getDefaultInstance().toByteArray()),
+            d);
     assertThat(d.error).isNull();
   }
 
   /** us.cbp asks us.ice for a consistency proof and passes on what it holds of DEA. */
   private void cbpGossipsToIce(SignedAuditCheckpoint shownToCbp) throws Exception {
     Delivery d = new Delivery();
-    tables.federation().deliver(
-        AuditFederation.sealer("us.cbp")
-            .seal(AuditFederation.requestTo("us.cbp", CONSISTENCY, PartnerConsistency.PURPOSE),
-                AuditConsistencyRequest.newBuilder().addWitnessed(witnessed(shownToCbp)).build()
-                    .toByteArray()),
-        d);
+    tables
+        .federation()
+        .deliver(
+            AuditFederation.sealer("us.cbp")
+                .seal(
+                    AuditFederation.requestTo("us.cbp", CONSISTENCY, PartnerConsistency.PURPOSE),
+                    AuditConsistencyRequest.newBuilder()
+                        .addWitnessed(witnessed(shownToCbp))
+                        .build()
+                        .toByteArray()),
+            d);
     assertThat(d.error).isNull();
   }
 
@@ -160,7 +174,8 @@ class SplitViewTest {
       ConsistencyProof.Builder p =
           ConsistencyProof.newBuilder().setFirstSize(m).setSecondSize(leaves.size());
       if (m < leaves.size()) {
-        MerkleTree.consistencyProof(leaves, (int) m).forEach(h -> p.addHashes(ByteString.copyFrom(h)));
+        MerkleTree.consistencyProof(leaves, (int) m)
+            .forEach(h -> p.addHashes(ByteString.copyFrom(h)));
       }
       a.addProofs(p);
     }

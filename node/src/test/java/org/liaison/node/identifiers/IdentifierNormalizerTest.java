@@ -31,7 +31,8 @@ class IdentifierNormalizerTest {
 
   @Test
   void normalize_nationalPhoneWithoutRegionIsRefused() {
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.PHONE, "(305) 555-0142", null))
+    assertThatThrownBy(
+            () -> IdentifierNormalizer.normalize(IdentifierType.PHONE, "(305) 555-0142", null))
         .isInstanceOf(InvalidIdentifierException.class)
         .hasMessage(
             "phone number (305) 555-0142 cannot be read: it has no country code and no region was given to read it in");
@@ -50,15 +51,19 @@ class IdentifierNormalizerTest {
 
   @Test
   void normalize_unknownRegionIsRefused() {
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.PHONE, "305 555 0142", "xx.nope"))
+    assertThatThrownBy(
+            () -> IdentifierNormalizer.normalize(IdentifierType.PHONE, "305 555 0142", "xx.nope"))
         .hasMessage("'xx.nope' is not an ISO 3166 country code nor an agency id such as us.dea");
   }
 
   @Test
   void normalize_emailLowerCasedTrimmedAndIdnDomainInAscii() {
-    assertThat(IdentifierNormalizer.normalize(IdentifierType.EMAIL, "  D.Volkov@Example.COM ", null).value())
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.EMAIL, "  D.Volkov@Example.COM ", null)
+                .value())
         .isEqualTo("d.volkov@example.com");
-    assertThat(IdentifierNormalizer.normalize(IdentifierType.EMAIL, "volkov@почта.рф", null).value())
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.EMAIL, "volkov@почта.рф", null).value())
         .isEqualTo("volkov@xn--80a1acny.xn--p1ai");
   }
 
@@ -70,7 +75,8 @@ class IdentifierNormalizerTest {
 
   @Test
   void normalize_plateCleanedAndKeepsCountry() {
-    NormalizedIdentifier plate = IdentifierNormalizer.normalize(IdentifierType.PLATE, "fla-8 xk2", "US");
+    NormalizedIdentifier plate =
+        IdentifierNormalizer.normalize(IdentifierType.PLATE, "fla-8 xk2", "US");
     assertThat(plate.value()).isEqualTo("FLA8XK2");
     assertThat(plate.country()).isEqualTo("US");
   }
@@ -89,28 +95,33 @@ class IdentifierNormalizerTest {
 
   @Test
   void normalize_vinCleanedAndCheckDigitValidated() {
-    assertThat(IdentifierNormalizer.normalize(IdentifierType.VIN, "1m8gdm9a-xkp042788", null).value())
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.VIN, "1m8gdm9a-xkp042788", null).value())
         .isEqualTo("1M8GDM9AXKP042788");
   }
 
   @Test
   void normalize_northAmericanVinWithWrongCheckDigitIsRefused() {
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.VIN, "1M8GDM9A1KP042788", null))
+    assertThatThrownBy(
+            () -> IdentifierNormalizer.normalize(IdentifierType.VIN, "1M8GDM9A1KP042788", null))
         .hasMessage(
             "VIN 1M8GDM9A1KP042788 fails its check digit: position 9 is 1, the other characters give X");
   }
 
   @Test
   void normalize_europeanVinNeedsNoCheckDigitUnlessSoldInNorthAmerica() {
-    assertThat(IdentifierNormalizer.normalize(IdentifierType.VIN, "WVWZZZ1JZXW000001", "DE").value())
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.VIN, "WVWZZZ1JZXW000001", "DE").value())
         .isEqualTo("WVWZZZ1JZXW000001");
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.VIN, "WVWZZZ1JZXW000001", "US"))
+    assertThatThrownBy(
+            () -> IdentifierNormalizer.normalize(IdentifierType.VIN, "WVWZZZ1JZXW000001", "US"))
         .hasMessageContaining("fails its check digit");
   }
 
   @Test
   void normalize_vinWithLetterOOrWrongLengthIsRefused() {
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.VIN, "1M8GDM9AXKP04278O", null))
+    assertThatThrownBy(
+            () -> IdentifierNormalizer.normalize(IdentifierType.VIN, "1M8GDM9AXKP04278O", null))
         .hasMessage(
             "VIN 1M8GDM9AXKP04278O contains a character a VIN cannot have (only A-Z and 0-9, never I, O or Q)");
     assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.VIN, "1M8GDM9AX", null))
@@ -127,14 +138,20 @@ class IdentifierNormalizerTest {
 
   @Test
   void normalize_ibanWithBadChecksumIsRefused() {
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.ACCOUNT, "GB82WEST12345698765433", null))
+    assertThatThrownBy(
+            () ->
+                IdentifierNormalizer.normalize(
+                    IdentifierType.ACCOUNT, "GB82WEST12345698765433", null))
         .isInstanceOf(InvalidIdentifierException.class)
         .hasMessage("IBAN GB82WEST12345698765433 fails its checksum");
   }
 
   @Test
   void normalize_ibanOfWrongLengthIsRefused() {
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.ACCOUNT, "DE89 3704 0044 0532 0130", null))
+    assertThatThrownBy(
+            () ->
+                IdentifierNormalizer.normalize(
+                    IdentifierType.ACCOUNT, "DE89 3704 0044 0532 0130", null))
         .hasMessage("IBAN DE893704004405320130 does not have the length and format of a DE IBAN");
   }
 
@@ -156,9 +173,15 @@ class IdentifierNormalizerTest {
 
   @Test
   void normalize_walletTrimmedAndCaseFoldedOnlyWhereCaseHasNoMeaning() {
-    assertThat(IdentifierNormalizer.normalize(IdentifierType.WALLET, " 0xAbC0000000000000000000000000000000000dEf ", null).value())
+    assertThat(
+            IdentifierNormalizer.normalize(
+                    IdentifierType.WALLET, " 0xAbC0000000000000000000000000000000000dEf ", null)
+                .value())
         .isEqualTo("0xabc0000000000000000000000000000000000def");
-    assertThat(IdentifierNormalizer.normalize(IdentifierType.WALLET, " 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", null).value())
+    assertThat(
+            IdentifierNormalizer.normalize(
+                    IdentifierType.WALLET, " 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", null)
+                .value())
         .isEqualTo("1BoatSLRHtKNngkdXEeobR76b53LETtpyT");
     assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.WALLET, "bc1 q w", null))
         .hasMessage("wallet bc1 q w must be 8 to 128 letters and digits without spaces");
@@ -166,7 +189,10 @@ class IdentifierNormalizerTest {
 
   @Test
   void normalize_missingTypeOrValueIsRefused() {
-    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.IDENTIFIER_TYPE_UNSPECIFIED, "x", null))
+    assertThatThrownBy(
+            () ->
+                IdentifierNormalizer.normalize(
+                    IdentifierType.IDENTIFIER_TYPE_UNSPECIFIED, "x", null))
         .hasMessageStartingWith("the identifier type is missing");
     assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.EMAIL, "  ", null))
         .hasMessage("the EMAIL value is empty");

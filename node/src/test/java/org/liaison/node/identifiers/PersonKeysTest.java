@@ -12,15 +12,19 @@ class PersonKeysTest {
   void of_spellingsAndScriptsOfOneNameShareAKey() {
     Set<String> held = PersonKeys.of("Dmitriy Volkov");
     for (String variant :
-        new String[] {"Дмитрий Волков", "Dmitry Volkov", "Dmitrii Volkov", "Dmitri Wolkow", "Volkov Dmitrij"}) {
+        new String[] {
+          "Дмитрий Волков", "Dmitry Volkov", "Dmitrii Volkov", "Dmitri Wolkow", "Volkov Dmitrij"
+        }) {
       assertThat(PersonKeys.of(variant)).as(variant).containsAnyElementsOf(held);
     }
   }
 
   @Test
   void of_differentNamesShareNoKey() {
-    assertThat(PersonKeys.of("Vladimir Volkov")).doesNotContainAnyElementsOf(PersonKeys.of("Dmitriy Volkov"));
-    assertThat(PersonKeys.of("Dmitriy Sokolov")).doesNotContainAnyElementsOf(PersonKeys.of("Dmitriy Volkov"));
+    assertThat(PersonKeys.of("Vladimir Volkov"))
+        .doesNotContainAnyElementsOf(PersonKeys.of("Dmitriy Volkov"));
+    assertThat(PersonKeys.of("Dmitriy Sokolov"))
+        .doesNotContainAnyElementsOf(PersonKeys.of("Dmitriy Volkov"));
   }
 
   @Test

@@ -13,7 +13,8 @@ class OfficerRequestsTest {
 
   @Test
   void nationalPhoneNumber_isReadInTheAskingAgencysRegion() {
-    Identifier phone = Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("(305) 555-0142").build();
+    Identifier phone =
+        Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("(305) 555-0142").build();
 
     Identifier sent = OfficerRequests.normalised(phone, "us.ice");
 
@@ -24,14 +25,22 @@ class OfficerRequestsTest {
   @Test
   void anExplicitCountryWinsOverTheAgencysRegion() {
     Identifier phone =
-        Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("8 495 555-01-17").setCountry("RU").build();
+        Identifier.newBuilder()
+            .setType(IdentifierType.PHONE)
+            .setValue("8 495 555-01-17")
+            .setCountry("RU")
+            .build();
 
     assertThat(OfficerRequests.normalised(phone, "us.ice").getValue()).isEqualTo("+74955550117");
   }
 
   @Test
   void aMalformedIdentifier_isRefusedBeforeAnythingIsSent() {
-    Identifier iban = Identifier.newBuilder().setType(IdentifierType.ACCOUNT).setValue("DE89 3704 0044 0532 0130 01").build();
+    Identifier iban =
+        Identifier.newBuilder()
+            .setType(IdentifierType.ACCOUNT)
+            .setValue("DE89 3704 0044 0532 0130 01")
+            .build();
 
     assertThatThrownBy(() -> OfficerRequests.normalised(iban, "us.ice"))
         .isInstanceOf(InvalidOfficerRequest.class);
@@ -40,7 +49,9 @@ class OfficerRequestsTest {
   @Test
   void personQueries_passUnchanged() {
     QueryRequest q =
-        QueryRequest.newBuilder().setPerson(PersonQuery.newBuilder().setName("Дмитрий Волков")).build();
+        QueryRequest.newBuilder()
+            .setPerson(PersonQuery.newBuilder().setName("Дмитрий Волков"))
+            .build();
 
     assertThat(OfficerRequests.normalised(q, "us.ice")).isEqualTo(q);
   }

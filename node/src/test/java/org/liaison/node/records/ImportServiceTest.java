@@ -25,8 +25,10 @@ class ImportServiceTest {
 
     assertThat(summary.rejected()).isEmpty();
     assertThat(summary.accepted()).isEqualTo(summary.lines()).isEqualTo(7);
-    assertThat(count("select count(x) from CaseRecord x where x.externalId like 't-r-%'")).isEqualTo(2);
-    assertThat(count("select count(x) from Subject x where x.externalId like 't-s-%'")).isEqualTo(3);
+    assertThat(count("select count(x) from CaseRecord x where x.externalId like 't-r-%'"))
+        .isEqualTo(2);
+    assertThat(count("select count(x) from Subject x where x.externalId like 't-s-%'"))
+        .isEqualTo(3);
   }
 
   @Test
@@ -37,20 +39,24 @@ class ImportServiceTest {
     assertThat(summary.accepted()).isEqualTo(2);
     List<ImportResult> rejected = summary.rejected();
     assertThat(rejected).extracting(ImportResult::line).containsExactly(2L, 3L, 4L, 5L, 7L);
-    assertThat(rejected).extracting(ImportResult::reason)
+    assertThat(rejected)
+        .extracting(ImportResult::reason)
         .containsExactly(
-            Reason.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, Reason.NOT_FOUND,
+            Reason.INVALID_ARGUMENT,
+            Reason.INVALID_ARGUMENT,
+            Reason.INVALID_ARGUMENT,
+            Reason.NOT_FOUND,
             Reason.INVALID_ARGUMENT);
     assertThat(rejected.get(0).message()).startsWith("line 2: not valid JSON: ");
     assertThat(rejected.get(1).message())
-        .isEqualTo(
-            "line 3: record t-rej-no-category: 'category' is missing");
+        .isEqualTo("line 3: record t-rej-no-category: 'category' is missing");
     assertThat(rejected.get(2).message())
         .isEqualTo(
             "line 4: record t-rej-bad-iban subject t-rej-account identifier: IBAN GB82WEST12345698765433 fails its checksum");
     assertThat(rejected.get(2).id()).isEqualTo("t-rej-bad-iban");
     assertThat(rejected.get(3).message())
-        .isEqualTo("line 5: record t-rej-no-case: case T-REJ-404 is not known; import its case line first");
+        .isEqualTo(
+            "line 5: record t-rej-no-case: case T-REJ-404 is not known; import its case line first");
     assertThat(rejected.get(4).message())
         .isEqualTo("line 7: \"kind\" is suspect; use case, subject, record or operation");
   }
@@ -60,9 +66,12 @@ class ImportServiceTest {
     imports.importFile(REJECTS);
 
     // Line 4's first subject was valid and stored before the IBAN failed: it must be rolled back.
-    assertThat(count("select count(x) from Subject x where x.externalId = 't-rej-person'")).isZero();
-    assertThat(count("select count(x) from CaseRecord x where x.externalId = 't-rej-bad-iban'")).isZero();
-    assertThat(count("select count(x) from CaseRecord x where x.externalId = 't-rej-good'")).isEqualTo(1);
+    assertThat(count("select count(x) from Subject x where x.externalId = 't-rej-person'"))
+        .isZero();
+    assertThat(count("select count(x) from CaseRecord x where x.externalId = 't-rej-bad-iban'"))
+        .isZero();
+    assertThat(count("select count(x) from CaseRecord x where x.externalId = 't-rej-good'"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -88,7 +97,11 @@ class ImportServiceTest {
         "{\"kind\":\"case\",\"caseNumber\":\"T-UPD-1\",\"agency\":\"us.atf\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"FIREARMS_TRAFFICKING\"]}";
     assertThat(imports.importLine(1, open).message()).isEqualTo("case T-UPD-1 created");
 
-    ImportResult closed = imports.importLine(2, open.replace("}]", "}]").replace("\"]}", "\"],\"status\":\"CLOSED\",\"closed\":\"2026-03-01\"}"));
+    ImportResult closed =
+        imports.importLine(
+            2,
+            open.replace("}]", "}]")
+                .replace("\"]}", "\"],\"status\":\"CLOSED\",\"closed\":\"2026-03-01\"}"));
 
     assertThat(closed.accepted()).isTrue();
     assertThat(closed.message()).isEqualTo("case T-UPD-1 updated");
@@ -96,27 +109,36 @@ class ImportServiceTest {
             QuarkusTransaction.requiringNew()
                 .call(
                     () ->
-                        em.createQuery("select c.status from CaseFile c where c.caseNumber = 'T-UPD-1'", CaseStatus.class)
+                        em.createQuery(
+                                "select c.status from CaseFile c where c.caseNumber = 'T-UPD-1'",
+                                CaseStatus.class)
                             .getSingleResult()))
         .isEqualTo(CaseStatus.CLOSED);
   }
 
   @Test
   void importLine_unknownFieldAndH3WithoutConditionsAreRefused() {
-    imports.importLine(1, "{\"kind\":\"case\",\"caseNumber\":\"T-UPD-2\",\"agency\":\"us.atf\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"X\"]}");
-    ImportResult typo = imports.importLine(2, "{\"kind\":\"record\",\"id\":\"t-typo\",\"case\":\"T-UPD-2\",\"categroy\":\"ROI\"}");
+    imports.importLine(
+        1,
+        "{\"kind\":\"case\",\"caseNumber\":\"T-UPD-2\",\"agency\":\"us.atf\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"X\"]}");
+    ImportResult typo =
+        imports.importLine(
+            2, "{\"kind\":\"record\",\"id\":\"t-typo\",\"case\":\"T-UPD-2\",\"categroy\":\"ROI\"}");
     ImportResult h3 =
         imports.importLine(
             3,
             "{\"kind\":\"record\",\"id\":\"t-h3\",\"case\":\"T-UPD-2\",\"category\":\"ROI\",\"handling\":\"H3\",\"subjects\":[{\"type\":\"ORGANISATION\",\"name\":\"Acme\"}]}");
 
-    assertThat(typo.message()).startsWith("line 2: record t-typo: unknown field 'categroy' (known fields: ");
+    assertThat(typo.message())
+        .startsWith("line 2: record t-typo: unknown field 'categroy' (known fields: ");
     assertThat(h3.message())
-        .isEqualTo("line 3: record t-h3: handling code H3 needs 'handlingConditions' stating the conditions");
+        .isEqualTo(
+            "line 3: record t-h3: handling code H3 needs 'handlingConditions' stating the conditions");
   }
 
   private long count(String jpql) {
-    return QuarkusTransaction.requiringNew().call(() -> em.createQuery(jpql, Long.class).getSingleResult());
+    return QuarkusTransaction.requiringNew()
+        .call(() -> em.createQuery(jpql, Long.class).getSingleResult());
   }
 
   private static String lineOf(Path file, int number) throws Exception {

@@ -27,7 +27,9 @@ class RecordSearchTest {
 
   @BeforeEach
   void load() throws Exception {
-    assertThat(imports.importFile(Path.of("src/test/resources/records/search-test.jsonl")).rejected()).isEmpty();
+    assertThat(
+            imports.importFile(Path.of("src/test/resources/records/search-test.jsonl")).rejected())
+        .isEmpty();
   }
 
   @ParameterizedTest
@@ -46,13 +48,15 @@ class RecordSearchTest {
     assertThat(matches).extracting(RecordMatch::recordId).containsExactly("t-r-1", "t-r-2");
     RecordMatch first = matches.get(0);
     assertThat(first.caseNumber()).isEqualTo("T-SEARCH-1");
-    assertThat(first.contact()).isEqualTo(new Contact("us.ice", "Agent Test One", "+1 202 555 0101", "one@ice.example"));
+    assertThat(first.contact())
+        .isEqualTo(new Contact("us.ice", "Agent Test One", "+1 202 555 0101", "one@ice.example"));
     assertThat(first.category()).isEqualTo("ROI");
     assertThat(first.crimeCategories()).containsExactly("HUMAN_SMUGGLING");
     assertThat(first.originatorAgency()).isEqualTo("us.ice");
     assertThat(first.fields()).containsEntry("summary", "Arranged crossings near Laredo");
     assertThat(first.body()).isEqualTo("Subject coordinated three crossings.");
-    assertThat(first.caveats()).containsExactly("TLP:AMBER", "H3", "H3 conditions: Do not contact the subject");
+    assertThat(first.caveats())
+        .containsExactly("TLP:AMBER", "H3", "H3 conditions: Do not contact the subject");
     assertThat(first.evaluation()).isEqualTo("B2");
     assertThat(first.rule()).isEqualTo("EXACT");
     assertThat(first.confidence()).isEqualTo(Confidence.HIGH);
@@ -63,17 +67,21 @@ class RecordSearchTest {
   @Test
   void byIdentifier_ibanDocumentAndPlateInOtherFormats() {
     assertThat(search.byIdentifier(IdentifierType.ACCOUNT, "de89370400440532013000", null))
-        .extracting(RecordMatch::recordId).containsExactly("t-r-1");
+        .extracting(RecordMatch::recordId)
+        .containsExactly("t-r-1");
     assertThat(search.byIdentifier(IdentifierType.DOCUMENT, "724455667", "RUS"))
-        .extracting(RecordMatch::recordId).containsExactly("t-r-1");
+        .extracting(RecordMatch::recordId)
+        .containsExactly("t-r-1");
     assertThat(search.byIdentifier(IdentifierType.DOCUMENT, "724455667", "UA")).isEmpty();
     assertThat(search.byIdentifier(IdentifierType.PLATE, "fla 8xk2", "US"))
-        .extracting(RecordMatch::recordId).containsExactly("t-r-2");
+        .extracting(RecordMatch::recordId)
+        .containsExactly("t-r-2");
   }
 
   @Test
   void byIdentifier_invalidIdentifierIsRefused() {
-    assertThatThrownBy(() -> search.byIdentifier(IdentifierType.ACCOUNT, "DE89370400440532013001", null))
+    assertThatThrownBy(
+            () -> search.byIdentifier(IdentifierType.ACCOUNT, "DE89370400440532013001", null))
         .isInstanceOf(InvalidIdentifierException.class)
         .hasMessage("IBAN DE89370400440532013001 fails its checksum");
   }
@@ -91,10 +99,12 @@ class RecordSearchTest {
   @Test
   void byPerson_withoutDateOfBirthIsMediumAndWrongDateIsNoMatch() {
     assertThat(search.byPerson("Sergei Kuznetsov", null))
-        .extracting(RecordMatch::confidence).containsExactly(Confidence.MEDIUM);
+        .extracting(RecordMatch::confidence)
+        .containsExactly(Confidence.MEDIUM);
     assertThat(search.byPerson("Sergey Kuznetsov", LocalDate.of(1990, 1, 1))).isEmpty();
     assertThat(search.byPerson("Sergey Kuznetsova", LocalDate.of(1982, 11, 2)))
-        .extracting(RecordMatch::confidence).containsExactly(Confidence.LOW);
+        .extracting(RecordMatch::confidence)
+        .containsExactly(Confidence.LOW);
   }
 
   @Test
@@ -110,7 +120,8 @@ class RecordSearchTest {
   @Test
   void activeCasesForPerson_needsNameAndDateOfBirth() {
     assertThat(targets.activeCasesForPerson("Кузнецов Сергей", LocalDate.of(1982, 11, 2)))
-        .extracting(CaseRef::caseNumber).containsExactly("T-SEARCH-1");
+        .extracting(CaseRef::caseNumber)
+        .containsExactly("T-SEARCH-1");
     assertThat(targets.activeCasesForPerson("Sergey Kuznetsov", null)).isEmpty();
   }
 
@@ -122,7 +133,8 @@ class RecordSearchTest {
     // 300 m apart, radii 100 m and 50 m: a conflict within a 500 m safety margin, not within 0.
     List<OperationRef> near = operations.conflictsWith(40.7155, -74.0060, 50, start, end, 500);
     List<OperationRef> noMargin = operations.conflictsWith(40.7155, -74.0060, 50, start, end, 0);
-    List<OperationRef> later = operations.conflictsWith(40.7155, -74.0060, 50, end, end.plusSeconds(3600), 500);
+    List<OperationRef> later =
+        operations.conflictsWith(40.7155, -74.0060, 50, end, end.plusSeconds(3600), 500);
     List<OperationRef> far = operations.conflictsWith(40.7300, -74.0060, 50, start, end, 500);
 
     assertThat(near).extracting(OperationRef::operationId).containsExactly("t-op-1");

@@ -36,10 +36,14 @@ public class DeaNodeProfile implements QuarkusTestProfile {
       }
       overrides =
           Map.of(
-              "liaison.agency", "us.dea",
-              "liaison.agreements.dir", agreements.toString(),
-              "liaison.directory.dir", pki.directory().toString(),
-              "liaison.workflow.auto-consent-request", "true");
+              "liaison.agency",
+              "us.dea",
+              "liaison.agreements.dir",
+              agreements.toString(),
+              "liaison.directory.dir",
+              pki.directory().toString(),
+              "liaison.workflow.auto-consent-request",
+              "true");
     }
     return overrides;
   }

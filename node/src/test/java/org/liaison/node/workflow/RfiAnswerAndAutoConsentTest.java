@@ -56,12 +56,19 @@ class RfiAnswerAndAutoConsentTest {
   void approve_disclosesOnlyWhatTheAgreementAllows_andMoreCannotBeApproved() throws Exception {
     String id = received("dea-wf-roi-1");
 
-    assertThatThrownBy(() -> rfi.answer(answer(id, WorkflowDecision.APPROVE_IN_PART).addFields("summary").build(), "gs"))
+    assertThatThrownBy(
+            () ->
+                rfi.answer(
+                    answer(id, WorkflowDecision.APPROVE_IN_PART).addFields("summary").build(),
+                    "gs"))
         .isInstanceOfSatisfying(
             WorkflowException.class,
             e -> {
               assertThat(e.code()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-              assertThat(e.getMessage()).contains("[summary]").contains("dea-ice-xdes-2009").contains("approvable: []");
+              assertThat(e.getMessage())
+                  .contains("[summary]")
+                  .contains("dea-ice-xdes-2009")
+                  .contains("approvable: []");
             });
     assertThatThrownBy(() -> rfi.answer(answer(id, WorkflowDecision.DECLINE).build(), "gs"))
         .hasMessageContaining("reason");
@@ -82,7 +89,8 @@ class RfiAnswerAndAutoConsentTest {
   void approvingARecordNotHeld_isNotFound() throws Exception {
     String id = received("dea-wf-no-such-record");
     assertThatThrownBy(() -> rfi.answer(answer(id, WorkflowDecision.APPROVE).build(), "gs"))
-        .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            WorkflowException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.NOT_FOUND));
   }
 
   @Test
@@ -117,7 +125,8 @@ class RfiAnswerAndAutoConsentTest {
             "NARCOTICS",
             RfiMessage.newBuilder()
                 .setStep(WorkflowEngine.step(id, "sa-ice"))
-                .setRequest(InfoRequest.newBuilder().setRecordId(recordId).setJustification("full record"))
+                .setRequest(
+                    InfoRequest.newBuilder().setRecordId(recordId).setJustification("full record"))
                 .build()));
     return id;
   }

@@ -21,9 +21,9 @@ import org.liaison.wire.v1.AuditRecord;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
- * Checks an audit bundle with nothing but the bundle: the signing certificates chain to the
- * agency CA in it, every entry hashes to its leaf, sits at its own index, and the tree head after
- * it equals the checkpoint the node signed right after writing it; the last checkpoint covers the
+ * Checks an audit bundle with nothing but the bundle: the signing certificates chain to the agency
+ * CA in it, every entry hashes to its leaf, sits at its own index, and the tree head after it
+ * equals the checkpoint the node signed right after writing it; the last checkpoint covers the
  * whole log. The first problem names the entry where history was altered, removed, inserted or
  * reordered. Compare {@link Report#caFingerprint()} with the agency's published CA fingerprint.
  */
@@ -62,7 +62,8 @@ public final class AuditBundleVerifier {
     if (!b.hasCheckpoint()) {
       problem(-1, "the bundle carries no final checkpoint");
     } else {
-      Optional<AuditCheckpoint> last = checkpoint(b, chain, b.getCheckpoint(), "the final checkpoint");
+      Optional<AuditCheckpoint> last =
+          checkpoint(b, chain, b.getCheckpoint(), "the final checkpoint");
       if (last.isPresent()) {
         if (last.get().getTreeSize() != tree.size()) {
           long missing = Math.min(last.get().getTreeSize(), tree.size());
@@ -102,7 +103,10 @@ public final class AuditBundleVerifier {
     if (r.getIndex() != position || entry.getIndex() != position) {
       problem(
           position,
-          "the entry at position " + position + " is entry " + entry.getIndex()
+          "the entry at position "
+              + position
+              + " is entry "
+              + entry.getIndex()
               + (entry.getIndex() > position
                   ? ": entries " + position + ".." + (entry.getIndex() - 1) + " were removed"
                   : ": entries were reordered or duplicated"));
@@ -132,9 +136,12 @@ public final class AuditBundleVerifier {
       diverged = true;
       problem(
           position,
-          "entry " + position + " was modified, removed, inserted or moved: the tree after it"
+          "entry "
+              + position
+              + " was modified, removed, inserted or moved: the tree after it"
               + " does not match the checkpoint signed for it (tree size "
-              + c.get().getTreeSize() + ")");
+              + c.get().getTreeSize()
+              + ")");
     }
   }
 
@@ -147,8 +154,12 @@ public final class AuditBundleVerifier {
     }
     X509Certificate signer = chain.signers.get(parsed.get().getSignerKeyId());
     if (signer == null) {
-      problem(-1, what + " is signed by key " + parsed.get().getSignerKeyId()
-          + ", whose certificate is not in the bundle");
+      problem(
+          -1,
+          what
+              + " is signed by key "
+              + parsed.get().getSignerKeyId()
+              + ", whose certificate is not in the bundle");
       return Optional.empty();
     }
     Optional<AuditCheckpoint> c = AuditCheckpoints.verify(signed, signer);
@@ -157,8 +168,14 @@ public final class AuditBundleVerifier {
       return Optional.empty();
     }
     if (!c.get().getAgency().equals(b.getAgency()) || !c.get().getNode().equals(b.getNode())) {
-      problem(-1, what + " is of " + c.get().getNode() + "." + c.get().getAgency()
-          + ", not of the bundle's node");
+      problem(
+          -1,
+          what
+              + " is of "
+              + c.get().getNode()
+              + "."
+              + c.get().getAgency()
+              + ", not of the bundle's node");
       return Optional.empty();
     }
     return c;
@@ -194,9 +211,12 @@ public final class AuditBundleVerifier {
         continue;
       }
       if (!signedBy(c, ca)) {
-        problem(-1, "certificate " + c.getSubjectX500Principal() + " is not issued by the bundle's CA");
+        problem(
+            -1, "certificate " + c.getSubjectX500Principal() + " is not issued by the bundle's CA");
       } else if (!Certificates.organization(c).orElse("").equals(b.getAgency())) {
-        problem(-1, "certificate " + c.getSubjectX500Principal() + " is not of agency " + b.getAgency());
+        problem(
+            -1,
+            "certificate " + c.getSubjectX500Principal() + " is not of agency " + b.getAgency());
       } else {
         signers.put(Certificates.fingerprint(c), c);
       }

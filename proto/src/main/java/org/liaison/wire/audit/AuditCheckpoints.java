@@ -13,9 +13,9 @@ import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
- * Signs and checks audit checkpoints. The signature covers a fixed context string, a zero byte
- * and the checkpoint bytes as carried, so a checkpoint signature can never be mistaken for an
- * envelope or agreement signature made with the same key.
+ * Signs and checks audit checkpoints. The signature covers a fixed context string, a zero byte and
+ * the checkpoint bytes as carried, so a checkpoint signature can never be mistaken for an envelope
+ * or agreement signature made with the same key.
  */
 public final class AuditCheckpoints {
   static final byte[] CONTEXT = "liaison-audit-checkpoint-v1".getBytes(StandardCharsets.US_ASCII);

@@ -8,8 +8,8 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * ECDH on P-256 (the Diffie-Hellman inside HPKE's DHKEM). Peer keys are validated: points off
- * the curve, on another curve or at infinity are refused.
+ * ECDH on P-256 (the Diffie-Hellman inside HPKE's DHKEM). Peer keys are validated: points off the
+ * curve, on another curve or at infinity are refused.
  */
 public final class Ecdh {
 
@@ -27,8 +27,7 @@ public final class Ecdh {
     return agree(privateScalar, P256.publicKeyFromSpki(peerSpki));
   }
 
-  private static byte[] agree(BigInteger d, ECPublicKeyParameters peer)
-      throws InvalidKeyException {
+  private static byte[] agree(BigInteger d, ECPublicKeyParameters peer) throws InvalidKeyException {
     if (d.signum() <= 0 || d.compareTo(P256.DOMAIN.getN()) >= 0) {
       throw new InvalidKeyException("private scalar out of range");
     }

@@ -15,10 +15,10 @@ import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 
 /**
- * ECDSA over P-256 with SHA-256, with the BouncyCastle lightweight API (several times faster
- * than the JDK provider). Signing is deterministic (RFC 6979), so it never depends on the
- * quality of a random generator. Verification is strict: only canonical DER (or exactly 64-byte
- * P1363) encodings with 0 &lt; r, s &lt; n are accepted.
+ * ECDSA over P-256 with SHA-256, with the BouncyCastle lightweight API (several times faster than
+ * the JDK provider). Signing is deterministic (RFC 6979), so it never depends on the quality of a
+ * random generator. Verification is strict: only canonical DER (or exactly 64-byte P1363) encodings
+ * with 0 &lt; r, s &lt; n are accepted.
  */
 public final class Ecdsa {
 

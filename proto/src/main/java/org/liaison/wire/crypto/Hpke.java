@@ -86,7 +86,8 @@ public final class Hpke {
   static SenderContext setupBaseS(byte[] pkR, byte[] info, byte[] skE, byte[] pkE) {
     HPKE hpke = suite();
     return new SenderContext(
-        hpke.setupBaseS(hpke.deserializePublicKey(pkR), info, hpke.deserializePrivateKey(skE, pkE)));
+        hpke.setupBaseS(
+            hpke.deserializePublicKey(pkR), info, hpke.deserializePrivateKey(skE, pkE)));
   }
 
   /** SetupBaseR from raw key bytes: for test vectors only. */

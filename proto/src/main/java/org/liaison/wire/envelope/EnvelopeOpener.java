@@ -15,8 +15,8 @@ import org.liaison.wire.v1.Header;
 import org.liaison.wire.v1.Reason;
 
 /**
- * The recipient node's side: every check of {@link EnvelopeVerifier}, plus that the envelope is
- * for this node and its current encryption key, that an answer is bound to its request, and then
+ * The recipient node's side: every check of {@link EnvelopeVerifier}, plus that the envelope is for
+ * this node and its current encryption key, that an answer is bound to its request, and then
  * decryption (single-shot or session). Thread-safe.
  */
 public final class EnvelopeOpener {
@@ -35,9 +35,7 @@ public final class EnvelopeOpener {
       vb.replayGuard(b.replay);
     }
     this.verifier = vb.build();
-    this.key =
-        Hpke.recipientKey(
-            self.encryptionKey(), self.encryptionCertificate().getPublicKey());
+    this.key = Hpke.recipientKey(self.encryptionKey(), self.encryptionCertificate().getPublicKey());
     this.sessions = new ReceiverSessions(b.sessionPolicy, b.clock, key);
     this.keyId = Certificates.fingerprint(self.encryptionCertificate());
   }
@@ -47,8 +45,8 @@ public final class EnvelopeOpener {
   }
 
   /**
-   * Opens a request. An envelope that carries a request hash is an answer and is refused here
-   * with ANSWER_NOT_BOUND_TO_REQUEST: open it with {@link #openAnswer}.
+   * Opens a request. An envelope that carries a request hash is an answer and is refused here with
+   * ANSWER_NOT_BOUND_TO_REQUEST: open it with {@link #openAnswer}.
    */
   public OpenedEnvelope open(Envelope envelope) throws WireException {
     return open(envelope, null);
@@ -65,8 +63,8 @@ public final class EnvelopeOpener {
   }
 
   /**
-   * The header as the sender wrote it, NOT verified: only for routing and for finding which
-   * pending request an answer claims to answer before calling {@link #openAnswer}.
+   * The header as the sender wrote it, NOT verified: only for routing and for finding which pending
+   * request an answer claims to answer before calling {@link #openAnswer}.
    */
   public static Optional<Header> unverifiedHeader(Envelope envelope) {
     try {
@@ -76,8 +74,7 @@ public final class EnvelopeOpener {
     }
   }
 
-  private OpenedEnvelope open(Envelope envelope, byte[] expectedRequestHash)
-      throws WireException {
+  private OpenedEnvelope open(Envelope envelope, byte[] expectedRequestHash) throws WireException {
     EnvelopeVerifier.Checked c =
         verifier.check(
             envelope, new EnvelopeVerifier.Expectation(self.agency(), self.node(), keyId));
@@ -85,14 +82,18 @@ public final class EnvelopeOpener {
     if (expectedRequestHash == null && requestHash.length > 0) {
       throw new WireException(
           Reason.ANSWER_NOT_BOUND_TO_REQUEST,
-          "Envelope " + c.header().getMessageId() + " is an answer; open it against the request"
+          "Envelope "
+              + c.header().getMessageId()
+              + " is an answer; open it against the request"
               + " it answers.");
     }
     if (expectedRequestHash != null
         && !EnvelopeVerifier.sameHash(requestHash, expectedRequestHash)) {
       throw new WireException(
           Reason.ANSWER_NOT_BOUND_TO_REQUEST,
-          "Answer " + c.header().getMessageId() + " is not bound to the request it was opened"
+          "Answer "
+              + c.header().getMessageId()
+              + " is not bound to the request it was opened"
               + " against: it was moved from another request.");
     }
     verifier.commit(c);
@@ -109,7 +110,9 @@ public final class EnvelopeOpener {
     } catch (InvalidKeyException | AEADBadTagException e) {
       throw new WireException(
           Reason.DECRYPTION_FAILED,
-          "The payload of envelope " + c.header().getMessageId() + " does not decrypt with this"
+          "The payload of envelope "
+              + c.header().getMessageId()
+              + " does not decrypt with this"
               + " node's key; it was altered or sealed to another key.");
     }
   }
@@ -148,7 +151,9 @@ public final class EnvelopeOpener {
       return this;
     }
 
-    /** @throws WireException if this node's encryption key is not a usable P-256 key pair */
+    /**
+     * @throws WireException if this node's encryption key is not a usable P-256 key pair
+     */
     public EnvelopeOpener build() throws WireException {
       try {
         return new EnvelopeOpener(this);

@@ -33,9 +33,9 @@ import org.liaison.wire.v1.Signature;
  *
  * <ul>
  *   <li>{@link #seal}: one self-contained envelope (single-shot HPKE, one ECDSA signature).
- *   <li>{@link #sealBatch}: many envelopes at once: payloads sealed in per-recipient HPKE
- *       sessions, all signed by one ECDSA signature over the Merkle root of their signed content;
- *       each envelope carries its audit path and still verifies on its own.
+ *   <li>{@link #sealBatch}: many envelopes at once: payloads sealed in per-recipient HPKE sessions,
+ *       all signed by one ECDSA signature over the Merkle root of their signed content; each
+ *       envelope carries its audit path and still verifies on its own.
  * </ul>
  *
  * Thread-safe.
@@ -76,8 +76,8 @@ public final class EnvelopeSealer {
   }
 
   /**
-   * Where the sender's latest signed audit checkpoint comes from; every header sealed from now
-   * on carries it ({@code Header.audit_checkpoint}) when it is not empty.
+   * Where the sender's latest signed audit checkpoint comes from; every header sealed from now on
+   * carries it ({@code Header.audit_checkpoint}) when it is not empty.
    */
   public void auditCheckpoints(Supplier<byte[]> source) {
     this.auditCheckpoint = Objects.requireNonNull(source);
@@ -179,8 +179,11 @@ public final class EnvelopeSealer {
                 () ->
                     new WireException(
                         Reason.NO_ROUTE,
-                        "No encryption certificate for node '" + r.recipientNode() + "' of "
-                            + r.recipientAgency() + " in the trust directory."));
+                        "No encryption certificate for node '"
+                            + r.recipientNode()
+                            + "' of "
+                            + r.recipientAgency()
+                            + " in the trust directory."));
     try {
       validator.validate(cert, r.recipientAgency(), KeyPurpose.ENCRYPTION, clock.instant());
     } catch (CertificateValidationException e) {

@@ -31,16 +31,15 @@ import org.liaison.wire.v1.Header;
 import org.liaison.wire.v1.Reason;
 
 /**
- * Every check on an envelope that needs no decryption key, as a gateway makes them. In order,
- * the first failure wins:
+ * Every check on an envelope that needs no decryption key, as a gateway makes them. In order, the
+ * first failure wins:
  *
  * <ol>
- *   <li>MALFORMED_ENVELOPE: unparseable header, missing fields, unknown fields outside the
- *       header;
+ *   <li>MALFORMED_ENVELOPE: unparseable header, missing fields, unknown fields outside the header;
  *   <li>UNSUPPORTED_VERSION, UNSUPPORTED_ALGORITHM: version other than 1, suite not allowed;
  *   <li>WRONG_RECIPIENT: recipient agency (when configured; the opener also checks node and key);
- *   <li>MESSAGE_EXPIRED (now &ge; expires_at), MESSAGE_NOT_YET_VALID (created more than the
- *       allowed skew in the future), CLOCK_SKEW (created longer ago than the replay window);
+ *   <li>MESSAGE_EXPIRED (now &ge; expires_at), MESSAGE_NOT_YET_VALID (created more than the allowed
+ *       skew in the future), CLOCK_SKEW (created longer ago than the replay window);
  *   <li>REPLAYED_MESSAGE: message id already accepted;
  *   <li>SIGNATURE_INVALID: single or batch signature, signer key id;
  *   <li>UNKNOWN_AGENCY, SIGNER_NOT_OF_SENDER_AGENCY, CHAIN_NOT_TO_AGENCY_CA, CERTIFICATE_*: the
@@ -92,8 +91,13 @@ public final class EnvelopeVerifier {
 
   /** An envelope that passed the checks, with its parts. */
   record Checked(
-      Header header, byte[] headerBytes, byte[] enc, byte[] ciphertext, X509Certificate signer,
-      byte[] signedHash, Instant forgetAfter) {}
+      Header header,
+      byte[] headerBytes,
+      byte[] enc,
+      byte[] ciphertext,
+      X509Certificate signer,
+      byte[] signedHash,
+      Instant forgetAfter) {}
 
   Checked check(Envelope e, Expectation expect) throws WireException {
     Header h;
@@ -105,8 +109,11 @@ public final class EnvelopeVerifier {
     if (h.getProtocolVersion() != Suites.PROTOCOL_VERSION) {
       throw new WireException(
           Reason.UNSUPPORTED_VERSION,
-          "Protocol version " + h.getProtocolVersion() + " is not supported; only "
-              + Suites.PROTOCOL_VERSION + " is.");
+          "Protocol version "
+              + h.getProtocolVersion()
+              + " is not supported; only "
+              + Suites.PROTOCOL_VERSION
+              + " is.");
     }
     if (!Suites.isAllowed(h.getSuite())) {
       throw new WireException(
@@ -117,41 +124,59 @@ public final class EnvelopeVerifier {
     if (expect.agency() != null && !expect.agency().equals(h.getRecipientAgency())) {
       throw new WireException(
           Reason.WRONG_RECIPIENT,
-          "Envelope is addressed to agency '" + h.getRecipientAgency() + "', not to "
-              + expect.agency() + ".");
+          "Envelope is addressed to agency '"
+              + h.getRecipientAgency()
+              + "', not to "
+              + expect.agency()
+              + ".");
     }
     if (expect.node() != null && !expect.node().equals(h.getRecipientNode())) {
       throw new WireException(
           Reason.WRONG_RECIPIENT,
-          "Envelope is addressed to node '" + h.getRecipientNode() + "', not to " + expect.node()
+          "Envelope is addressed to node '"
+              + h.getRecipientNode()
+              + "', not to "
+              + expect.node()
               + ".");
     }
     if (expect.keyId() != null && !expect.keyId().equals(h.getRecipientKeyId())) {
       throw new WireException(
           Reason.WRONG_RECIPIENT,
-          "Envelope is sealed to encryption key " + h.getRecipientKeyId()
+          "Envelope is sealed to encryption key "
+              + h.getRecipientKeyId()
               + ", which is not this node's current key; the sender has stale directory data.");
     }
     long now = clock.millis();
     if (now >= h.getExpiresAtMs() || h.getExpiresAtMs() <= h.getCreatedAtMs()) {
       throw new WireException(
           Reason.MESSAGE_EXPIRED,
-          "Envelope " + h.getMessageId() + " expired at " + Instant.ofEpochMilli(h.getExpiresAtMs())
+          "Envelope "
+              + h.getMessageId()
+              + " expired at "
+              + Instant.ofEpochMilli(h.getExpiresAtMs())
               + "; send a new one.");
     }
     if (h.getCreatedAtMs() > now + maxSkew.toMillis()) {
       throw new WireException(
           Reason.MESSAGE_NOT_YET_VALID,
-          "Envelope " + h.getMessageId() + " claims to be created at "
-              + Instant.ofEpochMilli(h.getCreatedAtMs()) + ", in the future beyond the allowed "
-              + maxSkew + " skew; check the sender's clock.");
+          "Envelope "
+              + h.getMessageId()
+              + " claims to be created at "
+              + Instant.ofEpochMilli(h.getCreatedAtMs())
+              + ", in the future beyond the allowed "
+              + maxSkew
+              + " skew; check the sender's clock.");
     }
     if (h.getCreatedAtMs() < now - replay.window().toMillis()) {
       throw new WireException(
           Reason.CLOCK_SKEW,
-          "Envelope " + h.getMessageId() + " was created at "
-              + Instant.ofEpochMilli(h.getCreatedAtMs()) + ", longer ago than the "
-              + replay.window() + " replay window; check the sender's clock or resend.");
+          "Envelope "
+              + h.getMessageId()
+              + " was created at "
+              + Instant.ofEpochMilli(h.getCreatedAtMs())
+              + ", longer ago than the "
+              + replay.window()
+              + " replay window; check the sender's clock or resend.");
     }
     if (replay.seen(h.getMessageId())) {
       throw replayed(h);
@@ -162,7 +187,8 @@ public final class EnvelopeVerifier {
     byte[] signed = SignedContent.of(headerBytes, enc, ct);
     X509Certificate signer = verifySignature(e, h, signed);
     try {
-      validator.validate(signer, h.getSenderAgency(), KeyPurpose.SIGNING, Instant.ofEpochMilli(now));
+      validator.validate(
+          signer, h.getSenderAgency(), KeyPurpose.SIGNING, Instant.ofEpochMilli(now));
     } catch (CertificateValidationException ex) {
       throw new WireException(ex.reason(), "Signer refused: " + ex.getMessage(), ex);
     }
@@ -178,9 +204,10 @@ public final class EnvelopeVerifier {
     switch (replay.record(c.header.getMessageId(), c.forgetAfter)) {
       case RECORDED -> {}
       case ALREADY_SEEN -> throw replayed(c.header);
-      case FULL -> throw new WireException(
-          Reason.RATE_LIMITED,
-          "The replay window is full; too many messages were accepted recently. Retry later.");
+      case FULL ->
+          throw new WireException(
+              Reason.RATE_LIMITED,
+              "The replay window is full; too many messages were accepted recently. Retry later.");
     }
   }
 
@@ -200,7 +227,8 @@ public final class EnvelopeVerifier {
       problem = "sender and recipient agency are required";
     } else if (!e.hasSignature() || e.getSignature().getSignerCertificate().isEmpty()) {
       problem = "the signature and signer certificate are required";
-    } else if (e.getSignature().getKindCase() == org.liaison.wire.v1.Signature.KindCase.KIND_NOT_SET) {
+    } else if (e.getSignature().getKindCase()
+        == org.liaison.wire.v1.Signature.KindCase.KIND_NOT_SET) {
       problem = "the signature is empty";
     } else if (h.hasSession()) {
       if (!e.getEnc().isEmpty() || h.getSession().getSessionId().size() != Sha256.LENGTH) {
@@ -241,8 +269,8 @@ public final class EnvelopeVerifier {
     }
     boolean ok =
         switch (e.getSignature().getKindCase()) {
-          case SINGLE -> Ecdsa.verify(
-              cert.getPublicKey(), signed, e.getSignature().getSingle().toByteArray());
+          case SINGLE ->
+              Ecdsa.verify(cert.getPublicKey(), signed, e.getSignature().getSingle().toByteArray());
           case BATCH -> verifyBatch(cert, keyId, e.getSignature().getBatch(), signed);
           default -> false;
         };
@@ -269,7 +297,12 @@ public final class EnvelopeVerifier {
     // The signature bytes are part of the key: a root verified once must not let another
     // envelope of the batch through with altered signature bytes.
     String cacheKey =
-        keyId + "/" + b.getTreeSize() + "/" + Hex.toHexString(root.get()) + "/"
+        keyId
+            + "/"
+            + b.getTreeSize()
+            + "/"
+            + Hex.toHexString(root.get())
+            + "/"
             + Hex.toHexString(b.getRootSignature().toByteArray());
     synchronized (verifiedRoots) {
       if (verifiedRoots.containsKey(cacheKey)) {
@@ -292,8 +325,13 @@ public final class EnvelopeVerifier {
   private static WireException badSignature(Header h, String why) {
     return new WireException(
         Reason.SIGNATURE_INVALID,
-        "Signature of envelope " + h.getMessageId() + " from " + h.getSenderAgency()
-            + " is invalid: " + why + ". The envelope was altered or forged.");
+        "Signature of envelope "
+            + h.getMessageId()
+            + " from "
+            + h.getSenderAgency()
+            + " is invalid: "
+            + why
+            + ". The envelope was altered or forged.");
   }
 
   static boolean sameHash(byte[] a, byte[] b) {

@@ -63,7 +63,9 @@ final class ReceiverSessions {
     if (seq < 0 || seq >= policy.maxMessages()) {
       throw new WireException(
           Reason.UNKNOWN_SESSION,
-          "Session sequence " + Long.toUnsignedString(seq) + " is beyond the session limit;"
+          "Session sequence "
+              + Long.toUnsignedString(seq)
+              + " is beyond the session limit;"
               + " the sender must start a new session.");
     }
     Session s = session(ref);
@@ -101,7 +103,9 @@ final class ReceiverSessions {
     if (enc.length == 0) {
       throw new WireException(
           Reason.UNKNOWN_SESSION,
-          "Session " + id + " is not known here (expired or never started); the sender must"
+          "Session "
+              + id
+              + " is not known here (expired or never started); the sender must"
               + " re-key.");
     }
     if (!MessageDigest.isEqual(Sha256.digest(enc), ref.getSessionId().toByteArray())) {
@@ -125,8 +129,8 @@ final class ReceiverSessions {
   private void accept(Session s, long seq) throws WireException {
     synchronized (s) {
       int window = policy.reorderWindow();
-      if (seq <= s.highest - window || s.seen.get(bit(seq, window))
-          && seq > s.highest - window && seq <= s.highest) {
+      if (seq <= s.highest - window
+          || s.seen.get(bit(seq, window)) && seq > s.highest - window && seq <= s.highest) {
         throw new WireException(
             Reason.REPLAYED_MESSAGE,
             "Session sequence " + seq + " was already used or is too old for the reorder window.");

@@ -9,8 +9,8 @@ import java.util.PriorityQueue;
 
 /**
  * Remembers message ids for as long as their envelopes could still be accepted, so each id is
- * accepted once. Memory is bounded: when {@code capacity} ids are remembered and none has aged
- * out, new ids are refused (fail closed) rather than forgetting one too early. Thread-safe.
+ * accepted once. Memory is bounded: when {@code capacity} ids are remembered and none has aged out,
+ * new ids are refused (fail closed) rather than forgetting one too early. Thread-safe.
  */
 public final class ReplayGuard {
 

@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.liaison.wire.v1.Header;
 
 /**
- * What the sender states about one message: to whom, under which agreement, why, for which case
- * and officer, what the payload is, and how long it stays valid. For an answer, {@code
- * requestHash} is the SHA-256 of the request's signed content ({@link
- * OpenedEnvelope#signedContentHash()}); for a request it is empty.
+ * What the sender states about one message: to whom, under which agreement, why, for which case and
+ * officer, what the payload is, and how long it stays valid. For an answer, {@code requestHash} is
+ * the SHA-256 of the request's signed content ({@link OpenedEnvelope#signedContentHash()}); for a
+ * request it is empty.
  */
 public record SealRequest(
     String recipientAgency,
@@ -47,16 +47,30 @@ public record SealRequest(
       String contentType,
       Duration ttl) {
     return new SealRequest(
-        recipientAgency, recipientNode, agreementId, purpose, caseReference, officerId,
-        contentType, ttl, null);
+        recipientAgency,
+        recipientNode,
+        agreementId,
+        purpose,
+        caseReference,
+        officerId,
+        contentType,
+        ttl,
+        null);
   }
 
   /** An answer to an opened request: back to its sender, same agreement, purpose and case. */
   public static SealRequest answerTo(OpenedEnvelope request, String contentType, Duration ttl) {
     Header h = request.header();
     return new SealRequest(
-        h.getSenderAgency(), h.getSenderNode(), h.getAgreementId(), h.getPurpose(),
-        h.getCaseReference(), h.getOfficerId(), contentType, ttl, request.signedContentHash());
+        h.getSenderAgency(),
+        h.getSenderNode(),
+        h.getAgreementId(),
+        h.getPurpose(),
+        h.getCaseReference(),
+        h.getOfficerId(),
+        contentType,
+        ttl,
+        request.signedContentHash());
   }
 
   @Override

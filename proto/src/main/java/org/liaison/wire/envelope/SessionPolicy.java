@@ -10,7 +10,10 @@ import java.time.Duration;
 public record SessionPolicy(long maxMessages, Duration maxAge, int reorderWindow, int maxSessions) {
 
   public SessionPolicy {
-    if (maxMessages <= 0 || maxAge.isNegative() || maxAge.isZero() || reorderWindow <= 0
+    if (maxMessages <= 0
+        || maxAge.isNegative()
+        || maxAge.isZero()
+        || reorderWindow <= 0
         || maxSessions <= 0) {
       throw new IllegalArgumentException("session limits must be positive");
     }

@@ -16,9 +16,11 @@ final class SignedContent {
       ("LIAISON-1 envelope signature\0").getBytes(StandardCharsets.US_ASCII);
   static final byte[] BATCH_PREFIX =
       ("LIAISON-1 batch root signature\0").getBytes(StandardCharsets.US_ASCII);
+
   /** HPKE info for single-shot payloads: binds protocol and suite. */
   static final byte[] INFO_SINGLE =
       ("LIAISON-1 payload\0" + Suites.V1).getBytes(StandardCharsets.US_ASCII);
+
   /** HPKE info for session contexts: a session can never open a single-shot payload. */
   static final byte[] INFO_SESSION =
       ("LIAISON-1 session\0" + Suites.V1).getBytes(StandardCharsets.US_ASCII);
@@ -27,8 +29,8 @@ final class SignedContent {
 
   static byte[] of(byte[] header, byte[] enc, byte[] ciphertext) {
     ByteArrayOutputStream out =
-        new ByteArrayOutputStream(ENVELOPE_PREFIX.length + 12 + header.length + enc.length
-            + ciphertext.length);
+        new ByteArrayOutputStream(
+            ENVELOPE_PREFIX.length + 12 + header.length + enc.length + ciphertext.length);
     out.writeBytes(ENVELOPE_PREFIX);
     field(out, header);
     field(out, enc);

@@ -6,17 +6,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns an {@link Operation} into the "grid cell x time bucket" tokens that event
- * de-confliction matches privately, and decides real conflicts exactly.
+ * Turns an {@link Operation} into the "grid cell x time bucket" tokens that event de-confliction
+ * matches privately, and decides real conflicts exactly.
  *
- * <p>Guarantee (no false negatives): if {@link #conflicts(Operation, Operation)} is true,
- * the two token sets intersect. Each operation covers its disc widened by half the distance
- * buffer and its window widened by half the time buffer; two conflicting operations' widened
- * discs share a point (on the geodesic between the centres) and their widened windows share
- * an instant, and the cell and bucket of that point and instant are in both sets. The disc is
- * covered by a conservative latitude/longitude box (using lower bounds of the WGS84 metres
- * per degree), so tokens may also match operations that do not conflict: those false
- * positives are removed by the exact check on confirmation.
+ * <p>Guarantee (no false negatives): if {@link #conflicts(Operation, Operation)} is true, the two
+ * token sets intersect. Each operation covers its disc widened by half the distance buffer and its
+ * window widened by half the time buffer; two conflicting operations' widened discs share a point
+ * (on the geodesic between the centres) and their widened windows share an instant, and the cell
+ * and bucket of that point and instant are in both sets. The disc is covered by a conservative
+ * latitude/longitude box (using lower bounds of the WGS84 metres per degree), so tokens may also
+ * match operations that do not conflict: those false positives are removed by the exact check on
+ * confirmation.
  *
  * <p>Both parties must use the same grid ({@link #GRID_ID}) and the same buffers (set in the
  * agreement).
@@ -24,11 +24,15 @@ import java.util.Set;
 public final class EventTokens {
   /** Identifies the grid and bucket length; part of every token's PRF input. */
   public static final String GRID_ID = "liaison-grid/v1/lat0.0045deg/500m/30min";
+
   /** Latitude step of the grid, degrees (about 500 m). */
   static final double LAT_STEP = 0.0045;
+
   static final int ROWS = (int) Math.ceil(180 / LAT_STEP);
+
   /** Time bucket length. */
   public static final Duration BUCKET = Duration.ofMinutes(30);
+
   /** Upper bound on the tokens one operation may produce. */
   public static final int MAX_TOKENS = 200_000;
 
@@ -66,19 +70,24 @@ public final class EventTokens {
   /**
    * The tokens of an operation.
    *
-   * @throws IllegalArgumentException if the operation would produce more than
-   *     {@link #MAX_TOKENS} tokens (split it into smaller areas or shorter windows)
+   * @throws IllegalArgumentException if the operation would produce more than {@link #MAX_TOKENS}
+   *     tokens (split it into smaller areas or shorter windows)
    */
   public Set<EventToken> tokens(Operation op) {
-    Set<GridCell> cells = cells(op.latitude(), op.longitude(), op.radiusMetres() + bufferMetres / 2 + MARGIN_METRES);
+    Set<GridCell> cells =
+        cells(op.latitude(), op.longitude(), op.radiusMetres() + bufferMetres / 2 + MARGIN_METRES);
     long halfBufferMs = bufferTime.toMillis() / 2 + 1;
     long bucketMs = BUCKET.toMillis();
     long first = Math.floorDiv(op.start().toEpochMilli() - halfBufferMs, bucketMs);
     long last = Math.floorDiv(op.end().toEpochMilli() + halfBufferMs, bucketMs);
     long count = (long) cells.size() * (last - first + 1);
     if (count > MAX_TOKENS) {
-      throw new IllegalArgumentException("the operation would produce " + count + " tokens (limit " + MAX_TOKENS
-          + "); split it into smaller areas or shorter windows");
+      throw new IllegalArgumentException(
+          "the operation would produce "
+              + count
+              + " tokens (limit "
+              + MAX_TOKENS
+              + "); split it into smaller areas or shorter windows");
     }
     Set<EventToken> out = new LinkedHashSet<>();
     for (GridCell cell : cells) {
@@ -90,14 +99,16 @@ public final class EventTokens {
   }
 
   /**
-   * The exact check: geodesic distance between the centres at most the sum of the radii plus
-   * the distance buffer, and the windows overlap once widened by the time buffer.
+   * The exact check: geodesic distance between the centres at most the sum of the radii plus the
+   * distance buffer, and the windows overlap once widened by the time buffer.
    */
   public boolean conflicts(Operation a, Operation b) {
     long buf = bufferTime.toMillis();
-    boolean timeOverlap = a.start().toEpochMilli() <= b.end().toEpochMilli() + buf
-        && b.start().toEpochMilli() <= a.end().toEpochMilli() + buf;
-    return timeOverlap && distanceMetres(a, b) <= a.radiusMetres() + b.radiusMetres() + bufferMetres;
+    boolean timeOverlap =
+        a.start().toEpochMilli() <= b.end().toEpochMilli() + buf
+            && b.start().toEpochMilli() <= a.end().toEpochMilli() + buf;
+    return timeOverlap
+        && distanceMetres(a, b) <= a.radiusMetres() + b.radiusMetres() + bufferMetres;
   }
 
   /** Geodesic (WGS84) distance between the centres of two operations, metres. */
@@ -117,8 +128,10 @@ public final class EventTokens {
     double latMin = Math.max(-90, lat - dLat);
     double latMax = Math.min(90, lat + dLat);
     double poleward = Math.max(Math.abs(latMin), Math.abs(latMax));
-    double dLon = poleward >= POLAR_CAP_DEG ? 360
-        : radius / (METRES_PER_DEG_LON_MIN * StrictMath.cos(StrictMath.toRadians(poleward)));
+    double dLon =
+        poleward >= POLAR_CAP_DEG
+            ? 360
+            : radius / (METRES_PER_DEG_LON_MIN * StrictMath.cos(StrictMath.toRadians(poleward)));
     Set<GridCell> out = new LinkedHashSet<>();
     for (int row = row(latMin); row <= row(latMax); row++) {
       int n = columns(row);
@@ -149,7 +162,8 @@ public final class EventTokens {
     double lo = row * LAT_STEP - 90;
     double hi = Math.min(90, lo + LAT_STEP);
     double edge = Math.max(Math.abs(lo), Math.abs(hi));
-    return Math.max(1, (int) Math.floor(360 * StrictMath.cos(StrictMath.toRadians(edge)) / LAT_STEP));
+    return Math.max(
+        1, (int) Math.floor(360 * StrictMath.cos(StrictMath.toRadians(edge)) / LAT_STEP));
   }
 
   static int column(double longitude, int columns) {

@@ -1,10 +1,10 @@
 package org.liaison.wire.geo;
 
 /**
- * Distance on the WGS84 ellipsoid by Vincenty's inverse formula (sub-millimetre accuracy).
- * For nearly antipodal points, where the iteration may not converge, it falls back to the
- * great-circle distance: such points are thousands of kilometres apart, far beyond any
- * de-confliction threshold, so the fallback cannot change a decision.
+ * Distance on the WGS84 ellipsoid by Vincenty's inverse formula (sub-millimetre accuracy). For
+ * nearly antipodal points, where the iteration may not converge, it falls back to the great-circle
+ * distance: such points are thousands of kilometres apart, far beyond any de-confliction threshold,
+ * so the fallback cannot change a decision.
  */
 final class Geodesic {
   private static final double A = 6_378_137.0;
@@ -26,8 +26,10 @@ final class Geodesic {
     for (int i = 0; i < 200; i++) {
       double sinLambda = StrictMath.sin(lambda);
       double cosLambda = StrictMath.cos(lambda);
-      double sinSigma = StrictMath.sqrt(StrictMath.pow(cosU2 * sinLambda, 2)
-          + StrictMath.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosLambda, 2));
+      double sinSigma =
+          StrictMath.sqrt(
+              StrictMath.pow(cosU2 * sinLambda, 2)
+                  + StrictMath.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosLambda, 2));
       if (sinSigma == 0) {
         return 0;
       }
@@ -38,14 +40,31 @@ final class Geodesic {
       double cos2SigmaM = cos2Alpha == 0 ? 0 : cosSigma - 2 * sinU1 * sinU2 / cos2Alpha;
       double c = F / 16 * cos2Alpha * (4 + F * (4 - 3 * cos2Alpha));
       double previous = lambda;
-      lambda = l + (1 - c) * F * sinAlpha
-          * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+      lambda =
+          l
+              + (1 - c)
+                  * F
+                  * sinAlpha
+                  * (sigma
+                      + c
+                          * sinSigma
+                          * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
       if (StrictMath.abs(lambda - previous) < 1e-12) {
         double uSq = cos2Alpha * (A * A - B * B) / (B * B);
         double bigA = 1 + uSq / 16384 * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
         double bigB = uSq / 1024 * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-        double deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
-            - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+        double deltaSigma =
+            bigB
+                * sinSigma
+                * (cos2SigmaM
+                    + bigB
+                        / 4
+                        * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
+                            - bigB
+                                / 6
+                                * cos2SigmaM
+                                * (-3 + 4 * sinSigma * sinSigma)
+                                * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
         return B * bigA * (sigma - deltaSigma);
       }
     }
@@ -57,8 +76,9 @@ final class Geodesic {
     double p2 = StrictMath.toRadians(lat2);
     double dp = p2 - p1;
     double dl = StrictMath.toRadians(lon2 - lon1);
-    double h = StrictMath.pow(StrictMath.sin(dp / 2), 2)
-        + StrictMath.cos(p1) * StrictMath.cos(p2) * StrictMath.pow(StrictMath.sin(dl / 2), 2);
+    double h =
+        StrictMath.pow(StrictMath.sin(dp / 2), 2)
+            + StrictMath.cos(p1) * StrictMath.cos(p2) * StrictMath.pow(StrictMath.sin(dl / 2), 2);
     return 2 * MEAN_RADIUS * StrictMath.asin(StrictMath.min(1, StrictMath.sqrt(h)));
   }
 }

@@ -15,7 +15,11 @@ public final class MerkleFrontier {
   private MerkleFrontier(long size, List<byte[]> hashes) {
     if (hashes.size() != Long.bitCount(size)) {
       throw new IllegalArgumentException(
-          "a frontier of a tree of " + size + " has " + Long.bitCount(size) + " hashes, not "
+          "a frontier of a tree of "
+              + size
+              + " has "
+              + Long.bitCount(size)
+              + " hashes, not "
               + hashes.size());
     }
     this.size = size;

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.liaison.wire.crypto.Sha256;
 
 /**
- * Merkle tree hashing and proofs exactly as RFC 9162 section 2.1: leaves hashed as SHA-256(0x00
- * || d), interior nodes as SHA-256(0x01 || left || right), the split at the largest power of two
- * smaller than n. Proofs are generated from the list of leaf hashes; verification follows the
- * RFC's algorithms (2.1.3.2 and 2.1.4.2) step by step.
+ * Merkle tree hashing and proofs exactly as RFC 9162 section 2.1: leaves hashed as SHA-256(0x00 ||
+ * d), interior nodes as SHA-256(0x01 || left || right), the split at the largest power of two
+ * smaller than n. Proofs are generated from the list of leaf hashes; verification follows the RFC's
+ * algorithms (2.1.3.2 and 2.1.4.2) step by step.
  */
 public final class MerkleTree {
 
@@ -49,8 +49,7 @@ public final class MerkleTree {
   /** PROOF(m, D[n]): the consistency proof from the first {@code m} leaves to all of them. */
   public static List<byte[]> consistencyProof(List<byte[]> leafHashes, int m) {
     if (m <= 0 || m > leafHashes.size()) {
-      throw new IllegalArgumentException(
-          "old size " + m + " must be in 1.." + leafHashes.size());
+      throw new IllegalArgumentException("old size " + m + " must be in 1.." + leafHashes.size());
     }
     List<byte[]> out = new ArrayList<>();
     subproof(leafHashes, m, 0, leafHashes.size(), true, out);
@@ -96,9 +95,9 @@ public final class MerkleTree {
   }
 
   /**
-   * RFC 9162 2.1.4.2: whether the tree of size {@code first} with {@code firstRoot} is a prefix
-   * of the tree of size {@code second} with {@code secondRoot}. Equal sizes need an empty proof
-   * and equal roots.
+   * RFC 9162 2.1.4.2: whether the tree of size {@code first} with {@code firstRoot} is a prefix of
+   * the tree of size {@code second} with {@code secondRoot}. Equal sizes need an empty proof and
+   * equal roots.
    */
   public static boolean verifyConsistency(
       long first, long second, List<byte[]> proof, byte[] firstRoot, byte[] secondRoot) {

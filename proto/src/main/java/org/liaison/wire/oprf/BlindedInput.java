@@ -3,9 +3,9 @@ package org.liaison.wire.oprf;
 import java.math.BigInteger;
 
 /**
- * The client's state for one input between {@link OprfClient#blind} and
- * {@link OprfClient#finalize}: the private input and blind stay here; only
- * {@link #blindedElement()} is sent to the server.
+ * The client's state for one input between {@link OprfClient#blind} and {@link
+ * OprfClient#finalize}: the private input and blind stay here; only {@link #blindedElement()} is
+ * sent to the server.
  */
 public final class BlindedInput {
   private final byte[] input;

@@ -1,10 +1,9 @@
 package org.liaison.wire.oprf;
 
 /**
- * Where an entry's bits are in a Bloom filter of {@code bits} bits and {@code hashes}
- * probes. Entries are PRF outputs, already uniform, so the probes are derived from three
- * 64-bit slices of the entry (enhanced double hashing, Dillinger and Manolios) and no
- * further hashing is needed.
+ * Where an entry's bits are in a Bloom filter of {@code bits} bits and {@code hashes} probes.
+ * Entries are PRF outputs, already uniform, so the probes are derived from three 64-bit slices of
+ * the entry (enhanced double hashing, Dillinger and Manolios) and no further hashing is needed.
  */
 final class BloomLayout {
   static final int ENTRY_LENGTH = OprfClient.OUTPUT_LENGTH;
@@ -23,13 +22,18 @@ final class BloomLayout {
   /** Bits and probes for {@code entries} at false-positive rate {@code p}. */
   static BloomLayout forCapacity(long entries, double p) {
     if (entries < 1 || !(p > 0 && p < 1)) {
-      throw OprfException.invalid("a filter needs a positive capacity and a false-positive rate strictly between 0 and 1");
+      throw OprfException.invalid(
+          "a filter needs a positive capacity and a false-positive rate strictly between 0 and 1");
     }
     double ln2 = Math.log(2);
     double m = Math.ceil(-entries * Math.log(p) / (ln2 * ln2));
     if (m > Integer.MAX_VALUE - 64) {
-      throw OprfException.invalid("a filter for " + entries + " entries at rate " + p
-          + " would exceed 2^31 bits; split the target set or relax the rate");
+      throw OprfException.invalid(
+          "a filter for "
+              + entries
+              + " entries at rate "
+              + p
+              + " would exceed 2^31 bits; split the target set or relax the rate");
     }
     int bits = Math.max(64, (int) m);
     int hashes = (int) Math.max(1, Math.min(64, Math.round(bits / (double) entries * ln2)));

@@ -8,8 +8,8 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * RFC 9497 section 2.2 discrete-log-equivalence proofs with batching (GenerateProof,
- * VerifyProof, ComputeComposites and ComputeCompositesFast), for A = G and B = pkS.
+ * RFC 9497 section 2.2 discrete-log-equivalence proofs with batching (GenerateProof, VerifyProof,
+ * ComputeComposites and ComputeCompositesFast), for A = G and B = pkS.
  */
 final class Dleq {
   private final OprfMode mode;
@@ -18,7 +18,8 @@ final class Dleq {
     this.mode = mode;
   }
 
-  byte[] generate(BigInteger k, ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
+  byte[] generate(
+      BigInteger k, ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
     ECPoint m = compositeM(b, c, d);
     ECPoint z = P256.multiply(m, k);
     ECPoint t2 = P256.multiply(a, r);

@@ -10,10 +10,10 @@ import java.util.Objects;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The client (querier) side of RFC 9497 P256-SHA256: {@link #blind} an input, send the
- * blinded element, then {@link #finalize} with the server's evaluated element to get the
- * 32-byte PRF output. In VOPRF mode, {@link #finalizeVerifiable} first checks the server's
- * batch proof against the public key the server committed to. Thread-safe.
+ * The client (querier) side of RFC 9497 P256-SHA256: {@link #blind} an input, send the blinded
+ * element, then {@link #finalize} with the server's evaluated element to get the 32-byte PRF
+ * output. In VOPRF mode, {@link #finalizeVerifiable} first checks the server's batch proof against
+ * the public key the server committed to. Thread-safe.
  */
 public final class OprfClient {
   /** Nh: the length of a PRF output. */
@@ -38,8 +38,8 @@ public final class OprfClient {
   /**
    * Blind(input) with a fresh random blind.
    *
-   * @throws OprfException {@code INVALID_ARGUMENT} if the input hashes to the identity
-   *     (probability about 2^-256) or is longer than 65535 bytes
+   * @throws OprfException {@code INVALID_ARGUMENT} if the input hashes to the identity (probability
+   *     about 2^-256) or is longer than 65535 bytes
    */
   public BlindedInput blind(byte[] input) {
     return blind(input, P256.randomScalar(random));
@@ -55,36 +55,42 @@ public final class OprfClient {
     if (inputElement.isInfinity()) {
       throw OprfException.invalid("the input maps to the identity element; it cannot be evaluated");
     }
-    return new BlindedInput(input, blind, P256.serializeElement(P256.multiply(inputElement, blind)));
+    return new BlindedInput(
+        input, blind, P256.serializeElement(P256.multiply(inputElement, blind)));
   }
 
   /**
    * Finalize(input, blind, evaluatedElement) for mode 0: unblinds and hashes to the output.
    *
-   * @throws OprfException {@code INVALID_ARGUMENT} if the evaluated element is malformed,
-   *     off the curve or the identity
+   * @throws OprfException {@code INVALID_ARGUMENT} if the evaluated element is malformed, off the
+   *     curve or the identity
    */
   public byte[] finalize(BlindedInput blinded, byte[] evaluatedElement) {
     return finalizeUnchecked(blinded, P256.deserializeElement(evaluatedElement));
   }
 
   /**
-   * Mode 1 Finalize over a batch: verifies the DLEQ proof that every evaluated element was
-   * computed with the key behind {@code serverPublicKey}, then finalizes each, in order.
+   * Mode 1 Finalize over a batch: verifies the DLEQ proof that every evaluated element was computed
+   * with the key behind {@code serverPublicKey}, then finalizes each, in order.
    *
-   * @throws OprfException {@code SIGNATURE_INVALID} if the proof does not verify (the
-   *     server used another key, or altered an element); {@code INVALID_ARGUMENT} if
-   *     sizes differ or an element is malformed
+   * @throws OprfException {@code SIGNATURE_INVALID} if the proof does not verify (the server used
+   *     another key, or altered an element); {@code INVALID_ARGUMENT} if sizes differ or an element
+   *     is malformed
    */
-  public List<byte[]> finalizeVerifiable(List<BlindedInput> blinded, VerifiableEvaluation evaluation,
-      byte[] serverPublicKey) {
+  public List<byte[]> finalizeVerifiable(
+      List<BlindedInput> blinded, VerifiableEvaluation evaluation, byte[] serverPublicKey) {
     if (mode != OprfMode.VOPRF) {
-      throw OprfException.invalid("finalizeVerifiable needs a VOPRF client; this one runs in " + mode + " mode");
+      throw OprfException.invalid(
+          "finalizeVerifiable needs a VOPRF client; this one runs in " + mode + " mode");
     }
     List<byte[]> evaluated = evaluation.evaluatedElements();
     if (blinded.isEmpty() || blinded.size() != evaluated.size()) {
-      throw OprfException.invalid("the server answered " + evaluated.size() + " elements for "
-          + blinded.size() + " blinded inputs");
+      throw OprfException.invalid(
+          "the server answered "
+              + evaluated.size()
+              + " elements for "
+              + blinded.size()
+              + " blinded inputs");
     }
     ECPoint pk = P256.deserializeElement(serverPublicKey);
     List<ECPoint> c = new ArrayList<>(blinded.size());
@@ -94,7 +100,8 @@ public final class OprfClient {
       d.add(P256.deserializeElement(evaluated.get(i)));
     }
     if (!new Dleq(mode).verify(P256.G, pk, c, d, evaluation.proof())) {
-      throw new OprfException(org.liaison.wire.v1.Reason.SIGNATURE_INVALID,
+      throw new OprfException(
+          org.liaison.wire.v1.Reason.SIGNATURE_INVALID,
           "the partner's OPRF proof does not verify against its committed public key; discard the answers");
     }
     List<byte[]> out = new ArrayList<>(blinded.size());

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.liaison.wire.v1.Reason;
 
 /**
- * A refusal raised by the OPRF, filter or key-ring code: a reason code from the shared
- * {@link Reason} enum and a sentence a person can act on.
+ * A refusal raised by the OPRF, filter or key-ring code: a reason code from the shared {@link
+ * Reason} enum and a sentence a person can act on.
  */
 public final class OprfException extends RuntimeException {
   private static final long serialVersionUID = 1L;

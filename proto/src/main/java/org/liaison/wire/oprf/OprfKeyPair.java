@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A server key pair for RFC 9497 P256-SHA256. The private scalar never leaves this package;
- * the public key is the 33-byte compressed point {@code skS * G} that a VOPRF server commits to.
+ * A server key pair for RFC 9497 P256-SHA256. The private scalar never leaves this package; the
+ * public key is the 33-byte compressed point {@code skS * G} that a VOPRF server commits to.
  */
 public final class OprfKeyPair {
   private final BigInteger secret;
@@ -19,8 +19,8 @@ public final class OprfKeyPair {
   }
 
   /**
-   * RFC 9497 DeriveKeyPair(seed, info) for the given mode (the mode is part of the
-   * domain separation, so the same seed gives different keys in OPRF and VOPRF modes).
+   * RFC 9497 DeriveKeyPair(seed, info) for the given mode (the mode is part of the domain
+   * separation, so the same seed gives different keys in OPRF and VOPRF modes).
    *
    * @param seed at least 32 bytes of secret randomness
    * @param info public key-separation info, at most 65535 bytes
@@ -28,18 +28,21 @@ public final class OprfKeyPair {
   public static OprfKeyPair derive(OprfMode mode, byte[] seed, byte[] info) {
     Objects.requireNonNull(mode, "mode");
     if (seed == null || seed.length < P256.SCALAR_LENGTH) {
-      throw OprfException.invalid("an OPRF key seed must hold at least 32 bytes of secret randomness");
+      throw OprfException.invalid(
+          "an OPRF key seed must hold at least 32 bytes of secret randomness");
     }
     Objects.requireNonNull(info, "info");
     byte[] deriveInput = Bytes.concat(seed, Bytes.i2osp(info.length, 2), info);
     byte[] dst = mode.dst("DeriveKeyPair");
     for (int counter = 0; counter <= 255; counter++) {
-      BigInteger sk = HashToCurve.hashToScalar(Bytes.concat(deriveInput, Bytes.i2osp(counter, 1)), dst);
+      BigInteger sk =
+          HashToCurve.hashToScalar(Bytes.concat(deriveInput, Bytes.i2osp(counter, 1)), dst);
       if (sk.signum() != 0) {
         return new OprfKeyPair(sk);
       }
     }
-    throw new OprfException(org.liaison.wire.v1.Reason.INTERNAL,
+    throw new OprfException(
+        org.liaison.wire.v1.Reason.INTERNAL,
         "DeriveKeyPair found no non-zero scalar in 256 attempts; use another seed");
   }
 
@@ -64,7 +67,9 @@ public final class OprfKeyPair {
 
   @Override
   public String toString() {
-    return "OprfKeyPair[publicKey=" + org.bouncycastle.util.encoders.Hex.toHexString(publicKey) + "]";
+    return "OprfKeyPair[publicKey="
+        + org.bouncycastle.util.encoders.Hex.toHexString(publicKey)
+        + "]";
   }
 
   @Override

@@ -8,10 +8,10 @@ import java.util.Objects;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The server (evaluator) side of RFC 9497 P256-SHA256. It only ever receives blinded
- * elements; each is validated (on the curve, not the identity) before it is multiplied by
- * the private key. Evaluation is batched: one call evaluates many elements and, in VOPRF
- * mode, proves them all with one DLEQ proof. Thread-safe.
+ * The server (evaluator) side of RFC 9497 P256-SHA256. It only ever receives blinded elements; each
+ * is validated (on the curve, not the identity) before it is multiplied by the private key.
+ * Evaluation is batched: one call evaluates many elements and, in VOPRF mode, proves them all with
+ * one DLEQ proof. Thread-safe.
  */
 public final class OprfServer {
   /** Upper bound on one batch, so a single request cannot monopolise the evaluator. */
@@ -41,11 +41,11 @@ public final class OprfServer {
   }
 
   /**
-   * Mode 0 BlindEvaluate over a batch: returns {@code skS * B} for each blinded element B,
-   * in order.
+   * Mode 0 BlindEvaluate over a batch: returns {@code skS * B} for each blinded element B, in
+   * order.
    *
-   * @throws OprfException {@code INVALID_ARGUMENT} if an element is malformed, not on
-   *     P-256 or the identity, or the batch is empty or larger than {@link #MAX_BATCH}
+   * @throws OprfException {@code INVALID_ARGUMENT} if an element is malformed, not on P-256 or the
+   *     identity, or the batch is empty or larger than {@link #MAX_BATCH}
    */
   public List<byte[]> blindEvaluate(List<byte[]> blindedElements) {
     requireMode(OprfMode.OPRF);
@@ -67,7 +67,8 @@ public final class OprfServer {
     requireMode(OprfMode.VOPRF);
     List<ECPoint> c = decodeBatch(blindedElements);
     List<ECPoint> d = evaluate(c);
-    byte[] proof = new Dleq(mode).generate(key.secret(), P256.G, P256.multiply(P256.G, key.secret()), c, d, r);
+    byte[] proof =
+        new Dleq(mode).generate(key.secret(), P256.G, P256.multiply(P256.G, key.secret()), c, d, r);
     List<byte[]> out = new ArrayList<>(d.size());
     for (ECPoint p : d) {
       out.add(P256.serializeElement(p));
@@ -76,9 +77,9 @@ public final class OprfServer {
   }
 
   /**
-   * RFC 9497 Evaluate(skS, input): the PRF output computed directly by the key holder, as
-   * a client would get it through blind, evaluate and finalize. The holder uses this to
-   * build its filter from its own targets.
+   * RFC 9497 Evaluate(skS, input): the PRF output computed directly by the key holder, as a client
+   * would get it through blind, evaluate and finalize. The holder uses this to build its filter
+   * from its own targets.
    */
   public byte[] evaluate(byte[] input) {
     OprfClient self = new OprfClient(mode);
@@ -99,13 +100,15 @@ public final class OprfServer {
 
   private void requireMode(OprfMode expected) {
     if (mode != expected) {
-      throw OprfException.invalid("this server runs in " + mode + " mode; the call needs " + expected);
+      throw OprfException.invalid(
+          "this server runs in " + mode + " mode; the call needs " + expected);
     }
   }
 
   static List<ECPoint> decodeBatch(List<byte[]> elements) {
     if (elements == null || elements.isEmpty() || elements.size() > MAX_BATCH) {
-      throw OprfException.invalid("a batch must hold between 1 and " + MAX_BATCH + " blinded elements");
+      throw OprfException.invalid(
+          "a batch must hold between 1 and " + MAX_BATCH + " blinded elements");
     }
     List<ECPoint> out = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rough single-thread costs of the de-confliction primitives (not a benchmark harness),
- * in thread CPU time so that a busy shared machine does not inflate them:
- * {@code java -cp proto/target/classes:<bcprov> org.liaison.wire.oprf.OprfThroughput [mode]}.
+ * Rough single-thread costs of the de-confliction primitives (not a benchmark harness), in thread
+ * CPU time so that a busy shared machine does not inflate them: {@code java -cp
+ * proto/target/classes:<bcprov> org.liaison.wire.oprf.OprfThroughput [mode]}.
  */
 public final class OprfThroughput {
   private OprfThroughput() {}
@@ -34,7 +34,8 @@ public final class OprfThroughput {
       List<byte[]> evaluated = new ArrayList<>(n);
       List<byte[]> proofs = new ArrayList<>();
       for (int from = 0; from < n; from += 100) {
-        List<byte[]> batch = blinded.subList(from, from + 100).stream().map(BlindedInput::blindedElement).toList();
+        List<byte[]> batch =
+            blinded.subList(from, from + 100).stream().map(BlindedInput::blindedElement).toList();
         if (mode == OprfMode.VOPRF) {
           VerifiableEvaluation e = server.blindEvaluateVerifiable(batch);
           evaluated.addAll(e.evaluatedElements());
@@ -46,8 +47,10 @@ public final class OprfThroughput {
       long t2 = cpuNanos();
       for (int from = 0; from < n; from += 100) {
         if (mode == OprfMode.VOPRF) {
-          client.finalizeVerifiable(blinded.subList(from, from + 100),
-              new VerifiableEvaluation(evaluated.subList(from, from + 100), proofs.get(from / 100)), server.publicKey());
+          client.finalizeVerifiable(
+              blinded.subList(from, from + 100),
+              new VerifiableEvaluation(evaluated.subList(from, from + 100), proofs.get(from / 100)),
+              server.publicKey());
         } else {
           for (int i = from; i < from + 100; i++) {
             client.finalize(blinded.get(i), evaluated.get(i));
@@ -64,7 +67,8 @@ public final class OprfThroughput {
         System.out.printf("client blind            %8.1f us/element%n", (t1 - t0) / 1e3 / n);
         System.out.printf("server blindEvaluate    %8.1f us/element%n", (t2 - t1) / 1e3 / n);
         System.out.printf("client finalize         %8.1f us/element%n", (t3 - t2) / 1e3 / n);
-        System.out.printf("client blind+finalize   %8.1f us/element%n", (t1 - t0 + t3 - t2) / 1e3 / n);
+        System.out.printf(
+            "client blind+finalize   %8.1f us/element%n", (t1 - t0 + t3 - t2) / 1e3 / n);
         System.out.printf("server direct evaluate  %8.1f us/element%n", (t4 - t3) / 1e3 / n);
       }
     }
@@ -99,9 +103,16 @@ public final class OprfThroughput {
       }
     }
     long t3 = cpuNanos();
-    System.out.printf("filter: %,d entries, rate %.0e, %d hashes, %,d bytes serialised (%.2f bits/entry)%n", entries,
-        PrfFilterBuilder.DEFAULT_FALSE_POSITIVE_RATE, filter.hashCount(), wire.length, wire.length * 8.0 / entries);
+    System.out.printf(
+        "filter: %,d entries, rate %.0e, %d hashes, %,d bytes serialised (%.2f bits/entry)%n",
+        entries,
+        PrfFilterBuilder.DEFAULT_FALSE_POSITIVE_RATE,
+        filter.hashCount(),
+        wire.length,
+        wire.length * 8.0 / entries);
     System.out.printf("filter build + serialise %,d ms%n", (t1 - t0) / 1_000_000);
-    System.out.printf("filter lookups (half members, half random) %,.0f /s (hits %d)%n", lookups / ((t3 - t2) / 1e9), hits);
+    System.out.printf(
+        "filter lookups (half members, half random) %,.0f /s (hits %d)%n",
+        lookups / ((t3 - t2) / 1e9), hits);
   }
 }

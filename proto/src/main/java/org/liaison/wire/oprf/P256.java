@@ -14,8 +14,10 @@ final class P256 {
   static final ECCurve CURVE = PARAMS.getCurve();
   static final ECPoint G = PARAMS.getG();
   static final BigInteger ORDER = PARAMS.getN();
+
   /** Ne: a compressed SEC1 point. */
   static final int ELEMENT_LENGTH = 33;
+
   /** Ns: a big-endian scalar. */
   static final int SCALAR_LENGTH = 32;
 
@@ -23,15 +25,19 @@ final class P256 {
 
   static byte[] serializeElement(ECPoint p) {
     if (p.isInfinity()) {
-      throw OprfException.invalid("the identity element cannot be serialised; the input maps to an invalid point");
+      throw OprfException.invalid(
+          "the identity element cannot be serialised; the input maps to an invalid point");
     }
     return p.getEncoded(true);
   }
 
   /** Decodes a compressed SEC1 point and rejects the identity and anything not on the curve. */
   static ECPoint deserializeElement(byte[] encoded) {
-    if (encoded == null || encoded.length != ELEMENT_LENGTH || (encoded[0] != 0x02 && encoded[0] != 0x03)) {
-      throw OprfException.invalid("a P-256 element must be a 33-byte compressed SEC1 point (prefix 02 or 03)");
+    if (encoded == null
+        || encoded.length != ELEMENT_LENGTH
+        || (encoded[0] != 0x02 && encoded[0] != 0x03)) {
+      throw OprfException.invalid(
+          "a P-256 element must be a 33-byte compressed SEC1 point (prefix 02 or 03)");
     }
     ECPoint p;
     try {

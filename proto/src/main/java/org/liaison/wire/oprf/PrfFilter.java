@@ -4,13 +4,13 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 
 /**
- * The compact set of a partner's PRF values that a querying node tests locally: a Bloom
- * filter over 32-byte OPRF outputs, immutable (lookups need no lock; {@link #apply} returns
- * a new filter). Built and maintained by the holder with {@link PrfFilterBuilder}.
+ * The compact set of a partner's PRF values that a querying node tests locally: a Bloom filter over
+ * 32-byte OPRF outputs, immutable (lookups need no lock; {@link #apply} returns a new filter).
+ * Built and maintained by the holder with {@link PrfFilterBuilder}.
  *
- * <p>Wire format, version 1 (big-endian): {@code 0x01 | hashes (1) | bits (4) | generation (8)
- * | bit array (ceil(bits / 64) longs)}. The generation numbers the holder's commits, so a
- * {@link PrfFilterDelta} applies only to the generation it was made from.
+ * <p>Wire format, version 1 (big-endian): {@code 0x01 | hashes (1) | bits (4) | generation (8) |
+ * bit array (ceil(bits / 64) longs)}. The generation numbers the holder's commits, so a {@link
+ * PrfFilterDelta} applies only to the generation it was made from.
  */
 public final class PrfFilter {
   static final byte VERSION = 1;
@@ -63,17 +63,27 @@ public final class PrfFilter {
   /**
    * The filter after a delta from the holder.
    *
-   * @throws OprfException {@code INVALID_ARGUMENT} if the delta was made from another
-   *     generation or another layout: ask the holder for a full filter
+   * @throws OprfException {@code INVALID_ARGUMENT} if the delta was made from another generation or
+   *     another layout: ask the holder for a full filter
    */
   public PrfFilter apply(PrfFilterDelta delta) {
     if (delta.bitCount() != layout.bits) {
-      throw OprfException.invalid("filter delta is for a " + delta.bitCount() + "-bit filter, this one has "
-          + layout.bits + " bits; request the full filter");
+      throw OprfException.invalid(
+          "filter delta is for a "
+              + delta.bitCount()
+              + "-bit filter, this one has "
+              + layout.bits
+              + " bits; request the full filter");
     }
     if (delta.fromGeneration() != generation) {
-      throw OprfException.invalid("filter delta " + delta.fromGeneration() + "->" + delta.toGeneration()
-          + " does not apply to generation " + generation + "; request the full filter");
+      throw OprfException.invalid(
+          "filter delta "
+              + delta.fromGeneration()
+              + "->"
+              + delta.toGeneration()
+              + " does not apply to generation "
+              + generation
+              + "; request the full filter");
     }
     long[] copy = words.clone();
     for (int pos : delta.setPositions()) {
@@ -97,23 +107,28 @@ public final class PrfFilter {
   /**
    * Parses {@link #toBytes()} output.
    *
-   * @throws OprfException {@code UNSUPPORTED_VERSION} for another format version,
-   *     {@code INVALID_ARGUMENT} if the bytes are truncated or inconsistent
+   * @throws OprfException {@code UNSUPPORTED_VERSION} for another format version, {@code
+   *     INVALID_ARGUMENT} if the bytes are truncated or inconsistent
    */
   public static PrfFilter fromBytes(byte[] bytes) {
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       byte version = b.get();
       if (version != VERSION) {
-        throw new OprfException(org.liaison.wire.v1.Reason.UNSUPPORTED_VERSION,
-            "PRF filter format version " + version + " is not supported; this node reads version " + VERSION);
+        throw new OprfException(
+            org.liaison.wire.v1.Reason.UNSUPPORTED_VERSION,
+            "PRF filter format version "
+                + version
+                + " is not supported; this node reads version "
+                + VERSION);
       }
       int hashes = b.get() & 0xFF;
       BloomLayout layout = new BloomLayout(b.getInt(), hashes);
       long generation = b.getLong();
       long[] words = new long[wordsFor(layout.bits)];
       if (b.remaining() != words.length * 8) {
-        throw OprfException.invalid("PRF filter has " + b.remaining() + " bytes of bits; expected " + words.length * 8);
+        throw OprfException.invalid(
+            "PRF filter has " + b.remaining() + " bytes of bits; expected " + words.length * 8);
       }
       b.asLongBuffer().get(words);
       return new PrfFilter(layout, generation, words);
@@ -132,7 +147,8 @@ public final class PrfFilter {
 
   private void checkPosition(int pos) {
     if (pos < 0 || pos >= layout.bits) {
-      throw OprfException.invalid("filter delta names bit " + pos + " outside 0.." + (layout.bits - 1));
+      throw OprfException.invalid(
+          "filter delta names bit " + pos + " outside 0.." + (layout.bits - 1));
     }
   }
 }

@@ -3,13 +3,13 @@ package org.liaison.wire.oprf;
 import java.util.BitSet;
 
 /**
- * The holder's side of a {@link PrfFilter}: a counting Bloom filter (one 8-bit counter per
- * bit) so entries can be removed, plus the last published bit array so each
- * {@link #commit()} yields a small {@link PrfFilterDelta}. Partners only ever receive the
- * plain bit array (count > 0), never the counters. Not thread-safe: one writer.
+ * The holder's side of a {@link PrfFilter}: a counting Bloom filter (one 8-bit counter per bit) so
+ * entries can be removed, plus the last published bit array so each {@link #commit()} yields a
+ * small {@link PrfFilterDelta}. Partners only ever receive the plain bit array (count > 0), never
+ * the counters. Not thread-safe: one writer.
  *
- * <p>A counter that reaches 255 sticks there (never decremented), which keeps the
- * no-false-negative guarantee; at the designed load the expected counter is below 1.
+ * <p>A counter that reaches 255 sticks there (never decremented), which keeps the no-false-negative
+ * guarantee; at the designed load the expected counter is below 1.
  */
 public final class PrfFilterBuilder {
   /** Default false-positive rate: one spurious claim per million probes. */
@@ -36,13 +36,15 @@ public final class PrfFilterBuilder {
 
   /** Adds a 32-byte OPRF output (adding it twice needs two removals). */
   public void add(byte[] prfOutput) {
-    layout.positions(prfOutput, pos -> {
-      int c = counters[pos] & 0xFF;
-      if (c < 255) {
-        counters[pos] = (byte) (c + 1);
-      }
-      dirty.set(pos);
-    });
+    layout.positions(
+        prfOutput,
+        pos -> {
+          int c = counters[pos] & 0xFF;
+          if (c < 255) {
+            counters[pos] = (byte) (c + 1);
+          }
+          dirty.set(pos);
+        });
     entries++;
   }
 
@@ -57,13 +59,15 @@ public final class PrfFilterBuilder {
     if (!present[0]) {
       return false;
     }
-    layout.positions(prfOutput, pos -> {
-      int c = counters[pos] & 0xFF;
-      if (c < 255) {
-        counters[pos] = (byte) (c - 1);
-      }
-      dirty.set(pos);
-    });
+    layout.positions(
+        prfOutput,
+        pos -> {
+          int c = counters[pos] & 0xFF;
+          if (c < 255) {
+            counters[pos] = (byte) (c - 1);
+          }
+          dirty.set(pos);
+        });
     entries--;
     return true;
   }
@@ -74,8 +78,8 @@ public final class PrfFilterBuilder {
   }
 
   /**
-   * Publishes the changes since the last commit as a new generation and returns them as a
-   * delta (empty, with no new generation, if nothing changed).
+   * Publishes the changes since the last commit as a new generation and returns them as a delta
+   * (empty, with no new generation, if nothing changed).
    */
   public PrfFilterDelta commit() {
     int[] set = new int[dirty.cardinality()];
@@ -98,7 +102,11 @@ public final class PrfFilterBuilder {
     if (ns + nc > 0) {
       generation++;
     }
-    return new PrfFilterDelta(layout.bits, from, generation, java.util.Arrays.copyOf(set, ns),
+    return new PrfFilterDelta(
+        layout.bits,
+        from,
+        generation,
+        java.util.Arrays.copyOf(set, ns),
         java.util.Arrays.copyOf(cleared, nc));
   }
 

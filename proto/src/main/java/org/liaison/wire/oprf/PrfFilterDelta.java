@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The bit changes between two generations of a holder's {@link PrfFilter}: positions that
- * became set (entries added) and cleared (entries removed). A partner applies deltas in
- * order; a gap means it asks for the full filter.
+ * The bit changes between two generations of a holder's {@link PrfFilter}: positions that became
+ * set (entries added) and cleared (entries removed). A partner applies deltas in order; a gap means
+ * it asks for the full filter.
  *
- * <p>Wire format, version 1 (big-endian): {@code 0x01 | bits (4) | from (8) | to (8) |
- * nSet (4) | set positions (4 each) | nCleared (4) | cleared positions (4 each)}.
+ * <p>Wire format, version 1 (big-endian): {@code 0x01 | bits (4) | from (8) | to (8) | nSet (4) |
+ * set positions (4 each) | nCleared (4) | cleared positions (4 each)}.
  */
 public final class PrfFilterDelta {
   private final int bitCount;
@@ -19,7 +19,12 @@ public final class PrfFilterDelta {
   private final int[] setPositions;
   private final int[] clearedPositions;
 
-  PrfFilterDelta(int bitCount, long fromGeneration, long toGeneration, int[] setPositions, int[] clearedPositions) {
+  PrfFilterDelta(
+      int bitCount,
+      long fromGeneration,
+      long toGeneration,
+      int[] setPositions,
+      int[] clearedPositions) {
     this.bitCount = bitCount;
     this.fromGeneration = fromGeneration;
     this.toGeneration = toGeneration;
@@ -58,7 +63,9 @@ public final class PrfFilterDelta {
   }
 
   public byte[] toBytes() {
-    ByteBuffer b = ByteBuffer.allocate(1 + 4 + 8 + 8 + 4 + 4 * setPositions.length + 4 + 4 * clearedPositions.length);
+    ByteBuffer b =
+        ByteBuffer.allocate(
+            1 + 4 + 8 + 8 + 4 + 4 * setPositions.length + 4 + 4 * clearedPositions.length);
     b.put(PrfFilter.VERSION).putInt(bitCount).putLong(fromGeneration).putLong(toGeneration);
     b.putInt(setPositions.length);
     for (int p : setPositions) {
@@ -81,8 +88,11 @@ public final class PrfFilterDelta {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       byte version = b.get();
       if (version != PrfFilter.VERSION) {
-        throw new OprfException(org.liaison.wire.v1.Reason.UNSUPPORTED_VERSION,
-            "PRF filter delta format version " + version + " is not supported; this node reads version "
+        throw new OprfException(
+            org.liaison.wire.v1.Reason.UNSUPPORTED_VERSION,
+            "PRF filter delta format version "
+                + version
+                + " is not supported; this node reads version "
                 + PrfFilter.VERSION);
       }
       int bits = b.getInt();
@@ -91,7 +101,8 @@ public final class PrfFilterDelta {
       int[] set = readPositions(b);
       int[] cleared = readPositions(b);
       if (b.hasRemaining() || to < from || (to == from && set.length + cleared.length > 0)) {
-        throw OprfException.invalid("PRF filter delta is malformed (trailing bytes or generations out of order)");
+        throw OprfException.invalid(
+            "PRF filter delta is malformed (trailing bytes or generations out of order)");
       }
       return new PrfFilterDelta(bits, from, to, set, cleared);
     } catch (BufferUnderflowException e) {
@@ -113,14 +124,24 @@ public final class PrfFilterDelta {
 
   @Override
   public String toString() {
-    return "PrfFilterDelta[" + fromGeneration + "->" + toGeneration + ", set=" + setPositions.length
-        + ", cleared=" + clearedPositions.length + "]";
+    return "PrfFilterDelta["
+        + fromGeneration
+        + "->"
+        + toGeneration
+        + ", set="
+        + setPositions.length
+        + ", cleared="
+        + clearedPositions.length
+        + "]";
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PrfFilterDelta d && d.bitCount == bitCount && d.fromGeneration == fromGeneration
-        && d.toGeneration == toGeneration && Arrays.equals(d.setPositions, setPositions)
+    return o instanceof PrfFilterDelta d
+        && d.bitCount == bitCount
+        && d.fromGeneration == fromGeneration
+        && d.toGeneration == toGeneration
+        && Arrays.equals(d.setPositions, setPositions)
         && Arrays.equals(d.clearedPositions, clearedPositions);
   }
 

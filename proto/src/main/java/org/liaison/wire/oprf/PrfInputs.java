@@ -9,36 +9,43 @@ import org.liaison.wire.geo.GridCell;
 import org.liaison.wire.v1.IdentifierType;
 
 /**
- * The OPRF input bytes for what nodes match on. Each encoding starts with a length-prefixed
- * domain tag, then fixed-width or length-prefixed fields, so no identifier can collide with
- * another type's identifier or with an event token.
+ * The OPRF input bytes for what nodes match on. Each encoding starts with a length-prefixed domain
+ * tag, then fixed-width or length-prefixed fields, so no identifier can collide with another type's
+ * identifier or with an event token.
  *
  * <ul>
- *   <li>identifier: {@code tag("liaison/prf/v1/identifier") | type number (2) | len (2) | UTF-8 value}
- *   <li>event token: {@code tag("liaison/prf/v1/event") | tag(grid id) | row (4) | column (4) | bucket (8)}
+ *   <li>identifier: {@code tag("liaison/prf/v1/identifier") | type number (2) | len (2) | UTF-8
+ *       value}
+ *   <li>event token: {@code tag("liaison/prf/v1/event") | tag(grid id) | row (4) | column (4) |
+ *       bucket (8)}
  * </ul>
  */
 public final class PrfInputs {
-  private static final byte[] IDENTIFIER = "liaison/prf/v1/identifier".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] IDENTIFIER =
+      "liaison/prf/v1/identifier".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT = "liaison/prf/v1/event".getBytes(StandardCharsets.US_ASCII);
 
   private PrfInputs() {}
 
   /**
-   * An identifier, already normalised by its type's rules (E.164 phone, cleaned plate, and
-   * so on; put the country into the value where the type needs it, such as {@code "DE:P1234567"}).
+   * An identifier, already normalised by its type's rules (E.164 phone, cleaned plate, and so on;
+   * put the country into the value where the type needs it, such as {@code "DE:P1234567"}).
    *
-   * @throws OprfException {@code INVALID_ARGUMENT} for an unspecified type, a blank value,
-   *     a value not in Unicode NFC, or one longer than 1024 UTF-8 bytes
+   * @throws OprfException {@code INVALID_ARGUMENT} for an unspecified type, a blank value, a value
+   *     not in Unicode NFC, or one longer than 1024 UTF-8 bytes
    */
   public static byte[] identifier(IdentifierType type, String normalisedValue) {
-    if (type == null || type == IdentifierType.IDENTIFIER_TYPE_UNSPECIFIED || type == IdentifierType.UNRECOGNIZED) {
+    if (type == null
+        || type == IdentifierType.IDENTIFIER_TYPE_UNSPECIFIED
+        || type == IdentifierType.UNRECOGNIZED) {
       throw OprfException.invalid("an identifier needs a known type, not " + type);
     }
-    if (normalisedValue == null || normalisedValue.isBlank()
+    if (normalisedValue == null
+        || normalisedValue.isBlank()
         || !normalisedValue.equals(normalisedValue.strip())
         || !Normalizer.isNormalized(normalisedValue, Normalizer.Form.NFC)) {
-      throw OprfException.invalid("the identifier value must be normalised first (non-blank, trimmed, Unicode NFC)");
+      throw OprfException.invalid(
+          "the identifier value must be normalised first (non-blank, trimmed, Unicode NFC)");
     }
     byte[] value = normalisedValue.getBytes(StandardCharsets.UTF_8);
     if (value.length > 1024) {

@@ -65,8 +65,11 @@ public final class AgencyTrustManager extends X509ExtendedTrustManager {
         && !allowedOus.contains(Certificates.organizationalUnit(leaf).orElse(""))) {
       throw new CertificateValidationException(
           Reason.TLS_PEER_NOT_OF_SENDER_AGENCY,
-          "TLS peer '" + leaf.getSubjectX500Principal().getName() + "' is not one of "
-              + allowedOus + ".");
+          "TLS peer '"
+              + leaf.getSubjectX500Principal().getName()
+              + "' is not one of "
+              + allowedOus
+              + ".");
     }
     validator.validate(leaf, agency.get(), KeyPurpose.TLS, clock.instant());
     return agency.get();

@@ -12,11 +12,11 @@ import org.liaison.wire.crypto.Ecdsa;
 import org.liaison.wire.v1.Reason;
 
 /**
- * Decides whether a certificate belongs to an agency: issued directly by the agency's root CA
- * (as held in the {@link TrustDirectory} and currently trusted), subject O equal to the agency,
- * valid at the given instant, carrying the key usage for its purpose, and not revoked by the
- * agency's current, correctly signed CRL. Each failure has its own {@link Reason}; checks run in
- * that order, so the reason names the first thing wrong.
+ * Decides whether a certificate belongs to an agency: issued directly by the agency's root CA (as
+ * held in the {@link TrustDirectory} and currently trusted), subject O equal to the agency, valid
+ * at the given instant, carrying the key usage for its purpose, and not revoked by the agency's
+ * current, correctly signed CRL. Each failure has its own {@link Reason}; checks run in that order,
+ * so the reason names the first thing wrong.
  *
  * <p>Only ECDSA P-256/SHA-256 signatures on certificates and CRLs are accepted. Successful
  * signature checks are cached by (certificate, CA) fingerprint; everything time-dependent is
@@ -52,7 +52,9 @@ public final class CertificateValidator {
     if (found.isEmpty()) {
       throw fail(
           Reason.UNKNOWN_AGENCY,
-          "Agency '" + agency + "' is not trusted here: no agreement in force names its CA,"
+          "Agency '"
+              + agency
+              + "' is not trusted here: no agreement in force names its CA,"
               + " or its public material is missing from the directory.");
     }
     TrustDirectory.Agency a = found.get();
@@ -60,29 +62,45 @@ public final class CertificateValidator {
     if (!o.equals(agency)) {
       throw fail(
           Reason.SIGNER_NOT_OF_SENDER_AGENCY,
-          "Certificate '" + cert.getSubjectX500Principal().getName() + "' is issued to O='" + o
-              + "', not to agency '" + agency + "'.");
+          "Certificate '"
+              + cert.getSubjectX500Principal().getName()
+              + "' is issued to O='"
+              + o
+              + "', not to agency '"
+              + agency
+              + "'.");
     }
     checkChain(cert, a, at);
     Date when = Date.from(at);
     if (when.before(cert.getNotBefore())) {
       throw fail(
           Reason.CERTIFICATE_NOT_YET_VALID,
-          "Certificate of " + agency + " is valid only from " + cert.getNotBefore().toInstant()
+          "Certificate of "
+              + agency
+              + " is valid only from "
+              + cert.getNotBefore().toInstant()
               + "; check the clocks or wait.");
     }
     if (when.after(cert.getNotAfter())) {
       throw fail(
           Reason.CERTIFICATE_EXPIRED,
-          "Certificate of " + agency + " expired at " + cert.getNotAfter().toInstant()
+          "Certificate of "
+              + agency
+              + " expired at "
+              + cert.getNotAfter().toInstant()
               + "; the agency must issue a new one.");
     }
     boolean[] ku = cert.getKeyUsage();
-    if (ku == null || ku.length <= purpose.keyUsageBit || !ku[purpose.keyUsageBit]
+    if (ku == null
+        || ku.length <= purpose.keyUsageBit
+        || !ku[purpose.keyUsageBit]
         || cert.getBasicConstraints() >= 0) {
       throw fail(
           Reason.CERTIFICATE_WRONG_KEY_USAGE,
-          "Certificate of " + agency + " may not be used for " + purpose.name().toLowerCase()
+          "Certificate of "
+              + agency
+              + " may not be used for "
+              + purpose.name().toLowerCase()
               + ": its key usage does not allow it.");
     }
     checkRevocation(cert, a, at);
@@ -97,8 +115,12 @@ public final class CertificateValidator {
     if (!issuedByCa) {
       throw fail(
           Reason.CHAIN_NOT_TO_AGENCY_CA,
-          "Certificate '" + cert.getSubjectX500Principal().getName()
-              + "' was not issued by the CA of " + a.id() + " (fingerprint " + a.caFingerprint()
+          "Certificate '"
+              + cert.getSubjectX500Principal().getName()
+              + "' was not issued by the CA of "
+              + a.id()
+              + " (fingerprint "
+              + a.caFingerprint()
               + ").");
     }
     Date when = Date.from(at);
@@ -117,8 +139,9 @@ public final class CertificateValidator {
     }
     boolean ok;
     try {
-      ok = ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
-          && Ecdsa.verify(ca.getPublicKey(), cert.getTBSCertificate(), cert.getSignature());
+      ok =
+          ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
+              && Ecdsa.verify(ca.getPublicKey(), cert.getTBSCertificate(), cert.getSignature());
     } catch (java.security.cert.CertificateEncodingException e) {
       ok = false;
     }
@@ -149,13 +172,19 @@ public final class CertificateValidator {
         || !when.before(crl.getNextUpdate())) {
       throw fail(
           Reason.CERTIFICATE_REVOKED,
-          "Revocation status unknown: the CRL of " + a.id() + " is not current at " + at
+          "Revocation status unknown: the CRL of "
+              + a.id()
+              + " is not current at "
+              + at
               + "; the agency must publish a fresh one.");
     }
     if (crl.getRevokedCertificate(cert.getSerialNumber()) != null) {
       throw fail(
           Reason.CERTIFICATE_REVOKED,
-          "Certificate serial " + cert.getSerialNumber().toString(16) + " of " + a.id()
+          "Certificate serial "
+              + cert.getSerialNumber().toString(16)
+              + " of "
+              + a.id()
               + " is revoked by its CA.");
     }
   }

@@ -55,8 +55,8 @@ public final class NodeCredentials {
   }
 
   /**
-   * Loads a node folder ({@code signing.*}, {@code encryption.*}, {@code tls.*}); the agency CA
-   * is read from {@code ../../ca.crt.pem} when present.
+   * Loads a node folder ({@code signing.*}, {@code encryption.*}, {@code tls.*}); the agency CA is
+   * read from {@code ../../ca.crt.pem} when present.
    */
   public static NodeCredentials load(Path nodeDir) throws IOException {
     X509Certificate signing = Pem.readCertificate(nodeDir.resolve("signing.crt.pem"));
@@ -66,7 +66,10 @@ public final class NodeCredentials {
     Path tlsCrt = nodeDir.resolve("tls.crt.pem");
     boolean hasTls = Files.exists(tlsCrt);
     Path parent = nodeDir.toAbsolutePath().getParent();
-    Path ca = parent == null || parent.getParent() == null ? null : parent.getParent().resolve("ca.crt.pem");
+    Path ca =
+        parent == null || parent.getParent() == null
+            ? null
+            : parent.getParent().resolve("ca.crt.pem");
     try {
       return new NodeCredentials(
           agency,
@@ -94,8 +97,15 @@ public final class NodeCredentials {
       PrivateKey tlsKey,
       X509Certificate tlsCertificate) {
     return new NodeCredentials(
-        agency, node, signingKey, signingCertificate, encryptionKey, encryptionCertificate,
-        tlsKey, tlsCertificate, null);
+        agency,
+        node,
+        signingKey,
+        signingCertificate,
+        encryptionKey,
+        encryptionCertificate,
+        tlsKey,
+        tlsCertificate,
+        null);
   }
 
   public String agency() {

@@ -18,11 +18,11 @@ import java.util.stream.Stream;
  * The public material of the agencies: each one's CA certificate and CRL, and its nodes' signing
  * and encryption certificates, as laid out in {@code <pki>/directory}.
  *
- * <p>Holding an agency's material does not mean trusting it. Trust follows the agreements in
- * force, so a directory can be restricted, at run time, to a map from agency to the fingerprint
- * of the CA the agreement names ({@link #restrictedTo(Supplier)}): an agency is trusted only
- * while it is in the map and the map's fingerprint matches the CA held here. The unrestricted
- * directory trusts every agency it holds.
+ * <p>Holding an agency's material does not mean trusting it. Trust follows the agreements in force,
+ * so a directory can be restricted, at run time, to a map from agency to the fingerprint of the CA
+ * the agreement names ({@link #restrictedTo(Supplier)}): an agency is trusted only while it is in
+ * the map and the map's fingerprint matches the CA held here. The unrestricted directory trusts
+ * every agency it holds.
  */
 public final class TrustDirectory {
 

@@ -41,7 +41,8 @@ public final class GrpcServers {
     PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
     for (BindableService service : services) {
       builder.addService(ServerInterceptors.intercept(service, peers));
-      health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
+      health.setStatus(
+          service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
     }
     health.setStatus("", ServingStatus.SERVING);
     return builder.build().start();

@@ -10,9 +10,9 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * TLS 1.3 contexts for every hop. Client certificates are always required; trust is whatever
- * {@link X509TrustManager} the caller derives (for partners: from the agreements in force), so it
- * can change at run time without restarting the listener.
+ * TLS 1.3 contexts for every hop. Client certificates are always required; trust is whatever {@link
+ * X509TrustManager} the caller derives (for partners: from the agreements in force), so it can
+ * change at run time without restarting the listener.
  */
 public final class MutualTls {
   private static final String[] PROTOCOLS = {"TLSv1.3"};
@@ -22,7 +22,8 @@ public final class MutualTls {
   public static SslContext server(TlsIdentity identity, X509TrustManager trust) {
     try {
       SslContextBuilder builder =
-          SslContextBuilder.forServer(identity.key(), identity.chain().toArray(X509Certificate[]::new))
+          SslContextBuilder.forServer(
+                  identity.key(), identity.chain().toArray(X509Certificate[]::new))
               .trustManager(trust)
               .clientAuth(ClientAuth.REQUIRE)
               .protocols(PROTOCOLS)

@@ -9,9 +9,9 @@ import javax.security.auth.x500.X500Principal;
 import org.liaison.wire.pki.Certificates;
 
 /**
- * Who is at the other end of a mutual-TLS connection, read from the certificate the TLS
- * handshake already validated: agency ({@code O}), kind ({@code OU}: node, gateway, officer) and
- * name (from the {@code urn:liaison:<agency>:<kind>:<name>} SAN URI, else the {@code CN}).
+ * Who is at the other end of a mutual-TLS connection, read from the certificate the TLS handshake
+ * already validated: agency ({@code O}), kind ({@code OU}: node, gateway, officer) and name (from
+ * the {@code urn:liaison:<agency>:<kind>:<name>} SAN URI, else the {@code CN}).
  */
 public record PeerIdentity(String agency, String kind, String name, X509Certificate certificate) {
 

@@ -40,7 +40,10 @@ public final class PeerIdentityInterceptor implements ServerInterceptor {
     }
   }
 
-  /** The peer of the current call; only valid inside a call on a server built by {@link GrpcServers}. */
+  /**
+   * The peer of the current call; only valid inside a call on a server built by {@link
+   * GrpcServers}.
+   */
   public static PeerIdentity current() {
     PeerIdentity peer = PEER.get();
     if (peer == null) {

@@ -24,8 +24,7 @@ public final class Refusals {
             .setCode(Code.forNumber(code.value()).getNumber())
             .setMessage(reason.name() + ": " + sentence)
             .addDetails(
-                Any.pack(
-                    ErrorInfo.newBuilder().setReason(reason.name()).setDomain(DOMAIN).build()))
+                Any.pack(ErrorInfo.newBuilder().setReason(reason.name()).setDomain(DOMAIN).build()))
             .build();
     return StatusProto.toStatusRuntimeException(status);
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.liaison.wire.pki.Pem;
 
 /**
- * The key and certificate a process presents in mutual TLS, read from a folder of the PKI
- * layout ({@code tls.crt.pem}, {@code tls.key.pem}).
+ * The key and certificate a process presents in mutual TLS, read from a folder of the PKI layout
+ * ({@code tls.crt.pem}, {@code tls.key.pem}).
  */
 public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
 

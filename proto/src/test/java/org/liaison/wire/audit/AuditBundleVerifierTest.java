@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
@@ -13,8 +15,6 @@ import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.AuditRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 class AuditBundleVerifierTest {
   private static TestPki.Agency agency;
@@ -50,8 +50,14 @@ class AuditBundleVerifierTest {
               .setLeafHash(ByteString.copyFrom(leaf))
               .setDecoded(e)
               .setCheckpoint(
-                  AuditCheckpoints.sign(key.key().getPrivate(), key.cert(), "us.ice", "node-1",
-                      i + 1, tree.root(), 1_700_000_000_000L + i))
+                  AuditCheckpoints.sign(
+                      key.key().getPrivate(),
+                      key.cert(),
+                      "us.ice",
+                      "node-1",
+                      i + 1,
+                      tree.root(),
+                      1_700_000_000_000L + i))
               .build());
     }
     return AuditBundle.newBuilder()
@@ -78,14 +84,16 @@ class AuditBundleVerifierTest {
 
   @Test
   void modifiedEntry_isNamedEvenWhenItsLeafHashIsRecomputed() {
-    AuditEntry altered = bundle.getRecords(4).getDecoded().toBuilder().setOutcome("NO_MATCH").build();
+    AuditEntry altered =
+        bundle.getRecords(4).getDecoded().toBuilder().setOutcome("NO_MATCH").build();
     AuditRecord r =
         bundle.getRecords(4).toBuilder()
             .setEntry(altered.toByteString())
             .setDecoded(altered)
             .setLeafHash(ByteString.copyFrom(MerkleTree.leafHash(altered.toByteArray())))
             .build();
-    AuditBundleVerifier.Report report = AuditBundleVerifier.verify(bundle.toBuilder().setRecords(4, r).build());
+    AuditBundleVerifier.Report report =
+        AuditBundleVerifier.verify(bundle.toBuilder().setRecords(4, r).build());
     assertThat(report.ok()).isFalse();
     assertThat(report.firstBadIndex()).isEqualTo(4);
     assertThat(report.problems().get(0)).contains("entry 4");
@@ -97,7 +105,8 @@ class AuditBundleVerifierTest {
         bundle.getRecords(2).toBuilder()
             .setDecoded(bundle.getRecords(2).getDecoded().toBuilder().setOfficerId("someone-else"))
             .build();
-    AuditBundleVerifier.Report report = AuditBundleVerifier.verify(bundle.toBuilder().setRecords(2, r).build());
+    AuditBundleVerifier.Report report =
+        AuditBundleVerifier.verify(bundle.toBuilder().setRecords(2, r).build());
     assertThat(report.firstBadIndex()).isEqualTo(2);
   }
 
@@ -106,7 +115,8 @@ class AuditBundleVerifierTest {
     List<AuditRecord> records = new ArrayList<>(bundle.getRecordsList());
     records.remove(6);
     AuditBundleVerifier.Report report =
-        AuditBundleVerifier.verify(bundle.toBuilder().clearRecords().addAllRecords(records).build());
+        AuditBundleVerifier.verify(
+            bundle.toBuilder().clearRecords().addAllRecords(records).build());
     assertThat(report.ok()).isFalse();
     assertThat(report.firstBadIndex()).isEqualTo(6);
     assertThat(String.join("\n", report.problems())).contains("were removed");
@@ -116,7 +126,8 @@ class AuditBundleVerifierTest {
   void truncatedTail_isCaughtByTheFinalCheckpoint() {
     List<AuditRecord> records = new ArrayList<>(bundle.getRecordsList()).subList(0, 8);
     AuditBundleVerifier.Report report =
-        AuditBundleVerifier.verify(bundle.toBuilder().clearRecords().addAllRecords(records).build());
+        AuditBundleVerifier.verify(
+            bundle.toBuilder().clearRecords().addAllRecords(records).build());
     assertThat(report.ok()).isFalse();
     assertThat(report.firstBadIndex()).isEqualTo(8);
   }
@@ -128,15 +139,18 @@ class AuditBundleVerifierTest {
     records.set(3, records.get(5).toBuilder().setIndex(3).build());
     records.set(5, three.toBuilder().setIndex(5).build());
     AuditBundleVerifier.Report report =
-        AuditBundleVerifier.verify(bundle.toBuilder().clearRecords().addAllRecords(records).build());
+        AuditBundleVerifier.verify(
+            bundle.toBuilder().clearRecords().addAllRecords(records).build());
     assertThat(report.firstBadIndex()).isEqualTo(3);
   }
 
   @Test
   void bundleSignedByAKeyOfAnotherAgency_fails() throws Exception {
     TestPki.Agency other = TestPki.agency("ru.skr");
-    AuditBundle forged = bundle(3, other.signing("node-1")).toBuilder().setCertificates(1,
-        ByteString.copyFrom(Certificates.der(agency.ca))).build();
+    AuditBundle forged =
+        bundle(3, other.signing("node-1")).toBuilder()
+            .setCertificates(1, ByteString.copyFrom(Certificates.der(agency.ca)))
+            .build();
     AuditBundleVerifier.Report report = AuditBundleVerifier.verify(forged);
     assertThat(report.ok()).isFalse();
     assertThat(String.join("\n", report.problems())).contains("not issued by the bundle's CA");

@@ -80,8 +80,7 @@ class HpkeVectorsTest {
     assertThat(labeledExpand(secret, "key", context, 32)).isEqualTo(hex(v.get("key")));
     assertThat(labeledExpand(secret, "base_nonce", context, 12))
         .isEqualTo(hex(v.get("base_nonce")));
-    assertThat(labeledExpand(secret, "exp", context, 32))
-        .isEqualTo(hex(v.get("exporter_secret")));
+    assertThat(labeledExpand(secret, "exp", context, 32)).isEqualTo(hex(v.get("exporter_secret")));
   }
 
   private static byte[] labeledExtract(byte[] salt, String label, byte[] ikm) {

@@ -15,8 +15,8 @@ import org.bouncycastle.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every case of the Wycheproof files for the primitives we use. Valid cases must pass, invalid
- * ones must fail, acceptable ones may do either; each test asserts how many cases it ran.
+ * Every case of the Wycheproof files for the primitives we use. Valid cases must pass, invalid ones
+ * must fail, acceptable ones may do either; each test asserts how many cases it ran.
  */
 class WycheproofTest {
 
@@ -27,8 +27,7 @@ class WycheproofTest {
 
   @Test
   void ecdsaP1363_everyCase() throws Exception {
-    assertThat(runEcdsa("wycheproof/ecdsa_secp256r1_sha256_p1363_test.json", true))
-        .isEqualTo(262);
+    assertThat(runEcdsa("wycheproof/ecdsa_secp256r1_sha256_p1363_test.json", true)).isEqualTo(262);
   }
 
   private int runEcdsa(String file, boolean p1363) throws Exception {

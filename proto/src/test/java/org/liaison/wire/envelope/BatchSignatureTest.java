@@ -16,8 +16,8 @@ import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Reason;
 
 /**
- * One ECDSA signature over the Merkle root of a batch: each member still verifies on its own
- * with its audit path, and only in its own batch at its own position.
+ * One ECDSA signature over the Merkle root of a batch: each member still verifies on its own with
+ * its audit path, and only in its own batch at its own position.
  */
 class BatchSignatureTest {
 
@@ -25,8 +25,16 @@ class BatchSignatureTest {
 
   private static EnvelopeSealer.Outgoing message(String node, String text) {
     return new EnvelopeSealer.Outgoing(
-        new SealRequest("ru.skr", node, "ice-skr-2010", "HUMAN_TRAFFICKING", "ICE-2024-0042",
-            "officer-7", "liaison.v1.QueryRequest", Duration.ofMinutes(5), null),
+        new SealRequest(
+            "ru.skr",
+            node,
+            "ice-skr-2010",
+            "HUMAN_TRAFFICKING",
+            "ICE-2024-0042",
+            "officer-7",
+            "liaison.v1.QueryRequest",
+            Duration.ofMinutes(5),
+            null),
         text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -70,9 +78,12 @@ class BatchSignatureTest {
   @Test
   void oneBatch_mayGoToSeveralNodes_eachOpensOnlyItsOwn() throws Exception {
     List<Envelope> sent =
-        f.iceSealer().sealBatch(
-            List.of(message("node-1", "to one"), message("node-2", "to two"),
-                message("node-1", "to one again")));
+        f.iceSealer()
+            .sealBatch(
+                List.of(
+                    message("node-1", "to one"),
+                    message("node-2", "to two"),
+                    message("node-1", "to one again")));
     NodeCredentials two = f.skrNode2;
     EnvelopeOpener node2 = EnvelopeOpener.builder(two, f.directory()).clock(f.clock).build();
     EnvelopeOpener node1 = f.skrOpener();
@@ -94,8 +105,9 @@ class BatchSignatureTest {
     List<Envelope> b = batch(4, "b");
     Envelope moved = a.get(2).toBuilder().setSignature(b.get(2).getSignature()).build();
     Envelope foreignRoot =
-        withBatch(a.get(2), s -> s.setRootSignature(b.get(2).getSignature().getBatch()
-            .getRootSignature()));
+        withBatch(
+            a.get(2),
+            s -> s.setRootSignature(b.get(2).getSignature().getBatch().getRootSignature()));
     for (Envelope e : List.of(moved, foreignRoot)) {
       assertThat(reason(() -> f.skrGateway().verify(e))).isEqualTo(Reason.SIGNATURE_INVALID);
       assertThat(reason(() -> f.skrOpener().open(e))).isEqualTo(Reason.SIGNATURE_INVALID);
@@ -120,8 +132,13 @@ class BatchSignatureTest {
     wrong.add(withBatch(m, s -> s.setAuditPath(0, ByteString.copyFrom(flipped))));
     wrong.add(withBatch(m, s -> s.clearAuditPath().addAuditPath(b.getAuditPath(0))));
     wrong.add(withBatch(m, s -> s.addAuditPath(b.getAuditPath(0))));
-    wrong.add(withBatch(m, s -> s.clearAuditPath().addAuditPath(b.getAuditPath(1))
-        .addAuditPath(b.getAuditPath(0))));
+    wrong.add(
+        withBatch(
+            m,
+            s ->
+                s.clearAuditPath()
+                    .addAuditPath(b.getAuditPath(1))
+                    .addAuditPath(b.getAuditPath(0))));
     wrong.add(withBatch(m, s -> s.setAuditPath(0, b.getAuditPath(0).substring(1))));
     wrong.add(withBatch(m, s -> s.setLeafIndex(5)));
     wrong.add(withBatch(m, s -> s.setLeafIndex(6)));
@@ -138,9 +155,11 @@ class BatchSignatureTest {
     warm.verify(sent.get(0));
     for (int i = 0; i < wrong.size(); i++) {
       Envelope e = wrong.get(i);
-      assertThat(reason(() -> f.skrGateway().verify(e))).as("case %d, cold", i)
+      assertThat(reason(() -> f.skrGateway().verify(e)))
+          .as("case %d, cold", i)
           .isEqualTo(Reason.SIGNATURE_INVALID);
-      assertThat(reason(() -> warm.verify(e))).as("case %d, warm", i)
+      assertThat(reason(() -> warm.verify(e)))
+          .as("case %d, warm", i)
           .isEqualTo(Reason.SIGNATURE_INVALID);
     }
     assertThat(warm.verify(m).header().getMessageId())

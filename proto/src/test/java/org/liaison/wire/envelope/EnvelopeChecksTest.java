@@ -60,22 +60,22 @@ class EnvelopeChecksTest {
 
   @Test
   void check_malformedHeader() throws Exception {
-    Envelope e = request().toBuilder().setHeader(ByteString.copyFrom(new byte[] {(byte) 0xff}))
-        .build();
+    Envelope e =
+        request().toBuilder().setHeader(ByteString.copyFrom(new byte[] {(byte) 0xff})).build();
     refusedEverywhere(e, Reason.MALFORMED_ENVELOPE);
   }
 
   @Test
   void check_unsupportedVersion() throws Exception {
-    refusedEverywhere(f.resignAsIce(request(), h -> h.setProtocolVersion(2)),
-        Reason.UNSUPPORTED_VERSION);
+    refusedEverywhere(
+        f.resignAsIce(request(), h -> h.setProtocolVersion(2)), Reason.UNSUPPORTED_VERSION);
   }
 
   @Test
   void check_unsupportedSuite() throws Exception {
     refusedEverywhere(
-        f.resignAsIce(request(),
-            h -> h.setSuite("LIAISON-1/ECDSA-P256-SHA256/HPKE-P256-SHA256-AES128GCM")),
+        f.resignAsIce(
+            request(), h -> h.setSuite("LIAISON-1/ECDSA-P256-SHA256/HPKE-P256-SHA256-AES128GCM")),
         Reason.UNSUPPORTED_ALGORITHM);
   }
 
@@ -147,46 +147,67 @@ class EnvelopeChecksTest {
     Envelope e = request();
     byte[] sig = e.getSignature().getSingle().toByteArray();
     sig[sig.length - 1] ^= 1;
-    Envelope bad = e.toBuilder()
-        .setSignature(e.getSignature().toBuilder().setSingle(ByteString.copyFrom(sig))).build();
+    Envelope bad =
+        e.toBuilder()
+            .setSignature(e.getSignature().toBuilder().setSingle(ByteString.copyFrom(sig)))
+            .build();
     refusedEverywhere(bad, Reason.SIGNATURE_INVALID);
-    Envelope wrongKeyId = e.toBuilder()
-        .setSignature(e.getSignature().toBuilder().setSignerCertificate(
-            ByteString.copyFrom(f.skrNode.signingCertificate().getEncoded())))
-        .build();
+    Envelope wrongKeyId =
+        e.toBuilder()
+            .setSignature(
+                e.getSignature().toBuilder()
+                    .setSignerCertificate(
+                        ByteString.copyFrom(f.skrNode.signingCertificate().getEncoded())))
+            .build();
     refusedEverywhere(wrongKeyId, Reason.SIGNATURE_INVALID);
   }
 
   @Test
   void check_signerOfAnotherAgency() throws Exception {
     // SKR's genuine node signs a header claiming to come from ICE.
-    Envelope e = Federation.resign(request(), h -> {}, f.skrNode.signingKey(),
-        f.skrNode.signingCertificate());
+    Envelope e =
+        Federation.resign(
+            request(), h -> {}, f.skrNode.signingKey(), f.skrNode.signingCertificate());
     refusedEverywhere(e, Reason.SIGNER_NOT_OF_SENDER_AGENCY);
   }
 
   @Test
   void check_signerUnderForeignCa() throws Exception {
     TestPki.Issued impostor = TestPki.agency("us.ice").signing("node-1");
-    Envelope e = Federation.resign(request(), h -> {}, impostor.key().getPrivate(),
-        impostor.cert());
+    Envelope e =
+        Federation.resign(request(), h -> {}, impostor.key().getPrivate(), impostor.cert());
     refusedEverywhere(e, Reason.CHAIN_NOT_TO_AGENCY_CA);
   }
 
   @Test
   void check_signerCertificateExpiredNotYetValidWrongUsage() throws Exception {
     Instant now = f.clock.instant();
-    TestPki.Issued expired = f.ice.issue("x", "us.ice", "node", TestPki.SIGNING_USAGE,
-        now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
-    refusedEverywhere(Federation.resign(request(), h -> {}, expired.key().getPrivate(),
-        expired.cert()), Reason.CERTIFICATE_EXPIRED);
-    TestPki.Issued future = f.ice.issue("x", "us.ice", "node", TestPki.SIGNING_USAGE,
-        now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
-    refusedEverywhere(Federation.resign(request(), h -> {}, future.key().getPrivate(),
-        future.cert()), Reason.CERTIFICATE_NOT_YET_VALID);
+    TestPki.Issued expired =
+        f.ice.issue(
+            "x",
+            "us.ice",
+            "node",
+            TestPki.SIGNING_USAGE,
+            now.minus(Duration.ofDays(30)),
+            now.minus(Duration.ofDays(1)));
+    refusedEverywhere(
+        Federation.resign(request(), h -> {}, expired.key().getPrivate(), expired.cert()),
+        Reason.CERTIFICATE_EXPIRED);
+    TestPki.Issued future =
+        f.ice.issue(
+            "x",
+            "us.ice",
+            "node",
+            TestPki.SIGNING_USAGE,
+            now.plus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(30)));
+    refusedEverywhere(
+        Federation.resign(request(), h -> {}, future.key().getPrivate(), future.cert()),
+        Reason.CERTIFICATE_NOT_YET_VALID);
     TestPki.Issued keyAgreement = f.ice.issue("x", "us.ice", "node", KeyUsage.keyAgreement);
-    refusedEverywhere(Federation.resign(request(), h -> {}, keyAgreement.key().getPrivate(),
-        keyAgreement.cert()), Reason.CERTIFICATE_WRONG_KEY_USAGE);
+    refusedEverywhere(
+        Federation.resign(request(), h -> {}, keyAgreement.key().getPrivate(), keyAgreement.cert()),
+        Reason.CERTIFICATE_WRONG_KEY_USAGE);
   }
 
   @Test
@@ -199,8 +220,9 @@ class EnvelopeChecksTest {
   @Test
   void check_senderAgencyNoLongerTrusted() throws Exception {
     Envelope e = request();
-    TrustDirectory onlySkr = f.directory().restrictedTo(
-        Map.of("ru.skr", f.directory().caFingerprint("ru.skr").orElseThrow()));
+    TrustDirectory onlySkr =
+        f.directory()
+            .restrictedTo(Map.of("ru.skr", f.directory().caFingerprint("ru.skr").orElseThrow()));
     EnvelopeVerifier gateway = EnvelopeVerifier.builder(onlySkr).clock(f.clock).build();
     assertThat(reason(() -> gateway.verify(e))).isEqualTo(Reason.UNKNOWN_AGENCY);
   }
@@ -228,8 +250,12 @@ class EnvelopeChecksTest {
     Envelope e = request();
     // A genuine signature over a ciphertext that does not decrypt: the checks pass, decryption
     // does not.
-    Envelope swapped = f.resignAsIce(e.toBuilder()
-        .setCiphertext(ByteString.copyFrom(new byte[e.getCiphertext().size()])).build(), h -> {});
+    Envelope swapped =
+        f.resignAsIce(
+            e.toBuilder()
+                .setCiphertext(ByteString.copyFrom(new byte[e.getCiphertext().size()]))
+                .build(),
+            h -> {});
     assertThat(reason(() -> f.skrOpener().open(swapped))).isEqualTo(Reason.DECRYPTION_FAILED);
   }
 
@@ -249,20 +275,35 @@ class EnvelopeChecksTest {
         .doesNotContain(new String(PAYLOAD, StandardCharsets.ISO_8859_1));
     // Even another node of the recipient agency cannot open it.
     NodeCredentials other = f.skrNode2;
-    EnvelopeOpener spoofed = EnvelopeOpener.builder(
-        NodeCredentials.of("ru.skr", "node-1", other.signingKey(), other.signingCertificate(),
-            other.encryptionKey(), other.encryptionCertificate(), null, null),
-        f.directory()).clock(f.clock).build();
+    EnvelopeOpener spoofed =
+        EnvelopeOpener.builder(
+                NodeCredentials.of(
+                    "ru.skr",
+                    "node-1",
+                    other.signingKey(),
+                    other.signingCertificate(),
+                    other.encryptionKey(),
+                    other.encryptionCertificate(),
+                    null,
+                    null),
+                f.directory())
+            .clock(f.clock)
+            .build();
     assertThat(reason(() -> spoofed.open(e))).isEqualTo(Reason.WRONG_RECIPIENT);
   }
 
   @Test
   void check_unknownSignerCertificateBytes() throws Exception {
     Envelope e = request();
-    Envelope junkCert = e.toBuilder().setSignature(e.getSignature().toBuilder()
-        .setSignerCertificate(ByteString.copyFrom(new byte[] {1, 2, 3}))).build();
+    Envelope junkCert =
+        e.toBuilder()
+            .setSignature(
+                e.getSignature().toBuilder()
+                    .setSignerCertificate(ByteString.copyFrom(new byte[] {1, 2, 3})))
+            .build();
     refusedEverywhere(junkCert, Reason.SIGNATURE_INVALID);
-    assertThat(Ecdsa.verify(f.iceNode.signingCertificate().getPublicKey(), new byte[0],
-        new byte[0])).isFalse();
+    assertThat(
+            Ecdsa.verify(f.iceNode.signingCertificate().getPublicKey(), new byte[0], new byte[0]))
+        .isFalse();
   }
 }

@@ -83,8 +83,15 @@ class EnvelopePropertiesTest {
       @ForAll Sealing sealing)
       throws Exception {
     SealRequest request =
-        SealRequest.request("ru.skr", "node-1", "ice-skr-2010", purpose, caseReference, officerId,
-            "liaison.v1.QueryRequest", Duration.ofMillis(ttlMs));
+        SealRequest.request(
+            "ru.skr",
+            "node-1",
+            "ice-skr-2010",
+            purpose,
+            caseReference,
+            officerId,
+            "liaison.v1.QueryRequest",
+            Duration.ofMillis(ttlMs));
 
     Envelope e = seal(sealing, request, payload).get(0);
     VerifiedEnvelope verified = GATEWAY.verify(e);
@@ -133,10 +140,10 @@ class EnvelopePropertiesTest {
             System.arraycopy(appended, 0, b, bytes.length, appended.length);
             yield b;
           }
-          case HEADER_OF_ANOTHER -> e.toBuilder().setHeader(other.getHeader()).build()
-              .toByteArray();
-          case SIGNATURE_OF_ANOTHER -> e.toBuilder().setSignature(other.getSignature()).build()
-              .toByteArray();
+          case HEADER_OF_ANOTHER ->
+              e.toBuilder().setHeader(other.getHeader()).build().toByteArray();
+          case SIGNATURE_OF_ANOTHER ->
+              e.toBuilder().setSignature(other.getSignature()).build().toByteArray();
         };
 
     Envelope m;
@@ -168,9 +175,10 @@ class EnvelopePropertiesTest {
                     new EnvelopeSealer.Outgoing(request, payload)));
         yield List.of(batch.get(1), batch.get(2));
       }
-      case SESSION -> List.of(
-          ICE.sealBatch(List.of(new EnvelopeSealer.Outgoing(request, payload))).get(0),
-          ICE.sealBatch(List.of(new EnvelopeSealer.Outgoing(request, payload))).get(0));
+      case SESSION ->
+          List.of(
+              ICE.sealBatch(List.of(new EnvelopeSealer.Outgoing(request, payload))).get(0),
+              ICE.sealBatch(List.of(new EnvelopeSealer.Outgoing(request, payload))).get(0));
     };
   }
 }

@@ -17,8 +17,8 @@ import org.liaison.wire.v1.Reason;
 
 /**
  * Every byte of a serialised envelope matters: flipping a bit in any of them makes the envelope
- * unparseable or refused, both by the recipient's gateway (no decryption key) and by the
- * recipient node, for the three ways an envelope is sealed. And a message is accepted once.
+ * unparseable or refused, both by the recipient's gateway (no decryption key) and by the recipient
+ * node, for the three ways an envelope is sealed. And a message is accepted once.
  */
 class EnvelopeTamperTest {
 
@@ -118,7 +118,9 @@ class EnvelopeTamperTest {
     Envelope inHeader =
         single.toBuilder()
             .setHeader(
-                Federation.header(single).toBuilder().setUnknownFields(extra).build()
+                Federation.header(single).toBuilder()
+                    .setUnknownFields(extra)
+                    .build()
                     .toByteString())
             .build();
     assertThat(reason(() -> f.skrGateway().verify(inHeader))).isEqualTo(Reason.SIGNATURE_INVALID);
@@ -200,17 +202,18 @@ class EnvelopeTamperTest {
     opens(node, session, 1999);
   }
 
-  private static void opens(EnvelopeOpener node, SessionForge session, long seq)
-      throws Exception {
+  private static void opens(EnvelopeOpener node, SessionForge session, long seq) throws Exception {
     byte[] payload = ("sequence " + seq).getBytes(StandardCharsets.UTF_8);
-    assertThat(node.open(session.seal(seq, payload)).payload()).as("sequence %d", seq)
+    assertThat(node.open(session.seal(seq, payload)).payload())
+        .as("sequence %d", seq)
         .isEqualTo(payload);
   }
 
   private static void refused(EnvelopeOpener node, SessionForge session, long seq)
       throws Exception {
     Envelope e = session.seal(seq, PAYLOAD);
-    assertThat(reason(() -> node.open(e))).as("sequence %d", seq)
+    assertThat(reason(() -> node.open(e)))
+        .as("sequence %d", seq)
         .isEqualTo(Reason.REPLAYED_MESSAGE);
   }
 
@@ -227,8 +230,7 @@ class EnvelopeTamperTest {
   private static void stillAccepted(Envelope e, EnvelopeVerifier gateway, EnvelopeOpener node)
       throws Exception {
     gateway.verify(e);
-    assertThat(node.open(e).header().getMessageId())
-        .isEqualTo(Federation.header(e).getMessageId());
+    assertThat(node.open(e).header().getMessageId()).isEqualTo(Federation.header(e).getMessageId());
   }
 
   /** What became of each flipped position. */

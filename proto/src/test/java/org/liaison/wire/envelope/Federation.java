@@ -51,8 +51,14 @@ final class Federation {
 
   static SealRequest toSkr(String contentType) {
     return SealRequest.request(
-        "ru.skr", "node-1", "ice-skr-2010", "HUMAN_TRAFFICKING", "ICE-2024-0042", "officer-7",
-        contentType, Duration.ofMinutes(5));
+        "ru.skr",
+        "node-1",
+        "ice-skr-2010",
+        "HUMAN_TRAFFICKING",
+        "ICE-2024-0042",
+        "officer-7",
+        contentType,
+        Duration.ofMinutes(5));
   }
 
   /**

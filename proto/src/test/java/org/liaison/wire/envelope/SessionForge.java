@@ -10,11 +10,11 @@ import org.liaison.wire.v1.SessionRef;
 import org.liaison.wire.v1.Signature;
 
 /**
- * Seals session messages from ICE's node to SKR's node-1 as {@link EnvelopeSealer#sealBatch}
- * does, but with the sequence number and the presence of the session's enc chosen by the test:
- * what a faulty sender, or one whose keys were stolen, could send. Every message is genuinely
- * signed by ICE's node (single signature) and carries a fresh message id, so the only thing
- * under test is the receiver's session bookkeeping.
+ * Seals session messages from ICE's node to SKR's node-1 as {@link EnvelopeSealer#sealBatch} does,
+ * but with the sequence number and the presence of the session's enc chosen by the test: what a
+ * faulty sender, or one whose keys were stolen, could send. Every message is genuinely signed by
+ * ICE's node (single signature) and carries a fresh message id, so the only thing under test is the
+ * receiver's session bookkeeping.
  */
 final class SessionForge {
 
@@ -47,8 +47,8 @@ final class SessionForge {
     if (withEnc) {
       ref.setEnc(ByteString.copyFrom(session.enc()));
     }
-    byte[] header = Header.parseFrom(template.getHeader()).toBuilder().setSession(ref).build()
-        .toByteArray();
+    byte[] header =
+        Header.parseFrom(template.getHeader()).toBuilder().setSession(ref).build().toByteArray();
     byte[] ciphertext = session.keys().seal(sequence, header, payload);
     byte[] signature =
         Ecdsa.sign(f.iceNode.signingKey(), SignedContent.of(header, new byte[0], ciphertext));
@@ -57,7 +57,8 @@ final class SessionForge {
         .setCiphertext(ByteString.copyFrom(ciphertext))
         .setSignature(
             Signature.newBuilder()
-                .setSignerCertificate(ByteString.copyFrom(f.iceNode.signingCertificate().getEncoded()))
+                .setSignerCertificate(
+                    ByteString.copyFrom(f.iceNode.signingCertificate().getEncoded()))
                 .setSingle(ByteString.copyFrom(signature)))
         .build();
   }

@@ -14,9 +14,8 @@ import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.SessionRef;
 
 /**
- * Amortised HPKE sessions: one encapsulation per peer and period, a sequence number per
- * message, re-keying by {@link SessionPolicy}, and what happens when the receiver lost or
- * retired a session.
+ * Amortised HPKE sessions: one encapsulation per peer and period, a sequence number per message,
+ * re-keying by {@link SessionPolicy}, and what happens when the receiver lost or retired a session.
  */
 class SessionsTest {
 
@@ -36,7 +35,9 @@ class SessionsTest {
   }
 
   private EnvelopeOpener opener(SessionPolicy policy) throws WireException {
-    return EnvelopeOpener.builder(f.skrNode, f.directory()).clock(f.clock).sessionPolicy(policy)
+    return EnvelopeOpener.builder(f.skrNode, f.directory())
+        .clock(f.clock)
+        .sessionPolicy(policy)
         .build();
   }
 
@@ -128,8 +129,10 @@ class SessionsTest {
     assertThat(reason(() -> skr.open(two.get(1)))).isEqualTo(Reason.UNKNOWN_SESSION);
 
     // The sender recovers: a single envelope needs no session, and its next session is new.
-    Envelope single = ice.seal(Federation.toSkr("liaison.v1.QueryRequest"),
-        "late, resent".getBytes(StandardCharsets.UTF_8));
+    Envelope single =
+        ice.seal(
+            Federation.toSkr("liaison.v1.QueryRequest"),
+            "late, resent".getBytes(StandardCharsets.UTF_8));
     assertThat(text(skr.open(single))).isEqualTo("late, resent");
     Envelope next = ice.sealBatch(List.of(message("next"))).get(0);
     assertThat(session(next).getSessionId()).isNotEqualTo(session(two.get(0)).getSessionId());

@@ -21,13 +21,23 @@ class EventTokensTest {
   // Miami, EDT (UTC-4): DEA search warrant 06:00-09:00 local.
   private static final double LAT = 25.7743;
   private static final double LON = -80.1937;
-  private static final Operation DEA_WARRANT = new Operation(LAT, LON, 100,
-      Instant.parse("2026-06-10T10:00:00Z"), Instant.parse("2026-06-10T13:00:00Z"));
+  private static final Operation DEA_WARRANT =
+      new Operation(
+          LAT,
+          LON,
+          100,
+          Instant.parse("2026-06-10T10:00:00Z"),
+          Instant.parse("2026-06-10T13:00:00Z"));
 
   @Test
   void tokens_case6SurveillanceThreeHundredMetresAwayFrom0730_intersectAndConflict() {
-    Operation ice = new Operation(LAT + metresToLat(300), LON, 50,
-        Instant.parse("2026-06-10T11:30:00Z"), Instant.parse("2026-06-10T14:30:00Z"));
+    Operation ice =
+        new Operation(
+            LAT + metresToLat(300),
+            LON,
+            50,
+            Instant.parse("2026-06-10T11:30:00Z"),
+            Instant.parse("2026-06-10T14:30:00Z"));
     assertThat(EventTokens.distanceMetres(DEA_WARRANT, ice)).isBetween(295.0, 305.0);
     assertThat(intersection(DEA_WARRANT, ice)).isNotEmpty();
     assertThat(TOKENS.conflicts(DEA_WARRANT, ice)).isTrue();
@@ -36,24 +46,39 @@ class EventTokensTest {
 
   @Test
   void conflicts_fiveKilometresAway_isFalseAndTokensAreDisjoint() {
-    Operation ice = new Operation(LAT + metresToLat(5_000), LON, 50,
-        Instant.parse("2026-06-10T11:30:00Z"), Instant.parse("2026-06-10T14:30:00Z"));
+    Operation ice =
+        new Operation(
+            LAT + metresToLat(5_000),
+            LON,
+            50,
+            Instant.parse("2026-06-10T11:30:00Z"),
+            Instant.parse("2026-06-10T14:30:00Z"));
     assertThat(TOKENS.conflicts(DEA_WARRANT, ice)).isFalse();
     assertThat(intersection(DEA_WARRANT, ice)).isEmpty();
   }
 
   @Test
   void conflicts_samePlaceADayLater_isFalseAndTokensAreDisjoint() {
-    Operation ice = new Operation(LAT + metresToLat(300), LON, 50,
-        Instant.parse("2026-06-11T11:30:00Z"), Instant.parse("2026-06-11T14:30:00Z"));
+    Operation ice =
+        new Operation(
+            LAT + metresToLat(300),
+            LON,
+            50,
+            Instant.parse("2026-06-11T11:30:00Z"),
+            Instant.parse("2026-06-11T14:30:00Z"));
     assertThat(TOKENS.conflicts(DEA_WARRANT, ice)).isFalse();
     assertThat(intersection(DEA_WARRANT, ice)).isEmpty();
   }
 
   @Test
   void conflicts_windowsGapWithinTimeBuffer_isTrue() {
-    Operation later = new Operation(LAT, LON, 100,
-        Instant.parse("2026-06-10T13:45:00Z"), Instant.parse("2026-06-10T15:00:00Z"));
+    Operation later =
+        new Operation(
+            LAT,
+            LON,
+            100,
+            Instant.parse("2026-06-10T13:45:00Z"),
+            Instant.parse("2026-06-10T15:00:00Z"));
     assertThat(TOKENS.conflicts(DEA_WARRANT, later)).isTrue();
     assertThat(intersection(DEA_WARRANT, later)).isNotEmpty();
   }
@@ -62,18 +87,34 @@ class EventTokensTest {
   void tokens_case6Operation_isSmallAndBounded() {
     // ~1.2 km box of 500 m cells, 3 h window + 1 h buffer in 30 min buckets.
     assertThat(TOKENS.tokens(DEA_WARRANT)).hasSizeBetween(9 * 8, 25 * 10);
-    Operation big = new Operation(LAT, LON, Operation.MAX_RADIUS_METRES,
-        Instant.parse("2026-06-10T00:00:00Z"), Instant.parse("2026-06-17T00:00:00Z"));
+    Operation big =
+        new Operation(
+            LAT,
+            LON,
+            Operation.MAX_RADIUS_METRES,
+            Instant.parse("2026-06-10T00:00:00Z"),
+            Instant.parse("2026-06-17T00:00:00Z"));
     assertThatThrownBy(() -> TOKENS.tokens(big)).hasMessageContaining("split it");
   }
 
   @Test
   void distanceMetres_vincentyReferenceFlindersPeakToBuninyong() {
-    Operation flinders = new Operation(-(37 + 57 / 60.0 + 3.72030 / 3600), 144 + 25 / 60.0 + 29.52440 / 3600, 0,
-        Instant.EPOCH, Instant.EPOCH);
-    Operation buninyong = new Operation(-(37 + 39 / 60.0 + 10.15610 / 3600), 143 + 55 / 60.0 + 35.38390 / 3600, 0,
-        Instant.EPOCH, Instant.EPOCH);
-    assertThat(EventTokens.distanceMetres(flinders, buninyong)).isCloseTo(54_972.271, org.assertj.core.data.Offset.offset(0.01));
+    Operation flinders =
+        new Operation(
+            -(37 + 57 / 60.0 + 3.72030 / 3600),
+            144 + 25 / 60.0 + 29.52440 / 3600,
+            0,
+            Instant.EPOCH,
+            Instant.EPOCH);
+    Operation buninyong =
+        new Operation(
+            -(37 + 39 / 60.0 + 10.15610 / 3600),
+            143 + 55 / 60.0 + 35.38390 / 3600,
+            0,
+            Instant.EPOCH,
+            Instant.EPOCH);
+    assertThat(EventTokens.distanceMetres(flinders, buninyong))
+        .isCloseTo(54_972.271, org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test
@@ -108,13 +149,20 @@ class EventTokensTest {
     Arbitrary<Long> startMinutes = Arbitraries.longs().between(0, 60L * 24 * 365);
     Arbitrary<Long> durations = Arbitraries.longs().between(0, 12 * 60);
     Arbitrary<Long> offsetMinutes = Arbitraries.longs().between(-15 * 60, 15 * 60);
-    return Combinators.combine(lat, lon, radius, radius, bearing, distanceFactor,
-        Combinators.combine(startMinutes, durations, durations, offsetMinutes).as((a, b, c, d) -> new long[] {a, b, c, d}))
+    return Combinators.combine(
+            lat,
+            lon,
+            radius,
+            radius,
+            bearing,
+            distanceFactor,
+            Combinators.combine(startMinutes, durations, durations, offsetMinutes)
+                .as((a, b, c, d) -> new long[] {a, b, c, d}))
         .as((la, lo, r1, r2, b, f, t) -> pair(la, lo, r1, r2, b, f, t));
   }
 
-  private static Operation[] pair(double lat, double lon, double r1, double r2, double bearing, double factor,
-      long[] t) {
+  private static Operation[] pair(
+      double lat, double lon, double r1, double r2, double bearing, double factor, long[] t) {
     double d = factor * (r1 + r2 + 500);
     double lat2 = Math.max(-89.9, Math.min(89.9, lat + d * Math.cos(bearing) / 110_574.0));
     double lon2 = lon + d * Math.sin(bearing) / (111_320.0 * Math.cos(Math.toRadians(lat)));
@@ -122,8 +170,9 @@ class EventTokensTest {
     Instant s1 = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(t[0]));
     Instant s2 = s1.plus(Duration.ofMinutes(t[3]));
     return new Operation[] {
-        new Operation(lat, lon, r1, s1, s1.plus(Duration.ofMinutes(t[1]))),
-        new Operation(lat2, lon2, r2, s2, s2.plus(Duration.ofMinutes(t[2])))};
+      new Operation(lat, lon, r1, s1, s1.plus(Duration.ofMinutes(t[1]))),
+      new Operation(lat2, lon2, r2, s2, s2.plus(Duration.ofMinutes(t[2])))
+    };
   }
 
   @Test
@@ -131,10 +180,20 @@ class EventTokensTest {
     java.util.Random random = new java.util.Random(42);
     int conflicts = 0;
     for (int i = 0; i < 3_000; i++) {
-      Operation[] p = pair(-85 + 170 * random.nextDouble(), -180 + 360 * random.nextDouble(),
-          2_000 * random.nextDouble(), 2_000 * random.nextDouble(), 2 * Math.PI * random.nextDouble(),
-          0.9 + 0.15 * random.nextDouble(), new long[] {random.nextInt(500_000), random.nextInt(720),
-              random.nextInt(720), random.nextInt(1_800) - 900});
+      Operation[] p =
+          pair(
+              -85 + 170 * random.nextDouble(),
+              -180 + 360 * random.nextDouble(),
+              2_000 * random.nextDouble(),
+              2_000 * random.nextDouble(),
+              2 * Math.PI * random.nextDouble(),
+              0.9 + 0.15 * random.nextDouble(),
+              new long[] {
+                random.nextInt(500_000),
+                random.nextInt(720),
+                random.nextInt(720),
+                random.nextInt(1_800) - 900
+              });
       if (TOKENS.conflicts(p[0], p[1])) {
         conflicts++;
         assertThat(intersection(p[0], p[1])).as("pair %d", i).isNotEmpty();

@@ -27,8 +27,16 @@ class MerkleFrontierTest {
 
   @Test
   void root_ofTheReferenceLeavesMatchesTheReferenceHead() {
-    String[] data = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-        "606162636465666768696a6b6c6d6e6f"};
+    String[] data = {
+      "",
+      "00",
+      "10",
+      "2021",
+      "3031",
+      "40414243",
+      "5051525354555657",
+      "606162636465666768696a6b6c6d6e6f"
+    };
     MerkleFrontier f = MerkleFrontier.empty();
     for (String d : data) {
       f.append(MerkleTree.leafHash(Hex.decode(d)));

@@ -14,7 +14,13 @@ class MerkleTreeTest {
 
   // The RFC 6962 / CT reference leaves and tree heads (transparency-dev test data).
   private static final String[] LEAVES = {
-    "", "00", "10", "2021", "3031", "40414243", "5051525354555657",
+    "",
+    "00",
+    "10",
+    "2021",
+    "3031",
+    "40414243",
+    "5051525354555657",
     "606162636465666768696a6b6c6d6e6f"
   };
   private static final String[] ROOTS = {
@@ -49,7 +55,8 @@ class MerkleTreeTest {
   void root_matchesTheReferenceTreeHeadsForEverySize() {
     List<byte[]> h = referenceLeafHashes();
     for (int n = 0; n <= 8; n++) {
-      assertThat(Hex.toHexString(MerkleTree.root(h.subList(0, n)))).as("size %d", n)
+      assertThat(Hex.toHexString(MerkleTree.root(h.subList(0, n))))
+          .as("size %d", n)
           .isEqualTo(ROOTS[n]);
     }
   }
@@ -98,7 +105,8 @@ class MerkleTreeTest {
         byte[] rootM = MerkleTree.root(all.subList(0, m));
         List<byte[]> proof = MerkleTree.consistencyProof(all.subList(0, n), m);
         assertThat(MerkleTree.verifyConsistency(m, n, proof, rootM, rootN))
-            .as("%d -> %d", m, n).isTrue();
+            .as("%d -> %d", m, n)
+            .isTrue();
         assertThat(MerkleTree.verifyConsistency(m, n, proof, rootN, rootM) && m != n).isFalse();
         if (m < n) {
           // a tree that rewrote an old leaf is not consistent with the old root
@@ -131,23 +139,34 @@ class MerkleTreeTest {
   @Test
   void consistencyProof_matchesTheReferenceProofs() {
     List<byte[]> h = referenceLeafHashes();
-    assertThat(hex(MerkleTree.consistencyProof(h, 1))).isEqualTo(List.of(
-        "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
-    assertThat(hex(MerkleTree.consistencyProof(h.subList(0, 8), 6))).isEqualTo(List.of(
-        "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
-    assertThat(hex(MerkleTree.consistencyProof(h.subList(0, 5), 2))).isEqualTo(List.of(
-        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"));
+    assertThat(hex(MerkleTree.consistencyProof(h, 1)))
+        .isEqualTo(
+            List.of(
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
+    assertThat(hex(MerkleTree.consistencyProof(h.subList(0, 8), 6)))
+        .isEqualTo(
+            List.of(
+                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
+    assertThat(hex(MerkleTree.consistencyProof(h.subList(0, 5), 2)))
+        .isEqualTo(
+            List.of(
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"));
     for (int[] pair : new int[][] {{1, 8}, {6, 8}, {2, 5}}) {
       List<byte[]> first = h.subList(0, pair[0]);
       List<byte[]> second = h.subList(0, pair[1]);
-      assertThat(MerkleTree.verifyConsistency(pair[0], pair[1],
-          MerkleTree.consistencyProof(second, pair[0]), MerkleTree.root(first),
-          MerkleTree.root(second))).isTrue();
+      assertThat(
+              MerkleTree.verifyConsistency(
+                  pair[0],
+                  pair[1],
+                  MerkleTree.consistencyProof(second, pair[0]),
+                  MerkleTree.root(first),
+                  MerkleTree.root(second)))
+          .isTrue();
     }
   }
 

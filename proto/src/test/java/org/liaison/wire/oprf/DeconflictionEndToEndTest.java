@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.liaison.wire.v1.IdentifierType;
 
 /**
- * The target de-confliction protocol without network: B (us.dea) publishes a filter of its
- * targets under its key for partner A (us.ice); A blinds 1,000 probes, B evaluates them in
- * batches, A finalizes and tests the filter locally.
+ * The target de-confliction protocol without network: B (us.dea) publishes a filter of its targets
+ * under its key for partner A (us.ice); A blinds 1,000 probes, B evaluates them in batches, A
+ * finalizes and tests the filter locally.
  */
 class DeconflictionEndToEndTest {
-  private static final Clock NOW = Clock.fixed(Instant.parse("2026-06-10T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock NOW =
+      Clock.fixed(Instant.parse("2026-06-10T12:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void probes_findExactlyTheSharedTargets_andThePartnerSeesOnlyBlindedElements() {
@@ -76,7 +77,8 @@ class DeconflictionEndToEndTest {
     assertThat(hits).containsAll(shared);
     assertThat(hits.size() - shared.size()).isLessThanOrEqualTo(2);
     // B confirms claims against its own data: the false positives go away there.
-    assertThat(hits.stream().filter(deaTargets::contains)).containsExactlyInAnyOrderElementsOf(shared);
+    assertThat(hits.stream().filter(deaTargets::contains))
+        .containsExactlyInAnyOrderElementsOf(shared);
 
     // What B saw: 1,000 valid 33-byte points, none equal to a raw input or its hash-to-curve point.
     assertThat(receivedByDea).hasSize(1_000).allMatch(e -> e.length == 33);

@@ -19,7 +19,8 @@ class HashToCurveTest {
     byte[] dst = suite.get("dst").asText().getBytes(StandardCharsets.US_ASCII);
     int checked = 0;
     for (JsonNode v : suite.get("vectors")) {
-      ECPoint p = HashToCurve.hashToCurve(v.get("msg").asText().getBytes(StandardCharsets.US_ASCII), dst);
+      ECPoint p =
+          HashToCurve.hashToCurve(v.get("msg").asText().getBytes(StandardCharsets.US_ASCII), dst);
       assertThat(p.getAffineXCoord().toBigInteger()).isEqualTo(hex0x(v.get("P").get("x")));
       assertThat(p.getAffineYCoord().toBigInteger()).isEqualTo(hex0x(v.get("P").get("y")));
       checked++;
@@ -28,14 +29,17 @@ class HashToCurveTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h2c/expand_message_xmd_SHA256_38.json", "h2c/expand_message_xmd_SHA256_256.json"})
+  @ValueSource(
+      strings = {"h2c/expand_message_xmd_SHA256_38.json", "h2c/expand_message_xmd_SHA256_256.json"})
   void expandMessageXmd_matchesEveryRfc9380Vector(String file) {
     JsonNode suite = Vectors.load(file);
     byte[] dst = suite.get("DST").asText().getBytes(StandardCharsets.US_ASCII);
     int checked = 0;
     for (JsonNode t : suite.get("tests")) {
       int len = Integer.decode(t.get("len_in_bytes").asText());
-      byte[] out = HashToCurve.expandMessageXmd(t.get("msg").asText().getBytes(StandardCharsets.US_ASCII), dst, len);
+      byte[] out =
+          HashToCurve.expandMessageXmd(
+              t.get("msg").asText().getBytes(StandardCharsets.US_ASCII), dst, len);
       assertThat(Hex.toHexString(out)).isEqualTo(t.get("uniform_bytes").asText());
       checked++;
     }

@@ -22,7 +22,8 @@ class OprfKeyRingTest {
     OprfKeyRing ring = ring(WED);
     long epoch = ring.currentEpoch();
     assertThat(ring.currentKey("us.ice"))
-        .isEqualTo(OprfKeyPair.derive(OprfMode.VOPRF, MASTER, "liaison-deconfliction/us.ice/" + epoch));
+        .isEqualTo(
+            OprfKeyPair.derive(OprfMode.VOPRF, MASTER, "liaison-deconfliction/us.ice/" + epoch));
   }
 
   @Test
@@ -50,9 +51,11 @@ class OprfKeyRingTest {
     assertThat(nextWeek.accepts(e)).isTrue();
     assertThat(nextWeek.key("us.ice", e)).isEqualTo(ring(WED).key("us.ice", e));
     assertThatThrownBy(() -> nextWeek.key("us.ice", e - 1))
-        .extracting(x -> ((OprfException) x).reason()).isEqualTo(Reason.MESSAGE_EXPIRED);
+        .extracting(x -> ((OprfException) x).reason())
+        .isEqualTo(Reason.MESSAGE_EXPIRED);
     assertThatThrownBy(() -> nextWeek.key("us.ice", e + 2))
-        .extracting(x -> ((OprfException) x).reason()).isEqualTo(Reason.MESSAGE_NOT_YET_VALID);
+        .extracting(x -> ((OprfException) x).reason())
+        .isEqualTo(Reason.MESSAGE_NOT_YET_VALID);
   }
 
   @Test

@@ -30,11 +30,15 @@ class OprfProtocolTest {
 
   @Test
   void evaluate_equalsBlindEvaluateFinalize() {
-    OprfServer server = new OprfServer(OprfKeyPair.derive(OprfMode.VOPRF, SEED, "k"), OprfMode.VOPRF);
+    OprfServer server =
+        new OprfServer(OprfKeyPair.derive(OprfMode.VOPRF, SEED, "k"), OprfMode.VOPRF);
     OprfClient client = new OprfClient(OprfMode.VOPRF);
     BlindedInput b = client.blind(INPUT);
-    List<byte[]> out = client.finalizeVerifiable(List.of(b),
-        server.blindEvaluateVerifiable(List.of(b.blindedElement())), server.publicKey());
+    List<byte[]> out =
+        client.finalizeVerifiable(
+            List.of(b),
+            server.blindEvaluateVerifiable(List.of(b.blindedElement())),
+            server.publicKey());
     assertThat(server.evaluate(INPUT)).isEqualTo(out.get(0));
   }
 
@@ -42,10 +46,18 @@ class OprfProtocolTest {
   void finalize_otherKey_givesOtherOutput() {
     OprfClient client = new OprfClient(OprfMode.OPRF);
     BlindedInput b = client.blind(INPUT);
-    byte[] o1 = client.finalize(b, new OprfServer(OprfKeyPair.derive(OprfMode.OPRF, SEED, "a"), OprfMode.OPRF)
-        .blindEvaluate(List.of(b.blindedElement())).get(0));
-    byte[] o2 = client.finalize(b, new OprfServer(OprfKeyPair.derive(OprfMode.OPRF, SEED, "b"), OprfMode.OPRF)
-        .blindEvaluate(List.of(b.blindedElement())).get(0));
+    byte[] o1 =
+        client.finalize(
+            b,
+            new OprfServer(OprfKeyPair.derive(OprfMode.OPRF, SEED, "a"), OprfMode.OPRF)
+                .blindEvaluate(List.of(b.blindedElement()))
+                .get(0));
+    byte[] o2 =
+        client.finalize(
+            b,
+            new OprfServer(OprfKeyPair.derive(OprfMode.OPRF, SEED, "b"), OprfMode.OPRF)
+                .blindEvaluate(List.of(b.blindedElement()))
+                .get(0));
     assertThat(o1).isNotEqualTo(o2);
   }
 
@@ -60,12 +72,19 @@ class OprfProtocolTest {
     byte[] xTooBig = new byte[33];
     xTooBig[0] = 0x02;
     Arrays.fill(xTooBig, 1, 33, (byte) 0xFF);
-    for (byte[] bad : List.of(identity, new byte[33], uncompressedPrefix, notOnCurve, xTooBig,
-        Arrays.copyOf(good, 32))) {
+    for (byte[] bad :
+        List.of(
+            identity,
+            new byte[33],
+            uncompressedPrefix,
+            notOnCurve,
+            xTooBig,
+            Arrays.copyOf(good, 32))) {
       assertThatThrownBy(() -> server.blindEvaluate(List.of(good, bad)))
           .isInstanceOf(OprfException.class)
           .hasMessageContaining("blinded element 1 rejected")
-          .extracting(e -> ((OprfException) e).reason()).isEqualTo(Reason.INVALID_ARGUMENT);
+          .extracting(e -> ((OprfException) e).reason())
+          .isEqualTo(Reason.INVALID_ARGUMENT);
     }
   }
 
@@ -94,20 +113,26 @@ class OprfProtocolTest {
     OprfKeyPair committed = OprfKeyPair.derive(OprfMode.VOPRF, SEED, "committed");
     OprfKeyPair taggingKey = OprfKeyPair.derive(OprfMode.VOPRF, SEED, "per-probe");
     OprfClient client = new OprfClient(OprfMode.VOPRF);
-    List<BlindedInput> blinded = List.of(client.blind(INPUT), client.blind("x".getBytes(StandardCharsets.US_ASCII)));
+    List<BlindedInput> blinded =
+        List.of(client.blind(INPUT), client.blind("x".getBytes(StandardCharsets.US_ASCII)));
     List<byte[]> elements = blinded.stream().map(BlindedInput::blindedElement).toList();
 
-    VerifiableEvaluation honest = new OprfServer(committed, OprfMode.VOPRF).blindEvaluateVerifiable(elements);
+    VerifiableEvaluation honest =
+        new OprfServer(committed, OprfMode.VOPRF).blindEvaluateVerifiable(elements);
     assertThat(client.finalizeVerifiable(blinded, honest, committed.publicKey())).hasSize(2);
 
-    VerifiableEvaluation cheating = new OprfServer(taggingKey, OprfMode.VOPRF).blindEvaluateVerifiable(elements);
+    VerifiableEvaluation cheating =
+        new OprfServer(taggingKey, OprfMode.VOPRF).blindEvaluateVerifiable(elements);
     assertThatThrownBy(() -> client.finalizeVerifiable(blinded, cheating, committed.publicKey()))
         .isInstanceOf(OprfException.class)
-        .extracting(e -> ((OprfException) e).reason()).isEqualTo(Reason.SIGNATURE_INVALID);
+        .extracting(e -> ((OprfException) e).reason())
+        .isEqualTo(Reason.SIGNATURE_INVALID);
 
     // Swapping two evaluated elements breaks the batch proof too.
-    VerifiableEvaluation swapped = new VerifiableEvaluation(
-        List.of(honest.evaluatedElements().get(1), honest.evaluatedElements().get(0)), honest.proof());
+    VerifiableEvaluation swapped =
+        new VerifiableEvaluation(
+            List.of(honest.evaluatedElements().get(1), honest.evaluatedElements().get(0)),
+            honest.proof());
     assertThatThrownBy(() -> client.finalizeVerifiable(blinded, swapped, committed.publicKey()))
         .isInstanceOf(OprfException.class);
   }
@@ -116,7 +141,8 @@ class OprfProtocolTest {
   void server_wrongModeCall_isRefused() {
     OprfServer oprf = new OprfServer(OprfKeyPair.derive(OprfMode.OPRF, SEED, "k"), OprfMode.OPRF);
     byte[] e = new OprfClient(OprfMode.OPRF).blind(INPUT).blindedElement();
-    assertThatThrownBy(() -> oprf.blindEvaluateVerifiable(List.of(e))).hasMessageContaining("OPRF mode");
+    assertThatThrownBy(() -> oprf.blindEvaluateVerifiable(List.of(e)))
+        .hasMessageContaining("OPRF mode");
   }
 
   @Test
@@ -129,7 +155,8 @@ class OprfProtocolTest {
   void serializeScalar_rejectsValuesNotBelowTheOrder() {
     assertThatThrownBy(() -> P256.deserializeScalar(P256.serializeScalar(P256.ORDER)))
         .isInstanceOf(OprfException.class);
-    assertThat(P256.deserializeScalar(P256.serializeScalar(BigInteger.TEN))).isEqualTo(BigInteger.TEN);
+    assertThat(P256.deserializeScalar(P256.serializeScalar(BigInteger.TEN)))
+        .isEqualTo(BigInteger.TEN);
   }
 
   @Test

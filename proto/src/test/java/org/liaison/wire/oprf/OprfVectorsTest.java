@@ -15,7 +15,8 @@ class OprfVectorsTest {
   @Test
   void oprfMode0_matchesEveryP256Vector() {
     JsonNode suite = suite(0);
-    OprfKeyPair key = OprfKeyPair.derive(OprfMode.OPRF, hex(suite.get("seed")), hex(suite.get("keyInfo")));
+    OprfKeyPair key =
+        OprfKeyPair.derive(OprfMode.OPRF, hex(suite.get("seed")), hex(suite.get("keyInfo")));
     assertThat(Hex.toHexString(key.secretBytes())).isEqualTo(suite.get("skSm").asText());
     OprfClient client = new OprfClient(OprfMode.OPRF);
     OprfServer server = new OprfServer(key, OprfMode.OPRF);
@@ -26,7 +27,8 @@ class OprfVectorsTest {
       assertThat(Hex.toHexString(b.blindedElement())).isEqualTo(v.get("BlindedElement").asText());
       byte[] evaluated = server.blindEvaluate(List.of(b.blindedElement())).get(0);
       assertThat(Hex.toHexString(evaluated)).isEqualTo(v.get("EvaluationElement").asText());
-      assertThat(Hex.toHexString(client.finalize(b, evaluated))).isEqualTo(v.get("Output").asText());
+      assertThat(Hex.toHexString(client.finalize(b, evaluated)))
+          .isEqualTo(v.get("Output").asText());
       checked++;
     }
     assertThat(checked).isEqualTo(2);
@@ -35,7 +37,8 @@ class OprfVectorsTest {
   @Test
   void voprfMode1_matchesEveryP256VectorIncludingTheBatch() {
     JsonNode suite = suite(1);
-    OprfKeyPair key = OprfKeyPair.derive(OprfMode.VOPRF, hex(suite.get("seed")), hex(suite.get("keyInfo")));
+    OprfKeyPair key =
+        OprfKeyPair.derive(OprfMode.VOPRF, hex(suite.get("seed")), hex(suite.get("keyInfo")));
     assertThat(Hex.toHexString(key.secretBytes())).isEqualTo(suite.get("skSm").asText());
     assertThat(Hex.toHexString(key.publicKey())).isEqualTo(suite.get("pkSm").asText());
     OprfClient client = new OprfClient(OprfMode.VOPRF);
@@ -50,11 +53,14 @@ class OprfVectorsTest {
       for (int i = 0; i < inputs.length; i++) {
         blinded.add(client.blind(Hex.decode(inputs[i]), new BigInteger(1, Hex.decode(blinds[i]))));
       }
-      assertThat(String.join(",", blinded.stream().map(b -> Hex.toHexString(b.blindedElement())).toList()))
+      assertThat(
+              String.join(
+                  ",", blinded.stream().map(b -> Hex.toHexString(b.blindedElement())).toList()))
           .isEqualTo(v.get("BlindedElement").asText());
-      VerifiableEvaluation ev = server.blindEvaluateVerifiable(
-          blinded.stream().map(BlindedInput::blindedElement).toList(),
-          new BigInteger(1, hex(v.get("Proof").get("r"))));
+      VerifiableEvaluation ev =
+          server.blindEvaluateVerifiable(
+              blinded.stream().map(BlindedInput::blindedElement).toList(),
+              new BigInteger(1, hex(v.get("Proof").get("r"))));
       assertThat(String.join(",", ev.evaluatedElements().stream().map(Hex::toHexString).toList()))
           .isEqualTo(v.get("EvaluationElement").asText());
       assertThat(Hex.toHexString(ev.proof())).isEqualTo(v.get("Proof").get("proof").asText());
@@ -79,7 +85,8 @@ class OprfVectorsTest {
     assertThat(found).hasSize(1);
     // groupDST in the file must be the HashToGroup DST we compute.
     assertThat(found.get(0).get("groupDST").asText())
-        .isEqualTo(Hex.toHexString((mode == 0 ? OprfMode.OPRF : OprfMode.VOPRF).dst("HashToGroup-")));
+        .isEqualTo(
+            Hex.toHexString((mode == 0 ? OprfMode.OPRF : OprfMode.VOPRF).dst("HashToGroup-")));
     return found.get(0);
   }
 

@@ -118,7 +118,8 @@ class PrfFilterTest {
     byte[] v2 = bytes.clone();
     v2[0] = 2;
     assertThatThrownBy(() -> PrfFilter.fromBytes(v2))
-        .extracting(e -> ((OprfException) e).reason()).isEqualTo(Reason.UNSUPPORTED_VERSION);
+        .extracting(e -> ((OprfException) e).reason())
+        .isEqualTo(Reason.UNSUPPORTED_VERSION);
     assertThatThrownBy(() -> PrfFilter.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 1)))
         .isInstanceOf(OprfException.class);
     assertThatThrownBy(() -> PrfFilter.fromBytes(new byte[] {1, 20}))
@@ -129,7 +130,8 @@ class PrfFilterTest {
 
   @Test
   void builder_sizeForOneMillionAtDefaultRate_isAbout3Point6Megabytes() {
-    BloomLayout layout = BloomLayout.forCapacity(1_000_000, PrfFilterBuilder.DEFAULT_FALSE_POSITIVE_RATE);
+    BloomLayout layout =
+        BloomLayout.forCapacity(1_000_000, PrfFilterBuilder.DEFAULT_FALSE_POSITIVE_RATE);
     assertThat(layout.hashes).isEqualTo(20);
     assertThat(layout.bits / 8).isBetween(3_500_000, 3_700_000);
   }

@@ -18,9 +18,18 @@ final class Vectors {
     Path file = dir == null ? null : Path.of(dir).resolve(relative);
     boolean present = file != null && Files.isRegularFile(file);
     if (!present) {
-      System.err.println("SKIPPED: official vectors not found (liaison.vectors=" + dir + ", needs " + relative + ")");
+      System.err.println(
+          "SKIPPED: official vectors not found (liaison.vectors="
+              + dir
+              + ", needs "
+              + relative
+              + ")");
     }
-    assumeTrue(present, "official vectors not found: set -Dliaison.vectors to the vectors folder (needs " + relative + ")");
+    assumeTrue(
+        present,
+        "official vectors not found: set -Dliaison.vectors to the vectors folder (needs "
+            + relative
+            + ")");
     try {
       return new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {

@@ -78,12 +78,22 @@ class CertificateValidatorTest {
   @Test
   void validate_expiredAndNotYetValid() {
     X509Certificate expired =
-        ICE.issue("x", "us.ice", "node", TestPki.SIGNING_USAGE,
-                now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
+        ICE.issue(
+                "x",
+                "us.ice",
+                "node",
+                TestPki.SIGNING_USAGE,
+                now.minus(Duration.ofDays(10)),
+                now.minus(Duration.ofDays(1)))
             .cert();
     X509Certificate future =
-        ICE.issue("x", "us.ice", "node", TestPki.SIGNING_USAGE,
-                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)))
+        ICE.issue(
+                "x",
+                "us.ice",
+                "node",
+                TestPki.SIGNING_USAGE,
+                now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(10)))
             .cert();
     TrustDirectory trust = TestPki.directory(ICE);
     assertThat(reason(trust, expired, "us.ice", KeyPurpose.SIGNING))
@@ -118,7 +128,9 @@ class CertificateValidatorTest {
     TestPki.Agency dea = TestPki.agency("us.dea");
     X509Certificate c = dea.signing("n").cert();
     TrustDirectory forged =
-        TrustDirectory.builder().agency("us.dea", dea.ca, dea.crlSignedBy(TestPki.newKey())).build();
+        TrustDirectory.builder()
+            .agency("us.dea", dea.ca, dea.crlSignedBy(TestPki.newKey()))
+            .build();
     assertThat(reason(forged, c, "us.dea", KeyPurpose.SIGNING))
         .isEqualTo(Reason.CERTIFICATE_REVOKED);
     dea.crlValidity(now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(2)));

@@ -33,8 +33,8 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Test PKI built fresh on every run, with precise defects on demand: expired, not yet valid,
- * wrong key usage, foreign CA, revoked, wrong O.
+ * Test PKI built fresh on every run, with precise defects on demand: expired, not yet valid, wrong
+ * key usage, foreign CA, revoked, wrong O.
  */
 public final class TestPki {
 
@@ -114,12 +114,17 @@ public final class TestPki {
       try {
         JcaX509v3CertificateBuilder b =
             new JcaX509v3CertificateBuilder(
-                name, serial(), Date.from(now.minus(Duration.ofDays(2))),
-                Date.from(now.plus(Duration.ofDays(3650))), name, caKey.getPublic());
+                name,
+                serial(),
+                Date.from(now.minus(Duration.ofDays(2))),
+                Date.from(now.plus(Duration.ofDays(3650))),
+                name,
+                caKey.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         b.addExtension(
             Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        this.ca = new JcaX509CertificateConverter().setProvider(BC).getCertificate(b.build(signer()));
+        this.ca =
+            new JcaX509CertificateConverter().setProvider(BC).getCertificate(b.build(signer()));
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -135,7 +140,8 @@ public final class TestPki {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
         return new Issued(
-            key, new JcaX509CertificateConverter().setProvider(BC).getCertificate(b.build(signer())));
+            key,
+            new JcaX509CertificateConverter().setProvider(BC).getCertificate(b.build(signer())));
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -143,7 +149,8 @@ public final class TestPki {
 
     public Issued issue(String cn, String o, String ou, int keyUsage) {
       Instant now = Instant.now();
-      return issue(cn, o, ou, keyUsage, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+      return issue(
+          cn, o, ou, keyUsage, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
     }
 
     public Issued signing(String node) {
@@ -165,8 +172,14 @@ public final class TestPki {
       Issued t = tls(node + "." + id, "node");
       NodeCredentials c =
           NodeCredentials.of(
-              id, node, s.key().getPrivate(), s.cert(), e.key().getPrivate(), e.cert(),
-              t.key().getPrivate(), t.cert());
+              id,
+              node,
+              s.key().getPrivate(),
+              s.cert(),
+              e.key().getPrivate(),
+              e.cert(),
+              t.key().getPrivate(),
+              t.cert());
       nodes.put(node, c);
       return c;
     }
@@ -196,7 +209,9 @@ public final class TestPki {
           b.addCRLEntry(s, Date.from(crlThisUpdate), CRLReason.keyCompromise);
         }
         ContentSigner cs =
-            new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(signer.getPrivate());
+            new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(BC)
+                .build(signer.getPrivate());
         return new JcaX509CRLConverter().setProvider(BC).getCRL(b.build(cs));
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -204,7 +219,9 @@ public final class TestPki {
     }
 
     private ContentSigner signer() throws Exception {
-      return new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(caKey.getPrivate());
+      return new JcaContentSignerBuilder("SHA256withECDSA")
+          .setProvider(BC)
+          .build(caKey.getPrivate());
     }
   }
 

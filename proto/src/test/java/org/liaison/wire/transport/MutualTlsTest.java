@@ -50,12 +50,14 @@ class MutualTlsTest {
     pki =
         DevPki.create(
             work.resolve("pki"),
-            List.of(AgencySpec.parse("us.ice"), AgencySpec.parse("us.dea"), AgencySpec.parse("ru.skr")),
+            List.of(
+                AgencySpec.parse("us.ice"), AgencySpec.parse("us.dea"), AgencySpec.parse("ru.skr")),
             Clock.systemUTC());
     directory = TrustDirectory.load(pki.directory());
     allowed.put("us.dea", directory.caFingerprint("us.dea").orElseThrow());
     var trust =
-        AgencyTrustManager.create(directory, () -> Map.copyOf(allowed), Set.of("gateway"), Clock.systemUTC());
+        AgencyTrustManager.create(
+            directory, () -> Map.copyOf(allowed), Set.of("gateway"), Clock.systemUTC());
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
@@ -91,12 +93,18 @@ class MutualTlsTest {
   private static String callAs(Path tlsFolder) throws Exception {
     String iceCa = directory.caFingerprint("us.ice").orElseThrow();
     var serverTrust =
-        AgencyTrustManager.create(directory, () -> Map.of("us.ice", iceCa), Set.of("gateway"), Clock.systemUTC());
+        AgencyTrustManager.create(
+            directory, () -> Map.of("us.ice", iceCa), Set.of("gateway"), Clock.systemUTC());
     ManagedChannel ch =
         Channels.mutualTls(
-            "localhost:" + port, MutualTls.client(TlsIdentity.fromFolder(tlsFolder), serverTrust), 1 << 20);
+            "localhost:" + port,
+            MutualTls.client(TlsIdentity.fromFolder(tlsFolder), serverTrust),
+            1 << 20);
     try {
-      return GatewayRelayGrpc.newBlockingStub(ch).relay(Envelope.getDefaultInstance()).getHeader().toStringUtf8();
+      return GatewayRelayGrpc.newBlockingStub(ch)
+          .relay(Envelope.getDefaultInstance())
+          .getHeader()
+          .toStringUtf8();
     } finally {
       ch.shutdownNow();
     }
@@ -129,14 +137,16 @@ class MutualTlsTest {
     } finally {
       allowed.remove("ru.skr");
     }
-    assertThatThrownBy(() -> callAs(pki.gatewayDir("ru.skr"))).isInstanceOf(StatusRuntimeException.class);
+    assertThatThrownBy(() -> callAs(pki.gatewayDir("ru.skr")))
+        .isInstanceOf(StatusRuntimeException.class);
   }
 
   @Test
   void server_refusesFingerprintOtherThanTheAgreementNames() {
     String real = allowed.put("us.dea", "00".repeat(32));
     try {
-      assertThatThrownBy(() -> callAs(pki.gatewayDir("us.dea"))).isInstanceOf(StatusRuntimeException.class);
+      assertThatThrownBy(() -> callAs(pki.gatewayDir("us.dea")))
+          .isInstanceOf(StatusRuntimeException.class);
     } finally {
       allowed.put("us.dea", real);
     }
@@ -153,7 +163,8 @@ class MutualTlsTest {
             .build();
     ManagedChannel ch = NettyChannelBuilder.forAddress("localhost", port).sslContext(ctx).build();
     try {
-      assertThatThrownBy(() -> GatewayRelayGrpc.newBlockingStub(ch).relay(Envelope.getDefaultInstance()))
+      assertThatThrownBy(
+              () -> GatewayRelayGrpc.newBlockingStub(ch).relay(Envelope.getDefaultInstance()))
           .isInstanceOf(StatusRuntimeException.class);
     } finally {
       ch.shutdownNow();
@@ -163,7 +174,8 @@ class MutualTlsTest {
   @Test
   void refusals_carryReasonAndSentence() {
     StatusRuntimeException e =
-        Refusals.refuse(Status.Code.PERMISSION_DENIED, Reason.NO_AGREEMENT, "no agreement with ru.skr");
+        Refusals.refuse(
+            Status.Code.PERMISSION_DENIED, Reason.NO_AGREEMENT, "no agreement with ru.skr");
     assertThat(Refusals.reasonOf(e)).contains(Reason.NO_AGREEMENT);
     assertThat(Refusals.sentenceOf(e)).isEqualTo("no agreement with ru.skr");
     assertThat(Refusals.reasonOf(Status.UNAVAILABLE.asRuntimeException())).isEmpty();
