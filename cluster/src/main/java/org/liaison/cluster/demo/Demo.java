@@ -24,6 +24,9 @@ public final class Demo {
           new TargetConflict(),
           new OutOfScope(),
           new CrossBorder(),
+          new ThirdPartyRule(),
+          new Feedback(),
+          new EventConflict(),
           new PartnerDown(),
           new Tampering(),
           new ExpiredAgreement());

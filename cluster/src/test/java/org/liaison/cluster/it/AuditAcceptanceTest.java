@@ -74,8 +74,19 @@ class AuditAcceptanceTest {
           entries(deaLog).stream()
               .filter(e -> e.getRequestingAgency().equals("us.ice"))
               .filter(e -> e.getCaseReference().equals("ICE-MIA-2026-0311"))
+              .filter(e -> e.getKind() != AuditKind.DECISION)
               .findFirst()
               .orElseThrow();
+      // each record considered is its own DECISION entry, under the same message id, before it
+      if (answer.getStatus() == PartnerAnswer.Status.MATCH) {
+        assertThat(entries(deaLog))
+            .anySatisfy(
+                e -> {
+                  assertThat(e.getKind()).isEqualTo(AuditKind.DECISION);
+                  assertThat(e.getMessageId()).isEqualTo(disclosed.getMessageId());
+                  assertThat(e.getIndex()).isLessThan(disclosed.getIndex());
+                });
+      }
       assertThat(disclosed.getKind()).isIn(AuditKind.DISCLOSURE, AuditKind.REFUSAL);
       assertThat(disclosed.getPurpose()).isEqualTo("DRUG_TRAFFICKING");
       assertThat(disclosed.getAgreementId()).isEqualTo("dea-ice-xdes-2009");
