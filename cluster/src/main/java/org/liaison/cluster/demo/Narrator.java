@@ -64,6 +64,18 @@ public final class Narrator {
                             .collect(Collectors.joining(","))
                     : ""));
       }
+      for (var w : a.getAnswer().getWithheldList()) {
+        detail(
+            "  WITHHELD record "
+                + w.getRecordId()
+                + " (originator "
+                + w.getOriginatorAgency()
+                + ", "
+                + w.getReason()
+                + ": "
+                + w.getMessage()
+                + ")");
+      }
     }
   }
 
