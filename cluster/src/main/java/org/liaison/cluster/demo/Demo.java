@@ -94,11 +94,13 @@ public final class Demo {
     AgencyNode skr = federation.node("ru.skr");
     out.println("  bin/liaison status " + ice.cliOptions());
     out.println(
-        "  bin/liaison check --phone '+1 305 555 0142' --case ICE-MIA-1 " + ice.cliOptions());
+        "  bin/liaison check --phone '+1 305 555 0142' --case ICE-MIA-2026-0311 "
+            + ice.cliOptions());
     out.println(
-        "  bin/liaison query --phone '+1 305 555 0142' --purpose NARCOTICS " + ice.cliOptions());
+        "  bin/liaison query --phone '(305) 555-0142' --purpose DRUG_TRAFFICKING --case ICE-MIA-2026-0311 --role CASE_AGENT "
+            + ice.cliOptions());
     out.println(
-        "  bin/liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose HUMAN_SMUGGLING "
+        "  bin/liaison query --name 'Дмитрий Волков' --dob 1979-03-14 --purpose HUMAN_SMUGGLING --case SK-77-2026-0117 --role INVESTIGATOR "
             + skr.cliOptions());
     out.println(
         "Other agencies: "
