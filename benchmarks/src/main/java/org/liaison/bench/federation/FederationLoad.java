@@ -10,8 +10,10 @@ import org.liaison.cluster.FreePorts;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.QueryRequest;
 
 /**
@@ -85,11 +87,39 @@ public final class FederationLoad {
                 2000,
                 threads,
                 seconds);
+        OfficerCheckRequest check =
+            OfficerCheckRequest.newBuilder()
+                .setIdentifier(
+                    Identifier.newBuilder()
+                        .setType(IdentifierType.PHONE)
+                        .setValue("+1 305 555 0142"))
+                .setCaseReference("ICE-MIA-2026-0311")
+                .setOfficerId("officer-1")
+                .addPartners("us.dea")
+                .setDeadlineMs(10_000)
+                .build();
+        LoadRun.Result targetCheck =
+            LoadRun.measure(
+                "private target check us.ice -> us.dea",
+                () -> {
+                  List<PartnerCheckAnswer> answers = ice.checkAll(check);
+                  if (answers.size() != 1
+                      || answers.get(0).getStatus() != PartnerAnswer.Status.MATCH) {
+                    throw new IllegalStateException("unexpected answer: " + answers);
+                  }
+                },
+                100,
+                1000,
+                threads,
+                seconds);
         System.out.println(plain.line());
         System.out.println(full.line());
-        System.out.printf(
-            "full path / plain relay: p50 x%.1f, throughput x%.2f%n",
-            full.p50Ms() / plain.p50Ms(), full.callsPerSecond() / plain.callsPerSecond());
+        System.out.println(targetCheck.line());
+        for (LoadRun.Result r : List.of(full, targetCheck)) {
+          System.out.printf(
+              "%s / plain relay: p50 x%.1f, throughput x%.2f%n",
+              r.name(), r.p50Ms() / plain.p50Ms(), r.callsPerSecond() / plain.callsPerSecond());
+        }
       }
     }
   }
