@@ -44,6 +44,8 @@ public interface NodeConfig {
 
   Workflow workflow();
 
+  Audit audit();
+
   interface Runtime {
     /** False in unit tests: the app runs without its network listeners and keys. */
     @WithDefault("true")
@@ -164,5 +166,15 @@ public interface NodeConfig {
     @WithName("auto-consent-request")
     @WithDefault("false")
     boolean autoConsentRequest();
+  }
+
+  /** The tamper-evident audit log (docs/audit.md). */
+  interface Audit {
+    /**
+     * How often partners are asked to prove their logs consistent with their checkpoints; 0: never.
+     */
+    @WithName("consistency-interval-ms")
+    @WithDefault("300000")
+    long consistencyIntervalMs();
   }
 }
