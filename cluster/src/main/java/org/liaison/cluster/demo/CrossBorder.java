@@ -29,6 +29,29 @@ final class CrossBorder implements DemoScenario {
   public boolean run(Federation federation, Narrator say) {
     say.step(
         "A ru.skr investigator asks ICE about Дмитрий Волков, born 1979-03-14, for HUMAN_SMUGGLING.");
+    List<PartnerAnswer> answers = skrAsksIceAboutVolkov(federation);
+    say.answers(answers);
+    PartnerAnswer ice =
+        answers.stream()
+            .filter(a -> a.getPartnerAgency().equals("us.ice"))
+            .findFirst()
+            .orElse(null);
+    boolean ok =
+        ice != null
+            && ice.getStatus() == PartnerAnswer.Status.MATCH
+            && ice.getAnswer().getDisclosuresList().stream()
+                .allMatch(d -> d.getTier().getNumber() <= Tier.SUMMARY_VALUE);
+    say.verdict(
+        ok,
+        ok
+            ? "ICE matched the Cyrillic name to its 'Dmitriy Volkov' and answered at the tier ice-skr-2010 allows,"
+                + " with only the fields it lists."
+            : "ICE did not answer the Cyrillic query with a summary-tier match.");
+    return ok;
+  }
+
+  /** The ru.skr investigator's query of case 3, also replayed by case 9. */
+  static List<PartnerAnswer> skrAsksIceAboutVolkov(Federation federation) {
     List<PartnerAnswer> answers;
     try (NodeClient skr = federation.node("ru.skr").client()) {
       answers =
@@ -48,23 +71,6 @@ final class CrossBorder implements DemoScenario {
                   .setDeadlineMs(10_000)
                   .build());
     }
-    say.answers(answers);
-    PartnerAnswer ice =
-        answers.stream()
-            .filter(a -> a.getPartnerAgency().equals("us.ice"))
-            .findFirst()
-            .orElse(null);
-    boolean ok =
-        ice != null
-            && ice.getStatus() == PartnerAnswer.Status.MATCH
-            && ice.getAnswer().getDisclosuresList().stream()
-                .allMatch(d -> d.getTier().getNumber() <= Tier.SUMMARY_VALUE);
-    say.verdict(
-        ok,
-        ok
-            ? "ICE matched the Cyrillic name to its 'Dmitriy Volkov' and answered at the tier ice-skr-2010 allows,"
-                + " with only the fields it lists."
-            : "ICE did not answer the Cyrillic query with a summary-tier match.");
-    return ok;
+    return answers;
   }
 }

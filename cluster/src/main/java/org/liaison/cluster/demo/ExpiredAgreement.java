@@ -6,12 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.liaison.agreements.AgreementException;
 import org.liaison.agreements.ReferenceAgreements;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -39,25 +35,7 @@ final class ExpiredAgreement implements DemoScenario {
     try {
       Thread.sleep(1500); // nodes re-read their agreements at most once a second
       say.step("The ru.skr investigator asks ICE about Дмитрий Волков again.");
-      List<PartnerAnswer> answers;
-      try (NodeClient skr = federation.node("ru.skr").client()) {
-        answers =
-            skr.queryAll(
-                OfficerQueryRequest.newBuilder()
-                    .setQuery(
-                        QueryRequest.newBuilder()
-                            .setPerson(
-                                PersonQuery.newBuilder()
-                                    .setName("Дмитрий Волков")
-                                    .setDateOfBirth("1979-03-14"))
-                            .setOfficerRole("INVESTIGATOR"))
-                    .setPurpose("HUMAN_SMUGGLING")
-                    .setCaseReference("SK-77-2026-0117")
-                    .setOfficerId("officer-1")
-                    .addPartners("us.ice")
-                    .setDeadlineMs(10_000)
-                    .build());
-      }
+      List<PartnerAnswer> answers = CrossBorder.skrAsksIceAboutVolkov(federation);
       say.answers(answers);
       PartnerAnswer ice =
           answers.stream()
