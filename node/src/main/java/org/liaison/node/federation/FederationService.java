@@ -14,6 +14,7 @@ import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
+import org.liaison.node.audit.AuditUnavailable;
 import org.liaison.node.audit.InboundAudit;
 import org.liaison.node.audit.PartnerHistory;
 import org.liaison.node.config.NodeConfig;
@@ -99,6 +100,23 @@ public class FederationService extends FederationGrpc.FederationImplBase {
               Status.Code.INVALID_ARGUMENT,
               Reason.MALFORMED_ENVELOPE,
               "the payload is not a valid " + h.getContentType()));
+      return;
+    } catch (AuditUnavailable e) {
+      LOG.errorf(e, "cannot audit the decisions for %s; nothing is disclosed", h.getMessageId());
+      out.onError(
+          Refusals.refuse(
+              Status.Code.UNAVAILABLE,
+              Reason.AUDIT_UNAVAILABLE,
+              "the answering node cannot write its audit record, so it discloses nothing; retry later"));
+      return;
+    } catch (RuntimeException e) {
+      // a broken step denies, it never discloses
+      LOG.errorf(e, "answering %s failed; nothing is disclosed", h.getMessageId());
+      out.onError(
+          Refusals.refuse(
+              Status.Code.UNAVAILABLE,
+              Reason.INTERNAL,
+              "the answering node failed while deciding, so it discloses nothing; retry later"));
       return;
     }
     try {

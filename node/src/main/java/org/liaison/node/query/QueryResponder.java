@@ -13,6 +13,7 @@ import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
+import org.liaison.node.audit.AuditUnavailable;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.federation.InboundHandler;
@@ -108,6 +109,14 @@ public class QueryResponder implements InboundHandler {
 
   /** Every decision is an audit entry, written before the answer that carries it can leave. */
   private void recordDecision(InboundRequest r, RecordMatch m, Decision d) {
+    try {
+      appendDecision(r, m, d);
+    } catch (RuntimeException e) {
+      throw new AuditUnavailable("the decision on " + m.recordId() + " could not be audited", e);
+    }
+  }
+
+  private void appendDecision(InboundRequest r, RecordMatch m, Decision d) {
     audit.append(
         AuditEvent.builder(AuditKind.DECISION)
             .direction(AuditEvent.Direction.IN)

@@ -16,6 +16,7 @@ import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.FederationService;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
+import org.liaison.node.records.ImportService;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.EnvelopeSealer;
@@ -46,6 +47,7 @@ class AuditedFederationTest {
   @Inject AuditTables tables;
   @Inject AuditSigning signing;
   @Inject PartnerHistory history;
+  @Inject ImportService imports;
 
   @BeforeEach
   void empty() {
@@ -132,6 +134,42 @@ class AuditedFederationTest {
     assertThat(d.error).isInstanceOf(StatusRuntimeException.class);
     assertThat(((StatusRuntimeException) d.error).getStatus().getCode())
         .isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(Refusals.reasonOf(d.error)).contains(Reason.AUDIT_UNAVAILABLE);
+    assertThat(reader.size()).isZero();
+  }
+
+  @Test
+  void decisionCannotBeAudited_nothingIsDisclosed_andThePartnerIsToldAuditUnavailable()
+      throws Exception {
+    imports.importLine(
+        1,
+        "{\"kind\":\"case\",\"caseNumber\":\"ICE-AUDIT-1\",\"agency\":\"us.ice\","
+            + "\"agent\":{\"name\":\"SA Test\"},\"crimeCategories\":[\"HUMAN_TRAFFICKING\"]}");
+    imports.importLine(
+        2,
+        "{\"kind\":\"record\",\"id\":\"ice-audit-r1\",\"case\":\"ICE-AUDIT-1\",\"category\":\"ROI\","
+            + "\"subjects\":[{\"id\":\"ice-audit-s1\",\"type\":\"PHONE\","
+            + "\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+13055550177\"}]}]}");
+    Envelope request =
+        AuditFederation.sealer("us.cbp")
+            .seal(
+                AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"),
+                phoneQuery().toBuilder()
+                    .setIdentifier(
+                        Identifier.newBuilder()
+                            .setType(IdentifierType.PHONE)
+                            .setValue("+13055550177"))
+                    .build()
+                    .toByteArray());
+    tables.sql("alter table audit_log rename to audit_log_offline");
+    Delivery d;
+    try {
+      // the record matches, so the first write is the DECISION entry inside the responder
+      d = deliver(request);
+    } finally {
+      tables.sql("alter table audit_log_offline rename to audit_log");
+    }
+    assertThat(d.answers).isEmpty();
     assertThat(Refusals.reasonOf(d.error)).contains(Reason.AUDIT_UNAVAILABLE);
     assertThat(reader.size()).isZero();
   }
