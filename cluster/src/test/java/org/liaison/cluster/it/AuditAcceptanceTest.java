@@ -76,7 +76,10 @@ class AuditAcceptanceTest {
               .filter(e -> e.getCaseReference().equals("ICE-MIA-2026-0311"))
               .filter(e -> e.getKind() != AuditKind.DECISION)
               .findFirst()
-              .orElseThrow();
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "DEA has no entry for the answer " + answer + " in " + entries(deaLog)));
       // each record considered is its own DECISION entry, under the same message id, before it
       if (answer.getStatus() == PartnerAnswer.Status.MATCH) {
         assertThat(entries(deaLog))

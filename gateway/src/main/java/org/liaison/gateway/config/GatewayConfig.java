@@ -58,7 +58,10 @@ public interface GatewayConfig {
     @WithDefault("1048576")
     int maxMessageBytes();
 
-    /** Envelopes per second admitted from (and to) each partner. */
+    /**
+     * Envelopes per second admitted from (and to) each partner; also the burst a quiet partner may
+     * send (at least 1).
+     */
     @WithName("rate-per-second")
     @WithDefault("200")
     double ratePerSecond();

@@ -182,7 +182,8 @@ public class GatewayPartnerCall implements PartnerCall {
     }
     PartnerAnswer.Status status =
         switch (reason) {
-          case PARTNER_UNAVAILABLE -> PartnerAnswer.Status.UNAVAILABLE;
+          // the partner would answer but cannot put the answer on its record yet: retry later
+          case PARTNER_UNAVAILABLE, AUDIT_UNAVAILABLE -> PartnerAnswer.Status.UNAVAILABLE;
           case DEADLINE_EXCEEDED -> PartnerAnswer.Status.DEADLINE_EXCEEDED;
           case NO_AGREEMENT,
               AGREEMENT_NOT_IN_FORCE,
@@ -192,7 +193,6 @@ public class GatewayPartnerCall implements PartnerCall {
               AGREEMENT_UNSIGNED,
               RATE_LIMITED,
               QUOTA_EXHAUSTED,
-              AUDIT_UNAVAILABLE,
               NO_ROUTE ->
               PartnerAnswer.Status.REFUSED;
           default -> PartnerAnswer.Status.REJECTED;
