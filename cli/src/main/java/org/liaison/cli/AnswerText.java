@@ -86,6 +86,13 @@ final class AnswerText {
         .append(" records, ")
         .append(st.getIdentifiers())
         .append(" identifiers\n");
+    if (st.getPendingChecks() > 0) {
+      s.append("  ")
+          .append(st.getPendingChecks())
+          .append(st.getPendingChecks() == 1 ? " case or operation" : " cases or operations")
+          .append(" waiting for an automatic de-confliction check (retried until partners")
+          .append(" answer)\n");
+    }
     if (st.getPartnersCount() == 0) {
       s.append("  no partners");
     } else {

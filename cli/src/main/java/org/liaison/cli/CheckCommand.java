@@ -1,9 +1,11 @@
 package org.liaison.cli;
 
 import java.util.Iterator;
+import java.util.Optional;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.PartnerCheckAnswer;
+import org.liaison.wire.v1.PersonQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -11,14 +13,21 @@ import picocli.CommandLine.Mixin;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Target de-confliction: is another agency working on this identifier?",
+      "Target de-confliction: is another agency working on this identifier or person?",
       "A conflict shows the other side's point of contact and case reference, nothing more;",
       "the other side is told yours."
     },
-    footer = {"", "Example:", "  liaison check --phone '+1 305 555 0142' --case ICE-2024-0001"})
+    footer = {
+      "",
+      "Examples:",
+      "  liaison check --phone '+1 305 555 0142' --case ICE-2024-0001",
+      "  liaison check --name 'Дмитрий Волков' --dob 1979-03-14 --case SKR-2026-0042"
+    })
 final class CheckCommand extends NodeCommand {
 
   @Mixin IdentifierOptions identifier;
+
+  @Mixin PersonOptions person;
 
   @Mixin RequestOptions request;
 
@@ -41,19 +50,24 @@ final class CheckCommand extends NodeCommand {
   }
 
   OfficerCheckRequest build() {
-    Identifier id;
+    OfficerCheckRequest.Builder req = OfficerCheckRequest.newBuilder();
     try {
-      id =
-          identifier
-              .identifier()
-              .orElseThrow(
-                  () ->
-                      usage(
-                          "Say what to check: one of --phone, --email, --plate, --vin, --account, --document, --wallet."));
+      Optional<Identifier> id = identifier.identifier();
+      Optional<PersonQuery> who = person.person(true);
+      if (id.isPresent() && who.isPresent()) {
+        throw usage("Give either an identifier or --name with --dob, not both.");
+      }
+      if (id.isPresent()) {
+        req.setIdentifier(id.get());
+      } else if (who.isPresent()) {
+        req.setPerson(who.get());
+      } else {
+        throw usage(
+            "Say what to check: one of " + IdentifierOptions.NAMES + ", or --name with --dob.");
+      }
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    OfficerCheckRequest.Builder req = OfficerCheckRequest.newBuilder().setIdentifier(id);
     request.applyTo(req, connection);
     return req.build();
   }

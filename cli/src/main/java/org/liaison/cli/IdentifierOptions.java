@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 
 /** The identifier a query or check is about: at most one of these options. */
 final class IdentifierOptions {
+  /** The options, for sentences that list them. */
+  static final String NAMES = "--phone, --email, --plate, --vin, --account, --document, --wallet";
 
   @Option(
       names = "--phone",

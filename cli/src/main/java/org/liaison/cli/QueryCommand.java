@@ -1,8 +1,6 @@
 package org.liaison.cli;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -30,17 +28,7 @@ final class QueryCommand extends NodeCommand {
 
   @Mixin IdentifierOptions identifier;
 
-  @Option(
-      names = "--name",
-      paramLabel = "NAME",
-      description = "A person's name, in any script (instead of an identifier).")
-  String name;
-
-  @Option(
-      names = "--dob",
-      paramLabel = "YYYY-MM-DD",
-      description = "The person's date of birth (with --name).")
-  String dateOfBirth;
+  @Mixin PersonOptions person;
 
   @Mixin RequestOptions request;
 
@@ -78,40 +66,22 @@ final class QueryCommand extends NodeCommand {
   OfficerQueryRequest build() {
     QueryRequest.Builder query = QueryRequest.newBuilder();
     Optional<Identifier> id;
+    Optional<PersonQuery> who;
     try {
       id = identifier.identifier();
+      who = person.person(false);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    if (id.isPresent() && name != null) {
+    if (id.isPresent() && who.isPresent()) {
       throw usage("Give either an identifier or --name, not both.");
     }
     if (id.isPresent()) {
       query.setIdentifier(id.get());
-    } else if (name != null) {
-      PersonQuery.Builder person = PersonQuery.newBuilder().setName(name);
-      if (dateOfBirth != null) {
-        person.setDateOfBirth(
-            Dates.isoDate(dateOfBirth)
-                .orElseThrow(() -> usage("--dob '" + dateOfBirth + "' is not a date YYYY-MM-DD.")));
-      }
-      query.setPerson(person);
+    } else if (who.isPresent()) {
+      query.setPerson(who.get());
     } else {
-      List<String> options =
-          new ArrayList<>(
-              List.of(
-                  "--phone",
-                  "--email",
-                  "--plate",
-                  "--vin",
-                  "--account",
-                  "--document",
-                  "--wallet",
-                  "--name"));
-      throw usage("Say what to ask about: one of " + String.join(", ", options) + ".");
-    }
-    if (dateOfBirth != null && name == null) {
-      throw usage("--dob goes with --name.");
+      throw usage("Say what to ask about: one of " + IdentifierOptions.NAMES + ", --name.");
     }
     if (role != null) {
       query.setOfficerRole(role);

@@ -96,4 +96,50 @@ class CheckCommandTest {
     assertThat(run.err()).contains("Say what to check");
     assertThat(node.officer.checks).isEmpty();
   }
+
+  @Test
+  void check_aPerson_sendsNameAndDateOfBirth_inTheScriptGiven() {
+    CliRun run =
+        CliRun.of(
+            node.connectAs("us.ice"),
+            "check",
+            "--name",
+            "Дмитрий Волков",
+            "--dob",
+            "1979-03-14",
+            "--case",
+            "ICE-HSI-2026-0417");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(node.officer.checks.get(0).hasIdentifier()).isFalse();
+    assertThat(node.officer.checks.get(0).getPerson().getName()).isEqualTo("Дмитрий Волков");
+    assertThat(node.officer.checks.get(0).getPerson().getDateOfBirth()).isEqualTo("1979-03-14");
+  }
+
+  @Test
+  void check_aNameWithoutDateOfBirth_isAUsageErrorThatSaysWhy() {
+    CliRun run = CliRun.of(node.connectAs("us.ice"), "check", "--name", "Volkov", "--case", "X");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--dob").contains("common name");
+    assertThat(node.officer.checks).isEmpty();
+  }
+
+  @Test
+  void check_aPersonAndAnIdentifierAtOnce_isAUsageError() {
+    CliRun run =
+        CliRun.of(
+            node.connectAs("us.ice"),
+            "check",
+            "--name",
+            "Volkov",
+            "--dob",
+            "1979-03-14",
+            "--phone",
+            "+1 305 555 0142",
+            "--case",
+            "X");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("not both");
+    assertThat(node.officer.checks).isEmpty();
+  }
 }

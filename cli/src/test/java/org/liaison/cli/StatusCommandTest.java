@@ -20,6 +20,7 @@ class StatusCommandTest {
           .setCases(3)
           .setRecords(12)
           .setIdentifiers(40)
+          .setPendingChecks(2)
           .addPartners(
               PartnerStatus.newBuilder()
                   .setAgency("us.dea")
@@ -42,6 +43,7 @@ class StatusCommandTest {
       assertThat(run.out())
           .contains("Node node-1 of us.ice (version 0.1.0)")
           .contains("holds 3 cases, 12 records, 40 identifiers")
+          .contains("2 cases or operations waiting for an automatic de-confliction check")
           .contains("us.dea     in force   dea-ice-xdes-2009")
           .contains("ru.skr     NOT in force ice-skr-2010 (AGREEMENT_EXPIRED)");
     }

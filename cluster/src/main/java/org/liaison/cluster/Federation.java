@@ -156,9 +156,7 @@ public final class Federation implements AutoCloseable {
       node.put("liaison.gateway.address", HOST + ":" + gatewayNodePort);
       node.put("quarkus.http.port", Integer.toString(nodeHttp));
       node.put("quarkus.http.host", HOST);
-      if (config.seedReferenceRecords) {
-        seedFile(agency, agencyDir).ifPresent(f -> node.put("liaison.seed.file", f.toString()));
-      }
+      seedFile(agency, agencyDir).ifPresent(f -> node.put("liaison.seed.file", f.toString()));
       node.putAll(config.nodeOptions.getOrDefault("*", Map.of()));
       node.putAll(config.nodeOptions.getOrDefault(agency, Map.of()));
 
@@ -288,19 +286,43 @@ public final class Federation implements AutoCloseable {
     stopAll();
   }
 
+  /** The reference records (if on) and the extra seeds of the agency, in one file, or none. */
   private java.util.Optional<Path> seedFile(String agency, Path agencyDir) {
-    String resource = "/reference/records/" + agency + ".jsonl";
-    try (InputStream in = Federation.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        return java.util.Optional.empty();
-      }
-      Path target = agencyDir.resolve("records.jsonl");
-      Files.createDirectories(agencyDir);
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-      return java.util.Optional.of(target);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy the seed records " + resource, e);
+    List<String> resources = new ArrayList<>();
+    if (config.seedReferenceRecords) {
+      resources.add("/reference/records/" + agency + ".jsonl");
     }
+    resources.addAll(config.extraSeeds.getOrDefault(agency, List.of()));
+    Path target = agencyDir.resolve("records.jsonl");
+    boolean any = false;
+    try {
+      Files.createDirectories(agencyDir);
+      Files.deleteIfExists(target);
+      for (String resource : resources) {
+        try (InputStream in = Federation.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            if (config.extraSeeds.getOrDefault(agency, List.of()).contains(resource)) {
+              throw new IllegalArgumentException(
+                  "The extra seed " + resource + " for " + agency + " is not on the classpath.");
+            }
+            continue;
+          }
+          byte[] lines = in.readAllBytes();
+          Files.write(
+              target,
+              lines,
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.APPEND);
+          if (lines.length > 0 && lines[lines.length - 1] != '\n') {
+            Files.write(target, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+          }
+          any = true;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the seed records of " + agency, e);
+    }
+    return any ? java.util.Optional.of(target) : java.util.Optional.empty();
   }
 
   private static <T> T require(Map<String, T> map, String agency) {
@@ -350,6 +372,7 @@ public final class Federation implements AutoCloseable {
     private boolean seedReferenceRecords = true;
     private final Map<String, Map<String, String>> nodeOptions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraSeeds = new LinkedHashMap<>();
     private Duration healthTimeout = Duration.ofSeconds(180); // generous: a loaded 2-core CI runner
     private Path repositoryRoot;
     private LocalDate today = LocalDate.now(Clock.systemUTC());
@@ -379,6 +402,15 @@ public final class Federation implements AutoCloseable {
      */
     public Builder seedReferenceRecords(boolean seed) {
       this.seedReferenceRecords = seed;
+      return this;
+    }
+
+    /**
+     * More seed records for one agency: a JSON Lines resource on the classpath, appended to its
+     * reference records (or seeded alone when those are off).
+     */
+    public Builder extraSeed(String agency, String classpathResource) {
+      extraSeeds.computeIfAbsent(agency, a -> new ArrayList<>()).add(classpathResource);
       return this;
     }
 

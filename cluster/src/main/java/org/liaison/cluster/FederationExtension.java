@@ -64,6 +64,13 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
       Option o = Option.parse(option);
       b.nodeOption(o.agency(), o.key(), o.value());
     }
+    for (String seed : spec.extraSeeds()) {
+      int eq = seed.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("'" + seed + "' is not agency=/resource.jsonl.");
+      }
+      b.extraSeed(seed.substring(0, eq), seed.substring(eq + 1));
+    }
     for (String option : spec.gatewayOptions()) {
       Option o = Option.parse(option);
       b.gatewayOption(o.agency(), o.key(), o.value());

@@ -33,6 +33,12 @@ public @interface FederationTest {
   /** Seed nodes with the reference records (default true). */
   boolean seedReferenceRecords() default true;
 
+  /**
+   * More seed records, each {@code agency=/classpath/resource.jsonl}: appended to that agency's
+   * reference records, imported at its first start as seeds are.
+   */
+  String[] extraSeeds() default {};
+
   /** Node configuration, each {@code key=value} (every node) or {@code agency/key=value}. */
   String[] nodeOptions() default {};
 

@@ -131,6 +131,47 @@ class DeconflictionAcceptanceTest {
     acknowledge(f, "ru.skr", skr);
     acknowledge(f, "us.ice", ice);
 
+    // on demand, from the command line, in another Latin spelling: the same case answers
+    Officers.Cli latin =
+        Officers.cli(
+            f.node("ru.skr"),
+            "check",
+            "--name",
+            "Dmitry Volkov",
+            "--dob",
+            "1979-03-14",
+            "--case",
+            "SK-77-2026-0117",
+            "--partner",
+            "us.ice",
+            "--json");
+    assertThat(latin.exit()).as(latin.err()).isZero();
+    assertThat(latin.out())
+        .contains("\"status\":\"MATCH\"")
+        .contains("ICE-HSI-2026-0417")
+        .contains("Special Agent Laura Chen")
+        .doesNotContain("CS-4471");
+    Officers.Cli otherBirthday =
+        Officers.cli(
+            f.node("ru.skr"),
+            "check",
+            "--name",
+            "Дмитрий Волков",
+            "--dob",
+            "1980-03-14",
+            "--case",
+            "SK-77-2026-0117",
+            "--partner",
+            "us.ice");
+    assertThat(otherBirthday.exit()).as(otherBirthday.err()).isZero();
+    assertThat(otherBirthday.out()).doesNotContain("ICE-HSI-2026-0417").contains("no conflict");
+    Officers.Cli nameAlone =
+        Officers.cli(f.node("ru.skr"), "check", "--name", "Dmitry Volkov", "--case", "X");
+    assertThat(nameAlone.exit()).isNotZero();
+    assertThat(nameAlone.err()).contains("--dob");
+    // nobody is alerted twice for what both sides were already told
+    assertThat(pending(f, "ru.skr", "SK-77-2026-0117")).isEmpty();
+
     // ICE holds this phone in a NARCOTICS case: outside ice-skr-2010, so it never matches
     try (NodeClient c = f.node("ru.skr").client()) {
       List<PartnerCheckAnswer> answers =

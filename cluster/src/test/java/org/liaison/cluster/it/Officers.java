@@ -1,6 +1,11 @@
 package org.liaison.cluster.it;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
+import org.liaison.cli.LiaisonCommand;
+import org.liaison.cluster.AgencyNode;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -69,5 +74,21 @@ final class Officers {
         .filter(a -> a.getPartnerAgency().equals(agency))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no answer from " + agency + " in " + answers));
+  }
+
+  /** What a run of the command line printed, and its exit code. */
+  record Cli(int exit, String out, String err) {}
+
+  /** Runs the {@code liaison} command line in-process as officer-1 of the node's agency. */
+  static Cli cli(AgencyNode node, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(node.cliOptions().split(" ")));
+    var cl = LiaisonCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(all.toArray(String[]::new));
+    return new Cli(exit, out.toString(), err.toString());
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.ErrorReport;
-import org.liaison.cli.LiaisonCommand;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
@@ -89,8 +85,8 @@ class WorkflowAcceptanceTest {
           WorkflowAcceptanceTest.class.getResourceAsStream("/workflow/" + agency + ".jsonl")) {
         Files.copy(in, file);
       }
-      Cli run = cli(f.node(agency), "import", file.toString(), "--no-progress");
-      assertThat(run.exit).as(run.out + run.err).isZero();
+      Officers.Cli run = Officers.cli(f.node(agency), "import", file.toString(), "--no-progress");
+      assertThat(run.exit()).as(run.out() + run.err()).isZero();
     }
   }
 
@@ -119,19 +115,20 @@ class WorkflowAcceptanceTest {
     assertThat(inbox.getAwaitingUs()).isTrue();
     assertThat(inbox.getSide()).isEqualTo(WorkflowSide.RESPONDER);
     assertThat(inbox.getJustification()).isEqualTo("container seizure follow-up");
-    Cli awaiting = cli(f.node("us.cbp"), "request", "list", "--awaiting");
-    assertThat(awaiting.out).contains(rfiWorkflow).contains("awaiting your answer");
+    Officers.Cli awaiting = Officers.cli(f.node("us.cbp"), "request", "list", "--awaiting");
+    assertThat(awaiting.out()).contains(rfiWorkflow).contains("awaiting your answer");
 
     // fields the record does not have (or the agreement does not let go) cannot be approved
-    Cli wrong =
-        cli(f.node("us.cbp"), "request", "approve", rfiWorkflow, "--field", "passport_number");
-    assertThat(wrong.exit).isEqualTo(1);
-    assertThat(wrong.err).contains("passport_number").contains("approvable");
+    Officers.Cli wrong =
+        Officers.cli(
+            f.node("us.cbp"), "request", "approve", rfiWorkflow, "--field", "passport_number");
+    assertThat(wrong.exit()).isEqualTo(1);
+    assertThat(wrong.err()).contains("passport_number").contains("approvable");
     assertThat(show(f.node("us.cbp"), rfiWorkflow).getState())
         .isEqualTo(WorkflowState.AWAITING_ANSWER);
 
-    Cli approve =
-        cli(
+    Officers.Cli approve =
+        Officers.cli(
             f.node("us.cbp"),
             "request",
             "approve",
@@ -141,8 +138,8 @@ class WorkflowAcceptanceTest {
             "--field",
             "kg",
             "--json");
-    assertThat(approve.exit).as(approve.err).isZero();
-    assertThat(approve.out).contains("\"state\":\"APPROVED_IN_PART\"");
+    assertThat(approve.exit()).as(approve.err()).isZero();
+    assertThat(approve.out()).contains("\"state\":\"APPROVED_IN_PART\"");
 
     WorkflowItem answered =
         awaitState(f.node("us.ice"), rfiWorkflow, WorkflowState.APPROVED_IN_PART);
@@ -157,10 +154,11 @@ class WorkflowAcceptanceTest {
     WorkflowItem cbpSide = awaitStep(f.node("us.cbp"), rfiWorkflow, "ANSWER_DELIVERED");
     assertThat(steps(cbpSide)).containsExactly("RECEIVED", "APPROVED_IN_PART", "ANSWER_DELIVERED");
 
-    Cli again =
-        cli(f.node("us.cbp"), "request", "decline", rfiWorkflow, "--reason", "second thoughts");
-    assertThat(again.exit).isEqualTo(1);
-    assertThat(again.err).contains("WORKFLOW_NOT_AWAITING_ANSWER");
+    Officers.Cli again =
+        Officers.cli(
+            f.node("us.cbp"), "request", "decline", rfiWorkflow, "--reason", "second thoughts");
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).contains("WORKFLOW_NOT_AWAITING_ANSWER");
   }
 
   @Test
@@ -194,16 +192,16 @@ class WorkflowAcceptanceTest {
     assertThat(queryIceFromIoc2(f, MARKOVA).getAnswer().getDisclosuresList()).isEmpty();
     assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0001")).hasSize(1);
 
-    Cli grant =
-        cli(
+    Officers.Cli grant =
+        Officers.cli(
             f.node("us.cbp"),
             "consent",
             "grant",
             consent,
             "--conditions",
             "law-enforcement use only");
-    assertThat(grant.exit).as(grant.err).isZero();
-    assertThat(grant.out).contains("GRANTED");
+    assertThat(grant.exit()).as(grant.err()).isZero();
+    assertThat(grant.out()).contains("GRANTED");
 
     WorkflowItem atIce = awaitState(f.node("us.ice"), consent, WorkflowState.GRANTED);
     assertThat(atIce.getConditions()).isEqualTo("law-enforcement use only");
@@ -228,8 +226,8 @@ class WorkflowAcceptanceTest {
   @Test
   @Order(3)
   void consentAskedByTheOfficer_refusedByCbp_staysWithheld_andIsNotAskedAgain(Federation f) {
-    Cli ask =
-        cli(
+    Officers.Cli ask =
+        Officers.cli(
             f.node("us.ice"),
             "consent",
             "request",
@@ -240,19 +238,19 @@ class WorkflowAcceptanceTest {
             "--justification",
             "IOC-2 lead on Orlov",
             "--json");
-    assertThat(ask.exit).as(ask.err).isZero();
-    String consent = between(ask.out, "\"workflow_id\":\"", "\"");
+    assertThat(ask.exit()).as(ask.err()).isZero();
+    String consent = between(ask.out(), "\"workflow_id\":\"", "\"");
     awaitState(f.node("us.cbp"), consent, WorkflowState.AWAITING_ANSWER);
 
-    Cli refuse =
-        cli(
+    Officers.Cli refuse =
+        Officers.cli(
             f.node("us.cbp"),
             "consent",
             "refuse",
             consent,
             "--reason",
             "EU PNR: purpose not covered");
-    assertThat(refuse.exit).as(refuse.err).isZero();
+    assertThat(refuse.exit()).as(refuse.err()).isZero();
     WorkflowItem refused = awaitState(f.node("us.ice"), consent, WorkflowState.REFUSED);
     assertThat(refused.getReason()).isEqualTo("EU PNR: purpose not covered");
 
@@ -283,8 +281,8 @@ class WorkflowAcceptanceTest {
       assertThat(seizure.getAgreementId()).isEqualTo("cbp-ice-2005");
     }
     // the originator of ICE's copy of the interdiction is found from the record itself
-    Cli arrest =
-        cli(
+    Officers.Cli arrest =
+        Officers.cli(
             f.node("us.ice"),
             "feedback",
             "record",
@@ -297,8 +295,8 @@ class WorkflowAcceptanceTest {
             "--detail",
             "Hector Salas arrested",
             "--json");
-    assertThat(arrest.exit).as(arrest.err).isZero();
-    assertThat(arrest.out).contains("\"partner_agency\":\"us.cbp\"");
+    assertThat(arrest.exit()).as(arrest.err()).isZero();
+    assertThat(arrest.out()).contains("\"partner_agency\":\"us.cbp\"");
 
     List<WorkflowItem> atCbp =
         await(
@@ -377,8 +375,8 @@ class WorkflowAcceptanceTest {
       assertThat(ErrorReport.reason(notTracked)).contains(Reason.WORKFLOW_NOT_PERMITTED.name());
     }
     awaitState(f.node("us.dea"), id, WorkflowState.AWAITING_ANSWER);
-    Cli approve = cli(f.node("us.dea"), "designation", "approve", id);
-    assertThat(approve.exit).as(approve.err).isZero();
+    Officers.Cli approve = Officers.cli(f.node("us.dea"), "designation", "approve", id);
+    assertThat(approve.exit()).as(approve.err()).isZero();
     awaitState(f.node("us.ice"), id, WorkflowState.APPROVED);
 
     for (String agency : List.of("us.ice", "us.dea")) {
@@ -400,8 +398,8 @@ class WorkflowAcceptanceTest {
                 });
       }
     }
-    Cli list = cli(f.node("us.ice"), "designation", "list");
-    assertThat(list.out).contains("SA Ana Ruiz").contains("TITLE_21 by us.dea for us.ice");
+    Officers.Cli list = Officers.cli(f.node("us.ice"), "designation", "list");
+    assertThat(list.out()).contains("SA Ana Ruiz").contains("TITLE_21 by us.dea for us.ice");
   }
 
   @Test
@@ -424,10 +422,10 @@ class WorkflowAcceptanceTest {
         .anySatisfy(s -> assertThat(s.getPartnerAgency()).isEqualTo("us.dea"));
     assertThat(report.getBreachesList()).isEmpty();
 
-    Cli text = cli(f.node("us.ice"), "report", "timeliness");
-    assertThat(text.exit).isZero();
-    System.out.println("us.ice liaison report timeliness:\n" + text.out);
-    assertThat(text.out)
+    Officers.Cli text = Officers.cli(f.node("us.ice"), "report", "timeliness");
+    assertThat(text.exit()).isZero();
+    System.out.println("us.ice liaison report timeliness:\n" + text.out());
+    assertThat(text.out())
         .contains("cbp-ice-2005")
         .contains("median")
         .contains("0 service-level breaches");
@@ -613,20 +611,5 @@ class WorkflowAcceptanceTest {
     assertThat(i).as(s).isNotNegative();
     int from = i + start.length();
     return s.substring(from, s.indexOf(end, from));
-  }
-
-  private record Cli(int exit, String out, String err) {}
-
-  /** Runs the {@code liaison} command line in-process as officer-1 of the node's agency. */
-  private static Cli cli(AgencyNode node, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of(node.cliOptions().split(" ")));
-    var cl = LiaisonCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(all.toArray(String[]::new));
-    return new Cli(exit, out.toString(), err.toString());
   }
 }

@@ -126,6 +126,14 @@ public interface NodeConfig {
     @WithDefault("0")
     long maxProbesPerDay();
 
+    /**
+     * The largest part of a filter sent in one envelope; a bigger filter (about 290,000 targets and
+     * up) goes in several. Keep it well under the gateways' max-message-bytes.
+     */
+    @WithName("filter-part-bytes")
+    @WithDefault("786432")
+    int filterPartBytes();
+
     /** Run checks automatically when cases, subjects and operations change. */
     @WithName("triggers")
     @WithDefault("true")

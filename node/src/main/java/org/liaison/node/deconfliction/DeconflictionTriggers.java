@@ -1,76 +1,87 @@
 package org.liaison.node.deconfliction;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.PendingChecks.Due;
+import org.liaison.node.deconfliction.PendingChecks.Kind;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.node.runtime.NodeRuntime;
 import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.Reason;
 
 /**
  * Runs de-confliction when records change: a changed case, subject or record re-checks the case's
- * targets; a changed operation is checked for events. Changes are queued and coalesced (ten lines
- * of one case make one check) and run on one background thread, after the import committed, so a
- * slow partner never slows an import; a partner that is down or too slow is asked again later (5 s,
- * 20 s, 1 min, 5 min). Seeding at start-up runs before the listeners, and is not checked.
+ * targets; a changed operation is checked for events. Seeded records count as created.
+ *
+ * <p>The change queues its check in the import's own transaction ({@link PendingChecks}); one
+ * background thread runs the queue once the node is serving (many lines of one case make one
+ * check), so a slow partner never slows an import. A partner that is down, too slow, or over its
+ * rate or quota is asked again later (5 s, 20 s, 1 min, 5 min, 15 min, then hourly for a week); the
+ * queue is in the database, so neither a restart nor an outage loses a check.
  */
 @ApplicationScoped
 public class DeconflictionTriggers {
   private static final Logger LOG = Logger.getLogger(DeconflictionTriggers.class);
-  private static final long[] RETRY_DELAYS_S = {5, 20, 60, 300};
+  private static final long[] RETRY_DELAYS_S = {5, 20, 60, 300, 900};
+  private static final long HOURLY = 3600;
+  private static final int MAX_ATTEMPTS = RETRY_DELAYS_S.length + 7 * 24;
+  private static final int BATCH = 20;
+  private static final Set<Reason> TRANSIENT_REFUSALS =
+      Set.of(Reason.RATE_LIMITED, Reason.QUOTA_EXHAUSTED, Reason.AUDIT_UNAVAILABLE);
   private static final ThreadLocal<Boolean> SUPPRESSED = ThreadLocal.withInitial(() -> false);
 
   @Inject NodeConfig config;
   @Inject NodeRuntime runtime;
   @Inject TargetDeconfliction targets;
   @Inject EventDeconfliction events;
+  @Inject PendingChecks pending;
 
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "deconfliction-triggers");
             t.setDaemon(true);
             return t;
           });
-  private final ScheduledExecutorService retries =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "deconfliction-retries");
-            t.setDaemon(true);
-            return t;
-          });
-  private final Set<String> pendingCases = new LinkedHashSet<>();
-  private final Set<String> pendingOperations = new LinkedHashSet<>();
+  private final AtomicBoolean woken = new AtomicBoolean();
 
-  void onChange(@Observes RecordsChanged change) {
-    if (SUPPRESSED.get() || !config.deconfliction().triggers() || !runtime.ready()) {
+  void start(@Observes StartupEvent event) {
+    if (config.deconfliction().triggers()) {
+      worker.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  /** In the transaction of the change: the check is queued if and only if the change commits. */
+  void queue(@Observes(during = TransactionPhase.IN_PROGRESS) RecordsChanged change) {
+    if (SUPPRESSED.get() || !config.deconfliction().triggers()) {
       return;
     }
-    boolean schedule;
-    synchronized (this) {
-      boolean idle = pendingCases.isEmpty() && pendingOperations.isEmpty();
-      if ("operation".equals(change.kind())) {
-        pendingOperations.add(change.id());
-      } else if (change.caseNumber() != null) {
-        pendingCases.add(change.caseNumber());
-      }
-      schedule = idle;
+    if ("operation".equals(change.kind())) {
+      pending.enqueue(Kind.OPERATION, change.id());
+    } else if (change.caseNumber() != null) {
+      pending.enqueue(Kind.CASE, change.caseNumber());
     }
-    if (schedule) {
+  }
+
+  /** After the change committed: run the queue now rather than at the next poll. */
+  void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsChanged change) {
+    if (config.deconfliction().triggers() && woken.compareAndSet(false, true)) {
       worker.execute(this::drain);
     }
   }
@@ -86,70 +97,75 @@ public class DeconflictionTriggers {
   }
 
   private void drain() {
-    while (true) {
-      String caseNumber = null;
-      String operation = null;
-      synchronized (this) {
-        if (!pendingCases.isEmpty()) {
-          caseNumber = pendingCases.iterator().next();
-          pendingCases.remove(caseNumber);
-        } else if (!pendingOperations.isEmpty()) {
-          operation = pendingOperations.iterator().next();
-          pendingOperations.remove(operation);
-        } else {
-          return;
-        }
+    woken.set(false);
+    if (!runtime.ready()) {
+      return; // seeding queued its checks before the listeners; they run once the node serves
+    }
+    try {
+      for (List<Due> due = pending.due(BATCH); !due.isEmpty(); due = pending.due(BATCH)) {
+        due.forEach(this::run);
       }
-      if (caseNumber != null) {
-        checkCase(caseNumber, targets.partners(), 0);
+    } catch (RuntimeException e) {
+      LOG.warnf("de-confliction queue: %s; trying again shortly", e.toString());
+    }
+  }
+
+  private void run(Due due) {
+    Set<String> askAgain = new CopyOnWriteArraySet<>();
+    try {
+      if (due.kind() == Kind.CASE) {
+        targets
+            .checkCase(
+                due.item(),
+                officer(),
+                partners(targets.partners(), due),
+                deadlineMs(),
+                o -> collectTransient(o, askAgain))
+            .join();
       } else {
-        checkOperation(operation, events.partners(), 0);
+        events
+            .checkOperation(
+                due.item(),
+                officer(),
+                partners(events.partners(), due),
+                deadlineMs(),
+                o -> collectTransient(o, askAgain))
+            .join();
       }
-    }
-  }
-
-  private void checkCase(String caseNumber, List<PartnerAgreement> with, int attempt) {
-    List<PartnerAgreement> failed = new CopyOnWriteArrayList<>();
-    try {
-      targets
-          .checkCase(caseNumber, officer(), with, deadlineMs(), o -> collectTransient(o, failed))
-          .join();
     } catch (RuntimeException e) {
-      LOG.warnf("automatic target check of case %s failed: %s", caseNumber, e.toString());
+      LOG.warnf("automatic check of %s %s failed: %s", due.kind(), due.item(), e.toString());
     }
-    retry(failed, attempt, rest -> checkCase(caseNumber, rest, attempt + 1));
+    int attempt = due.attempts();
+    if (!askAgain.isEmpty() && attempt + 1 >= MAX_ATTEMPTS) {
+      LOG.errorf(
+          "automatic check of %s %s gave up on %s after %d attempts; run it on demand",
+          due.kind(), due.item(), askAgain, attempt + 1);
+      askAgain.clear();
+    }
+    pending.done(due, askAgain, delay(attempt));
   }
 
-  private void checkOperation(String operation, List<PartnerAgreement> with, int attempt) {
-    List<PartnerAgreement> failed = new CopyOnWriteArrayList<>();
-    try {
-      events
-          .checkOperation(
-              operation, officer(), with, deadlineMs(), o -> collectTransient(o, failed))
-          .join();
-    } catch (RuntimeException e) {
-      LOG.warnf("automatic event check of operation %s failed: %s", operation, e.toString());
-    }
-    retry(failed, attempt, rest -> checkOperation(operation, rest, attempt + 1));
+  private static List<PartnerAgreement> partners(List<PartnerAgreement> inForce, Due due) {
+    return due.everyPartner()
+        ? inForce
+        : inForce.stream().filter(p -> due.partners().contains(p.agency())).toList();
   }
 
-  /** Partners that were down or slow are asked again later; refusals are final. */
-  private static void collectTransient(MatchFanOut.Outcome o, List<PartnerAgreement> failed) {
-    if (o.failure() != null
-        && (o.failure().status() == PartnerAnswer.Status.UNAVAILABLE
-            || o.failure().status() == PartnerAnswer.Status.DEADLINE_EXCEEDED)) {
-      failed.add(o.partner());
-    }
-  }
-
-  private void retry(
-      List<PartnerAgreement> failed, int attempt, Consumer<List<PartnerAgreement>> again) {
-    if (failed.isEmpty() || attempt >= RETRY_DELAYS_S.length) {
+  /** Partners that were down, slow, or over a rate or quota are asked again; refusals are final. */
+  private static void collectTransient(MatchFanOut.Outcome o, Set<String> askAgain) {
+    if (o.failure() == null) {
       return;
     }
-    List<PartnerAgreement> rest = List.copyOf(failed);
-    retries.schedule(
-        () -> worker.execute(() -> again.accept(rest)), RETRY_DELAYS_S[attempt], TimeUnit.SECONDS);
+    PartnerAnswer.Status status = o.failure().status();
+    if (status == PartnerAnswer.Status.UNAVAILABLE
+        || status == PartnerAnswer.Status.DEADLINE_EXCEEDED
+        || TRANSIENT_REFUSALS.contains(o.failure().reason())) {
+      askAgain.add(o.partner().agency());
+    }
+  }
+
+  static Duration delay(int attempt) {
+    return Duration.ofSeconds(attempt < RETRY_DELAYS_S.length ? RETRY_DELAYS_S[attempt] : HOURLY);
   }
 
   private String officer() {
@@ -163,7 +179,6 @@ public class DeconflictionTriggers {
 
   @PreDestroy
   void stop() {
-    retries.shutdownNow();
     worker.shutdownNow();
   }
 }

@@ -33,9 +33,10 @@ public class FilterResponder implements InboundHandler {
     if (refused.isPresent()) {
       return refusal(refused.get());
     }
-    return filters
-        .current(r.senderAgency(), r.agreementId(), q.getKind())
-        .answer(q.getFilterId(), q.getSinceGeneration());
+    HeldFilter held = filters.current(r.senderAgency(), r.agreementId(), q.getKind());
+    return q.getPart() > 0
+        ? held.part(q.getFilterId(), q.getSnapshotGeneration(), q.getPart())
+        : held.answer(q.getFilterId(), q.getSinceGeneration());
   }
 
   @Override

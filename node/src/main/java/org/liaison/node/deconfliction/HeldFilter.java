@@ -28,6 +28,7 @@ final class HeldFilter {
   final long epoch;
   final String filterId = UUID.randomUUID().toString();
   final long capacity;
+  private final int partBytes;
   private final OprfServer server;
   private final PrfFilterBuilder builder;
   private final Map<ByteString, ByteString> prfByInput = new HashMap<>();
@@ -35,11 +36,17 @@ final class HeldFilter {
   private Map<ByteString, Set<String>> refsByInput = Map.of();
   private final Deque<PrfFilterDelta> deltas = new ArrayDeque<>();
   private long syncedChange = -1;
+  private byte[] snapshot;
+  private long snapshotGeneration = -1;
 
-  HeldFilter(MatchKind kind, long epoch, OprfServer server, long expectedEntries) {
+  HeldFilter(MatchKind kind, long epoch, OprfServer server, long expectedEntries, int partBytes) {
+    if (partBytes < 1024) {
+      throw new IllegalArgumentException("a filter part must hold at least 1 KiB");
+    }
     this.kind = kind;
     this.epoch = epoch;
     this.server = server;
+    this.partBytes = partBytes;
     this.capacity = Math.max(MIN_CAPACITY, 2 * expectedEntries);
     this.builder = new PrfFilterBuilder(capacity);
   }
@@ -86,32 +93,73 @@ final class HeldFilter {
     return prfByInput.size();
   }
 
-  /** The full filter, or the deltas since the partner's generation when they are all still here. */
+  /**
+   * The full filter (its first part), or the deltas since the partner's generation when they are
+   * all still here and fit in one part.
+   */
   synchronized FilterAnswer answer(String partnerFilterId, long sinceGeneration) {
-    FilterAnswer.Builder a =
-        FilterAnswer.newBuilder()
-            .setKind(kind)
-            .setEpoch(epoch)
-            .setFilterId(filterId)
-            .setPublicKey(ByteString.copyFrom(server.publicKey()))
-            .setGeneration(builder.published().generation());
     long now = builder.published().generation();
+    FilterAnswer.Builder a = base(now);
     if (filterId.equals(partnerFilterId) && sinceGeneration <= now) {
       boolean covered = sinceGeneration == now;
+      long bytes = 0;
       for (PrfFilterDelta d : deltas) {
         if (d.fromGeneration() == sinceGeneration) {
           covered = true;
         }
         if (covered && d.fromGeneration() >= sinceGeneration) {
-          a.addDeltas(ByteString.copyFrom(d.toBytes()));
+          byte[] delta = d.toBytes();
+          bytes += delta.length;
+          a.addDeltas(ByteString.copyFrom(delta));
         }
       }
-      if (covered) {
+      if (covered && bytes <= partBytes) {
         return a.build();
       }
       a.clearDeltas();
     }
-    return a.setFullFilter(ByteString.copyFrom(builder.published().toBytes())).build();
+    if (snapshotGeneration != now) {
+      snapshot = builder.published().toBytes();
+      snapshotGeneration = now;
+    }
+    return part(a, 0);
+  }
+
+  /**
+   * Part {@code part} of the full filter at {@code generation}; part 0 of the current full filter
+   * if that generation is no longer kept (the partner then starts again).
+   */
+  synchronized FilterAnswer part(String partnerFilterId, long generation, int part) {
+    if (filterId.equals(partnerFilterId)
+        && snapshot != null
+        && generation == snapshotGeneration
+        && part < parts()) {
+      return part(base(snapshotGeneration), part);
+    }
+    return answer("", 0);
+  }
+
+  private FilterAnswer.Builder base(long generation) {
+    return FilterAnswer.newBuilder()
+        .setKind(kind)
+        .setEpoch(epoch)
+        .setFilterId(filterId)
+        .setPublicKey(ByteString.copyFrom(server.publicKey()))
+        .setGeneration(generation);
+  }
+
+  private FilterAnswer part(FilterAnswer.Builder a, int part) {
+    int from = part * partBytes;
+    int to = Math.min(snapshot.length, from + partBytes);
+    return a.setFullFilter(ByteString.copyFrom(snapshot, from, to - from))
+        .setPart(part)
+        .setParts(parts())
+        .setFullSize(snapshot.length)
+        .build();
+  }
+
+  private int parts() {
+    return Math.max(1, (snapshot.length + partBytes - 1) / partBytes);
   }
 
   /** The targets behind a PRF value this node published, or an empty set. */

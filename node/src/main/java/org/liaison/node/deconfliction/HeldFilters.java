@@ -3,11 +3,13 @@ package org.liaison.node.deconfliction;
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.wire.v1.MatchKind;
 
@@ -22,12 +24,13 @@ public class HeldFilters {
   @Inject ActiveTargets targets;
   @Inject PlannedOperations operations;
   @Inject DeconflictionTerms terms;
+  @Inject NodeConfig config;
 
   private final Map<String, HeldFilter> filters = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final AtomicLong changes = new AtomicLong();
 
-  void onChange(@Observes RecordsChanged change) {
+  void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsChanged change) {
     changes.incrementAndGet();
   }
 
@@ -53,7 +56,13 @@ public class HeldFilters {
       Map<ByteString, Set<String>> inputs =
           kind == MatchKind.EVENT ? operations.allTokens(scope) : targets.all(scope);
       if (f == null || f.epoch != epoch || !f.sync(inputs, change)) {
-        f = new HeldFilter(kind, epoch, keys.ring().server(partner, epoch), inputs.size());
+        f =
+            new HeldFilter(
+                kind,
+                epoch,
+                keys.ring().server(partner, epoch),
+                inputs.size(),
+                config.deconfliction().filterPartBytes());
         f.sync(inputs, change);
         filters.put(key, f);
       }

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,6 +33,9 @@ public class PartnerFilters {
   /** A partner's filter with the epoch and public key it was built with. */
   public record Cached(long epoch, String filterId, byte[] publicKey, PrfFilter filter) {}
 
+  /** How often a fetch in parts starts again when the partner's filter moves on meanwhile. */
+  private static final int RESTARTS = 2;
+
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   public CompletableFuture<Cached> refresh(
@@ -42,17 +46,91 @@ public class PartnerFilters {
     if (held != null) {
       q.setFilterId(held.filterId()).setSinceGeneration(held.filter().generation());
     }
-    return calls
-        .send(
-            Probes.header(p, kind, FilterRequest.getDescriptor().getFullName(), "", officerId),
-            q.build(),
-            deadlineMs)
+    return fetch(p, kind, officerId, deadlineMs, q.build())
+        .thenCompose(a -> whole(p, kind, officerId, deadlineMs, a, RESTARTS))
         .thenApply(
-            bytes -> {
-              Cached next = apply(p.agency(), held, parse(p.agency(), bytes));
+            a -> {
+              Cached next = apply(p.agency(), held, a);
               cache.put(key, next);
               return next;
             });
+  }
+
+  private CompletableFuture<FilterAnswer> fetch(
+      PartnerAgreement p, MatchKind kind, String officerId, long deadlineMs, FilterRequest q) {
+    return calls
+        .send(
+            Probes.header(p, kind, FilterRequest.getDescriptor().getFullName(), "", officerId),
+            q,
+            deadlineMs)
+        .thenApply(bytes -> parse(p.agency(), bytes));
+  }
+
+  /**
+   * The answer with its full filter whole: a filter in parts is fetched part after part, all of the
+   * same generation; if the partner moves on meanwhile, from its new first part again.
+   */
+  private CompletableFuture<FilterAnswer> whole(
+      PartnerAgreement p,
+      MatchKind kind,
+      String officerId,
+      long deadlineMs,
+      FilterAnswer first,
+      int restarts) {
+    if (first.getParts() <= 1) {
+      return CompletableFuture.completedFuture(first);
+    }
+    ByteArrayOutputStream joined = new ByteArrayOutputStream((int) first.getFullSize());
+    joined.writeBytes(first.getFullFilter().toByteArray());
+    CompletableFuture<FilterAnswer> next = CompletableFuture.completedFuture(first);
+    for (int i = 1; i < first.getParts(); i++) {
+      FilterRequest q =
+          FilterRequest.newBuilder()
+              .setKind(kind)
+              .setFilterId(first.getFilterId())
+              .setSnapshotGeneration(first.getGeneration())
+              .setPart(i)
+              .build();
+      int part = i;
+      next =
+          next.thenCompose(
+              previous ->
+                  previous.getPart() != part - 1
+                      ? CompletableFuture.completedFuture(previous)
+                      : fetch(p, kind, officerId, deadlineMs, q)
+                          .thenApply(
+                              a -> {
+                                if (samePart(a, first, part)) {
+                                  joined.writeBytes(a.getFullFilter().toByteArray());
+                                }
+                                return a;
+                              }));
+    }
+    return next.thenCompose(
+        last -> {
+          if (samePart(last, first, first.getParts() - 1) && joined.size() == first.getFullSize()) {
+            return CompletableFuture.completedFuture(
+                first.toBuilder()
+                    .setFullFilter(ByteString.copyFrom(joined.toByteArray()))
+                    .setPart(0)
+                    .build());
+          }
+          if (restarts == 0 || last.getPart() != 0) {
+            throw new CompletionException(
+                new ExchangeFailure(
+                    PartnerAnswer.Status.UNAVAILABLE,
+                    Reason.INTERNAL,
+                    p.agency() + "'s filter kept changing while it was being fetched; retry"));
+          }
+          return whole(p, kind, officerId, deadlineMs, last, restarts - 1);
+        });
+  }
+
+  private static boolean samePart(FilterAnswer a, FilterAnswer first, int part) {
+    return a.getPart() == part
+        && a.getFilterId().equals(first.getFilterId())
+        && a.getGeneration() == first.getGeneration()
+        && a.getParts() == first.getParts();
   }
 
   /** Forgets every partner filter (the next check fetches them whole). */

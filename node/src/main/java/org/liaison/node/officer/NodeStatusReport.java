@@ -6,6 +6,7 @@ import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.agreements.Party;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.PendingChecks;
 import org.liaison.node.search.RecordSearch;
 import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.PartnerStatus;
@@ -16,6 +17,7 @@ public class NodeStatusReport {
   @Inject NodeConfig config;
   @Inject RecordSearch records;
   @Inject AgreementStore agreements;
+  @Inject PendingChecks pendingChecks;
 
   public NodeStatus now() {
     var c = records.counts();
@@ -29,7 +31,8 @@ public class NodeStatusReport {
                     : NodeStatusReport.class.getPackage().getImplementationVersion())
             .setCases(c.cases())
             .setRecords(c.records())
-            .setIdentifiers(c.identifiers());
+            .setIdentifiers(c.identifiers())
+            .setPendingChecks(pendingChecks.waiting());
     for (AgreementStatus s : agreements.all()) {
       if (s.agreement().isEmpty() || !s.agreement().get().hasParty(config.agency())) {
         continue;

@@ -112,13 +112,19 @@ public class ImportService {
 
   private ImportResult stored(long lineNumber, LineImporter importer, Line item) {
     try {
-      LineImporter.Stored stored =
-          QuarkusTransaction.requiringNew().call(() -> importer.importLine(item, em));
       JsonNode caseNode =
           item.node().has("case") ? item.node().get("case") : item.node().get("caseNumber");
-      changes.fire(
-          new RecordsChanged(
-              importer.kind(), stored.id(), caseNode == null ? null : caseNode.asText()));
+      String caseNumber = caseNode == null ? null : caseNode.asText();
+      // fired in the transaction: what must commit with the change observes IN_PROGRESS, what
+      // must see it committed observes AFTER_SUCCESS
+      LineImporter.Stored stored =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    LineImporter.Stored s = importer.importLine(item, em);
+                    changes.fire(new RecordsChanged(importer.kind(), s.id(), caseNumber));
+                    return s;
+                  });
       return ImportResult.accepted(lineNumber, stored.id(), stored.message());
     } catch (QuarkusTransactionException e) {
       if (e.getCause() instanceof RuntimeException cause) {

@@ -19,15 +19,26 @@ import org.liaison.node.federation.PartnerCall;
 public class LoopbackPartnerCall implements PartnerCall {
   @Inject InboundHandlers handlers;
 
-  /** Every payload sent, as the partner received it. */
-  final List<byte[]> received = new CopyOnWriteArrayList<>();
+  /** A request as the partner received it. */
+  record Sent(OutboundRequest header, byte[] payload) {}
 
-  final List<OutboundRequest> headers = new CopyOnWriteArrayList<>();
+  private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+  /**
+   * Every request sent since the last {@link #clear}. A method, not a field: the test holds a
+   * client proxy, whose own fields are not this bean's.
+   */
+  List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  void clear() {
+    sent.clear();
+  }
 
   @Override
   public CompletableFuture<byte[]> send(OutboundRequest r, Message payload, long deadlineMs) {
-    received.add(payload.toByteArray());
-    headers.add(r);
+    sent.add(new Sent(r, payload.toByteArray()));
     try {
       Message answer =
           handlers

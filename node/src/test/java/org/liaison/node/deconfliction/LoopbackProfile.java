@@ -19,7 +19,9 @@ public class LoopbackProfile implements QuarkusTestProfile {
     return Map.of(
         "liaison.agreements.dir", "src/test/resources/deconfliction/agreements",
         "liaison.data-dir", "target/test-data",
-        "liaison.deconfliction.max-probes-per-day", Integer.toString(LOCAL_CAP));
+        "liaison.deconfliction.max-probes-per-day", Integer.toString(LOCAL_CAP),
+        // filters of a few KiB, so every fetch here goes in several parts as a big one would
+        "liaison.deconfliction.filter-part-bytes", "1024");
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.liaison.node.deconfliction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -27,8 +28,10 @@ import org.liaison.node.records.ImportService;
 import org.liaison.wire.geo.EventToken;
 import org.liaison.wire.geo.Operation;
 import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.BlindEvaluateRequest;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimRequest;
+import org.liaison.wire.v1.FilterRequest;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.OperationWindow;
@@ -112,6 +115,29 @@ class PrivateMatchingTest {
 
     targetCheck(phone("+13055550142"), "Q-CASE-1");
     assertThat(alerts.pending(null)).hasSize(pending.size());
+
+    // the partner's filter is larger than one part here: it came in several, all of one generation
+    List<FilterRequest> parts = new ArrayList<>();
+    for (LoopbackPartnerCall.Sent sent : loop.sent()) {
+      if (sent.header().contentType().equals(FilterRequest.getDescriptor().getFullName())) {
+        FilterRequest q = parse(sent.payload());
+        if (q.getKind() == MatchKind.TARGET && q.getPart() > 0) {
+          parts.add(q);
+        }
+      }
+    }
+    assertThat(parts).isNotEmpty();
+    assertThat(parts)
+        .extracting(FilterRequest::getSnapshotGeneration)
+        .containsOnly(parts.get(0).getSnapshotGeneration());
+  }
+
+  private static FilterRequest parse(byte[] payload) {
+    try {
+      return FilterRequest.parseFrom(payload);
+    } catch (InvalidProtocolBufferException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -133,8 +159,7 @@ class PrivateMatchingTest {
   @Test
   @Order(3)
   void outOfScopeClosedAndUnknownTargets_noConflict_noClaim_andNoTraceOfTheProbes() {
-    loop.received.clear();
-    loop.headers.clear();
+    loop.clear();
     Set<ByteString> probes = new LinkedHashSet<>();
     probes.addAll(phone("+13055550199")); // held, but a NARCOTICS case outside the agreement
     probes.addAll(phone("+13055550150")); // held, closed case
@@ -145,10 +170,22 @@ class PrivateMatchingTest {
 
     assertThat(outcomes.get(0).failure()).isNull();
     assertThat(outcomes.get(0).conflicts()).isEmpty();
-    assertThat(loop.headers)
-        .noneMatch(h -> h.contentType().equals(ConflictClaimRequest.getDescriptor().getFullName()));
-    assertThat(loop.headers).allSatisfy(h -> assertThat(h.caseReference()).isEmpty());
-    for (byte[] payload : loop.received) {
+    List<LoopbackPartnerCall.Sent> sent = loop.sent();
+    // the probes did travel (blinded) and were evaluated; no claim followed
+    assertThat(sent)
+        .anyMatch(
+            m ->
+                m.header()
+                    .contentType()
+                    .equals(BlindEvaluateRequest.getDescriptor().getFullName()));
+    assertThat(sent)
+        .noneMatch(
+            m ->
+                m.header()
+                    .contentType()
+                    .equals(ConflictClaimRequest.getDescriptor().getFullName()));
+    assertThat(sent).allSatisfy(m -> assertThat(m.header().caseReference()).isEmpty());
+    for (byte[] payload : sent.stream().map(LoopbackPartnerCall.Sent::payload).toList()) {
       String seen = new String(payload, StandardCharsets.ISO_8859_1);
       assertThat(seen).doesNotContain("2025550123").doesNotContain("leak.probe");
       for (ByteString input : probes) {
