@@ -36,8 +36,13 @@ class PrfFilterTest {
     for (byte[] probe : randomEntries(random, probes)) {
       falsePositives += filter.mightContain(probe) ? 1 : 0;
     }
-    double expected = rate * probes;
+    // A filter's rate is set by how many of its bits happen to be set, which varies from filter
+    // to filter (a few percent for small ones); the sizing must keep that near the target...
+    double fillRate = filter.estimatedFalsePositiveRate();
+    assertThat(fillRate).isLessThanOrEqualTo(1.5 * rate);
+    // ...and the probes must hit at the rate the fill predicts (independent positions).
     // Binomial: mean + 5 standard deviations + 3, so the test fails only for a real defect.
+    double expected = fillRate * probes;
     assertThat(falsePositives).isLessThanOrEqualTo((int) (expected + 5 * Math.sqrt(expected) + 3));
   }
 
