@@ -47,8 +47,13 @@ public final class Federation implements AutoCloseable {
       List.of("us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2");
 
   static final String NODE = "node-1";
-  static final List<String> JVM_OPTIONS =
+
+  /** Quick to start and small: right for tests and the demo, not for measuring speed. */
+  public static final List<String> JVM_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m");
+
+  /** The full JIT (C2) and more heap: for benchmarks, which run long enough to profit. */
+  public static final List<String> BENCHMARK_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx512m");
 
   private final Builder config;
   private final Map<String, AgencyNode> nodes = new LinkedHashMap<>();
@@ -213,7 +218,7 @@ public final class Federation implements AutoCloseable {
       String name, Path jar, Map<String, String> properties, int httpPort, Path workingDir) {
     return JavaProcess.builder(name)
         .jar(jar)
-        .jvmOptions(JVM_OPTIONS.toArray(String[]::new))
+        .jvmOptions(config.jvmOptions.toArray(String[]::new))
         .systemProperties(properties)
         .log(config.workDir.toAbsolutePath().normalize().resolve("logs").resolve(name + ".log"))
         .healthUrl(URI.create("http://" + HOST + ":" + httpPort + "/q/health/ready"))
@@ -373,6 +378,7 @@ public final class Federation implements AutoCloseable {
     private final Map<String, Map<String, String>> nodeOptions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
     private final Map<String, List<String>> extraSeeds = new LinkedHashMap<>();
+    private List<String> jvmOptions = JVM_OPTIONS;
     private Duration healthTimeout = Duration.ofSeconds(180); // generous: a loaded 2-core CI runner
     private Path repositoryRoot;
     private LocalDate today = LocalDate.now(Clock.systemUTC());
@@ -434,6 +440,12 @@ public final class Federation implements AutoCloseable {
     /** A configuration key for every node. */
     public Builder nodeOption(String key, String value) {
       return nodeOption("*", key, value);
+    }
+
+    /** The JVM options of every process (default {@link #JVM_OPTIONS}). */
+    public Builder jvmOptions(List<String> options) {
+      this.jvmOptions = List.copyOf(options);
+      return this;
     }
 
     /** How long each process may take to become ready (default 90 s). */

@@ -54,6 +54,7 @@ public final class FederationLoad {
         Federation.builder()
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
+            .jvmOptions(Federation.BENCHMARK_JVM_OPTIONS)
             .build()) {
       f.start();
       System.out.printf(
