@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
     name = "quota",
     mixinStandardHelpOptions = true,
     description = {
-      "Today's de-confliction probe counts with each partner (UTC day):",
-      "how many of each partner's probes your node answered, against the quota it allows them,",
-      "and how many of yours each partner answered, against the quota it allows you."
+      "Today's counts with each partner (UTC day): how many of each partner's de-confliction",
+      "probes your node answered, against the quota it allows them; how many of yours each",
+      "partner answered, against the quota it allows you; and how many of each partner's",
+      "queries your node answered, against the agreement's queries_per_day."
     })
 final class QuotaCommand extends NodeCommand {
 
@@ -26,23 +27,22 @@ final class QuotaCommand extends NodeCommand {
     if (json) {
       out().println(Json.line(report));
     } else {
-      out().println("De-confliction probes on " + report.getDay() + " (UTC):");
+      out().println("Quotas on " + report.getDay() + " (UTC):");
       out()
           .println(
               String.format(
-                  "  %-10s %-22s %20s %20s",
-                  "partner", "agreement", "theirs answered", "ours answered"));
+                  "  %-10s %-22s %20s %20s %20s",
+                  "partner", "agreement", "their probes", "our probes", "their queries"));
       for (PartnerQuota q : report.getPartnersList()) {
         out()
             .println(
                 String.format(
-                    "  %-10s %-22s %20s %20s",
+                    "  %-10s %-22s %20s %20s %20s",
                     q.getPartnerAgency(),
                     q.getAgreementId(),
                     q.getAnsweredToday() + "/" + q.getAnsweredLimit(),
-                    q.getSentToday()
-                        + "/"
-                        + (q.getPartnerLimit() == 0 ? "?" : q.getPartnerLimit())));
+                    q.getSentToday() + "/" + (q.getPartnerLimit() == 0 ? "?" : q.getPartnerLimit()),
+                    q.getQueriesAnsweredToday() + "/" + q.getQueriesLimit()));
       }
     }
     out().flush();

@@ -109,13 +109,13 @@ class DeconflictionCommandsTest {
   }
 
   @Test
-  void quota_showsBothDirections() {
+  void quota_showsProbesBothWays_andThePartnersQueries() {
     CliRun run = CliRun.of(connection(), "quota");
 
     assertThat(run.exit()).isZero();
     assertThat(run.out())
-        .contains("De-confliction probes on 2026-12-02 (UTC):")
-        .containsPattern("us\\.dea\\s+dea-ice-xdes-2009\\s+12/50000\\s+68/400");
+        .contains("Quotas on 2026-12-02 (UTC):")
+        .containsPattern("us\\.dea\\s+dea-ice-xdes-2009\\s+12/50000\\s+68/400\\s+7/20000");
   }
 
   @Test
@@ -217,7 +217,9 @@ class DeconflictionCommandsTest {
                       .setAnsweredToday(12)
                       .setAnsweredLimit(50000)
                       .setSentToday(68)
-                      .setPartnerLimit(400))
+                      .setPartnerLimit(400)
+                      .setQueriesAnsweredToday(7)
+                      .setQueriesLimit(20000))
               .build());
       out.onCompleted();
     }

@@ -70,6 +70,15 @@ public class DeconflictionTerms {
   }
 
   /** The partner's probes per day: the agreement's, lowered by this node's own cap if set. */
+  /** The agreement's queries per day (0 if it names none: then none are answered). */
+  public long dailyQueries(String agreementId) {
+    return agreements
+        .statusOf(agreementId)
+        .flatMap(AgreementStatus::agreement)
+        .map(a -> a.rateLimits() == null ? 0L : (long) a.rateLimits().queriesPerDay())
+        .orElse(0L);
+  }
+
   public long dailyProbes(String agreementId) {
     long agreed =
         agreements

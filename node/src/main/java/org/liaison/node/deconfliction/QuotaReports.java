@@ -6,15 +6,20 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.node.query.QueryQuota;
 import org.liaison.wire.v1.PartnerQuota;
 import org.liaison.wire.v1.QuotaReport;
 
-/** Today's probe counts with each partner, in both directions. */
+/**
+ * Today's counts with each partner: de-confliction probes in both directions, and the partner's
+ * queries this node answered.
+ */
 @ApplicationScoped
 public class QuotaReports {
   @Inject ProbeQuota quota;
   @Inject DeconflictionPartners partners;
   @Inject DeconflictionTerms terms;
+  @Inject QueryQuota queries;
 
   public QuotaReport today() {
     LocalDate day = ProbeQuota.today();
@@ -25,7 +30,8 @@ public class QuotaReports {
           PartnerQuota.newBuilder()
               .setPartnerAgency(p.agency())
               .setAgreementId(p.agreementId())
-              .setAnsweredLimit(terms.dailyProbes(p.agreementId())));
+              .setAnsweredLimit(terms.dailyProbes(p.agreementId()))
+              .setQueriesLimit(terms.dailyQueries(p.agreementId())));
     }
     for (ProbeQuota.Count c : quota.on(day)) {
       PartnerQuota.Builder b =
@@ -38,6 +44,11 @@ public class QuotaReports {
         b.setSentToday(c.used()).setPartnerLimit(c.limit());
       }
     }
+    rows.forEach(
+        (partner, b) ->
+            queries
+                .today(partner)
+                .ifPresent(c -> b.setQueriesAnsweredToday(c.used()).setQueriesLimit(c.limit())));
     QuotaReport.Builder r = QuotaReport.newBuilder().setDay(day.toString());
     rows.values().forEach(r::addPartners);
     return r.build();

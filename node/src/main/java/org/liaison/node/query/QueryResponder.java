@@ -47,6 +47,7 @@ public class QueryResponder implements InboundHandler {
   @Inject NodeConfig config;
   @Inject ConsentLedger consents;
   @Inject AuditLog audit;
+  @Inject QueryQuota quota;
 
   @Override
   public String contentType() {
@@ -72,6 +73,32 @@ public class QueryResponder implements InboundHandler {
           Refusal.newBuilder()
               .setReason(Reason.INVALID_ARGUMENT)
               .setMessage(e.getMessage())
+              .build());
+    }
+    try {
+      quota.consume(
+          r.senderAgency(),
+          r.agreementId(),
+          agreement.rateLimits() == null ? 0 : agreement.rateLimits().queriesPerDay());
+    } catch (QueryQuota.Exhausted e) {
+      return refusal(
+          Refusal.newBuilder()
+              .setReason(Reason.QUOTA_EXHAUSTED)
+              .setAgreementId(r.agreementId())
+              .setClause("rate_limits.queries_per_day")
+              .setMessage(
+                  r.senderAgency()
+                      + " has used "
+                      + e.used()
+                      + " of the "
+                      + e.limit()
+                      + " queries per day that "
+                      + me
+                      + " answers under "
+                      + r.agreementId()
+                      + ". The quota resets at 00:00 UTC; ask again then, or ask "
+                      + me
+                      + " to raise it in the agreement.")
               .build());
     }
     List<AgreementStatus> known = agreements.all();

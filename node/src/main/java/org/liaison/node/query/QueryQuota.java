@@ -1,0 +1,118 @@
+package org.liaison.node.query;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Partners' queries this node answers per UTC day, persisted, held to the agreement's {@code
+ * rate_limits.queries_per_day}: the answering side enforces what it agreed to.
+ */
+@ApplicationScoped
+public class QueryQuota {
+  @Inject EntityManager em;
+
+  /** Today's count for one partner. */
+  public record Count(String agreementId, long used, long limit) {}
+
+  /** Thrown when the day's queries are used up; the query is not counted then. */
+  public static final class Exhausted extends Exception {
+    private final long used;
+    private final long limit;
+
+    Exhausted(long used, long limit) {
+      super("query quota exhausted");
+      this.used = used;
+      this.limit = limit;
+    }
+
+    public long used() {
+      return used;
+    }
+
+    public long limit() {
+      return limit;
+    }
+  }
+
+  public static LocalDate today() {
+    return LocalDate.now(ZoneOffset.UTC);
+  }
+
+  /** Counts one query of the partner today, or refuses it. */
+  public synchronized Count consume(String partner, String agreementId, long limit)
+      throws Exhausted {
+    // the lock spans read and write, so two queries cannot both take the last one
+    LocalDate day = today();
+    long used = QuarkusTransaction.requiringNew().call(() -> used(partner, day));
+    if (used + 1 > limit) {
+      throw new Exhausted(used, limit);
+    }
+    QuarkusTransaction.requiringNew().run(() -> store(partner, day, agreementId, used + 1, limit));
+    return new Count(agreementId, used + 1, limit);
+  }
+
+  /** The partner's count today, if it asked anything. */
+  public Optional<Count> today(String partner) {
+    LocalDate day = today();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<Object[]> rows =
+                  em.createNativeQuery(
+                          "select agreement_id, used, day_limit from query_counts"
+                              + " where partner_agency = ?1 and query_day = ?2")
+                      .setParameter(1, partner)
+                      .setParameter(2, day)
+                      .getResultList();
+              return rows.stream()
+                  .findFirst()
+                  .map(
+                      r ->
+                          new Count(
+                              (String) r[0],
+                              ((Number) r[1]).longValue(),
+                              ((Number) r[2]).longValue()));
+            });
+  }
+
+  private long used(String partner, LocalDate day) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select used from query_counts where partner_agency = ?1 and query_day = ?2")
+            .setParameter(1, partner)
+            .setParameter(2, day)
+            .getResultList();
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+  }
+
+  private void store(String partner, LocalDate day, String agreementId, long used, long limit) {
+    int updated =
+        em.createNativeQuery(
+                "update query_counts set used = ?1, day_limit = ?2, agreement_id = ?3"
+                    + " where partner_agency = ?4 and query_day = ?5")
+            .setParameter(1, used)
+            .setParameter(2, limit)
+            .setParameter(3, agreementId)
+            .setParameter(4, partner)
+            .setParameter(5, day)
+            .executeUpdate();
+    if (updated == 0) {
+      em.createNativeQuery(
+              "insert into query_counts (partner_agency, query_day, agreement_id, used,"
+                  + " day_limit) values (?1, ?2, ?3, ?4, ?5)")
+          .setParameter(1, partner)
+          .setParameter(2, day)
+          .setParameter(3, agreementId)
+          .setParameter(4, used)
+          .setParameter(5, limit)
+          .executeUpdate();
+    }
+  }
+}
