@@ -23,7 +23,8 @@ import org.liaison.wire.v1.QueryRequest;
  *
  * <p>Run from the repository root after {@code mvn -B -DskipTests install}: {@code java -cp
  * "benchmarks/target/liaison-benchmarks.jar" org.liaison.bench.federation.FederationLoad [seconds]
- * [threads]}.
+ * [threads] [c1]}; the node and gateway processes run with the full JIT unless {@code c1} asks for
+ * the quick-start options of tests and the demo.
  */
 public final class FederationLoad {
   private FederationLoad() {}
@@ -31,6 +32,8 @@ public final class FederationLoad {
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    // "c1": the processes as tests and the demo run them (quick start, no C2), for comparison
+    boolean c1Only = args.length > 2 && args[2].equals("c1");
     Path work = Files.createTempDirectory("liaison-load");
     System.out.printf("work folder %s, %d s per run, %d threads%n", work, seconds, threads);
 
@@ -54,7 +57,7 @@ public final class FederationLoad {
         Federation.builder()
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
-            .jvmOptions(Federation.BENCHMARK_JVM_OPTIONS)
+            .jvmOptions(c1Only ? Federation.JVM_OPTIONS : Federation.BENCHMARK_JVM_OPTIONS)
             .build()) {
       f.start();
       System.out.printf(
