@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -16,10 +14,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
-import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
-import org.liaison.wire.v1.AlertsRequest;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.NodeStatus;
 
@@ -98,51 +93,15 @@ class AutomaticChecksAcceptanceTest {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (pendingChecks(f, agency) > 0) {
       assertThat(System.nanoTime()).as("checks still waiting at " + agency).isLessThan(deadline);
-      sleep();
+      Alerts.pause(500);
     }
   }
 
-  /** The first unacknowledged alert of the case, waiting for it. */
   private static Alert awaitAlert(Federation f, String agency, String caseReference) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      List<Alert> pending = pending(f, agency, caseReference);
-      if (!pending.isEmpty()) {
-        assertThat(pending).as("alerts of " + caseReference).hasSize(1);
-        return pending.get(0);
-      }
-      assertThat(System.nanoTime())
-          .as("no alert for " + caseReference + " at " + agency)
-          .isLessThan(deadline);
-      sleep();
-    }
-  }
-
-  private static List<Alert> pending(Federation f, String agency, String caseReference) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<Alert> out = new java.util.ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .alerts(AlertsRequest.newBuilder().setCaseReference(caseReference).build())
-          .forEachRemaining(out::add);
-      return out;
-    }
+    return Alerts.awaitOne(f, agency, caseReference, MatchKind.TARGET, PATIENCE);
   }
 
   private static void acknowledge(Federation f, String agency, Alert alert) {
-    try (NodeClient c = f.node(agency).client()) {
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .acknowledge(AcknowledgeRequest.newBuilder().addAlertIds(alert.getId()).build());
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    Alerts.acknowledge(f, agency, alert);
   }
 }

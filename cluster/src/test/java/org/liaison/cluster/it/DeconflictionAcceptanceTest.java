@@ -23,9 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
-import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
-import org.liaison.wire.v1.AlertsRequest;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.Identifier;
@@ -347,41 +345,21 @@ class DeconflictionAcceptanceTest {
     }
   }
 
-  private static List<Alert> pending(Federation f, String agency, String caseReference) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<Alert> out = new ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .alerts(AlertsRequest.newBuilder().setCaseReference(caseReference).build())
-          .forEachRemaining(out::add);
-      return out;
-    }
-  }
-
   private static Alert awaitOneAlert(Federation f, String agency, String caseReference) {
     return awaitAlert(f, agency, caseReference, MatchKind.TARGET);
   }
 
   private static Alert awaitAlert(
       Federation f, String agency, String caseReference, MatchKind kind) {
-    long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-    while (true) {
-      List<Alert> alerts =
-          pending(f, agency, caseReference).stream().filter(a -> a.getKind() == kind).toList();
-      if (!alerts.isEmpty() || System.nanoTime() > until) {
-        assertThat(alerts).as("alerts of " + agency + " for " + caseReference).hasSize(1);
-        return alerts.get(0);
-      }
-      sleep(500);
-    }
+    return Alerts.awaitOne(f, agency, caseReference, kind, Duration.ofSeconds(45));
+  }
+
+  private static List<Alert> pending(Federation f, String agency, String caseReference) {
+    return Alerts.pending(f, agency, caseReference);
   }
 
   private static void acknowledge(Federation f, String agency, Alert a) {
-    try (NodeClient c = f.node(agency).client()) {
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .acknowledge(AcknowledgeRequest.newBuilder().addAlertIds(a.getId()).build());
-    }
+    Alerts.acknowledge(f, agency, a);
   }
 
   private static List<EventCheckAnswer> plan(
@@ -459,14 +437,5 @@ class DeconflictionAcceptanceTest {
       return i;
     }
     return -1;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,0 +1,64 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.wire.v1.AcknowledgeRequest;
+import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.AlertsRequest;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.MatchKind;
+
+/** A case agent's de-confliction alerts, as the acceptance tests read and acknowledge them. */
+final class Alerts {
+  private Alerts() {}
+
+  /** The case's alerts not yet acknowledged. */
+  static List<Alert> pending(Federation f, String agency, String caseReference) {
+    try (NodeClient c = f.node(agency).client()) {
+      List<Alert> out = new ArrayList<>();
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .alerts(AlertsRequest.newBuilder().setCaseReference(caseReference).build())
+          .forEachRemaining(out::add);
+      return out;
+    }
+  }
+
+  /** Waits for the case's one pending alert of this kind, and fails if there are more. */
+  static Alert awaitOne(
+      Federation f, String agency, String caseReference, MatchKind kind, Duration patience) {
+    long until = System.nanoTime() + patience.toNanos();
+    while (true) {
+      List<Alert> alerts =
+          pending(f, agency, caseReference).stream().filter(a -> a.getKind() == kind).toList();
+      if (!alerts.isEmpty() || System.nanoTime() > until) {
+        assertThat(alerts).as("alerts of " + agency + " for " + caseReference).hasSize(1);
+        return alerts.get(0);
+      }
+      pause(500);
+    }
+  }
+
+  static void acknowledge(Federation f, String agency, Alert a) {
+    try (NodeClient c = f.node(agency).client()) {
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .acknowledge(AcknowledgeRequest.newBuilder().addAlertIds(a.getId()).build());
+    }
+  }
+
+  static void pause(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
