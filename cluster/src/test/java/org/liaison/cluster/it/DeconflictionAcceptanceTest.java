@@ -81,8 +81,8 @@ class DeconflictionAcceptanceTest {
         .doesNotContain("555-0142")
         .doesNotContain("5550142");
 
-    acknowledge(f, "us.ice", ice);
-    acknowledge(f, "us.dea", dea);
+    Alerts.acknowledge(f, "us.ice", ice);
+    Alerts.acknowledge(f, "us.dea", dea);
 
     // on demand, the same conflict is reported again, but nobody is alerted twice
     List<PartnerCheckAnswer> answers;
@@ -101,8 +101,8 @@ class DeconflictionAcceptanceTest {
     assertThat(fromDea.getAnswer().toString()).doesNotContain("Rojas").doesNotContain("cocaine");
     assertThat(Officers.checkFrom(answers, "ru.skr").getStatus())
         .isEqualTo(PartnerAnswer.Status.NO_MATCH);
-    assertThat(pending(f, "us.ice", "")).isEmpty();
-    assertThat(pending(f, "us.dea", "")).isEmpty();
+    assertThat(Alerts.pending(f, "us.ice", "")).isEmpty();
+    assertThat(Alerts.pending(f, "us.dea", "")).isEmpty();
   }
 
   @Test
@@ -126,8 +126,8 @@ class DeconflictionAcceptanceTest {
     assertThat(ice.getPartnerAgency()).isEqualTo("ru.skr");
     assertThat(ice.getPartnerCaseReference()).isEqualTo("SK-77-2026-0117");
     assertThat(ice.getPartnerContact().getName()).isEqualTo("Senior Investigator Irina Sokolova");
-    acknowledge(f, "ru.skr", skr);
-    acknowledge(f, "us.ice", ice);
+    Alerts.acknowledge(f, "ru.skr", skr);
+    Alerts.acknowledge(f, "us.ice", ice);
 
     // on demand, from the command line, in another Latin spelling: the same case answers
     Officers.Cli latin =
@@ -168,7 +168,7 @@ class DeconflictionAcceptanceTest {
     assertThat(nameAlone.exit()).isNotZero();
     assertThat(nameAlone.err()).contains("--dob");
     // nobody is alerted twice for what both sides were already told
-    assertThat(pending(f, "ru.skr", "SK-77-2026-0117")).isEmpty();
+    assertThat(Alerts.pending(f, "ru.skr", "SK-77-2026-0117")).isEmpty();
 
     // ICE holds this phone in a NARCOTICS case: outside ice-skr-2010, so it never matches
     try (NodeClient c = f.node("ru.skr").client()) {
@@ -230,7 +230,7 @@ class DeconflictionAcceptanceTest {
     assertThat(dea.getPartnerCaseReference()).isEqualTo("ICE-MIA-2026-0311");
     assertThat(dea.getPartnerContact().getName()).isEqualTo("Special Agent John Carter");
     assertThat(dea.toString()).doesNotContain("SURVEILLANCE");
-    acknowledge(f, "us.ice", ice);
+    Alerts.acknowledge(f, "us.ice", ice);
     // DEA's alert stays unacknowledged: the restart test expects it again
   }
 
@@ -258,7 +258,7 @@ class DeconflictionAcceptanceTest {
             .isEqualTo(PartnerAnswer.Status.NO_MATCH);
       }
     }
-    List<String> unacked = pending(f, "us.dea", "").stream().map(Alert::getId).toList();
+    List<String> unacked = Alerts.pending(f, "us.dea", "").stream().map(Alert::getId).toList();
     assertThat(unacked).isNotEmpty();
 
     f.node("us.dea").stop();
@@ -276,10 +276,10 @@ class DeconflictionAcceptanceTest {
       f.node("us.dea").start();
     }
 
-    List<Alert> again = pending(f, "us.dea", "");
+    List<Alert> again = Alerts.pending(f, "us.dea", "");
     assertThat(again).extracting(Alert::getId).containsAll(unacked);
-    again.forEach(a -> acknowledge(f, "us.dea", a));
-    assertThat(pending(f, "us.dea", "")).isEmpty();
+    again.forEach(a -> Alerts.acknowledge(f, "us.dea", a));
+    assertThat(Alerts.pending(f, "us.dea", "")).isEmpty();
   }
 
   @Test
@@ -352,14 +352,6 @@ class DeconflictionAcceptanceTest {
   private static Alert awaitAlert(
       Federation f, String agency, String caseReference, MatchKind kind) {
     return Alerts.awaitOne(f, agency, caseReference, kind, Duration.ofSeconds(45));
-  }
-
-  private static List<Alert> pending(Federation f, String agency, String caseReference) {
-    return Alerts.pending(f, agency, caseReference);
-  }
-
-  private static void acknowledge(Federation f, String agency, Alert a) {
-    Alerts.acknowledge(f, agency, a);
   }
 
   private static List<EventCheckAnswer> plan(

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
@@ -112,26 +113,14 @@ public class DeconflictionTriggers {
 
   private void run(Due due) {
     Set<String> askAgain = new CopyOnWriteArraySet<>();
+    Consumer<MatchFanOut.Outcome> collect = o -> collectTransient(o, askAgain);
     try {
-      if (due.kind() == Kind.CASE) {
-        targets
-            .checkCase(
-                due.item(),
-                officer(),
-                partners(targets.partners(), due),
-                deadlineMs(),
-                o -> collectTransient(o, askAgain))
-            .join();
-      } else {
-        events
-            .checkOperation(
-                due.item(),
-                officer(),
-                partners(events.partners(), due),
-                deadlineMs(),
-                o -> collectTransient(o, askAgain))
-            .join();
-      }
+      (due.kind() == Kind.CASE
+              ? targets.checkCase(
+                  due.item(), officer(), partners(targets.partners(), due), deadlineMs(), collect)
+              : events.checkOperation(
+                  due.item(), officer(), partners(events.partners(), due), deadlineMs(), collect))
+          .join();
     } catch (RuntimeException e) {
       LOG.warnf("automatic check of %s %s failed: %s", due.kind(), due.item(), e.toString());
     }

@@ -47,13 +47,22 @@ public class QueryQuota {
   /** Counts one query of the partner today, or refuses it. */
   public synchronized Count consume(String partner, String agreementId, long limit)
       throws Exhausted {
-    // the lock spans read and write, so two queries cannot both take the last one
+    // one transaction on every query's path; the lock keeps two queries from both taking the
+    // last one
     LocalDate day = today();
-    long used = QuarkusTransaction.requiringNew().call(() -> used(partner, day));
-    if (used + 1 > limit) {
+    long used =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  long before = used(partner, day);
+                  if (before < limit) {
+                    store(partner, day, agreementId, before + 1, limit);
+                  }
+                  return before;
+                });
+    if (used >= limit) {
       throw new Exhausted(used, limit);
     }
-    QuarkusTransaction.requiringNew().run(() -> store(partner, day, agreementId, used + 1, limit));
     return new Count(agreementId, used + 1, limit);
   }
 
