@@ -1,7 +1,5 @@
 package org.liaison.wire.crypto;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,20 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bouncycastle.util.encoders.Hex;
 
-/** Finds the official vectors through the system property {@code liaison.vectors}. */
+/**
+ * Reads the official vectors, which ship as test resources ({@code src/test/resources/vectors},
+ * source and licence in its README); {@code -Dliaison.vectors=<folder>} reads another copy.
+ */
 final class Vectors {
 
   private Vectors() {}
 
-  /** Parses a vector file, or skips the test visibly when the folder is not there. */
   static JsonNode load(String relative) throws IOException {
-    String dir = System.getProperty("liaison.vectors");
-    assumeTrue(dir != null, "SKIPPED: system property liaison.vectors is not set");
+    return new ObjectMapper().readTree(file(relative).toFile());
+  }
+
+  /** The vector file; a missing file is a broken checkout, so it fails rather than skips. */
+  static Path file(String relative) {
+    String dir = System.getProperty("liaison.vectors", "src/test/resources/vectors");
     Path file = Path.of(dir).resolve(relative);
-    assumeTrue(
-        Files.isRegularFile(file),
-        "SKIPPED: vector file " + file + " not found (set -Dliaison.vectors=<folder>)");
-    return new ObjectMapper().readTree(file.toFile());
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(
+          "official vector file "
+              + file.toAbsolutePath()
+              + " is missing; it ships in proto/src/test/resources/vectors");
+    }
+    return file;
   }
 
   static byte[] hex(JsonNode node) {

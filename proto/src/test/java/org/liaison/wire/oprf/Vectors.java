@@ -1,7 +1,5 @@
 package org.liaison.wire.oprf;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,27 +7,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the official vectors through {@code -Dliaison.vectors}; skips visibly when absent. */
+/**
+ * Reads the official vectors, which ship as test resources ({@code src/test/resources/vectors},
+ * source and licence in its README); {@code -Dliaison.vectors=<folder>} reads another copy.
+ */
 final class Vectors {
   private Vectors() {}
 
   static JsonNode load(String relative) {
-    String dir = System.getProperty("liaison.vectors");
-    Path file = dir == null ? null : Path.of(dir).resolve(relative);
-    boolean present = file != null && Files.isRegularFile(file);
-    if (!present) {
-      System.err.println(
-          "SKIPPED: official vectors not found (liaison.vectors="
-              + dir
-              + ", needs "
-              + relative
-              + ")");
+    String dir = System.getProperty("liaison.vectors", "src/test/resources/vectors");
+    Path file = Path.of(dir).resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(
+          "official vector file "
+              + file.toAbsolutePath()
+              + " is missing; it ships in proto/src/test/resources/vectors");
     }
-    assumeTrue(
-        present,
-        "official vectors not found: set -Dliaison.vectors to the vectors folder (needs "
-            + relative
-            + ")");
     try {
       return new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
