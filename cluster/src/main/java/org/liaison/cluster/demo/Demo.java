@@ -82,7 +82,7 @@ public final class Demo {
     }
     out.println(
         failed.isEmpty()
-            ? "Every case behaved as FEDERATION.md requires."
+            ? "Every case behaved as docs/reference-federation.md requires."
             : "Cases that did not behave as required: " + String.join("; ", failed) + ".");
     if (!wait) {
       federation.stopAll();
