@@ -42,6 +42,12 @@ public class PrivateMatcher {
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
 
+  /**
+   * Blinded elements per probe envelope: about 35 bytes each on the way out and back, so a batch is
+   * about 70 KB, far under the 1 MiB message limit and the partner's {@code MAX_BATCH}.
+   */
+  static final int PROBE_BATCH = 2000;
+
   private final OprfClient client = new OprfClient(OprfMode.VOPRF);
 
   /** Who is asking, told to the partner only with a claim. */
@@ -57,9 +63,39 @@ public class PrivateMatcher {
     if (inputs.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
+    List<ByteString> all = List.copyOf(inputs);
     return filters
         .refresh(p, kind, who.officerId(), deadlineMs)
-        .thenCompose(filter -> evaluate(p, kind, List.copyOf(inputs), filter, who, deadlineMs));
+        .thenCompose(filter -> inBatches(p, kind, all, 0, filter, who, deadlineMs));
+  }
+
+  /**
+   * Probes {@link #PROBE_BATCH} inputs per envelope, one batch after another, so that a check of
+   * any size stays under the message limit and the partner evaluates bounded work per request.
+   */
+  private CompletableFuture<List<ConfirmedConflict>> inBatches(
+      PartnerAgreement p,
+      MatchKind kind,
+      List<ByteString> inputs,
+      int from,
+      PartnerFilters.Cached filter,
+      Claimant who,
+      long deadlineMs) {
+    int to = Math.min(inputs.size(), from + PROBE_BATCH);
+    CompletableFuture<List<ConfirmedConflict>> batch =
+        evaluate(p, kind, inputs.subList(from, to), filter, who, deadlineMs);
+    if (to == inputs.size()) {
+      return batch;
+    }
+    return batch.thenCompose(
+        found ->
+            inBatches(p, kind, inputs, to, filter, who, deadlineMs)
+                .thenApply(
+                    more -> {
+                      List<ConfirmedConflict> all = new ArrayList<>(found);
+                      all.addAll(more);
+                      return all;
+                    }));
   }
 
   private CompletableFuture<List<ConfirmedConflict>> evaluate(
