@@ -53,6 +53,8 @@ public final class ImportLoad {
       f.start();
       AgencyNode dea = f.node("us.dea");
       long before = size(dea.dataDir());
+      ProcessHandle node = nodeProcess(dea);
+      long cpuBefore = cpuMillis(node);
       List<String> command = new ArrayList<>();
       command.add(RepositoryRoot.find().resolve("bin/liaison").toString());
       command.add("import");
@@ -73,6 +75,7 @@ public final class ImportLoad {
         p.waitFor(10, TimeUnit.SECONDS);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      long nodeCpu = cpuMillis(node) - cpuBefore;
       long lines = finished ? subjects + 1 : acknowledged(file);
       long grown = size(dea.dataDir()) - before;
       System.out.println(Files.readString(work.resolve("import.out")).strip());
@@ -87,7 +90,11 @@ public final class ImportLoad {
           lines == 0 ? 0 : grown / lines,
           metric(dea, "jvm_memory_used_bytes", "area=\"heap\""),
           metric(dea, "jvm_gc_pause_seconds_sum", ""));
-      System.out.println("uptime: " + uptime());
+      System.out.printf(
+          "node CPU during the import: %.1f s = %.0f lines per CPU-second (its filter for ICE and"
+              + " its automatic check run beside the import)%n",
+          nodeCpu / 1000.0, lines / Math.max(0.001, nodeCpu / 1000.0));
+      System.out.println("load average: " + uptime());
     }
   }
 
@@ -106,6 +113,25 @@ public final class ImportLoad {
                 n, 212 + n / 8_000_000, 200 + (n / 10_000) % 800, n % 10_000));
       }
     }
+  }
+
+  private static ProcessHandle nodeProcess(AgencyNode node) {
+    String dataDir = node.dataDir().toString();
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(dataDir)
+                    && p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a))
+                        .orElse("")
+                        .contains("node/target"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static long cpuMillis(ProcessHandle p) {
+    return p == null ? 0 : p.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
   }
 
   private static long acknowledged(Path file) throws IOException {

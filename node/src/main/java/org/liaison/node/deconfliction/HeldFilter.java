@@ -26,6 +26,9 @@ final class HeldFilter {
   static final int MAX_DELTAS = 256;
   static final long MIN_CAPACITY = 1024;
 
+  /** PRF values computed between two publications of a filter that is catching up. */
+  static final int PUBLISH_EVERY = 2000;
+
   final MatchKind kind;
   final long epoch;
   final String filterId = UUID.randomUUID().toString();
@@ -78,11 +81,27 @@ final class HeldFilter {
         }
       }
     }
-    Map<ByteString, ByteString> added = new HashMap<>();
-    for (ByteString input : missing) {
-      ByteString prf = known.get(input);
-      added.put(
-          input, prf != null ? prf : ByteString.copyFrom(server.evaluate(input.toByteArray())));
+    // published every PUBLISH_EVERY values, so that a long catch-up shows partners its progress
+    for (int from = 0; from < missing.size(); from += PUBLISH_EVERY) {
+      Map<ByteString, ByteString> added = new HashMap<>();
+      for (ByteString input :
+          missing.subList(from, Math.min(missing.size(), from + PUBLISH_EVERY))) {
+        ByteString prf = known.get(input);
+        added.put(
+            input, prf != null ? prf : ByteString.copyFrom(server.evaluate(input.toByteArray())));
+      }
+      synchronized (this) {
+        refsByInput = java.util.Collections.unmodifiableMap(current);
+        added.forEach(
+            (input, prf) -> {
+              builder.add(prf.toByteArray());
+              prfByInput.put(input, prf);
+              inputByPrf.put(prf, input);
+            });
+        if (from + PUBLISH_EVERY < missing.size()) {
+          commitDelta();
+        }
+      }
     }
     synchronized (this) {
       for (Iterator<Map.Entry<ByteString, ByteString>> it = prfByInput.entrySet().iterator();
@@ -94,22 +113,20 @@ final class HeldFilter {
           it.remove();
         }
       }
-      added.forEach(
-          (input, prf) -> {
-            builder.add(prf.toByteArray());
-            prfByInput.put(input, prf);
-            inputByPrf.put(prf, input);
-          });
       refsByInput = java.util.Collections.unmodifiableMap(current);
-      PrfFilterDelta delta = builder.commit();
-      if (!delta.isEmpty()) {
-        deltas.addLast(delta);
-        while (deltas.size() > MAX_DELTAS) {
-          deltas.removeFirst();
-        }
-      }
+      commitDelta();
       syncedChange = change;
       return true;
+    }
+  }
+
+  private void commitDelta() {
+    PrfFilterDelta delta = builder.commit();
+    if (!delta.isEmpty()) {
+      deltas.addLast(delta);
+      while (deltas.size() > MAX_DELTAS) {
+        deltas.removeFirst();
+      }
     }
   }
 
