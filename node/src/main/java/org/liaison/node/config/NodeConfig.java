@@ -145,6 +145,14 @@ public interface NodeConfig {
     @WithDefault("786432")
     int filterPartBytes();
 
+    /**
+     * Blinded elements per probe envelope (about 35 bytes each way per element): a larger check
+     * goes in several, one after another.
+     */
+    @WithName("probe-batch")
+    @WithDefault("2000")
+    int probeBatch();
+
     /** Run checks automatically when cases, subjects and operations change. */
     @WithName("triggers")
     @WithDefault("true")

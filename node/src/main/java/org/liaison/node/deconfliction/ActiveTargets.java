@@ -35,12 +35,6 @@ public class ActiveTargets {
     return collect(null, crimeCategories);
   }
 
-  /** The target inputs of one case, if it is active, this agency's and in one of the categories. */
-  @Transactional
-  public Set<ByteString> ofCase(String caseNumber, Set<String> crimeCategories) {
-    return collect(caseNumber, crimeCategories).keySet();
-  }
-
   private Map<ByteString, Set<String>> collect(String caseNumber, Set<String> categories) {
     if (categories.isEmpty()) {
       return Map.of();

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.PartnerCall;
@@ -17,6 +18,7 @@ import org.liaison.wire.oprf.BlindedInput;
 import org.liaison.wire.oprf.OprfClient;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfMode;
+import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
 import org.liaison.wire.v1.BlindEvaluateAnswer;
 import org.liaison.wire.v1.BlindEvaluateRequest;
@@ -41,12 +43,7 @@ public class PrivateMatcher {
   @Inject PartnerFilters filters;
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
-
-  /**
-   * Blinded elements per probe envelope: about 35 bytes each on the way out and back, so a batch is
-   * about 70 KB, far under the 1 MiB message limit and the partner's {@code MAX_BATCH}.
-   */
-  static final int PROBE_BATCH = 2000;
+  @Inject NodeConfig config;
 
   private final OprfClient client = new OprfClient(OprfMode.VOPRF);
 
@@ -70,8 +67,10 @@ public class PrivateMatcher {
   }
 
   /**
-   * Probes {@link #PROBE_BATCH} inputs per envelope, one batch after another, so that a check of
-   * any size stays under the message limit and the partner evaluates bounded work per request.
+   * Probes {@code liaison.deconfliction.probe-batch} inputs per envelope (2,000: about 70 KB each
+   * way, far under the 1 MiB message limit and the partner's {@code MAX_BATCH}), one batch after
+   * another, so that a check of any size stays under the message limit and the partner evaluates
+   * bounded work per request.
    */
   private CompletableFuture<List<ConfirmedConflict>> inBatches(
       PartnerAgreement p,
@@ -81,13 +80,14 @@ public class PrivateMatcher {
       PartnerFilters.Cached filter,
       Claimant who,
       long deadlineMs) {
-    int to = Math.min(inputs.size(), from + PROBE_BATCH);
-    CompletableFuture<List<ConfirmedConflict>> batch =
+    int batch = Math.max(1, Math.min(config.deconfliction().probeBatch(), OprfServer.MAX_BATCH));
+    int to = Math.min(inputs.size(), from + batch);
+    CompletableFuture<List<ConfirmedConflict>> probed =
         evaluate(p, kind, inputs.subList(from, to), filter, who, deadlineMs);
     if (to == inputs.size()) {
-      return batch;
+      return probed;
     }
-    return batch.thenCompose(
+    return probed.thenCompose(
         found ->
             inBatches(p, kind, inputs, to, filter, who, deadlineMs)
                 .thenApply(

@@ -59,6 +59,11 @@ public class TargetDeconfliction {
     for (PartnerAgreement p : partners) {
       CheckMarks.Mark m = marks.get(p.agency(), caseNumber);
       String scopeKey = targets.scopeKey(caseNumber, scope(p));
+      if (scopeKey.isEmpty() && m.through() > 0) {
+        // closed or out of scope: when it is active again, it is checked whole again (partners'
+        // targets added meanwhile never met it in this node's filter)
+        marks.advance(p.agency(), caseNumber, "", 0);
+      }
       position.put(p, scopeKey.equals(m.scopeKey()) ? m.through() : 0);
     }
     while (!position.isEmpty()) {
