@@ -38,6 +38,8 @@ class BulkImportAcceptanceTest {
   /** The node's default deadline (liaison.query.deadline-ms); 0 in a request means it. */
   private static final long DEFAULT_DEADLINE_MS = 3000;
 
+  private static final long STORE_RETENTION_ALLOWANCE = 32L << 20;
+
   static String phone(int n) {
     return String.format("+1 212 %03d %04d", 200 + n / 10_000, n % 10_000);
   }
@@ -81,7 +83,12 @@ class BulkImportAcceptanceTest {
     try (NodeClient dea = f.node("us.dea").client()) {
       assertThat(dea.status().getIdentifiers()).isGreaterThanOrEqualTo(SUBJECTS);
     }
-    assertThat(grown / SUBJECTS).as("bytes per subject").isLessThan(1024);
+    // H2 keeps the chunks of about the last 45 s (RETENTION_TIME) before it reuses their space:
+    // a fixed allowance, whatever the size of the import (100,000 subjects: 774 B per subject in
+    // all, decision 0009)
+    assertThat((grown - STORE_RETENTION_ALLOWANCE) / SUBJECTS)
+        .as("bytes per subject beyond the store's retention allowance")
+        .isLessThan(1024);
   }
 
   @Test
