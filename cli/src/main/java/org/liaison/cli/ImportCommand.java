@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -12,6 +13,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.liaison.wire.v1.ImportAck;
+import org.liaison.wire.v1.ImportFileRequest;
+import org.liaison.wire.v1.ImportProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Import a JSON Lines file (cases, subjects, records) into your node.",
       "The import resumes where it stopped: FILE.import-state records the last acknowledged line.",
+      "Lines travel in batches, each stored in one transaction by the node.",
       "Rejected lines are reported with their line number and reason.",
+      "--json prints one acknowledgement per batch (lines, accepted count, rejected lines).",
       "Exit code 3 if any line was rejected."
     })
 final class ImportCommand extends NodeCommand {
@@ -39,6 +44,27 @@ final class ImportCommand extends NodeCommand {
   boolean restart;
 
   @Option(
+      names = "--on-node",
+      description =
+          "FILE is a file in the node's import folder (liaison.import.dir): the node reads it"
+              + " itself, batch by batch, and reports progress.")
+  boolean onNode;
+
+  @Option(
+      names = "--after-line",
+      defaultValue = "0",
+      description = "With --on-node: resume after this line (as reported by an earlier run).")
+  long afterLine;
+
+  @Option(
+      names = "--batch-lines",
+      defaultValue = "2000",
+      description =
+          "Lines per batch (1-10000; default ${DEFAULT-VALUE}): the node stores each batch in one"
+              + " transaction and acknowledges it whole; the resume point moves batch by batch.")
+  int batchLines;
+
+  @Option(
       names = "--progress",
       negatable = true,
       defaultValue = "true",
@@ -48,8 +74,14 @@ final class ImportCommand extends NodeCommand {
 
   @Override
   int run(NodeClient client) {
+    if (onNode) {
+      return onNode(client);
+    }
     if (!Files.isReadable(file)) {
       throw usage("Cannot read " + file + ".");
+    }
+    if (batchLines < 1 || batchLines > 10_000) {
+      throw usage("--batch-lines must be from 1 to 10000.");
     }
     ImportState state = new ImportState(file);
     long after = restart ? 0 : state.lastAcknowledgedLine();
@@ -71,14 +103,14 @@ final class ImportCommand extends NodeCommand {
     ImportUpload.Outcome outcome;
     try (ProgressBar bar = progressBar(total, after)) {
       outcome =
-          new ImportUpload()
+          new ImportUpload(batchLines)
               .run(
                   client,
                   file,
                   after,
                   (ack, watermark) -> {
                     synchronized (rejected) {
-                      if (!ack.getAccepted()) rejected.add(ack);
+                      rejected.addAll(ack.getRejectedList());
                       if (json) {
                         out().println(Json.line(ack));
                         out().flush();
@@ -118,6 +150,54 @@ final class ImportCommand extends NodeCommand {
       throw outcome.failure();
     }
     return outcome.rejected() > 0 ? REJECTED_LINES : 0;
+  }
+
+  private int onNode(NodeClient client) {
+    Iterator<ImportProgress> progress =
+        client
+            .blocking()
+            .importFile(
+                ImportFileRequest.newBuilder()
+                    .setFile(file.toString())
+                    .setAfterLine(afterLine)
+                    .build());
+    ImportProgress last = ImportProgress.getDefaultInstance();
+    ProgressBar bar = null;
+    try {
+      while (progress.hasNext()) {
+        last = progress.next();
+        if (json) {
+          out().println(Json.line(last));
+          out().flush();
+        } else {
+          for (ImportAck r : last.getRejectedList()) {
+            out().println("line " + r.getLine() + " rejected: " + reasonAndMessage(r));
+          }
+        }
+        if (bar == null) bar = progressBar(last.getTotalLines(), afterLine);
+        if (bar != null) bar.stepTo(last.getLastLine());
+      }
+    } finally {
+      if (bar != null) bar.close();
+    }
+    if (!json) {
+      out()
+          .println(
+              "The node imported "
+                  + last.getAccepted()
+                  + " lines of "
+                  + file
+                  + (last.getRejectedTotal() > 0
+                      ? " (" + last.getRejectedTotal() + " rejected)"
+                      : "")
+                  + "; committed up to line "
+                  + last.getLastLine()
+                  + " of "
+                  + last.getTotalLines()
+                  + ".");
+      out().flush();
+    }
+    return last.getRejectedTotal() > 0 ? REJECTED_LINES : 0;
   }
 
   private static String reasonAndMessage(ImportAck r) {

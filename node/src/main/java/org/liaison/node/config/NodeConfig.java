@@ -38,6 +38,9 @@ public interface NodeConfig {
 
   Seed seed();
 
+  @WithName("import")
+  Imports imports();
+
   Query query();
 
   Deconfliction deconfliction();
@@ -99,6 +102,14 @@ public interface NodeConfig {
     Optional<Path> file();
   }
 
+  interface Imports {
+    /**
+     * The folder whose files officers may have the node import itself (Officer.ImportFile); {@code
+     * <data-dir>/import} when not set. Nothing outside it is read.
+     */
+    Optional<Path> dir();
+  }
+
   interface Query {
     @WithName("deadline-ms")
     @WithDefault("3000")
@@ -133,6 +144,14 @@ public interface NodeConfig {
     @WithName("filter-part-bytes")
     @WithDefault("786432")
     int filterPartBytes();
+
+    /**
+     * Blinded elements per probe envelope (about 35 bytes each way per element): a larger check
+     * goes in several, one after another.
+     */
+    @WithName("probe-batch")
+    @WithDefault("2000")
+    int probeBatch();
 
     /** Run checks automatically when cases, subjects and operations change. */
     @WithName("triggers")

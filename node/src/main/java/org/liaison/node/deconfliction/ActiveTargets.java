@@ -35,12 +35,6 @@ public class ActiveTargets {
     return collect(null, crimeCategories);
   }
 
-  /** The target inputs of one case, if it is active, this agency's and in one of the categories. */
-  @Transactional
-  public Set<ByteString> ofCase(String caseNumber, Set<String> crimeCategories) {
-    return collect(caseNumber, crimeCategories).keySet();
-  }
-
   private Map<ByteString, Set<String>> collect(String caseNumber, Set<String> categories) {
     if (categories.isEmpty()) {
       return Map.of();
@@ -57,9 +51,10 @@ public class ActiveTargets {
             caseNumber,
             categories);
     Map<ByteString, Set<String>> out = new HashMap<>();
+    Map<String, Set<String>> onlyThis = new HashMap<>();
     for (Object[] row : identifiers) {
       ByteString input = MatchInputs.identifier((IdentifierType) row[0], (String) row[1]);
-      out.computeIfAbsent(input, k -> new TreeSet<>()).add((String) row[2]);
+      holdIn(out, input, (String) row[2], onlyThis);
     }
     List<Object[]> persons =
         query(
@@ -71,9 +66,28 @@ public class ActiveTargets {
             categories);
     for (Object[] row : persons) {
       ByteString input = MatchInputs.personKey((String) row[0], (LocalDate) row[1]);
-      out.computeIfAbsent(input, k -> new TreeSet<>()).add((String) row[2]);
+      holdIn(out, input, (String) row[2], onlyThis);
     }
     return out;
+  }
+
+  /**
+   * Most targets belong to one case: they share one immutable set per case, so a large case costs a
+   * map entry per target, not a set per target.
+   */
+  private static void holdIn(
+      Map<ByteString, Set<String>> out,
+      ByteString input,
+      String caseNumber,
+      Map<String, Set<String>> onlyThis) {
+    Set<String> held = out.get(input);
+    if (held == null) {
+      out.put(input, onlyThis.computeIfAbsent(caseNumber, Set::of));
+    } else if (!held.contains(caseNumber)) {
+      Set<String> more = new TreeSet<>(held);
+      more.add(caseNumber);
+      out.put(input, more);
+    }
   }
 
   private List<Object[]> query(String jpql, String caseNumber, Set<String> categories) {
@@ -90,6 +104,102 @@ public class ActiveTargets {
     }
     q.setParameter("cats", categories);
     return q.getResultList();
+  }
+
+  /**
+   * The next slice of a case's target inputs: those of at most {@code subjects} subjects with ids
+   * above {@code after}, in id order.
+   *
+   * @param scopeKey what the targets are checked under: the case's status and its crime categories
+   *     within the scope; empty when the case is not this agency's, not active or out of scope
+   * @param through the last subject id in the slice ({@code after} when there is none)
+   */
+  public record Slice(String scopeKey, long through, Set<ByteString> inputs) {
+    public boolean empty() {
+      return inputs.isEmpty();
+    }
+  }
+
+  /** The key the case's targets are checked under with this scope; empty if not checked. */
+  @Transactional
+  public String scopeKey(String caseNumber, Set<String> scope) {
+    CaseScope c = caseScope(caseNumber, scope);
+    return c == null ? "" : c.key();
+  }
+
+  private record CaseScope(long caseId, String key) {}
+
+  @SuppressWarnings("unchecked")
+  private CaseScope caseScope(String caseNumber, Set<String> scope) {
+    List<Object[]> cases =
+        em.createNativeQuery("select id, status, agency from cases where case_number = ?")
+            .setParameter(1, caseNumber)
+            .getResultList();
+    if (cases.isEmpty()
+        || !CaseStatus.ACTIVE.name().equals(cases.get(0)[1])
+        || !config.agency().equals(cases.get(0)[2])) {
+      return null;
+    }
+    long caseId = ((Number) cases.get(0)[0]).longValue();
+    TreeSet<String> categories = new TreeSet<>();
+    for (Object c :
+        em.createNativeQuery("select category from case_crime_categories where case_id = ?")
+            .setParameter(1, caseId)
+            .getResultList()) {
+      if (scope.contains((String) c)) {
+        categories.add((String) c);
+      }
+    }
+    return categories.isEmpty()
+        ? null
+        : new CaseScope(caseId, "ACTIVE|" + String.join(",", categories));
+  }
+
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public Slice ofCaseAfter(String caseNumber, Set<String> scope, long after, int subjects) {
+    CaseScope c = caseScope(caseNumber, scope);
+    if (c == null) {
+      return new Slice("", after, Set.of());
+    }
+    long caseId = c.caseId();
+    String scopeKey = c.key();
+    List<Number> ids =
+        em.createNativeQuery("select id from subjects where case_id = ? and id > ? order by id")
+            .setParameter(1, caseId)
+            .setParameter(2, after)
+            .setMaxResults(subjects)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return new Slice(scopeKey, after, Set.of());
+    }
+    long through = ids.get(ids.size() - 1).longValue();
+    Set<ByteString> inputs = new java.util.LinkedHashSet<>();
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select i.type, i.normalised_value from identifiers i join subjects s on s.id ="
+                        + " i.subject_id where s.case_id = ? and s.id > ? and s.id <= ?")
+                .setParameter(1, caseId)
+                .setParameter(2, after)
+                .setParameter(3, through)
+                .getResultList()) {
+      inputs.add(MatchInputs.identifier(IdentifierType.valueOf((String) r[0]), (String) r[1]));
+    }
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select k.name_key, s.date_of_birth from subject_name_keys k join subjects s"
+                        + " on s.id = k.subject_id where s.case_id = ? and s.kind = 'PERSON' and"
+                        + " s.date_of_birth is not null and s.id > ? and s.id <= ?")
+                .setParameter(1, caseId)
+                .setParameter(2, after)
+                .setParameter(3, through)
+                .getResultList()) {
+      LocalDate dob = r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1];
+      inputs.add(MatchInputs.personKey((String) r[0], dob));
+    }
+    return new Slice(scopeKey, through, inputs);
   }
 
   /** Whether the case is one of this agency's active cases (claims are only made for those). */

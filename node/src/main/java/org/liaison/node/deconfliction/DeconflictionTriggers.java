@@ -115,12 +115,15 @@ public class DeconflictionTriggers {
     Set<String> askAgain = new CopyOnWriteArraySet<>();
     Consumer<MatchFanOut.Outcome> collect = o -> collectTransient(o, askAgain);
     try {
-      (due.kind() == Kind.CASE
-              ? targets.checkCase(
-                  due.item(), officer(), partners(targets.partners(), due), deadlineMs(), collect)
-              : events.checkOperation(
-                  due.item(), officer(), partners(events.partners(), due), deadlineMs(), collect))
-          .join();
+      if (due.kind() == Kind.CASE) {
+        targets.checkCase(
+            due.item(), officer(), partners(targets.partners(), due), deadlineMs(), collect);
+      } else {
+        events
+            .checkOperation(
+                due.item(), officer(), partners(events.partners(), due), deadlineMs(), collect)
+            .join();
+      }
     } catch (RuntimeException e) {
       LOG.warnf("automatic check of %s %s failed: %s", due.kind(), due.item(), e.toString());
     }

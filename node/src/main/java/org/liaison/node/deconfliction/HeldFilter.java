@@ -2,9 +2,11 @@ package org.liaison.node.deconfliction;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,9 @@ import org.liaison.wire.v1.MatchKind;
 final class HeldFilter {
   static final int MAX_DELTAS = 256;
   static final long MIN_CAPACITY = 1024;
+
+  /** PRF values computed between two publications of a filter that is catching up. */
+  static final int PUBLISH_EVERY = 2000;
 
   final MatchKind kind;
   final long epoch;
@@ -52,28 +57,70 @@ final class HeldFilter {
   }
 
   /** Brings the filter to the current inputs; returns false if it has outgrown its capacity. */
-  synchronized boolean sync(Map<ByteString, Set<String>> current, long change) {
+  boolean sync(Map<ByteString, Set<String>> current, long change) {
+    return sync(current, change, Map.of());
+  }
+
+  /**
+   * Brings the filter to the current inputs; returns false if it has outgrown its capacity. The PRF
+   * values of new inputs are computed outside the filter's lock, so partners are answered from the
+   * filter as it stands meanwhile; one caller syncs at a time ({@link HeldFilters}).
+   *
+   * @param known PRF values computed earlier under the same key (a filter outgrown and rebuilt)
+   */
+  boolean sync(
+      Map<ByteString, Set<String>> current, long change, Map<ByteString, ByteString> known) {
     if (current.size() > capacity) {
       return false;
     }
-    for (Iterator<Map.Entry<ByteString, ByteString>> it = prfByInput.entrySet().iterator();
-        it.hasNext(); ) {
-      Map.Entry<ByteString, ByteString> e = it.next();
-      if (!current.containsKey(e.getKey())) {
-        builder.remove(e.getValue().toByteArray());
-        inputByPrf.remove(e.getValue());
-        it.remove();
+    List<ByteString> missing = new ArrayList<>();
+    synchronized (this) {
+      for (ByteString input : current.keySet()) {
+        if (!prfByInput.containsKey(input)) {
+          missing.add(input);
+        }
       }
     }
-    for (ByteString input : current.keySet()) {
-      if (!prfByInput.containsKey(input)) {
-        ByteString prf = ByteString.copyFrom(server.evaluate(input.toByteArray()));
-        builder.add(prf.toByteArray());
-        prfByInput.put(input, prf);
-        inputByPrf.put(prf, input);
+    // published every PUBLISH_EVERY values, so that a long catch-up shows partners its progress
+    for (int from = 0; from < missing.size(); from += PUBLISH_EVERY) {
+      Map<ByteString, ByteString> added = new HashMap<>();
+      for (ByteString input :
+          missing.subList(from, Math.min(missing.size(), from + PUBLISH_EVERY))) {
+        ByteString prf = known.get(input);
+        added.put(
+            input, prf != null ? prf : ByteString.copyFrom(server.evaluate(input.toByteArray())));
+      }
+      synchronized (this) {
+        refsByInput = java.util.Collections.unmodifiableMap(current);
+        added.forEach(
+            (input, prf) -> {
+              builder.add(prf.toByteArray());
+              prfByInput.put(input, prf);
+              inputByPrf.put(prf, input);
+            });
+        if (from + PUBLISH_EVERY < missing.size()) {
+          commitDelta();
+        }
       }
     }
-    refsByInput = Map.copyOf(current);
+    synchronized (this) {
+      for (Iterator<Map.Entry<ByteString, ByteString>> it = prfByInput.entrySet().iterator();
+          it.hasNext(); ) {
+        Map.Entry<ByteString, ByteString> e = it.next();
+        if (!current.containsKey(e.getKey())) {
+          builder.remove(e.getValue().toByteArray());
+          inputByPrf.remove(e.getValue());
+          it.remove();
+        }
+      }
+      refsByInput = java.util.Collections.unmodifiableMap(current);
+      commitDelta();
+      syncedChange = change;
+      return true;
+    }
+  }
+
+  private void commitDelta() {
     PrfFilterDelta delta = builder.commit();
     if (!delta.isEmpty()) {
       deltas.addLast(delta);
@@ -81,8 +128,11 @@ final class HeldFilter {
         deltas.removeFirst();
       }
     }
-    syncedChange = change;
-    return true;
+  }
+
+  /** The PRF values held, to carry into a rebuilt filter of the same key. */
+  synchronized Map<ByteString, ByteString> prfValues() {
+    return new HashMap<>(prfByInput);
   }
 
   synchronized long syncedChange() {

@@ -1,72 +1,136 @@
 package org.liaison.node.deconfliction;
 
 import com.google.protobuf.ByteString;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.wire.v1.MatchKind;
 
 /**
  * The filters this node publishes, one per partner and kind, kept in step with its records: any
- * committed change marks them stale, and the next request from a partner brings its filter up to
- * date (rebuilt on a new key epoch, or when it outgrows its size).
+ * committed change marks them stale and a background thread brings the filters partners hold up to
+ * date (rebuilt on a new key epoch, or when it outgrows its size, keeping the PRF values already
+ * computed). A partner's request brings its filter up to date itself unless that is already under
+ * way; then it is answered from the filter as it stands, so a large import never holds a partner's
+ * check past its deadline.
  */
 @ApplicationScoped
 public class HeldFilters {
+  private static final Logger LOG = Logger.getLogger(HeldFilters.class);
+  private static final long CATCH_UP_DELAY_MS = 200;
+
   @Inject OprfKeys keys;
   @Inject ActiveTargets targets;
   @Inject PlannedOperations operations;
   @Inject DeconflictionTerms terms;
   @Inject NodeConfig config;
 
-  private final Map<String, HeldFilter> filters = new ConcurrentHashMap<>();
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private record Key(String partner, String agreementId, MatchKind kind) {}
+
+  private final Map<Key, HeldFilter> filters = new ConcurrentHashMap<>();
+  private final Map<Key, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final AtomicLong changes = new AtomicLong();
+  private final AtomicBoolean catchUpQueued = new AtomicBoolean();
+  private final ScheduledExecutorService maintainer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "held-filters");
+            t.setDaemon(true);
+            return t;
+          });
 
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsChanged change) {
-    changes.incrementAndGet();
+    invalidate();
   }
 
   /** Marks every filter stale (after changes made outside the importer). */
   public void invalidate() {
     changes.incrementAndGet();
+    if (catchUpQueued.compareAndSet(false, true)) {
+      maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void catchUp() {
+    catchUpQueued.set(false);
+    for (Key k : List.copyOf(filters.keySet())) {
+      ReentrantLock lock = locks.computeIfAbsent(k, x -> new ReentrantLock());
+      lock.lock();
+      try {
+        update(k);
+      } catch (RuntimeException e) {
+        LOG.warnf("filter for %s: %s; trying again at the next change", k.partner(), e.toString());
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /**
-   * The partner's filter of this kind under this agreement, current with this node's records: only
-   * cases in the agreement's crime categories contribute.
+   * The partner's filter of this kind under this agreement, current with this node's records (or
+   * being made so): only cases in the agreement's crime categories contribute.
    */
   HeldFilter current(String partner, String agreementId, MatchKind kind) {
-    String key = partner + "|" + agreementId + "|" + kind;
-    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-      long change = changes.get();
-      long epoch = keys.ring().currentEpoch();
-      HeldFilter f = filters.get(key);
-      if (f != null && f.epoch == epoch && f.syncedChange() == change) {
+    Key key = new Key(partner, agreementId, kind);
+    ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+    HeldFilter f = filters.get(key);
+    if (f != null && f.epoch == keys.ring().currentEpoch()) {
+      if (f.syncedChange() == changes.get() || !lock.tryLock()) {
         return f;
       }
-      Set<String> scope = terms.crimeCategories(agreementId);
-      Map<ByteString, Set<String>> inputs =
-          kind == MatchKind.EVENT ? operations.allTokens(scope) : targets.all(scope);
-      if (f == null || f.epoch != epoch || !f.sync(inputs, change)) {
-        f =
-            new HeldFilter(
-                kind,
-                epoch,
-                keys.ring().server(partner, epoch),
-                inputs.size(),
-                config.deconfliction().filterPartBytes());
-        f.sync(inputs, change);
-        filters.put(key, f);
-      }
+    } else {
+      lock.lock();
+    }
+    try {
+      return update(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Brings one filter up to date; the caller holds its lock. */
+  private HeldFilter update(Key key) {
+    long change = changes.get();
+    long epoch = keys.ring().currentEpoch();
+    HeldFilter f = filters.get(key);
+    if (f != null && f.epoch == epoch && f.syncedChange() == change) {
       return f;
     }
+    Set<String> scope = terms.crimeCategories(key.agreementId());
+    Map<ByteString, Set<String>> inputs =
+        key.kind() == MatchKind.EVENT ? operations.allTokens(scope) : targets.all(scope);
+    if (f == null || f.epoch != epoch || !f.sync(inputs, change, Map.of())) {
+      Map<ByteString, ByteString> known = f != null && f.epoch == epoch ? f.prfValues() : Map.of();
+      f =
+          new HeldFilter(
+              key.kind(),
+              epoch,
+              keys.ring().server(key.partner(), epoch),
+              inputs.size(),
+              config.deconfliction().filterPartBytes());
+      f.sync(inputs, change, known);
+      filters.put(key, f);
+    }
+    return f;
+  }
+
+  @PreDestroy
+  void stop() {
+    maintainer.shutdownNow();
   }
 }

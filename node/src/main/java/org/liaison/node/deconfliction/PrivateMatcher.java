@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.PartnerCall;
@@ -17,6 +18,7 @@ import org.liaison.wire.oprf.BlindedInput;
 import org.liaison.wire.oprf.OprfClient;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfMode;
+import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
 import org.liaison.wire.v1.BlindEvaluateAnswer;
 import org.liaison.wire.v1.BlindEvaluateRequest;
@@ -41,6 +43,7 @@ public class PrivateMatcher {
   @Inject PartnerFilters filters;
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
+  @Inject NodeConfig config;
 
   private final OprfClient client = new OprfClient(OprfMode.VOPRF);
 
@@ -57,9 +60,42 @@ public class PrivateMatcher {
     if (inputs.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
+    List<ByteString> all = List.copyOf(inputs);
     return filters
         .refresh(p, kind, who.officerId(), deadlineMs)
-        .thenCompose(filter -> evaluate(p, kind, List.copyOf(inputs), filter, who, deadlineMs));
+        .thenCompose(filter -> inBatches(p, kind, all, 0, filter, who, deadlineMs));
+  }
+
+  /**
+   * Probes {@code liaison.deconfliction.probe-batch} inputs per envelope (2,000: about 70 KB each
+   * way, far under the 1 MiB message limit and the partner's {@code MAX_BATCH}), one batch after
+   * another, so that a check of any size stays under the message limit and the partner evaluates
+   * bounded work per request.
+   */
+  private CompletableFuture<List<ConfirmedConflict>> inBatches(
+      PartnerAgreement p,
+      MatchKind kind,
+      List<ByteString> inputs,
+      int from,
+      PartnerFilters.Cached filter,
+      Claimant who,
+      long deadlineMs) {
+    int batch = Math.max(1, Math.min(config.deconfliction().probeBatch(), OprfServer.MAX_BATCH));
+    int to = Math.min(inputs.size(), from + batch);
+    CompletableFuture<List<ConfirmedConflict>> probed =
+        evaluate(p, kind, inputs.subList(from, to), filter, who, deadlineMs);
+    if (to == inputs.size()) {
+      return probed;
+    }
+    return probed.thenCompose(
+        found ->
+            inBatches(p, kind, inputs, to, filter, who, deadlineMs)
+                .thenApply(
+                    more -> {
+                      List<ConfirmedConflict> all = new ArrayList<>(found);
+                      all.addAll(more);
+                      return all;
+                    }));
   }
 
   private CompletableFuture<List<ConfirmedConflict>> evaluate(

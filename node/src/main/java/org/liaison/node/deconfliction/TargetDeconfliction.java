@@ -3,9 +3,12 @@ package org.liaison.node.deconfliction;
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.liaison.node.config.NodeConfig;
@@ -30,34 +33,80 @@ public class TargetDeconfliction {
   @Inject DeconflictionJournal journal;
   @Inject NodeConfig config;
   @Inject DeconflictionTerms terms;
+  @Inject CheckMarks marks;
 
   public List<PartnerAgreement> partners() {
     return partners.forKind(MatchKind.TARGET);
   }
 
+  /** Subjects whose targets go to a partner in one round (then split into probe batches). */
+  static final int SLICE_SUBJECTS = 1000;
+
   /**
-   * Checks every target of one of this agency's active cases with these partners; a closed or
-   * unknown case is skipped.
+   * Checks the targets of one of this agency's active cases that each partner has not answered for
+   * yet ({@link CheckMarks}): in rounds of {@link #SLICE_SUBJECTS} subjects, all partners in
+   * parallel, each partner's mark advancing after every round it answered. A partner that fails a
+   * round (down, slow, over its quota) stops there and resumes from its mark when asked again; a
+   * closed or unknown case is skipped. Blocks until done.
    */
-  public CompletableFuture<Void> checkCase(
+  public void checkCase(
       String caseNumber,
       String officerId,
       List<PartnerAgreement> partners,
       long deadlineMs,
       Consumer<MatchFanOut.Outcome> sink) {
-    List<PartnerAgreement> with =
-        partners.stream().filter(p -> !inputsOf(caseNumber, p).isEmpty()).toList();
-    if (with.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
+    Map<PartnerAgreement, Long> position = new LinkedHashMap<>();
+    for (PartnerAgreement p : partners) {
+      CheckMarks.Mark m = marks.get(p.agency(), caseNumber);
+      String scopeKey = targets.scopeKey(caseNumber, scope(p));
+      if (scopeKey.isEmpty() && m.through() > 0) {
+        // closed or out of scope: when it is active again, it is checked whole again (partners'
+        // targets added meanwhile never met it in this node's filter)
+        marks.advance(p.agency(), caseNumber, "", 0);
+      }
+      position.put(p, scopeKey.equals(m.scopeKey()) ? m.through() : 0);
     }
-    return check(p -> inputsOf(caseNumber, p), caseNumber, officerId, with, deadlineMs, sink);
+    while (!position.isEmpty()) {
+      Map<PartnerAgreement, ActiveTargets.Slice> round = new LinkedHashMap<>();
+      for (Map.Entry<PartnerAgreement, Long> e : position.entrySet()) {
+        ActiveTargets.Slice slice =
+            targets.ofCaseAfter(caseNumber, scope(e.getKey()), e.getValue(), SLICE_SUBJECTS);
+        if (slice.through() > e.getValue()) {
+          round.put(e.getKey(), slice);
+        }
+      }
+      position.keySet().retainAll(round.keySet());
+      if (round.isEmpty()) {
+        return;
+      }
+      Set<PartnerAgreement> answered = ConcurrentHashMap.newKeySet();
+      check(
+              p -> round.get(p).inputs(),
+              caseNumber,
+              officerId,
+              List.copyOf(round.keySet()),
+              deadlineMs,
+              outcome -> {
+                if (outcome.failure() == null) {
+                  answered.add(outcome.partner());
+                }
+                sink.accept(outcome);
+              })
+          .join();
+      for (Map.Entry<PartnerAgreement, ActiveTargets.Slice> e : round.entrySet()) {
+        if (answered.contains(e.getKey())) {
+          ActiveTargets.Slice slice = e.getValue();
+          marks.advance(e.getKey().agency(), caseNumber, slice.scopeKey(), slice.through());
+          position.put(e.getKey(), slice.through());
+        } else {
+          position.remove(e.getKey());
+        }
+      }
+    }
   }
 
-  /**
-   * A case's targets are checked with a partner only if the agreement covers its crime categories.
-   */
-  private Set<ByteString> inputsOf(String caseNumber, PartnerAgreement p) {
-    return targets.ofCase(caseNumber, terms.crimeCategories(p.agreementId()));
+  private Set<String> scope(PartnerAgreement p) {
+    return terms.crimeCategories(p.agreementId());
   }
 
   /** Checks the inputs with the given partners; alerts are recorded for {@code caseReference}. */

@@ -1,0 +1,187 @@
+package org.liaison.bench.records;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.liaison.cluster.AgencyNode;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.RepositoryRoot;
+
+/**
+ * Bulk import end to end, as an agency does it: generates one case with N subjects (one phone
+ * each), starts us.ice and us.dea as real processes with the demo's settings (C1, 192 MB heap;
+ * {@code full} for the full JIT and 512 MB), runs the real {@code bin/liaison import} against DEA's
+ * node and prints lines per second, the database's growth and the node's heap and GC time.
+ *
+ * <p>Run from the repository root after {@code mvn -B -DskipTests install}: {@code java -cp
+ * benchmarks/target/liaison-benchmarks.jar org.liaison.bench.records.ImportLoad [subjects]
+ * [demo|full] [batch-lines]}. {@code batch-lines} 0 measures one line per transaction (as before
+ * batches), for 120 s at most.
+ */
+public final class ImportLoad {
+  private ImportLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int subjects = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    boolean full = args.length > 1 && args[1].equals("full");
+    int batchLines = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+    Path work = Files.createTempDirectory("liaison-import-load");
+    Path file = work.resolve("bulk.jsonl");
+    write(file, subjects);
+    System.out.printf(
+        "work folder %s; %d subjects, %s JVM options, %s%n",
+        work,
+        subjects,
+        full ? "benchmark" : "demo",
+        batchLines == 0 ? "one line per transaction (before)" : batchLines + " lines per batch");
+    try (Federation f =
+        Federation.builder()
+            .agencies("us.ice", "us.dea")
+            .workDir(work.resolve("federation"))
+            .jvmOptions(full ? Federation.BENCHMARK_JVM_OPTIONS : Federation.JVM_OPTIONS)
+            .build()) {
+      f.start();
+      AgencyNode dea = f.node("us.dea");
+      long before = size(dea.dataDir());
+      ProcessHandle node = nodeProcess(dea);
+      long cpuBefore = cpuMillis(node);
+      List<String> command = new ArrayList<>();
+      command.add(RepositoryRoot.find().resolve("bin/liaison").toString());
+      command.add("import");
+      command.add(file.toString());
+      command.add("--no-progress");
+      command.addAll(List.of(dea.cliOptions().split(" ")));
+      command.add("--batch-lines");
+      command.add(Integer.toString(Math.max(1, batchLines)));
+      long started = System.nanoTime();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("import.out").toFile())
+              .start();
+      boolean finished = p.waitFor(batchLines == 0 ? 120 : 3600, TimeUnit.SECONDS);
+      if (!finished) {
+        p.destroy();
+        p.waitFor(10, TimeUnit.SECONDS);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long nodeCpu = cpuMillis(node) - cpuBefore;
+      long lines = finished ? subjects + 1 : acknowledged(file);
+      long grown = size(dea.dataDir()) - before;
+      System.out.println(Files.readString(work.resolve("import.out")).strip());
+      System.out.printf(
+          "%s: %d lines in %.1f s = %.0f lines/s; database +%.1f MB (%d bytes per line); node"
+              + " heap used %s, GC %s%n",
+          finished ? "done" : "stopped after 120 s",
+          lines,
+          seconds,
+          lines / seconds,
+          grown / 1e6,
+          lines == 0 ? 0 : grown / lines,
+          metric(dea, "jvm_memory_used_bytes", "area=\"heap\""),
+          metric(dea, "jvm_gc_pause_seconds_sum", ""));
+      System.out.printf(
+          "node CPU during the import: %.1f s = %.0f lines per CPU-second (its filter for ICE and"
+              + " its automatic check run beside the import)%n",
+          nodeCpu / 1000.0, lines / Math.max(0.001, nodeCpu / 1000.0));
+      System.out.println("load average: " + uptime());
+    }
+  }
+
+  private static void write(Path file, int subjects) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(
+          "{\"kind\":\"case\",\"caseNumber\":\"DEA-LOAD-2026-0001\",\"agency\":\"us.dea\","
+              + "\"agent\":{\"name\":\"Special Agent Lena Park\",\"phone\":\"+1 212 555 0100\"},"
+              + "\"crimeCategories\":[\"DRUG_TRAFFICKING\"]}\n");
+      for (int n = 0; n < subjects; n++) {
+        w.write(
+            String.format(
+                "{\"kind\":\"subject\",\"id\":\"dea-load-%d\",\"case\":\"DEA-LOAD-2026-0001\","
+                    + "\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\","
+                    + "\"value\":\"+1 %03d %03d %04d\"}]}%n",
+                n, 212 + n / 8_000_000, 200 + (n / 10_000) % 800, n % 10_000));
+      }
+    }
+  }
+
+  private static ProcessHandle nodeProcess(AgencyNode node) {
+    String dataDir = node.dataDir().toString();
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(dataDir)
+                    && p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a))
+                        .orElse("")
+                        .contains("node/target"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static long cpuMillis(ProcessHandle p) {
+    return p == null ? 0 : p.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+  }
+
+  private static long acknowledged(Path file) throws IOException {
+    Path state = file.resolveSibling(file.getFileName() + ".import-state");
+    if (!Files.exists(state)) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(state)) {
+      if (line.startsWith("last-acknowledged-line=")) {
+        return Long.parseLong(line.substring(line.indexOf('=') + 1).strip());
+      }
+    }
+    return 0;
+  }
+
+  private static String metric(AgencyNode node, String name, String label) {
+    try {
+      String body =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + node.httpPort() + "/q/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      double sum = 0;
+      for (String line : body.lines().toList()) {
+        if (line.startsWith(name + "{") && line.contains(label)) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return name.endsWith("bytes")
+          ? String.format("%.0f MB", sum / 1e6)
+          : String.format("%.1f s", sum);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static String uptime() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

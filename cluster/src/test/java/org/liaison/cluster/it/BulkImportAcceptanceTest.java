@@ -1,0 +1,154 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerCheckAnswer;
+
+/**
+ * An agency brings a large case: DEA imports one case of {@code liaison.bulk.subjects} subjects
+ * (one phone each) through {@code liaison import}, into a node started with the demo's settings
+ * (C1, 192 MB heap). The import ends, the database grows linearly, and while DEA's node is busy
+ * checking the new case with ICE and building ICE's filter of the new targets, ICE's target check
+ * finds its conflict with DEA (case 1) within the node's default deadline, and ICE's query is
+ * answered as usual.
+ *
+ * <p>The default run imports 20,000 subjects (about a minute on the 2-core build machine); {@code
+ * -Dliaison.bulk.subjects=100000} is the issue's size (README, "Tests, benchmarks").
+ */
+@FederationTest(agencies = {"us.ice", "us.dea"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BulkImportAcceptanceTest {
+  static final int SUBJECTS = Integer.getInteger("liaison.bulk.subjects", 20_000);
+  private static final String CASE = "DEA-BULK-2026-0001";
+
+  /** The node's default deadline (liaison.query.deadline-ms); 0 in a request means it. */
+  private static final long DEFAULT_DEADLINE_MS = 3000;
+
+  private static final long STORE_RETENTION_ALLOWANCE = 32L << 20;
+
+  static String phone(int n) {
+    return String.format("+1 212 %03d %04d", 200 + n / 10_000, n % 10_000);
+  }
+
+  @Test
+  @Order(1)
+  void oneCaseOfManySubjects_isImportedWhole_andTheDatabaseGrowsLinearly(Federation f)
+      throws IOException {
+    Path file = f.workDir().resolve("dea-bulk.jsonl");
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(
+          "{\"kind\":\"case\",\"caseNumber\":\""
+              + CASE
+              + "\",\"agency\":\"us.dea\",\"agent\":{\"name\":\"Special Agent Lena Park\","
+              + "\"phone\":\"+1 212 555 0100\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"]}\n");
+      for (int n = 0; n < SUBJECTS; n++) {
+        w.write(
+            "{\"kind\":\"subject\",\"id\":\"dea-bulk-"
+                + n
+                + "\",\"case\":\""
+                + CASE
+                + "\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\""
+                + phone(n)
+                + "\"}]}\n");
+      }
+    }
+    long before = size(f.node("us.dea").dataDir());
+
+    long started = System.nanoTime();
+    Officers.Cli run = Officers.cli(f.node("us.dea"), "import", file.toString(), "--no-progress");
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("Imported " + (SUBJECTS + 1) + " of " + (SUBJECTS + 1) + " lines sent");
+    long grown = size(f.node("us.dea").dataDir()) - before;
+    System.out.printf(
+        "imported %d subjects in %.1f s (%.0f lines/s); database grew by %d bytes (%d per"
+            + " subject); %s%n",
+        SUBJECTS, seconds, (SUBJECTS + 1) / seconds, grown, grown / SUBJECTS, loadAverage());
+    try (NodeClient dea = f.node("us.dea").client()) {
+      assertThat(dea.status().getIdentifiers()).isGreaterThanOrEqualTo(SUBJECTS);
+    }
+    // H2 keeps the chunks of about the last 45 s (RETENTION_TIME) before it reuses their space:
+    // a fixed allowance, whatever the size of the import (100,000 subjects: 774 B per subject in
+    // all, decision 0009)
+    assertThat((grown - STORE_RETENTION_ALLOWANCE) / SUBJECTS)
+        .as("bytes per subject beyond the store's retention allowance")
+        .isLessThan(1024);
+  }
+
+  @Test
+  @Order(2)
+  void whileDeaIsBusyWithTheNewCase_iceFindsItsConflict_andIsAnswered_withinTheDefaultDeadline(
+      Federation f) {
+    try (NodeClient ice = f.node("us.ice").client();
+        NodeClient dea = f.node("us.dea").client()) {
+      // DEA is still checking its new case with ICE, and building ICE's filter of its targets
+      System.out.printf(
+          "DEA: %d automatic checks waiting; %s%n", dea.status().getPendingChecks(), loadAverage());
+      // deadline 0: the node's default; each round trip of the check is bounded by it
+      PartnerCheckAnswer check =
+          Officers.checkFrom(
+              ice.checkAll(
+                  Officers.phoneCheck("+1 305 555 0142", "ICE-MIA-2026-0311").toBuilder()
+                      .setDeadlineMs(0)
+                      .build()),
+              "us.dea");
+      assertThat(check.getStatus()).as(check.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+      assertThat(check.getAnswer().getConflictsList())
+          .anySatisfy(c -> assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142"));
+
+      PartnerAnswer answer =
+          Officers.from(
+              ice.queryAll(
+                  Officers.phoneQuery(
+                          "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")
+                      .toBuilder()
+                      .setDeadlineMs(0)
+                      .build()),
+              "us.dea");
+      assertThat(answer.getStatus()).as(answer.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+      System.out.printf(
+          "ICE's target check answered in %d ms, its query in %d ms (default deadline %d ms)%n",
+          check.getLatencyMs(), answer.getLatencyMs(), DEFAULT_DEADLINE_MS);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return "load average " + Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "load average unknown";
+    }
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    }
+  }
+}
