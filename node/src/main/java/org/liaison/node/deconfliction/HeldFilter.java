@@ -2,6 +2,7 @@ package org.liaison.node.deconfliction;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -73,7 +74,8 @@ final class HeldFilter {
         inputByPrf.put(prf, input);
       }
     }
-    refsByInput = Map.copyOf(current);
+    // the caller's fresh map, not a copy: at millions of targets a copy doubles the heap it takes
+    refsByInput = Collections.unmodifiableMap(current);
     PrfFilterDelta delta = builder.commit();
     if (!delta.isEmpty()) {
       deltas.addLast(delta);
