@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -357,8 +359,9 @@ public final class AgencyGenerator {
     json.writeNumberField("latitude", round(place[0] + (random.nextDouble() - 0.5) * 0.4));
     json.writeNumberField("longitude", round(place[1] + (random.nextDouble() - 0.5) * 0.4));
     json.writeNumberField("radiusMetres", 50 + 50 * random.nextInt(10));
-    json.writeStringField("start", String.format("%sT%02d:00:00%s", day, hour, offset));
-    json.writeStringField("end", String.format("%sT%02d:00:00%s", day, hour + hours, offset));
+    OffsetDateTime start = day.atTime(hour, 0).atOffset(ZoneOffset.of(offset));
+    json.writeStringField("start", start.toString());
+    json.writeStringField("end", start.plusHours(hours).toString());
     json.writeEndObject();
   }
 
