@@ -9,24 +9,35 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.TreeSet;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
-import org.liaison.wire.v1.ImportAck;
+import org.liaison.wire.v1.ImportBatch;
+import org.liaison.wire.v1.ImportBatchAck;
 import org.liaison.wire.v1.ImportItem;
 
 /**
- * Streams the lines of a JSON Lines file after a given line through {@code Officer.Import}, with
- * flow control, and tracks the watermark: the last line up to which every line was acknowledged.
+ * Streams the lines of a JSON Lines file after a given line through {@code Officer.ImportBatches},
+ * in batches (one transaction each on the node), with flow control, and tracks the watermark: the
+ * last line up to which every line was acknowledged (the last line of the last batch acknowledged;
+ * batches are acknowledged in order).
  */
 final class ImportUpload {
+  /** A batch stays well under the node's 1 MiB message limit. */
+  static final int MAX_BATCH_BYTES = 512 * 1024;
 
   /** What happened: counts, the watermark, and the failure that ended the stream early, if any. */
   record Outcome(
       long sent, long accepted, long rejected, long watermark, StatusRuntimeException failure) {}
 
   private final Object lock = new Object();
-  private final TreeSet<Long> pending = new TreeSet<>();
+
+  /** The last line of each batch sent and not yet acknowledged, in order. */
+  private final Deque<Long> pending = new ArrayDeque<>();
+
+  private final int batchLines;
   private long lastRead;
+  private long acknowledgedThrough;
   private long sent;
   private long accepted;
   private long rejected;
@@ -37,15 +48,23 @@ final class ImportUpload {
    *
    * @param onAck called for each acknowledgement with the watermark after it, on a gRPC thread
    */
+  ImportUpload(int batchLines) {
+    if (batchLines < 1 || batchLines > 10_000) {
+      throw new IllegalArgumentException("a batch holds 1 to 10000 lines");
+    }
+    this.batchLines = batchLines;
+  }
+
   Outcome run(NodeClient client, Path file, long afterLine, AckListener onAck) {
     lastRead = afterLine;
+    acknowledgedThrough = afterLine;
     CountDownLatch done = new CountDownLatch(1);
     Object readyLock = new Object();
-    ClientCallStreamObserver<ImportItem>[] call = new ClientCallStreamObserver[1];
-    ClientResponseObserver<ImportItem, ImportAck> responses =
+    ClientCallStreamObserver<ImportBatch>[] call = new ClientCallStreamObserver[1];
+    ClientResponseObserver<ImportBatch, ImportBatchAck> responses =
         new ClientResponseObserver<>() {
           @Override
-          public void beforeStart(ClientCallStreamObserver<ImportItem> requestStream) {
+          public void beforeStart(ClientCallStreamObserver<ImportBatch> requestStream) {
             call[0] = requestStream;
             requestStream.setOnReadyHandler(
                 () -> {
@@ -56,12 +75,13 @@ final class ImportUpload {
           }
 
           @Override
-          public void onNext(ImportAck ack) {
+          public void onNext(ImportBatchAck ack) {
             long watermark;
             synchronized (lock) {
-              pending.remove(ack.getLine());
-              if (ack.getAccepted()) accepted++;
-              else rejected++;
+              pending.remove(ack.getLastLine());
+              acknowledgedThrough = Math.max(acknowledgedThrough, ack.getLastLine());
+              accepted += ack.getAccepted();
+              rejected += ack.getRejectedCount();
               watermark = watermark();
             }
             onAck.acknowledged(ack, watermark);
@@ -86,27 +106,44 @@ final class ImportUpload {
             done.countDown();
           }
         };
-    client.async().import_(responses);
-    ClientCallStreamObserver<ImportItem> requests = call[0];
+    client.async().importBatches(responses);
+    ClientCallStreamObserver<ImportBatch> requests = call[0];
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       long number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (number <= afterLine) continue;
-        if (line.isBlank()) {
-          synchronized (lock) {
-            lastRead = number;
+      ImportBatch.Builder batch = ImportBatch.newBuilder();
+      long batchBytes = 0;
+      while (true) {
+        line = reader.readLine();
+        if (line != null) {
+          number++;
+          if (number <= afterLine) continue;
+          if (line.isBlank()) {
+            if (batch.getItemsCount() == 0) {
+              synchronized (lock) {
+                if (pending.isEmpty()) lastRead = number;
+              }
+            }
+            continue;
           }
-          continue;
+          batch.addItems(ImportItem.newBuilder().setLine(number).setJson(line));
+          batchBytes += line.length() + 16;
         }
-        if (!awaitReady(requests, readyLock, done)) break;
-        synchronized (lock) {
-          pending.add(number);
-          lastRead = number;
-          sent++;
+        boolean full =
+            batch.getItemsCount() >= batchLines || batchBytes >= MAX_BATCH_BYTES - 64 * 1024;
+        if (batch.getItemsCount() > 0 && (full || line == null)) {
+          if (!awaitReady(requests, readyLock, done)) break;
+          long last = batch.getItems(batch.getItemsCount() - 1).getLine();
+          synchronized (lock) {
+            pending.addLast(last);
+            lastRead = number;
+            sent += batch.getItemsCount();
+          }
+          requests.onNext(batch.build());
+          batch = ImportBatch.newBuilder();
+          batchBytes = 0;
         }
-        requests.onNext(ImportItem.newBuilder().setLine(number).setJson(line).build());
+        if (line == null) break;
       }
       if (done.getCount() > 0) requests.onCompleted();
     } catch (IOException e) {
@@ -126,7 +163,7 @@ final class ImportUpload {
 
   /** Waits until the transport accepts more; false if the call has already ended. */
   private static boolean awaitReady(
-      ClientCallStreamObserver<ImportItem> requests, Object readyLock, CountDownLatch done) {
+      ClientCallStreamObserver<ImportBatch> requests, Object readyLock, CountDownLatch done) {
     synchronized (readyLock) {
       while (!requests.isReady()) {
         if (done.getCount() == 0) return false;
@@ -141,12 +178,16 @@ final class ImportUpload {
     return done.getCount() > 0;
   }
 
+  /**
+   * Up to the last line read when nothing is outstanding; otherwise up to the last line of the last
+   * batch acknowledged (acknowledgements come in order).
+   */
   private long watermark() {
-    return pending.isEmpty() ? lastRead : pending.first() - 1;
+    return pending.isEmpty() ? lastRead : acknowledgedThrough;
   }
 
   /** Receives each acknowledgement with the watermark after it. */
   interface AckListener {
-    void acknowledged(ImportAck ack, long watermark);
+    void acknowledged(ImportBatchAck ack, long watermark);
   }
 }

@@ -63,9 +63,10 @@ class ImportCommandTest {
     List<String> lines = new ArrayList<>();
     IntStream.rangeClosed(1, 50).forEach(i -> lines.add(good(i)));
     Files.write(file, lines);
-    node.officer.failImportAfterAcks = 20;
+    node.officer.failImportAfterAcks = 4;
 
-    CliRun first = CliRun.of(node.connectAs("us.ice"), "import", file.toString());
+    CliRun first =
+        CliRun.of(node.connectAs("us.ice"), "import", "--batch-lines", "5", file.toString());
 
     assertThat(first.exit()).isEqualTo(1);
     assertThat(first.err()).contains("UNAVAILABLE", "node shutting down");
@@ -95,16 +96,18 @@ class ImportCommandTest {
   }
 
   @Test
-  void import_json_printsEveryAcknowledgement() throws Exception {
-    write(good(1), "{}");
+  void import_json_printsEveryBatchAcknowledgement() throws Exception {
+    write(good(1), "{}", good(3));
 
-    CliRun run = CliRun.of(node.connectAs("us.ice"), "import", "--json", file.toString());
+    CliRun run =
+        CliRun.of(
+            node.connectAs("us.ice"), "import", "--json", "--batch-lines", "2", file.toString());
 
     assertThat(run.exit()).isEqualTo(ImportCommand.REJECTED_LINES);
     assertThat(run.out().lines().toList())
         .containsExactly(
-            "{\"line\":\"1\",\"accepted\":true,\"id\":\"id-1\"}",
-            "{\"line\":\"2\",\"reason\":\"INVALID_ARGUMENT\",\"message\":\"the line has no \\\"kind\\\" field\"}");
+            "{\"first_line\":\"1\",\"last_line\":\"2\",\"accepted\":1,\"rejected\":[{\"line\":\"2\",\"reason\":\"INVALID_ARGUMENT\",\"message\":\"the line has no \\\"kind\\\" field\"}]}",
+            "{\"first_line\":\"3\",\"last_line\":\"3\",\"accepted\":1}");
   }
 
   @Test

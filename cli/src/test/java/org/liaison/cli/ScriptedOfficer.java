@@ -5,6 +5,8 @@ import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.liaison.wire.v1.ImportAck;
+import org.liaison.wire.v1.ImportBatch;
+import org.liaison.wire.v1.ImportBatchAck;
 import org.liaison.wire.v1.ImportItem;
 import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -85,6 +87,56 @@ final class ScriptedOfficer extends OfficerGrpc.OfficerImplBase {
           ack.setId("id-" + item.getLine());
         } else {
           ack.setReason(Reason.INVALID_ARGUMENT).setMessage("the line has no \"kind\" field");
+        }
+        out.onNext(ack.build());
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {
+        if (!failed) out.onCompleted();
+      }
+    };
+  }
+
+  /** The same, a batch at a time: failImportAfterAcks counts batches. */
+  @Override
+  public StreamObserver<ImportBatch> importBatches(StreamObserver<ImportBatchAck> out) {
+    return new StreamObserver<>() {
+      int acks;
+      boolean failed;
+
+      @Override
+      public void onNext(ImportBatch batch) {
+        if (failed) return;
+        if (failImportAfterAcks >= 0 && acks == failImportAfterAcks) {
+          failed = true;
+          out.onError(
+              io.grpc.Status.UNAVAILABLE
+                  .withDescription("node shutting down")
+                  .asRuntimeException());
+          return;
+        }
+        acks++;
+        ImportBatchAck.Builder ack =
+            ImportBatchAck.newBuilder()
+                .setFirstLine(batch.getItems(0).getLine())
+                .setLastLine(batch.getItems(batch.getItemsCount() - 1).getLine());
+        for (ImportItem item : batch.getItemsList()) {
+          imported.add(item);
+          boolean ok =
+              item.getJson().strip().startsWith("{") && item.getJson().contains("\"kind\"");
+          if (ok) {
+            ack.setAccepted(ack.getAccepted() + 1);
+          } else {
+            ack.addRejected(
+                ImportAck.newBuilder()
+                    .setLine(item.getLine())
+                    .setReason(Reason.INVALID_ARGUMENT)
+                    .setMessage("the line has no \"kind\" field"));
+          }
         }
         out.onNext(ack.build());
       }

@@ -38,6 +38,9 @@ public interface NodeConfig {
 
   Seed seed();
 
+  @WithName("import")
+  Imports imports();
+
   Query query();
 
   Deconfliction deconfliction();
@@ -97,6 +100,14 @@ public interface NodeConfig {
   interface Seed {
     /** JSON Lines imported at start-up when the database holds no records. */
     Optional<Path> file();
+  }
+
+  interface Imports {
+    /**
+     * The folder whose files officers may have the node import itself (Officer.ImportFile); {@code
+     * <data-dir>/import} when not set. Nothing outside it is read.
+     */
+    Optional<Path> dir();
   }
 
   interface Query {

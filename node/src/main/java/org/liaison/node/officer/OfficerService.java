@@ -5,18 +5,30 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.TargetCheck;
 import org.liaison.node.observability.ExchangeMetrics;
 import org.liaison.node.query.FederatedQuery;
 import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.query.PolicyExplainer;
+import org.liaison.node.records.BatchImport;
+import org.liaison.node.records.FileImport;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
 import org.liaison.wire.transport.PeerIdentity;
 import org.liaison.wire.transport.PeerIdentityInterceptor;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.ImportAck;
+import org.liaison.wire.v1.ImportBatch;
+import org.liaison.wire.v1.ImportBatchAck;
+import org.liaison.wire.v1.ImportFileRequest;
 import org.liaison.wire.v1.ImportItem;
+import org.liaison.wire.v1.ImportProgress;
 import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerGrpc;
@@ -37,6 +49,9 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject FederatedQuery query;
   @Inject TargetCheck check;
   @Inject ImportService imports;
+  @Inject BatchImport batches;
+  @Inject FileImport files;
+  @Inject NodeConfig config;
   @Inject NodeStatusReport status;
   @Inject PolicyExplainer explainer;
   @Inject ExchangeMetrics metrics;
@@ -91,19 +106,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     return new StreamObserver<>() {
       @Override
       public void onNext(ImportItem item) {
-        ImportResult result = imports.importLine(item.getLine(), item.getJson());
-        ImportAck.Builder ack =
-            ImportAck.newBuilder().setLine(result.line()).setAccepted(result.accepted());
-        if (result.id() != null) {
-          ack.setId(result.id());
-        }
-        if (result.reason() != null) {
-          ack.setReason(result.reason());
-        }
-        if (result.message() != null) {
-          ack.setMessage(result.message());
-        }
-        acks.onNext(ack.build());
+        acks.onNext(ack(imports.importLine(item.getLine(), item.getJson())));
       }
 
       @Override
@@ -116,6 +119,130 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
         acks.onCompleted();
       }
     };
+  }
+
+  @Override
+  public StreamObserver<ImportBatch> importBatches(StreamObserver<ImportBatchAck> out) {
+    return new StreamObserver<>() {
+      private boolean failed;
+
+      @Override
+      public void onNext(ImportBatch batch) {
+        if (failed) {
+          return;
+        }
+        if (batch.getItemsCount() > BatchImport.MAX_LINES) {
+          failed = true;
+          out.onError(
+              Refusals.refuse(
+                  Status.Code.INVALID_ARGUMENT,
+                  Reason.INVALID_ARGUMENT,
+                  "a batch holds at most " + BatchImport.MAX_LINES + " lines"));
+          return;
+        }
+        List<BatchImport.Item> items = new ArrayList<>(batch.getItemsCount());
+        for (ImportItem i : batch.getItemsList()) {
+          items.add(new BatchImport.Item(i.getLine(), i.getJson()));
+        }
+        BatchImport.Outcome o = batches.importBatch(items);
+        ImportBatchAck.Builder ack =
+            ImportBatchAck.newBuilder()
+                .setFirstLine(items.isEmpty() ? 0 : items.get(0).line())
+                .setLastLine(items.isEmpty() ? 0 : items.get(items.size() - 1).line())
+                .setAccepted(o.accepted());
+        o.rejected().forEach(r -> ack.addRejected(ack(r)));
+        out.onNext(ack.build());
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        // the client went away; every acknowledged batch is already committed
+      }
+
+      @Override
+      public void onCompleted() {
+        if (!failed) {
+          out.onCompleted();
+        }
+      }
+    };
+  }
+
+  @Override
+  public void importFile(ImportFileRequest request, StreamObserver<ImportProgress> out) {
+    ServerCallStreamObserver<ImportProgress> progress =
+        (ServerCallStreamObserver<ImportProgress>) out;
+    Path dir =
+        config
+            .imports()
+            .dir()
+            .orElse(config.dataDir().resolve("import"))
+            .toAbsolutePath()
+            .normalize();
+    Path file = dir.resolve(request.getFile()).normalize();
+    if (request.getFile().isBlank() || !file.startsWith(dir) || !Files.isRegularFile(file)) {
+      out.onError(
+          Refusals.refuse(
+              Status.Code.NOT_FOUND,
+              Reason.NOT_FOUND,
+              "no file "
+                  + request.getFile()
+                  + " in the node's import folder "
+                  + dir
+                  + "; copy the file there (only files in that folder are imported)"));
+      return;
+    }
+    try {
+      long total = FileImport.countLines(file);
+      FileImport.Progress last =
+          files.importFile(
+              file,
+              request.getAfterLine(),
+              p -> {
+                if (progress.isCancelled()) {
+                  return false;
+                }
+                progress.onNext(progress(p, total, false));
+                return true;
+              });
+      if (!progress.isCancelled()) {
+        progress.onNext(progress(last, total, true));
+        progress.onCompleted();
+      }
+    } catch (IOException e) {
+      out.onError(
+          Refusals.refuse(
+              Status.Code.NOT_FOUND,
+              Reason.NOT_FOUND,
+              "cannot read " + file + ": " + e.getMessage()));
+    }
+  }
+
+  private static ImportProgress progress(FileImport.Progress p, long total, boolean done) {
+    ImportProgress.Builder b =
+        ImportProgress.newBuilder()
+            .setLastLine(p.lastLine())
+            .setAccepted(p.accepted())
+            .setRejectedTotal(p.rejectedTotal())
+            .setDone(done)
+            .setTotalLines(total);
+    p.rejected().forEach(r -> b.addRejected(ack(r)));
+    return b.build();
+  }
+
+  private static ImportAck ack(ImportResult result) {
+    ImportAck.Builder ack =
+        ImportAck.newBuilder().setLine(result.line()).setAccepted(result.accepted());
+    if (result.id() != null) {
+      ack.setId(result.id());
+    }
+    if (result.reason() != null) {
+      ack.setReason(result.reason());
+    }
+    if (result.message() != null) {
+      ack.setMessage(result.message());
+    }
+    return ack.build();
   }
 
   @Override

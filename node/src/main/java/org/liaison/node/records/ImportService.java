@@ -53,33 +53,13 @@ public class ImportService {
    * @param line one JSON object of the import format
    */
   public ImportResult importLine(long lineNumber, String line) {
-    JsonNode node;
-    try {
-      node = line == null || line.isBlank() ? null : json.readTree(line);
-    } catch (JsonProcessingException e) {
-      return ImportResult.rejected(
-          lineNumber, null, Reason.INVALID_ARGUMENT, "not valid JSON: " + e.getOriginalMessage());
+    Parsed parsed = parse(lineNumber, line);
+    if (parsed.rejected() != null) {
+      return parsed.rejected();
     }
-    if (node == null || !node.isObject()) {
-      return ImportResult.rejected(
-          lineNumber,
-          null,
-          Reason.INVALID_ARGUMENT,
-          "a line must be one JSON object with a \"kind\"");
-    }
-    JsonNode kindNode = node.get("kind");
-    String kind = kindNode == null ? null : kindNode.asText();
-    LineImporter importer = kind == null ? null : importers.get(kind);
-    if (importer == null) {
-      return ImportResult.rejected(
-          lineNumber,
-          null,
-          Reason.INVALID_ARGUMENT,
-          (kind == null ? "\"kind\" is missing" : "\"kind\" is " + kind)
-              + "; use case, subject, record or operation");
-    }
-    String id = idOf(importer, node, kind);
-    Line item = new Line(node, kind + " " + (id == null ? "(no id)" : id));
+    LineImporter importer = parsed.importer();
+    Line item = parsed.item();
+    String id = parsed.id();
     try {
       return stored(lineNumber, importer, item);
     } catch (ImportRejection rejection) {
@@ -100,6 +80,57 @@ public class ImportService {
             item.what() + " could not be stored: " + rootMessage(again));
       }
     }
+  }
+
+  /**
+   * A line read as JSON with its importer, or the rejection of a line that is not one object of a
+   * known kind.
+   */
+  record Parsed(
+      long number,
+      LineImporter importer,
+      Line item,
+      String id,
+      String caseNumber,
+      ImportResult rejected) {
+    static Parsed rejected(long number, Reason reason, String message) {
+      return new Parsed(
+          number, null, null, null, null, ImportResult.rejected(number, null, reason, message));
+    }
+  }
+
+  Parsed parse(long lineNumber, String line) {
+    JsonNode node;
+    try {
+      node = line == null || line.isBlank() ? null : json.readTree(line);
+    } catch (JsonProcessingException e) {
+      return Parsed.rejected(
+          lineNumber, Reason.INVALID_ARGUMENT, "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return Parsed.rejected(
+          lineNumber, Reason.INVALID_ARGUMENT, "a line must be one JSON object with a \"kind\"");
+    }
+    JsonNode kindNode = node.get("kind");
+    String kind = kindNode == null ? null : kindNode.asText();
+    LineImporter importer = kind == null ? null : importers.get(kind);
+    if (importer == null) {
+      return Parsed.rejected(
+          lineNumber,
+          Reason.INVALID_ARGUMENT,
+          (kind == null ? "\"kind\" is missing" : "\"kind\" is " + kind)
+              + "; use case, subject, record or operation");
+    }
+    String id = idOf(importer, node, kind);
+    JsonNode caseNode = node.has("case") ? node.get("case") : node.get("caseNumber");
+    String caseNumber = caseNode == null || !caseNode.isValueNode() ? null : caseNode.asText();
+    return new Parsed(
+        lineNumber,
+        importer,
+        new Line(node, kind + " " + (id == null ? "(no id)" : id)),
+        id,
+        caseNumber,
+        null);
   }
 
   private static String idOf(LineImporter importer, JsonNode node, String kind) {
@@ -195,7 +226,7 @@ public class ImportService {
                                 .isEmpty()));
   }
 
-  private static String rootMessage(Throwable t) {
+  static String rootMessage(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -20,7 +20,34 @@ final class SubjectFactory {
 
   private SubjectFactory() {}
 
+  /** A validated subject, not yet stored. */
+  record Draft(
+      String externalId,
+      SubjectKind kind,
+      String name,
+      LocalDate dateOfBirth,
+      Set<String> nameKeys,
+      List<NormalizedIdentifier> identifiers) {}
+
   static Subject create(Line subject, String externalId, CaseFile caseFile, EntityManager em) {
+    Draft d = draft(subject, externalId, caseFile.getAgency());
+    Subject s =
+        new Subject(externalId, caseFile, d.kind(), d.name(), d.dateOfBirth(), d.nameKeys());
+    em.persist(s);
+    for (NormalizedIdentifier id : d.identifiers()) {
+      SubjectIdentifier stored = new SubjectIdentifier(s, id);
+      s.addIdentifier(stored);
+      em.persist(stored);
+    }
+    return s;
+  }
+
+  /**
+   * Validates a subject object and normalises its identifiers and name keys, without storing it.
+   *
+   * @param caseAgency the agency of the subject's case: the region of phone numbers without one
+   */
+  static Draft draft(Line subject, String externalId, String caseAgency) {
     SubjectKind kind = subject.enumValue("type", SubjectKind.class, null);
     String name = subject.optionalText("name");
     LocalDate dateOfBirth = subject.date("dateOfBirth");
@@ -29,8 +56,7 @@ final class SubjectFactory {
     }
     List<NormalizedIdentifier> identifiers = new ArrayList<>();
     for (JsonNode node : subject.array("identifiers")) {
-      identifiers.add(
-          identifier(new Line(node, subject.what() + " identifier"), caseFile.getAgency()));
+      identifiers.add(identifier(new Line(node, subject.what() + " identifier"), caseAgency));
     }
     if (kind.needsIdentifier() && identifiers.isEmpty()) {
       throw subject.invalid("a " + kind + " subject needs at least one identifier");
@@ -47,14 +73,7 @@ final class SubjectFactory {
     } catch (InvalidIdentifierException e) {
       throw subject.invalid(e.getMessage());
     }
-    Subject s = new Subject(externalId, caseFile, kind, name, dateOfBirth, keys);
-    em.persist(s);
-    for (NormalizedIdentifier id : identifiers) {
-      SubjectIdentifier stored = new SubjectIdentifier(s, id);
-      s.addIdentifier(stored);
-      em.persist(stored);
-    }
-    return s;
+    return new Draft(externalId, kind, name, dateOfBirth, keys, List.copyOf(identifiers));
   }
 
   /** Phone numbers without a country code are read in the region of the case's agency. */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** "subject" lines: a subject of a case with its identifiers; stored once per id. */
 final class SubjectLines implements LineImporter {
-  private static final Set<String> FIELDS = fields();
+  static final Set<String> FIELDS = fields();
 
   @Override
   public String kind() {

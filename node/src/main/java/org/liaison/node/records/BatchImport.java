@@ -1,0 +1,169 @@
+package org.liaison.node.records;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.liaison.node.records.ImportService.Parsed;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * Imports consecutive lines as one batch in one transaction: lines are parsed and validated in
+ * memory, runs of subject lines are resolved with one set query and written with JDBC batches, and
+ * other kinds go through their importers in the same transaction. One {@link RecordsChanged} is
+ * fired per case and run, so a batch queues one check per case, not one per line.
+ *
+ * <p>A line that fails in a way only its own transaction can pinpoint (a database constraint, a
+ * record line that is rejected, the same id stored meanwhile by another importer) rolls the batch
+ * back, and the batch is imported again line by line ({@link ImportService#importLine}): the
+ * promises of the line-by-line import (a line stored whole or not at all, idempotent ids) hold
+ * either way.
+ */
+@ApplicationScoped
+public class BatchImport {
+  private static final Logger LOG = Logger.getLogger(BatchImport.class);
+
+  /** Lines per batch the node accepts; a larger batch is refused. */
+  public static final int MAX_LINES = 10_000;
+
+  /** One line of the batch: its number in its source and its text. */
+  public record Item(long line, String json) {}
+
+  /**
+   * The outcome: every line of the batch is accepted or listed as rejected.
+   *
+   * @param lineByLine true when the batch had to be imported line by line
+   */
+  public record Outcome(int accepted, List<ImportResult> rejected, boolean lineByLine) {}
+
+  @Inject ImportService lines;
+  @Inject EntityManager em;
+  @Inject Event<RecordsChanged> changes;
+
+  public Outcome importBatch(List<Item> items) {
+    if (items.isEmpty()) {
+      return new Outcome(0, List.of(), false);
+    }
+    try {
+      return QuarkusTransaction.requiringNew().call(() -> inOneTransaction(items));
+    } catch (RuntimeException e) {
+      LOG.debugf("batch from line %d: line by line after %s", items.get(0).line(), e.toString());
+      return lineByLine(items);
+    }
+  }
+
+  private Outcome lineByLine(List<Item> items) {
+    int accepted = 0;
+    List<ImportResult> rejected = new ArrayList<>();
+    for (Item item : items) {
+      ImportResult r = lines.importLine(item.line(), item.json());
+      if (r.accepted()) {
+        accepted++;
+      } else {
+        rejected.add(r);
+      }
+    }
+    return new Outcome(accepted, rejected, true);
+  }
+
+  /** Thrown to roll the batch back so that it is imported line by line. */
+  private static final class LineByLine extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LineByLine(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  private Outcome inOneTransaction(List<Item> items) {
+    int accepted = 0;
+    List<ImportResult> rejected = new ArrayList<>();
+    List<Parsed> run = new ArrayList<>();
+    for (Item item : items) {
+      Parsed p = lines.parse(item.line(), item.json());
+      if (p.rejected() != null) {
+        rejected.add(p.rejected());
+        continue;
+      }
+      if ("subject".equals(p.importer().kind())) {
+        run.add(p);
+        continue;
+      }
+      accepted += subjects(run, rejected);
+      run.clear();
+      try {
+        LineImporter.Stored s = p.importer().importLine(p.item(), em);
+        changes.fire(new RecordsChanged(p.importer().kind(), s.id(), p.caseNumber()));
+        accepted++;
+      } catch (ImportRejection r) {
+        // a record or operation line may have stored part of itself before its rejection
+        throw new LineByLine("line " + p.number() + ": " + r.getMessage());
+      }
+    }
+    accepted += subjects(run, rejected);
+    rejected.sort(java.util.Comparator.comparingLong(ImportResult::line));
+    return new Outcome(accepted, rejected, false);
+  }
+
+  /** Stores a run of subject lines; returns how many were accepted, adding the rejected. */
+  private int subjects(List<Parsed> run, List<ImportResult> rejected) {
+    if (run.isEmpty()) {
+      return 0;
+    }
+    em.flush();
+    return em.unwrap(Session.class).doReturningWork(c -> subjects(c, run, rejected));
+  }
+
+  private int subjects(Connection c, List<Parsed> run, List<ImportResult> rejected)
+      throws SQLException {
+    Set<String> caseNumbers = new HashSet<>();
+    Set<String> ids = new HashSet<>();
+    for (Parsed p : run) {
+      if (p.caseNumber() != null) caseNumbers.add(p.caseNumber());
+      if (p.id() != null) ids.add(p.id());
+    }
+    Map<String, SubjectRows.CaseRow> cases = SubjectRows.cases(c, caseNumbers);
+    Set<String> stored = SubjectRows.existing(c, ids);
+    List<SubjectRows.NewSubject> inserts = new ArrayList<>();
+    Map<String, String> lastIdByCase = new LinkedHashMap<>();
+    int accepted = 0;
+    for (Parsed p : run) {
+      Line line = p.item();
+      try {
+        line.allowOnly(SubjectLines.FIELDS);
+        String id = line.text("id");
+        String caseNumber = line.text("case");
+        SubjectRows.CaseRow caseRow = cases.get(caseNumber);
+        if (caseRow == null) {
+          throw new ImportRejection(
+              Reason.NOT_FOUND,
+              line.what() + ": case " + caseNumber + " is not known; import its case line first");
+        }
+        if (stored.add(id)) {
+          inserts.add(
+              new SubjectRows.NewSubject(
+                  SubjectFactory.draft(line, id, caseRow.agency()), caseRow.id()));
+          lastIdByCase.put(caseNumber, id);
+        }
+        accepted++;
+      } catch (ImportRejection r) {
+        rejected.add(ImportResult.rejected(p.number(), p.id(), r.reason(), r.getMessage()));
+      }
+    }
+    SubjectRows.insert(c, inserts);
+    lastIdByCase.forEach(
+        (caseNumber, id) -> changes.fire(new RecordsChanged("subject", id, caseNumber)));
+    return accepted;
+  }
+}

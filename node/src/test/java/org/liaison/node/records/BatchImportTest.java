@@ -1,0 +1,185 @@
+package org.liaison.node.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.liaison.wire.v1.Reason;
+
+@QuarkusTest
+class BatchImportTest {
+  @Inject BatchImport batches;
+  @Inject EntityManager em;
+
+  private static String caseLine(String number) {
+    return "{\"kind\":\"case\",\"caseNumber\":\""
+        + number
+        + "\",\"agency\":\"us.test\",\"agent\":{\"name\":\"SA Test\"},"
+        + "\"crimeCategories\":[\"DRUG_TRAFFICKING\"]}";
+  }
+
+  private static String phoneSubject(String id, String caseNumber, int n) {
+    return "{\"kind\":\"subject\",\"id\":\""
+        + id
+        + "\",\"case\":\""
+        + caseNumber
+        + "\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 202 555 "
+        + String.format("%04d", n)
+        + "\"}]}";
+  }
+
+  private static List<BatchImport.Item> items(String... lines) {
+    List<BatchImport.Item> out = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      out.add(new BatchImport.Item(i + 1, lines[i]));
+    }
+    return out;
+  }
+
+  @Test
+  void batch_storesCaseSubjectsIdentifiersAndNameKeysInOneTransaction() {
+    List<String> lines = new ArrayList<>(List.of(caseLine("T-BATCH-1")));
+    for (int i = 0; i < 500; i++) {
+      lines.add(phoneSubject("t-batch-1-" + i, "T-BATCH-1", i));
+    }
+    lines.add(
+        "{\"kind\":\"subject\",\"id\":\"t-batch-1-person\",\"case\":\"T-BATCH-1\","
+            + "\"type\":\"PERSON\",\"name\":\"Dmitriy Volkov\",\"dateOfBirth\":\"1979-03-14\"}");
+
+    BatchImport.Outcome o = batches.importBatch(items(lines.toArray(String[]::new)));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(o.accepted()).isEqualTo(502);
+    assertThat(count("select count(*) from subjects where external_id like 't-batch-1-%'"))
+        .isEqualTo(501);
+    assertThat(
+            count(
+                "select count(*) from identifiers i join subjects s on s.id = i.subject_id"
+                    + " where s.external_id like 't-batch-1-%' and i.normalised_value like"
+                    + " '+1202555%'"))
+        .isEqualTo(500);
+    assertThat(
+            count(
+                "select count(*) from subject_name_keys k join subjects s on s.id = k.subject_id"
+                    + " where s.external_id = 't-batch-1-person'"))
+        .isPositive();
+    // the entity view reads what the JDBC batch wrote
+    List<String> keys =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    List.copyOf(
+                        em.createQuery(
+                                "select s from Subject s where s.externalId = 't-batch-1-person'",
+                                Subject.class)
+                            .getSingleResult()
+                            .getNameKeys()));
+    assertThat(keys).isNotEmpty();
+  }
+
+  @Test
+  void batch_sameLinesAgain_storeNothingTwice() {
+    String[] lines = {
+      caseLine("T-BATCH-2"),
+      phoneSubject("t-batch-2-a", "T-BATCH-2", 1),
+      phoneSubject("t-batch-2-a", "T-BATCH-2", 1),
+      phoneSubject("t-batch-2-b", "T-BATCH-2", 2)
+    };
+    assertThat(batches.importBatch(items(lines)).accepted()).isEqualTo(4);
+    BatchImport.Outcome again = batches.importBatch(items(lines));
+
+    assertThat(again.accepted()).isEqualTo(4);
+    assertThat(again.rejected()).isEmpty();
+    assertThat(count("select count(*) from subjects where external_id like 't-batch-2-%'"))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from identifiers i join subjects s on s.id = i.subject_id"
+                    + " where s.external_id like 't-batch-2-%'"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void batch_rejectedSubjectLines_reportedByNumberAndReason_theRestStored() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-3"),
+                phoneSubject("t-batch-3-a", "T-BATCH-3", 1),
+                "not json",
+                phoneSubject("t-batch-3-b", "T-BATCH-404", 2),
+                "{\"kind\":\"subject\",\"id\":\"t-batch-3-c\",\"case\":\"T-BATCH-3\","
+                    + "\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"12\"}]}",
+                "{\"kind\":\"subject\",\"id\":\"t-batch-3-d\",\"case\":\"T-BATCH-3\","
+                    + "\"type\":\"PHONE\",\"colour\":\"red\"}",
+                phoneSubject("t-batch-3-e", "T-BATCH-3", 5)));
+
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(o.accepted()).isEqualTo(3);
+    assertThat(o.rejected()).extracting(ImportResult::line).containsExactly(3L, 4L, 5L, 6L);
+    assertThat(o.rejected())
+        .extracting(ImportResult::reason)
+        .containsExactly(
+            Reason.INVALID_ARGUMENT,
+            Reason.NOT_FOUND,
+            Reason.INVALID_ARGUMENT,
+            Reason.INVALID_ARGUMENT);
+    assertThat(o.rejected().get(1).message())
+        .isEqualTo(
+            "line 4: subject t-batch-3-b: case T-BATCH-404 is not known; import its case line"
+                + " first");
+    assertThat(o.rejected().get(3).message()).contains("unknown field 'colour'");
+    assertThat(count("select count(*) from subjects where external_id like 't-batch-3-%'"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void batch_aLineTheDatabaseRefuses_isPinpointedLineByLine_theOthersStored() {
+    String tooLong = "x".repeat(400);
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-4"),
+                phoneSubject("t-batch-4-a", "T-BATCH-4", 1),
+                "{\"kind\":\"subject\",\"id\":\"t-batch-4-long\",\"case\":\"T-BATCH-4\","
+                    + "\"type\":\"PERSON\",\"name\":\""
+                    + tooLong
+                    + "\"}",
+                phoneSubject("t-batch-4-b", "T-BATCH-4", 2)));
+
+    assertThat(o.lineByLine()).isTrue();
+    assertThat(o.accepted()).isEqualTo(3);
+    assertThat(o.rejected()).extracting(ImportResult::line).containsExactly(3L);
+    assertThat(o.rejected().get(0).reason()).isEqualTo(Reason.INTERNAL);
+    assertThat(count("select count(*) from subjects where external_id like 't-batch-4-%'"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void batch_recordLinesAfterSubjects_seeTheSubjectsOfTheSameBatch() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-5"),
+                phoneSubject("t-batch-5-a", "T-BATCH-5", 1),
+                "{\"kind\":\"record\",\"id\":\"t-batch-5-r\",\"case\":\"T-BATCH-5\","
+                    + "\"category\":\"ROI\",\"subjects\":[\"t-batch-5-a\"],"
+                    + "\"fields\":{\"summary\":\"s\"},\"evaluation\":\"B2\"}"));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(count("select count(*) from records where external_id = 't-batch-5-r'"))
+        .isEqualTo(1);
+  }
+
+  private long count(String sql) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+  }
+}
