@@ -27,6 +27,9 @@ import java.util.Random;
  * org.liaison.bench.scale.AgencyGenerator FILE SUBJECTS [agency] [seed]}.
  */
 public final class AgencyGenerator {
+  /** How many of a case's first subjects its first record is about. */
+  private static final int FIRST_RECORD = 3;
+
   /** Subjects per case, from this many up to twice as many. */
   private static final int MIN_SUBJECTS_PER_CASE = 4;
 
@@ -224,11 +227,11 @@ public final class AgencyGenerator {
     for (int s = 1; s <= subjectCount; s++) {
       String id = idPrefix + "-s-" + n + "-" + s;
       subjectIds.add(id);
-      writeSubject(json, id, caseNumber, counts, active && inPartnerScope);
+      writeSubject(json, id, caseNumber, counts, active && inPartnerScope && s <= FIRST_RECORD);
     }
     int records = 1 + random.nextInt(Math.max(1, subjectCount / 2) + 1);
     for (int r = 1; r <= records; r++) {
-      writeRecord(json, idPrefix + "-r-" + n + "-" + r, caseNumber, subjectIds, opened);
+      writeRecord(json, idPrefix + "-r-" + n + "-" + r, caseNumber, subjectIds, opened, r == 1);
       counts.lines++;
       counts.records++;
     }
@@ -302,23 +305,35 @@ public final class AgencyGenerator {
     identifiers++;
   }
 
+  /**
+   * The first record of a case is the agency's own report of investigation about the case's first
+   * subjects, one that partners' queries may point to; the others vary.
+   */
   private void writeRecord(
-      JsonGenerator json, String id, String caseNumber, List<String> subjectIds, LocalDate opened)
+      JsonGenerator json,
+      String id,
+      String caseNumber,
+      List<String> subjectIds,
+      LocalDate opened,
+      boolean first)
       throws IOException {
-    String category = pick(RECORD_CATEGORIES);
+    String category = first ? "ROI" : pick(RECORD_CATEGORIES);
     json.writeStartObject();
     json.writeStringField("kind", "record");
     json.writeStringField("id", id);
     json.writeStringField("case", caseNumber);
     json.writeStringField("category", category);
-    if (random.nextInt(100) < 15) {
+    if (!first && random.nextInt(100) < 15) {
       json.writeStringField("originator", pick(OTHER_AGENCIES));
     }
     json.writeArrayFieldStart("subjects");
-    int about = 1 + random.nextInt(Math.min(3, subjectIds.size()));
-    int first = random.nextInt(subjectIds.size());
+    int about =
+        first
+            ? Math.min(FIRST_RECORD, subjectIds.size())
+            : 1 + random.nextInt(Math.min(3, subjectIds.size()));
+    int from = first ? 0 : random.nextInt(subjectIds.size());
     for (int i = 0; i < about; i++) {
-      json.writeString(subjectIds.get((first + i) % subjectIds.size()));
+      json.writeString(subjectIds.get((from + i) % subjectIds.size()));
     }
     json.writeEndArray();
     json.writeObjectFieldStart("fields");
@@ -331,8 +346,8 @@ public final class AgencyGenerator {
     if (random.nextBoolean()) {
       json.writeStringField("body", "Reported by a confidential source; corroborated in part.");
     }
-    json.writeStringField("tlp", pick(TLPS));
-    int handling = random.nextInt(20);
+    json.writeStringField("tlp", first ? "AMBER" : pick(TLPS));
+    int handling = first ? 10 : random.nextInt(20);
     String code = handling < 3 ? "H0" : handling < 6 ? "H1" : handling < 19 ? "H2" : "H3";
     json.writeStringField("handling", code);
     if (code.equals("H3")) {

@@ -167,6 +167,7 @@ public final class ScaleBench {
                 }));
       }
       report.memoryAfterLookups(ProcessMemory.of(owner.pid()));
+      report.liveFileBytes(Files.size(owner.dataDir().resolve("node.mv.db")));
       f.stopAll();
       report.database(DatabaseSize.of(owner.dataDir()));
     }

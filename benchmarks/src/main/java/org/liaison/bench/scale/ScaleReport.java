@@ -19,7 +19,8 @@ record ScaleReport(
     ProcessMemory afterImport,
     ProcessMemory afterLookups,
     Map<String, Latency> lookups,
-    DatabaseSize database) {
+    DatabaseSize database,
+    long liveFileBytes) {
 
   static Builder builder(long subjects, AgencyGenerator.Summary agency, long fileBytes) {
     return new Builder(subjects, agency, fileBytes);
@@ -59,7 +60,8 @@ record ScaleReport(
       row(rows, reports, l + " p50 ms", r -> ms(r.lookups.get(l), Latency::p50Ms));
       row(rows, reports, l + " p99 ms", r -> ms(r.lookups.get(l), Latency::p99Ms));
     }
-    row(rows, reports, "database file MiB", r -> mib(r.database.fileBytes()));
+    row(rows, reports, "database file while serving MiB", r -> mib(r.liveFileBytes));
+    row(rows, reports, "database file after stop MiB", r -> mib(r.database.fileBytes()));
     row(
         rows,
         reports,
@@ -128,6 +130,7 @@ record ScaleReport(
     private ProcessMemory afterLookups;
     private final Map<String, Latency> lookups = new LinkedHashMap<>();
     private DatabaseSize database;
+    private long liveFileBytes;
 
     private Builder(long subjects, AgencyGenerator.Summary agency, long fileBytes) {
       this.subjects = subjects;
@@ -159,6 +162,10 @@ record ScaleReport(
       lookups.put(name, latency);
     }
 
+    void liveFileBytes(long bytes) {
+      liveFileBytes = bytes;
+    }
+
     void database(DatabaseSize size) {
       database = size;
     }
@@ -174,7 +181,8 @@ record ScaleReport(
           afterImport,
           afterLookups,
           lookups,
-          database);
+          database,
+          liveFileBytes);
     }
   }
 }
