@@ -23,7 +23,7 @@ record DatabaseSize(long fileBytes, Map<String, Table> tables) {
     long fileBytes = Files.size(file);
     Map<String, Table> tables = new LinkedHashMap<>();
     String url = "jdbc:h2:file:" + dataDir.resolve("node").toAbsolutePath() + ";ACCESS_MODE_DATA=r";
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
+    try (Connection c = DriverManager.getConnection(url, "", "");
         Statement s = c.createStatement();
         ResultSet names =
             s.executeQuery(
@@ -52,6 +52,15 @@ record DatabaseSize(long fileBytes, Map<String, Table> tables) {
         .sorted((a, b) -> Long.compare(b.getValue().bytes(), a.getValue().bytes()))
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return new DatabaseSize(fileBytes, sorted);
+  }
+
+  /** Prints the size of a stopped node's database: {@code DatabaseSize DATA_DIR}. */
+  public static void main(String[] args) throws Exception {
+    DatabaseSize size = of(Path.of(args[0]));
+    System.out.printf("file %d bytes%n", size.fileBytes());
+    size.tables()
+        .forEach(
+            (t, s) -> System.out.printf("%-28s %12d bytes %10d rows%n", t, s.bytes(), s.rows()));
   }
 
   long tableBytes() {

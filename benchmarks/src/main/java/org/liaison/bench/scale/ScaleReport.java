@@ -20,7 +20,8 @@ record ScaleReport(
     ProcessMemory afterLookups,
     Map<String, Latency> lookups,
     DatabaseSize database,
-    long liveFileBytes) {
+    long liveFileBytes,
+    double filterReadyMs) {
 
   static Builder builder(long subjects, AgencyGenerator.Summary agency, long fileBytes) {
     return new Builder(subjects, agency, fileBytes);
@@ -53,6 +54,11 @@ record ScaleReport(
     row(rows, reports, "node RSS after import MiB", r -> mib(r.afterImport.rssKiB() << 10));
     row(rows, reports, "node RSS after lookups MiB", r -> mib(r.afterLookups.rssKiB() << 10));
     row(rows, reports, "node peak RSS MiB", r -> mib(r.afterLookups.peakRssKiB() << 10));
+    row(
+        rows,
+        reports,
+        "first target check after import ms (filter built)",
+        r -> String.format("%.0f", r.filterReadyMs));
     Set<String> lookups = new LinkedHashSet<>();
     reports.forEach(r -> lookups.addAll(r.lookups.keySet()));
     for (String l : lookups) {
@@ -131,6 +137,7 @@ record ScaleReport(
     private final Map<String, Latency> lookups = new LinkedHashMap<>();
     private DatabaseSize database;
     private long liveFileBytes;
+    private double filterReadyMs;
 
     private Builder(long subjects, AgencyGenerator.Summary agency, long fileBytes) {
       this.subjects = subjects;
@@ -162,6 +169,10 @@ record ScaleReport(
       lookups.put(name, latency);
     }
 
+    void filterReady(double ms) {
+      filterReadyMs = ms;
+    }
+
     void liveFileBytes(long bytes) {
       liveFileBytes = bytes;
     }
@@ -182,7 +193,8 @@ record ScaleReport(
           afterLookups,
           lookups,
           database,
-          liveFileBytes);
+          liveFileBytes,
+          filterReadyMs);
     }
   }
 }
