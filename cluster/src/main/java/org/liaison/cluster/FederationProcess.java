@@ -74,6 +74,11 @@ public abstract class FederationProcess {
     return process;
   }
 
+  /** The operating-system pid of the running process, or -1 (benchmarks read its memory). */
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
   public String toString() {
     return getClass().getSimpleName()

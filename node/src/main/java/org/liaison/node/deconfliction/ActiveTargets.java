@@ -58,8 +58,9 @@ public class ActiveTargets {
     }
     List<Object[]> persons =
         query(
-            "select k, s.dateOfBirth, c.caseNumber from Subject s join s.nameKeys k join s.caseFile"
-                + " c where s.kind = :person and s.dateOfBirth is not null and c.status = :active"
+            "select k.nameKey, k.dateOfBirth, c.caseNumber from Subject s join s.nameKeys k join"
+                + " s.caseFile c where s.kind = :person and k.dateOfBirth is not null and c.status"
+                + " = :active"
                 + " and c.agency = :me"
                 + onlyCase,
             caseNumber,

@@ -146,6 +146,34 @@ public final class NameMatcher {
     return consonantStem || adjectivalSurname;
   }
 
+  /**
+   * Every date {@link #match} calls near this one (one of year, month and day differs, or day and
+   * month are swapped), years from 1900 to next year: a lookup asks the index for these instead of
+   * reading every namesake.
+   */
+  public static Set<LocalDate> datesNear(LocalDate dob) {
+    Set<LocalDate> near = new java.util.TreeSet<>();
+    int lastYear = LocalDate.now().getYear() + 1;
+    for (int y = 1900; y <= lastYear; y++) {
+      addIfValid(near, y, dob.getMonthValue(), dob.getDayOfMonth());
+    }
+    for (int m = 1; m <= 12; m++) {
+      addIfValid(near, dob.getYear(), m, dob.getDayOfMonth());
+    }
+    for (int d = 1; d <= 31; d++) {
+      addIfValid(near, dob.getYear(), dob.getMonthValue(), d);
+    }
+    addIfValid(near, dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
+    near.remove(dob);
+    return near;
+  }
+
+  private static void addIfValid(Set<LocalDate> dates, int y, int m, int d) {
+    if (m <= 12 && d <= java.time.YearMonth.of(y, m).lengthOfMonth()) {
+      dates.add(LocalDate.of(y, m, d));
+    }
+  }
+
   /** One of year, month and day differs, or day and month are swapped. */
   private static boolean nearDates(LocalDate a, LocalDate b) {
     int same =

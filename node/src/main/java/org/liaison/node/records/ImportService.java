@@ -217,12 +217,13 @@ public class ImportService {
             () ->
                 Stream.of(CaseFile.class, Subject.class, CaseRecord.class, Operation.class)
                     .allMatch(
+                        // one row is enough to know: no count over millions of rows at startup
                         type ->
                             em.createQuery(
-                                        "select count(x) from " + type.getSimpleName() + " x",
-                                        Long.class)
-                                    .getSingleResult()
-                                == 0));
+                                    "select x.id from " + type.getSimpleName() + " x", Long.class)
+                                .setMaxResults(1)
+                                .getResultList()
+                                .isEmpty()));
   }
 
   static String rootMessage(Throwable t) {

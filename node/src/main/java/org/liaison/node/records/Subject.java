@@ -17,9 +17,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Someone or something a case is about, with its identifiers and (for persons) name keys. */
 @Entity
@@ -51,8 +53,7 @@ public class Subject {
 
   @ElementCollection
   @CollectionTable(name = "subject_name_keys", joinColumns = @JoinColumn(name = "subject_id"))
-  @Column(name = "name_key")
-  private Set<String> nameKeys = new TreeSet<>();
+  private Set<PersonNameKey> nameKeys = new LinkedHashSet<>();
 
   protected Subject() {}
 
@@ -68,7 +69,9 @@ public class Subject {
     this.kind = kind;
     this.displayName = displayName;
     this.dateOfBirth = dateOfBirth;
-    this.nameKeys.addAll(nameKeys);
+    for (String key : new TreeSet<>(nameKeys)) {
+      this.nameKeys.add(new PersonNameKey(key, dateOfBirth));
+    }
   }
 
   void addIdentifier(SubjectIdentifier identifier) {
@@ -104,6 +107,6 @@ public class Subject {
   }
 
   public Set<String> getNameKeys() {
-    return Set.copyOf(nameKeys);
+    return nameKeys.stream().map(PersonNameKey::getNameKey).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -106,7 +106,8 @@ final class SubjectRows {
                     + " values (?, ?, ?, ?, ?)");
         PreparedStatement k =
             c.prepareStatement(
-                "insert into subject_name_keys (subject_id, name_key) values (?, ?)")) {
+                "insert into subject_name_keys (subject_id, name_key, date_of_birth)"
+                    + " values (?, ?, ?)")) {
       boolean anyIdentifier = false;
       boolean anyKey = false;
       for (int n = 0; n < ids.length; n++) {
@@ -123,6 +124,12 @@ final class SubjectRows {
         for (String key : d.nameKeys()) {
           k.setLong(1, ids[n]);
           k.setString(2, key);
+          // beside each key, as PersonNameKey maps it (V85)
+          if (d.dateOfBirth() == null) {
+            k.setNull(3, Types.DATE);
+          } else {
+            k.setObject(3, d.dateOfBirth());
+          }
           k.addBatch();
           anyKey = true;
         }

@@ -64,4 +64,25 @@ class NameMatcherTest {
     assertThat(NameMatcher.match("Anna Kovalskaya", null, "Anna Kovalskiy", null).confidence())
         .isEqualTo(Confidence.NONE);
   }
+
+  @Test
+  void datesNear_areExactlyTheDatesTheMatcherCallsNear() {
+    LocalDate dob = LocalDate.of(1979, 4, 3);
+    java.util.Set<LocalDate> near = NameMatcher.datesNear(dob);
+
+    assertThat(near)
+        .contains(
+            LocalDate.of(1979, 4, 4),
+            LocalDate.of(1979, 9, 3),
+            LocalDate.of(1991, 4, 3),
+            LocalDate.of(1979, 3, 4))
+        .doesNotContain(dob, LocalDate.of(1980, 5, 3));
+    // every day from 1900 on: near ones are LOW, all others NONE, the date itself HIGH
+    for (LocalDate d = LocalDate.of(1900, 1, 1); d.getYear() <= 2026; d = d.plusDays(1)) {
+      Confidence c = NameMatcher.match(HELD, dob, HELD, d).confidence();
+      Confidence expected =
+          d.equals(dob) ? Confidence.HIGH : near.contains(d) ? Confidence.LOW : Confidence.NONE;
+      assertThat(c).as(d.toString()).isEqualTo(expected);
+    }
+  }
 }

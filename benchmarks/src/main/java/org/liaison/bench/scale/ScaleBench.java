@@ -1,0 +1,274 @@
+package org.liaison.bench.scale;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.liaison.bench.scale.AgencyGenerator.Probe;
+import org.liaison.cli.LiaisonCommand;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.AgencyNode;
+import org.liaison.cluster.Federation;
+import org.liaison.wire.v1.Identifier;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.NodeStatus;
+import org.liaison.wire.v1.OfficerCheckRequest;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.PartnerCheckAnswer;
+import org.liaison.wire.v1.PersonQuery;
+import org.liaison.wire.v1.QueryRequest;
+
+/**
+ * A node with a big agency, against the same node with a small one: for each size, a federation of
+ * us.ice and us.dea (real node and gateway processes), a generated agency imported into us.dea with
+ * {@code liaison import}, then lookups from us.ice: an identifier query, a name and date-of-birth
+ * query, a query that finds nothing, and a private target check. Prints import time and rate,
+ * database size per table, the node's memory and the lookups' p50/p99, one column per size.
+ *
+ * <p>Run from the repository root after building ({@code mvn -B -DskipTests package}): {@code java
+ * -cp benchmarks/target/liaison-benchmarks.jar org.liaison.bench.scale.ScaleBench [--sizes
+ * 10000,100000] [--heap 2g] [--samples 200] [--work DIR] [--repo DIR]} ({@code --repo}: node and
+ * gateway built elsewhere, e.g. a copy of an earlier build to compare with). The 25,000,000-subject
+ * run is {@code --sizes 10000,25000000 --heap 2g}.
+ */
+public final class ScaleBench {
+  private static final String OWNER = "us.dea";
+  private static final String PARTNER = "us.ice";
+  private static final String PARTNER_CASE = "ICE-MIA-2026-0311";
+  private static final String PURPOSE = "DRUG_TRAFFICKING";
+  private static final int BATCH_LINES = 1000;
+
+  private ScaleBench() {}
+
+  public static void main(String[] args) throws Exception {
+    List<Long> sizes = List.of(10_000L, 100_000L);
+    String heap = "2g";
+    int samples = 200;
+    Path work = null;
+    Path repo = null;
+    for (int i = 0; i < args.length; i += 2) {
+      String value = args[i + 1];
+      switch (args[i]) {
+        case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(Long::parseLong).toList();
+        case "--heap" -> heap = value;
+        case "--samples" -> samples = Integer.parseInt(value);
+        case "--work" -> work = Path.of(value);
+        case "--repo" -> repo = Path.of(value);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (work == null) {
+      work = Files.createTempDirectory("liaison-scale");
+    }
+    System.out.printf(
+        "work folder %s, sizes %s subjects, node heap %s, %d samples per lookup%n",
+        work, sizes, heap, samples);
+    List<ScaleReport> reports = new ArrayList<>();
+    for (long size : sizes) {
+      ScaleReport report = run(work.resolve("s" + size), size, heap, samples, repo);
+      System.out.println(report.column());
+      reports.add(report);
+    }
+    System.out.println();
+    System.out.println(ScaleReport.table(reports));
+  }
+
+  /**
+   * One size.
+   *
+   * @param repo where node/ and gateway/ are built, or null for this repository
+   */
+  static ScaleReport run(Path dir, long subjects, String heap, int samples, Path repo)
+      throws Exception {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("agency.jsonl");
+    long t0 = System.nanoTime();
+    AgencyGenerator.Summary agency =
+        new AgencyGenerator(OWNER, 1).write(file, subjects, Math.max(samples, 50));
+    double generateSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        "%d subjects: %d lines (%d MiB) written in %.1f s%n",
+        subjects, agency.lines(), Files.size(file) >> 20, generateSeconds);
+    ScaleReport.Builder report = ScaleReport.builder(subjects, agency, Files.size(file));
+    Federation.Builder federation = Federation.builder();
+    if (repo != null) {
+      federation.repositoryRoot(repo);
+    }
+    try (Federation f =
+        federation
+            .agencies(PARTNER, OWNER)
+            .workDir(dir.resolve("federation"))
+            .jvmOptions(List.of("-XX:+UseSerialGC", "-Xmx" + heap))
+            // the bulk load is measured on its own, without each case's automatic check
+            .nodeOption(OWNER, "liaison.deconfliction.triggers", "false")
+            // a busy machine can take longer than the default 5 s to open a big database
+            .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "120S")
+            // and longer than the default 60 s to store one import batch
+            .nodeOption(OWNER, "quarkus.transaction-manager.default-transaction-timeout", "600S")
+            .healthTimeout(java.time.Duration.ofMinutes(10))
+            .build()) {
+      f.start();
+      AgencyNode owner = f.node(OWNER);
+      long importStart = System.nanoTime();
+      String result =
+          cli(
+              owner,
+              "import",
+              file.toString(),
+              "--restart",
+              "--no-progress",
+              "--batch-lines",
+              Integer.toString(BATCH_LINES));
+      double importSeconds = (System.nanoTime() - importStart) / 1e9;
+      System.out.printf("import: %.1f s: %s%n", importSeconds, result.strip());
+      report.imported(importSeconds, result);
+      report.memoryAfterImport(ProcessMemory.of(owner.pid()));
+      try (NodeClient dea = owner.client()) {
+        NodeStatus status = dea.status();
+        report.stored(status.getCases(), status.getRecords(), status.getIdentifiers());
+        report.lookup("node status", Latency.measure(Math.max(20, samples / 4), dea::status));
+      }
+
+      List<Probe> probes = agency.probes();
+      try (NodeClient ice = f.node(PARTNER).client()) {
+        AtomicInteger next = new AtomicInteger();
+        report.lookup(
+            "identifier query",
+            Latency.measure(
+                samples,
+                () -> expectMatch(ice.queryAll(query(identifier(probe(probes, next).phone()))))));
+        report.lookup(
+            "name + date of birth query",
+            Latency.measure(
+                samples,
+                () -> {
+                  Probe p = probe(probes, next);
+                  expectMatch(ice.queryAll(query(person(p))));
+                }));
+        report.lookup(
+            "query, no match",
+            Latency.measure(
+                samples,
+                () -> {
+                  List<PartnerAnswer> answers =
+                      ice.queryAll(query(identifier("+1 202 555 0" + (100 + next.get() % 900))));
+                  next.incrementAndGet();
+                  if (answers.size() != 1
+                      || answers.get(0).getStatus() != PartnerAnswer.Status.NO_MATCH) {
+                    throw new IllegalStateException("expected no match: " + answers);
+                  }
+                }));
+        // the first check after the import makes us.dea build its filter for us.ice: it may take
+        // longer than a check's deadline, so it is asked again until it answers
+        long primeStart = System.nanoTime();
+        Probe first = probe(probes, next);
+        for (int attempt = 1; ; attempt++) {
+          List<PartnerCheckAnswer> answers = ice.checkAll(check(identifier(first.phone())));
+          if (answers.size() == 1 && answers.get(0).getStatus() == PartnerAnswer.Status.MATCH) {
+            break;
+          }
+          if (System.nanoTime() - primeStart > java.util.concurrent.TimeUnit.MINUTES.toNanos(20)) {
+            throw new IllegalStateException("no filter after 20 minutes: " + answers);
+          }
+          System.out.printf("  target check %d: %s, asking again%n", attempt, answers);
+        }
+        report.filterReady((System.nanoTime() - primeStart) / 1e6);
+        report.lookup(
+            "target check",
+            Latency.measure(
+                samples,
+                () -> {
+                  List<PartnerCheckAnswer> answers =
+                      ice.checkAll(check(identifier(probe(probes, next).phone())));
+                  if (answers.size() != 1
+                      || answers.get(0).getStatus() != PartnerAnswer.Status.MATCH) {
+                    throw new IllegalStateException("expected a conflict: " + answers);
+                  }
+                }));
+      }
+      report.memoryAfterLookups(ProcessMemory.of(owner.pid()));
+      report.liveFileBytes(Files.size(owner.dataDir().resolve("node.mv.db")));
+      f.stopAll();
+      report.database(DatabaseSize.of(owner.dataDir()));
+    }
+    return report.build();
+  }
+
+  private static Probe probe(List<Probe> probes, AtomicInteger next) {
+    return probes.get(Math.floorMod(next.getAndIncrement(), probes.size()));
+  }
+
+  private static Identifier identifier(String phone) {
+    return Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone).build();
+  }
+
+  private static PersonQuery person(Probe p) {
+    return PersonQuery.newBuilder()
+        .setName(p.name())
+        .setDateOfBirth(p.dateOfBirth().toString())
+        .build();
+  }
+
+  private static OfficerQueryRequest query(Identifier id) {
+    return query(QueryRequest.newBuilder().setIdentifier(id).build());
+  }
+
+  private static OfficerQueryRequest query(PersonQuery person) {
+    return query(QueryRequest.newBuilder().setPerson(person).build());
+  }
+
+  private static OfficerQueryRequest query(QueryRequest q) {
+    return OfficerQueryRequest.newBuilder()
+        .setQuery(q)
+        .setPurpose(PURPOSE)
+        .setCaseReference(PARTNER_CASE)
+        .setOfficerId("officer-1")
+        .addPartners(OWNER)
+        .setDeadlineMs(30_000)
+        .build();
+  }
+
+  private static OfficerCheckRequest check(Identifier id) {
+    return OfficerCheckRequest.newBuilder()
+        .setIdentifier(id)
+        .setCaseReference(PARTNER_CASE)
+        .setOfficerId("officer-1")
+        .addPartners(OWNER)
+        .setDeadlineMs(120_000)
+        .build();
+  }
+
+  private static void expectMatch(List<PartnerAnswer> answers) {
+    if (answers.size() != 1 || answers.get(0).getStatus() != PartnerAnswer.Status.MATCH) {
+      throw new IllegalStateException("expected a match: " + answers);
+    }
+  }
+
+  /** Runs the liaison command line in-process as officer-1 of the node. */
+  static String cli(AgencyNode node, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(node.cliOptions().split(" ")));
+    var cl = LiaisonCommand.commandLine();
+    StringWriter out = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(out, true));
+    int exit = cl.execute(all.toArray(String[]::new));
+    if (exit != 0) {
+      String text = out.toString();
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "liaison %s exited %d: %s",
+              args[0],
+              exit,
+              text.length() > 4000 ? text.substring(0, 4000) + "..." : text));
+    }
+    return out.toString();
+  }
+}
