@@ -69,9 +69,7 @@ public class GatewayPartnerCall implements PartnerCall {
     Envelope request;
     try {
       request =
-          envelopes
-              .sealer()
-              .seal(
+          envelopes.seal(
                   SealRequest.request(
                       r.partnerAgency(),
                       PARTNER_NODE,
