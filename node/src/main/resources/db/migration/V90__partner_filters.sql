@@ -6,8 +6,8 @@ CREATE TABLE partner_filters (
   epoch           BIGINT       NOT NULL,
   filter_id       VARCHAR(100) NOT NULL,
   generation      BIGINT       NOT NULL,
-  public_key      VARBINARY(256) NOT NULL,
-  filter_bytes    BLOB         NOT NULL,
+  public_key      BYTEA        NOT NULL,
+  filter_bytes    BYTEA        NOT NULL,
   stored_at       TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (partner_agency, match_kind)
 );

@@ -14,9 +14,9 @@ import org.liaison.wire.oprf.PrfFilterDelta;
  * publishes a filter of its active targets to every partner (capacity twice its targets, as a node
  * sizes {@code HeldFilter}s), and one node holds the filters of all its partners. Prints the heap a
  * node spends per held partner filter and in all, and the bytes per day it fetches to keep them
- * current when each partner changes {@code churn} of its targets a day and the node refreshes
- * every {@code refreshMinutes} (deltas since the held generation, as {@code PartnerFilters}
- * asks). PRF outputs are pseudorandom, so random 32-byte values stand for them.
+ * current when each partner changes {@code churn} of its targets a day and the node refreshes every
+ * {@code refreshMinutes} (deltas since the held generation, as {@code PartnerFilters} asks). PRF
+ * outputs are pseudorandom, so random 32-byte values stand for them.
  *
  * <p>{@code java -Xmx4g -cp benchmarks/target/liaison-benchmarks.jar
  * org.liaison.bench.federation.FilterFederationSim [agencies=100] [targets=10000] [churn=0.02]

@@ -103,8 +103,8 @@ public class PartnerHistory {
 
   /**
    * Stores what envelopes brought since the last time, in the caller's transaction. The lock is
-   * held until the background settler's own transaction has committed, so a reader never finds
-   * the queue empty while its content is not yet visible.
+   * held until the background settler's own transaction has committed, so a reader never finds the
+   * queue empty while its content is not yet visible.
    */
   void settle() {
     settling.lock();

@@ -15,8 +15,8 @@ import org.liaison.wire.v1.MatchKind;
 
 /**
  * Partners' filters on disk with their generation, so that a restarted node brings them up to date
- * with deltas instead of fetching them whole. A stored filter that no longer parses is dropped
- * (the next check fetches it whole).
+ * with deltas instead of fetching them whole. A stored filter that no longer parses is dropped (the
+ * next check fetches it whole).
  */
 @ApplicationScoped
 public class StoredPartnerFilters {
@@ -48,7 +48,8 @@ public class StoredPartnerFilters {
                         (byte[]) r[2],
                         PrfFilter.fromBytes(bytes(r[3]))));
               } catch (OprfException e) {
-                LOG.warnf("the stored filter of %s (%s) is unusable; fetching it whole", partner, kind);
+                LOG.warnf(
+                    "the stored filter of %s (%s) is unusable; fetching it whole", partner, kind);
                 return Optional.empty();
               }
             });

@@ -139,11 +139,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     try {
       Envelope sealed =
           envelopes.seal(
-                  SealRequest.answerTo(
-                      opened,
-                      answer.getDescriptorForType().getFullName(),
-                      Duration.ofMillis(config.query().ttlMs())),
-                  answer.toByteArray());
+              SealRequest.answerTo(
+                  opened,
+                  answer.getDescriptorForType().getFullName(),
+                  Duration.ofMillis(config.query().ttlMs())),
+              answer.toByteArray());
       out.onNext(sealed);
       out.onCompleted();
     } catch (WireException e) {

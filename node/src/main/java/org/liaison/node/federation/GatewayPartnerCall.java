@@ -70,16 +70,16 @@ public class GatewayPartnerCall implements PartnerCall {
     try {
       request =
           envelopes.seal(
-                  SealRequest.request(
-                      r.partnerAgency(),
-                      PARTNER_NODE,
-                      r.agreementId(),
-                      r.purpose(),
-                      r.caseReference(),
-                      r.officerId(),
-                      r.contentType(),
-                      Duration.ofMillis(config.query().ttlMs())),
-                  payload.toByteArray());
+              SealRequest.request(
+                  r.partnerAgency(),
+                  PARTNER_NODE,
+                  r.agreementId(),
+                  r.purpose(),
+                  r.caseReference(),
+                  r.officerId(),
+                  r.contentType(),
+                  Duration.ofMillis(config.query().ttlMs())),
+              payload.toByteArray());
     } catch (WireException e) {
       return CompletableFuture.failedFuture(
           new ExchangeFailure(
