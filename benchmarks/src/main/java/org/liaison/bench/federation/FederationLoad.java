@@ -3,6 +3,7 @@ package org.liaison.bench.federation;
 import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
@@ -58,6 +59,8 @@ public final class FederationLoad {
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
             .jvmOptions(c1Only ? Federation.JVM_OPTIONS : Federation.BENCHMARK_JVM_OPTIONS)
+            // a machine busy with other builds starts the processes slowly
+            .healthTimeout(Duration.ofSeconds(Long.getLong("liaison.load.start-timeout-s", 180)))
             .build()) {
       f.start();
       System.out.printf(

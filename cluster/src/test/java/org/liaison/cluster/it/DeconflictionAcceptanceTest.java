@@ -24,8 +24,13 @@ import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
 import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.AuditExportRequest;
+import org.liaison.wire.v1.AuditGrpc;
+import org.liaison.wire.v1.AuditRecord;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
+import org.liaison.wire.v1.FilterRequest;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.ImportAck;
@@ -280,6 +285,55 @@ class DeconflictionAcceptanceTest {
     assertThat(again).extracting(Alert::getId).containsAll(unacked);
     again.forEach(a -> Alerts.acknowledge(f, "us.dea", a));
     assertThat(Alerts.pending(f, "us.dea", "")).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void partnerFilters_surviveARestart_theRestartedNodeAsksOnlyForDeltas(Federation f) {
+    check(f, "us.ice", LEAK_PHONE); // ICE holds DEA's filter now, in memory and on disk
+    long before = filterAnswers(f).size();
+
+    f.node("us.ice").restart();
+    check(f, "us.ice", LEAK_PHONE);
+
+    List<AuditEntry> after = filterAnswers(f);
+    assertThat(after).hasSizeGreaterThan((int) before);
+    // DEA answered the restarted ICE with deltas since the generation ICE had stored
+    assertThat(after.subList((int) before, after.size()))
+        .allSatisfy(e -> assertThat(e.getDetail()).contains("deltas to generation"));
+  }
+
+  private static void check(Federation f, String agency, String phone) {
+    try (NodeClient c = f.node(agency).client()) {
+      List<PartnerCheckAnswer> answers =
+          c.checkAll(
+              OfficerCheckRequest.newBuilder()
+                  .setIdentifier(
+                      Identifier.newBuilder()
+                          .setType(IdentifierType.PHONE)
+                          .setValue(phone)
+                          .setCountry("US"))
+                  .setCaseReference("ICE-MIA-2026-0311")
+                  .addPartners("us.dea")
+                  .setDeadlineMs(10_000)
+                  .build());
+      assertThat(Officers.checkFrom(answers, "us.dea").getStatus())
+          .isEqualTo(PartnerAnswer.Status.NO_MATCH);
+    }
+  }
+
+  /** DEA's audit entries of the filter requests ICE sent it, oldest first. */
+  private static List<AuditEntry> filterAnswers(Federation f) {
+    try (NodeClient dea = f.node("us.dea").client()) {
+      return AuditGrpc.newBlockingStub(dea.channel())
+          .export(AuditExportRequest.getDefaultInstance())
+          .getRecordsList()
+          .stream()
+          .map(AuditRecord::getDecoded)
+          .filter(e -> e.getRequestingAgency().equals("us.ice"))
+          .filter(e -> e.getContentType().equals(FilterRequest.getDescriptor().getFullName()))
+          .toList();
+    }
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.liaison.node.observability.ExchangeMetrics;
 import org.liaison.wire.merkle.MerkleFrontier;
@@ -22,18 +24,21 @@ import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
- * The append-only, tamper-evident log. {@link #append} writes one entry and the checkpoint signed
- * right after it in a transaction of its own, committed before it returns: whoever appends and then
- * acts (discloses, sends) has the entry durable first. If it throws, nothing was written and the
- * caller must not act.
+ * The append-only, tamper-evident log. {@link #append} returns once its entry and a checkpoint
+ * signed over a tree that includes it are committed: whoever appends and then acts (discloses,
+ * sends) has the entry durable and covered first. If it throws, nothing of its entry was written
+ * and the caller must not act.
  *
- * <p>Appends are serialised by a lock held across the commit, so leaf indexes are dense and the
+ * <p>Entries of concurrent callers are written as one batch (decision 0011): one transaction, one
+ * commit, one checkpoint signed after the batch's last entry and stored with each entry of the
+ * batch. Batches are written under a lock held across the commit, so leaf indexes are dense and the
  * tree grows in commit order; the compact range kept in memory (and stored with each leaf) makes an
  * append O(log n) whatever the size of the log.
  */
 @ApplicationScoped
 public class AuditLog {
   private static final int MAX_DETAIL = 2000;
+  private static final int MAX_BATCH = 256;
 
   @Inject EntityManager em;
   @Inject AuditSigning signing;
@@ -41,29 +46,100 @@ public class AuditLog {
   @Inject ExchangeMetrics metrics;
 
   private final ReentrantLock lock = new ReentrantLock();
+  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final Clock clock = Clock.systemUTC();
   private MerkleFrontier tail;
   private volatile SignedAuditCheckpoint latest;
   private String signerStored;
 
-  /** Appends durably; throws (and writes nothing) when the entry cannot be committed. */
+  /**
+   * Appends durably; throws (and writes nothing) when the entry cannot be committed. Concurrent
+   * callers share one transaction and one signed checkpoint (group commit): the caller that gets
+   * the lock writes every entry queued so far, and each caller returns only once the batch holding
+   * its own entry is committed and covered by the batch's checkpoint.
+   */
   public AuditReceipt append(AuditEvent event) {
+    List<AuditReceipt> receipts = appendAll(List.of(event));
+    return receipts.get(0);
+  }
+
+  /**
+   * Appends {@code events} in this order, next to each other and in the same commit, or none of
+   * them (throws). For the entries a request needs on the record before its answer leaves.
+   */
+  public List<AuditReceipt> appendAll(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    Pending mine = new Pending(events);
+    queue.add(mine);
     lock.lock();
+    try {
+      while (mine.receipts == null && mine.failure == null) {
+        writeQueued();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (mine.failure != null) {
+      throw mine.failure;
+    }
+    events.forEach(this::count);
+    return mine.receipts;
+  }
+
+  /** Under the lock: one batch of everything queued (the caller's own entry among it). */
+  private void writeQueued() {
+    List<Pending> batch = new ArrayList<>();
+    int entries = 0;
+    for (Pending p; entries < MAX_BATCH && (p = queue.poll()) != null; ) {
+      batch.add(p);
+      entries += p.events.size();
+    }
     try {
       MerkleFrontier before =
           tail == null ? QuarkusTransaction.requiringNew().call(this::load) : tail;
       MerkleFrontier after = before.copy();
-      AuditReceipt receipt = QuarkusTransaction.requiringNew().call(() -> write(event, after));
+      SignedAuditCheckpoint checkpoint =
+          QuarkusTransaction.requiringNew().call(() -> write(batch, after));
+      if (checkpoint == null) {
+        return; // every entry of the batch failed on its own
+      }
+      // committed: only now may any of the callers act on its entry
       tail = after;
-      latest = receipt.checkpoint();
+      latest = checkpoint;
       signerStored = Certificates.fingerprint(signing.certificate());
-      count(event);
-      return receipt;
+      metrics.auditBatch(entries);
+      for (Pending p : batch) {
+        if (p.rows != null) {
+          p.receipts =
+              p.rows.stream()
+                  .map(row -> new AuditReceipt(row.idx, row.leafHash, checkpoint))
+                  .toList();
+        }
+      }
     } catch (RuntimeException e) {
       tail = null; // re-read from the database next time
-      throw e;
+      batch.forEach(p -> p.failure = e);
     } finally {
-      lock.unlock();
+      for (Pending p : batch) {
+        if (p.receipts == null && p.failure == null) {
+          tail = null;
+          p.failure = new IllegalStateException("the audit batch was not written");
+        }
+      }
+    }
+  }
+
+  /** A caller's entries waiting for their batch; set under the lock, read by it after the lock. */
+  private static final class Pending {
+    final List<AuditEvent> events;
+    List<AuditLogEntry> rows;
+    List<AuditReceipt> receipts;
+    RuntimeException failure;
+
+    Pending(List<AuditEvent> events) {
+      this.events = List.copyOf(events);
     }
   }
 
@@ -136,29 +212,52 @@ public class AuditLog {
     return MerkleFrontier.of(e.idx + 1, split(e.frontier));
   }
 
-  private AuditReceipt write(AuditEvent event, MerkleFrontier tree) {
-    long index = tree.size();
+  /**
+   * One transaction: every entry of the batch, each row holding the checkpoint signed after the
+   * batch's last entry. An entry that cannot even be built fails alone; null if none could.
+   */
+  private SignedAuditCheckpoint write(List<Pending> batch, MerkleFrontier tree) {
     Instant now = clock.instant();
-    AuditEntry entry = entry(event, index, now);
-    byte[] bytes = entry.toByteArray();
-    byte[] leaf = MerkleTree.leafHash(bytes);
-    tree.append(leaf);
-    byte[] root = tree.root();
-    SignedAuditCheckpoint checkpoint = signing.sign(tree.size(), root, now.toEpochMilli());
+    List<AuditLogEntry> rows = new ArrayList<>();
+    for (Pending p : batch) {
+      List<byte[]> built = new ArrayList<>(p.events.size());
+      try {
+        for (AuditEvent event : p.events) {
+          built.add(entry(event, tree.size() + built.size(), now).toByteArray());
+        }
+      } catch (RuntimeException e) {
+        p.failure = e; // fails alone: its entries take no index
+        continue;
+      }
+      p.rows = new ArrayList<>(built.size());
+      for (int i = 0; i < built.size(); i++) {
+        byte[] leaf = MerkleTree.leafHash(built.get(i));
+        AuditLogEntry row = new AuditLogEntry();
+        row.idx = tree.size();
+        tree.append(leaf);
+        row.at = now.atOffset(ZoneOffset.UTC);
+        row.kind = p.events.get(i).kind().name();
+        row.messageId = p.events.get(i).messageId();
+        row.entry = built.get(i);
+        row.leafHash = leaf;
+        row.treeRoot = tree.root();
+        row.frontier = join(tree.hashes());
+        p.rows.add(row);
+      }
+      rows.addAll(p.rows);
+    }
+    if (rows.isEmpty()) {
+      return null;
+    }
+    SignedAuditCheckpoint checkpoint = signing.sign(tree.size(), tree.root(), now.toEpochMilli());
+    byte[] signed = checkpoint.toByteArray();
     rememberSigner();
-    AuditLogEntry row = new AuditLogEntry();
-    row.idx = index;
-    row.at = now.atOffset(ZoneOffset.UTC);
-    row.kind = event.kind().name();
-    row.messageId = event.messageId();
-    row.entry = bytes;
-    row.leafHash = leaf;
-    row.treeRoot = root;
-    row.frontier = join(tree.hashes());
-    row.checkpoint = checkpoint.toByteArray();
-    em.persist(row);
+    for (AuditLogEntry row : rows) {
+      row.checkpoint = signed;
+      em.persist(row);
+    }
     em.flush();
-    return new AuditReceipt(index, leaf, checkpoint);
+    return checkpoint;
   }
 
   private AuditEntry entry(AuditEvent e, long index, Instant at) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.liaison.wire.audit.AuditBundles;
+import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditBundle;
@@ -44,7 +45,7 @@ public class AuditReader {
             .setNode(signing.node())
             .setExportedAtMs(System.currentTimeMillis());
     long total = size();
-    long n = limit == 0 ? total : Math.min(limit, total);
+    long n = limit == 0 ? total : coveredSize(Math.min(limit, total));
     AuditRecord last = null;
     for (long from = 0; from < n; from += PAGE) {
       for (AuditLogEntry e : page(from, (int) Math.min(PAGE, n - from))) {
@@ -111,10 +112,27 @@ public class AuditReader {
     return out;
   }
 
-  /** The signed checkpoint of the tree of {@code size} entries. */
+  /**
+   * The signed checkpoint that covers the first {@code size} entries: the one signed after the
+   * batch holding entry {@code size - 1}, so its tree may be larger (see {@link #coveredSize}).
+   */
   @Transactional
   public SignedAuditCheckpoint checkpointAt(long size) {
     return record(size - 1).getCheckpoint();
+  }
+
+  /**
+   * The smallest signed tree size that covers the first {@code size} entries: {@code size} itself
+   * when entry {@code size - 1} ended its batch, the end of its batch otherwise.
+   */
+  @Transactional
+  public long coveredSize(long size) {
+    if (size == 0) {
+      return 0;
+    }
+    return AuditCheckpoints.parse(checkpointAt(size))
+        .map(org.liaison.wire.v1.AuditCheckpoint::getTreeSize)
+        .orElse(size);
   }
 
   /** RFC 9162 inclusion path of {@code index} in the tree of {@code size}. */

@@ -66,18 +66,22 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
         });
   }
 
-  /** An inclusion proof of entry {@code index} in the tree of {@code size} (0: the latest). */
+  /**
+   * An inclusion proof of entry {@code index} in the tree of {@code size} (0: the latest), or in
+   * the smallest signed tree that covers it when no checkpoint was signed at exactly that size.
+   */
   public AuditProof prove(long index, long size) {
-    long n = size == 0 ? reader.size() : size;
-    if (index >= n || n > reader.size()) {
+    long asked = size == 0 ? reader.size() : size;
+    if (index >= asked || asked > reader.size()) {
       throw new IllegalArgumentException(
           "entry "
               + index
               + " is not in a tree of "
-              + n
+              + asked
               + " entries; the log holds "
               + reader.size());
     }
+    long n = reader.coveredSize(asked);
     AuditRecord record = reader.record(index);
     SignedAuditCheckpoint checkpoint = reader.checkpointAt(n);
     List<byte[]> path = reader.inclusionProof(index, n);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Disclosure;
+import org.liaison.wire.v1.FilterAnswer;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.QueryRequest;
@@ -58,6 +59,18 @@ public final class InboundAudit {
         parts.add("refused: " + a.getRefusal().getMessage());
       }
       return String.join("; ", parts);
+    }
+    if (answer instanceof FilterAnswer f && !f.hasRefusal()) {
+      // what a partner's filter refresh cost: a whole filter (or part of one) or deltas
+      return f.getFullFilter().isEmpty()
+          ? f.getDeltasCount() + " deltas to generation " + f.getGeneration()
+          : "full filter"
+              + (f.getParts() > 1 ? " part " + (f.getPart() + 1) + " of " + f.getParts() : "")
+              + " at generation "
+              + f.getGeneration()
+              + " ("
+              + f.getFullFilter().size()
+              + " bytes)";
     }
     if (answer instanceof TargetCheckAnswer t && t.hasRefusal()) {
       return "refused: " + t.getRefusal().getMessage();

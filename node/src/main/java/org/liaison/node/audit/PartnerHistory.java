@@ -2,6 +2,8 @@ package org.liaison.node.audit;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.audit.AuditCheckpoints;
@@ -46,20 +56,132 @@ public class PartnerHistory {
   @Inject AuditSigning self;
   @Inject NodeKeys keys;
 
-  /** The checkpoint in a verified envelope's header, signed by the envelope's signer. */
+  static final long SETTLE_EVERY_MS = 200;
+  private static final int MAX_QUEUED = 10_000;
+  private final Queue<Observation> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final ReentrantLock settling = new ReentrantLock();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile ScheduledExecutorService settler;
+
+  /**
+   * The checkpoint in a verified envelope's header, signed by the envelope's signer: queued, so the
+   * exchange does not wait for its signature check and its row (decision 0011). The queue is
+   * settled in the background every {@link #SETTLE_EVERY_MS} ms and before anything reads what this
+   * node holds; of a burst from one node only the largest tree (and any same-size contradiction) is
+   * kept: consistency proofs from the largest cover the smaller ones.
+   */
   public void fromEnvelope(Header h, X509Certificate signer) {
     if (h.getAuditCheckpoint().isEmpty()) {
       return;
     }
     try {
-      observe(
-          h.getSenderAgency(),
-          SignedAuditCheckpoint.parseFrom(h.getAuditCheckpoint()),
-          signer,
-          h.getSenderAgency());
+      SignedAuditCheckpoint signed = SignedAuditCheckpoint.parseFrom(h.getAuditCheckpoint());
+      if (queued.incrementAndGet() > MAX_QUEUED) {
+        queued.decrementAndGet();
+        return; // a flood: the checkpoints already queued (and the next ones) will do
+      }
+      pending.add(new Observation(h.getSenderAgency(), signed, signer));
+      startSettling();
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       // never a reason to drop a valid message; the next checkpoint will do
       LOG.warnf("ignored the audit checkpoint of %s: %s", h.getSenderAgency(), e.getMessage());
+    }
+  }
+
+  private record Observation(String agency, SignedAuditCheckpoint signed, X509Certificate signer) {
+    String key() {
+      AuditCheckpoint c =
+          AuditCheckpoints.parse(signed).orElse(AuditCheckpoint.getDefaultInstance());
+      return agency + "/" + c.getNode();
+    }
+
+    long size() {
+      return AuditCheckpoints.parse(signed).map(AuditCheckpoint::getTreeSize).orElse(-1L);
+    }
+  }
+
+  /**
+   * Stores what envelopes brought since the last time, in the caller's transaction. The lock is
+   * held until the background settler's own transaction has committed, so a reader never finds the
+   * queue empty while its content is not yet visible.
+   */
+  void settle() {
+    settling.lock();
+    try {
+      settleLocked();
+    } finally {
+      settling.unlock();
+    }
+  }
+
+  private void settleLocked() {
+    List<Observation> drained = new ArrayList<>();
+    for (Observation o; (o = pending.poll()) != null; ) {
+      queued.decrementAndGet();
+      drained.add(o);
+    }
+    for (Observation o : worthKeeping(drained)) {
+      observe(o.agency(), o.signed(), o.signer(), o.agency());
+    }
+  }
+
+  /** Per node: the largest tree, and every checkpoint of a size seen with two different roots. */
+  static List<Observation> worthKeeping(List<Observation> drained) {
+    Map<String, Long> largest = new LinkedHashMap<>();
+    Map<String, Map<String, Observation>> bySize = new LinkedHashMap<>();
+    for (Observation o : drained) {
+      largest.merge(o.key(), o.size(), Math::max);
+      String root =
+          AuditCheckpoints.parse(o.signed())
+              .map(c -> java.util.HexFormat.of().formatHex(c.getRootHash().toByteArray()))
+              .orElse("");
+      bySize
+          .computeIfAbsent(o.key() + "#" + o.size(), k -> new LinkedHashMap<>())
+          .putIfAbsent(root, o);
+    }
+    List<Observation> keep = new ArrayList<>();
+    for (Map<String, Observation> roots : bySize.values()) {
+      Observation any = roots.values().iterator().next();
+      if (roots.size() > 1 || any.size() == largest.get(any.key())) {
+        keep.addAll(roots.values());
+      }
+    }
+    return keep;
+  }
+
+  private void startSettling() {
+    if (settler != null || !started.compareAndSet(false, true)) {
+      return;
+    }
+    ScheduledExecutorService s =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "liaison-partner-checkpoints");
+              t.setDaemon(true);
+              return t;
+            });
+    s.scheduleWithFixedDelay(
+        () -> {
+          settling.lock();
+          try {
+            QuarkusTransaction.requiringNew().run(this::settleLocked);
+          } catch (RuntimeException e) {
+            LOG.warnf(e, "could not store partners' checkpoints; trying again");
+          } finally {
+            settling.unlock();
+          }
+        },
+        SETTLE_EVERY_MS,
+        SETTLE_EVERY_MS,
+        TimeUnit.MILLISECONDS);
+    settler = s;
+  }
+
+  @PreDestroy
+  void stop() {
+    if (settler != null) {
+      settler.shutdownNow();
     }
   }
 
@@ -139,6 +261,7 @@ public class PartnerHistory {
   /** Every held checkpoint of one agency's nodes, smallest first. */
   @Transactional
   public List<PartnerCheckpoint> held(String agency) {
+    settle();
     return em.createQuery(
             "from PartnerCheckpoint where agency = :a order by treeSize, id",
             PartnerCheckpoint.class)
@@ -149,6 +272,7 @@ public class PartnerHistory {
   /** The latest held checkpoint of every node, as gossip to pass on (except {@code skip}'s). */
   @Transactional
   public List<WitnessedCheckpoint> latestExcept(String skipAgency) {
+    settle();
     Map<String, PartnerCheckpoint> latest = new LinkedHashMap<>();
     for (PartnerCheckpoint p :
         em.createQuery("from PartnerCheckpoint order by treeSize", PartnerCheckpoint.class)
@@ -224,6 +348,7 @@ public class PartnerHistory {
 
   @Transactional
   public List<AuditFindingEntry> findings() {
+    settle();
     return em.createQuery("from AuditFindingEntry order by id", AuditFindingEntry.class)
         .getResultList();
   }

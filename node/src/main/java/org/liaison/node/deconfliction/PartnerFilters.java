@@ -22,13 +22,15 @@ import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
 /**
- * Partners' filters as this node last fetched them, kept in memory and brought up to date before
- * each check with one small request (deltas since the held generation; the full filter when the
- * partner rebuilt or the deltas do not apply).
+ * Partners' filters as this node last fetched them, kept in memory and on disk with their
+ * generation ({@link StoredPartnerFilters}), and brought up to date before each check with one
+ * small request (deltas since the held generation; the full filter when the partner rebuilt or the
+ * deltas do not apply). A restarted node starts from the stored generation.
  */
 @ApplicationScoped
 public class PartnerFilters {
   @Inject PartnerCall calls;
+  @Inject StoredPartnerFilters stored;
 
   /** A partner's filter with the epoch and public key it was built with. */
   public record Cached(long epoch, String filterId, byte[] publicKey, PrfFilter filter) {}
@@ -41,7 +43,7 @@ public class PartnerFilters {
   public CompletableFuture<Cached> refresh(
       PartnerAgreement p, MatchKind kind, String officerId, long deadlineMs) {
     String key = p.agency() + "|" + kind;
-    Cached held = cache.get(key);
+    Cached held = cache.computeIfAbsent(key, k -> stored.load(p.agency(), kind).orElse(null));
     FilterRequest.Builder q = FilterRequest.newBuilder().setKind(kind);
     if (held != null) {
       q.setFilterId(held.filterId()).setSinceGeneration(held.filter().generation());
@@ -52,6 +54,11 @@ public class PartnerFilters {
             a -> {
               Cached next = apply(p.agency(), held, a);
               cache.put(key, next);
+              if (held == null
+                  || !held.filterId().equals(next.filterId())
+                  || held.filter().generation() != next.filter().generation()) {
+                stored.store(p.agency(), kind, next);
+              }
               return next;
             });
   }
@@ -133,9 +140,10 @@ public class PartnerFilters {
         && a.getParts() == first.getParts();
   }
 
-  /** Forgets every partner filter (the next check fetches them whole). */
+  /** Forgets every partner filter, in memory and on disk (the next check fetches them whole). */
   public void clear() {
     cache.clear();
+    stored.clear();
   }
 
   private static FilterAnswer parse(String partner, byte[] bytes) {

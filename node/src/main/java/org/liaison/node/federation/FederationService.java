@@ -7,7 +7,9 @@ import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.liaison.agreements.AgreementStatus;
@@ -120,8 +122,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
       return;
     }
     try {
-      // fail closed: the answer leaves only after its audit entry is committed
-      audit.append(InboundAudit.of(request, opened.signedContentHash(), answer, outcome, reason));
+      // fail closed: the answer leaves only after its audit entries (the handler's decisions, then
+      // the answer's own) are committed
+      List<AuditEvent> entries = new ArrayList<>(request.entriesBeforeAnswer());
+      entries.add(InboundAudit.of(request, opened.signedContentHash(), answer, outcome, reason));
+      audit.appendAll(entries);
     } catch (RuntimeException e) {
       LOG.errorf(e, "cannot record the answer to %s; nothing is disclosed", h.getMessageId());
       out.onError(
@@ -133,14 +138,12 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     }
     try {
       Envelope sealed =
-          envelopes
-              .sealer()
-              .seal(
-                  SealRequest.answerTo(
-                      opened,
-                      answer.getDescriptorForType().getFullName(),
-                      Duration.ofMillis(config.query().ttlMs())),
-                  answer.toByteArray());
+          envelopes.seal(
+              SealRequest.answerTo(
+                  opened,
+                  answer.getDescriptorForType().getFullName(),
+                  Duration.ofMillis(config.query().ttlMs())),
+              answer.toByteArray());
       out.onNext(sealed);
       out.onCompleted();
     } catch (WireException e) {

@@ -1,6 +1,13 @@
 package org.liaison.node.federation;
 
-/** A partner's request as this node opened and verified it. */
+import java.util.ArrayList;
+import java.util.List;
+import org.liaison.node.audit.AuditEvent;
+
+/**
+ * A partner's request as this node opened and verified it, and the audit entries its handler wants
+ * committed with the answer's own entry (in the same batch, before the answer leaves).
+ */
 public record InboundRequest(
     String senderAgency,
     String senderNode,
@@ -10,4 +17,37 @@ public record InboundRequest(
     String officerId,
     String messageId,
     String contentType,
-    byte[] payload) {}
+    byte[] payload,
+    List<AuditEvent> entriesBeforeAnswer) {
+
+  public InboundRequest(
+      String senderAgency,
+      String senderNode,
+      String agreementId,
+      String purpose,
+      String caseReference,
+      String officerId,
+      String messageId,
+      String contentType,
+      byte[] payload) {
+    this(
+        senderAgency,
+        senderNode,
+        agreementId,
+        purpose,
+        caseReference,
+        officerId,
+        messageId,
+        contentType,
+        payload,
+        new ArrayList<>());
+  }
+
+  /**
+   * An entry (a policy decision) that must be durable before the answer leaves: the node commits it
+   * together with, and just before, the answer's own entry; if that fails, nothing leaves.
+   */
+  public void recordBeforeAnswer(AuditEvent entry) {
+    entriesBeforeAnswer.add(entry);
+  }
+}

@@ -4,11 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import org.liaison.node.audit.AuditLog;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.EnvelopeSealer;
+import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.envelope.WireException;
+import org.liaison.wire.v1.Envelope;
 
 /** The node's sealer and opener, built once from its keys and the agencies' public material. */
 @ApplicationScoped
@@ -33,6 +36,19 @@ public class NodeEnvelopes {
 
   public EnvelopeSealer sealer() {
     return sealer;
+  }
+
+  /**
+   * Seals one message in the session this node keeps with the recipient (decision 0001: the HPKE
+   * setup is paid once per session, not per message; the envelope still verifies on its own).
+   */
+  public Envelope seal(SealRequest request, byte[] payload) throws WireException {
+    return sealer.sealBatch(List.of(new EnvelopeSealer.Outgoing(request, payload))).get(0);
+  }
+
+  /** Seals messages to several recipients with their sessions and one signature over them all. */
+  public List<Envelope> sealAll(List<EnvelopeSealer.Outgoing> messages) throws WireException {
+    return sealer.sealBatch(messages);
   }
 
   public EnvelopeOpener opener() {

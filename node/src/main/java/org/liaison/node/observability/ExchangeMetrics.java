@@ -1,6 +1,7 @@
 package org.liaison.node.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,14 @@ public class ExchangeMetrics {
         .publishPercentiles(0.5, 0.99)
         .register(registry)
         .record(Duration.ofMillis(latencyMs));
+  }
+
+  /** How many audit entries shared one commit and one signed checkpoint (group commit). */
+  public void auditBatch(int entries) {
+    DistributionSummary.builder("liaison.node.audit.batch.entries")
+        .description("Audit entries written in one transaction under one signed checkpoint")
+        .register(registry)
+        .record(entries);
   }
 
   private static String shortType(String contentType) {

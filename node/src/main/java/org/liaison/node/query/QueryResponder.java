@@ -12,8 +12,6 @@ import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.node.audit.AuditEvent;
-import org.liaison.node.audit.AuditLog;
-import org.liaison.node.audit.AuditUnavailable;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.federation.InboundHandler;
@@ -46,7 +44,6 @@ public class QueryResponder implements InboundHandler {
   @Inject AgreementStore agreements;
   @Inject NodeConfig config;
   @Inject ConsentLedger consents;
-  @Inject AuditLog audit;
   @Inject QueryQuota quota;
 
   @Override
@@ -134,17 +131,12 @@ public class QueryResponder implements InboundHandler {
     return answer.build();
   }
 
-  /** Every decision is an audit entry, written before the answer that carries it can leave. */
+  /**
+   * Every decision is an audit entry, committed with the answer's own entry before the answer that
+   * carries it can leave (the federation service appends both in one batch, or discloses nothing).
+   */
   private void recordDecision(InboundRequest r, RecordMatch m, Decision d) {
-    try {
-      appendDecision(r, m, d);
-    } catch (RuntimeException e) {
-      throw new AuditUnavailable("the decision on " + m.recordId() + " could not be audited", e);
-    }
-  }
-
-  private void appendDecision(InboundRequest r, RecordMatch m, Decision d) {
-    audit.append(
+    r.recordBeforeAnswer(
         AuditEvent.builder(AuditKind.DECISION)
             .direction(AuditEvent.Direction.IN)
             .requestingAgency(r.senderAgency())

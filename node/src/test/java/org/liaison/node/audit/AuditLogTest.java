@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaison.wire.audit.AuditBundleVerifier;
@@ -251,6 +256,146 @@ class AuditLogTest {
     double us = (System.nanoTime() - t0) / 1e3 / 500;
     System.out.printf("AuditLog.append through Hibernate/H2 with a commit each: %.0f us/op%n", us);
     assertThat(receipts.get(499).index()).isEqualTo(549);
+    assertThat(service.verify().getOk()).isTrue();
+  }
+
+  private static AuditEvent event(String messageId) {
+    return AuditEvent.builder(AuditKind.QUERY)
+        .direction(AuditEvent.Direction.OUT)
+        .answeringAgency("us.dea")
+        .officer("officer-g")
+        .messageId(messageId)
+        .outcome("SENT")
+        .build();
+  }
+
+  /**
+   * Appends from {@code threads} threads at once, {@code each} per thread; returns the receipts.
+   */
+  private List<AuditReceipt> concurrently(int threads, int each) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier start = new CyclicBarrier(threads);
+      List<Future<List<AuditReceipt>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  List<AuditReceipt> mine = new ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    mine.add(audit.append(event("g" + thread + "-" + i)));
+                  }
+                  return mine;
+                }));
+      }
+      List<AuditReceipt> all = new ArrayList<>();
+      for (Future<List<AuditReceipt>> f : futures) {
+        all.addAll(f.get(60, TimeUnit.SECONDS));
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentAppends_shareCommitsAndCheckpoints_andEachIsCoveredByItsOwn() throws Exception {
+    List<AuditReceipt> receipts = concurrently(8, 40);
+
+    assertThat(receipts).extracting(AuditReceipt::index).doesNotHaveDuplicates().hasSize(320);
+    assertThat(reader.size()).isEqualTo(320);
+    for (AuditReceipt r : receipts) {
+      // the checkpoint a caller gets (and its envelope carries) covers its own entry, and the
+      // stored entry holds that very checkpoint
+      AuditCheckpoint c =
+          AuditCheckpoints.verify(r.checkpoint(), signing.certificate()).orElseThrow();
+      assertThat(c.getTreeSize()).isGreaterThan(r.index());
+      assertThat(reader.record(r.index()).getCheckpoint()).isEqualTo(r.checkpoint());
+      AuditProof p = service.prove(r.index(), r.index() + 1);
+      assertThat(p.getVerified()).as("inclusion of %d", r.index()).isTrue();
+    }
+    long checkpoints = receipts.stream().map(AuditReceipt::checkpoint).distinct().count();
+    System.out.printf(
+        "320 concurrent appends from 8 threads: %d signed checkpoints%n", checkpoints);
+    assertThat(checkpoints).isLessThan(320); // entries shared batches
+    AuditVerifyReport report = service.verify();
+    assertThat(report.getProblemsList()).isEmpty();
+    assertThat(report.getTreeSize()).isEqualTo(320);
+    // an export cut inside a batch is extended to the batch's end, so it still verifies
+    AuditBundle cut = reader.export(receipts.get(0).index() + 1);
+    assertThat(AuditBundleVerifier.verify(cut).problems()).isEmpty();
+  }
+
+  @Test
+  void aBatchEntryModifiedInTheDatabase_isNamedByItsBatch() throws Exception {
+    concurrently(8, 10);
+    AuditRecord shared =
+        java.util.stream.LongStream.range(0, reader.size())
+            .mapToObj(reader::record)
+            .filter(
+                r ->
+                    AuditCheckpoints.parse(r.getCheckpoint()).orElseThrow().getTreeSize()
+                        > r.getIndex() + 1)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no batch of more than one entry was written"));
+    long end = AuditCheckpoints.parse(shared.getCheckpoint()).orElseThrow().getTreeSize() - 1;
+    AuditEntry changed = shared.getDecoded().toBuilder().setOfficerId("someone-else").build();
+    byte[] bytes = changed.toByteArray();
+    tables.sql(
+        "update audit_log set entry = ?1, leaf_hash = ?2 where idx = ?3",
+        bytes,
+        MerkleTree.leafHash(bytes),
+        shared.getIndex());
+
+    AuditVerifyReport r = service.verify();
+    assertThat(r.getOk()).isFalse();
+    assertThat(r.getFirstBadIndex()).isBetween(0L, shared.getIndex());
+    assertThat(String.join(" ", r.getProblemsList())).contains(String.valueOf(end));
+  }
+
+  @Test
+  void concurrentAppends_whenTheLogCannotBeWritten_allFail_andNothingIsWritten() throws Exception {
+    tables.sql("alter table audit_log rename to audit_log_offline");
+    java.util.concurrent.atomic.AtomicInteger receipts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      CyclicBarrier start = new CyclicBarrier(8);
+      List<Future<?>> all = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        all.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < 5; i++) {
+                    try {
+                      audit.append(event("offline-" + thread + "-" + i));
+                      receipts.incrementAndGet();
+                    } catch (RuntimeException e) {
+                      failures.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : all) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+    } finally {
+      tables.sql("alter table audit_log_offline rename to audit_log");
+    }
+    // no caller got a receipt: each one waited for its own batch and saw it fail
+    assertThat(receipts.get()).isZero();
+    assertThat(failures.get()).isEqualTo(40);
+    assertThat(reader.size()).isZero();
+    // the log works again once the table is back
+    assertThat(concurrently(4, 5)).hasSize(20);
     assertThat(service.verify().getOk()).isTrue();
   }
 }

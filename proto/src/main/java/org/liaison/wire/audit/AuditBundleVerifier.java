@@ -22,10 +22,12 @@ import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
  * Checks an audit bundle with nothing but the bundle: the signing certificates chain to the agency
- * CA in it, every entry hashes to its leaf, sits at its own index, and the tree head after it
- * equals the checkpoint the node signed right after writing it; the last checkpoint covers the
- * whole log. The first problem names the entry where history was altered, removed, inserted or
- * reordered. Compare {@link Report#caFingerprint()} with the agency's published CA fingerprint.
+ * CA in it, every entry hashes to its leaf, sits at its own index, and is covered by the checkpoint
+ * stored with it: the checkpoint the node signed after the last entry of the batch the entry was
+ * committed in (decision 0011; a batch of one entry is the case of decision 0006), whose tree head
+ * equals the tree after that last entry; the last checkpoint covers the whole log. The first
+ * problem names the entry (or the batch) where history was altered, removed, inserted or reordered.
+ * Compare {@link Report#caFingerprint()} with the agency's published CA fingerprint.
  */
 public final class AuditBundleVerifier {
   private static final int MAX_PROBLEMS = 50;
@@ -42,6 +44,9 @@ public final class AuditBundleVerifier {
   private final List<String> problems = new ArrayList<>();
   private long firstBad = -1;
   private boolean diverged;
+  // the open batch: entries from batchStart share a checkpoint of tree size batchEnd (0: none)
+  private long batchStart;
+  private long batchEnd;
 
   private AuditBundleVerifier() {}
 
@@ -129,19 +134,52 @@ public final class AuditBundleVerifier {
       firstBad(position);
       return;
     }
-    if (!diverged
-        && (c.get().getTreeSize() != position + 1L
-            || !MessageDigest.isEqual(c.get().getRootHash().toByteArray(), tree.root()))) {
-      // every later tree head differs too; only the first one locates the change
+    long size = c.get().getTreeSize();
+    if (diverged) {
+      return;
+    }
+    if (batchEnd > 0 && size != batchEnd) {
+      // the entries of a batch all carry the checkpoint signed after its last entry
+      diverged = true;
+      problem(
+          batchStart,
+          "the batch of entries from "
+              + batchStart
+              + " ends at entry "
+              + position
+              + " before its checkpoint (tree size "
+              + batchEnd
+              + "): entries were removed, inserted or moved");
+      return;
+    }
+    if (batchEnd == 0) {
+      batchStart = position;
+      batchEnd = size;
+    }
+    if (size < position + 1L) {
       diverged = true;
       problem(
           position,
           "entry "
               + position
-              + " was modified, removed, inserted or moved: the tree after it"
-              + " does not match the checkpoint signed for it (tree size "
-              + c.get().getTreeSize()
-              + ")");
+              + " is not covered by its checkpoint (tree size "
+              + size
+              + "): it was inserted or moved");
+    } else if (size == position + 1L) {
+      batchEnd = 0;
+      if (!MessageDigest.isEqual(c.get().getRootHash().toByteArray(), tree.root())) {
+        // every later tree head differs too; only the first one locates the change
+        diverged = true;
+        problem(
+            batchStart,
+            (batchStart == position
+                    ? "entry " + position
+                    : "an entry among " + batchStart + ".." + position)
+                + " was modified, removed, inserted or moved: the tree after it"
+                + " does not match the checkpoint signed for it (tree size "
+                + size
+                + ")");
+      }
     }
   }
 

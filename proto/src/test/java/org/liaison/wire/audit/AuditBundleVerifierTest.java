@@ -15,6 +15,7 @@ import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.AuditRecord;
+import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 class AuditBundleVerifierTest {
   private static TestPki.Agency agency;
@@ -29,8 +30,14 @@ class AuditBundleVerifierTest {
   }
 
   static AuditBundle bundle(int n, TestPki.Issued key) throws Exception {
+    return bundle(n, key, 1);
+  }
+
+  /** A log written in batches of {@code batch} entries, each row holding its batch's checkpoint. */
+  static AuditBundle bundle(int n, TestPki.Issued key, int batch) throws Exception {
     MerkleFrontier tree = MerkleFrontier.empty();
     List<AuditRecord> records = new ArrayList<>();
+    List<AuditRecord.Builder> open = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       AuditEntry e =
           AuditEntry.newBuilder()
@@ -43,22 +50,25 @@ class AuditBundleVerifierTest {
               .build();
       byte[] leaf = MerkleTree.leafHash(e.toByteArray());
       tree.append(leaf);
-      records.add(
+      open.add(
           AuditRecord.newBuilder()
               .setIndex(i)
               .setEntry(e.toByteString())
               .setLeafHash(ByteString.copyFrom(leaf))
-              .setDecoded(e)
-              .setCheckpoint(
-                  AuditCheckpoints.sign(
-                      key.key().getPrivate(),
-                      key.cert(),
-                      "us.ice",
-                      "node-1",
-                      i + 1,
-                      tree.root(),
-                      1_700_000_000_000L + i))
-              .build());
+              .setDecoded(e));
+      if (open.size() == batch || i == n - 1) {
+        SignedAuditCheckpoint c =
+            AuditCheckpoints.sign(
+                key.key().getPrivate(),
+                key.cert(),
+                "us.ice",
+                "node-1",
+                i + 1,
+                tree.root(),
+                1_700_000_000_000L + i);
+        open.forEach(r -> records.add(r.setCheckpoint(c).build()));
+        open.clear();
+      }
     }
     return AuditBundle.newBuilder()
         .setFormat(AuditBundles.FORMAT)
@@ -154,5 +164,49 @@ class AuditBundleVerifierTest {
     AuditBundleVerifier.Report report = AuditBundleVerifier.verify(forged);
     assertThat(report.ok()).isFalse();
     assertThat(String.join("\n", report.problems())).contains("not issued by the bundle's CA");
+  }
+
+  @Test
+  void batchedLog_verifies_andAnEntryCutFromABatchIsNamedEvenWhenTheRestIsRenumbered()
+      throws Exception {
+    AuditBundle batched = bundle(10, signing, 4); // checkpoints at 4, 8 and 10
+    assertThat(AuditBundleVerifier.verify(batched).problems()).isEmpty();
+
+    // entry 7 (the last of the second batch) cut, and the entries after it renumbered and rehashed
+    List<AuditRecord> records = new ArrayList<>(batched.getRecordsList().subList(0, 7));
+    for (AuditRecord r : batched.getRecordsList().subList(8, 10)) {
+      AuditEntry moved = r.getDecoded().toBuilder().setIndex(r.getIndex() - 1).build();
+      records.add(
+          r.toBuilder()
+              .setIndex(moved.getIndex())
+              .setEntry(moved.toByteString())
+              .setDecoded(moved)
+              .setLeafHash(ByteString.copyFrom(MerkleTree.leafHash(moved.toByteArray())))
+              .build());
+    }
+    AuditBundleVerifier.Report report =
+        AuditBundleVerifier.verify(
+            batched.toBuilder().clearRecords().addAllRecords(records).build());
+    assertThat(report.ok()).isFalse();
+    assertThat(report.firstBadIndex()).isEqualTo(4); // the batch 4..7 it was cut from
+    assertThat(report.problems().get(0)).contains("the batch of entries from 4");
+  }
+
+  @Test
+  void batchedLog_anEntryModifiedInsideABatchIsLocatedToItsBatch() throws Exception {
+    AuditBundle batched = bundle(10, signing, 4);
+    AuditEntry altered =
+        batched.getRecords(5).getDecoded().toBuilder().setOutcome("SOMETHING ELSE").build();
+    AuditRecord r =
+        batched.getRecords(5).toBuilder()
+            .setEntry(altered.toByteString())
+            .setDecoded(altered)
+            .setLeafHash(ByteString.copyFrom(MerkleTree.leafHash(altered.toByteArray())))
+            .build();
+    AuditBundleVerifier.Report report =
+        AuditBundleVerifier.verify(batched.toBuilder().setRecords(5, r).build());
+    assertThat(report.ok()).isFalse();
+    assertThat(report.firstBadIndex()).isEqualTo(4);
+    assertThat(report.problems().get(0)).contains("an entry among 4..7");
   }
 }
