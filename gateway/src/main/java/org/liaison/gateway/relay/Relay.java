@@ -81,7 +81,7 @@ public final class Relay {
       Deadline deadline = deadline(header);
       Envelope answer =
           forward(
-              () -> forwarder.toPartnerGateway(address, onward, deadline),
+              () -> forwarder.toPartnerGateway(partner, address, onward, deadline),
               "the gateway of " + partner);
       log.relayed("out", header, answer.getSerializedSize(), System.nanoTime() - started);
       return answer;

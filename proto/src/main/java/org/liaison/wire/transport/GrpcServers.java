@@ -10,9 +10,11 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.liaison.wire.pki.AgencyTrustManager;
 
 /**
  * A mutual-TLS gRPC listener with the gRPC health service, server reflection, the peer-identity
@@ -21,10 +23,43 @@ import java.util.concurrent.TimeUnit;
 public final class GrpcServers {
   private GrpcServers() {}
 
+  /** How long a connection may live before the peer must handshake again (with current trust). */
+  public static final Duration MAX_CONNECTION_AGE = Duration.ofSeconds(60);
+
   public static Server start(
       String host,
       int port,
       SslContext tls,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(host, port, tls, null, maxMessageBytes, executor, services);
+  }
+
+  /**
+   * A listener that accepts peers only through {@code peers}, checks them again on every call, and
+   * closes every connection after {@link #MAX_CONNECTION_AGE} (so a revoked peer's open connection
+   * ends and its next handshake is refused).
+   */
+  public static Server start(
+      String host,
+      int port,
+      TlsIdentity identity,
+      AgencyTrustManager peers,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(
+        host, port, MutualTls.server(identity, peers), peers, maxMessageBytes, executor, services);
+  }
+
+  private static Server start(
+      String host,
+      int port,
+      SslContext tls,
+      AgencyTrustManager recheck,
       int maxMessageBytes,
       Executor executor,
       List<BindableService> services)
@@ -38,7 +73,12 @@ public final class GrpcServers {
             .executor(executor)
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance());
-    PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
+    if (recheck != null) {
+      builder
+          .maxConnectionAge(MAX_CONNECTION_AGE.toMillis(), TimeUnit.MILLISECONDS)
+          .maxConnectionAgeGrace(10, TimeUnit.SECONDS);
+    }
+    PeerIdentityInterceptor peers = new PeerIdentityInterceptor(recheck);
     for (BindableService service : services) {
       builder.addService(ServerInterceptors.intercept(service, peers));
       health.setStatus(
