@@ -26,6 +26,9 @@ import org.liaison.wire.v1.Reason;
  */
 public final class AgencyTrustManager extends X509ExtendedTrustManager {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(AgencyTrustManager.class.getName());
+
   private final TrustDirectory trust;
   private final CertificateValidator validator;
   private final CertificateRole role;
@@ -63,8 +66,25 @@ public final class AgencyTrustManager extends X509ExtendedTrustManager {
     return role;
   }
 
-  /** Validates a peer chain and returns the agency it belongs to. */
+  /** Validates a peer chain and returns the agency it belongs to; a refusal is logged. */
   public String check(X509Certificate[] chain) throws CertificateValidationException {
+    try {
+      return checkQuietly(chain);
+    } catch (CertificateValidationException e) {
+      LOG.warning(
+          "refused TLS peer "
+              + (chain == null || chain.length == 0
+                  ? "without certificate"
+                  : chain[0].getSubjectX500Principal().getName())
+              + " reason="
+              + e.reason()
+              + ": "
+              + e.getMessage());
+      throw e;
+    }
+  }
+
+  private String checkQuietly(X509Certificate[] chain) throws CertificateValidationException {
     if (chain == null || chain.length == 0) {
       throw new CertificateValidationException(
           Reason.CHAIN_NOT_TO_AGENCY_CA, "The TLS peer presented no certificate.");
