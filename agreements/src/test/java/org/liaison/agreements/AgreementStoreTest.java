@@ -70,7 +70,8 @@ class AgreementStoreTest {
               Pem.certificate(folder.resolve(file + ".crt.pem")),
               AgencyCredentials.caCertificate(pki, "ru.skr"));
       Files.write(
-          dir.resolve(ID + ".ru.skr.p7s"), AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
+          dir.resolve(ID + ".ru.skr.p7s"),
+          AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
       AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
       assertThat(s.inForce()).as(folder.toString()).isFalse();
       assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);

@@ -31,8 +31,8 @@ import org.liaison.wire.v1.Reason;
 
 /**
  * Someone who stole one agency's private material from the development PKI of a running federation
- * and uses it against a partner: seals envelopes with any key of that agency and sends them over the
- * agency's own gateway TLS identity to the partner's gateway, as the agency's gateway could.
+ * and uses it against a partner: seals envelopes with any key of that agency and sends them over
+ * the agency's own gateway TLS identity to the partner's gateway, as the agency's gateway could.
  */
 final class Attacker {
   static final String AGREEMENT = "dea-ice-xdes-2009";
@@ -61,7 +61,9 @@ final class Attacker {
     };
   }
 
-  /** A query to {@code victim}'s node-1, signed with the given key and certificate of the agency. */
+  /**
+   * A query to {@code victim}'s node-1, signed with the given key and certificate of the agency.
+   */
   Envelope query(String victim, Path certificate, Path key) throws Exception {
     TrustDirectory directory = TrustDirectory.load(pki.directory());
     Path node = pki.nodeDir(agency, "node-1");

@@ -62,10 +62,11 @@ class TrustAttacksAcceptanceTest {
     return Header.parseFrom(e.getHeader()).getMessageId();
   }
 
-  private static void onRecord(Federation f, String process, String... fragments)
-      throws Exception {
-    Path log = process.startsWith("gateway:") ? f.gateway(process.substring(8)).log()
-        : f.node(process).log();
+  private static void onRecord(Federation f, String process, String... fragments) throws Exception {
+    Path log =
+        process.startsWith("gateway:")
+            ? f.gateway(process.substring(8)).log()
+            : f.node(process).log();
     long until = System.nanoTime() + 5_000_000_000L;
     String text = "";
     while (System.nanoTime() < until) {
@@ -106,8 +107,7 @@ class TrustAttacksAcceptanceTest {
    */
   @Test
   @Order(3)
-  void answerForgedByThePartnersGateway_isDiscardedByTheAskingNode(Federation f)
-      throws Exception {
+  void answerForgedByThePartnersGateway_isDiscardedByTheAskingNode(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
     PkiLayout pki = dea.pki();
     String address = f.gateway("us.dea").partnerAddress();
@@ -177,11 +177,14 @@ class TrustAttacksAcceptanceTest {
                     "(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
       }
       PartnerAnswer fromDea = Officers.from(answers, "us.dea");
-      assertThat(fromDea.getStatus()).as(fromDea.toString()).isEqualTo(PartnerAnswer.Status.REJECTED);
+      assertThat(fromDea.getStatus())
+          .as(fromDea.toString())
+          .isEqualTo(PartnerAnswer.Status.REJECTED);
       assertThat(fromDea.getReason()).isEqualTo(Reason.CERTIFICATE_WRONG_ROLE);
       assertThat(fromDea.getAnswer().getDisclosuresList()).isEmpty();
     } finally {
       fake.shutdownNow();
+      fake.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
       executor.shutdownNow();
       f.gateway("us.dea").start();
     }
@@ -209,8 +212,9 @@ class TrustAttacksAcceptanceTest {
     Attacker dea = new Attacker(f, "us.dea");
     Envelope recorded = dea.querySignedBy("us.ice", "node-1");
     Optional<Reason> first = dea.refusalOf("us.ice", recorded);
-    assertThat(first).as("the original is not refused by the trust checks").isNotEqualTo(
-        Optional.of(Reason.REPLAYED_MESSAGE));
+    assertThat(first)
+        .as("the original is not refused by the trust checks")
+        .isNotEqualTo(Optional.of(Reason.REPLAYED_MESSAGE));
     f.gateway("us.ice").restart();
     f.node("us.ice").restart();
     assertThat(dea.refusalOf("us.ice", recorded)).contains(Reason.REPLAYED_MESSAGE);
@@ -219,8 +223,9 @@ class TrustAttacksAcceptanceTest {
     f.gateway("us.ice").stop();
     Files.delete(f.workDir().resolve("us.ice").resolve("gateway").resolve("replay-ids.log"));
     f.gateway("us.ice").start();
-    assertThat(dea.refusalOf("us.ice", recorded)).as("the node's own journal").contains(
-        Reason.REPLAYED_MESSAGE);
+    assertThat(dea.refusalOf("us.ice", recorded))
+        .as("the node's own journal")
+        .contains(Reason.REPLAYED_MESSAGE);
   }
 
   @Test
@@ -233,8 +238,9 @@ class TrustAttacksAcceptanceTest {
       revoke(f, "us.ice", cert);
       long started = System.nanoTime();
       Reason onOpen = awaitRefusal(() -> open.status(), started);
-      assertThat(onOpen).as("a call on the connection opened before").isEqualTo(
-          Reason.CERTIFICATE_REVOKED);
+      assertThat(onOpen)
+          .as("a call on the connection opened before")
+          .isEqualTo(Reason.CERTIFICATE_REVOKED);
       try (NodeClient fresh = f.node("us.ice").client()) {
         assertThatThrownBy(fresh::status).isInstanceOf(StatusRuntimeException.class);
       }

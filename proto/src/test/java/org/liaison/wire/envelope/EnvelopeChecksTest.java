@@ -231,8 +231,7 @@ class EnvelopeChecksTest {
   void check_signedByAnotherNodeOfTheSameAgency_isRefused() throws Exception {
     NodeCredentials node2 = f.ice.node("node-2");
     refusedEverywhere(
-        Federation.resign(
-            request(), h -> {}, node2.signingKey(), node2.signingCertificate()),
+        Federation.resign(request(), h -> {}, node2.signingKey(), node2.signingCertificate()),
         Reason.SIGNER_NOT_SENDER_NODE);
   }
 
