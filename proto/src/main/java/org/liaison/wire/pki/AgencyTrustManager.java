@@ -62,6 +62,11 @@ public final class AgencyTrustManager extends X509ExtendedTrustManager {
     return new AgencyTrustManager(trust, role, agency, clock);
   }
 
+  /** The (live) directory this manager validates against. */
+  public TrustDirectory directory() {
+    return trust;
+  }
+
   public CertificateRole role() {
     return role;
   }

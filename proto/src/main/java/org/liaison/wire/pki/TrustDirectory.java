@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -41,12 +43,21 @@ public final class TrustDirectory {
       Map<String, X509Certificate> encryption) {}
 
   private final AtomicReference<Map<String, Agency>> state;
+  private final List<Runnable> onReplace;
   private final Supplier<Map<String, String>> allowed;
 
   private TrustDirectory(
-      AtomicReference<Map<String, Agency>> state, Supplier<Map<String, String>> allowed) {
+      AtomicReference<Map<String, Agency>> state,
+      List<Runnable> onReplace,
+      Supplier<Map<String, String>> allowed) {
     this.state = state;
+    this.onReplace = onReplace;
     this.allowed = allowed;
+  }
+
+  /** Runs {@code listener} after every {@link #replaceWith} of this directory or any view of it. */
+  public void onReplace(Runnable listener) {
+    onReplace.add(listener);
   }
 
   /**
@@ -55,6 +66,9 @@ public final class TrustDirectory {
    */
   public void replaceWith(TrustDirectory fresh) {
     state.set(fresh.state.get());
+    for (Runnable r : onReplace) {
+      r.run();
+    }
   }
 
   /** Loads {@code <pki>/directory}: one folder per agency. */
@@ -96,7 +110,7 @@ public final class TrustDirectory {
    * an agreement that ends stops trust at once.
    */
   public TrustDirectory restrictedTo(Supplier<Map<String, String>> allowedCaFingerprints) {
-    return new TrustDirectory(state, Objects.requireNonNull(allowedCaFingerprints));
+    return new TrustDirectory(state, onReplace, Objects.requireNonNull(allowedCaFingerprints));
   }
 
   /** As {@link #restrictedTo(Supplier)} with a fixed map. */
@@ -197,7 +211,8 @@ public final class TrustDirectory {
                       a.crl(),
                       Map.copyOf(a.signing()),
                       Map.copyOf(a.encryption()))));
-      return new TrustDirectory(new AtomicReference<>(Map.copyOf(frozen)), null);
+      return new TrustDirectory(
+          new AtomicReference<>(Map.copyOf(frozen)), new CopyOnWriteArrayList<>(), null);
     }
   }
 }

@@ -38,9 +38,10 @@ public final class GrpcServers {
   }
 
   /**
-   * A listener that accepts peers only through {@code peers}, checks them again on every call, and
-   * closes every connection after {@link #MAX_CONNECTION_AGE} (so a revoked peer's open connection
-   * ends and its next handshake is refused).
+   * A listener that accepts peers only through {@code peers}, checks them again on every call and
+   * whenever the trust directory is reloaded ({@link PeerRevalidation}: a revoked peer's open calls
+   * are closed), and moves new calls to a new connection, so a new handshake, after {@link
+   * #MAX_CONNECTION_AGE}.
    */
   public static Server start(
       String host,
@@ -73,14 +74,19 @@ public final class GrpcServers {
             .executor(executor)
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance());
+    PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
+    PeerRevalidation revalidation = null;
     if (recheck != null) {
-      builder
-          .maxConnectionAge(MAX_CONNECTION_AGE.toMillis(), TimeUnit.MILLISECONDS)
-          .maxConnectionAgeGrace(10, TimeUnit.SECONDS);
+      // New calls move to a fresh connection (a fresh handshake) every minute; calls in flight,
+      // long streams included, go on unless PeerRevalidation closes them.
+      builder.maxConnectionAge(MAX_CONNECTION_AGE.toMillis(), TimeUnit.MILLISECONDS);
+      revalidation = new PeerRevalidation(recheck);
     }
-    PeerIdentityInterceptor peers = new PeerIdentityInterceptor(recheck);
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, peers));
+      builder.addService(
+          revalidation == null
+              ? ServerInterceptors.intercept(service, peers)
+              : ServerInterceptors.intercept(service, peers, revalidation));
       health.setStatus(
           service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
     }

@@ -8,34 +8,17 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import org.liaison.wire.pki.AgencyTrustManager;
-import org.liaison.wire.pki.CertificateValidationException;
 
 /**
  * Puts the TLS peer's identity in the gRPC {@link Context}, so that services can check that the
- * agency in an envelope is the agency at the other end of the connection. With a trust manager, it
- * checks the peer's certificate again on every call against the trust as it is now, so a peer
- * revoked while its connection is open is refused on its next call (PERMISSION_DENIED with the
- * certificate's reason), not only on its next handshake.
+ * agency in an envelope is the agency at the other end of the connection.
  */
 public final class PeerIdentityInterceptor implements ServerInterceptor {
   public static final Context.Key<PeerIdentity> PEER = Context.key("liaison-peer");
-
-  private final AgencyTrustManager recheck;
-
-  public PeerIdentityInterceptor() {
-    this(null);
-  }
-
-  /** Re-validates the peer on every call with {@code recheck} (null: only at the handshake). */
-  public PeerIdentityInterceptor(AgencyTrustManager recheck) {
-    this.recheck = recheck;
-  }
 
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
@@ -47,21 +30,7 @@ public final class PeerIdentityInterceptor implements ServerInterceptor {
     }
     try {
       Certificate[] chain = session.getPeerCertificates();
-      X509Certificate leaf = (X509Certificate) chain[0];
-      if (recheck != null) {
-        try {
-          recheck.check(new X509Certificate[] {leaf});
-        } catch (CertificateValidationException e) {
-          StatusRuntimeException refusal =
-              Refusals.refuse(
-                  Status.Code.PERMISSION_DENIED,
-                  e.reason(),
-                  "the TLS peer is no longer trusted: " + e.getMessage());
-          call.close(refusal.getStatus(), refusal.getTrailers());
-          return new ServerCall.Listener<>() {};
-        }
-      }
-      PeerIdentity peer = PeerIdentity.of(leaf);
+      PeerIdentity peer = PeerIdentity.of((X509Certificate) chain[0]);
       return Contexts.interceptCall(Context.current().withValue(PEER, peer), call, headers, next);
     } catch (SSLPeerUnverifiedException e) {
       call.close(
