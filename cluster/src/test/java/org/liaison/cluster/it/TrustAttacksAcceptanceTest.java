@@ -51,7 +51,9 @@ import org.liaison.wire.v1.Reason;
  */
 @FederationTest(
     agencies = {"us.ice", "us.dea"},
-    seedReferenceRecords = true)
+    // restarts in this class start a node while the others run: on a loaded 2-core machine the
+    // pool's default 5 s wait for a first connection is too short
+    nodeOptions = {"quarkus.datasource.jdbc.acquisition-timeout=60S"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrustAttacksAcceptanceTest {
 

@@ -25,7 +25,9 @@ class AuditCheckpointsTest {
   void gatewayOfficerOrSignatoryKey_doesNotVerify() throws Exception {
     for (TestPki.Issued other :
         java.util.List.of(
-            dea.tls("gateway.us.dea", "gateway"), dea.tls("officer-1", "officer"), dea.signatory())) {
+            dea.tls("gateway.us.dea", "gateway"),
+            dea.tls("officer-1", "officer"),
+            dea.signatory())) {
       SignedAuditCheckpoint c =
           AuditCheckpoints.sign(
               other.key().getPrivate(), other.cert(), "us.dea", "node-1", 7, root, 1L);
