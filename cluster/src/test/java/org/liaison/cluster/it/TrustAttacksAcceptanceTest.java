@@ -246,7 +246,7 @@ class TrustAttacksAcceptanceTest {
       try (NodeClient fresh = f.node("us.ice").client()) {
         assertThatThrownBy(fresh::status).isInstanceOf(StatusRuntimeException.class);
       }
-      onRecord(f, "us.ice", "CERTIFICATE_REVOKED");
+      onRecord(f, "us.ice", "refused TLS peer CN=officer-1", "reason=CERTIFICATE_REVOKED");
     } finally {
       open.close();
     }
@@ -276,12 +276,13 @@ class TrustAttacksAcceptanceTest {
   @Order(7)
   void partnerGatewayRevokedWhileRunning_isRefusedWithinTheBound(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
+    Envelope any = dea.querySignedBy("us.ice", "officer-1");
     revoke(f, "us.dea", dea.pki().gatewayDir("us.dea").resolve(PkiLayout.TLS_CERT));
     long started = System.nanoTime();
     boolean refused = false;
     while (!refused && System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
       try {
-        dea.sendAsGateway("us.ice", Envelope.getDefaultInstance());
+        dea.sendAsGateway("us.ice", any);
       } catch (StatusRuntimeException e) {
         Optional<Reason> r = Refusals.reasonOf(e);
         refused = r.isEmpty() || r.get() == Reason.CERTIFICATE_REVOKED;
@@ -289,7 +290,8 @@ class TrustAttacksAcceptanceTest {
       Thread.sleep(500);
     }
     assertThat(refused).as("DEA's revoked gateway is refused by ICE's gateway").isTrue();
-    onRecord(f, "gateway:us.ice", "CERTIFICATE_REVOKED");
+    onRecord(
+        f, "gateway:us.ice", "refused TLS peer CN=gateway.us.dea", "reason=CERTIFICATE_REVOKED");
   }
 
   interface Call {

@@ -2,7 +2,6 @@ package org.liaison.wire.envelope;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +97,19 @@ final class ReplayJournal {
     try {
       compact(live);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot rewrite the replay journal " + file, e);
+      // the old file is intact (the rewrite goes to a temporary file first); appends go on
+      LOG.warning("cannot rewrite the replay journal " + file + ": " + e.getMessage());
+      lines = 0;
+      try {
+        out =
+            Files.newBufferedWriter(
+                file,
+                StandardCharsets.US_ASCII,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+      } catch (IOException again) {
+        LOG.warning("cannot reopen the replay journal " + file + ": " + again.getMessage());
+      }
     }
   }
 
