@@ -49,11 +49,7 @@ import org.liaison.wire.v1.Reason;
  * reason, discloses nothing, and leaves a record at the side attacked. DEA's private material is
  * stolen ({@link Attacker}); ICE is attacked. Revocations run last, as they change the federation.
  */
-@FederationTest(
-    agencies = {"us.ice", "us.dea"},
-    // restarts in this class start a node while the others run: on a loaded 2-core machine the
-    // pool's default 5 s wait for a first connection is too short
-    nodeOptions = {"quarkus.datasource.jdbc.acquisition-timeout=60S"})
+@FederationTest(agencies = {"us.ice", "us.dea"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrustAttacksAcceptanceTest {
 
