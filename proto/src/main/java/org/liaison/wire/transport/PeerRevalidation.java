@@ -16,12 +16,18 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.liaison.wire.pki.AgencyTrustManager;
 import org.liaison.wire.pki.CertificateValidationException;
+import org.liaison.wire.v1.Reason;
 
 /**
  * Keeps a listener's TLS peers trusted for as long as they talk, not only at the handshake: every
  * call is checked against the trust as it is now, and when the trust directory is reloaded (a CRL
  * re-issued) every open call of a peer that is no longer trusted is closed (a long stream such as
  * {@code alerts --follow} included). Refusals are PERMISSION_DENIED with the certificate's reason.
+ *
+ * <p>An agency that is merely no longer trusted (its agreement ended: UNKNOWN_AGENCY) is left to
+ * the services, which check the agreement on every envelope and say precisely why
+ * (AGREEMENT_EXPIRED, NO_AGREEMENT...); its next handshake is refused anyway. What this class
+ * enforces is the certificate itself: revoked, expired, wrong role.
  */
 public final class PeerRevalidation implements ServerInterceptor {
   private final AgencyTrustManager trust;
@@ -42,6 +48,9 @@ public final class PeerRevalidation implements ServerInterceptor {
     try {
       trust.check(new X509Certificate[] {leaf});
     } catch (CertificateValidationException e) {
+      if (e.reason() == Reason.UNKNOWN_AGENCY) {
+        return next.startCall(call, headers);
+      }
       StatusRuntimeException refusal = refusal(e);
       call.close(refusal.getStatus(), refusal.getTrailers());
       return new ServerCall.Listener<>() {};
@@ -74,6 +83,9 @@ public final class PeerRevalidation implements ServerInterceptor {
       try {
         trust.check(new X509Certificate[] {c.leaf});
       } catch (CertificateValidationException e) {
+        if (e.reason() == Reason.UNKNOWN_AGENCY) {
+          continue;
+        }
         open.remove(c);
         c.forceClose(refusal(e));
       }
