@@ -25,11 +25,13 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.liaison.wire.pki.CertificateRole;
 
 /**
  * Checks one party's detached CMS signature over the exact document bytes: one signer, SHA-256 with
  * ECDSA only, signer certificate issued by the CA whose fingerprint the agreement names, subject O
- * equal to the agency, valid when signed, and the signature itself.
+ * equal to the agency, in the agency signatory role ({@link CertificateRole#AGENCY_SIGNATORY}: not
+ * an officer's, node's or gateway's certificate), valid when signed, and the signature itself.
  */
 final class SignatureVerifier {
   private SignatureVerifier() {}
@@ -120,10 +122,17 @@ final class SignatureVerifier {
           agency,
           "the certificate that signed for " + agency + " belongs to '" + o + "', not " + agency);
     }
-    boolean[] ku = signer.getKeyUsage();
-    if (ku != null && !(ku[0] || ku[1])) {
+    if (!CertificateRole.AGENCY_SIGNATORY.isHeldBy(signer)) {
       return SignatureCheck.bad(
-          agency, "the certificate that signed for " + agency + " may not sign (key usage)");
+          agency,
+          "the certificate that signed for "
+              + agency
+              + " ("
+              + signer.getSubjectX500Principal().getName()
+              + ") is "
+              + CertificateRole.of(signer).map(r -> "a " + r.label()).orElse("of no Liaison role")
+              + " certificate, not the agency signatory's: only the agency signatory signs"
+              + " agreements");
     }
     Instant when = signingTime(si).orElse(at);
     try {

@@ -47,6 +47,38 @@ class AgreementStoreTest {
     assertThat(s.sentence()).contains("no signature by ru.skr");
   }
 
+  /**
+   * Rule 1: only the agency signatory's certificate signs agreements. An officer's, a node's or the
+   * gateway's certificate of the same agency, under the same CA, is refused.
+   */
+  @Test
+  void inForce_signatureWithAnOfficerNodeOrGatewayCertificateOfTheAgencyFails() throws Exception {
+    Path pki = TestFederation.pki();
+    for (Path folder :
+        java.util.List.of(
+            pki.resolve("ru.skr/officers/officer-1"),
+            pki.resolve("ru.skr/gateway"),
+            pki.resolve("ru.skr/nodes/node-1"))) {
+      Path dir = TestFederation.freshAgreements();
+      Path yaml = dir.resolve(ID + ".yaml");
+      boolean tls = Files.exists(folder.resolve("tls.key.pem")) && !folder.endsWith("node-1");
+      String file = tls ? "tls" : "signing";
+      AgencyCredentials wrongRole =
+          new AgencyCredentials(
+              "ru.skr",
+              Pem.privateKey(folder.resolve(file + ".key.pem")),
+              Pem.certificate(folder.resolve(file + ".crt.pem")),
+              AgencyCredentials.caCertificate(pki, "ru.skr"));
+      Files.write(
+          dir.resolve(ID + ".ru.skr.p7s"),
+          AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
+      AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
+      assertThat(s.inForce()).as(folder.toString()).isFalse();
+      assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+      assertThat(s.sentence()).contains("not the agency signatory's");
+    }
+  }
+
   @Test
   void inForce_signatureByAnotherAgencysKeyFails() throws Exception {
     Path dir = TestFederation.freshAgreements();

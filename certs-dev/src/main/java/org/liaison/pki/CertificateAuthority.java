@@ -159,6 +159,7 @@ final class CertificateAuthority {
                   subjectKey)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
               .addExtension(Extension.keyUsage, true, profile.keyUsage())
+              .addExtension(Extension.certificatePolicies, false, profile.rolePolicy())
               .addExtension(
                   Extension.subjectAlternativeName, false, profile.subjectAltNames(agency, name))
               .addExtension(

@@ -3,25 +3,34 @@ package org.liaison.pki;
 import java.util.ArrayList;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 
-/** The leaf certificate profiles of docs/architecture.md, section "Identity". */
+/**
+ * The leaf certificate profiles of docs/architecture.md, section "Identity". Each writes its role
+ * as a certificate policy OID ({@code <ARC>.<role>}); the wire library's CertificateRole checks the
+ * same OIDs (docs/security-model.md, decision 0012).
+ */
 enum Profile {
   NODE_TLS(
+      3,
       "node",
       "node",
       true,
       KeyUsage.digitalSignature,
       KeyPurposeId.id_kp_serverAuth,
       KeyPurposeId.id_kp_clientAuth),
-  NODE_SIGNING("node", "node", false, KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
-  NODE_ENCRYPTION("node", "node", false, KeyUsage.keyAgreement),
+  NODE_SIGNING(1, "node", "node", false, KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
+  NODE_ENCRYPTION(2, "node", "node", false, KeyUsage.keyAgreement),
   GATEWAY_TLS(
+      4,
       "gateway",
       "gateway",
       true,
@@ -29,12 +38,16 @@ enum Profile {
       KeyPurposeId.id_kp_serverAuth,
       KeyPurposeId.id_kp_clientAuth),
   OFFICER_TLS(
-      "officer", "officer", false, KeyUsage.digitalSignature, KeyPurposeId.id_kp_clientAuth),
-  AGENCY_SIGNING("agency", "agency", false, KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+      5, "officer", "officer", false, KeyUsage.digitalSignature, KeyPurposeId.id_kp_clientAuth),
+  AGENCY_SIGNING(6, "agency", "agency", false, KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+
+  /** The private arc of the role policy OIDs (a UUID arc, X.667). */
+  static final String ROLE_ARC = "2.25.149556130728021217589034680833236388067.1";
 
   static final String GATEWAY_NAME = "gateway";
   static final String AGREEMENTS_NAME = "agreements";
 
+  private final int role;
   private final String ou;
   private final String urnKind;
   private final boolean localhostNames;
@@ -42,11 +55,13 @@ enum Profile {
   private final KeyPurposeId[] extendedKeyUsage;
 
   Profile(
+      int role,
       String ou,
       String urnKind,
       boolean localhostNames,
       int keyUsage,
       KeyPurposeId... extendedKeyUsage) {
+    this.role = role;
     this.ou = ou;
     this.urnKind = urnKind;
     this.localhostNames = localhostNames;
@@ -103,6 +118,12 @@ enum Profile {
   /** Null when the profile has no extended key usage. */
   ExtendedKeyUsage extendedKeyUsage() {
     return extendedKeyUsage.length == 0 ? null : new ExtendedKeyUsage(extendedKeyUsage);
+  }
+
+  /** The certificate policies extension naming this profile's role. */
+  CertificatePolicies rolePolicy() {
+    return new CertificatePolicies(
+        new PolicyInformation(new ASN1ObjectIdentifier(ROLE_ARC + "." + role)));
   }
 
   private static X500Name dn(String rfc2253) {

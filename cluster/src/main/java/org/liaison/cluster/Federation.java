@@ -172,6 +172,9 @@ public final class Federation implements AutoCloseable {
       gateway.put("liaison.agreements.dir", agreements.toString());
       gateway.put("liaison.gateway.partner-port", Integer.toString(partnerPort));
       gateway.put("liaison.gateway.node-port", Integer.toString(gatewayNodePort));
+      gateway.put(
+          "liaison.gateway.replay-file",
+          agencyDir.resolve("gateway").resolve("replay-ids.log").toString());
       for (String partner : config.agencies) {
         if (!partner.equals(agency)) {
           gateway.put("liaison.gateway.routes." + partner, HOST + ":" + portsOf.get(partner)[3]);

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,11 @@ import org.liaison.gateway.relay.TamperMode;
 import org.liaison.gateway.routing.RoutingTable;
 import org.liaison.gateway.trust.AgreementTrust;
 import org.liaison.gateway.trust.SignedEnvelopeInspector;
+import org.liaison.wire.envelope.ReplayGuard;
 import org.liaison.wire.pki.AgencyTrustManager;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.TrustDirectory;
+import org.liaison.wire.pki.TrustDirectoryWatcher;
 import org.liaison.wire.transport.GrpcServers;
 import org.liaison.wire.transport.MutualTls;
 import org.liaison.wire.transport.TlsIdentity;
@@ -52,6 +54,7 @@ public class GatewayRuntime {
   private Server nodes;
   private Forwarder toPartners;
   private Forwarder toNodes;
+  private TrustDirectoryWatcher watcher;
   private volatile boolean ready;
 
   void start(@Observes StartupEvent event) {
@@ -59,7 +62,10 @@ public class GatewayRuntime {
       String agency = config.agency();
       Clock clock = Clock.systemUTC();
       TlsIdentity identity = TlsIdentity.fromFolder(config.pki().dir());
-      TrustDirectory directory = TrustDirectory.load(config.directory().dir());
+      watcher =
+          TrustDirectoryWatcher.start(
+              config.directory().dir(), config.directory().reloadInterval());
+      TrustDirectory directory = watcher.directory();
       AgreementStore store =
           new AgreementStore(
               config.agreements().dir(), Optional.of(config.directory().dir()), clock);
@@ -73,13 +79,26 @@ public class GatewayRuntime {
 
       var partnerTrust =
           AgencyTrustManager.create(
-              directory, agreements::trustedPartners, Set.of("gateway"), clock);
-      var nodeTrust = AgencyTrustManager.create(directory, () -> own, Set.of("node"), clock);
+              directory, agreements::trustedPartners, CertificateRole.GATEWAY_TLS, clock);
+      var nodeTrust =
+          AgencyTrustManager.create(directory, () -> own, CertificateRole.NODE_TLS, clock);
       var g = config.gateway();
-      toPartners = new Forwarder(MutualTls.client(identity, partnerTrust), g.maxMessageBytes());
-      toNodes = new Forwarder(MutualTls.client(identity, nodeTrust), g.maxMessageBytes());
+      // A partner's gateway is dialled expecting that partner's gateway certificate, not any
+      // partner's: a route that points at the wrong agency fails the handshake.
+      toPartners =
+          new Forwarder(
+              partner -> MutualTls.client(identity, partnerTrust.expecting(partner)),
+              g.maxMessageBytes());
+      toNodes =
+          new Forwarder(ownAgency -> MutualTls.client(identity, nodeTrust), g.maxMessageBytes());
+      watcher.onChange(toPartners::dropConnections);
+      watcher.onChange(toNodes::dropConnections);
       RoutingTable routes = new RoutingTable(g.routes(), g.nodes());
-      var inspector = new SignedEnvelopeInspector(directory, clock);
+      ReplayGuard replay =
+          g.replayFile().isPresent()
+              ? ReplayGuard.durable(g.replayFile().get(), clock)
+              : ReplayGuard.defaults(clock);
+      var inspector = new SignedEnvelopeInspector(directory, clock, replay);
       var limits = new PartnerRateLimits(g.ratePerSecond());
       var log = new RelayLog(metrics);
       TamperMode tamper = TamperMode.parse(g.test().flipByte());
@@ -112,7 +131,8 @@ public class GatewayRuntime {
           GrpcServers.start(
               g.bindHost(),
               g.partnerPort(),
-              MutualTls.server(identity, partnerTrust),
+              identity,
+              partnerTrust,
               g.maxMessageBytes(),
               executor,
               List.of(RelayServices.forPartners(inbound)));
@@ -120,7 +140,8 @@ public class GatewayRuntime {
           GrpcServers.start(
               g.bindHost(),
               g.nodePort(),
-              MutualTls.server(identity, nodeTrust),
+              identity,
+              nodeTrust,
               g.maxMessageBytes(),
               executor,
               List.of(RelayServices.forNodes(outbound)));
@@ -157,6 +178,9 @@ public class GatewayRuntime {
       toNodes.close();
     }
     executor.shutdownNow();
+    if (watcher != null) {
+      watcher.close();
+    }
   }
 
   public boolean ready() {

@@ -29,6 +29,14 @@ public interface GatewayConfig {
   interface Directory {
     /** {@code <pki>/directory}: the public material of every agency. */
     Path dir();
+
+    /**
+     * How often the directory is checked for changes (a re-issued CRL, a new node) and reloaded:
+     * the bound within which a revocation takes effect. See docs/security-model.md.
+     */
+    @WithName("reload-interval")
+    @WithDefault("5s")
+    java.time.Duration reloadInterval();
   }
 
   interface Agreements {
@@ -36,6 +44,14 @@ public interface GatewayConfig {
   }
 
   interface Gateway {
+    /**
+     * File of the message ids this gateway accepted, kept across restarts so a replay stays refused
+     * at the gateway too (decision 0012). Unset: the ids are kept in memory only, and the node's
+     * own journal is the only guard across restarts.
+     */
+    @WithName("replay-file")
+    java.util.Optional<Path> replayFile();
+
     @WithName("bind-host")
     @WithDefault("127.0.0.1")
     String bindHost();

@@ -1,5 +1,6 @@
 package org.liaison.gateway.observability;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,8 @@ import org.jboss.logging.Logger;
 import org.liaison.gateway.relay.InspectedEnvelope;
 import org.liaison.wire.transport.PeerIdentity;
 import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.Header;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -47,12 +50,35 @@ public final class RelayLog {
         .record(Duration.ofNanos(nanos));
   }
 
+  /**
+   * A refusal; when the envelope was refused before it was verified, the message id it claims is
+   * logged, marked unverified, so the attempt can be traced.
+   */
   public void refused(
-      String direction, PeerIdentity peer, InspectedEnvelope h, Reason reason, String sentence) {
+      String direction,
+      PeerIdentity peer,
+      Envelope envelope,
+      InspectedEnvelope h,
+      Reason reason,
+      String sentence) {
     LOG.warnf(
         "refused %s from %s id=%s reason=%s: %s",
-        direction, peer, h == null ? "-" : h.messageId(), reason, sentence);
+        direction, peer, h != null ? h.messageId() : claimedId(envelope), reason, sentence);
     count(direction, peer.agency(), reason.name());
+  }
+
+  private static String claimedId(Envelope envelope) {
+    if (envelope == null) {
+      return "-";
+    }
+    try {
+      String id = Header.parseFrom(envelope.getHeader()).getMessageId();
+      return id.isEmpty() || id.length() > 64 || !id.matches("[0-9a-f]+")
+          ? "-"
+          : id + "(unverified)";
+    } catch (InvalidProtocolBufferException e) {
+      return "-";
+    }
   }
 
   public void failed(

@@ -5,9 +5,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.liaison.wire.transport.Channels;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.Envelope;
@@ -15,33 +17,55 @@ import org.liaison.wire.v1.FederationGrpc;
 import org.liaison.wire.v1.GatewayRelayGrpc;
 import org.liaison.wire.v1.Reason;
 
-/** Sends envelopes onward over mutual TLS, one long-lived channel per address. */
+/**
+ * Sends envelopes onward over mutual TLS, one long-lived channel per (agency, address). The TLS
+ * context is made per agency dialled, so the server must prove it is that agency's.
+ */
 public final class Forwarder implements AutoCloseable {
-  private final SslContext tls;
+  private final Function<String, SslContext> tlsFor;
   private final int maxMessageBytes;
   private final ConcurrentMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
-  public Forwarder(SslContext tls, int maxMessageBytes) {
-    this.tls = tls;
+  /**
+   * @param tlsFor the client TLS context for dialling a given agency
+   */
+  public Forwarder(Function<String, SslContext> tlsFor, int maxMessageBytes) {
+    this.tlsFor = tlsFor;
     this.maxMessageBytes = maxMessageBytes;
   }
 
-  public Envelope toPartnerGateway(String address, Envelope envelope, Deadline deadline)
+  public Envelope toPartnerGateway(
+      String partner, String address, Envelope envelope, Deadline deadline)
       throws StatusRuntimeException {
-    return GatewayRelayGrpc.newBlockingStub(channel(address))
+    return GatewayRelayGrpc.newBlockingStub(channel(partner, address))
         .withDeadline(deadline)
         .relay(envelope);
   }
 
   public Envelope toNode(String address, Envelope envelope, Deadline deadline)
       throws StatusRuntimeException {
-    return FederationGrpc.newBlockingStub(channel(address))
+    return FederationGrpc.newBlockingStub(channel("", address))
         .withDeadline(deadline)
         .deliver(envelope);
   }
 
-  private ManagedChannel channel(String address) {
-    return channels.computeIfAbsent(address, a -> Channels.mutualTls(a, tls, maxMessageBytes));
+  private ManagedChannel channel(String agency, String address) {
+    return channels.computeIfAbsent(
+        agency + "@" + address,
+        k -> Channels.mutualTls(address, tlsFor.apply(agency), maxMessageBytes));
+  }
+
+  /**
+   * Closes every channel (calls in flight finish), so the next envelope handshakes under the trust
+   * as it is now: after a reload, a revoked partner's open connection is not reused.
+   */
+  public void dropConnections() {
+    for (String key : List.copyOf(channels.keySet())) {
+      ManagedChannel c = channels.remove(key);
+      if (c != null) {
+        c.shutdown();
+      }
+    }
   }
 
   /**

@@ -81,12 +81,12 @@ public final class Relay {
       Deadline deadline = deadline(header);
       Envelope answer =
           forward(
-              () -> forwarder.toPartnerGateway(address, onward, deadline),
+              () -> forwarder.toPartnerGateway(partner, address, onward, deadline),
               "the gateway of " + partner);
       log.relayed("out", header, answer.getSerializedSize(), System.nanoTime() - started);
       return answer;
     } catch (RelayRefusal r) {
-      log.refused("out", peer, header, r.reason(), r.getMessage());
+      log.refused("out", peer, envelope, header, r.reason(), r.getMessage());
       throw r.toStatus();
     } catch (StatusRuntimeException e) {
       log.failed("out", peer, header, e);
@@ -129,7 +129,7 @@ public final class Relay {
       log.relayed("in", header, answer.getSerializedSize(), System.nanoTime() - started);
       return answer;
     } catch (RelayRefusal r) {
-      log.refused("in", peer, header, r.reason(), r.getMessage());
+      log.refused("in", peer, envelope, header, r.reason(), r.getMessage());
       throw r.toStatus();
     } catch (StatusRuntimeException e) {
       log.failed("in", peer, header, e);

@@ -6,6 +6,7 @@ import org.liaison.gateway.relay.EnvelopeInspector;
 import org.liaison.gateway.relay.InspectedEnvelope;
 import org.liaison.gateway.relay.RelayRefusal;
 import org.liaison.wire.envelope.EnvelopeVerifier;
+import org.liaison.wire.envelope.ReplayGuard;
 import org.liaison.wire.envelope.VerifiedEnvelope;
 import org.liaison.wire.envelope.WireException;
 import org.liaison.wire.pki.TrustDirectory;
@@ -17,7 +18,12 @@ public final class SignedEnvelopeInspector implements EnvelopeInspector {
   private final EnvelopeVerifier verifier;
 
   public SignedEnvelopeInspector(TrustDirectory directory, Clock clock) {
-    this.verifier = EnvelopeVerifier.builder(directory).clock(clock).build();
+    this(directory, clock, ReplayGuard.defaults(clock));
+  }
+
+  /** With the given replay guard (a durable one keeps replays refused across restarts). */
+  public SignedEnvelopeInspector(TrustDirectory directory, Clock clock, ReplayGuard replay) {
+    this.verifier = EnvelopeVerifier.builder(directory).clock(clock).replayGuard(replay).build();
   }
 
   @Override

@@ -22,9 +22,9 @@ import org.liaison.node.partners.Partners;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.CertificateValidator;
 import org.liaison.wire.pki.Certificates;
-import org.liaison.wire.pki.KeyPurpose;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditConsistencyAnswer;
 import org.liaison.wire.v1.AuditConsistencyRequest;
@@ -209,7 +209,7 @@ public class PartnerConsistency {
     try {
       X509Certificate cert = Certificates.parse(w.getSignerCertificate().toByteArray());
       new CertificateValidator(keys.directory())
-          .validate(cert, agency, KeyPurpose.SIGNING, Instant.now());
+          .validate(cert, agency, CertificateRole.NODE_SIGNING, Instant.now());
       Optional<AuditCheckpoint> c = AuditCheckpoints.verify(w.getCheckpoint(), cert);
       if (c.isEmpty() || !c.get().getAgency().equals(agency)) {
         return Optional.empty();

@@ -30,9 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.audit.AuditCheckpoints;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.CertificateValidator;
 import org.liaison.wire.pki.Certificates;
-import org.liaison.wire.pki.KeyPurpose;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Header;
@@ -194,7 +194,7 @@ public class PartnerHistory {
         return;
       }
       new CertificateValidator(keys.directory())
-          .validate(cert, c.get().getAgency(), KeyPurpose.SIGNING, Instant.now());
+          .validate(cert, c.get().getAgency(), CertificateRole.NODE_SIGNING, Instant.now());
       observe(c.get().getAgency(), w.getCheckpoint(), cert, from);
     } catch (CertificateException | RuntimeException e) {
       LOG.warnf("ignored a checkpoint passed on by %s: %s", from, e.getMessage());

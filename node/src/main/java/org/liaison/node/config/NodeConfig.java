@@ -63,6 +63,14 @@ public interface NodeConfig {
   interface Directory {
     /** {@code <pki>/directory}: the public material of every agency. */
     Path dir();
+
+    /**
+     * How often the directory is checked for changes (a re-issued CRL, a new node) and reloaded:
+     * the bound within which a revocation takes effect. See docs/security-model.md.
+     */
+    @WithName("reload-interval")
+    @WithDefault("5s")
+    java.time.Duration reloadInterval();
   }
 
   interface Agreements {

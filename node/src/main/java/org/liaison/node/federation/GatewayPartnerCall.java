@@ -22,6 +22,7 @@ import org.liaison.wire.envelope.Envelopes;
 import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.envelope.WireException;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.transport.Channels;
 import org.liaison.wire.transport.MutualTls;
 import org.liaison.wire.transport.Refusals;
@@ -47,6 +48,23 @@ public class GatewayPartnerCall implements PartnerCall {
 
   private volatile ManagedChannel channel;
 
+  // A trust change (a revoked gateway certificate, say) must not leave a connection made under
+  // the old trust open: drop the channel, so the next call handshakes under the new trust.
+  @jakarta.annotation.PostConstruct
+  void dropChannelOnTrustChange() {
+    keys.onTrustChange(
+        () -> {
+          ManagedChannel old;
+          synchronized (this) {
+            old = channel;
+            channel = null;
+          }
+          if (old != null) {
+            old.shutdown();
+          }
+        });
+  }
+
   private ManagedChannel channel() {
     ManagedChannel c = channel;
     if (c == null) {
@@ -55,7 +73,7 @@ public class GatewayPartnerCall implements PartnerCall {
           channel =
               Channels.mutualTls(
                   config.gateway().address(),
-                  MutualTls.client(keys.tls(), keys.ownAgencyTrust("gateway")),
+                  MutualTls.client(keys.tls(), keys.ownAgencyTrust(CertificateRole.GATEWAY_TLS)),
                   config.federation().maxMessageBytes());
         }
         c = channel;

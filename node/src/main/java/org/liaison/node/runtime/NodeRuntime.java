@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.federation.FederationService;
 import org.liaison.node.officer.OfficerService;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.transport.GrpcServers;
-import org.liaison.wire.transport.MutualTls;
 
 /**
  * Starts the node's two mutual-TLS listeners: the federation listener, which only this agency's
@@ -54,7 +54,8 @@ public class NodeRuntime {
           GrpcServers.start(
               config.federation().bindHost(),
               config.federation().port(),
-              MutualTls.server(keys.tls(), keys.ownAgencyTrust("gateway")),
+              keys.tls(),
+              keys.ownAgencyTrust(CertificateRole.GATEWAY_TLS),
               max,
               executor,
               List.of(federation));
@@ -62,7 +63,8 @@ public class NodeRuntime {
           GrpcServers.start(
               config.officer().bindHost(),
               config.officer().port(),
-              MutualTls.server(keys.tls(), keys.ownAgencyTrust("officer")),
+              keys.tls(),
+              keys.ownAgencyTrust(CertificateRole.OFFICER),
               max,
               executor,
               officerServices());

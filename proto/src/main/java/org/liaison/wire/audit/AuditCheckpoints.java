@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import org.liaison.wire.crypto.Ecdsa;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
@@ -58,13 +59,15 @@ public final class AuditCheckpoints {
   }
 
   /**
-   * The checkpoint, if {@code signer} signed it and is the certificate it names; empty otherwise.
-   * Whether {@code signer} belongs to the agency is the caller's check.
+   * The checkpoint, if {@code signer} is a node signing certificate ({@link
+   * CertificateRole#NODE_SIGNING}), signed it and is the certificate it names; empty otherwise.
+   * Whether {@code signer} belongs to the agency, and is current, is the caller's check.
    */
   public static Optional<AuditCheckpoint> verify(
       SignedAuditCheckpoint signed, X509Certificate signer) {
     Optional<AuditCheckpoint> c = parse(signed);
     if (c.isEmpty()
+        || !CertificateRole.NODE_SIGNING.isHeldBy(signer)
         || !c.get().getSignerKeyId().equals(Certificates.fingerprint(signer))
         || !Ecdsa.verify(
             signer.getPublicKey(),

@@ -14,10 +14,10 @@ import org.liaison.wire.crypto.Ecdsa;
 import org.liaison.wire.crypto.Hpke;
 import org.liaison.wire.crypto.Suites;
 import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.CertificateValidationException;
 import org.liaison.wire.pki.CertificateValidator;
 import org.liaison.wire.pki.Certificates;
-import org.liaison.wire.pki.KeyPurpose;
 import org.liaison.wire.pki.NodeCredentials;
 import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.v1.BatchSignature;
@@ -185,7 +185,8 @@ public final class EnvelopeSealer {
                             + r.recipientAgency()
                             + " in the trust directory."));
     try {
-      validator.validate(cert, r.recipientAgency(), KeyPurpose.ENCRYPTION, clock.instant());
+      validator.validate(
+          cert, r.recipientAgency(), CertificateRole.NODE_ENCRYPTION, clock.instant());
     } catch (CertificateValidationException e) {
       throw new WireException(
           e.reason(), "Recipient encryption certificate refused: " + e.getMessage(), e);

@@ -20,10 +20,10 @@ import org.liaison.wire.crypto.Hpke;
 import org.liaison.wire.crypto.Sha256;
 import org.liaison.wire.crypto.Suites;
 import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.CertificateValidationException;
 import org.liaison.wire.pki.CertificateValidator;
 import org.liaison.wire.pki.Certificates;
-import org.liaison.wire.pki.KeyPurpose;
 import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.v1.BatchSignature;
 import org.liaison.wire.v1.Envelope;
@@ -42,8 +42,10 @@ import org.liaison.wire.v1.Reason;
  *       skew in the future), CLOCK_SKEW (created longer ago than the replay window);
  *   <li>REPLAYED_MESSAGE: message id already accepted;
  *   <li>SIGNATURE_INVALID: single or batch signature, signer key id;
- *   <li>UNKNOWN_AGENCY, SIGNER_NOT_OF_SENDER_AGENCY, CHAIN_NOT_TO_AGENCY_CA, CERTIFICATE_*: the
- *       signer certificate belongs to the header's sender agency and is fit for signing.
+ *   <li>UNKNOWN_AGENCY, SIGNER_NOT_OF_SENDER_AGENCY, CHAIN_NOT_TO_AGENCY_CA, CERTIFICATE_* (among
+ *       them CERTIFICATE_WRONG_ROLE): the signer certificate belongs to the header's sender agency
+ *       and is a node signing certificate;
+ *   <li>SIGNER_NOT_SENDER_NODE: it was issued to the node the header names as sender.
  * </ol>
  *
  * The message id is recorded only once all checks pass, so forged envelopes cannot use up ids.
@@ -188,9 +190,23 @@ public final class EnvelopeVerifier {
     X509Certificate signer = verifySignature(e, h, signed);
     try {
       validator.validate(
-          signer, h.getSenderAgency(), KeyPurpose.SIGNING, Instant.ofEpochMilli(now));
+          signer, h.getSenderAgency(), CertificateRole.NODE_SIGNING, Instant.ofEpochMilli(now));
     } catch (CertificateValidationException ex) {
       throw new WireException(ex.reason(), "Signer refused: " + ex.getMessage(), ex);
+    }
+    String signerNode = Certificates.liaisonName(signer, h.getSenderAgency(), "node").orElse("");
+    if (!signerNode.equals(h.getSenderNode())) {
+      throw new WireException(
+          Reason.SIGNER_NOT_SENDER_NODE,
+          "Envelope "
+              + h.getMessageId()
+              + " names node '"
+              + h.getSenderNode()
+              + "' of "
+              + h.getSenderAgency()
+              + " as its sender but is signed with the signing certificate of "
+              + (signerNode.isEmpty() ? "no named node" : "node '" + signerNode + "'")
+              + "; a node signs only for itself.");
     }
     long forget =
         Math.min(h.getExpiresAtMs(), h.getCreatedAtMs() + replay.window().toMillis())

@@ -10,7 +10,9 @@ import java.util.PriorityQueue;
 /**
  * Remembers message ids for as long as their envelopes could still be accepted, so each id is
  * accepted once. Memory is bounded: when {@code capacity} ids are remembered and none has aged out,
- * new ids are refused (fail closed) rather than forgetting one too early. Thread-safe.
+ * new ids are refused (fail closed) rather than forgetting one too early. A guard made {@link
+ * #durable} also writes every id to a {@link ReplayJournal} before accepting it, and starts from
+ * the journal's live ids, so a replay stays refused after a restart. Thread-safe.
  */
 public final class ReplayGuard {
 
@@ -22,6 +24,7 @@ public final class ReplayGuard {
   private final Map<String, Long> ids = new HashMap<>();
   private final PriorityQueue<Entry> byExpiry =
       new PriorityQueue<>((a, b) -> Long.compare(a.forgetAtMs, b.forgetAtMs));
+  private ReplayJournal journal;
 
   /**
    * @param window how far back a message's creation time may lie and still be accepted
@@ -39,6 +42,27 @@ public final class ReplayGuard {
   /** A guard with a 10-minute window and room for a million ids. */
   public static ReplayGuard defaults(Clock clock) {
     return new ReplayGuard(Duration.ofMinutes(10), 1_000_000, clock);
+  }
+
+  /**
+   * A guard as {@link #defaults} whose ids survive restarts: it loads the ids in {@code file} that
+   * have not aged out and appends every new id there before accepting it.
+   */
+  public static ReplayGuard durable(java.nio.file.Path file, Clock clock)
+      throws java.io.IOException {
+    ReplayGuard g = defaults(clock);
+    ReplayJournal j = ReplayJournal.open(file, clock);
+    synchronized (g) {
+      j.live()
+          .forEach(
+              (id, at) -> {
+                if (g.ids.put(id, at) == null) {
+                  g.byExpiry.add(new Entry(id, at));
+                }
+              });
+      g.journal = j;
+    }
+    return g;
   }
 
   public Duration window() {
@@ -68,6 +92,9 @@ public final class ReplayGuard {
       return Outcome.FULL;
     }
     long at = forgetAfter.toEpochMilli();
+    if (journal != null && !journal.append(messageId, at)) {
+      return Outcome.FULL;
+    }
     ids.put(messageId, at);
     byExpiry.add(new Entry(messageId, at));
     return Outcome.RECORDED;
@@ -82,6 +109,9 @@ public final class ReplayGuard {
     long now = clock.millis();
     while (!byExpiry.isEmpty() && byExpiry.peek().forgetAtMs < now) {
       ids.remove(byExpiry.poll().id);
+    }
+    if (journal != null) {
+      journal.compactIfWorthIt(ids);
     }
   }
 }

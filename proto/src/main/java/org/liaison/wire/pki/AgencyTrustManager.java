@@ -6,7 +6,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -15,42 +14,82 @@ import org.liaison.wire.v1.Reason;
 /**
  * A TLS trust manager for mutual TLS between agencies: a peer is accepted only if its leaf
  * certificate belongs (see {@link CertificateValidator}, purpose TLS, CRL-checked) to an agency
- * that the supplier currently allows with the CA held in the directory, and, when a set of OUs is
- * given, only if its subject OU is one of them (e.g. {@code "gateway"}). The agency is read from
- * the certificate's subject O. Any intermediate certificates the peer sends are ignored: only the
- * agency root held in the directory anchors trust.
+ * that the supplier currently allows with the CA held in the directory, and only in the one {@link
+ * CertificateRole} the listener or dialler serves (officers on the officer API, the own gateway on
+ * a node's federation API, partner gateways on the partner listener...). A dialler can also pin the
+ * agency it expects at the other end ({@link #expecting}). The agency is read from the
+ * certificate's subject O. Any intermediate certificates the peer sends are ignored: only the
+ * agency root held in the directory anchors trust. Every handshake asks the directory as it is now,
+ * so a reloaded CRL takes effect on the next handshake.
  *
  * <p>Failures are {@link CertificateValidationException}s carrying a {@link Reason}.
  */
 public final class AgencyTrustManager extends X509ExtendedTrustManager {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(AgencyTrustManager.class.getName());
+
   private final TrustDirectory trust;
   private final CertificateValidator validator;
-  private final Set<String> allowedOus;
+  private final CertificateRole role;
+  private final String expectedAgency;
   private final Clock clock;
 
-  private AgencyTrustManager(TrustDirectory trust, Set<String> allowedOus, Clock clock) {
+  private AgencyTrustManager(
+      TrustDirectory trust, CertificateRole role, String expectedAgency, Clock clock) {
     this.trust = trust;
     this.validator = new CertificateValidator(trust);
-    this.allowedOus = Set.copyOf(allowedOus);
+    this.role = role;
+    this.expectedAgency = expectedAgency;
     this.clock = clock;
   }
 
   /**
    * @param directory the public material of all agencies
    * @param allowedAgencies agency -> allowed CA fingerprint, asked on every handshake
-   * @param allowedOus subject OUs accepted; empty accepts any
+   * @param role the one role a peer is accepted in
    */
   public static AgencyTrustManager create(
       TrustDirectory directory,
       Supplier<Map<String, String>> allowedAgencies,
-      Set<String> allowedOus,
+      CertificateRole role,
       Clock clock) {
-    return new AgencyTrustManager(directory.restrictedTo(allowedAgencies), allowedOus, clock);
+    return new AgencyTrustManager(directory.restrictedTo(allowedAgencies), role, null, clock);
   }
 
-  /** Validates a peer chain and returns the agency it belongs to. */
+  /** The same trust, accepting only peers of {@code agency} (a dialler knows whom it routes to). */
+  public AgencyTrustManager expecting(String agency) {
+    return new AgencyTrustManager(trust, role, agency, clock);
+  }
+
+  /** The (live) directory this manager validates against. */
+  public TrustDirectory directory() {
+    return trust;
+  }
+
+  public CertificateRole role() {
+    return role;
+  }
+
+  /** Validates a peer chain and returns the agency it belongs to; a refusal is logged. */
   public String check(X509Certificate[] chain) throws CertificateValidationException {
+    try {
+      return checkQuietly(chain);
+    } catch (CertificateValidationException e) {
+      LOG.warning(
+          "refused TLS peer "
+              + (chain == null || chain.length == 0
+                  ? "without certificate"
+                  : chain[0].getSubjectX500Principal().getName())
+              + " reason="
+              + e.reason()
+              + ": "
+              + e.getMessage());
+      throw e;
+    }
+  }
+
+  private String checkQuietly(X509Certificate[] chain) throws CertificateValidationException {
     if (chain == null || chain.length == 0) {
       throw new CertificateValidationException(
           Reason.CHAIN_NOT_TO_AGENCY_CA, "The TLS peer presented no certificate.");
@@ -61,17 +100,29 @@ public final class AgencyTrustManager extends X509ExtendedTrustManager {
       throw new CertificateValidationException(
           Reason.UNKNOWN_AGENCY, "The TLS peer certificate names no agency (subject O).");
     }
-    if (!allowedOus.isEmpty()
-        && !allowedOus.contains(Certificates.organizationalUnit(leaf).orElse(""))) {
+    if (expectedAgency != null && !expectedAgency.equals(agency.get())) {
       throw new CertificateValidationException(
-          Reason.TLS_PEER_NOT_OF_SENDER_AGENCY,
+          Reason.TLS_PEER_WRONG_ROLE,
           "TLS peer '"
               + leaf.getSubjectX500Principal().getName()
-              + "' is not one of "
-              + allowedOus
+              + "' belongs to "
+              + agency.get()
+              + ", but this connection is to "
+              + expectedAgency
               + ".");
     }
-    validator.validate(leaf, agency.get(), KeyPurpose.TLS, clock.instant());
+    if (!role.isHeldBy(leaf)) {
+      throw new CertificateValidationException(
+          Reason.TLS_PEER_WRONG_ROLE,
+          "TLS peer '"
+              + leaf.getSubjectX500Principal().getName()
+              + "' is "
+              + CertificateRole.of(leaf).map(r -> "a " + r.label()).orElse("of no Liaison role")
+              + ", but this connection serves only the "
+              + role.label()
+              + " role.");
+    }
+    validator.validate(leaf, agency.get(), role, clock.instant());
     return agency.get();
   }
 

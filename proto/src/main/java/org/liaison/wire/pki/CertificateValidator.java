@@ -14,9 +14,9 @@ import org.liaison.wire.v1.Reason;
 /**
  * Decides whether a certificate belongs to an agency: issued directly by the agency's root CA (as
  * held in the {@link TrustDirectory} and currently trusted), subject O equal to the agency, valid
- * at the given instant, carrying the key usage for its purpose, and not revoked by the agency's
- * current, correctly signed CRL. Each failure has its own {@link Reason}; checks run in that order,
- * so the reason names the first thing wrong.
+ * at the given instant, in the {@link CertificateRole} the check asks for, and not revoked by the
+ * agency's current, correctly signed CRL. Each failure has its own {@link Reason}; checks run in
+ * that order, so the reason names the first thing wrong.
  *
  * <p>Only ECDSA P-256/SHA-256 signatures on certificates and CRLs are accepted. Successful
  * signature checks are cached by (certificate, CA) fingerprint; everything time-dependent is
@@ -40,13 +40,13 @@ public final class CertificateValidator {
   }
 
   /**
-   * Validates {@code cert} as belonging to {@code agency} for {@code purpose} at {@code at}.
+   * Validates {@code cert} as belonging to {@code agency} for {@code role} at {@code at}.
    *
    * @throws CertificateValidationException with UNKNOWN_AGENCY, SIGNER_NOT_OF_SENDER_AGENCY,
    *     CHAIN_NOT_TO_AGENCY_CA, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_EXPIRED,
-   *     CERTIFICATE_WRONG_KEY_USAGE or CERTIFICATE_REVOKED
+   *     CERTIFICATE_WRONG_ROLE or CERTIFICATE_REVOKED
    */
-  public void validate(X509Certificate cert, String agency, KeyPurpose purpose, Instant at)
+  public void validate(X509Certificate cert, String agency, CertificateRole role, Instant at)
       throws CertificateValidationException {
     Optional<TrustDirectory.Agency> found = trust.trusted(agency);
     if (found.isEmpty()) {
@@ -90,18 +90,22 @@ public final class CertificateValidator {
               + cert.getNotAfter().toInstant()
               + "; the agency must issue a new one.");
     }
-    boolean[] ku = cert.getKeyUsage();
-    if (ku == null
-        || ku.length <= purpose.keyUsageBit
-        || !ku[purpose.keyUsageBit]
-        || cert.getBasicConstraints() >= 0) {
+    if (!role.isHeldBy(cert)) {
       throw fail(
-          Reason.CERTIFICATE_WRONG_KEY_USAGE,
-          "Certificate of "
+          Reason.CERTIFICATE_WRONG_ROLE,
+          "Certificate '"
+              + cert.getSubjectX500Principal().getName()
+              + "' of "
               + agency
-              + " may not be used for "
-              + purpose.name().toLowerCase()
-              + ": its key usage does not allow it.");
+              + " is "
+              + CertificateRole.of(cert)
+                  .map(r -> "a " + r.label() + " certificate")
+                  .orElse("of no Liaison role")
+              + ", not a "
+              + role.label()
+              + " certificate (policy "
+              + role.oid()
+              + " with its key usage), so it cannot prove this.");
     }
     checkRevocation(cert, a, at);
   }

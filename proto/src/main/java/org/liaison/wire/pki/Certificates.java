@@ -18,6 +18,7 @@ import org.liaison.wire.crypto.Sha256;
 public final class Certificates {
 
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  private static final int SAN_URI = 6;
 
   private Certificates() {}
 
@@ -48,6 +49,32 @@ public final class Certificates {
   /** The subject OU: the role (node, gateway, officer, ca, agency). */
   public static Optional<String> organizationalUnit(X509Certificate cert) {
     return subjectAttribute(cert, BCStyle.OU);
+  }
+
+  /**
+   * The name in the certificate's {@code urn:liaison:<agency>:<kind>:<name>} subject alternative
+   * name, if it has exactly such a URI for {@code agency} and {@code kind} (e.g. the node a node
+   * signing certificate was issued to).
+   */
+  public static Optional<String> liaisonName(X509Certificate cert, String agency, String kind) {
+    try {
+      java.util.Collection<java.util.List<?>> sans = cert.getSubjectAlternativeNames();
+      if (sans == null) {
+        return Optional.empty();
+      }
+      String prefix = "urn:liaison:" + agency + ":" + kind + ":";
+      for (java.util.List<?> san : sans) {
+        if (((Integer) san.get(0)) == SAN_URI
+            && san.get(1) instanceof String uri
+            && uri.startsWith(prefix)
+            && uri.length() > prefix.length()) {
+          return Optional.of(uri.substring(prefix.length()));
+        }
+      }
+      return Optional.empty();
+    } catch (java.security.cert.CertificateParsingException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> subjectAttribute(X509Certificate cert, ASN1ObjectIdentifier oid) {

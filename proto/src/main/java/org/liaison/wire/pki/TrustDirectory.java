@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -23,6 +26,10 @@ import java.util.stream.Stream;
  * the agreement names ({@link #restrictedTo(Supplier)}): an agency is trusted only while it is in
  * the map and the map's fingerprint matches the CA held here. The unrestricted directory trusts
  * every agency it holds.
+ *
+ * <p>The material can be replaced while running ({@link #replaceWith}); every view made by {@link
+ * #restrictedTo} sees the replacement at once. {@link TrustDirectoryWatcher} does so when the files
+ * change, so a new CRL takes effect without a restart.
  */
 public final class TrustDirectory {
 
@@ -35,12 +42,33 @@ public final class TrustDirectory {
       Map<String, X509Certificate> signing,
       Map<String, X509Certificate> encryption) {}
 
-  private final Map<String, Agency> agencies;
+  private final AtomicReference<Map<String, Agency>> state;
+  private final List<Runnable> onReplace;
   private final Supplier<Map<String, String>> allowed;
 
-  private TrustDirectory(Map<String, Agency> agencies, Supplier<Map<String, String>> allowed) {
-    this.agencies = agencies;
+  private TrustDirectory(
+      AtomicReference<Map<String, Agency>> state,
+      List<Runnable> onReplace,
+      Supplier<Map<String, String>> allowed) {
+    this.state = state;
+    this.onReplace = onReplace;
     this.allowed = allowed;
+  }
+
+  /** Runs {@code listener} after every {@link #replaceWith} of this directory or any view of it. */
+  public void onReplace(Runnable listener) {
+    onReplace.add(listener);
+  }
+
+  /**
+   * Replaces the material of this directory, and of every view of it, with that of {@code fresh}
+   * (e.g. the directory re-read after a CRL was re-issued).
+   */
+  public void replaceWith(TrustDirectory fresh) {
+    state.set(fresh.state.get());
+    for (Runnable r : onReplace) {
+      r.run();
+    }
   }
 
   /** Loads {@code <pki>/directory}: one folder per agency. */
@@ -82,7 +110,7 @@ public final class TrustDirectory {
    * an agreement that ends stops trust at once.
    */
   public TrustDirectory restrictedTo(Supplier<Map<String, String>> allowedCaFingerprints) {
-    return new TrustDirectory(agencies, Objects.requireNonNull(allowedCaFingerprints));
+    return new TrustDirectory(state, onReplace, Objects.requireNonNull(allowedCaFingerprints));
   }
 
   /** As {@link #restrictedTo(Supplier)} with a fixed map. */
@@ -99,7 +127,7 @@ public final class TrustDirectory {
   /** The agencies currently trusted. */
   public Set<String> trustedAgencies() {
     Set<String> out = new TreeSet<>();
-    for (String a : agencies.keySet()) {
+    for (String a : state.get().keySet()) {
       if (isTrusted(a)) {
         out.add(a);
       }
@@ -114,7 +142,7 @@ public final class TrustDirectory {
 
   /** Hex SHA-256 of the agency's CA certificate (DER), whether or not it is trusted now. */
   public Optional<String> caFingerprint(String agency) {
-    return Optional.ofNullable(agencies.get(agency)).map(Agency::caFingerprint);
+    return Optional.ofNullable(state.get().get(agency)).map(Agency::caFingerprint);
   }
 
   /** The agency's CRL, if the agency is currently trusted and published one. */
@@ -133,7 +161,7 @@ public final class TrustDirectory {
   }
 
   Optional<Agency> trusted(String agency) {
-    Agency a = agency == null ? null : agencies.get(agency);
+    Agency a = agency == null ? null : state.get().get(agency);
     if (a == null) {
       return Optional.empty();
     }
@@ -183,7 +211,8 @@ public final class TrustDirectory {
                       a.crl(),
                       Map.copyOf(a.signing()),
                       Map.copyOf(a.encryption()))));
-      return new TrustDirectory(Map.copyOf(frozen), null);
+      return new TrustDirectory(
+          new AtomicReference<>(Map.copyOf(frozen)), new CopyOnWriteArrayList<>(), null);
     }
   }
 }

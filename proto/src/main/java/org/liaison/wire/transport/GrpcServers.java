@@ -10,9 +10,11 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.liaison.wire.pki.AgencyTrustManager;
 
 /**
  * A mutual-TLS gRPC listener with the gRPC health service, server reflection, the peer-identity
@@ -21,10 +23,44 @@ import java.util.concurrent.TimeUnit;
 public final class GrpcServers {
   private GrpcServers() {}
 
+  /** How long a connection may live before the peer must handshake again (with current trust). */
+  public static final Duration MAX_CONNECTION_AGE = Duration.ofSeconds(60);
+
   public static Server start(
       String host,
       int port,
       SslContext tls,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(host, port, tls, null, maxMessageBytes, executor, services);
+  }
+
+  /**
+   * A listener that accepts peers only through {@code peers}, checks them again on every call and
+   * whenever the trust directory is reloaded ({@link PeerRevalidation}: a revoked peer's open calls
+   * are closed), and moves new calls to a new connection, so a new handshake, after {@link
+   * #MAX_CONNECTION_AGE}.
+   */
+  public static Server start(
+      String host,
+      int port,
+      TlsIdentity identity,
+      AgencyTrustManager peers,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(
+        host, port, MutualTls.server(identity, peers), peers, maxMessageBytes, executor, services);
+  }
+
+  private static Server start(
+      String host,
+      int port,
+      SslContext tls,
+      AgencyTrustManager recheck,
       int maxMessageBytes,
       Executor executor,
       List<BindableService> services)
@@ -39,8 +75,18 @@ public final class GrpcServers {
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance());
     PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
+    PeerRevalidation revalidation = null;
+    if (recheck != null) {
+      // New calls move to a fresh connection (a fresh handshake) every minute; calls in flight,
+      // long streams included, go on unless PeerRevalidation closes them.
+      builder.maxConnectionAge(MAX_CONNECTION_AGE.toMillis(), TimeUnit.MILLISECONDS);
+      revalidation = new PeerRevalidation(recheck);
+    }
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, peers));
+      builder.addService(
+          revalidation == null
+              ? ServerInterceptors.intercept(service, peers)
+              : ServerInterceptors.intercept(service, peers, revalidation));
       health.setStatus(
           service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
     }

@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
@@ -207,7 +208,31 @@ class EnvelopeChecksTest {
     TestPki.Issued keyAgreement = f.ice.issue("x", "us.ice", "node", KeyUsage.keyAgreement);
     refusedEverywhere(
         Federation.resign(request(), h -> {}, keyAgreement.key().getPrivate(), keyAgreement.cert()),
-        Reason.CERTIFICATE_WRONG_KEY_USAGE);
+        Reason.CERTIFICATE_WRONG_ROLE);
+  }
+
+  /** Rule 1: every certificate of the sender agency that is not a node signing one is refused. */
+  @Test
+  void check_signedWithAGatewayOfficerTlsOrSignatoryKey_isWrongRole() throws Exception {
+    for (TestPki.Issued other :
+        List.of(
+            f.ice.tls("gateway.us.ice", "gateway"),
+            f.ice.tls("officer-7", "officer"),
+            f.ice.tls("node-1.us.ice", "node"),
+            f.ice.signatory())) {
+      refusedEverywhere(
+          Federation.resign(request(), h -> {}, other.key().getPrivate(), other.cert()),
+          Reason.CERTIFICATE_WRONG_ROLE);
+    }
+  }
+
+  /** Rule 1: a node signs only for itself, even within its agency. */
+  @Test
+  void check_signedByAnotherNodeOfTheSameAgency_isRefused() throws Exception {
+    NodeCredentials node2 = f.ice.node("node-2");
+    refusedEverywhere(
+        Federation.resign(request(), h -> {}, node2.signingKey(), node2.signingCertificate()),
+        Reason.SIGNER_NOT_SENDER_NODE);
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.liaison.wire.v1.Reason;
 
@@ -20,7 +19,7 @@ class AgencyTrustManagerTest {
   private final Map<String, String> inForce = new HashMap<>();
   private final AgencyTrustManager tm =
       AgencyTrustManager.create(
-          directory, () -> Map.copyOf(inForce), Set.of("gateway"), Clock.systemUTC());
+          directory, () -> Map.copyOf(inForce), CertificateRole.GATEWAY_TLS, Clock.systemUTC());
 
   private Reason refused(X509Certificate c) {
     CertificateValidationException e =
@@ -47,18 +46,53 @@ class AgencyTrustManagerTest {
   void check_refusesOtherRolesForeignCaAndRevoked() throws Exception {
     inForce.put("ru.skr", directory.caFingerprint("ru.skr").orElseThrow());
     assertThat(refused(skr.tls("node-1.ru.skr", "node").cert()))
-        .isEqualTo(Reason.TLS_PEER_NOT_OF_SENDER_AGENCY);
+        .isEqualTo(Reason.TLS_PEER_WRONG_ROLE);
+    assertThat(refused(skr.tls("officer-1", "officer").cert()))
+        .isEqualTo(Reason.TLS_PEER_WRONG_ROLE);
     assertThat(refused(TestPki.agency("ru.skr").tls("gateway.ru.skr", "gateway").cert()))
         .isEqualTo(Reason.CHAIN_NOT_TO_AGENCY_CA);
     X509Certificate revoked = skr.tls("gateway.ru.skr", "gateway").cert();
     skr.revoke(revoked);
     AgencyTrustManager fresh =
         AgencyTrustManager.create(
-            TestPki.directory(ice, skr), () -> Map.copyOf(inForce), Set.of(), Clock.systemUTC());
+            TestPki.directory(ice, skr),
+            () -> Map.copyOf(inForce),
+            CertificateRole.GATEWAY_TLS,
+            Clock.systemUTC());
     CertificateValidationException e =
         catchThrowableOfType(
             CertificateValidationException.class,
             () -> fresh.checkClientTrusted(new X509Certificate[] {revoked}, "ECDHE_ECDSA"));
     assertThat(e.reason()).isEqualTo(Reason.CERTIFICATE_REVOKED);
+  }
+
+  @Test
+  void expecting_refusesTheGatewayOfAnotherPartner() {
+    inForce.put("ru.skr", directory.caFingerprint("ru.skr").orElseThrow());
+    inForce.put("us.ice", directory.caFingerprint("us.ice").orElseThrow());
+    X509Certificate skrGateway = skr.tls("gateway.ru.skr", "gateway").cert();
+    CertificateValidationException e =
+        catchThrowableOfType(
+            CertificateValidationException.class,
+            () ->
+                tm.expecting("us.ice")
+                    .checkServerTrusted(new X509Certificate[] {skrGateway}, "ECDHE_ECDSA"));
+    assertThat(e.reason()).isEqualTo(Reason.TLS_PEER_WRONG_ROLE);
+    assertThatCode(
+            () ->
+                tm.expecting("ru.skr")
+                    .checkServerTrusted(new X509Certificate[] {skrGateway}, "ECDHE_ECDSA"))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void check_followsTheDirectoryWhenItIsReplaced() throws Exception {
+    inForce.put("ru.skr", directory.caFingerprint("ru.skr").orElseThrow());
+    X509Certificate gw = skr.tls("gateway.ru.skr", "gateway").cert();
+    assertThatCode(() -> tm.checkClientTrusted(new X509Certificate[] {gw}, "ECDHE_ECDSA"))
+        .doesNotThrowAnyException();
+    skr.revoke(gw);
+    directory.replaceWith(TestPki.directory(ice, skr));
+    assertThat(refused(gw)).isEqualTo(Reason.CERTIFICATE_REVOKED);
   }
 }

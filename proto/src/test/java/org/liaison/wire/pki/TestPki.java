@@ -17,13 +17,20 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -130,8 +137,24 @@ public final class TestPki {
       }
     }
 
-    /** Issues a leaf with exactly the given subject, key usage and validity. */
+    /** Issues a leaf with exactly the given subject, key usage and validity, and no role. */
     public Issued issue(String cn, String o, String ou, int keyUsage, Instant from, Instant to) {
+      return issue(cn, o, ou, keyUsage, from, to, null, null);
+    }
+
+    /**
+     * Issues a leaf in {@code role} (policy OID and, for TLS roles, extended key usages; null for
+     * none), with a {@code urn:liaison:<o>:<kind>:<name>} SAN when {@code urnName} is given.
+     */
+    public Issued issue(
+        String cn,
+        String o,
+        String ou,
+        int keyUsage,
+        Instant from,
+        Instant to,
+        CertificateRole role,
+        String urnName) {
       KeyPair key = newKey();
       try {
         JcaX509v3CertificateBuilder b =
@@ -139,6 +162,30 @@ public final class TestPki {
                 ca, serial(), Date.from(from), Date.from(to), name(cn, ou, o), key.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+        if (role != null) {
+          b.addExtension(
+              Extension.certificatePolicies,
+              false,
+              new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(role.oid()))));
+          if (!role.extendedKeyUsages().isEmpty()) {
+            b.addExtension(
+                Extension.extendedKeyUsage,
+                false,
+                new ExtendedKeyUsage(
+                    role.extendedKeyUsages().stream()
+                        .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
+                        .toArray(KeyPurposeId[]::new)));
+          }
+        }
+        if (urnName != null) {
+          b.addExtension(
+              Extension.subjectAlternativeName,
+              false,
+              new GeneralNames(
+                  new GeneralName(
+                      GeneralName.uniformResourceIdentifier,
+                      "urn:liaison:" + o + ":" + ou + ":" + urnName)));
+        }
         return new Issued(
             key,
             new JcaX509CertificateConverter().setProvider(BC).getCertificate(b.build(signer())));
@@ -153,16 +200,54 @@ public final class TestPki {
           cn, o, ou, keyUsage, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
     }
 
+    /** A leaf of this agency in {@code role}, valid from yesterday for a year. */
+    public Issued inRole(String cn, String ou, int keyUsage, CertificateRole role, String name) {
+      Instant now = Instant.now();
+      return issue(
+          cn,
+          id,
+          ou,
+          keyUsage,
+          now.minus(Duration.ofDays(1)),
+          now.plus(Duration.ofDays(365)),
+          role,
+          name);
+    }
+
     public Issued signing(String node) {
-      return issue(node + "." + id + " signing", id, "node", SIGNING_USAGE);
+      return inRole(
+          node + "." + id + " signing", "node", SIGNING_USAGE, CertificateRole.NODE_SIGNING, node);
     }
 
     public Issued encryption(String node) {
-      return issue(node + "." + id + " encryption", id, "node", ENCRYPTION_USAGE);
+      return inRole(
+          node + "." + id + " encryption",
+          "node",
+          ENCRYPTION_USAGE,
+          CertificateRole.NODE_ENCRYPTION,
+          node);
     }
 
+    /** A TLS certificate; the role follows the OU (node, gateway, officer). */
     public Issued tls(String cn, String ou) {
-      return issue(cn, id, ou, KeyUsage.digitalSignature);
+      CertificateRole role =
+          switch (ou) {
+            case "node" -> CertificateRole.NODE_TLS;
+            case "gateway" -> CertificateRole.GATEWAY_TLS;
+            case "officer" -> CertificateRole.OFFICER;
+            default -> null;
+          };
+      return inRole(cn, ou, KeyUsage.digitalSignature, role, cn);
+    }
+
+    /** The agency signatory's certificate (signs agreements). */
+    public Issued signatory() {
+      return inRole(
+          id + " agreements",
+          "agency",
+          SIGNING_USAGE,
+          CertificateRole.AGENCY_SIGNATORY,
+          "agreements");
     }
 
     /** Issues a node's three key pairs and registers the node for {@link TestPki#directory}. */

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +56,10 @@ class MutualTlsTest {
     allowed.put("us.dea", directory.caFingerprint("us.dea").orElseThrow());
     var trust =
         AgencyTrustManager.create(
-            directory, () -> Map.copyOf(allowed), Set.of("gateway"), Clock.systemUTC());
+            directory,
+            () -> Map.copyOf(allowed),
+            org.liaison.wire.pki.CertificateRole.GATEWAY_TLS,
+            Clock.systemUTC());
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
@@ -94,7 +96,10 @@ class MutualTlsTest {
     String iceCa = directory.caFingerprint("us.ice").orElseThrow();
     var serverTrust =
         AgencyTrustManager.create(
-            directory, () -> Map.of("us.ice", iceCa), Set.of("gateway"), Clock.systemUTC());
+            directory,
+            () -> Map.of("us.ice", iceCa),
+            org.liaison.wire.pki.CertificateRole.GATEWAY_TLS,
+            Clock.systemUTC());
     ManagedChannel ch =
         Channels.mutualTls(
             "localhost:" + port,

@@ -1,0 +1,325 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Server;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.pki.PkiCommand;
+import org.liaison.pki.PkiLayout;
+import org.liaison.wire.envelope.EnvelopeSealer;
+import org.liaison.wire.envelope.SealRequest;
+import org.liaison.wire.pki.AgencyTrustManager;
+import org.liaison.wire.pki.CertificateRole;
+import org.liaison.wire.pki.NodeCredentials;
+import org.liaison.wire.pki.Pem;
+import org.liaison.wire.pki.TrustDirectory;
+import org.liaison.wire.transport.GrpcServers;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.transport.TlsIdentity;
+import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.GatewayRelayGrpc;
+import org.liaison.wire.v1.Header;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.QueryAnswer;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * The adversarial suite of docs/attacks.md against real processes: each attack is refused with its
+ * reason, discloses nothing, and leaves a record at the side attacked. DEA's private material is
+ * stolen ({@link Attacker}); ICE is attacked. Revocations run last, as they change the federation.
+ */
+@FederationTest(agencies = {"us.ice", "us.dea"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrustAttacksAcceptanceTest {
+
+  /** The bound docs/security-model.md states for a revocation to take effect. */
+  static final Duration REVOCATION_BOUND = Duration.ofSeconds(60);
+
+  private static String messageId(Envelope e) throws Exception {
+    return Header.parseFrom(e.getHeader()).getMessageId();
+  }
+
+  private static void onRecord(Federation f, String process, String... fragments) throws Exception {
+    Path log =
+        process.startsWith("gateway:")
+            ? f.gateway(process.substring(8)).log()
+            : f.node(process).log();
+    long until = System.nanoTime() + 5_000_000_000L;
+    String text = "";
+    while (System.nanoTime() < until) {
+      text = Files.readString(log);
+      String t = text;
+      if (List.of(fragments).stream().allMatch(t::contains)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(text).as("the log of " + process).contains(fragments);
+  }
+
+  @Test
+  @Order(1)
+  void envelopeSignedWithTheGatewayKey_isRefusedAsWrongRole(Federation f) throws Exception {
+    Attacker dea = new Attacker(f, "us.dea");
+    Envelope forged = dea.querySignedBy("us.ice", "gateway");
+    assertThatThrownBy(() -> dea.sendAsGateway("us.ice", forged))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(Refusals.reasonOf(e)).contains(Reason.CERTIFICATE_WRONG_ROLE));
+    onRecord(f, "gateway:us.ice", "id=" + messageId(forged), "reason=CERTIFICATE_WRONG_ROLE");
+  }
+
+  @Test
+  @Order(2)
+  void envelopeSignedWithAnOfficerKey_isRefusedAsWrongRole(Federation f) throws Exception {
+    Attacker dea = new Attacker(f, "us.dea");
+    Envelope forged = dea.querySignedBy("us.ice", "officer-1");
+    assertThat(dea.refusalOf("us.ice", forged)).contains(Reason.CERTIFICATE_WRONG_ROLE);
+    onRecord(f, "gateway:us.ice", "id=" + messageId(forged), "reason=CERTIFICATE_WRONG_ROLE");
+  }
+
+  /**
+   * DEA's gateway sees ICE's request, seals an answer of its choosing to ICE's node, binds it to
+   * the request and signs it with its own key: everything a real answer has, except the role.
+   */
+  @Test
+  @Order(3)
+  void answerForgedByThePartnersGateway_isDiscardedByTheAskingNode(Federation f) throws Exception {
+    Attacker dea = new Attacker(f, "us.dea");
+    PkiLayout pki = dea.pki();
+    String address = f.gateway("us.dea").partnerAddress();
+    int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    TrustDirectory directory = TrustDirectory.load(pki.directory());
+    String iceCa = directory.caFingerprint("us.ice").orElseThrow();
+    Path gw = pki.gatewayDir("us.dea");
+    Path node = pki.nodeDir("us.dea", "node-1");
+    NodeCredentials gatewayAsSigner =
+        NodeCredentials.of(
+            "us.dea",
+            "node-1",
+            Pem.readPrivateKey(gw.resolve(PkiLayout.TLS_KEY)),
+            Pem.readCertificate(gw.resolve(PkiLayout.TLS_CERT)),
+            Pem.readPrivateKey(node.resolve(PkiLayout.ENCRYPTION_KEY)),
+            Pem.readCertificate(node.resolve(PkiLayout.ENCRYPTION_CERT)),
+            null,
+            null);
+    EnvelopeSealer forger = new EnvelopeSealer(gatewayAsSigner, directory, Clock.systemUTC());
+    var executor = Executors.newFixedThreadPool(2);
+    f.gateway("us.dea").stop();
+    Server fake =
+        GrpcServers.start(
+            "127.0.0.1",
+            port,
+            org.liaison.wire.transport.MutualTls.server(
+                TlsIdentity.fromFolder(gw),
+                AgencyTrustManager.create(
+                    directory,
+                    () -> Map.of("us.ice", iceCa),
+                    CertificateRole.GATEWAY_TLS,
+                    Clock.systemUTC())),
+            4 << 20,
+            executor,
+            List.of(
+                new GatewayRelayGrpc.GatewayRelayImplBase() {
+                  @Override
+                  public void relay(Envelope request, StreamObserver<Envelope> out) {
+                    try {
+                      Header h = Header.parseFrom(request.getHeader());
+                      QueryAnswer lie = QueryAnswer.getDefaultInstance();
+                      out.onNext(
+                          forger.seal(
+                              new SealRequest(
+                                  "us.ice",
+                                  h.getSenderNode(),
+                                  h.getAgreementId(),
+                                  h.getPurpose(),
+                                  h.getCaseReference(),
+                                  h.getOfficerId(),
+                                  "liaison.v1.QueryAnswer",
+                                  Duration.ofMinutes(5),
+                                  signedContentHash(request)),
+                              lie.toByteArray()));
+                      out.onCompleted();
+                    } catch (Exception e) {
+                      out.onError(e);
+                    }
+                  }
+                }));
+    try {
+      List<PartnerAnswer> answers;
+      try (NodeClient ice = f.node("us.ice").client()) {
+        answers =
+            ice.queryAll(
+                Officers.phoneQuery(
+                    "(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+      }
+      PartnerAnswer fromDea = Officers.from(answers, "us.dea");
+      assertThat(fromDea.getStatus())
+          .as(fromDea.toString())
+          .isEqualTo(PartnerAnswer.Status.REJECTED);
+      assertThat(fromDea.getReason()).isEqualTo(Reason.CERTIFICATE_WRONG_ROLE);
+      assertThat(fromDea.getAnswer().getDisclosuresList()).isEmpty();
+    } finally {
+      fake.shutdownNow();
+      fake.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      executor.shutdownNow();
+      f.gateway("us.dea").start();
+    }
+  }
+
+  /** What the request's signature covers, hashed: what a real answer is bound to. */
+  private static byte[] signedContentHash(Envelope e) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    md.update("LIAISON-1 envelope signature\0".getBytes(StandardCharsets.US_ASCII));
+    for (ByteString part : List.of(e.getHeader(), e.getEnc(), e.getCiphertext())) {
+      md.update(ByteBuffer.allocate(4).putInt(part.size()).array());
+      md.update(part.toByteArray());
+    }
+    return md.digest();
+  }
+
+  /**
+   * An envelope accepted once (standing for one the attacker recorded in transit) is refused again
+   * after ICE's gateway and node both restarted; and by the node alone when the gateway lost its
+   * journal.
+   */
+  @Test
+  @Order(4)
+  void envelopeReplayedAfterBothRestarted_isRefused(Federation f) throws Exception {
+    Attacker dea = new Attacker(f, "us.dea");
+    Envelope recorded = dea.querySignedBy("us.ice", "node-1");
+    Optional<Reason> first = dea.refusalOf("us.ice", recorded);
+    assertThat(first)
+        .as("the original is not refused by the trust checks")
+        .isNotEqualTo(Optional.of(Reason.REPLAYED_MESSAGE));
+    f.gateway("us.ice").restart();
+    f.node("us.ice").restart();
+    assertThat(dea.refusalOf("us.ice", recorded)).contains(Reason.REPLAYED_MESSAGE);
+    onRecord(f, "gateway:us.ice", "id=" + messageId(recorded), "reason=REPLAYED_MESSAGE");
+
+    f.gateway("us.ice").stop();
+    Files.delete(f.workDir().resolve("us.ice").resolve("gateway").resolve("replay-ids.log"));
+    f.gateway("us.ice").start();
+    assertThat(dea.refusalOf("us.ice", recorded))
+        .as("the node's own journal")
+        .contains(Reason.REPLAYED_MESSAGE);
+  }
+
+  @Test
+  @Order(5)
+  void officerRevokedWhileRunning_isRefusedWithinTheBound(Federation f) throws Exception {
+    NodeClient open = f.node("us.ice").client();
+    try {
+      assertThat(open.status().getAgency()).isEqualTo("us.ice");
+      Path cert = f.node("us.ice").officerCredentials().certificate();
+      revoke(f, "us.ice", cert);
+      long started = System.nanoTime();
+      Reason onOpen = awaitRefusal(() -> open.status(), started);
+      assertThat(onOpen)
+          .as("a call on the connection opened before")
+          .isEqualTo(Reason.CERTIFICATE_REVOKED);
+      try (NodeClient fresh = f.node("us.ice").client()) {
+        assertThatThrownBy(fresh::status).isInstanceOf(StatusRuntimeException.class);
+      }
+      onRecord(f, "us.ice", "refused TLS peer CN=officer-1", "reason=CERTIFICATE_REVOKED");
+    } finally {
+      open.close();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void envelopeSignedWithARevokedNodeKey_isRefusedWithinTheBound(Federation f) throws Exception {
+    Attacker dea = new Attacker(f, "us.dea");
+    revoke(f, "us.dea", dea.pki().nodeDir("us.dea", "node-1").resolve(PkiLayout.SIGNING_CERT));
+    long started = System.nanoTime();
+    Envelope e = null;
+    Optional<Reason> reason = Optional.empty();
+    while (System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
+      e = dea.querySignedBy("us.ice", "node-1");
+      reason = dea.refusalOf("us.ice", e);
+      if (reason.equals(Optional.of(Reason.CERTIFICATE_REVOKED))) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(reason).contains(Reason.CERTIFICATE_REVOKED);
+    onRecord(f, "gateway:us.ice", "id=" + messageId(e), "reason=CERTIFICATE_REVOKED");
+  }
+
+  @Test
+  @Order(7)
+  void partnerGatewayRevokedWhileRunning_isRefusedWithinTheBound(Federation f) throws Exception {
+    Attacker dea = new Attacker(f, "us.dea");
+    Envelope any = dea.querySignedBy("us.ice", "officer-1");
+    revoke(f, "us.dea", dea.pki().gatewayDir("us.dea").resolve(PkiLayout.TLS_CERT));
+    long started = System.nanoTime();
+    boolean refused = false;
+    while (!refused && System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
+      try {
+        dea.sendAsGateway("us.ice", any);
+      } catch (StatusRuntimeException e) {
+        Optional<Reason> r = Refusals.reasonOf(e);
+        refused = r.isEmpty() || r.get() == Reason.CERTIFICATE_REVOKED;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(refused).as("DEA's revoked gateway is refused by ICE's gateway").isTrue();
+    onRecord(
+        f, "gateway:us.ice", "refused TLS peer CN=gateway.us.dea", "reason=CERTIFICATE_REVOKED");
+  }
+
+  interface Call {
+    Object run();
+  }
+
+  private static Reason awaitRefusal(Call call, long started) throws InterruptedException {
+    while (System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
+      try {
+        call.run();
+      } catch (StatusRuntimeException e) {
+        return Refusals.reasonOf(e).orElse(Reason.REASON_UNSPECIFIED);
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("not refused within " + REVOCATION_BOUND);
+  }
+
+  /** {@code liaison-pki revoke}, as an operator runs it against the running federation's PKI. */
+  private static void revoke(Federation f, String agency, Path cert) {
+    int exit =
+        PkiCommand.commandLine()
+            .execute(
+                "revoke",
+                "--pki",
+                f.pkiDir().toString(),
+                "--agency",
+                agency,
+                "--cert",
+                cert.toString(),
+                "--reason",
+                "keyCompromise");
+    assertThat(exit).isZero();
+  }
+}
