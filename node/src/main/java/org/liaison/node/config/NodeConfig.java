@@ -34,6 +34,8 @@ public interface NodeConfig {
 
   Officer officer();
 
+  Officers officers();
+
   Gateway gateway();
 
   Seed seed();
@@ -86,6 +88,15 @@ public interface NodeConfig {
     @WithName("bind-host")
     @WithDefault("127.0.0.1")
     String bindHost();
+  }
+
+  /** This agency's officers (docs/security-model.md, "Officers"). */
+  interface Officers {
+    /**
+     * The officer directory: {@code <officer> = <ROLE>, <ROLE>} per line, keyed by the officer name
+     * in the certificate; read again when it changes. Absent: officers hold no role.
+     */
+    Optional<Path> file();
   }
 
   interface Gateway {
