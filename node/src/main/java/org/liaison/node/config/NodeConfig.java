@@ -79,6 +79,14 @@ public interface NodeConfig {
     @WithName("max-message-bytes")
     @WithDefault("1048576")
     int maxMessageBytes();
+
+    /**
+     * Requests of one partner answered at the same time; one more is refused at once with
+     * RESOURCE_EXHAUSTED (PARTNER_BUSY). Keep it below the 32 partner-facing threads.
+     */
+    @WithName("max-concurrent-per-partner")
+    @WithDefault("8")
+    int maxConcurrentPerPartner();
   }
 
   interface Officer {

@@ -92,14 +92,14 @@ public class EventDeconfliction {
                     partner,
                     c.getCaseReference(),
                     theirs,
-                    c.getDistanceMetres(),
+                    0,
                     Messages.alert(
                         MatchKind.EVENT,
                         op.caseNumber(),
                         partner,
                         c.getCaseReference(),
                         theirs,
-                        c.getDistanceMetres())));
+                        0)));
           }
           sink.accept(outcome);
         });

@@ -15,12 +15,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A mutual-TLS gRPC listener with the gRPC health service, server reflection, the peer-identity
- * interceptor and a bounded message size.
+ * A mutual-TLS gRPC listener with the gRPC health service, the peer-identity interceptor and a
+ * bounded message size; server reflection only where this agency's own people connect (the
+ * partner-facing listeners describe nothing to whoever reaches them).
  */
 public final class GrpcServers {
   private GrpcServers() {}
 
+  /** A listener with server reflection, for this agency's own officers and tools. */
   public static Server start(
       String host,
       int port,
@@ -29,6 +31,30 @@ public final class GrpcServers {
       Executor executor,
       List<BindableService> services)
       throws IOException {
+    return start(host, port, tls, maxMessageBytes, executor, services, true);
+  }
+
+  /** A listener without server reflection: partner gateways, and what relays their envelopes. */
+  public static Server startWithoutReflection(
+      String host,
+      int port,
+      SslContext tls,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(host, port, tls, maxMessageBytes, executor, services, false);
+  }
+
+  private static Server start(
+      String host,
+      int port,
+      SslContext tls,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services,
+      boolean reflection)
+      throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
@@ -36,8 +62,10 @@ public final class GrpcServers {
             .maxInboundMessageSize(maxMessageBytes)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
             .executor(executor)
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance());
+            .addService(health.getHealthService());
+    if (reflection) {
+      builder.addService(ProtoReflectionServiceV1.newInstance());
+    }
     PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
     for (BindableService service : services) {
       builder.addService(ServerInterceptors.intercept(service, peers));
