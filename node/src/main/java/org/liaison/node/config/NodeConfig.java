@@ -130,12 +130,10 @@ public interface NodeConfig {
   }
 
   interface Deconfliction {
-    /** Extra distance between two operations' areas still counted as an event conflict. */
-    @WithName("event-buffer-metres")
-    @WithDefault("500")
-    double eventBufferMetres();
-
-    /** Extra time between two operations' windows still counted as an event conflict. */
+    /**
+     * How long after its window an operation still takes part in event checks; keep it at least the
+     * agreements' {@code event_buffer_minutes} (the buffers themselves come from each agreement).
+     */
     @WithName("event-buffer-minutes")
     @WithDefault("60")
     int eventBufferMinutes();

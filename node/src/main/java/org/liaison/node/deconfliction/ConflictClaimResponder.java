@@ -119,7 +119,7 @@ public class ConflictClaimResponder implements InboundHandler {
         return refusal(
             PartnerRefusals.invalid("the claimed operation is not valid: " + e.getMessage()));
       }
-      EventTokens exact = operations.tokens();
+      EventTokens exact = terms.eventTokens(r.agreementId());
       for (PlannedOperations.Planned p : operations.byIds(refs)) {
         if (exact.conflicts(p.area(), claimed)) {
           // that they conflict and whom to call; never a distance (docs/security-model.md)

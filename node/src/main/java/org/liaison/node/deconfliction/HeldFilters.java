@@ -54,7 +54,9 @@ public class HeldFilters {
       }
       Set<String> scope = terms.crimeCategories(agreementId);
       Map<ByteString, Set<String>> inputs =
-          kind == MatchKind.EVENT ? operations.allTokens(scope) : targets.all(scope);
+          kind == MatchKind.EVENT
+              ? operations.allTokens(scope, terms.eventTokens(agreementId))
+              : targets.all(scope);
       if (f == null || f.epoch != epoch || !f.sync(inputs, change)) {
         f =
             new HeldFilter(

@@ -53,7 +53,7 @@ class PrivateMatchingTest {
   @Inject ImportService imports;
   @Inject TargetDeconfliction targets;
   @Inject PrivateMatcher matcher;
-  @Inject PlannedOperations operations;
+  @Inject DeconflictionTerms terms;
   @Inject AlertOutbox alerts;
   @Inject QuotaReports quotas;
   @Inject LoopbackPartnerCall loop;
@@ -284,7 +284,7 @@ class PrivateMatchingTest {
 
   private List<ConfirmedConflict> eventCheck(Operation op, String caseReference) {
     Set<ByteString> tokens = new LinkedHashSet<>();
-    for (EventToken t : operations.tokens().tokens(op)) {
+    for (EventToken t : terms.eventTokens(LoopbackProfile.AGREEMENT).tokens(op)) {
       tokens.add(MatchInputs.event(t));
     }
     OperationWindow window =
