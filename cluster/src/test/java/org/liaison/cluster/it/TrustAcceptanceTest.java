@@ -30,6 +30,7 @@ import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
 import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditExportRequest;
@@ -46,6 +47,7 @@ import org.liaison.wire.v1.FeedbackDraft;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.InfoRequest;
+import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerQuota;
 import org.liaison.wire.v1.PlanOperationRequest;
@@ -118,8 +120,6 @@ class TrustAcceptanceTest {
   @Order(1)
   void anOfficerClaimingAnotherOfficersId_isRefused_andTheAuditNamesTheCertificatesOfficer(
       Federation f) {
-    int cbpBefore = log(f, "us.cbp").size();
-
     Officers.Cli run =
         Officers.cli(
             f.node("us.ice"),
@@ -131,7 +131,7 @@ class TrustAcceptanceTest {
             "--purpose",
             "DRUG_TRAFFICKING",
             "--case",
-            "ICE-MIA-2026-0311",
+            "ICE-TRUST-IMPOSTOR",
             "--role",
             "CASE_AGENT",
             "--partner",
@@ -149,10 +149,11 @@ class TrustAcceptanceTest {
               assertThat(e.getKind()).isEqualTo(AuditKind.REFUSAL);
               assertThat(e.getOfficerId()).isEqualTo("officer-1");
               assertThat(e.getReason()).isEqualTo("OFFICER_NOT_CERTIFICATE_HOLDER");
+              assertThat(e.getCaseReference()).isEqualTo("ICE-TRUST-IMPOSTOR");
             });
-    // nothing was sent: CBP's log did not grow and never names the impostor
+    // nothing was sent: CBP never saw the case and never names the impostor
     List<AuditEntry> cbp = log(f, "us.cbp");
-    assertThat(cbp).hasSize(cbpBefore);
+    assertThat(cbp).noneMatch(e -> e.getCaseReference().equals("ICE-TRUST-IMPOSTOR"));
     assertThat(cbp).noneMatch(e -> e.getOfficerId().contains("impostor"));
   }
 
@@ -169,14 +170,12 @@ class TrustAcceptanceTest {
       "--purpose",
       "DRUG_TRAFFICKING",
       "--case",
-      "ICE-MIA-2026-0311",
+      "ICE-TRUST-ROLE",
       "--role",
       "SUPERVISOR",
       "--partner",
       "us.cbp"
     };
-    int cbpBefore = log(f, "us.cbp").size();
-
     Officers.Cli refused = Officers.cli(f.node("us.ice"), query);
 
     assertThat(refused.exit()).isNotZero();
@@ -187,7 +186,7 @@ class TrustAcceptanceTest {
               assertThat(e.getReason()).isEqualTo("OFFICER_ROLE_NOT_HELD");
               assertThat(e.getOfficerId()).isEqualTo("officer-1");
             });
-    assertThat(log(f, "us.cbp")).hasSize(cbpBefore);
+    assertThat(log(f, "us.cbp")).noneMatch(e -> e.getCaseReference().equals("ICE-TRUST-ROLE"));
 
     // the agency assigns the role: the running node reads its directory again
     Path directory = f.node("us.ice").officerDirectory();
@@ -197,6 +196,12 @@ class TrustAcceptanceTest {
     Officers.Cli answered = Officers.cli(f.node("us.ice"), query);
     assertThat(answered.exit()).as(answered.out() + answered.err()).isZero();
     assertThat(answered.out()).contains("us.cbp");
+    assertThat(log(f, "us.cbp"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getCaseReference()).isEqualTo("ICE-TRUST-ROLE");
+              assertThat(e.getOfficerId()).isEqualTo("officer-1");
+            });
   }
 
   // --- what partners send is checked against what this node knows ---
@@ -367,10 +372,13 @@ class TrustAcceptanceTest {
 
     Officers.Cli without =
         Officers.cli(f.node("us.ioc2"), "import", file.toString(), "--no-progress");
-    assertThat(without.out() + without.err()).contains("ORIGINATOR_MISSING");
+    assertThat(without.exit()).isEqualTo(3);
+    assertThat(without.out()).contains("line 2 rejected: ORIGINATOR_MISSING");
 
-    Files.writeString(file, caseLine + "\n" + record + ",\"originator\":\"us.cbp\"}\n");
-    Officers.Cli with = Officers.cli(f.node("us.ioc2"), "import", file.toString(), "--no-progress");
+    Path again = f.workDir().resolve("trust-ioc2-with-originator.jsonl");
+    Files.writeString(again, caseLine + "\n" + record + ",\"originator\":\"us.cbp\"}\n");
+    Officers.Cli with =
+        Officers.cli(f.node("us.ioc2"), "import", again.toString(), "--no-progress");
     assertThat(with.exit()).as(with.out() + with.err()).isZero();
 
     // ICE asks IOC2: the record is CBP's, IOC2 holds no consent from CBP, so it is withheld
@@ -412,7 +420,7 @@ class TrustAcceptanceTest {
   void eventClaimsUsedToMeasureADistance_learnNoGeometry_andCountAgainstTheQuota(Federation f) {
     LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
     OffsetDateTime six = tomorrow.atTime(6, 0).atOffset(ZoneOffset.ofHours(-5));
-    plan(f, "us.dea", "DEA-TRUST-7", 25.7617, -80.1918, six);
+    plan(f, "us.dea", "DEA-MIA-2026-0142", 25.7617, -80.1918, six);
     long before = quota(f, "us.dea", "us.ice").getAnsweredToday();
 
     // ICE "walks" an operation towards DEA's, trying to read the distance off each answer
@@ -431,12 +439,27 @@ class TrustAcceptanceTest {
         .allSatisfy(
             c -> {
               assertThat(c.getDistanceMetres()).isZero();
-              assertThat(c.getCaseReference()).isEqualTo("DEA-TRUST-7");
+              assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
               assertThat(c.getPointOfContact().getName()).isNotBlank();
             });
-    // the claims (not only the blind evaluations) counted at DEA
-    long after = quota(f, "us.dea", "us.ice").getAnsweredToday();
-    assertThat(after - before).isGreaterThan(conflicts.size());
+    // every probe counted at DEA (that the claims count on top: PrivateMatchingTest)
+    assertThat(quota(f, "us.dea", "us.ice").getAnsweredToday()).isGreaterThan(before);
+    // and DEA's officer learns no geometry either
+    List<Alert> atDea =
+        await(
+            () -> {
+              List<Alert> l =
+                  Alerts.pending(f, "us.dea", "DEA-MIA-2026-0142").stream()
+                      .filter(a -> a.getKind() == MatchKind.EVENT)
+                      .toList();
+              return l.isEmpty() ? null : l;
+            });
+    assertThat(atDea)
+        .allSatisfy(
+            a -> {
+              assertThat(a.getDistanceMetres()).isZero();
+              assertThat(a.getMessage()).doesNotContain(" m ").doesNotContain("25.76");
+            });
   }
 
   // --- one partner cannot starve the others ---
@@ -448,7 +471,7 @@ class TrustAcceptanceTest {
     AtomicBoolean flooding = new AtomicBoolean(true);
     AtomicInteger busy = new AtomicInteger();
     AtomicInteger answered = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(24);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> floods = new ArrayList<>();
     try (PartnerNode dea = new PartnerNode(f, "us.dea")) {
       QueryRequest q =
@@ -459,7 +482,7 @@ class TrustAcceptanceTest {
                       .setValue("+13055550142")
                       .setCountry("US"))
               .build();
-      for (int t = 0; t < 24; t++) {
+      for (int t = 0; t < 8; t++) {
         floods.add(
             pool.submit(
                 () -> {

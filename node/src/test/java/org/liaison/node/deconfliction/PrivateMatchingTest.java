@@ -207,7 +207,11 @@ class PrivateMatchingTest {
             50,
             TOMORROW_6AM_MIAMI.plus(Duration.ofMinutes(90)),
             TOMORROW_6AM_MIAMI.plus(Duration.ofHours(5)));
+    long before = answeredToday();
     List<ConfirmedConflict> conflicts = eventCheck(near, "Q-CASE-6");
+    // the blind evaluation counts one probe per token; the claim's PRF values count on top
+    int tokens = terms.eventTokens(LoopbackProfile.AGREEMENT).tokens(near).size();
+    assertThat(answeredToday() - before).isGreaterThan(tokens);
     assertThat(conflicts)
         .singleElement()
         .satisfies(
@@ -302,6 +306,13 @@ class PrivateMatchingTest {
             "officer-1",
             window);
     return matcher.match(PARTNER, MatchKind.EVENT, tokens, who, 10_000).join();
+  }
+
+  private long answeredToday() {
+    return quotas.today().getPartnersList().stream()
+        .filter(p -> p.getPartnerAgency().equals(LoopbackProfile.PARTNER))
+        .mapToLong(PartnerQuota::getAnsweredToday)
+        .sum();
   }
 
   private static Set<ByteString> phone(String e164) {
