@@ -73,7 +73,7 @@ import org.liaison.wire.v1.WorkflowsGrpc;
  * with that agency's real node keys through its real gateway ({@link PartnerNode}).
  */
 @FederationTest(
-    agencies = {"us.ice", "us.cbp", "us.dea", "us.ioc2"},
+    agencies = {"us.ice", "us.cbp", "us.ioc2"},
     nodeOptions = {
       "liaison.workflow.outbox-interval-ms=200",
       "liaison.workflow.retry-initial-ms=200",
@@ -420,10 +420,10 @@ class TrustAcceptanceTest {
   void eventClaimsUsedToMeasureADistance_learnNoGeometry_andCountAgainstTheQuota(Federation f) {
     LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
     OffsetDateTime six = tomorrow.atTime(6, 0).atOffset(ZoneOffset.ofHours(-5));
-    plan(f, "us.dea", "DEA-MIA-2026-0142", 25.7617, -80.1918, six);
-    long before = quota(f, "us.dea", "us.ice").getAnsweredToday();
+    plan(f, "us.cbp", "CBP-MIA-2026-0301", 25.7617, -80.1918, six);
+    long before = quota(f, "us.cbp", "us.ice").getAnsweredToday();
 
-    // ICE "walks" an operation towards DEA's, trying to read the distance off each answer
+    // ICE "walks" an operation towards CBP's, trying to read the distance off each answer
     List<EventCheckAnswer> answers = new ArrayList<>();
     for (double lat : new double[] {25.7635, 25.7644, 25.7653}) {
       answers.addAll(plan(f, "us.ice", "ICE-MIA-2026-0311", lat, -80.1918, six));
@@ -431,7 +431,7 @@ class TrustAcceptanceTest {
 
     List<ConfirmedConflict> conflicts =
         answers.stream()
-            .filter(a -> a.getPartnerAgency().equals("us.dea"))
+            .filter(a -> a.getPartnerAgency().equals("us.cbp"))
             .flatMap(a -> a.getConflictsList().stream())
             .toList();
     assertThat(conflicts).isNotEmpty();
@@ -439,22 +439,22 @@ class TrustAcceptanceTest {
         .allSatisfy(
             c -> {
               assertThat(c.getDistanceMetres()).isZero();
-              assertThat(c.getCaseReference()).isEqualTo("DEA-MIA-2026-0142");
+              assertThat(c.getCaseReference()).isEqualTo("CBP-MIA-2026-0301");
               assertThat(c.getPointOfContact().getName()).isNotBlank();
             });
-    // every probe counted at DEA (that the claims count on top: PrivateMatchingTest)
-    assertThat(quota(f, "us.dea", "us.ice").getAnsweredToday()).isGreaterThan(before);
-    // and DEA's officer learns no geometry either
-    List<Alert> atDea =
+    // every probe counted at CBP (that the claims count on top: PrivateMatchingTest)
+    assertThat(quota(f, "us.cbp", "us.ice").getAnsweredToday()).isGreaterThan(before);
+    // and CBP's officer learns no geometry either
+    List<Alert> atCbp =
         await(
             () -> {
               List<Alert> l =
-                  Alerts.pending(f, "us.dea", "DEA-MIA-2026-0142").stream()
+                  Alerts.pending(f, "us.cbp", "CBP-MIA-2026-0301").stream()
                       .filter(a -> a.getKind() == MatchKind.EVENT)
                       .toList();
               return l.isEmpty() ? null : l;
             });
-    assertThat(atDea)
+    assertThat(atCbp)
         .allSatisfy(
             a -> {
               assertThat(a.getDistanceMetres()).isZero();
@@ -473,7 +473,7 @@ class TrustAcceptanceTest {
     AtomicInteger answered = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> floods = new ArrayList<>();
-    try (PartnerNode dea = new PartnerNode(f, "us.dea")) {
+    try (PartnerNode cbp = new PartnerNode(f, "us.cbp")) {
       QueryRequest q =
           QueryRequest.newBuilder()
               .setIdentifier(
@@ -481,6 +481,7 @@ class TrustAcceptanceTest {
                       .setType(IdentifierType.PHONE)
                       .setValue("+13055550142")
                       .setCountry("US"))
+              .setOfficerRole("CASE_AGENT")
               .build();
       for (int t = 0; t < 8; t++) {
         floods.add(
@@ -488,11 +489,11 @@ class TrustAcceptanceTest {
                 () -> {
                   while (flooding.get()) {
                     try {
-                      dea.send(
+                      cbp.send(
                           "us.ice",
-                          "dea-ice-xdes-2009",
-                          "NARCOTICS",
-                          "DEA-FLOOD",
+                          "cbp-ice-2005",
+                          "DRUG_TRAFFICKING",
+                          "CBP-FLOOD",
                           q,
                           QueryAnswer.getDefaultInstance());
                       answered.incrementAndGet();
@@ -509,19 +510,16 @@ class TrustAcceptanceTest {
                 }));
       }
       Alerts.pause(1500);
-      // meanwhile CBP asks ICE, with a 3-second deadline, several times
-      try (NodeClient cbp = f.node("us.cbp").client()) {
+      // meanwhile IOC2 asks ICE, with the node's default 3-second deadline, several times
+      try (NodeClient ioc2 = f.node("us.ioc2").client()) {
         for (int i = 0; i < 3; i++) {
           var req =
-              Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "CBP-TRUST-8", "us.ice")
+              Officers.phoneQuery(
+                      "+1 305 555 0142", "INTERNATIONAL_ORGANIZED_CRIME", "IOC2-TRUST-8", "us.ice")
                   .toBuilder()
                   .setDeadlineMs(3000)
                   .build();
-          req =
-              req.toBuilder()
-                  .setQuery(req.getQuery().toBuilder().setOfficerRole("CASE_AGENT"))
-                  .build();
-          PartnerAnswer ice = Officers.from(cbp.queryAll(req), "us.ice");
+          PartnerAnswer ice = Officers.from(ioc2.queryAll(req), "us.ice");
           assertThat(ice.getStatus())
               .as(ice.toString())
               .isIn(PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH);
