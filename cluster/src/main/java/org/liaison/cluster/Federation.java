@@ -399,7 +399,9 @@ public final class Federation implements AutoCloseable {
     private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
     private final Map<String, List<String>> extraSeeds = new LinkedHashMap<>();
     private List<String> jvmOptions = JVM_OPTIONS;
-    private Duration healthTimeout = Duration.ofSeconds(180); // generous: a loaded 2-core CI runner
+    // generous: a loaded 2-core CI runner; a busier machine sets -Dliaison.cluster.health-timeout-s
+    private Duration healthTimeout =
+        Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 180));
     private Path repositoryRoot;
     private LocalDate today = LocalDate.now(Clock.systemUTC());
 

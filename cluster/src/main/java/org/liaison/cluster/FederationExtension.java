@@ -60,11 +60,6 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
             .agencies(spec.agencies())
             .seedReferenceRecords(spec.seedReferenceRecords())
             .workDir(Path.of("target", "federation", testClass.getSimpleName()));
-    // a machine busier than CI (several builds at once) may need longer than the default 180 s
-    String timeout = System.getProperty("liaison.cluster.health-timeout-s");
-    if (timeout != null) {
-      b.healthTimeout(java.time.Duration.ofSeconds(Long.parseLong(timeout.strip())));
-    }
     for (String option : spec.nodeOptions()) {
       Option o = Option.parse(option);
       b.nodeOption(o.agency(), o.key(), o.value());
