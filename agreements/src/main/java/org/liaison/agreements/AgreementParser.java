@@ -57,7 +57,8 @@ public final class AgreementParser {
   private static final Set<String> RECORD = Set.of("category", "tier", "fields");
   private static final Set<String> ONWARD = Set.of("category", "to", "caveats");
   private static final Set<String> RATE = Set.of("queries_per_day", "deconfliction_probes_per_day");
-  private static final Set<String> DECONF = Set.of("target", "event");
+  private static final Set<String> DECONF =
+      Set.of("target", "event", "event_buffer_metres", "event_buffer_minutes");
   private static final Set<String> FEEDBACK = Set.of("owed_to_originator", "within_days");
   private static final Set<String> SLA =
       Set.of("respond_within_hours", "designation_requests_tracked");
@@ -478,8 +479,19 @@ public final class AgreementParser {
                 Optional<Boolean> e =
                     y.required(m, n, "deconfliction", "event")
                         .flatMap(v -> y.bool(v, "deconfliction.event"));
-                return t.isPresent() && e.isPresent()
-                    ? Optional.of(new Deconfliction(t.get(), e.get()))
+                // optional, the same defaults on both sides: 500 m and 60 minutes
+                Optional<Integer> metres =
+                    m.containsKey("event_buffer_metres")
+                        ? y.integer(
+                            m.get("event_buffer_metres"), "deconfliction.event_buffer_metres", 0)
+                        : Optional.of(Deconfliction.DEFAULT_BUFFER_METRES);
+                Optional<Integer> minutes =
+                    m.containsKey("event_buffer_minutes")
+                        ? y.integer(
+                            m.get("event_buffer_minutes"), "deconfliction.event_buffer_minutes", 0)
+                        : Optional.of(Deconfliction.DEFAULT_BUFFER_MINUTES);
+                return t.isPresent() && e.isPresent() && metres.isPresent() && minutes.isPresent()
+                    ? Optional.of(new Deconfliction(t.get(), e.get(), metres.get(), minutes.get()))
                     : Optional.empty();
               });
     }

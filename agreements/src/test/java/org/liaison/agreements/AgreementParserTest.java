@@ -54,6 +54,33 @@ class AgreementParserTest {
   }
 
   @Test
+  void parse_eventBuffersAreClausesOfTheAgreement_withTheSameDefaultsOnBothSides() {
+    Agreement defaults = AgreementParser.parse(VALID).agreement().orElseThrow();
+    assertThat(defaults.deconfliction().eventBufferMetres()).isEqualTo(500);
+    assertThat(defaults.deconfliction().eventBufferMinutes()).isEqualTo(60);
+
+    Agreement set =
+        AgreementParser.parse(
+                VALID.replace(
+                    "deconfliction: {target: true, event: false}",
+                    "deconfliction: {target: true, event: true, event_buffer_metres: 250,"
+                        + " event_buffer_minutes: 15}"))
+            .agreement()
+            .orElseThrow();
+    assertThat(set.deconfliction().eventBufferMetres()).isEqualTo(250);
+    assertThat(set.deconfliction().eventBufferMinutes()).isEqualTo(15);
+
+    assertThat(
+            AgreementParser.parse(
+                    VALID.replace(
+                        "deconfliction: {target: true, event: false}",
+                        "deconfliction: {target: true, event: true, event_buffer_metres: -1}"))
+                .errors())
+        .extracting(ValidationError::field)
+        .containsExactly("deconfliction.event_buffer_metres");
+  }
+
+  @Test
   void parse_missingFieldNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("    to: ru.skr\n", ""));
     assertThat(r.valid()).isFalse();

@@ -73,7 +73,6 @@ final class AlertsCommand extends NodeCommand {
         + a.getPartnerAgency()
         + " case "
         + a.getPartnerCaseReference()
-        + (a.getKind() == MatchKind.EVENT ? "  (" + a.getDistanceMetres() + " m apart)" : "")
         + "\n  contact: "
         + AnswerText.contact(a.getPartnerContact())
         + "\n  "

@@ -20,8 +20,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Verify an exported audit bundle offline: every entry, every signed checkpoint,"
-            + " the signing chain. Exit 0 when intact, 1 when not (the first altered entry is named).")
+            + " the signing chain. Exit 0 when intact and signed under the CA fingerprint given,"
+            + " 1 when not (the first altered entry is named), 3 when intact but no"
+            + " --ca-fingerprint was given: then nothing is proved about who signed.")
 final class AuditVerifyCommand implements Callable<Integer> {
+  /** Intact, but the signer is whoever made the certificates inside the bundle. */
+  static final int SIGNER_UNPROVEN = 3;
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", description = "The bundle file (from liaison audit export).")
@@ -54,6 +59,14 @@ final class AuditVerifyCommand implements Callable<Integer> {
         caFingerprint == null
             ? " (compare it with the agency's published fingerprint)"
             : caOk ? " (matches)" : " (does NOT match " + caFingerprint + ")");
+    if (r.ok() && caFingerprint == null) {
+      out.println(
+          "SIGNER NOT PROVED: the entries and checkpoints agree with the certificates inside the"
+              + " bundle, but anyone can make such a bundle with a CA of their own. Give"
+              + " --ca-fingerprint with the fingerprint the agency published to prove who signed.");
+      out.flush();
+      return SIGNER_UNPROVEN;
+    }
     if (r.ok() && caOk) {
       out.println("OK: every entry is intact and in place, and every checkpoint signature holds.");
     } else {

@@ -155,9 +155,7 @@ final class OperationCommand implements Runnable {
         for (ConfirmedConflict c : a.getConflictsList()) {
           s.append("\n  case ")
               .append(c.getCaseReference())
-              .append(", ")
-              .append(c.getDistanceMetres())
-              .append(" m away; contact ")
+              .append("; contact ")
               .append(AnswerText.contact(c.getPointOfContact()));
         }
         return s.toString();

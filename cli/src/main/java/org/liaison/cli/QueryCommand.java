@@ -42,7 +42,9 @@ final class QueryCommand extends NodeCommand {
   @Option(
       names = "--role",
       paramLabel = "ROLE",
-      description = "Your role, for need-to-know checks (e.g. case-agent).")
+      description =
+          "The role you ask in, for need-to-know checks (e.g. CASE_AGENT): one your node's officer"
+              + " directory gives you (else OFFICER_ROLE_NOT_HELD); default: your only role.")
   String role;
 
   @Override

@@ -15,7 +15,9 @@ final class RequestOptions {
   @Option(
       names = "--officer-id",
       paramLabel = "ID",
-      description = "Your officer id as your agency records it (default: --officer).")
+      description =
+          "Your officer id (default: --officer). The node acts as the officer your certificate"
+              + " names and refuses a request naming another (OFFICER_NOT_CERTIFICATE_HOLDER).")
   String officerId;
 
   @Option(

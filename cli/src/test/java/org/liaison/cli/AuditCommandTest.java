@@ -129,6 +129,17 @@ class AuditCommandTest {
   }
 
   @Test
+  void verify_withoutCaFingerprint_saysItProvedNothingAboutTheSigner() throws Exception {
+    Path file = dir.resolve("bundle.json");
+    AuditBundles.write(file, bundle);
+
+    CliRun run = CliRun.of("audit", "verify", file.toString());
+
+    assertThat(run.exit()).isEqualTo(AuditVerifyCommand.SIGNER_UNPROVEN);
+    assertThat(run.out()).contains("SIGNER NOT PROVED").doesNotContain("OK:");
+  }
+
+  @Test
   void verify_offline_wrongCaFingerprintFails() throws Exception {
     Path file = dir.resolve("bundle.json");
     AuditBundles.write(file, bundle);
@@ -175,7 +186,9 @@ class AuditCommandTest {
     CliRun export = CliRun.of(connect("audit", "export", "--out", file.toString()));
     assertThat(export.exit()).as(export.err()).isZero();
     assertThat(export.out()).contains("Wrote 6 audit entries of node-1.us.ice");
-    assertThat(CliRun.of("audit", "verify", file.toString()).exit()).isZero();
+    String ca = Certificates.fingerprint(pki.caCertificate("us.ice"));
+    assertThat(CliRun.of("audit", "verify", file.toString(), "--ca-fingerprint", ca).exit())
+        .isZero();
 
     CliRun findings = CliRun.of(connect("audit", "findings"));
     assertThat(findings.exit()).isEqualTo(1);

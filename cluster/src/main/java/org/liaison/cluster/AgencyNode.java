@@ -52,6 +52,11 @@ public final class AgencyNode extends FederationProcess {
     return dataDir;
   }
 
+  /** The node's officer directory (officer = roles); the node reads it again when it changes. */
+  public Path officerDirectory() {
+    return dataDir.getParent().resolve(Federation.OFFICER_DIRECTORY);
+  }
+
   /** The development PKI root (for {@code liaison --pki}). */
   public Path pkiRoot() {
     return pkiRoot;

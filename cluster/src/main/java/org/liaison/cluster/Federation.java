@@ -47,6 +47,7 @@ public final class Federation implements AutoCloseable {
       List.of("us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2");
 
   static final String NODE = "node-1";
+  static final String OFFICER_DIRECTORY = "officers.properties";
 
   /** Quick to start and small: right for tests and the demo, not for measuring speed. */
   public static final List<String> JVM_OPTIONS =
@@ -162,6 +163,7 @@ public final class Federation implements AutoCloseable {
       node.put("quarkus.http.port", Integer.toString(nodeHttp));
       node.put("quarkus.http.host", HOST);
       seedFile(agency, agencyDir).ifPresent(f -> node.put("liaison.seed.file", f.toString()));
+      node.put("liaison.officers.file", officerDirectory(agencyDir).toString());
       node.putAll(config.nodeOptions.getOrDefault("*", Map.of()));
       node.putAll(config.nodeOptions.getOrDefault(agency, Map.of()));
 
@@ -292,6 +294,24 @@ public final class Federation implements AutoCloseable {
   @Override
   public void close() {
     stopAll();
+  }
+
+  /**
+   * The node's officer directory: officer-1 holds the roles the reference agreements and the demo
+   * ask in (not SUPERVISOR, so a test can ask in a role not held).
+   */
+  private static Path officerDirectory(Path agencyDir) {
+    Path file = agencyDir.resolve(NODE).resolve(OFFICER_DIRECTORY);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(
+          file,
+          "# officer = roles (docs/security-model.md, \"Officers\")\n"
+              + "officer-1 = CASE_AGENT, INVESTIGATOR, ANALYST\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the officer directory " + file, e);
+    }
+    return file;
   }
 
   /** The reference records (if on) and the extra seeds of the agency, in one file, or none. */

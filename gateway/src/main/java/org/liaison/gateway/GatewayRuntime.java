@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.pki.TrustDirectoryWatcher;
 import org.liaison.wire.transport.GrpcServers;
 import org.liaison.wire.transport.MutualTls;
+import org.liaison.wire.transport.PartnerConcurrency;
 import org.liaison.wire.transport.TlsIdentity;
 
 /**
@@ -49,7 +51,10 @@ public class GatewayRuntime {
   @Inject GatewayConfig config;
   @Inject MeterRegistry metrics;
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(32);
+  // partner-facing and node-facing work on separate threads: a flood from partners cannot take the
+  // threads this agency's own nodes send through
+  private final ExecutorService partnerExecutor = Executors.newFixedThreadPool(32);
+  private final ExecutorService nodeExecutor = Executors.newFixedThreadPool(16);
   private Server partners;
   private Server nodes;
   private Forwarder toPartners;
@@ -101,16 +106,18 @@ public class GatewayRuntime {
       var inspector = new SignedEnvelopeInspector(directory, clock, replay);
       var limits = new PartnerRateLimits(g.ratePerSecond());
       var log = new RelayLog(metrics);
-      TamperMode tamper = TamperMode.parse(g.test().flipByte());
+      TamperMode tamper = TamperMode.configured(g.test().flipByte(), ConfigUtils.getProfiles());
       if (tamper != TamperMode.OFF) {
         LOG.warnf("TEST MODE: this gateway flips one byte of %s envelopes", tamper);
       }
+      var concurrency = new PartnerConcurrency(g.maxConcurrentPerPartner());
       Relay inbound =
           new Relay(
               agency,
               inspector,
               agreements,
               limits,
+              concurrency,
               routes,
               toNodes,
               g.maxDeadlineMs(),
@@ -122,19 +129,20 @@ public class GatewayRuntime {
               inspector,
               agreements,
               limits,
+              concurrency,
               routes,
               toPartners,
               g.maxDeadlineMs(),
               tamper,
               log);
       partners =
-          GrpcServers.start(
+          GrpcServers.startWithoutReflection(
               g.bindHost(),
               g.partnerPort(),
               identity,
               partnerTrust,
               g.maxMessageBytes(),
-              executor,
+              partnerExecutor,
               List.of(RelayServices.forPartners(inbound)));
       nodes =
           GrpcServers.start(
@@ -143,7 +151,7 @@ public class GatewayRuntime {
               identity,
               nodeTrust,
               g.maxMessageBytes(),
-              executor,
+              nodeExecutor,
               List.of(RelayServices.forNodes(outbound)));
       ready = true;
       LOG.infof(
@@ -177,7 +185,8 @@ public class GatewayRuntime {
     if (toNodes != null) {
       toNodes.close();
     }
-    executor.shutdownNow();
+    partnerExecutor.shutdownNow();
+    nodeExecutor.shutdownNow();
     if (watcher != null) {
       watcher.close();
     }

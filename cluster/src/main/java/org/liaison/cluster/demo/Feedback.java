@@ -5,6 +5,11 @@ import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.FeedbackDraft;
+import org.liaison.wire.v1.Identifier;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.WorkflowItem;
 import org.liaison.wire.v1.WorkflowKind;
@@ -12,11 +17,13 @@ import org.liaison.wire.v1.WorkflowQuery;
 import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
- * Case 5: ICE holds CBP's interdiction (record ice-r-0311-cbp, originator us.cbp); ICE records a
- * seizure and an arrest in that case, and CBP's node receives the feedback linked to its record.
+ * Case 5: ICE asks CBP about the plate of its case and CBP discloses its interdiction (record
+ * cbp-r-0301-1); ICE records a seizure and an arrest in that case, and CBP's node receives the
+ * feedback linked to the record it disclosed (feedback on a record CBP never disclosed to ICE would
+ * be refused: docs/security-model.md).
  */
 final class Feedback implements DemoScenario {
-  static final String RECORD = "ice-r-0311-cbp";
+  static final String RECORD = "cbp-r-0301-1";
 
   @Override
   public int caseNumber() {
@@ -33,10 +40,40 @@ final class Feedback implements DemoScenario {
     say.step(
         "ICE records a seizure and an arrest in case ICE-MIA-2026-0311, which used CBP's interdiction.");
     try (NodeClient ice = federation.node("us.ice").client()) {
+      PartnerAnswer cbp =
+          ice.queryAll(
+                  OfficerQueryRequest.newBuilder()
+                      .setQuery(
+                          QueryRequest.newBuilder()
+                              .setIdentifier(
+                                  Identifier.newBuilder()
+                                      .setType(IdentifierType.PLATE)
+                                      .setValue("FLA-8XK2")
+                                      .setCountry("US"))
+                              .setOfficerRole("CASE_AGENT"))
+                      .setPurpose("DRUG_TRAFFICKING")
+                      .setCaseReference("ICE-MIA-2026-0311")
+                      .addPartners("us.cbp")
+                      .setDeadlineMs(10_000)
+                      .build())
+              .get(0);
+      boolean disclosed =
+          cbp.getAnswer().getDisclosuresList().stream()
+              .anyMatch(d -> d.getRecordId().equals(RECORD));
+      say.detail(
+          "CBP answered "
+              + cbp.getStatus()
+              + (disclosed ? "; it disclosed its record " + RECORD : "; it disclosed nothing"));
+      if (!disclosed) {
+        say.verdict(
+            false, "CBP did not disclose its interdiction, so there is nothing to feed back on.");
+        return false;
+      }
       var workflows = WorkflowsGrpc.newBlockingStub(ice.channel());
       for (ResultKind result : List.of(ResultKind.SEIZURE, ResultKind.ARREST)) {
         workflows.recordFeedback(
             FeedbackDraft.newBuilder()
+                .setPartner("us.cbp")
                 .setRecordId(RECORD)
                 .setResult(result)
                 .setCaseReference("ICE-MIA-2026-0311")

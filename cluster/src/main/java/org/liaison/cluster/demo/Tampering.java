@@ -18,6 +18,7 @@ import org.liaison.wire.v1.QueryRequest;
 final class Tampering implements DemoScenario {
 
   static final String FLIP = "liaison.gateway.test.flip-byte";
+  static final String PROFILE = "quarkus.profile";
 
   @Override
   public int caseNumber() {
@@ -36,6 +37,8 @@ final class Tampering implements DemoScenario {
         "DEA's gateway is restarted in test mode: after its own checks it flips one ciphertext byte of"
             + " every envelope it hands to DEA's node (a compromised gateway).");
     gateway.option(FLIP, "inbound");
+    // the test mode is refused under any other profile (a production gateway cannot tamper)
+    gateway.option(PROFILE, "tamper-test");
     gateway.restart();
     try {
       say.step("An ICE agent queries DEA about phone " + TargetConflict.PHONE + ".");
@@ -80,6 +83,7 @@ final class Tampering implements DemoScenario {
     } finally {
       say.step("DEA's gateway is restarted normally.");
       gateway.option(FLIP, null);
+      gateway.option(PROFILE, null);
       gateway.restart();
     }
   }

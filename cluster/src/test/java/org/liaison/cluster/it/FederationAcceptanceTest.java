@@ -172,6 +172,7 @@ class FederationAcceptanceTest {
   @Order(30)
   void case8_tamperedEnvelope_rejectedWithReasonAndNothingDisclosed(Federation f) {
     f.gateway("us.dea").option("liaison.gateway.test.flip-byte", "inbound");
+    f.gateway("us.dea").option("quarkus.profile", "tamper-test");
     f.gateway("us.dea").restart();
     try (NodeClient ice = f.node("us.ice").client()) {
       List<PartnerAnswer> answers =
@@ -184,6 +185,7 @@ class FederationAcceptanceTest {
       assertThat(dea.hasAnswer()).isFalse();
     } finally {
       f.gateway("us.dea").option("liaison.gateway.test.flip-byte", "off");
+      f.gateway("us.dea").option("quarkus.profile", null);
       f.gateway("us.dea").restart();
     }
   }

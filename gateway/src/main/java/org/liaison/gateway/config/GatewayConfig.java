@@ -82,6 +82,14 @@ public interface GatewayConfig {
     @WithDefault("200")
     double ratePerSecond();
 
+    /**
+     * Envelopes of one partner relayed at the same time; one more is refused at once with
+     * RESOURCE_EXHAUSTED (PARTNER_BUSY), so a flooding partner cannot hold every thread.
+     */
+    @WithName("max-concurrent-per-partner")
+    @WithDefault("16")
+    int maxConcurrentPerPartner();
+
     /** Upper bound of the time a relayed call may take, whatever the caller asked. */
     @WithName("max-deadline-ms")
     @WithDefault("10000")

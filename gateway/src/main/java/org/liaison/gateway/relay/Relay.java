@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.liaison.gateway.admission.PartnerRateLimits;
 import org.liaison.gateway.observability.RelayLog;
 import org.liaison.gateway.routing.RoutingTable;
+import org.liaison.wire.transport.PartnerConcurrency;
 import org.liaison.wire.transport.PeerIdentity;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Reason;
@@ -26,6 +27,7 @@ public final class Relay {
   private final EnvelopeInspector inspector;
   private final PartnerAdmission admission;
   private final PartnerRateLimits rateLimits;
+  private final PartnerConcurrency concurrency;
   private final RoutingTable routes;
   private final Forwarder forwarder;
   private final long maxDeadlineMs;
@@ -37,6 +39,7 @@ public final class Relay {
       EnvelopeInspector inspector,
       PartnerAdmission admission,
       PartnerRateLimits rateLimits,
+      PartnerConcurrency concurrency,
       RoutingTable routes,
       Forwarder forwarder,
       long maxDeadlineMs,
@@ -46,6 +49,7 @@ public final class Relay {
     this.inspector = inspector;
     this.admission = admission;
     this.rateLimits = rateLimits;
+    this.concurrency = concurrency;
     this.routes = routes;
     this.forwarder = forwarder;
     this.maxDeadlineMs = maxDeadlineMs;
@@ -123,9 +127,12 @@ public final class Relay {
       String address =
           routes.ownNode(h.recipientNode()).orElseThrow(() -> noRoute("node " + h.recipientNode()));
       Envelope onward = tamper == TamperMode.INBOUND ? tamper.apply(envelope) : envelope;
-      Envelope answer =
-          forward(
-              () -> forwarder.toNode(address, onward, deadline(h)), "node " + h.recipientNode());
+      Envelope answer;
+      try (PartnerConcurrency.Slot slot = enter(peer.agency())) {
+        answer =
+            forward(
+                () -> forwarder.toNode(address, onward, deadline(h)), "node " + h.recipientNode());
+      }
       log.relayed("in", header, answer.getSerializedSize(), System.nanoTime() - started);
       return answer;
     } catch (RelayRefusal r) {
@@ -168,6 +175,17 @@ public final class Relay {
           Reason.RATE_LIMITED,
           "the rate limit for " + partner + " is exhausted; retry in a second");
     }
+  }
+
+  private PartnerConcurrency.Slot enter(String partner) throws RelayRefusal {
+    return concurrency
+        .tryEnter(partner)
+        .orElseThrow(
+            () ->
+                new RelayRefusal(
+                    Status.Code.RESOURCE_EXHAUSTED,
+                    Reason.PARTNER_BUSY,
+                    concurrency.busy(partner)));
   }
 
   private static RelayRefusal noRoute(String target) {

@@ -15,6 +15,7 @@ import org.liaison.wire.v1.TargetCheckAnswer;
 import org.liaison.wire.v1.TargetCheckRequest;
 import org.liaison.wire.v1.TargetConflict;
 import org.liaison.wire.v1.Withheld;
+import org.liaison.wire.v1.WorkflowAck;
 
 /**
  * The entry for an answer to a partner: refusal, conflict or disclosure, and the data concerned.
@@ -74,6 +75,9 @@ public final class InboundAudit {
     }
     if (answer instanceof TargetCheckAnswer t && t.hasRefusal()) {
       return "refused: " + t.getRefusal().getMessage();
+    }
+    if (answer instanceof WorkflowAck w && w.hasRefusal()) {
+      return "refused: " + w.getRefusal().getMessage();
     }
     return null;
   }

@@ -34,6 +34,8 @@ public interface NodeConfig {
 
   Officer officer();
 
+  Officers officers();
+
   Gateway gateway();
 
   Seed seed();
@@ -88,6 +90,14 @@ public interface NodeConfig {
     @WithName("max-message-bytes")
     @WithDefault("1048576")
     int maxMessageBytes();
+
+    /**
+     * Requests of one partner answered at the same time; one more is refused at once with
+     * RESOURCE_EXHAUSTED (PARTNER_BUSY). Keep it below the 32 partner-facing threads.
+     */
+    @WithName("max-concurrent-per-partner")
+    @WithDefault("8")
+    int maxConcurrentPerPartner();
   }
 
   interface Officer {
@@ -97,6 +107,15 @@ public interface NodeConfig {
     @WithName("bind-host")
     @WithDefault("127.0.0.1")
     String bindHost();
+  }
+
+  /** This agency's officers (docs/security-model.md, "Officers"). */
+  interface Officers {
+    /**
+     * The officer directory: {@code <officer> = <ROLE>, <ROLE>} per line, keyed by the officer name
+     * in the certificate; read again when it changes. Absent: officers hold no role.
+     */
+    Optional<Path> file();
   }
 
   interface Gateway {
@@ -130,12 +149,10 @@ public interface NodeConfig {
   }
 
   interface Deconfliction {
-    /** Extra distance between two operations' areas still counted as an event conflict. */
-    @WithName("event-buffer-metres")
-    @WithDefault("500")
-    double eventBufferMetres();
-
-    /** Extra time between two operations' windows still counted as an event conflict. */
+    /**
+     * How long after its window an operation still takes part in event checks; keep it at least the
+     * agreements' {@code event_buffer_minutes} (the buffers themselves come from each agreement).
+     */
     @WithName("event-buffer-minutes")
     @WithDefault("60")
     int eventBufferMinutes();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
@@ -39,6 +40,8 @@ public class ConflictClaimResponder implements InboundHandler {
   @Inject PlannedOperations operations;
   @Inject AlertOutbox alerts;
   @Inject DeconflictionJournal journal;
+  @Inject ProbeQuota quota;
+  @Inject NodeConfig config;
 
   @Override
   public String contentType() {
@@ -79,6 +82,20 @@ public class ConflictClaimResponder implements InboundHandler {
                   + held.epoch
                   + "; fetch the current filter and check again"));
     }
+    // a claim is a probe too: repeated event claims could otherwise map where an operation is
+    long limit = terms.dailyProbes(r.agreementId());
+    try {
+      quota.consume(r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
+    } catch (ProbeQuota.Exhausted e) {
+      return refusal(
+          PartnerRefusals.quotaExhausted(
+              config.agency(),
+              r.senderAgency(),
+              r.agreementId(),
+              e.used,
+              e.limit,
+              q.getPrfOutputsCount()));
+    }
     Set<String> refs = new TreeSet<>();
     for (ByteString prf : q.getPrfOutputsList()) {
       refs.addAll(held.refsFor(prf));
@@ -102,22 +119,16 @@ public class ConflictClaimResponder implements InboundHandler {
         return refusal(
             PartnerRefusals.invalid("the claimed operation is not valid: " + e.getMessage()));
       }
-      EventTokens exact = operations.tokens();
+      EventTokens exact = terms.eventTokens(r.agreementId());
       for (PlannedOperations.Planned p : operations.byIds(refs)) {
         if (exact.conflicts(p.area(), claimed)) {
-          long distance = Math.round(EventTokens.distanceMetres(p.area(), claimed));
+          // that they conflict and whom to call; never a distance (docs/security-model.md)
           answer.addConflicts(
               ConfirmedConflict.newBuilder()
                   .setCaseReference(p.caseNumber())
-                  .setPointOfContact(p.contact())
-                  .setDistanceMetres(distance));
+                  .setPointOfContact(p.contact()));
           alert(
-              kind,
-              p.caseNumber(),
-              r.senderAgency(),
-              q.getRequesterCaseReference(),
-              requester,
-              distance);
+              kind, p.caseNumber(), r.senderAgency(), q.getRequesterCaseReference(), requester, 0);
         }
       }
     }

@@ -2,13 +2,16 @@ package org.liaison.node.deconfliction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
+import org.liaison.agreements.Terms;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.geo.EventTokens;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Refusal;
@@ -42,6 +45,24 @@ public class DeconflictionTerms {
               .build());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The event tokens under this agreement: its buffers, so both parties cut the same cells and
+   * buckets and confirm by the same rule (docs/security-model.md, "Event conflicts").
+   */
+  public EventTokens eventTokens(String agreementId) {
+    Terms.Deconfliction d =
+        agreements
+            .statusOf(agreementId)
+            .flatMap(AgreementStatus::agreement)
+            .map(Agreement::deconfliction)
+            .orElse(null);
+    return d == null
+        ? new EventTokens(
+            Terms.Deconfliction.DEFAULT_BUFFER_METRES,
+            Duration.ofMinutes(Terms.Deconfliction.DEFAULT_BUFFER_MINUTES))
+        : new EventTokens(d.eventBufferMetres(), Duration.ofMinutes(d.eventBufferMinutes()));
   }
 
   public static boolean allows(Agreement a, MatchKind kind) {

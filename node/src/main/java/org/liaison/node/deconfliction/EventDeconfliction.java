@@ -30,6 +30,16 @@ public class EventDeconfliction {
   @Inject PlannedOperations operations;
   @Inject AlertOutbox alerts;
   @Inject DeconflictionJournal journal;
+  @Inject DeconflictionTerms terms;
+
+  /** The operation's tokens cut with this partner's agreement's buffers, as its filter was. */
+  private Set<ByteString> inputs(PlannedOperations.Planned op, PartnerAgreement p) {
+    Set<ByteString> inputs = new LinkedHashSet<>();
+    for (EventToken t : terms.eventTokens(p.agreementId()).tokens(op.area())) {
+      inputs.add(MatchInputs.event(t));
+    }
+    return inputs;
+  }
 
   public List<PartnerAgreement> partners() {
     return partners.forKind(MatchKind.EVENT);
@@ -47,10 +57,6 @@ public class EventDeconfliction {
       return CompletableFuture.completedFuture(null);
     }
     PlannedOperations.Planned op = found.get();
-    Set<ByteString> inputs = new LinkedHashSet<>();
-    for (EventToken t : operations.tokens().tokens(op.area())) {
-      inputs.add(MatchInputs.event(t));
-    }
     OperationWindow window =
         OperationWindow.newBuilder()
             .setLatitude(op.area().latitude())
@@ -63,7 +69,7 @@ public class EventDeconfliction {
         new PrivateMatcher.Claimant(op.caseNumber(), op.contact(), officerId, window);
     return MatchFanOut.run(
         with,
-        p -> matcher.match(p, MatchKind.EVENT, inputs, who, deadlineMs),
+        p -> matcher.match(p, MatchKind.EVENT, inputs(op, p), who, deadlineMs),
         deadlineMs,
         outcome -> {
           if (outcome.failure() != null) {
@@ -72,7 +78,7 @@ public class EventDeconfliction {
                 MatchKind.EVENT,
                 outcome.partner().agency(),
                 op.caseNumber(),
-                inputs.size(),
+                0,
                 outcome.failure().reason() + ": " + outcome.failure().getMessage());
           }
           for (ConfirmedConflict c : outcome.conflicts()) {
@@ -92,14 +98,14 @@ public class EventDeconfliction {
                     partner,
                     c.getCaseReference(),
                     theirs,
-                    c.getDistanceMetres(),
+                    0,
                     Messages.alert(
                         MatchKind.EVENT,
                         op.caseNumber(),
                         partner,
                         c.getCaseReference(),
                         theirs,
-                        c.getDistanceMetres())));
+                        0)));
           }
           sink.accept(outcome);
         });

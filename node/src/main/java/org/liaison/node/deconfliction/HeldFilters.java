@@ -113,7 +113,9 @@ public class HeldFilters {
     }
     Set<String> scope = terms.crimeCategories(key.agreementId());
     Map<ByteString, Set<String>> inputs =
-        key.kind() == MatchKind.EVENT ? operations.allTokens(scope) : targets.all(scope);
+        key.kind() == MatchKind.EVENT
+            ? operations.allTokens(scope, terms.eventTokens(key.agreementId()))
+            : targets.all(scope);
     if (f == null || f.epoch != epoch || !f.sync(inputs, change, Map.of())) {
       Map<ByteString, ByteString> known = f != null && f.epoch == epoch ? f.prfValues() : Map.of();
       f =

@@ -25,9 +25,7 @@ final class Messages {
           + partnerCase
           + ") is planned near yours in case "
           + ownCase
-          + " at an overlapping time ("
-          + distance
-          + " m between centres). Contact "
+          + " at an overlapping time. Contact "
           + who
           + " before you act.";
     }

@@ -6,24 +6,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.runtime.NodeSecrets;
 import org.liaison.wire.oprf.OprfKeyRing;
 import org.liaison.wire.oprf.OprfMode;
 
 /**
  * This node's de-confliction key ring (VOPRF, a key per partner per UTC week), derived from a
- * 32-byte master seed kept in {@code <data-dir>/deconfliction/oprf-master.seed} (owner-only), made
- * on first use. Replacing the file rotates every key (see docs/private-matching.md).
+ * 32-byte master seed kept sealed under the node's key store ({@link NodeSecrets}) in {@code
+ * <data-dir>/deconfliction/oprf-master.seed.sealed} (owner-only), made on first use. A plain seed
+ * file of an earlier version is sealed and removed at start. A seed that no longer opens (the
+ * node's keys were replaced) or a removed file gives a new seed, which rotates every key (see
+ * docs/private-matching.md): partners fetch new filters, nothing else is lost.
  */
 @ApplicationScoped
 public class OprfKeys {
-  static final String SEED_FILE = "oprf-master.seed";
+  private static final Logger LOG = Logger.getLogger(OprfKeys.class);
+  static final String PLAIN_SEED_FILE = "oprf-master.seed";
+  static final String SEED_FILE = "oprf-master.seed.sealed";
+  private static final String SECRET = "oprf-master-seed";
 
   @Inject NodeConfig config;
+  @Inject NodeSecrets secrets;
   private volatile OprfKeyRing ring;
 
   public OprfKeyRing ring() {
@@ -43,27 +54,45 @@ public class OprfKeys {
     return r;
   }
 
-  static byte[] seed(Path dir) {
-    Path file = dir.resolve(SEED_FILE);
+  byte[] seed(Path dir) {
+    Path sealed = dir.resolve(SEED_FILE);
+    Path plain = dir.resolve(PLAIN_SEED_FILE);
     try {
-      if (Files.isRegularFile(file)) {
-        return Files.readAllBytes(file);
+      if (Files.isRegularFile(sealed)) {
+        Optional<byte[]> seed = secrets.open(SECRET, Files.readAllBytes(sealed));
+        if (seed.isPresent()) {
+          return seed.get();
+        }
+        LOG.warnf(
+            "the de-confliction seed %s does not open under this node's keys; a new one is made"
+                + " (every partner's de-confliction keys rotate)",
+            sealed);
       }
       Files.createDirectories(dir);
-      byte[] seed = new byte[32];
-      new SecureRandom().nextBytes(seed);
-      Path tmp = dir.resolve(SEED_FILE + ".tmp");
-      Files.write(tmp, seed, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // the data folder's own permissions protect it
+      byte[] seed;
+      if (Files.isRegularFile(plain)) {
+        seed = Files.readAllBytes(plain);
+      } else {
+        seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
       }
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      write(dir, secrets.seal(SECRET, seed));
+      Files.deleteIfExists(plain);
       return seed;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read or create the de-confliction key seed " + file, e);
+          "cannot read or create the de-confliction key seed " + sealed, e);
     }
+  }
+
+  private static void write(Path dir, byte[] bytes) throws IOException {
+    Path tmp = dir.resolve(SEED_FILE + ".tmp");
+    Files.write(tmp, bytes, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // the data folder's own permissions protect it
+    }
+    Files.move(tmp, dir.resolve(SEED_FILE), StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -41,15 +41,12 @@ public class PlannedOperations {
       PointOfContact contact,
       org.liaison.wire.geo.Operation area) {}
 
-  public EventTokens tokens() {
-    var d = config.deconfliction();
-    return new EventTokens(d.eventBufferMetres(), Duration.ofMinutes(d.eventBufferMinutes()));
-  }
-
-  /** Token inputs of every live operation of cases in these categories, with the operation ids. */
+  /**
+   * Token inputs of every live operation of cases in these categories, with the operation ids, cut
+   * with one agreement's buffers.
+   */
   @Transactional
-  public Map<ByteString, Set<String>> allTokens(Set<String> crimeCategories) {
-    EventTokens tokens = tokens();
+  public Map<ByteString, Set<String>> allTokens(Set<String> crimeCategories, EventTokens tokens) {
     Map<ByteString, Set<String>> out = new HashMap<>();
     for (Planned p : live(null)) {
       if (java.util.Collections.disjoint(p.crimeCategories(), crimeCategories)) {

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,14 +21,19 @@ import org.liaison.node.audit.AuditUnavailable;
 import org.liaison.node.audit.InboundAudit;
 import org.liaison.node.audit.PartnerHistory;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.disclosure.DisclosureLedger;
+import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.envelope.WireException;
+import org.liaison.wire.transport.PartnerConcurrency;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.Disclosure;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.FederationGrpc;
 import org.liaison.wire.v1.Header;
+import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Refusal;
 
@@ -46,9 +52,37 @@ public class FederationService extends FederationGrpc.FederationImplBase {
   @Inject AuditLog audit;
   @Inject PartnerHistory partnerLogs;
   @Inject NodeConfig config;
+  @Inject DisclosureLedger disclosures;
+
+  private volatile PartnerConcurrency concurrency;
 
   @Override
   public void deliver(Envelope envelope, StreamObserver<Envelope> out) {
+    // the gateway checked that the TLS peer is the gateway of the agency the header names
+    String sender =
+        EnvelopeOpener.unverifiedHeader(envelope).map(Header::getSenderAgency).orElse("");
+    Optional<PartnerConcurrency.Slot> slot = concurrency().tryEnter(sender);
+    if (slot.isEmpty()) {
+      out.onError(
+          Refusals.refuse(
+              Status.Code.RESOURCE_EXHAUSTED, Reason.PARTNER_BUSY, concurrency().busy(sender)));
+      return;
+    }
+    try (PartnerConcurrency.Slot held = slot.get()) {
+      answer(envelope, out);
+    }
+  }
+
+  @PostConstruct
+  void limits() {
+    concurrency = new PartnerConcurrency(config.federation().maxConcurrentPerPartner());
+  }
+
+  private PartnerConcurrency concurrency() {
+    return concurrency;
+  }
+
+  private void answer(Envelope envelope, StreamObserver<Envelope> out) {
     OpenedEnvelope opened;
     try {
       opened = envelopes.opener().open(envelope);
@@ -122,6 +156,12 @@ public class FederationService extends FederationGrpc.FederationImplBase {
       return;
     }
     try {
+      if (answer instanceof QueryAnswer q && q.getDisclosuresCount() > 0) {
+        disclosures.disclosed(
+            h.getSenderAgency(),
+            q.getDisclosuresList().stream().map(Disclosure::getRecordId).toList(),
+            h.getMessageId());
+      }
       // fail closed: the answer leaves only after its audit entries (the handler's decisions, then
       // the answer's own) are committed
       List<AuditEvent> entries = new ArrayList<>(request.entriesBeforeAnswer());

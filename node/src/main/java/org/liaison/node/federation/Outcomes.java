@@ -3,6 +3,7 @@ package org.liaison.node.federation;
 import com.google.protobuf.Message;
 import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.TargetCheckAnswer;
+import org.liaison.wire.v1.WorkflowAck;
 
 /** The outcome of an answer, as the exchange log records it. */
 final class Outcomes {
@@ -15,6 +16,9 @@ final class Outcomes {
     if (answer instanceof TargetCheckAnswer t) {
       return t.hasRefusal() ? "REFUSED" : t.getConflict() ? "CONFLICT" : "NO_MATCH";
     }
+    if (answer instanceof WorkflowAck w && w.hasRefusal()) {
+      return "REFUSED";
+    }
     return "ANSWERED";
   }
 
@@ -24,6 +28,9 @@ final class Outcomes {
     }
     if (answer instanceof TargetCheckAnswer t && t.hasRefusal()) {
       return t.getRefusal().getReason().name();
+    }
+    if (answer instanceof WorkflowAck w && w.hasRefusal()) {
+      return w.getRefusal().getReason().name();
     }
     return null;
   }

@@ -20,8 +20,6 @@ import org.liaison.node.records.BatchImport;
 import org.liaison.node.records.FileImport;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
-import org.liaison.wire.transport.PeerIdentity;
-import org.liaison.wire.transport.PeerIdentityInterceptor;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.ImportAck;
 import org.liaison.wire.v1.ImportBatch;
@@ -42,7 +40,8 @@ import org.liaison.wire.v1.WhyRequest;
 
 /**
  * The officers' API: a thin adapter from gRPC to the node's domain classes. The officer is the
- * authenticated TLS peer; an officer id in a request defaults to the certificate's name.
+ * authenticated TLS peer ({@link OfficerIdentity}): a request may leave the officer id and role out
+ * or repeat them, but one naming another officer or a role not held is refused.
  */
 @ApplicationScoped
 public class OfficerService extends OfficerGrpc.OfficerImplBase {
@@ -55,15 +54,18 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject NodeStatusReport status;
   @Inject PolicyExplainer explainer;
   @Inject ExchangeMetrics metrics;
+  @Inject OfficerIdentity identity;
 
   @Override
   public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
-    OfficerQueryRequest r =
-        request.getOfficerId().isBlank()
-            ? request.toBuilder().setOfficerId(officer().name()).build()
-            : request;
     SerializedStream<PartnerAnswer> stream = new SerializedStream<>(out);
     try {
+      OfficerQueryRequest.Builder b = request.toBuilder();
+      b.setOfficerId(identity.actingAs(request.getOfficerId(), request.getCaseReference()));
+      b.getQueryBuilder()
+          .setOfficerRole(
+              identity.role(request.getQuery().getOfficerRole(), request.getCaseReference()));
+      OfficerQueryRequest r = b.build();
       query
           .run(
               r,
@@ -75,17 +77,19 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     } catch (InvalidOfficerRequest e) {
       out.onError(
           Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+    } catch (OfficerRefusal e) {
+      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
     }
   }
 
   @Override
   public void check(OfficerCheckRequest request, StreamObserver<PartnerCheckAnswer> out) {
-    OfficerCheckRequest r =
-        request.getOfficerId().isBlank()
-            ? request.toBuilder().setOfficerId(officer().name()).build()
-            : request;
     SerializedStream<PartnerCheckAnswer> stream = new SerializedStream<>(out);
     try {
+      OfficerCheckRequest r =
+          request.toBuilder()
+              .setOfficerId(identity.actingAs(request.getOfficerId(), request.getCaseReference()))
+              .build();
       check
           .onDemand(
               r,
@@ -97,6 +101,8 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     } catch (InvalidOfficerRequest e) {
       out.onError(
           Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+    } catch (OfficerRefusal e) {
+      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
     }
   }
 
@@ -260,9 +266,5 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
       out.onError(
           Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     }
-  }
-
-  private static PeerIdentity officer() {
-    return PeerIdentityInterceptor.current();
   }
 }

@@ -66,10 +66,14 @@ public class QueryResponder implements InboundHandler {
     try {
       matches = find(q);
     } catch (InvalidIdentifierException | DateTimeParseException e) {
+      // the partner's text is not repeated: the sentence goes into the audit entry and the logs
       return refusal(
           Refusal.newBuilder()
               .setReason(Reason.INVALID_ARGUMENT)
-              .setMessage(e.getMessage())
+              .setMessage(
+                  "the "
+                      + (q.hasPerson() ? "person's date of birth" : q.getIdentifier().getType())
+                      + " in the query cannot be read; nothing was looked up")
               .build());
     }
     try {

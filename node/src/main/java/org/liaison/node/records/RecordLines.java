@@ -24,6 +24,7 @@ final class RecordLines implements LineImporter {
           "case",
           "category",
           "originator",
+          "receivedFrom",
           "subjects",
           "fields",
           "body",
@@ -32,6 +33,8 @@ final class RecordLines implements LineImporter {
           "handlingConditions",
           "evaluation",
           "retainUntil");
+
+  private static final String AGENCY = "[a-z]{2}\\.[a-z0-9-]+";
 
   private final ObjectMapper json;
 
@@ -59,8 +62,20 @@ final class RecordLines implements LineImporter {
     }
     RecordCategory category = line.enumValue("category", RecordCategory.class, null);
     String originator = line.optionalText("originator");
+    String receivedFrom = line.optionalText("receivedFrom");
+    if (receivedFrom != null && !receivedFrom.toLowerCase(Locale.ROOT).matches(AGENCY)) {
+      throw line.invalid("'receivedFrom' is not an agency id such as us.ice");
+    }
+    if (originator == null && receivedFrom != null) {
+      // a foreign record keeps its originator through every hop; never defaulted to this agency
+      throw new ImportRejection(
+          Reason.ORIGINATOR_MISSING,
+          line.what()
+              + ": a record received from another agency ('receivedFrom') needs its 'originator',"
+              + " the agency it first came from, as the sender's disclosure named it");
+    }
     originator = originator == null ? caseFile.getAgency() : originator.toLowerCase(Locale.ROOT);
-    if (!originator.matches("[a-z]{2}\\.[a-z0-9-]+")) {
+    if (!originator.matches(AGENCY)) {
       throw line.invalid("'originator' is " + originator + ", not an agency id such as us.cbp");
     }
 

@@ -37,7 +37,10 @@ public class NodeRuntime {
   @Inject Seeding seeding;
   @Inject Instance<OfficerApi> officerApis;
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(32);
+  // partners' requests and officers' requests on separate threads: a flooding partner cannot take
+  // the threads officers are served on (and FederationService bounds each partner's share)
+  private final ExecutorService partnerExecutor = Executors.newFixedThreadPool(32);
+  private final ExecutorService officerExecutor = Executors.newFixedThreadPool(16);
   private Server federationServer;
   private Server officerServer;
   private volatile boolean ready;
@@ -51,13 +54,13 @@ public class NodeRuntime {
     try {
       int max = config.federation().maxMessageBytes();
       federationServer =
-          GrpcServers.start(
+          GrpcServers.startWithoutReflection(
               config.federation().bindHost(),
               config.federation().port(),
               keys.tls(),
               keys.ownAgencyTrust(CertificateRole.GATEWAY_TLS),
               max,
-              executor,
+              partnerExecutor,
               List.of(federation));
       officerServer =
           GrpcServers.start(
@@ -66,7 +69,7 @@ public class NodeRuntime {
               keys.tls(),
               keys.ownAgencyTrust(CertificateRole.OFFICER),
               max,
-              executor,
+              officerExecutor,
               officerServices());
       ready = true;
       LOG.infof(
@@ -105,7 +108,8 @@ public class NodeRuntime {
         s.shutdownNow();
       }
     }
-    executor.shutdownNow();
+    partnerExecutor.shutdownNow();
+    officerExecutor.shutdownNow();
   }
 
   public boolean ready() {

@@ -3,6 +3,7 @@ package org.liaison.node.workflow;
 import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStore;
@@ -44,6 +45,15 @@ public class InboundScope {
           Reason.WORKFLOW_NOT_PERMITTED,
           "agreement " + a.id() + " does not provide for cross-designation requests");
     }
+  }
+
+  /**
+   * When this agency owes its answer: from arrival, by this node's own copy of the agreement's
+   * service levels (a deadline the requester writes is never taken); null when the agreement sets
+   * none.
+   */
+  public Instant dueAt(InboundRequest r, Instant arrival) {
+    return AgreementChoice.dueAt(agreement(r), arrival);
   }
 
   private Agreement agreement(InboundRequest r) {

@@ -46,15 +46,11 @@ public class WorkflowJournal {
     e.detail = clip(step.detail());
     em.persist(e);
     audit.append(auditEvent(w, step, e));
+    // the detail is often a partner's free text (a justification, a reason): not at INFO
     LOG.infof(
-        "workflow %s %s %s with %s: %s by %s%s",
-        w.kind,
-        w.side,
-        w.workflowId,
-        w.partnerAgency,
-        step.name(),
-        e.actor,
-        e.detail == null ? "" : " (" + e.detail + ")");
+        "workflow %s %s %s with %s: %s",
+        w.kind, w.side, w.workflowId, w.partnerAgency, step.name());
+    LOG.debugf("workflow %s step %s by %s: %s", w.workflowId, step.name(), e.actor, e.detail);
     if (previous != null) {
       timer(w, step.name()).record(Duration.between(previous.at, step.at()));
     }

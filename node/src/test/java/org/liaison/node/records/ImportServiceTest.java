@@ -136,6 +136,31 @@ class ImportServiceTest {
             "line 3: record t-h3: handling code H3 needs 'handlingConditions' stating the conditions");
   }
 
+  @Test
+  void importLine_aForeignRecordWithoutItsOriginatorIsRejected_withItKeepsIt() {
+    imports.importLine(
+        1,
+        "{\"kind\":\"case\",\"caseNumber\":\"T-HOP-1\",\"agency\":\"us.ioc2\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"X\"]}");
+    String record =
+        "{\"kind\":\"record\",\"id\":\"t-hop\",\"case\":\"T-HOP-1\",\"category\":\"PNR\",\"receivedFrom\":\"us.ice\",\"subjects\":[{\"type\":\"ORGANISATION\",\"name\":\"Acme\"}]";
+
+    ImportResult without = imports.importLine(2, record + "}");
+    ImportResult with = imports.importLine(3, record + ",\"originator\":\"us.cbp\"}");
+
+    assertThat(without.accepted()).isFalse();
+    assertThat(without.reason()).isEqualTo(Reason.ORIGINATOR_MISSING);
+    assertThat(with.accepted()).as(with.message()).isTrue();
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        em.createQuery(
+                                "select r.originatorAgency from CaseRecord r where r.externalId = 't-hop'",
+                                String.class)
+                            .getSingleResult()))
+        .isEqualTo("us.cbp");
+  }
+
   private long count(String jpql) {
     return QuarkusTransaction.requiringNew()
         .call(() -> em.createQuery(jpql, Long.class).getSingleResult());

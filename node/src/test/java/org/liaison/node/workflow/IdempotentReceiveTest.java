@@ -29,6 +29,7 @@ class IdempotentReceiveTest {
   @Inject WorkflowEngine engine;
   @Inject WorkflowJournal journal;
   @Inject EntityManager em;
+  @Inject org.liaison.node.disclosure.DisclosureLedger disclosures;
 
   @Test
   void sameRequestTwice_oneWorkflowOneStep_secondAckSaysDuplicate() throws Exception {
@@ -82,6 +83,7 @@ class IdempotentReceiveTest {
             .setReport(
                 FeedbackReport.newBuilder().setResult(ResultKind.SEIZURE).setRecordId("cbp-int-2"))
             .build();
+    disclosures.disclosed("us.ice", java.util.List.of("cbp-int-2"), "m-1");
     feedback.handle(Inbound.from("us.ice", "cbp-ice-2005", "DRUG_TRAFFICKING", first));
     FeedbackMessage clash = first.toBuilder().setStep(WorkflowEngine.step(id, "sa-ice")).build();
 

@@ -45,6 +45,7 @@ class WorkflowStateMachineTest {
   @Inject ConsentService consents;
   @Inject ConsentLedger ledger;
   @Inject EntityManager em;
+  @Inject org.liaison.node.records.ImportService imports;
 
   @Test
   void designationRequestUnderAnAgreementThatDoesNotTrackThem_isRefusedOnArrival()
@@ -180,6 +181,23 @@ class WorkflowStateMachineTest {
   @Test
   void requester_deliveredThenAnswered_andOnlyTheAskedPartnerMayAnswer() throws Exception {
     String id = WorkflowEngine.newWorkflowId();
+    // the record the consent is about, held here from its originator us.cbp
+    imports.importLine(
+        1,
+        "{\"kind\":\"case\",\"caseNumber\":\"SM-"
+            + id
+            + "\",\"agency\":\"us.dea\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"NARCOTICS\"]}");
+    assertThat(
+            imports
+                .importLine(
+                    2,
+                    "{\"kind\":\"record\",\"id\":\"pnr-"
+                        + id
+                        + "\",\"case\":\"SM-"
+                        + id
+                        + "\",\"category\":\"PNR\",\"originator\":\"us.cbp\",\"subjects\":[{\"type\":\"ORGANISATION\",\"name\":\"Acme\"}]}")
+                .accepted())
+        .isTrue();
     WorkflowStep first = WorkflowEngine.step(id, "sa-ice");
     ConsentRequest request =
         ConsentRequest.newBuilder()
@@ -222,7 +240,7 @@ class WorkflowStateMachineTest {
     WorkflowAck fromStranger =
         (WorkflowAck)
             consentHandler.handle(Inbound.from("us.dea", "dea-ice-xdes-2009", "NARCOTICS", grant));
-    assertThat(fromStranger.getRefusal().getReason()).isEqualTo(Reason.NOT_FOUND);
+    assertThat(fromStranger.getRefusal().getReason()).isEqualTo(Reason.NOT_ORIGINATOR);
     assertThat(ledger.granted("pnr-" + id, "us.ioc2")).isFalse();
 
     WorkflowAck fromOriginator =

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.liaison.wire.pki.AgencyTrustManager;
 
 /**
- * A mutual-TLS gRPC listener with the gRPC health service, server reflection, the peer-identity
- * interceptor and a bounded message size.
+ * A mutual-TLS gRPC listener with the gRPC health service, the peer-identity interceptor and a
+ * bounded message size; server reflection only where this agency's own people connect (the
+ * partner-facing listeners describe nothing to whoever reaches them).
  */
 public final class GrpcServers {
   private GrpcServers() {}
@@ -34,7 +35,7 @@ public final class GrpcServers {
       Executor executor,
       List<BindableService> services)
       throws IOException {
-    return start(host, port, tls, null, maxMessageBytes, executor, services);
+    return start(host, port, tls, null, maxMessageBytes, executor, services, true);
   }
 
   /**
@@ -53,7 +54,38 @@ public final class GrpcServers {
       List<BindableService> services)
       throws IOException {
     return start(
-        host, port, MutualTls.server(identity, peers), peers, maxMessageBytes, executor, services);
+        host,
+        port,
+        MutualTls.server(identity, peers),
+        peers,
+        maxMessageBytes,
+        executor,
+        services,
+        true);
+  }
+
+  /**
+   * As {@link #start(String, int, TlsIdentity, AgencyTrustManager, int, Executor, List)}, without
+   * server reflection: partner gateways, and what relays their envelopes.
+   */
+  public static Server startWithoutReflection(
+      String host,
+      int port,
+      TlsIdentity identity,
+      AgencyTrustManager peers,
+      int maxMessageBytes,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(
+        host,
+        port,
+        MutualTls.server(identity, peers),
+        peers,
+        maxMessageBytes,
+        executor,
+        services,
+        false);
   }
 
   private static Server start(
@@ -63,7 +95,8 @@ public final class GrpcServers {
       AgencyTrustManager recheck,
       int maxMessageBytes,
       Executor executor,
-      List<BindableService> services)
+      List<BindableService> services,
+      boolean reflection)
       throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder builder =
@@ -72,8 +105,10 @@ public final class GrpcServers {
             .maxInboundMessageSize(maxMessageBytes)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
             .executor(executor)
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance());
+            .addService(health.getHealthService());
+    if (reflection) {
+      builder.addService(ProtoReflectionServiceV1.newInstance());
+    }
     PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
     PeerRevalidation revalidation = null;
     if (recheck != null) {

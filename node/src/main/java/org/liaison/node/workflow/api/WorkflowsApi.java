@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.liaison.node.officer.OfficerIdentity;
+import org.liaison.node.officer.OfficerRefusal;
 import org.liaison.node.runtime.OfficerApi;
 import org.liaison.node.workflow.Workflow;
 import org.liaison.node.workflow.WorkflowEngine;
@@ -17,8 +19,6 @@ import org.liaison.node.workflow.designation.DesignationService;
 import org.liaison.node.workflow.feedback.FeedbackService;
 import org.liaison.node.workflow.rfi.RfiService;
 import org.liaison.node.workflow.timeliness.TimelinessReporter;
-import org.liaison.wire.transport.PeerIdentity;
-import org.liaison.wire.transport.PeerIdentityInterceptor;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.DesignatedAgentList;
@@ -41,7 +41,8 @@ import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
  * The officers' workflow API: a thin adapter from gRPC to the workflow services. The officer is the
- * authenticated TLS peer unless the request names one.
+ * authenticated TLS peer ({@link OfficerIdentity}); a request naming another officer or a role the
+ * officer does not hold is refused.
  */
 @ApplicationScoped
 public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements OfficerApi {
@@ -55,25 +56,37 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
   @Inject WorkflowEngine engine;
   @Inject ItemViews views;
   @Inject WorkflowTimers timers;
+  @Inject OfficerIdentity identity;
 
   @Override
   public void requestInformation(InfoRequestDraft r, StreamObserver<WorkflowItem> out) {
-    started(out, () -> rfi.request(r, officer(r.getOfficerId())));
+    started(
+        out,
+        () ->
+            rfi.request(
+                r.toBuilder()
+                    .setOfficerRole(identity.role(r.getOfficerRole(), r.getCaseReference()))
+                    .build(),
+                identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
   @Override
   public void requestConsent(ConsentDraft r, StreamObserver<WorkflowItem> out) {
-    started(out, () -> consent.request(r, officer(r.getOfficerId())));
+    started(
+        out, () -> consent.request(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
   @Override
   public void recordFeedback(FeedbackDraft r, StreamObserver<WorkflowItem> out) {
-    started(out, () -> feedback.record(r, officer(r.getOfficerId())));
+    started(
+        out, () -> feedback.record(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
   @Override
   public void requestDesignation(DesignationDraft r, StreamObserver<WorkflowItem> out) {
-    started(out, () -> designation.request(r, officer(r.getOfficerId())));
+    started(
+        out,
+        () -> designation.request(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
   @Override
@@ -85,7 +98,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
             throw WorkflowException.invalid("name the workflow to answer (its id)");
           }
           Workflow w = engine.require(r.getWorkflowId());
-          String officer = officer(r.getOfficerId());
+          String officer = identity.actingAs(r.getOfficerId(), "");
           return switch (w.kind) {
             case INFORMATION_REQUEST -> rfi.answer(r, officer);
             case CONSENT -> consent.answer(r, officer);
@@ -161,6 +174,9 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
     } catch (WorkflowException e) {
       out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
       return;
+    } catch (OfficerRefusal e) {
+      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
+      return;
     } catch (RuntimeException e) {
       LOG.errorf(e, "workflow call failed");
       out.onError(
@@ -172,13 +188,5 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
     }
     out.onNext(result);
     out.onCompleted();
-  }
-
-  private static String officer(String named) {
-    if (named != null && !named.isBlank()) {
-      return named;
-    }
-    PeerIdentity peer = PeerIdentityInterceptor.current();
-    return peer == null ? "officer" : peer.name();
   }
 }

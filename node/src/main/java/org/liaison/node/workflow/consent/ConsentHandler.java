@@ -2,18 +2,24 @@ package org.liaison.node.workflow.consent;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.workflow.InboundScope;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.node.workflow.WorkflowInbound;
 import org.liaison.wire.v1.ConsentMessage;
 import org.liaison.wire.v1.ConsentRequest;
+import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowKind;
 
 /** A holder asks this agency, the originator, for consent; or the originator answers ours. */
 @ApplicationScoped
 public class ConsentHandler extends WorkflowInbound {
+  @Inject InboundScope scope;
+  @Inject GrantedConsents consents;
 
   @Override
   public String contentType() {
@@ -36,7 +42,7 @@ public class ConsentHandler extends WorkflowInbound {
                   WorkflowKind.CONSENT,
                   q.getRecordId(),
                   q.getRequestingAgency(),
-                  q.getDueEpochMs() == 0 ? null : Instant.ofEpochMilli(q.getDueEpochMs()),
+                  scope.dueAt(r, Instant.now()),
                   q,
                   "onward disclosure of "
                       + q.getRecordCategory()
@@ -45,18 +51,35 @@ public class ConsentHandler extends WorkflowInbound {
                       + " to "
                       + q.getRequestingAgency());
             }
-            case ANSWER ->
-                engine.answerArrived(
-                    r,
-                    m.getStep(),
-                    m.getAnswer().getDecision(),
-                    m.getAnswer(),
-                    m.getAnswer().getConditions().isBlank()
-                        ? m.getAnswer().getReason()
-                        : "conditions: " + m.getAnswer().getConditions());
+            case ANSWER -> {
+              requireOriginator(r, m.getStep().getWorkflowId());
+              engine.answerArrived(
+                  r,
+                  m.getStep(),
+                  m.getAnswer().getDecision(),
+                  m.getAnswer(),
+                  m.getAnswer().getConditions().isBlank()
+                      ? m.getAnswer().getReason()
+                      : "conditions: " + m.getAnswer().getConditions());
+            }
             default ->
                 throw WorkflowException.invalid("a ConsentMessage needs a request or an answer");
           }
         });
+  }
+
+  /**
+   * Only the originator of the record a consent request of ours is about may answer it: an answer
+   * from any other agency is refused the same way whether or not the workflow exists.
+   */
+  private void requireOriginator(InboundRequest r, String workflowId) {
+    if (!consents.askedOf(workflowId, r.senderAgency())) {
+      throw new WorkflowException(
+          Status.Code.PERMISSION_DENIED,
+          Reason.NOT_ORIGINATOR,
+          r.senderAgency()
+              + " is not the originator this agency asked for consent in that workflow; only the"
+              + " record's originator can grant or refuse onward sharing");
+    }
   }
 }

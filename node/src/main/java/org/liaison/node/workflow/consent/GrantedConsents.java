@@ -14,10 +14,40 @@ import org.liaison.wire.v1.WorkflowState;
 public class GrantedConsents {
   @Inject EntityManager em;
 
-  /** True when the originator granted onward disclosure of the record to the agency. */
+  /**
+   * True when the record's originator, as this node holds the record now, granted onward disclosure
+   * of it to the agency; a grant from any other agency does not count.
+   */
   @Transactional
   public boolean granted(String recordId, String agency) {
-    return count(recordId, agency, List.of(WorkflowState.GRANTED)) > 0;
+    return em.createQuery(
+                "select count(w) from Workflow w where w.kind = :kind and w.side = :side"
+                    + " and w.recordRef = :record and w.thirdAgency = :agency"
+                    + " and w.state = :granted and w.partnerAgency = (select r.originatorAgency"
+                    + " from CaseRecord r where r.externalId = :record)",
+                Long.class)
+            .setParameter("kind", WorkflowKind.CONSENT)
+            .setParameter("side", WorkflowSide.REQUESTER)
+            .setParameter("record", recordId)
+            .setParameter("agency", agency)
+            .setParameter("granted", WorkflowState.GRANTED)
+            .getSingleResult()
+        > 0;
+  }
+
+  /** True when this node asked the agency, as originator, for consent in the workflow. */
+  @Transactional
+  public boolean askedOf(String workflowId, String originator) {
+    return em.createQuery(
+                "select count(w) from Workflow w where w.workflowId = :id and w.kind = :kind"
+                    + " and w.side = :side and w.partnerAgency = :originator",
+                Long.class)
+            .setParameter("id", workflowId)
+            .setParameter("kind", WorkflowKind.CONSENT)
+            .setParameter("side", WorkflowSide.REQUESTER)
+            .setParameter("originator", originator)
+            .getSingleResult()
+        > 0;
   }
 
   /** True when consent for the record and agency was asked and is open, granted or refused. */

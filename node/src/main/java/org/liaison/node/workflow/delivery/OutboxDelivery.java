@@ -91,8 +91,9 @@ public class OutboxDelivery {
   private void retryLater(long id, String why) {
     OutboxEntry e = outbox.retryLater(id, why, backoff());
     LOG.infof(
-        "workflow message %s to %s not delivered (attempt %d): %s; next at %s",
-        e.messageId, e.partnerAgency, e.attempts, why, e.nextAttemptAt);
+        "workflow message %s to %s not delivered (attempt %d); next at %s",
+        e.messageId, e.partnerAgency, e.attempts, e.nextAttemptAt);
+    LOG.debugf("workflow message %s not delivered: %s", e.messageId, why);
   }
 
   Backoff backoff() {

@@ -38,9 +38,7 @@ public class RfiHandler extends WorkflowInbound {
                   WorkflowKind.INFORMATION_REQUEST,
                   m.getRequest().getRecordId(),
                   null,
-                  m.getRequest().getDueEpochMs() == 0
-                      ? null
-                      : Instant.ofEpochMilli(m.getRequest().getDueEpochMs()),
+                  scope.dueAt(r, Instant.now()),
                   m.getRequest(),
                   m.getRequest().getJustification());
             }

@@ -2,6 +2,7 @@ package org.liaison.node.workflow.rfi;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import org.liaison.agreements.Agreement;
@@ -9,6 +10,7 @@ import org.liaison.agreements.AgreementStore;
 import org.liaison.agreements.CrimeCategory;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
+import org.liaison.node.disclosure.DisclosureLedger;
 import org.liaison.node.workflow.AgreementChoice;
 import org.liaison.node.workflow.RecordLookup;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
@@ -38,6 +40,7 @@ public class RfiService {
   @Inject RecordLookup records;
   @Inject ConsentLedger consents;
   @Inject NodeConfig config;
+  @Inject DisclosureLedger disclosures;
 
   public Workflow request(InfoRequestDraft d, String officer) {
     require(d.getPartner(), "the partner agency (--partner)");
@@ -85,6 +88,8 @@ public class RfiService {
         RfiMessage.newBuilder().setStep(step).setRequest(request).build());
   }
 
+  /** One transaction: the disclosure is in the ledger exactly when its answer is queued. */
+  @Transactional
   public Workflow answer(WorkflowAnswer a, String officer) {
     Workflow w = engine.require(a.getWorkflowId());
     InfoRequest request = WorkflowMessages.decode(InfoRequest.parser(), w.requestB64);
@@ -124,6 +129,7 @@ public class RfiService {
                     ? a.getFieldsList()
                     : List.of()));
         detail = "fields " + answer.getDisclosure().getFieldsMap().keySet();
+        disclosures.disclosed(w.partnerAgency, List.of(request.getRecordId()), w.workflowId);
       }
       default ->
           throw WorkflowException.invalid(

@@ -1,0 +1,51 @@
+package org.liaison.node.disclosure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+
+/**
+ * Which of this node's records it disclosed to which partner, written before the disclosure leaves
+ * (in the answer's path, like the audit entry). A partner's feedback is checked against it: a
+ * record never disclosed to that partner cannot be fed back on.
+ */
+@ApplicationScoped
+public class DisclosureLedger {
+  @Inject EntityManager em;
+
+  @Transactional
+  public void disclosed(String partner, Collection<String> recordIds, String messageId) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    for (String id : recordIds) {
+      if (id == null || id.isBlank()) {
+        continue;
+      }
+      em.createNativeQuery(
+              "MERGE INTO partner_disclosures (partner_agency, record_id, message_id, disclosed_at)"
+                  + " KEY (partner_agency, record_id) VALUES (?1, ?2, ?3, ?4)")
+          .setParameter(1, partner)
+          .setParameter(2, id)
+          .setParameter(3, messageId)
+          .setParameter(4, now)
+          .executeUpdate();
+    }
+  }
+
+  /** True when this node disclosed the record to the partner. */
+  @Transactional
+  public boolean wasDisclosed(String partner, String recordId) {
+    Number n =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM partner_disclosures"
+                        + " WHERE partner_agency = ?1 AND record_id = ?2")
+                .setParameter(1, partner)
+                .setParameter(2, recordId)
+                .getSingleResult();
+    return n.longValue() > 0;
+  }
+}
