@@ -11,9 +11,9 @@ import java.util.Map;
 import org.liaison.wire.v1.Reason;
 
 /**
- * The seven agreements of the reference federation (docs/reference-federation.md), kept as templates in {@code
- * reference/<id>.yaml}, instantiated with the real CA fingerprints of a PKI folder (layout of
- * certs-dev) and signed by every party's agency signing key.
+ * The seven agreements of the reference federation (docs/reference-federation.md), kept as
+ * templates in {@code reference/<id>.yaml}, instantiated with the real CA fingerprints of a PKI
+ * folder (layout of certs-dev) and signed by every party's agency signing key.
  */
 public final class ReferenceAgreements {
   public static final List<String> IDS =

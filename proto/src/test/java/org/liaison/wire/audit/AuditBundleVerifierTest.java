@@ -3,6 +3,7 @@ package org.liaison.wire.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,11 @@ class AuditBundleVerifierTest {
   }
 
   static AuditBundle bundle(int n, TestPki.Issued key) throws Exception {
+    return bundle(n, key, agency.ca);
+  }
+
+  /** A bundle of {@code n} entries of us.ice's node-1, each with its signed checkpoint. */
+  static AuditBundle bundle(int n, TestPki.Issued key, X509Certificate ca) throws Exception {
     MerkleFrontier tree = MerkleFrontier.empty();
     List<AuditRecord> records = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -67,7 +73,7 @@ class AuditBundleVerifierTest {
         .addAllRecords(records)
         .setCheckpoint(records.get(n - 1).getCheckpoint())
         .addCertificates(ByteString.copyFrom(Certificates.der(key.cert())))
-        .addCertificates(ByteString.copyFrom(Certificates.der(agency.ca)))
+        .addCertificates(ByteString.copyFrom(Certificates.der(ca)))
         .build();
   }
 
