@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
+import org.liaison.wire.pki.MalformedKeys;
 import org.liaison.wire.pki.TestPki;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
@@ -160,5 +161,19 @@ class AuditBundleVerifierTest {
     AuditBundleVerifier.Report report = AuditBundleVerifier.verify(forged);
     assertThat(report.ok()).isFalse();
     assertThat(String.join("\n", report.problems())).contains("not issued by the bundle's CA");
+  }
+
+  @Test
+  void certificateWithAMalformedPublicKey_isReportedNotThrown() throws Exception {
+    // found by AuditBundleFuzzTest: BouncyCastle parses such a certificate and throws an
+    // IllegalStateException only when the key is read
+    AuditBundle b =
+        bundle.toBuilder()
+            .setCertificates(0, ByteString.copyFrom(MalformedKeys.certificate(signing.cert())))
+            .build();
+    AuditBundleVerifier.Report report = AuditBundleVerifier.verify(b);
+    assertThat(report.ok()).isFalse();
+    assertThat(String.join("\n", report.problems()))
+        .contains("a certificate in the bundle does not parse");
   }
 }

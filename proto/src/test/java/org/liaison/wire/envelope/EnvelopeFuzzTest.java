@@ -9,9 +9,14 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.liaison.wire.crypto.Ecdsa;
+import org.liaison.wire.crypto.Sha256;
+import org.liaison.wire.pki.MalformedKeys;
 import org.liaison.wire.v1.BatchSignature;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Header;
+import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.SessionRef;
 import org.liaison.wire.v1.Signature;
 
@@ -91,6 +96,28 @@ class EnvelopeFuzzTest {
     }
   }
 
+  @Test
+  void signerCertificateWithAMalformedKey_namedByTheHeader_isRefused() throws Exception {
+    // A certificate that parses but whose key does not, named by the signed header's signer key
+    // id: BouncyCastle throws an unchecked exception only when the key is read.
+    byte[] der = MalformedKeys.certificate(F.iceNode.signingCertificate());
+    Header h = Federation.header(SINGLE).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
+    byte[] signed =
+        SignedContent.of(
+            h.toByteArray(), SINGLE.getEnc().toByteArray(), SINGLE.getCiphertext().toByteArray());
+    Envelope e =
+        SINGLE.toBuilder()
+            .setHeader(h.toByteString())
+            .setSignature(
+                Signature.newBuilder()
+                    .setSignerCertificate(ByteString.copyFrom(der))
+                    .setSingle(ByteString.copyFrom(Ecdsa.sign(F.iceNode.signingKey(), signed))))
+            .build();
+
+    assertThat(Refused.reason(() -> F.skrGateway().verify(e))).isEqualTo(Reason.SIGNATURE_INVALID);
+    assertThat(Refused.reason(() -> F.skrOpener().open(e))).isEqualTo(Reason.SIGNATURE_INVALID);
+  }
+
   private static Mutated raw(byte[] bytes) {
     try {
       return new Mutated(Envelope.parseFrom(bytes), false);
@@ -129,11 +156,12 @@ class EnvelopeFuzzTest {
     private EnvelopeMutations() {}
 
     static Mutated apply(Envelope original, FuzzedDataProvider data) throws Exception {
-      return switch (data.consumeInt(0, 4)) {
+      return switch (data.consumeInt(0, 5)) {
         case 0 -> flipBytes(original, data);
         case 1 -> new Mutated(F.resignAsIce(original, h -> changeHeader(h, data)), true);
         case 2 -> replacePart(original, data);
         case 3 -> new Mutated(changeSignature(original, data), false);
+        case 4 -> new Mutated(editedSignerCertificate(original, data), true);
         default -> new Mutated(original, false);
       };
     }
@@ -201,6 +229,32 @@ class EnvelopeFuzzTest {
       return resign
           ? new Mutated(F.resignAsIce(changed, h -> {}), true)
           : new Mutated(changed, false);
+    }
+
+    /**
+     * The sender's signing certificate with byte edits, named by the header's signer key id and
+     * signed with the sender's key: reaches the certificate and key decoding behind the id check.
+     */
+    private static Envelope editedSignerCertificate(Envelope original, FuzzedDataProvider data)
+        throws Exception {
+      byte[] der = encoded(F.iceNode.signingCertificate());
+      int edits = data.consumeInt(1, 4);
+      for (int i = 0; i < edits; i++) {
+        der[data.consumeInt(0, der.length - 1)] ^= data.consumeByte();
+      }
+      Header h = Federation.header(original).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
+      byte[] signed =
+          SignedContent.of(
+              h.toByteArray(),
+              original.getEnc().toByteArray(),
+              original.getCiphertext().toByteArray());
+      return original.toBuilder()
+          .setHeader(h.toByteString())
+          .setSignature(
+              Signature.newBuilder()
+                  .setSignerCertificate(ByteString.copyFrom(der))
+                  .setSingle(ByteString.copyFrom(Ecdsa.sign(F.iceNode.signingKey(), signed))))
+          .build();
     }
 
     /** Changes the signature part, which the signature itself does not cover. */
