@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * Fuzzes the person-name keys ({@link PersonKeys}) and matcher ({@link NameMatcher}), which read
  * every name that an import line, an officer's query or a partner's request carries, in any script.
  * Only {@link InvalidIdentifierException} may escape, with a sentence; a name matches itself,
- * matching is symmetric, and two names that match share an index key (the index finds every
- * candidate the matcher accepts).
+ * matching is symmetric, and two names that match exactly or phonetically share an index key (the
+ * index finds every such candidate).
  */
 class NameFuzzTest {
 
@@ -34,8 +34,9 @@ class NameFuzzTest {
     assertThat(keysA).isNotEmpty();
     assertThat(NameMatcher.match(a, dob, a, dob).confidence()).isEqualTo(NameMatch.Confidence.HIGH);
     assertThat(NameMatcher.match(b, dob, a, dob).confidence()).isEqualTo(match.confidence());
-    if (match.matches()) {
-      // the index must find every candidate the matcher accepts
+    if (NameMatcher.match(a, null, b, null).confidence().atLeast(NameMatch.Confidence.MEDIUM)) {
+      // the index must find every candidate whose name alone matches exactly or phonetically;
+      // one-word names that are only similar are not indexed together (see docs/fuzzing.md)
       assertThat(keysA).as("keys of '%s' and '%s', which match", a, b).containsAnyElementsOf(keysB);
     }
   }
