@@ -144,7 +144,8 @@ public final class IdentifierNormalizer {
 
   private static NormalizedIdentifier account(String raw, String country) {
     String account = raw.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s\\-.]", "");
-    if (account.startsWith("IBAN")) {
+    // only a prefix to an IBAN: "IBANIBAN" stays an account number that normalises to itself
+    if (account.matches("IBAN[A-Z]{2}[0-9]{2}.*")) {
       account = account.substring(4);
     }
     if (account.matches("[A-Z]{2}[0-9]{2}.*")) {

@@ -226,8 +226,11 @@ public final class AuditBundleVerifier {
     List<X509Certificate> certs = new ArrayList<>();
     for (var der : b.getCertificatesList()) {
       try {
-        certs.add(Certificates.parse(der.toByteArray()));
-      } catch (CertificateException e) {
+        X509Certificate c = Certificates.parse(der.toByteArray());
+        // BouncyCastle decodes the key only when asked, and reports a bad one unchecked
+        c.getPublicKey();
+        certs.add(c);
+      } catch (CertificateException | RuntimeException e) {
         problem(-1, "a certificate in the bundle does not parse: " + e.getMessage());
       }
     }

@@ -276,6 +276,8 @@ public final class EnvelopeVerifier {
     X509Certificate cert;
     try {
       cert = Certificates.parse(der);
+      // BouncyCastle decodes the key only when asked, and reports a bad one unchecked
+      cert.getPublicKey();
     } catch (CertificateException | RuntimeException ex) {
       throw badSignature(h, "the signer certificate cannot be parsed");
     }

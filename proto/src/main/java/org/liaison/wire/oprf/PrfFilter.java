@@ -125,11 +125,13 @@ public final class PrfFilter {
       int hashes = b.get() & 0xFF;
       BloomLayout layout = new BloomLayout(b.getInt(), hashes);
       long generation = b.getLong();
-      long[] words = new long[wordsFor(layout.bits)];
-      if (b.remaining() != words.length * 8) {
+      // checked before allocating: the header alone must not make us reserve 256 MiB
+      long expected = wordsFor(layout.bits) * 8L;
+      if (b.remaining() != expected) {
         throw OprfException.invalid(
-            "PRF filter has " + b.remaining() + " bytes of bits; expected " + words.length * 8);
+            "PRF filter has " + b.remaining() + " bytes of bits; expected " + expected);
       }
+      long[] words = new long[wordsFor(layout.bits)];
       b.asLongBuffer().get(words);
       return new PrfFilter(layout, generation, words);
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {

@@ -3,6 +3,7 @@ package org.liaison.wire.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
+import org.liaison.wire.pki.MalformedKeys;
 import org.liaison.wire.pki.TestPki;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
@@ -30,11 +32,23 @@ class AuditBundleVerifierTest {
   }
 
   static AuditBundle bundle(int n, TestPki.Issued key) throws Exception {
-    return bundle(n, key, 1);
+    return bundle(n, key, 1, agency.ca);
   }
 
-  /** A log written in batches of {@code batch} entries, each row holding its batch's checkpoint. */
+  static AuditBundle bundle(int n, TestPki.Issued key, X509Certificate ca) throws Exception {
+    return bundle(n, key, 1, ca);
+  }
+
   static AuditBundle bundle(int n, TestPki.Issued key, int batch) throws Exception {
+    return bundle(n, key, batch, agency.ca);
+  }
+
+  /**
+   * A log of us.ice's node-1 written in batches of {@code batch} entries, each row holding its
+   * batch's checkpoint, with {@code ca} as the chain's root.
+   */
+  static AuditBundle bundle(int n, TestPki.Issued key, int batch, X509Certificate ca)
+      throws Exception {
     MerkleFrontier tree = MerkleFrontier.empty();
     List<AuditRecord> records = new ArrayList<>();
     List<AuditRecord.Builder> open = new ArrayList<>();
@@ -77,7 +91,7 @@ class AuditBundleVerifierTest {
         .addAllRecords(records)
         .setCheckpoint(records.get(n - 1).getCheckpoint())
         .addCertificates(ByteString.copyFrom(Certificates.der(key.cert())))
-        .addCertificates(ByteString.copyFrom(Certificates.der(agency.ca)))
+        .addCertificates(ByteString.copyFrom(Certificates.der(ca)))
         .build();
   }
 
@@ -208,5 +222,19 @@ class AuditBundleVerifierTest {
     assertThat(report.ok()).isFalse();
     assertThat(report.firstBadIndex()).isEqualTo(4);
     assertThat(report.problems().get(0)).contains("an entry among 4..7");
+  }
+
+  @Test
+  void certificateWithAMalformedPublicKey_isReportedNotThrown() throws Exception {
+    // found by AuditBundleFuzzTest: BouncyCastle parses such a certificate and throws an
+    // IllegalStateException only when the key is read
+    AuditBundle b =
+        bundle.toBuilder()
+            .setCertificates(0, ByteString.copyFrom(MalformedKeys.certificate(signing.cert())))
+            .build();
+    AuditBundleVerifier.Report report = AuditBundleVerifier.verify(b);
+    assertThat(report.ok()).isFalse();
+    assertThat(String.join("\n", report.problems()))
+        .contains("a certificate in the bundle does not parse");
   }
 }
