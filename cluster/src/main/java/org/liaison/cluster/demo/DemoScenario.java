@@ -3,8 +3,9 @@ package org.liaison.cluster.demo;
 import org.liaison.cluster.Federation;
 
 /**
- * One acceptance case of docs/reference-federation.md, played against a running federation through the officer API
- * and told in plain language. Adding a case adds one class and one line in {@link Demo#SCENARIOS}.
+ * One acceptance case of docs/reference-federation.md, played against a running federation through
+ * the officer API and told in plain language. Adding a case adds one class and one line in {@link
+ * Demo#SCENARIOS}.
  */
 public interface DemoScenario {
 

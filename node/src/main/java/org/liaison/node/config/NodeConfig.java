@@ -34,6 +34,8 @@ public interface NodeConfig {
 
   Officer officer();
 
+  Console console();
+
   Gateway gateway();
 
   Seed seed();
@@ -64,6 +66,12 @@ public interface NodeConfig {
 
   interface Agreements {
     Path dir();
+  }
+
+  interface Console {
+    /** HTTPS port of the officers' web console (client certificate required). */
+    @WithDefault("9103")
+    int port();
   }
 
   interface Federation {
