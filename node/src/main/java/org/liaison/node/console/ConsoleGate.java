@@ -64,7 +64,12 @@ public class ConsoleGate {
         refuse(rc, 403, "This request came from another site and was not carried out.");
         return;
       }
-      if (!csrf.valid(officer, rc.request().getHeader(ConsoleCsrf.HEADER))) {
+      String token = rc.request().getHeader(ConsoleCsrf.HEADER);
+      if (token == null) {
+        // a plain form (the audit download) carries the token in its action URL
+        token = rc.request().getParam("csrf");
+      }
+      if (!csrf.valid(officer, token)) {
         refuse(
             rc,
             403,

@@ -339,4 +339,94 @@ public interface ConsoleMessages {
 
   @Message
   String feedbackItems();
+
+  @Message
+  String timelinessTitle();
+
+  @Message
+  String generatedAt();
+
+  @Message
+  String timelinessChart();
+
+  @Message
+  String perStep();
+
+  @Message
+  String side();
+
+  @Message
+  String step();
+
+  @Message
+  String count();
+
+  @Message
+  String median();
+
+  @Message
+  String breaches();
+
+  @Message
+  String answeredAt();
+
+  @Message
+  String lateMinutes();
+
+  @Message
+  String stillOpen();
+
+  @Message
+  String noBreaches();
+
+  @Message
+  String exportTitle();
+
+  @Message
+  String exportBundle();
+
+  @Message
+  String proveTitle();
+
+  @Message
+  String entryIndex();
+
+  @Message
+  String prove();
+
+  @Message
+  String findingsTitle();
+
+  @Message
+  String checkPartnersNow();
+
+  @Message
+  String partnersChecked();
+
+  @Message
+  String noFindings();
+
+  @Message
+  String partnerCheckpoints();
+
+  @Message
+  String node();
+
+  @Message
+  String treeSize();
+
+  @Message
+  String entry();
+
+  @Message
+  String proofVerified();
+
+  @Message
+  String proofNotVerified();
+
+  @Message
+  String leafHash();
+
+  @Message
+  String inclusionPath();
 }
