@@ -36,7 +36,9 @@ import org.openqa.selenium.WebElement;
       "liaison.workflow.retry-initial-ms=200",
       "liaison.workflow.retry-max-ms=1000",
       "quarkus.datasource.jdbc.acquisition-timeout=60S"
-    })
+    },
+    // ten JVMs and the browsers start at once on a small, shared machine
+    readySeconds = 420)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAcceptanceTest {
   private static final Duration ANSWER = Duration.ofSeconds(45);
@@ -286,6 +288,44 @@ class ConsoleAcceptanceTest {
       dea.get(f.node("us.dea").consoleUrl() + "query");
       assertThat(dea.driver().findElement(By.id("who")).getText())
           .isEqualTo("Signed in as officer-1 of us.dea");
+    }
+  }
+
+  @Test
+  @Order(7)
+  void timelinessAuditAndAgreements_asIcesOversightSeesThem(Federation f) {
+    try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
+      // cases 4 and 5 left workflow steps: the table has rows and uPlot drew them (under the CSP)
+      ice.get(f.node("us.ice").consoleUrl() + "timeliness");
+      Timings.pageLoad("timeliness page (us.ice)", ice.pageLoadMs());
+      assertThat(ice.driver().findElements(By.cssSelector("#timings tbody tr"))).isNotEmpty();
+      ice.await(By.cssSelector("#timeliness-chart .uplot canvas"), ANSWER);
+      ice.screenshot("timeliness-ice");
+
+      ice.get(f.node("us.ice").consoleUrl() + "audit");
+      ice.driver().findElement(By.id("findings-check")).click();
+      ice.awaitText(By.id("findings"), "Every partner was asked just now.", ANSWER);
+      assertThat(ice.driver().findElement(By.cssSelector(".findings")).getAttribute("data-count"))
+          .isEqualTo("0");
+      ice.fill("index", "0");
+      ice.driver().findElement(By.id("prove-submit")).click();
+      WebElement proof = ice.await(By.cssSelector(".proof[data-index='0']"), ANSWER);
+      assertThat(proof.getAttribute("data-verified")).isEqualTo("true");
+      ice.screenshot("audit-ice");
+      Object format =
+          ice.driver()
+              .executeAsyncScript(
+                  "const done = arguments[0];"
+                      + " const t = JSON.parse(document.body.getAttribute('hx-headers'))['X-Liaison-CSRF'];"
+                      + " fetch('/console/audit/export?csrf=' + t, {method: 'POST'})"
+                      + ".then(r => r.json()).then(b => done(b.format + ' ' + b.agency));");
+      assertThat(format).isEqualTo("liaison-audit-bundle/1 us.ice");
+
+      ice.get(f.node("us.ice").consoleUrl() + "agreements");
+      WebElement skr =
+          ice.driver().findElement(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"));
+      assertThat(skr.findElement(By.cssSelector(".state")).getText()).isEqualTo("IN_FORCE");
+      assertThat(skr.getText()).contains("directions[us.ice->ru.skr]");
     }
   }
 
