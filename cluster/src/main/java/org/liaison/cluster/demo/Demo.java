@@ -108,7 +108,8 @@ public final class Demo {
                 .map(a -> a + " " + federation.node(a).officerAddress())
                 .toList());
     out.println();
-    out.println("Or in a browser: each agency's web console, over HTTPS with the officer's certificate.");
+    out.println(
+        "Or in a browser: each agency's web console, over HTTPS with the officer's certificate.");
     for (String agency : federation.agencies()) {
       AgencyNode node = federation.node(agency);
       out.println(
@@ -119,7 +120,11 @@ public final class Demo {
               + "  certificate "
               + node.officerKeystore("officer-1").toAbsolutePath()
               + "  CA "
-              + node.pkiRoot().resolve("directory").resolve(agency).resolve("ca.crt.pem").toAbsolutePath());
+              + node.pkiRoot()
+                  .resolve("directory")
+                  .resolve(agency)
+                  .resolve("ca.crt.pem")
+                  .toAbsolutePath());
     }
     out.println(
         "  Load the certificate (PKCS#12, password changeit) into the browser: Firefox: Settings >"

@@ -323,7 +323,8 @@ class ConsoleAcceptanceTest {
 
       ice.get(f.node("us.ice").consoleUrl() + "agreements");
       WebElement skr =
-          ice.driver().findElement(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"));
+          ice.driver()
+              .findElement(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"));
       assertThat(skr.findElement(By.cssSelector(".state")).getText()).isEqualTo("IN_FORCE");
       assertThat(skr.getText()).contains("directions[us.ice->ru.skr]");
     }

@@ -210,7 +210,11 @@ public class ReportsPage {
     return Response.ok(AuditBundles.toJson(bundle))
         .header(
             "Content-Disposition",
-            "attachment; filename=\"audit-" + bundle.getAgency() + "-" + bundle.getNode() + ".json\"")
+            "attachment; filename=\"audit-"
+                + bundle.getAgency()
+                + "-"
+                + bundle.getNode()
+                + ".json\"")
         .build();
   }
 }

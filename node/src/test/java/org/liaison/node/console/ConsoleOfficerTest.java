@@ -46,7 +46,8 @@ class ConsoleOfficerTest {
 
   @Test
   void theNodesOwnTlsCertificate_isNotAnOfficer() throws Exception {
-    X509Certificate node = Pem.readCertificate(pki.nodeDir("us.ice", "node-1").resolve("tls.crt.pem"));
+    X509Certificate node =
+        Pem.readCertificate(pki.nodeDir("us.ice", "node-1").resolve("tls.crt.pem"));
     assertThatThrownBy(() -> ConsoleOfficer.of(node, "us.ice"))
         .isInstanceOf(ConsoleOfficer.NotAnOfficerOfThisAgency.class)
         .hasMessageContaining("needs an officer certificate; yours is a node certificate");
