@@ -34,6 +34,7 @@ final class ConsoleBrowser implements AutoCloseable {
   private static final Path POLICY =
       Path.of("/etc/chromium/policies/managed/liaison-console-tests.json");
   private static final AtomicInteger BROWSERS = new AtomicInteger();
+  private static final AtomicInteger LAST = new AtomicInteger();
 
   private final ChromeDriver driver;
   private final ChromeDriverService service;
@@ -192,8 +193,16 @@ final class ConsoleBrowser implements AutoCloseable {
     }
   }
 
+  /** Keeps what the browser showed last (screenshot and page source), to see why a test failed. */
   @Override
   public void close() {
+    try {
+      String name = "last-" + LAST.incrementAndGet();
+      screenshot(name);
+      Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource());
+    } catch (RuntimeException | IOException e) {
+      // the browser is gone already; nothing to keep
+    }
     try {
       driver.quit();
     } finally {

@@ -101,8 +101,16 @@ public class ConsoleGate {
       return false;
     }
     String origin = rc.request().getHeader("Origin");
-    String host = rc.request().getHeader("Host");
-    return origin == null || (host != null && origin.equals("https://" + host));
+    if (origin == null) {
+      return true;
+    }
+    // the authority is the Host header (HTTP/1.1) or the :authority pseudo-header (HTTP/2)
+    var authority = rc.request().authority();
+    return authority != null
+        && origin.equals(
+            "https://"
+                + authority.host()
+                + (authority.port() > 0 ? ":" + authority.port() : ""));
   }
 
   private static void refuse(RoutingContext rc, int status, String sentence) {
