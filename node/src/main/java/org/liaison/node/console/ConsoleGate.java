@@ -108,9 +108,7 @@ public class ConsoleGate {
     var authority = rc.request().authority();
     return authority != null
         && origin.equals(
-            "https://"
-                + authority.host()
-                + (authority.port() > 0 ? ":" + authority.port() : ""));
+            "https://" + authority.host() + (authority.port() > 0 ? ":" + authority.port() : ""));
   }
 
   private static void refuse(RoutingContext rc, int status, String sentence) {
