@@ -11,6 +11,7 @@ public final class AgencyNode extends FederationProcess {
   private final String node;
   private final int officerPort;
   private final int federationPort;
+  private final int consolePort;
   private final Path pkiRoot;
   private final Path dataDir;
 
@@ -20,6 +21,7 @@ public final class AgencyNode extends FederationProcess {
       int officerPort,
       int federationPort,
       int httpPort,
+      int consolePort,
       Path pkiRoot,
       Path dataDir,
       JavaProcess process,
@@ -28,6 +30,7 @@ public final class AgencyNode extends FederationProcess {
     this.node = node;
     this.officerPort = officerPort;
     this.federationPort = federationPort;
+    this.consolePort = consolePort;
     this.pkiRoot = pkiRoot;
     this.dataDir = dataDir;
   }
@@ -45,6 +48,19 @@ public final class AgencyNode extends FederationProcess {
   /** {@code 127.0.0.1:port} of the Federation.Deliver listener (its gateway connects here). */
   public String federationAddress() {
     return Federation.HOST + ":" + federationPort;
+  }
+
+  /** The officers' web console, {@code https://127.0.0.1:port/console/}. */
+  public String consoleUrl() {
+    return "https://" + Federation.HOST + ":" + consolePort + "/console/";
+  }
+
+  /**
+   * The officer's certificate and key as PKCS#12 (password {@code changeit}), for a browser: the
+   * development PKI writes it next to the PEM files.
+   */
+  public Path officerKeystore(String officer) {
+    return pkiRoot.resolve(agency()).resolve("officers").resolve(officer).resolve("tls.p12");
   }
 
   /** The H2 database folder, kept across {@link #stop()}/{@link #start()}. */

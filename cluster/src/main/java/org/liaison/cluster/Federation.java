@@ -130,11 +130,11 @@ public final class Federation implements AutoCloseable {
     Path nodeJar = repo.resolve("node/target/quarkus-app/quarkus-run.jar");
     Path gatewayJar = repo.resolve("gateway/target/quarkus-app/quarkus-run.jar");
 
-    List<Integer> ports = FreePorts.allocate(6 * config.agencies.size());
+    List<Integer> ports = FreePorts.allocate(7 * config.agencies.size());
     Map<String, int[]> portsOf = new LinkedHashMap<>();
     for (int i = 0; i < config.agencies.size(); i++) {
-      int[] p = new int[6];
-      for (int j = 0; j < 6; j++) p[j] = ports.get(6 * i + j);
+      int[] p = new int[7];
+      for (int j = 0; j < 7; j++) p[j] = ports.get(7 * i + j);
       portsOf.put(config.agencies.get(i), p);
     }
     for (String agency : config.agencies) {
@@ -144,7 +144,8 @@ public final class Federation implements AutoCloseable {
           nodeHttp = p[2],
           partnerPort = p[3],
           gatewayNodePort = p[4],
-          gatewayHttp = p[5];
+          gatewayHttp = p[5],
+          consolePort = p[6];
       Path agencyDir = work.resolve(agency);
       Path agreements = agencyDir.resolve("agreements");
       copyTree(agreementsDir(), agreements);
@@ -159,6 +160,7 @@ public final class Federation implements AutoCloseable {
       node.put("liaison.data-dir", dataDir.toString());
       node.put("liaison.federation.port", Integer.toString(federationPort));
       node.put("liaison.officer.port", Integer.toString(officerPort));
+      node.put("liaison.console.port", Integer.toString(consolePort));
       node.put("liaison.gateway.address", HOST + ":" + gatewayNodePort);
       node.put("quarkus.http.port", Integer.toString(nodeHttp));
       node.put("quarkus.http.host", HOST);
@@ -201,6 +203,7 @@ public final class Federation implements AutoCloseable {
               officerPort,
               federationPort,
               nodeHttp,
+              consolePort,
               pki.root(),
               dataDir,
               nodeProcess,

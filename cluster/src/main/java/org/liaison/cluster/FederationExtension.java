@@ -59,6 +59,7 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
         Federation.builder()
             .agencies(spec.agencies())
             .seedReferenceRecords(spec.seedReferenceRecords())
+            .healthTimeout(java.time.Duration.ofSeconds(spec.readySeconds()))
             .workDir(Path.of("target", "federation", testClass.getSimpleName()));
     for (String option : spec.nodeOptions()) {
       Option o = Option.parse(option);

@@ -44,4 +44,7 @@ public @interface FederationTest {
 
   /** Gateway configuration, each {@code key=value} (every gateway) or {@code agency/key=value}. */
   String[] gatewayOptions() default {};
+
+  /** How long each process may take to become ready (seconds). */
+  int readySeconds() default 180;
 }

@@ -107,6 +107,31 @@ public final class Demo {
             + federation.agencies().stream()
                 .map(a -> a + " " + federation.node(a).officerAddress())
                 .toList());
+    out.println();
+    out.println(
+        "Or in a browser: each agency's web console, over HTTPS with the officer's certificate.");
+    for (String agency : federation.agencies()) {
+      AgencyNode node = federation.node(agency);
+      out.println(
+          "  "
+              + agency
+              + "  "
+              + node.consoleUrl()
+              + "  certificate "
+              + node.officerKeystore("officer-1").toAbsolutePath()
+              + "  CA "
+              + node.pkiRoot()
+                  .resolve("directory")
+                  .resolve(agency)
+                  .resolve("ca.crt.pem")
+                  .toAbsolutePath());
+    }
+    out.println(
+        "  Load the certificate (PKCS#12, password changeit) into the browser: Firefox: Settings >"
+            + " Privacy & Security > Certificates > View Certificates > Your Certificates > Import;"
+            + " Chromium: Settings > Privacy and security > Security > Manage certificates > Import"
+            + " (or `pk12util -i FILE -d sql:$HOME/.pki/nssdb -W changeit`). Import the agency's CA"
+            + " under Authorities to trust the console's server certificate.");
     out.println("Logs: " + federation.workDir().toAbsolutePath().resolve("logs"));
     out.println("Press Ctrl-C to stop every process.");
     new CountDownLatch(1).await();

@@ -35,6 +35,7 @@ public interface NodeConfig {
   Officer officer();
 
   Officers officers();
+  Console console();
 
   Gateway gateway();
 
@@ -77,6 +78,12 @@ public interface NodeConfig {
 
   interface Agreements {
     Path dir();
+  }
+
+  interface Console {
+    /** HTTPS port of the officers' web console (client certificate required). */
+    @WithDefault("9103")
+    int port();
   }
 
   interface Federation {

@@ -1,0 +1,442 @@
+package org.liaison.cluster.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.AgencyNode;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.AlertsRequest;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The acceptance cases of the reference federation driven through each agency's web console in a
+ * real, headless Chromium holding the officer's certificate: what the officer sees is asserted on
+ * the page. Screenshots go to {@code target/console-screenshots/}.
+ */
+@FederationTest(
+    agencies = {"us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2"},
+    nodeOptions = {
+      "liaison.workflow.outbox-interval-ms=200",
+      "liaison.workflow.retry-initial-ms=200",
+      "liaison.workflow.retry-max-ms=1000",
+      "quarkus.datasource.jdbc.acquisition-timeout=60S",
+      // the console, like the CLI, leaves the fan-out deadline to the node: generous here, where
+      // ten cold JVMs share two cores (case 7 of FederationAcceptanceTest tests the deadline)
+      "liaison.query.deadline-ms=20000"
+    },
+    // ten JVMs and the browsers start at once on a small, shared machine
+    readySeconds = 420)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleAcceptanceTest {
+  private static final Duration ANSWER = Duration.ofSeconds(45);
+  private static final ZoneOffset MIAMI = ZoneOffset.ofHours(-4);
+
+  @BeforeAll
+  static void browserInstalled() {
+    ConsoleBrowser.assumeInstalled();
+  }
+
+  @AfterAll
+  static void timings() {
+    System.out.println("console timings (ms): " + Timings.ALL);
+  }
+
+  @Test
+  @Order(1)
+  void case3_skrInvestigatorInRussian_seesIcesSummaryMatchStreamedIn(Federation f) {
+    try (ConsoleBrowser skr = browser(f, "ru.skr", "ru", "ru.skr")) {
+      skr.get(f.node("ru.skr").consoleUrl() + "query");
+      Timings.pageLoad("query page (ru.skr)", skr.pageLoadMs());
+      assertThat(skr.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+      assertThat(skr.driver().findElement(By.id("who")).getText())
+          .contains("Вы вошли как officer-1, ru.skr");
+      assertThat(skr.driver().findElement(By.cssSelector("label[for=name]")).getText())
+          .isEqualTo("Имя");
+      skr.fill("name", "Дмитрий Волков");
+      skr.fill("dob", "1979-03-14");
+      skr.select("purpose", "HUMAN_SMUGGLING");
+      skr.fill("case", "SK-77-2026-0117");
+      skr.fill("role", "INVESTIGATOR");
+      long asked = System.nanoTime();
+      skr.driver().findElement(By.id("query-submit")).click();
+      WebElement ice =
+          skr.await(
+              By.cssSelector("li.answer[data-partner='us.ice'][data-status='MATCH']"), ANSWER);
+      Timings.firstAnswer("query ru.skr -> us.ice", (System.nanoTime() - asked) / 1_000_000);
+      assertThat(ice.findElement(By.cssSelector(".tier")).getText()).isEqualTo("SUMMARY");
+      assertThat(ice.getText()).contains("ice-skr-2010");
+      assertThat(fields(ice)).isNotEmpty();
+      skr.awaitText(By.cssSelector(".stream-end"), "Все партнёры ответили", ANSWER);
+      skr.screenshot("case3-ru-skr-query");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void case1_iceChecksDeaPhone_seesDeaContactOnly_andDeasAgentIsAlertedLiveOnce(Federation f)
+      throws Exception {
+    try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
+        ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea")) {
+      dea.get(f.node("us.dea").consoleUrl() + "alerts");
+      ice.get(f.node("us.ice").consoleUrl() + "checks");
+      Timings.pageLoad("checks page (us.ice)", ice.pageLoadMs());
+      ice.select("type", "PHONE");
+      ice.fill("value", "+1 305 555 0142");
+      ice.fill("country", "US");
+      ice.fill("case", "ICE-MIA-2026-0311");
+      long asked = System.nanoTime();
+      ice.driver().findElement(By.id("check-submit")).click();
+      WebElement conflict =
+          ice.await(
+              By.cssSelector("li.answer[data-partner='us.dea'][data-status='CONFLICT']"), ANSWER);
+      Timings.firstAnswer("check us.ice -> us.dea", (System.nanoTime() - asked) / 1_000_000);
+      assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
+          .isEqualTo("DEA-MIA-2026-0142");
+      assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+      ice.screenshot("case1-ice-check");
+
+      // DEA's case agent sees the target alert appear live, and the page acknowledges it
+      WebElement alert =
+          dea.await(
+              By.cssSelector(
+                  "#alert-list li.alert[data-kind='TARGET'][data-case='DEA-MIA-2026-0142']"),
+              ANSWER);
+      assertThat(alert.findElement(By.cssSelector(".partner")).getText()).isEqualTo("us.ice");
+      dea.await(By.cssSelector("#alert-list li.alert .acknowledged"), ANSWER);
+      dea.screenshot("case1-dea-alert");
+      // acknowledged by the page that showed it: nothing left pending at DEA's node
+      long until = System.nanoTime() + ANSWER.toNanos();
+      while (!pendingAlerts(f.node("us.dea"), "DEA-MIA-2026-0142").isEmpty()) {
+        assertThat(System.nanoTime()).as("alerts shown but not acknowledged").isLessThan(until);
+        pause(200);
+      }
+      // shown once: a fresh page does not show it again
+      dea.get(f.node("us.dea").consoleUrl() + "alerts");
+      Thread.sleep(2000);
+      assertThat(
+              dea.driver()
+                  .findElements(
+                      By.cssSelector("#alert-list li.alert[data-case='DEA-MIA-2026-0142']")))
+          .isEmpty();
+
+      // a state change without the page's CSRF token is refused
+      Object status =
+          ice.driver()
+              .executeAsyncScript(
+                  "const done = arguments[0]; fetch('/console/checks', {method: 'POST',"
+                      + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                      + " body: 'type=PHONE&value=1&case=X'}).then(r => done(r.status));");
+      assertThat(((Number) status).intValue()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void case6_warrantAndSurveillance300mApart_officerSafetyAlertOnBothConsoles(Federation f) {
+    OffsetDateTime six = LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(6, 0).atOffset(MIAMI);
+    try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
+        ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea")) {
+      dea.get(f.node("us.dea").consoleUrl() + "operations");
+      plan(
+          dea, "DEA-MIA-2026-0142", "SEARCH_WARRANT", "25.7617", "-80.1918", six, six.plusHours(3));
+      dea.awaitText(By.cssSelector(".stream-end"), "All partners have answered", ANSWER);
+
+      ice.get(f.node("us.ice").consoleUrl() + "operations");
+      Timings.pageLoad("operations page (us.ice)", ice.pageLoadMs());
+      long asked = System.nanoTime();
+      plan(
+          ice,
+          "ICE-MIA-2026-0311",
+          "SURVEILLANCE",
+          "25.7644",
+          "-80.1918",
+          six.plusMinutes(90),
+          six.plusHours(5));
+      WebElement conflict =
+          ice.await(
+              By.cssSelector("li.answer[data-partner='us.dea'][data-status='CONFLICT']"), ANSWER);
+      Timings.firstAnswer("operation us.ice -> us.dea", (System.nanoTime() - asked) / 1_000_000);
+      assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
+          .isEqualTo("DEA-MIA-2026-0142");
+
+      WebElement atIce =
+          ice.await(
+              By.cssSelector("#alert-list li.alert.officer-safety[data-case='ICE-MIA-2026-0311']"),
+              ANSWER);
+      assertThat(atIce.findElement(By.cssSelector(".badge")).getText()).isEqualTo("OFFICER SAFETY");
+      assertThat(atIce.findElement(By.cssSelector(".partner")).getText()).isEqualTo("us.dea");
+      WebElement atDea =
+          dea.await(
+              By.cssSelector("#alert-list li.alert.officer-safety[data-case='DEA-MIA-2026-0142']"),
+              ANSWER);
+      assertThat(atDea.findElement(By.cssSelector(".partner")).getText()).isEqualTo("us.ice");
+      ice.screenshot("case6-ice-officer-safety");
+      dea.screenshot("case6-dea-officer-safety");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void case4_pnrWithheldFromIoc2_iceAsksCbpInOneClick_cbpGrants_thenItFlows(Federation f) {
+    try (ConsoleBrowser ioc2 = browser(f, "us.ioc2", "en", "us.ioc2");
+        ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
+        ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
+      WebElement before = askAboutPetrenko(f, ioc2);
+      WebElement withheld = before.findElement(By.cssSelector(".withheld"));
+      assertThat(withheld.getAttribute("data-record")).isEqualTo("ice-r-0102-pnr");
+      assertThat(withheld.getAttribute("data-reason")).isEqualTo("ORIGINATOR_CONSENT_REQUIRED");
+      assertThat(withheld.getText()).contains("us.cbp");
+      ioc2.screenshot("case4-ioc2-withheld");
+
+      ice.get(f.node("us.ice").consoleUrl() + "agreements");
+      ice.fill("why-record", "ice-r-0102-pnr");
+      ice.fill("why-partner", "us.ioc2");
+      ice.select("why-purpose", "INTERNATIONAL_ORGANIZED_CRIME");
+      ice.fill("why-role", "ANALYST");
+      ice.fill("why-case", "ICE-NY-2026-0102");
+      ice.driver().findElement(By.id("why-submit")).click();
+      ice.await(By.cssSelector(".why[data-outcome='WITHHELD']"), ANSWER);
+      ice.fill("justification", "IOC-2 investigates the same courier network");
+      ice.driver().findElement(By.id("consent-submit")).click();
+      ice.await(By.cssSelector("#consent-result .item[data-kind='CONSENT']"), ANSWER);
+      ice.screenshot("case4-ice-asks-consent");
+
+      WebElement request = awaitInboxItem(f.node("us.cbp"), cbp, "ice-r-0102-pnr");
+      request.findElement(By.cssSelector("input[name=conditions]")).sendKeys("analytical use only");
+      request.findElement(By.cssSelector("button[value=GRANT]")).click();
+      cbp.await(By.cssSelector(".item[data-state='GRANTED']"), ANSWER);
+      cbp.screenshot("case4-cbp-granted");
+
+      long until = System.nanoTime() + ANSWER.toNanos();
+      while (true) {
+        WebElement after = askAboutPetrenko(f, ioc2);
+        List<WebElement> disclosed =
+            after.findElements(By.cssSelector(".disclosure[data-record='ice-r-0102-pnr']"));
+        if (!disclosed.isEmpty()) {
+          assertThat(disclosed.get(0).findElement(By.cssSelector(".originator")).getText())
+              .isEqualTo("us.cbp");
+          assertThat(after.findElements(By.cssSelector(".withheld"))).isEmpty();
+          ioc2.screenshot("case4-ioc2-released");
+          break;
+        }
+        assertThat(System.nanoTime()).as("the consent never reached ICE").isLessThan(until);
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
+  void case5_iceRecordsASeizure_cbpSeesTheFeedbackOnItsRecord(Federation f) {
+    try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
+        ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
+      ice.get(f.node("us.ice").consoleUrl() + "feedback");
+      ice.fill("fb-record", "ice-r-0311-cbp");
+      ice.select("fb-result", "SEIZURE");
+      ice.fill("fb-case", "ICE-MIA-2026-0311");
+      ice.fill("fb-detail", "12 kg seized at the consignee");
+      ice.driver().findElement(By.id("feedback-submit")).click();
+      WebElement sent =
+          ice.await(By.cssSelector("#feedback-result .item[data-kind='FEEDBACK']"), ANSWER);
+      assertThat(sent.getText()).contains("us.cbp");
+      ice.screenshot("case5-ice-feedback");
+
+      long until = System.nanoTime() + ANSWER.toNanos();
+      while (true) {
+        cbp.get(f.node("us.cbp").consoleUrl() + "feedback");
+        List<WebElement> received =
+            cbp.driver()
+                .findElements(
+                    By.xpath(
+                        "//section[@id='feedback-items']/article[@data-kind='FEEDBACK']"
+                            + "[.//dd[@class='detail' and text()='12 kg seized at the consignee']]"));
+        if (!received.isEmpty()) {
+          assertThat(received.get(0).findElement(By.cssSelector(".result")).getText())
+              .isEqualTo("SEIZURE");
+          assertThat(received.get(0).getText()).contains("us.ice");
+          cbp.screenshot("case5-cbp-feedback");
+          break;
+        }
+        assertThat(System.nanoTime()).as("the feedback never reached CBP").isLessThan(until);
+        pause(500);
+      }
+    }
+  }
+
+  @Test
+  @Order(6)
+  void anOfficerOfAnotherAgency_cannotReachIcesConsole(Federation f) {
+    // DEA's officer trusts ICE's server certificate, so only ICE's refusal of the officer stops it
+    try (ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea", "us.ice")) {
+      // ICE's console asks for a certificate of ICE's CA; DEA's officer has none, so the TLS
+      // handshake fails and the browser shows its error page
+      // (chromedriver reports it as an error of the navigation, or just shows the error page)
+      String seen;
+      try {
+        dea.get(f.node("us.ice").consoleUrl() + "query");
+        seen = dea.driver().getPageSource();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        seen = e.getMessage();
+      }
+      assertThat(seen).contains("ERR_BAD_SSL_CLIENT_AUTH_CERT");
+      assertThat(dea.driver().findElements(By.id("who"))).isEmpty();
+      dea.screenshot("other-agency-refused");
+      // and its own console still works
+      dea.get(f.node("us.dea").consoleUrl() + "query");
+      assertThat(dea.driver().findElement(By.id("who")).getText())
+          .isEqualTo("Signed in as officer-1 of us.dea");
+    }
+  }
+
+  @Test
+  @Order(7)
+  void timelinessAuditAndAgreements_asIcesOversightSeesThem(Federation f) {
+    try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
+      // cases 4 and 5 left workflow steps: the table has rows and uPlot drew them (under the CSP)
+      ice.get(f.node("us.ice").consoleUrl() + "timeliness");
+      Timings.pageLoad("timeliness page (us.ice)", ice.pageLoadMs());
+      assertThat(ice.driver().findElements(By.cssSelector("#timings tbody tr"))).isNotEmpty();
+      ice.await(By.cssSelector("#timeliness-chart .uplot canvas"), ANSWER);
+      ice.screenshot("timeliness-ice");
+
+      ice.get(f.node("us.ice").consoleUrl() + "audit");
+      ice.await(By.id("findings-check"), ANSWER).click();
+      ice.awaitText(By.id("findings"), "Every partner was asked just now.", ANSWER);
+      assertThat(ice.driver().findElement(By.cssSelector(".findings")).getAttribute("data-count"))
+          .isEqualTo("0");
+      ice.fill("index", "0");
+      ice.driver().findElement(By.id("prove-submit")).click();
+      WebElement proof = ice.await(By.cssSelector(".proof[data-index='0']"), ANSWER);
+      assertThat(proof.getAttribute("data-verified")).isEqualTo("true");
+      ice.screenshot("audit-ice");
+      Object format =
+          ice.driver()
+              .executeAsyncScript(
+                  "const done = arguments[0];"
+                      + " const t = JSON.parse(document.body.getAttribute('hx-headers'))['X-Liaison-CSRF'];"
+                      + " fetch('/console/audit/export?csrf=' + t, {method: 'POST'})"
+                      + ".then(r => r.json()).then(b => done(b.format + ' ' + b.agency));");
+      assertThat(format).isEqualTo("liaison-audit-bundle/1 us.ice");
+
+      ice.get(f.node("us.ice").consoleUrl() + "agreements");
+      WebElement skr =
+          ice.driver()
+              .findElement(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"));
+      assertThat(skr.findElement(By.cssSelector(".state")).getText()).isEqualTo("IN_FORCE");
+      assertThat(skr.getText()).contains("directions[us.ice->ru.skr]");
+    }
+  }
+
+  private static WebElement askAboutPetrenko(Federation f, ConsoleBrowser ioc2) {
+    ioc2.get(f.node("us.ioc2").consoleUrl() + "query");
+    ioc2.fill("name", "Viktor Petrenko");
+    ioc2.fill("dob", "1971-11-05");
+    ioc2.select("purpose", "INTERNATIONAL_ORGANIZED_CRIME");
+    ioc2.fill("case", "IOC2-2026-0015");
+    ioc2.fill("role", "ANALYST");
+    ioc2.driver().findElement(By.id("query-submit")).click();
+    return ioc2.await(
+        By.cssSelector("li.answer[data-partner='us.ice'][data-status='MATCH']"), ANSWER);
+  }
+
+  private static WebElement awaitInboxItem(AgencyNode node, ConsoleBrowser b, String record) {
+    long until = System.nanoTime() + ANSWER.toNanos();
+    while (true) {
+      b.get(node.consoleUrl() + "inbox");
+      List<WebElement> items =
+          b.driver()
+              .findElements(
+                  By.xpath(
+                      "//section[@id='awaiting']/article[@data-kind='CONSENT']"
+                          + "[.//dd[@class='record' and text()='"
+                          + record
+                          + "']]"));
+      if (!items.isEmpty()) {
+        return items.get(0);
+      }
+      assertThat(System.nanoTime()).as("no consent request for " + record).isLessThan(until);
+      pause(500);
+    }
+  }
+
+  private static void plan(
+      ConsoleBrowser b,
+      String caseRef,
+      String type,
+      String lat,
+      String lon,
+      OffsetDateTime from,
+      OffsetDateTime to) {
+    b.fill("case", caseRef);
+    b.select("optype", type);
+    b.fill("lat", lat);
+    b.fill("lon", lon);
+    b.fill("radius", "50");
+    b.fill("from", from.toString());
+    b.fill("to", to.toString());
+    b.driver().findElement(By.id("operation-submit")).click();
+  }
+
+  private static List<String> fields(WebElement answer) {
+    return answer.findElements(By.cssSelector(".field-value")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static List<Alert> pendingAlerts(AgencyNode node, String caseRef) {
+    try (NodeClient c = node.client()) {
+      var out = new java.util.ArrayList<Alert>();
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .alerts(AlertsRequest.newBuilder().setCaseReference(caseRef).build())
+          .forEachRemaining(out::add);
+      return out;
+    }
+  }
+
+  private static ConsoleBrowser browser(
+      Federation f, String agency, String language, String... trusted) {
+    return ConsoleBrowser.open(
+        f.workDir(),
+        f.node(agency),
+        "officer-1",
+        language,
+        java.util.Arrays.stream(trusted).map(f::node).toArray(AgencyNode[]::new));
+  }
+
+  private static void pause(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Page-load and first-answer times measured in the browser, printed after the class. */
+  static final class Timings {
+    static final List<String> ALL = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static void pageLoad(String what, long ms) {
+      ALL.add("page load " + what + " " + ms);
+    }
+
+    static void firstAnswer(String what, long ms) {
+      ALL.add("first answer " + what + " " + ms);
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package org.liaison.cluster.console;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.liaison.cluster.AgencyNode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) holding one officer's
+ * certificate: the officer's PKCS#12 (written by the development PKI) and the trusted agency CAs
+ * are loaded into an NSS database of the browser's own home folder, and a managed policy lets the
+ * browser present the certificate without a dialog.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path POLICY =
+      Path.of("/etc/chromium/policies/managed/liaison-console-tests.json");
+  private static final AtomicInteger BROWSERS = new AtomicInteger();
+  private static final AtomicInteger LAST = new AtomicInteger();
+
+  private final ChromeDriver driver;
+  private final ChromeDriverService service;
+  private final Path screenshots;
+
+  /** Skips (with how to install them) when the browser or the NSS tools are missing. */
+  static void assumeInstalled() {
+    for (String tool : List.of("chromium", "chromedriver", "certutil", "pk12util")) {
+      assumeTrue(
+          onPath(tool),
+          tool
+              + " is not installed: the console's browser tests need Debian's chromium,"
+              + " chromium-driver and libnss3-tools (`apt-get install -y chromium chromium-driver"
+              + " libnss3-tools`; .ci/run installs them).");
+    }
+    try {
+      Files.createDirectories(POLICY.getParent());
+      // present the one certificate the browser holds to any site that asks, without a dialog
+      Files.writeString(
+          POLICY,
+          "{\"AutoSelectCertificateForUrls\": [\"{\\\"pattern\\\":\\\"*\\\",\\\"filter\\\":{}}\"]}");
+    } catch (IOException e) {
+      assumeTrue(
+          false,
+          "cannot write the browser policy "
+              + POLICY
+              + " (run as root, as .ci/run does): "
+              + e.getMessage());
+    }
+  }
+
+  /**
+   * A browser for {@code officer} of {@code node}'s agency, trusting the CAs of {@code trusted}
+   * (the console's server certificate is issued by its agency's CA), preferring {@code language}.
+   */
+  static ConsoleBrowser open(
+      Path work, AgencyNode node, String officer, String language, AgencyNode... trusted) {
+    Path home = work.resolve("browser-" + BROWSERS.incrementAndGet() + "-" + node.agency());
+    Path nss = home.resolve(".pki/nssdb");
+    try {
+      Files.createDirectories(nss);
+      run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+      for (AgencyNode t : trusted) {
+        run(
+            "certutil",
+            "-A",
+            "-n",
+            t.agency() + " CA",
+            "-t",
+            "C,,",
+            "-d",
+            "sql:" + nss,
+            "-i",
+            node.pkiRoot()
+                .resolve("directory")
+                .resolve(t.agency())
+                .resolve("ca.crt.pem")
+                .toString());
+      }
+      run(
+          "pk12util",
+          "-i",
+          node.officerKeystore(officer).toString(),
+          "-d",
+          "sql:" + nss,
+          "-W",
+          "changeit");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .withEnvironment(Map.of("HOME", home.toString()))
+            .withLogFile(home.resolve("chromedriver.log").toFile())
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+        "--lang=" + language,
+        "--user-data-dir=" + home.resolve("profile"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return new ConsoleBrowser(driver, service, Path.of("target", "console-screenshots"));
+  }
+
+  private ConsoleBrowser(ChromeDriver driver, ChromeDriverService service, Path screenshots) {
+    this.driver = driver;
+    this.service = service;
+    this.screenshots = screenshots;
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  void get(String url) {
+    driver.get(url);
+  }
+
+  WebElement await(By by, Duration patience) {
+    return new WebDriverWait(driver, patience, Duration.ofMillis(20))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement awaitText(By by, String text, Duration patience) {
+    new WebDriverWait(driver, patience, Duration.ofMillis(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    return driver.findElement(by);
+  }
+
+  void fill(String id, String value) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  void select(String id, String value) {
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
+  }
+
+  /** Navigation Timing: from the start of navigation to the load event, in milliseconds. */
+  long pageLoadMs() {
+    Object ms =
+        driver.executeScript(
+            "const n = performance.getEntriesByType('navigation')[0];"
+                + " return Math.round(n.loadEventEnd - n.startTime);");
+    return ((Number) ms).longValue();
+  }
+
+  /** Milliseconds since navigation start, in the page's own clock. */
+  double now() {
+    return ((Number) driver.executeScript("return performance.now();")).doubleValue();
+  }
+
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(screenshots);
+      Path file = screenshots.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keeps what the browser showed last (screenshot and page source), to see why a test failed. */
+  @Override
+  public void close() {
+    try {
+      String name = "last-" + LAST.incrementAndGet();
+      screenshot(name);
+      Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource());
+    } catch (RuntimeException | IOException e) {
+      // the browser is gone already; nothing to keep
+    }
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+    }
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void run(String... command) throws IOException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IOException(
+            String.join(" ", command)
+                + " failed: "
+                + new String(p.getInputStream().readAllBytes()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package org.liaison.node.console;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.EventCheckAnswer;
+import org.liaison.wire.v1.OfficerCheckRequest;
+import org.liaison.wire.v1.OfficerGrpc;
+import org.liaison.wire.v1.PartnerCheckAnswer;
+import org.liaison.wire.v1.PlanOperationRequest;
+import org.liaison.wire.v1.QueryRequest;
+
+/** Target and person de-confliction on demand, and planned operations checked for conflicts. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ChecksPage {
+  @Inject ConsoleRequest request;
+  @Inject ConsoleChannel channel;
+  @Inject LiveStreams streams;
+
+  @Location("console/checks.html")
+  Template checks;
+
+  @Location("console/operations.html")
+  Template operations;
+
+  @Location("console/live.html")
+  Template live;
+
+  @Location("console/check-answer.html")
+  Template answer;
+
+  @Location("console/done.html")
+  Template done;
+
+  @Location("console/error.html")
+  Template error;
+
+  @GET
+  @Path("checks")
+  public TemplateInstance checksForm() {
+    return request.page(checks, "checks");
+  }
+
+  @POST
+  @Path("checks")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance check(
+      @FormParam("type") String type,
+      @FormParam("value") String value,
+      @FormParam("country") String country,
+      @FormParam("name") String name,
+      @FormParam("dob") String dob,
+      @FormParam("case") String caseReference) {
+    OfficerCheckRequest.Builder check =
+        OfficerCheckRequest.newBuilder().setCaseReference(Subjects.orEmpty(caseReference));
+    try {
+      QueryRequest.Builder subject = Subjects.subject(type, value, country, name, dob);
+      if (subject.hasIdentifier()) {
+        check.setIdentifier(subject.getIdentifier());
+      } else {
+        check.setPerson(subject.getPerson());
+      }
+    } catch (Subjects.FormError e) {
+      return request.fragment(error).data("sentence", e.getMessage());
+    }
+    Renderer<PartnerCheckAnswer> out =
+        new Renderer<>(request.locale(), streams.open(request.officer()));
+    OfficerGrpc.newStub(channel.as(request.officer()))
+        .check(check.build(), out.observer(AnswerViews.CheckAnswerView::of));
+    return request.fragment(live).data("stream", out.sink.id());
+  }
+
+  @GET
+  @Path("operations")
+  public TemplateInstance operationsForm() {
+    return request.page(operations, "operations");
+  }
+
+  @POST
+  @Path("operations")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance plan(
+      @FormParam("case") String caseReference,
+      @FormParam("type") String type,
+      @FormParam("lat") String lat,
+      @FormParam("lon") String lon,
+      @FormParam("radius") String radius,
+      @FormParam("address") String address,
+      @FormParam("from") String from,
+      @FormParam("to") String to) {
+    PlanOperationRequest plan;
+    try {
+      plan =
+          PlanOperationRequest.newBuilder()
+              .setCaseReference(Subjects.orEmpty(caseReference))
+              .setType(Subjects.orEmpty(type))
+              .setLatitude(Double.parseDouble(Subjects.orEmpty(lat)))
+              .setLongitude(Double.parseDouble(Subjects.orEmpty(lon)))
+              .setRadiusMetres(Integer.parseInt(Subjects.orEmpty(radius)))
+              .setAddress(Subjects.orEmpty(address))
+              .setStart(Subjects.orEmpty(from))
+              .setEnd(Subjects.orEmpty(to))
+              .build();
+    } catch (NumberFormatException e) {
+      return request
+          .fragment(error)
+          .data(
+              "sentence",
+              "Give the latitude and longitude in decimal degrees and the radius in whole metres.");
+    }
+    Renderer<EventCheckAnswer> out =
+        new Renderer<>(request.locale(), streams.open(request.officer()));
+    DeconflictionGrpc.newStub(channel.as(request.officer()))
+        .planOperation(plan, out.observer(AnswerViews.CheckAnswerView::of));
+    return request.fragment(live).data("stream", out.sink.id());
+  }
+
+  /** Renders each partner's answer into the page's stream as it arrives. */
+  private final class Renderer<A> {
+    final Locale locale;
+    final LiveStreams.Sink sink;
+    final AtomicInteger count = new AtomicInteger();
+
+    Renderer(Locale locale, LiveStreams.Sink sink) {
+      this.locale = locale;
+      this.sink = sink;
+    }
+
+    StreamObserver<A> observer(java.util.function.Function<A, AnswerViews.CheckAnswerView> view) {
+      return new StreamObserver<>() {
+        @Override
+        public void onNext(A a) {
+          count.incrementAndGet();
+          sink.send("answer", answer.data("a", view.apply(a)).setLocale(locale).render());
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          sink.end(error.data("sentence", Sentences.failure(t)).setLocale(locale).render());
+        }
+
+        @Override
+        public void onCompleted() {
+          sink.end(done.data("count", count.get()).setLocale(locale).render());
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.liaison.node.console;
+
+import io.grpc.BindableService;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.liaison.node.officer.OfficerService;
+import org.liaison.node.runtime.OfficerApi;
+import org.liaison.wire.pki.Certificates;
+import org.liaison.wire.transport.PeerIdentity;
+import org.liaison.wire.transport.PeerIdentityInterceptor;
+
+/**
+ * The console's only way to the node's data: the very gRPC services the CLI calls (Officer and
+ * every {@link OfficerApi}), served in-process, with the officer's verified certificate as the
+ * caller's identity. Policy, audit and validation are therefore exactly those the CLI gets.
+ */
+@ApplicationScoped
+public class ConsoleChannel {
+  private static final Metadata.Key<byte[]> OFFICER_CERTIFICATE =
+      Metadata.Key.of("liaison-console-officer-bin", Metadata.BINARY_BYTE_MARSHALLER);
+
+  @Inject OfficerService officers;
+  @Inject Instance<OfficerApi> officerApis;
+
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private Server server;
+  private ManagedChannel channel;
+
+  @PostConstruct
+  void start() {
+    String name = "liaison-console-" + UUID.randomUUID();
+    List<BindableService> services = new ArrayList<>();
+    services.add(officers);
+    officerApis.forEach(services::add);
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).executor(executor);
+    ServerInterceptor identity = new CertificateIdentity();
+    services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, identity)));
+    try {
+      server = builder.build().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the console cannot reach the officer services", e);
+    }
+    channel = InProcessChannelBuilder.forName(name).executor(executor).build();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (channel != null) {
+      channel.shutdownNow();
+      server.shutdownNow();
+    }
+    executor.shutdownNow();
+  }
+
+  /** A channel on which every call is made as this officer. */
+  public Channel as(ConsoleOfficer officer) {
+    byte[] der = Certificates.der(officer.certificate());
+    return ClientInterceptors.intercept(
+        channel,
+        new ClientInterceptor() {
+          @Override
+          public <Q, A> ClientCall<Q, A> interceptCall(
+              MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(
+                next.newCall(method, options)) {
+              @Override
+              public void start(Listener<A> listener, Metadata headers) {
+                headers.put(OFFICER_CERTIFICATE, der);
+                super.start(listener, headers);
+              }
+            };
+          }
+        });
+  }
+
+  /**
+   * Gives the services the officer as {@link PeerIdentityInterceptor} gives them a TLS peer. The
+   * header can only be set in-process by {@link #as}, after the HTTPS handshake verified the
+   * certificate and {@link ConsoleOfficer} accepted it.
+   */
+  private static final class CertificateIdentity implements ServerInterceptor {
+    @Override
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+        ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+      byte[] der = headers.get(OFFICER_CERTIFICATE);
+      if (der == null) {
+        call.close(Status.UNAUTHENTICATED.withDescription("no officer"), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      try {
+        PeerIdentity peer = PeerIdentity.of(Certificates.parse(der));
+        return Contexts.interceptCall(
+            Context.current().withValue(PeerIdentityInterceptor.PEER, peer), call, headers, next);
+      } catch (CertificateException e) {
+        call.close(Status.UNAUTHENTICATED.withDescription("bad certificate"), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.liaison.node.console;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/** What a console request knows about its officer: who, which language, the CSRF token. */
+@RequestScoped
+public class ConsoleRequest {
+  static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+  @Inject RoutingContext rc;
+  @Inject ConsoleCsrf csrf;
+
+  public ConsoleOfficer officer() {
+    ConsoleOfficer officer = rc.get(ConsoleGate.OFFICER);
+    if (officer == null) {
+      throw new IllegalStateException("a console request passed no gate");
+    }
+    return officer;
+  }
+
+  /** Russian when the browser prefers it to English, else English. */
+  public Locale locale() {
+    for (var language : rc.acceptableLanguages()) {
+      String tag = language.tag();
+      if (tag.startsWith("ru")) {
+        return RUSSIAN;
+      }
+      if (tag.startsWith("en")) {
+        return Locale.ENGLISH;
+      }
+    }
+    return Locale.ENGLISH;
+  }
+
+  public String csrfToken() {
+    return csrf.tokenFor(officer());
+  }
+
+  /** A whole page: the layout needs the officer, the language and the CSRF token. */
+  public TemplateInstance page(Template template, String active) {
+    ConsoleOfficer o = officer();
+    Locale locale = locale();
+    return template
+        .data("page", new Page(o.agency(), o.name(), csrfToken(), locale.getLanguage(), active))
+        .setLocale(locale);
+  }
+
+  /** A part of a page, swapped in by htmx. */
+  public TemplateInstance fragment(Template template) {
+    return template.instance().setLocale(locale());
+  }
+
+  /** What every page's layout shows. */
+  public record Page(String agency, String officer, String csrf, String lang, String active) {}
+}

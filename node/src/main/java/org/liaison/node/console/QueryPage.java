@@ -1,0 +1,109 @@
+package org.liaison.node.console;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.liaison.wire.v1.OfficerGrpc;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+
+/** Query an identifier or a person: each partner's answer appears as it arrives. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class QueryPage {
+  @Inject ConsoleRequest request;
+  @Inject ConsoleChannel channel;
+  @Inject LiveStreams streams;
+
+  @Location("console/query.html")
+  Template page;
+
+  @Location("console/live.html")
+  Template live;
+
+  @Location("console/query-answer.html")
+  Template answer;
+
+  @Location("console/done.html")
+  Template done;
+
+  @Location("console/error.html")
+  Template error;
+
+  @GET
+  public Response root() {
+    return Response.seeOther(URI.create("/console/query")).build();
+  }
+
+  @GET
+  @Path("query")
+  public TemplateInstance form() {
+    return request.page(page, "query").data("purposes", Purposes.ALL);
+  }
+
+  @POST
+  @Path("query")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance ask(
+      @FormParam("type") String type,
+      @FormParam("value") String value,
+      @FormParam("country") String country,
+      @FormParam("name") String name,
+      @FormParam("dob") String dob,
+      @FormParam("purpose") String purpose,
+      @FormParam("case") String caseReference,
+      @FormParam("role") String role) {
+    OfficerQueryRequest query;
+    try {
+      query =
+          OfficerQueryRequest.newBuilder()
+              .setQuery(
+                  Subjects.subject(type, value, country, name, dob)
+                      .setOfficerRole(Subjects.orEmpty(role)))
+              .setPurpose(Subjects.orEmpty(purpose))
+              .setCaseReference(Subjects.orEmpty(caseReference))
+              .build();
+    } catch (Subjects.FormError e) {
+      return request.fragment(error).data("sentence", e.getMessage());
+    }
+    Locale locale = request.locale();
+    LiveStreams.Sink sink = streams.open(request.officer());
+    AtomicInteger count = new AtomicInteger();
+    OfficerGrpc.newStub(channel.as(request.officer()))
+        .query(
+            query,
+            new StreamObserver<>() {
+              @Override
+              public void onNext(PartnerAnswer a) {
+                count.incrementAndGet();
+                sink.send(
+                    "answer",
+                    answer.data("a", AnswerViews.QueryAnswerView.of(a)).setLocale(locale).render());
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                sink.end(error.data("sentence", Sentences.failure(t)).setLocale(locale).render());
+              }
+
+              @Override
+              public void onCompleted() {
+                sink.end(done.data("count", count.get()).setLocale(locale).render());
+              }
+            });
+    return request.fragment(live).data("stream", sink.id());
+  }
+}

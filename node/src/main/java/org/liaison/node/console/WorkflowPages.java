@@ -1,0 +1,196 @@
+package org.liaison.node.console;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.liaison.wire.v1.ConsentDraft;
+import org.liaison.wire.v1.FeedbackDraft;
+import org.liaison.wire.v1.FeedbackDutiesRequest;
+import org.liaison.wire.v1.ResultKind;
+import org.liaison.wire.v1.WorkflowAnswer;
+import org.liaison.wire.v1.WorkflowDecision;
+import org.liaison.wire.v1.WorkflowItem;
+import org.liaison.wire.v1.WorkflowKind;
+import org.liaison.wire.v1.WorkflowQuery;
+import org.liaison.wire.v1.WorkflowsGrpc;
+
+/**
+ * The inbox (requests for information, consent and designation awaiting this agency's answer,
+ * approved with chosen fields or declined with a reason), consent requests, and feedback.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class WorkflowPages {
+  @Inject ConsoleRequest request;
+  @Inject ConsoleChannel channel;
+
+  @Location("console/inbox.html")
+  Template inbox;
+
+  @Location("console/item.html")
+  Template item;
+
+  @Location("console/feedback.html")
+  Template feedback;
+
+  @Location("console/error.html")
+  Template error;
+
+  @GET
+  @Path("inbox")
+  public TemplateInstance inbox() {
+    var workflows = stub();
+    List<WorkflowViews.ItemView> awaiting =
+        workflows
+            .list(WorkflowQuery.newBuilder().setAwaitingUs(true).build())
+            .getItemsList()
+            .stream()
+            .map(WorkflowViews.ItemView::of)
+            .toList();
+    List<WorkflowViews.ItemView> all =
+        workflows.list(WorkflowQuery.getDefaultInstance()).getItemsList().stream()
+            .filter(i -> !i.getAwaitingUs())
+            .map(WorkflowViews.ItemView::of)
+            .toList();
+    return request.page(inbox, "inbox").data("awaiting", awaiting).data("others", all);
+  }
+
+  @POST
+  @Path("inbox/{id}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance answer(
+      @PathParam("id") String id,
+      @FormParam("decision") String decision,
+      @FormParam("field") List<String> fields,
+      @FormParam("asked") List<String> asked,
+      @FormParam("reason") String reason,
+      @FormParam("conditions") String conditions) {
+    WorkflowDecision d;
+    try {
+      d = WorkflowDecision.valueOf(Subjects.orEmpty(decision));
+    } catch (IllegalArgumentException e) {
+      return request.fragment(error).data("sentence", "Choose approve or decline.");
+    }
+    List<String> chosen = fields == null ? List.of() : fields;
+    if (d == WorkflowDecision.APPROVE
+        && asked != null
+        && !asked.isEmpty()
+        && !chosen.containsAll(asked)) {
+      d = WorkflowDecision.APPROVE_IN_PART;
+    }
+    try {
+      WorkflowItem answered =
+          stub()
+              .answer(
+                  WorkflowAnswer.newBuilder()
+                      .setWorkflowId(id)
+                      .setDecision(d)
+                      .addAllFields(d == WorkflowDecision.APPROVE_IN_PART ? chosen : List.of())
+                      .setReason(Subjects.orEmpty(reason))
+                      .setConditions(Subjects.orEmpty(conditions))
+                      .build());
+      return request.fragment(item).data("item", WorkflowViews.ItemView.of(answered));
+    } catch (RuntimeException e) {
+      return request.fragment(error).data("sentence", Sentences.failure(e));
+    }
+  }
+
+  /** The originator's consent for one of this agency's records, asked in one click. */
+  @POST
+  @Path("consent")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance askConsent(
+      @FormParam("record") String record,
+      @FormParam("for") String forAgency,
+      @FormParam("purpose") String purpose,
+      @FormParam("case") String caseReference,
+      @FormParam("justification") String justification) {
+    try {
+      WorkflowItem asked =
+          stub()
+              .requestConsent(
+                  ConsentDraft.newBuilder()
+                      .setRecordId(Subjects.orEmpty(record))
+                      .setForAgency(Subjects.orEmpty(forAgency))
+                      .setPurpose(Subjects.orEmpty(purpose))
+                      .setCaseReference(Subjects.orEmpty(caseReference))
+                      .setJustification(Subjects.orEmpty(justification))
+                      .build());
+      return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
+    } catch (RuntimeException e) {
+      return request.fragment(error).data("sentence", Sentences.failure(e));
+    }
+  }
+
+  @GET
+  @Path("feedback")
+  public TemplateInstance feedback() {
+    var duties =
+        stub().feedbackDuties(FeedbackDutiesRequest.getDefaultInstance()).getDutiesList().stream()
+            .map(WorkflowViews.DutyView::of)
+            .toList();
+    var sent =
+        stub()
+            .list(WorkflowQuery.newBuilder().setKind(WorkflowKind.FEEDBACK).build())
+            .getItemsList()
+            .stream()
+            .map(WorkflowViews.ItemView::of)
+            .toList();
+    return request
+        .page(feedback, "feedback")
+        .data("duties", duties)
+        .data("items", sent)
+        .data(
+            "results",
+            List.of(
+                ResultKind.SEIZURE.name(),
+                ResultKind.ARREST.name(),
+                ResultKind.CHARGE.name(),
+                ResultKind.CONVICTION.name(),
+                ResultKind.REMOVAL.name()));
+  }
+
+  @POST
+  @Path("feedback")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance recordFeedback(
+      @FormParam("record") String record,
+      @FormParam("result") String result,
+      @FormParam("case") String caseReference,
+      @FormParam("detail") String detail,
+      @FormParam("occurred") String occurredOn) {
+    try {
+      WorkflowItem recorded =
+          stub()
+              .recordFeedback(
+                  FeedbackDraft.newBuilder()
+                      .setRecordId(Subjects.orEmpty(record))
+                      .setResult(ResultKind.valueOf(Subjects.orEmpty(result)))
+                      .setCaseReference(Subjects.orEmpty(caseReference))
+                      .setDetail(Subjects.orEmpty(detail))
+                      .setOccurredOn(Subjects.orEmpty(occurredOn))
+                      .build());
+      return request.fragment(item).data("item", WorkflowViews.ItemView.of(recorded));
+    } catch (IllegalArgumentException e) {
+      return request.fragment(error).data("sentence", "Choose the result (seizure, arrest, ...).");
+    } catch (RuntimeException e) {
+      return request.fragment(error).data("sentence", Sentences.failure(e));
+    }
+  }
+
+  private WorkflowsGrpc.WorkflowsBlockingStub stub() {
+    return WorkflowsGrpc.newBlockingStub(channel.as(request.officer()))
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+}
