@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +59,7 @@ public class EventDeconfliction {
             .setRadiusMetres(op.area().radiusMetres())
             .setStartEpochMs(op.area().start().toEpochMilli())
             .setEndEpochMs(op.area().end().toEpochMilli())
+            .setOperationId(op.id())
             .build();
     PrivateMatcher.Claimant who =
         new PrivateMatcher.Claimant(op.caseNumber(), op.contact(), officerId, window);
@@ -75,6 +77,7 @@ public class EventDeconfliction {
                 inputs.size(),
                 outcome.failure().reason() + ": " + outcome.failure().getMessage());
           }
+          List<ConfirmedConflict> alerted = new ArrayList<>();
           for (ConfirmedConflict c : outcome.conflicts()) {
             String partner = outcome.partner().agency();
             journal.record(
@@ -85,7 +88,7 @@ public class EventDeconfliction {
                 0,
                 "with " + partner + " case " + c.getCaseReference());
             PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
-            alerts.record(
+            AlertOutbox.Draft draft =
                 new AlertOutbox.Draft(
                     MatchKind.EVENT,
                     op.caseNumber(),
@@ -99,9 +102,34 @@ public class EventDeconfliction {
                         partner,
                         c.getCaseReference(),
                         theirs,
-                        c.getDistanceMetres())));
+                        c.getDistanceMetres()),
+                    ConflictIds.of(
+                        op.id(),
+                        op.area().start().toString(),
+                        op.area().end().toString(),
+                        c.getConflictId()));
+            alerted.add(c.toBuilder().setAlertRecordedHere(recorded(draft)).build());
           }
-          sink.accept(outcome);
+          sink.accept(
+              new MatchFanOut.Outcome(
+                  outcome.partner(), alerted, outcome.failure(), outcome.latencyMs()));
         });
+  }
+
+  /** Records the alert (or finds it recorded already); false when it could not be recorded. */
+  private boolean recorded(AlertOutbox.Draft draft) {
+    try {
+      alerts.record(draft);
+      return true;
+    } catch (RuntimeException e) {
+      journal.record(
+          Event.FAILED,
+          draft.kind(),
+          draft.partnerAgency(),
+          draft.caseReference(),
+          0,
+          "alert not recorded: " + e.getMessage());
+      return false;
+    }
   }
 }
