@@ -26,8 +26,8 @@ import org.liaison.wire.v1.Refusal;
  * Confirms a partner's claim that some of its PRF values are in this node's filter: each value is
  * looked up among this node's current targets (for events, then checked exactly against the claimed
  * area and window). Every confirmed conflict alerts this node's own case agent with the partner's
- * point of contact and case reference, and is answered with this node's, the conflict's id and
- * that the alert is recorded here (it is, durably, before the answer leaves). A claim for values this
+ * point of contact and case reference, and is answered with this node's, the conflict's id and that
+ * the alert is recorded here (it is, durably, before the answer leaves). A claim for values this
  * node does not hold confirms nothing and teaches it nothing.
  */
 @ApplicationScoped
@@ -90,8 +90,7 @@ public class ConflictClaimResponder implements InboundHandler {
     if (kind == MatchKind.TARGET) {
       for (String caseNumber : refs) {
         String conflictId =
-            ConflictIds.of(
-                "TARGET", r.senderAgency(), q.getRequesterCaseReference(), caseNumber);
+            ConflictIds.of("TARGET", r.senderAgency(), q.getRequesterCaseReference(), caseNumber);
         alert(
             kind,
             caseNumber,

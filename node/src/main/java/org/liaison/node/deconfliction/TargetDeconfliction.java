@@ -105,12 +105,7 @@ public class TargetDeconfliction {
                     theirs,
                     0,
                     Messages.alert(
-                        MatchKind.TARGET,
-                        caseReference,
-                        partner,
-                        c.getCaseReference(),
-                        theirs,
-                        0),
+                        MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0),
                     c.getConflictId());
             alerted.add(c.toBuilder().setAlertRecordedHere(recorded(draft)).build());
           }

@@ -30,8 +30,10 @@ final class Names {
   private static final ThreadLocal<Transliterator> CYRILLIC_ISO =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Cyrillic-Latin; Latin-ASCII"));
 
-  /** ISO 9 / scholarly Latin (Žukov, Ŝukin, Vorobʹëv, Ûliâ) read back as Cyrillic, then as BGN. */
-  private static final Pattern SLAVIC_LATIN = Pattern.compile("[čšžëûâŝČŠŽËÛÂŜʹ]");
+  /**
+   * ISO 9 Latin (Žukov, Ŝukin, Ûliâ: letters BGN never writes) read back as Cyrillic, then as BGN.
+   */
+  private static final Pattern SLAVIC_LATIN = Pattern.compile("[čšžûâŝČŠŽÛÂŜ]");
 
   private static final ThreadLocal<Transliterator> SLAVIC_LATIN_BGN =
       ThreadLocal.withInitial(
