@@ -50,7 +50,7 @@ class SamePersonAcceptanceTest {
           .extracting(Disclosure::getMatch)
           .as(name)
           .isNotEmpty()
-          .allSatisfy(m -> assertThat(m).matches("NAME_(EXACT|PHONETIC)\\+DOB"));
+          .allSatisfy(m -> assertThat(m).matches("NAME_(EXACT|PHONETIC)\\+DOB/HIGH"));
 
       Officers.Cli check =
           Officers.cli(
