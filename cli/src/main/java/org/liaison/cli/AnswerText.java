@@ -60,6 +60,10 @@ final class AnswerText {
       for (TargetConflict c : a.getAnswer().getConflictsList()) {
         s.append("\n  case ").append(orDash(c.getCaseReference()));
         s.append(", contact ").append(contact(c.getPointOfContact()));
+        s.append("\n    ")
+            .append(
+                alerts(
+                    c.getAlertRecordedHere(), c.getAlertRecordedByPartner(), a.getPartnerAgency()));
       }
     } else if (a.getAnswer().hasRefusal()) {
       s.append("\n  ").append(refusalSentence(a.getAnswer().getRefusal(), a.getAgreementId()));
@@ -70,6 +74,27 @@ final class AnswerText {
       }
     }
     return s.toString();
+  }
+
+  /**
+   * What the two case agents know of a conflict: "alerted" only when both nodes have recorded the
+   * alert, otherwise which one is pending.
+   */
+  static String alerts(boolean here, boolean partner, String partnerAgency) {
+    if (here && partner) {
+      return "both case agents are alerted";
+    }
+    if (here) {
+      return "your case agent is alerted; "
+          + partnerAgency
+          + " has not confirmed its alert (pending there)";
+    }
+    if (partner) {
+      return partnerAgency
+          + " alerted its case agent; the alert here is not recorded yet (pending here, see"
+          + " liaison alerts)";
+    }
+    return "no alert is recorded on either side yet (pending)";
   }
 
   static String status(NodeStatus st) {

@@ -15,7 +15,10 @@ final class IdentifierOptions {
   @Option(
       names = "--phone",
       paramLabel = "NUMBER",
-      description = "A phone number, best in E.164 (+1 305 555 0142).")
+      description =
+          "A phone number, best in E.164 (+1 305 555 0142); a national number is read in your"
+              + " agency's country unless --country names another (--country RU for 8 495 123 45"
+              + " 67).")
   String phone;
 
   @Option(names = "--email", paramLabel = "ADDRESS", description = "An e-mail address.")
@@ -52,7 +55,9 @@ final class IdentifierOptions {
       names = "--country",
       paramLabel = "CC",
       description =
-          "ISO country code: of the plate, of the issuing state of the document, or to read a national phone number in.")
+          "ISO 3166 country code (US, RU): the country of a plate, the state that issued a"
+              + " document or a VIN's check-digit rules, or the country whose national format a"
+              + " phone number is written in.")
   String country;
 
   /** The options given, as {@code --name} strings. */

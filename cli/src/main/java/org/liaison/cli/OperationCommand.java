@@ -31,7 +31,7 @@ final class OperationCommand implements Runnable {
         "Plan (or update) an operation and check it against every partner at once:",
         "another agency's operation whose area and time window come close is an officer-safety"
             + " conflict,",
-        "and both case agents are alerted with each other's point of contact."
+        "and each conflict alerts both case agents, once, with each other's point of contact."
       },
       footer = {
         "",
@@ -126,11 +126,15 @@ final class OperationCommand implements Runnable {
               .withDeadlineAfter(60, TimeUnit.SECONDS)
               .planOperation(req.build());
       int conflicts = 0;
+      int alerted = 0;
       String operation = null;
       while (answers.hasNext()) {
         EventCheckAnswer a = answers.next();
         operation = a.getOperationId();
         conflicts += a.getConflictsCount();
+        for (ConfirmedConflict c : a.getConflictsList()) {
+          alerted += c.getAlertRecordedHere() && c.getAlertRecorded() ? 1 : 0;
+        }
         out().println(json ? Json.line(a) : text(a));
         out().flush();
       }
@@ -143,7 +147,11 @@ final class OperationCommand implements Runnable {
                     + (conflicts == 0
                         ? "no conflict."
                         : conflicts
-                            + " OFFICER-SAFETY conflict(s); both case agents are alerted."));
+                            + " OFFICER-SAFETY conflict(s); "
+                            + (alerted == conflicts
+                                ? "both case agents are alerted."
+                                : (conflicts - alerted)
+                                    + " of them not yet alerted on both sides (see above).")));
         out().flush();
       }
       return 0;
@@ -156,7 +164,11 @@ final class OperationCommand implements Runnable {
           s.append("\n  case ")
               .append(c.getCaseReference())
               .append("; contact ")
-              .append(AnswerText.contact(c.getPointOfContact()));
+              .append(AnswerText.contact(c.getPointOfContact()))
+              .append("\n    ")
+              .append(
+                  AnswerText.alerts(
+                      c.getAlertRecordedHere(), c.getAlertRecorded(), a.getPartnerAgency()));
         }
         return s.toString();
       }

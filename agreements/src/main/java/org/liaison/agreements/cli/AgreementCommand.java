@@ -163,6 +163,7 @@ public final class AgreementCommand {
 
   @Command(
       name = "create",
+      mixinStandardHelpOptions = true,
       description = "Create <id>.yaml from template.yaml or from a reference agreement.")
   static final class Create implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
@@ -181,7 +182,7 @@ public final class AgreementCommand {
         description = "two agencies, e.g. us.ice,us.dea (template only)")
     List<String> parties;
 
-    @Option(names = "--title")
+    @Option(names = "--title", description = "the agreement's title (default: its id)")
     String title;
 
     @Option(names = "--start", description = "YYYY-MM-DD (default: today)")
@@ -246,6 +247,7 @@ public final class AgreementCommand {
 
   @Command(
       name = "validate",
+      mixinStandardHelpOptions = true,
       description = "Check a document against the schema; errors name line and field.")
   static final class Validate implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
@@ -265,6 +267,7 @@ public final class AgreementCommand {
 
   @Command(
       name = "sign",
+      mixinStandardHelpOptions = true,
       description =
           "Sign <id>.yaml with --agency's signing key from --pki, writing <id>.<agency>.p7s.")
   static final class Sign implements Callable<Integer> {
@@ -302,6 +305,7 @@ public final class AgreementCommand {
 
   @Command(
       name = "verify",
+      mixinStandardHelpOptions = true,
       description = "Verify every party's signature and say whether the agreement is in force.")
   static final class Verify implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
@@ -336,7 +340,10 @@ public final class AgreementCommand {
     }
   }
 
-  @Command(name = "list", description = "List the agreements in --dir with their state.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the agreements in --dir with their state.")
   static final class ListCmd implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
 
@@ -366,6 +373,7 @@ public final class AgreementCommand {
 
   @Command(
       name = "show",
+      mixinStandardHelpOptions = true,
       description = "Show one agreement's status, signatures, lifecycle and document.")
   static final class Show implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
@@ -435,14 +443,20 @@ public final class AgreementCommand {
     }
   }
 
-  @Command(name = "suspend", description = "Suspend an agreement (--agency, --reason).")
+  @Command(
+      name = "suspend",
+      mixinStandardHelpOptions = true,
+      description = "Suspend an agreement (--agency, --reason).")
   static final class Suspend extends Lifecycle {
     LifecycleEvent.Action action() {
       return LifecycleEvent.Action.SUSPEND;
     }
   }
 
-  @Command(name = "resume", description = "Resume a suspended agreement (--agency, --reason).")
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description = "Resume a suspended agreement (--agency, --reason).")
   static final class Resume extends Lifecycle {
     LifecycleEvent.Action action() {
       return LifecycleEvent.Action.RESUME;
@@ -451,6 +465,7 @@ public final class AgreementCommand {
 
   @Command(
       name = "terminate",
+      mixinStandardHelpOptions = true,
       description = "Terminate an agreement for good (--agency, --reason).")
   static final class Terminate extends Lifecycle {
     LifecycleEvent.Action action() {

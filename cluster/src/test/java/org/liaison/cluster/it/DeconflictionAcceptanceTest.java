@@ -238,6 +238,40 @@ class DeconflictionAcceptanceTest {
     assertThat(dea.toString()).doesNotContain("SURVEILLANCE");
     Alerts.acknowledge(f, "us.ice", ice);
     // DEA's alert stays unacknowledged: the restart test expects it again
+
+    // issue 11: a second, different ICE operation of the same case conflicting with the same DEA
+    // operation is another conflict: alerted on both sides, and "alerted" is said only then
+    int deaBefore = Alerts.pending(f, "us.dea", "DEA-MIA-2026-0142").size();
+    OffsetDateTime later = six.plusHours(2);
+    Officers.Cli second =
+        Officers.cli(
+            f.node("us.ice"),
+            "operation",
+            "plan",
+            "--case",
+            "ICE-MIA-2026-0311",
+            "--type",
+            "ARREST",
+            "--lat",
+            "25.7657",
+            "--lon",
+            "-80.1918",
+            "--radius-m",
+            "300",
+            "--from",
+            later.toString(),
+            "--to",
+            later.plusHours(2).toString());
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(second.out())
+        .contains("us.dea: OFFICER-SAFETY CONFLICT")
+        .contains("DEA-MIA-2026-0142")
+        .contains("both case agents are alerted")
+        .doesNotContain("pending");
+    Alert iceSecond = awaitAlert(f, "us.ice", "ICE-MIA-2026-0311", MatchKind.EVENT);
+    assertThat(iceSecond.getId()).isNotEqualTo(ice.getId());
+    assertThat(Alerts.pending(f, "us.dea", "DEA-MIA-2026-0142")).hasSize(deaBefore + 1);
+    Alerts.acknowledge(f, "us.ice", iceSecond);
   }
 
   @Test

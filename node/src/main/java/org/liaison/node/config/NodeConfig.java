@@ -35,6 +35,7 @@ public interface NodeConfig {
   Officer officer();
 
   Officers officers();
+
   Console console();
 
   Gateway gateway();

@@ -19,7 +19,8 @@ import org.liaison.wire.v1.PointOfContact;
 
 /**
  * De-confliction alerts for this agency's case agents, as a durable outbox: each conflict is
- * recorded once (by kind, own case, partner and partner case), kept until a subscriber acknowledges
+ * recorded once (by kind, own case, partner, partner case and the conflict's id, which tells apart
+ * two different operations or windows of the same two cases), kept until a subscriber acknowledges
  * it, and delivered again (after a restart too) until then.
  */
 @ApplicationScoped
@@ -37,7 +38,8 @@ public class AlertOutbox {
       String partnerCaseReference,
       PointOfContact partnerContact,
       long distanceMetres,
-      String message) {}
+      String message,
+      String conflictId) {}
 
   /** Records the alert unless the same conflict was already recorded; returns it when new. */
   public synchronized Optional<Alert> record(Draft d) {
@@ -48,7 +50,9 @@ public class AlertOutbox {
             + "|"
             + d.partnerAgency()
             + "|"
-            + d.partnerCaseReference();
+            + d.partnerCaseReference()
+            + "|"
+            + d.conflictId();
     Optional<Alert> created =
         QuarkusTransaction.requiringNew()
             .call(
@@ -133,7 +137,8 @@ public class AlertOutbox {
                         (String) r[4],
                         contact,
                         r[8] == null ? 0 : ((Number) r[8]).longValue(),
-                        (String) r[9]);
+                        (String) r[9],
+                        "");
                 out.add(toAlert((String) r[0], d, instant(r[10])));
               }
               return out;

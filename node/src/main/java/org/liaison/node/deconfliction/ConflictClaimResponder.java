@@ -27,7 +27,8 @@ import org.liaison.wire.v1.Refusal;
  * Confirms a partner's claim that some of its PRF values are in this node's filter: each value is
  * looked up among this node's current targets (for events, then checked exactly against the claimed
  * area and window). Every confirmed conflict alerts this node's own case agent with the partner's
- * point of contact and case reference, and is answered with this node's. A claim for values this
+ * point of contact and case reference, and is answered with this node's, the conflict's id and that
+ * the alert is recorded here (it is, durably, before the answer leaves). A claim for values this
  * node does not hold confirms nothing and teaches it nothing.
  */
 @ApplicationScoped
@@ -105,11 +106,22 @@ public class ConflictClaimResponder implements InboundHandler {
     ConflictClaimAnswer.Builder answer = ConflictClaimAnswer.newBuilder();
     if (kind == MatchKind.TARGET) {
       for (String caseNumber : refs) {
+        String conflictId =
+            ConflictIds.of("TARGET", r.senderAgency(), q.getRequesterCaseReference(), caseNumber);
+        alert(
+            kind,
+            caseNumber,
+            r.senderAgency(),
+            q.getRequesterCaseReference(),
+            requester,
+            0,
+            conflictId);
         answer.addConflicts(
             ConfirmedConflict.newBuilder()
                 .setCaseReference(caseNumber)
-                .setPointOfContact(contacts.forCase(caseNumber, "")));
-        alert(kind, caseNumber, r.senderAgency(), q.getRequesterCaseReference(), requester, 0);
+                .setPointOfContact(contacts.forCase(caseNumber, ""))
+                .setConflictId(conflictId)
+                .setAlertRecorded(true));
       }
     } else {
       Operation claimed;
@@ -122,13 +134,33 @@ public class ConflictClaimResponder implements InboundHandler {
       EventTokens exact = terms.eventTokens(r.agreementId());
       for (PlannedOperations.Planned p : operations.byIds(refs)) {
         if (exact.conflicts(p.area(), claimed)) {
+          // one conflict per pair of operations and windows: another operation is another alert
+          String conflictId =
+              ConflictIds.of(
+                  "EVENT",
+                  r.senderAgency(),
+                  q.getRequesterCaseReference(),
+                  q.getOperation().getOperationId(),
+                  claimed.start().toString(),
+                  claimed.end().toString(),
+                  p.id(),
+                  p.area().start().toString(),
+                  p.area().end().toString());
+          alert(
+              kind,
+              p.caseNumber(),
+              r.senderAgency(),
+              q.getRequesterCaseReference(),
+              requester,
+              0,
+              conflictId);
           // that they conflict and whom to call; never a distance (docs/security-model.md)
           answer.addConflicts(
               ConfirmedConflict.newBuilder()
                   .setCaseReference(p.caseNumber())
-                  .setPointOfContact(p.contact()));
-          alert(
-              kind, p.caseNumber(), r.senderAgency(), q.getRequesterCaseReference(), requester, 0);
+                  .setPointOfContact(p.contact())
+                  .setConflictId(conflictId)
+                  .setAlertRecorded(true));
         }
       }
     }
@@ -148,7 +180,8 @@ public class ConflictClaimResponder implements InboundHandler {
       String partner,
       String partnerCase,
       PointOfContact contact,
-      long distance) {
+      long distance,
+      String conflictId) {
     journal.record(
         Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
     alerts.record(
@@ -159,7 +192,8 @@ public class ConflictClaimResponder implements InboundHandler {
             partnerCase,
             contact,
             distance,
-            Messages.alert(kind, ownCase, partner, partnerCase, contact, distance)));
+            Messages.alert(kind, ownCase, partner, partnerCase, contact, distance),
+            conflictId));
   }
 
   static Operation area(OperationWindow w) {

@@ -3,6 +3,7 @@ package org.liaison.node.deconfliction;
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,7 @@ public class EventDeconfliction {
             .setRadiusMetres(op.area().radiusMetres())
             .setStartEpochMs(op.area().start().toEpochMilli())
             .setEndEpochMs(op.area().end().toEpochMilli())
+            .setOperationId(op.id())
             .build();
     PrivateMatcher.Claimant who =
         new PrivateMatcher.Claimant(op.caseNumber(), op.contact(), officerId, window);
@@ -81,6 +83,7 @@ public class EventDeconfliction {
                 0,
                 outcome.failure().reason() + ": " + outcome.failure().getMessage());
           }
+          List<ConfirmedConflict> alerted = new ArrayList<>();
           for (ConfirmedConflict c : outcome.conflicts()) {
             String partner = outcome.partner().agency();
             journal.record(
@@ -91,7 +94,7 @@ public class EventDeconfliction {
                 0,
                 "with " + partner + " case " + c.getCaseReference());
             PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
-            alerts.record(
+            AlertOutbox.Draft draft =
                 new AlertOutbox.Draft(
                     MatchKind.EVENT,
                     op.caseNumber(),
@@ -100,14 +103,34 @@ public class EventDeconfliction {
                     theirs,
                     0,
                     Messages.alert(
-                        MatchKind.EVENT,
-                        op.caseNumber(),
-                        partner,
-                        c.getCaseReference(),
-                        theirs,
-                        0)));
+                        MatchKind.EVENT, op.caseNumber(), partner, c.getCaseReference(), theirs, 0),
+                    ConflictIds.of(
+                        op.id(),
+                        op.area().start().toString(),
+                        op.area().end().toString(),
+                        c.getConflictId()));
+            alerted.add(c.toBuilder().setAlertRecordedHere(recorded(draft)).build());
           }
-          sink.accept(outcome);
+          sink.accept(
+              new MatchFanOut.Outcome(
+                  outcome.partner(), alerted, outcome.failure(), outcome.latencyMs()));
         });
+  }
+
+  /** Records the alert (or finds it recorded already); false when it could not be recorded. */
+  private boolean recorded(AlertOutbox.Draft draft) {
+    try {
+      alerts.record(draft);
+      return true;
+    } catch (RuntimeException e) {
+      journal.record(
+          Event.FAILED,
+          draft.kind(),
+          draft.partnerAgency(),
+          draft.caseReference(),
+          0,
+          "alert not recorded: " + e.getMessage());
+      return false;
+    }
   }
 }

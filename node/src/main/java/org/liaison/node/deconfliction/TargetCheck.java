@@ -121,6 +121,8 @@ public class TargetCheck {
                 answer.addConflicts(
                     TargetConflict.newBuilder()
                         .setCaseReference(c.getCaseReference())
+                        .setAlertRecordedHere(c.getAlertRecordedHere())
+                        .setAlertRecordedByPartner(c.getAlertRecorded())
                         .setPointOfContact(
                             c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
     return b.setAnswer(answer)

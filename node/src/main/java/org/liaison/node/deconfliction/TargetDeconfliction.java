@@ -3,6 +3,7 @@ package org.liaison.node.deconfliction;
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,7 @@ public class TargetDeconfliction {
                 0,
                 outcome.failure().reason() + ": " + outcome.failure().getMessage());
           }
+          List<ConfirmedConflict> alerted = new ArrayList<>();
           for (ConfirmedConflict c : outcome.conflicts()) {
             String partner = outcome.partner().agency();
             journal.record(
@@ -143,7 +145,7 @@ public class TargetDeconfliction {
                 0,
                 "with " + partner + " case " + c.getCaseReference());
             PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
-            alerts.record(
+            AlertOutbox.Draft draft =
                 new AlertOutbox.Draft(
                     MatchKind.TARGET,
                     caseReference,
@@ -152,14 +154,30 @@ public class TargetDeconfliction {
                     theirs,
                     0,
                     Messages.alert(
-                        MatchKind.TARGET,
-                        caseReference,
-                        partner,
-                        c.getCaseReference(),
-                        theirs,
-                        0)));
+                        MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0),
+                    c.getConflictId());
+            alerted.add(c.toBuilder().setAlertRecordedHere(recorded(draft)).build());
           }
-          sink.accept(outcome);
+          sink.accept(
+              new MatchFanOut.Outcome(
+                  outcome.partner(), alerted, outcome.failure(), outcome.latencyMs()));
         });
+  }
+
+  /** Records the alert (or finds it recorded already); false when it could not be recorded. */
+  private boolean recorded(AlertOutbox.Draft draft) {
+    try {
+      alerts.record(draft);
+      return true;
+    } catch (RuntimeException e) {
+      journal.record(
+          Event.FAILED,
+          draft.kind(),
+          draft.partnerAgency(),
+          draft.caseReference(),
+          0,
+          "alert not recorded: " + e.getMessage());
+      return false;
+    }
   }
 }

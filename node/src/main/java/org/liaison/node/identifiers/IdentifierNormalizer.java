@@ -90,11 +90,50 @@ public final class IdentifierNormalizer {
           "phone number "
               + raw.trim()
               + " is not a valid number"
-              + (region == null ? "" : " when read in region " + region));
+              + (region == null ? "" : " when read in region " + region)
+              + foreignHint(raw.trim()));
     }
     String e164 = PHONES.format(number, PhoneNumberFormat.E164);
     return new NormalizedIdentifier(
         IdentifierType.PHONE, raw, e164, PHONES.getRegionCodeForNumber(number));
+  }
+
+  /**
+   * How to ask for the number if it is foreign: the countries it is valid in (at most three), with
+   * the option that says so and the international form.
+   */
+  static String foreignHint(String raw) {
+    java.util.Map<String, String> found = new java.util.TreeMap<>();
+    String digits = raw.replaceAll("[^0-9]", "");
+    for (String region : PHONES.getSupportedRegions()) {
+      for (String candidate : new String[] {raw, "+" + digits}) {
+        try {
+          PhoneNumber n = PHONES.parse(candidate, region);
+          if (PHONES.isValidNumberForRegion(n, region)) {
+            found.putIfAbsent(region, PHONES.format(n, PhoneNumberFormat.INTERNATIONAL));
+          }
+        } catch (NumberParseException e) {
+          // not a number in this region
+        }
+      }
+    }
+    if (found.isEmpty() || found.size() > 3) {
+      return "; a foreign number is given with its country code (+7 495 ...) or its country"
+          + " (--country RU)";
+    }
+    StringBuilder hint = new StringBuilder("; it is valid in ");
+    String sep = "";
+    for (var e : found.entrySet()) {
+      hint.append(sep)
+          .append(e.getKey())
+          .append(" (ask with --country ")
+          .append(e.getKey())
+          .append(", or as ")
+          .append(e.getValue())
+          .append(")");
+      sep = ", ";
+    }
+    return hint.toString();
   }
 
   private static String email(String raw) {

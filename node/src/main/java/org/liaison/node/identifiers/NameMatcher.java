@@ -1,20 +1,22 @@
 package org.liaison.node.identifiers;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.liaison.node.identifiers.NameMatch.Confidence;
 
 /**
- * Decides whether two persons are the same, from their names (any script) and dates of birth. The
- * rules and what each confidence means are in docs/matching.md.
+ * The one definition of "the same person" (query, target check, automatic checks): decides from two
+ * names (any script) and dates of birth whether they are the same person, and at which confidence.
+ * Two names are the same name (EXACT or PHONETIC) exactly when they share a {@link
+ * PersonName#keys() key}; private matching compares the same keys bound to the date of birth, so a
+ * check conflicts exactly when this matcher answers HIGH. The weaker grades (SIMILAR, INITIALS,
+ * GENDER_VARIANT) only ever reach MEDIUM or LOW, which queries report and checks never raise. Rules
+ * and levels: docs/matching.md.
  */
 public final class NameMatcher {
-  /** Below this, phonetically equal words are a coincidence of the code, not the same word. */
-  private static final double PHONETIC_FLOOR = 0.70;
-
   /** Words this close are typing variants even when their phonetic codes differ. */
   private static final double SIMILAR_WORD = 0.92;
 
@@ -25,6 +27,7 @@ public final class NameMatcher {
     EXACT,
     PHONETIC,
     SIMILAR,
+    INITIALS,
     GENDER_VARIANT,
     DIFFERENT
   }
@@ -39,11 +42,17 @@ public final class NameMatcher {
    * @throws InvalidIdentifierException when a name has no letters
    */
   public static NameMatch match(String nameA, LocalDate dobA, String nameB, LocalDate dobB) {
-    NameGrade grade = grade(nameA, nameB);
+    return match(PersonName.parse(nameA), dobA, PersonName.parse(nameB), dobB);
+  }
+
+  /** Matches two parsed persons; see {@link #match(String, LocalDate, String, LocalDate)}. */
+  public static NameMatch match(PersonName a, LocalDate dobA, PersonName b, LocalDate dobB) {
+    NameGrade grade = grade(a, b);
     if (grade == NameGrade.DIFFERENT) {
       return new NameMatch(Confidence.NONE, "NAME_MISMATCH");
     }
     String name = "NAME_" + grade.name();
+    boolean sameName = grade == NameGrade.EXACT || grade == NameGrade.PHONETIC;
     if (dobA == null || dobB == null) {
       return switch (grade) {
         case EXACT, PHONETIC -> new NameMatch(Confidence.MEDIUM, name);
@@ -58,92 +67,108 @@ public final class NameMatcher {
         default -> new NameMatch(Confidence.LOW, name + "+DOB");
       };
     }
-    if (nearDates(dobA, dobB) && (grade == NameGrade.EXACT || grade == NameGrade.PHONETIC)) {
+    if (sameName && nearDates(dobA, dobB)) {
       return new NameMatch(Confidence.LOW, name + "+DOB_NEAR");
     }
     return new NameMatch(Confidence.NONE, "DOB_MISMATCH");
   }
 
-  /** The best grade over every transliteration of both names. */
-  static NameGrade grade(String nameA, String nameB) {
+  /** The name grade: by shared keys first, then word by word over every reading of both names. */
+  static NameGrade grade(PersonName a, PersonName b) {
+    if (!Collections.disjoint(a.exactKeys(), b.exactKeys())) {
+      return NameGrade.EXACT;
+    }
+    if (!Collections.disjoint(a.keys(), b.keys())) {
+      return NameGrade.PHONETIC;
+    }
     NameGrade best = NameGrade.DIFFERENT;
-    for (List<String> a : Names.latinForms(nameA)) {
-      for (List<String> b : Names.latinForms(nameB)) {
-        NameGrade g = gradeTokens(a, b);
+    for (PersonName.Form fa : a.forms()) {
+      for (PersonName.Form fb : b.forms()) {
+        NameGrade g = looseGrade(fa, fb);
         if (g.compareTo(best) < 0) {
           best = g;
         }
       }
     }
+    if (best == NameGrade.DIFFERENT
+        && !Collections.disjoint(a.ungenderedKeys(), b.ungenderedKeys())) {
+      return NameGrade.GENDER_VARIANT;
+    }
     return best;
   }
 
   /**
-   * Every word of the shorter name must match its own word of the longer one (so a patronymic or
-   * middle name on one side only does not prevent a match); the name grade is the worst of the word
-   * grades. At least two words must match unless both names are one word.
+   * Names that share no key, word by word: full words are paired with close words of the other
+   * name, and a word left over may be covered by an initial of the other ("D." for Dmitriy). Words
+   * left over on both sides mean different persons; a word left over on one side only is a middle
+   * name the other did not write. INITIALS when an initial was needed or both names have the same
+   * initial, else SIMILAR when at least two words (or both names' only word) are close.
    */
-  private static NameGrade gradeTokens(List<String> a, List<String> b) {
-    List<String> shorter = a.size() <= b.size() ? a : b;
-    List<String> longer = a.size() <= b.size() ? b : a;
-    if (shorter.size() == 1 && longer.size() > 1) {
-      return NameGrade.DIFFERENT;
-    }
-    boolean[] used = new boolean[longer.size()];
-    NameGrade worst = NameGrade.EXACT;
-    for (String word : shorter) {
-      int bestIndex = -1;
-      NameGrade bestGrade = NameGrade.DIFFERENT;
-      for (int i = 0; i < longer.size(); i++) {
-        if (!used[i]) {
-          NameGrade g = gradeWords(word, longer.get(i));
-          if (g.compareTo(bestGrade) < 0) {
-            bestGrade = g;
-            bestIndex = i;
-          }
+  private static NameGrade looseGrade(PersonName.Form a, PersonName.Form b) {
+    List<String> leftA = new ArrayList<>(a.words());
+    List<String> leftB = new ArrayList<>(b.words());
+    int paired = 0;
+    for (int i = 0; i < leftA.size(); i++) {
+      for (int j = 0; j < leftB.size(); j++) {
+        if (similarWords(leftA.get(i), leftB.get(j))) {
+          leftA.remove(i--);
+          leftB.remove(j);
+          paired++;
+          break;
         }
       }
-      if (bestIndex < 0 || bestGrade == NameGrade.DIFFERENT) {
-        return NameGrade.DIFFERENT;
-      }
-      used[bestIndex] = true;
-      if (bestGrade.compareTo(worst) > 0) {
-        worst = bestGrade;
-      }
     }
-    return worst;
+    if (paired == 0) {
+      return NameGrade.DIFFERENT;
+    }
+    int covered = cover(leftA, b.initials()) + cover(leftB, a.initials());
+    if (!leftA.isEmpty() && !leftB.isEmpty()) {
+      return NameGrade.DIFFERENT;
+    }
+    if (!Collections.disjoint(a.initials(), b.initials())) {
+      covered++; // "F. Lefevre" and "F. Xavier Lefevre": the same initial on both sides
+    }
+    if (covered == 0 && paired == 1 && !a.initials().isEmpty() && !b.initials().isEmpty()) {
+      // "D. Volkov" and "S. Volkov": the initials disagree
+      return NameGrade.DIFFERENT;
+    }
+    if (covered > 0) {
+      return NameGrade.INITIALS;
+    }
+    boolean bothOneWord = a.words().size() == 1 && b.words().size() == 1;
+    return paired >= 2 || bothOneWord ? NameGrade.SIMILAR : NameGrade.DIFFERENT;
   }
 
-  static NameGrade gradeWords(String a, String b) {
-    if (a.equals(b)) {
-      return NameGrade.EXACT;
+  /** Removes the words that these initials abbreviate; returns how many. */
+  private static int cover(List<String> words, List<String> initials) {
+    int covered = 0;
+    for (String initial : initials) {
+      for (int i = 0; i < words.size(); i++) {
+        String word = words.get(i);
+        if (word.startsWith(initial) || Names.initial(word).startsWith(initial)) {
+          words.remove(i);
+          covered++;
+          break;
+        }
+      }
     }
-    if (genderForms(a, b)) {
-      return NameGrade.GENDER_VARIANT;
-    }
-    double similarity = JARO_WINKLER.apply(a, b);
-    Set<String> codesA = Names.codes(a);
-    if (similarity >= PHONETIC_FLOOR && !Collections.disjoint(codesA, Names.codes(b))) {
-      return NameGrade.PHONETIC;
-    }
-    return similarity >= SIMILAR_WORD ? NameGrade.SIMILAR : NameGrade.DIFFERENT;
+    return covered;
   }
 
   /**
-   * Volkov and Volkova, Aleksandr and Aleksandra: the same stem, one with the feminine ending "a"
-   * after a consonant. Slavic surnames and many given names mark gender this way, so these are two
-   * persons, however alike they sound.
+   * The same word written or typed differently; never Volkov and Volkova (the feminine form of a
+   * name is another person, graded GENDER_VARIANT).
    */
-  private static boolean genderForms(String a, String b) {
-    if (a.endsWith("a") == b.endsWith("a")) {
+  private static boolean similarWords(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (a.endsWith("a") != b.endsWith("a")
+        && !Collections.disjoint(Names.codes(a, false), Names.codes(b, false))) {
       return false;
     }
-    String feminine = a.endsWith("a") ? a : b;
-    String other = a.endsWith("a") ? b : a;
-    char last = other.charAt(other.length() - 1);
-    boolean consonantStem = "aeiouy".indexOf(last) < 0 && feminine.equals(other + "a");
-    boolean adjectivalSurname = feminine.endsWith("skaya") && other.matches(".*sk(iy|ij|y|i)$");
-    return consonantStem || adjectivalSurname;
+    return !Collections.disjoint(Names.codes(a, true), Names.codes(b, true))
+        || JARO_WINKLER.apply(a, b) >= SIMILAR_WORD;
   }
 
   /**

@@ -1,19 +1,16 @@
 package org.liaison.node.identifiers;
 
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Index keys of a person's name, so that a lookup finds the spellings and scripts of the same name
- * without scanning. A key is the pair of phonetic codes of two of the name's tokens ("FLKF|TMTR"
- * for Dmitriy Volkov, Дмитрий Волков and Dmitri Wolkow alike); a one-word name has one-code keys.
- * Two names share a key when at least two of their words sound alike, which is the least {@link
- * NameMatcher} accepts; the matcher then confirms and grades each candidate.
+ * without scanning: the name's {@link PersonName#keys() match keys} ("FLKF|TMTR" for Dmitriy
+ * Volkov, Дмитрий Волков and Dmitrii S. Volkov alike). Names sharing a key are the same name for
+ * {@link NameMatcher}; the matcher then grades each candidate with the dates of birth.
  */
 public final class PersonKeys {
-  /** Tokens beyond this many (long multi-part names) do not add keys. */
-  private static final int MAX_TOKENS = 4;
+  /** Bumped whenever the keys of a name change; stored keys of older versions are recomputed. */
+  public static final int VERSION = 2;
 
   private PersonKeys() {}
 
@@ -23,25 +20,6 @@ public final class PersonKeys {
    * @throws InvalidIdentifierException when the name has no letters
    */
   public static Set<String> of(String name) {
-    Set<String> keys = new TreeSet<>();
-    for (List<String> tokens : Names.latinForms(name)) {
-      List<String> used = tokens.subList(0, Math.min(tokens.size(), MAX_TOKENS));
-      if (used.size() == 1) {
-        for (String code : Names.codes(used.get(0))) {
-          keys.add(code);
-        }
-        continue;
-      }
-      for (int i = 0; i < used.size(); i++) {
-        for (int j = i + 1; j < used.size(); j++) {
-          for (String a : Names.codes(used.get(i))) {
-            for (String b : Names.codes(used.get(j))) {
-              keys.add(a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a);
-            }
-          }
-        }
-      }
-    }
-    return keys;
+    return PersonName.parse(name).keys();
   }
 }

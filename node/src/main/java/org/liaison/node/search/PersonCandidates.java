@@ -13,14 +13,16 @@ import java.util.TreeSet;
 import org.hibernate.jpa.HibernateHints;
 import org.liaison.node.identifiers.NameMatch;
 import org.liaison.node.identifiers.NameMatcher;
-import org.liaison.node.identifiers.PersonKeys;
+import org.liaison.node.identifiers.PersonName;
 import org.liaison.node.records.Subject;
 import org.liaison.node.records.SubjectKind;
 
 /**
- * Persons found through the name index, confirmed and graded by the name matcher. With a date of
- * birth, the index on (name key, date of birth) is asked for that date, so a common name costs no
- * more than a rare one at HIGH confidence; below HIGH it is also asked for no date and near dates.
+ * Persons found through the name index (the same name in any spelling or script), confirmed and
+ * graded by the one name matcher. With a date of birth, the index on (name key, date of birth) is
+ * asked for that date, so a common name costs no more than a rare one at HIGH confidence; below
+ * HIGH it is also asked for no date and near dates, and the date index for persons born that day
+ * whose name shares no key (initials, typing and gender variants).
  */
 final class PersonCandidates {
   /** A name key shared by more persons than this is too common to read them all. */
@@ -32,9 +34,12 @@ final class PersonCandidates {
 
   static List<Candidate> find(
       EntityManager em, String name, LocalDate dob, NameMatch.Confidence atLeast) {
-    Set<String> keys = PersonKeys.of(name);
+    PersonName asked = PersonName.parse(name);
+    Set<String> keys = asked.keys();
     Map<Long, Subject> subjects = new LinkedHashMap<>();
-    if (dob != null) {
+    if (keys.isEmpty()) {
+      // no key to look up (no letters to key): only the date can find candidates below
+    } else if (dob != null) {
       add(subjects, query(em, keys, " and k.dateOfBirth = :dob").setParameter("dob", dob));
       if (!atLeast.atLeast(NameMatch.Confidence.HIGH)) {
         // no date, or a near one, still matches at MEDIUM or LOW (docs/matching.md): no date and
@@ -55,10 +60,22 @@ final class PersonCandidates {
     } else {
       add(subjects, query(em, keys, ""));
     }
+    if (dob != null && !atLeast.atLeast(NameMatch.Confidence.HIGH)) {
+      add(
+          subjects,
+          em.createQuery(
+                  "select s from Subject s where s.kind = :person and s.dateOfBirth = :dob",
+                  Subject.class)
+              .setParameter("person", SubjectKind.PERSON)
+              .setParameter("dob", dob)
+              .setHint(HibernateHints.HINT_READ_ONLY, true)
+              .setMaxResults(MAX_CANDIDATES));
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (Subject subject : subjects.values()) {
       NameMatch match =
-          NameMatcher.match(name, dob, subject.getDisplayName(), subject.getDateOfBirth());
+          NameMatcher.match(
+              asked, dob, PersonName.parse(subject.getDisplayName()), subject.getDateOfBirth());
       if (match.matches() && match.confidence().atLeast(atLeast)) {
         candidates.add(new Candidate(subject, match));
       }

@@ -103,9 +103,31 @@ class DeconflictionServiceTest {
     assertThat(
             outbox.record(
                 new AlertOutbox.Draft(
-                    MatchKind.TARGET, "SVC-2", "us.partner", "P-9", contact(), 0, "again")))
+                    MatchKind.TARGET, "SVC-2", "us.partner", "P-9", contact(), 0, "again", "c1")))
         .isEmpty();
     assertThat(outbox.pending("SVC-2")).extracting(Alert::getId).containsExactly(first.getId());
+  }
+
+  /** Issue 11: a second, different conflict between the same two cases is alerted too. */
+  @Test
+  void differentConflictBetweenTheSameCases_isAnotherAlert() {
+    Alert first = record("SVC-3", "P-9");
+    Alert second =
+        outbox
+            .record(
+                new AlertOutbox.Draft(
+                    MatchKind.EVENT,
+                    "SVC-3",
+                    "us.partner",
+                    "P-9",
+                    contact(),
+                    0,
+                    "another operation",
+                    "c2"))
+            .orElseThrow();
+    assertThat(outbox.pending("SVC-3"))
+        .extracting(Alert::getId)
+        .containsExactly(first.getId(), second.getId());
   }
 
   private Alert record(String ownCase, String partnerCase) {
@@ -118,7 +140,8 @@ class DeconflictionServiceTest {
                 partnerCase,
                 contact(),
                 0,
-                "conflict " + partnerCase))
+                "conflict " + partnerCase,
+                "c1"))
         .orElseThrow();
   }
 

@@ -12,7 +12,7 @@ import java.util.Set;
 public class LoopbackProfile implements QuarkusTestProfile {
   static final String PARTNER = "us.partner";
   static final String AGREEMENT = "test-dc-2026";
-  static final int LOCAL_CAP = 400;
+  static final int LOCAL_CAP = 800;
 
   @Override
   public Map<String, String> getConfigOverrides() {

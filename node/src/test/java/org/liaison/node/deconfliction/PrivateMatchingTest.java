@@ -240,7 +240,7 @@ class PrivateMatchingTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void alerts_stayPendingUntilAcknowledged() {
     List<Alert> before = alerts.pending(null);
     assertThat(before).isNotEmpty();
@@ -286,7 +286,43 @@ class PrivateMatchingTest {
     return out;
   }
 
+  /**
+   * Issue 11: a second, different operation of the same case conflicting with the same held
+   * operation is a new conflict, alerted on the holder's side and confirmed as recorded; checking
+   * either operation again alerts nothing new.
+   */
+  @Test
+  @Order(5)
+  void secondOperationOfTheSameCase_isAnotherConflictAlertedOnce() {
+    Operation first =
+        new Operation(
+            25.7644,
+            -80.1918,
+            50,
+            TOMORROW_6AM_MIAMI.plus(Duration.ofMinutes(90)),
+            TOMORROW_6AM_MIAMI.plus(Duration.ofHours(5)));
+    Operation second =
+        new Operation(25.7650, -80.1925, 60, first.start().plusSeconds(1800), first.end());
+    ConfirmedConflict one = eventCheck(first, "Q-CASE-11", "op-11-a").get(0);
+    int afterFirst = alerts.pending("T-DC-HOLD").size();
+    ConfirmedConflict two = eventCheck(second, "Q-CASE-11", "op-11-b").get(0);
+    assertThat(one.getAlertRecorded()).isTrue();
+    assertThat(two.getAlertRecorded()).isTrue();
+    assertThat(two.getConflictId()).isNotEmpty().isNotEqualTo(one.getConflictId());
+    assertThat(alerts.pending("T-DC-HOLD")).hasSize(afterFirst + 1);
+    assertThat(eventCheck(second, "Q-CASE-11", "op-11-b").get(0).getConflictId())
+        .isEqualTo(two.getConflictId());
+    assertThat(eventCheck(first, "Q-CASE-11", "op-11-a").get(0).getConflictId())
+        .isEqualTo(one.getConflictId());
+    assertThat(alerts.pending("T-DC-HOLD")).hasSize(afterFirst + 1);
+  }
+
   private List<ConfirmedConflict> eventCheck(Operation op, String caseReference) {
+    return eventCheck(op, caseReference, "");
+  }
+
+  private List<ConfirmedConflict> eventCheck(
+      Operation op, String caseReference, String operationId) {
     Set<ByteString> tokens = new LinkedHashSet<>();
     for (EventToken t : terms.eventTokens(LoopbackProfile.AGREEMENT).tokens(op)) {
       tokens.add(MatchInputs.event(t));
@@ -298,6 +334,7 @@ class PrivateMatchingTest {
             .setRadiusMetres(op.radiusMetres())
             .setStartEpochMs(op.start().toEpochMilli())
             .setEndEpochMs(op.end().toEpochMilli())
+            .setOperationId(operationId)
             .build();
     PrivateMatcher.Claimant who =
         new PrivateMatcher.Claimant(

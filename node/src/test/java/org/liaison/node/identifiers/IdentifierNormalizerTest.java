@@ -197,4 +197,17 @@ class IdentifierNormalizerTest {
     assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.EMAIL, "  ", null))
         .hasMessage("the EMAIL value is empty");
   }
+
+  /** Issue 11: a Russian number typed by a US officer is refused, with how to ask for it. */
+  @ParameterizedTest
+  @CsvSource({"8 495 123 45 67", "74951234567"})
+  void normalize_foreignNationalNumberSaysHowToAskForIt(String raw) {
+    assertThatThrownBy(() -> IdentifierNormalizer.normalize(IdentifierType.PHONE, raw, "US"))
+        .isInstanceOf(InvalidIdentifierException.class)
+        .hasMessageStartingWith(
+            "phone number " + raw + " is not a valid number when read in region US")
+        .hasMessageContaining("--country RU");
+    assertThat(IdentifierNormalizer.normalize(IdentifierType.PHONE, raw, "RU").value())
+        .isEqualTo("+74951234567");
+  }
 }

@@ -26,6 +26,13 @@ class NameMatcherTest {
         "Dmitri Wolkow             | 1979-03-14 | HIGH   | NAME_PHONETIC+DOB",
         "Volkov, Dmitrij           | 1979-03-14 | HIGH   | NAME_PHONETIC+DOB",
         "Дмитрий Сергеевич Волков  | 1979-03-14 | HIGH   | NAME_EXACT+DOB",
+        "Dmitrii S. Volkov         | 1979-03-14 | HIGH   | NAME_PHONETIC+DOB",
+        "VOLKOV Dmitriy Sergeyevich| 1979-03-14 | HIGH   | NAME_EXACT+DOB",
+        "Dmitrii Volkov            | 1979-03-14 | HIGH   | NAME_PHONETIC+DOB",
+        "DMITRII VOLKOV            | 1979-03-14 | HIGH   | NAME_PHONETIC+DOB",
+        "D. Volkov                 | 1979-03-14 | LOW    | NAME_INITIALS+DOB",
+        "D. S. Volkov              | 1979-03-14 | LOW    | NAME_INITIALS+DOB",
+        "D. Volkov                 | -          | NONE   | NAME_INITIALS",
         "Dmitriy Volkov            | -          | MEDIUM | NAME_EXACT",
         "Дмитрий Волков            | -          | MEDIUM | NAME_EXACT",
         "Dmitri Wolkow             | -          | MEDIUM | NAME_PHONETIC",
@@ -84,5 +91,28 @@ class NameMatcherTest {
           d.equals(dob) ? Confidence.HIGH : near.contains(d) ? Confidence.LOW : Confidence.NONE;
       assertThat(c).as(d.toString()).isEqualTo(expected);
     }
+  }
+
+  /** Issue 11: the two persons the query missed while the check found them. */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Волков Дмитрий Сергеевич | Dmitrii S. Volkov",
+        "Петров Иван Николаевич   | Ivan N. Petrov",
+      })
+  void match_middleInitialAgainstPatronymic(String held, String asked) {
+    LocalDate dob = LocalDate.of(1979, 3, 14);
+    assertThat(NameMatcher.match(held, dob, asked, dob).confidence()).isEqualTo(Confidence.HIGH);
+    assertThat(PersonKeys.of(held)).containsAnyElementsOf(PersonKeys.of(asked));
+  }
+
+  @Test
+  void match_differentGivenNameWithTheSamePatronymicIsNotTheSamePerson() {
+    LocalDate dob = LocalDate.of(1979, 3, 14);
+    assertThat(
+            NameMatcher.match("Волков Дмитрий Сергеевич", dob, "Волков Иван Сергеевич", dob)
+                .confidence())
+        .isEqualTo(Confidence.NONE);
   }
 }
