@@ -21,6 +21,7 @@ import org.liaison.wire.v1.ConflictClaimRequest;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.OperationWindow;
 import org.liaison.wire.v1.PointOfContact;
+import org.liaison.wire.v1.QuotaCount;
 import org.liaison.wire.v1.Refusal;
 
 /**
@@ -85,8 +86,9 @@ public class ConflictClaimResponder implements InboundHandler {
     }
     // a claim is a probe too: repeated event claims could otherwise map where an operation is
     long limit = terms.dailyProbes(r.agreementId());
+    QuotaCount counted;
     try {
-      quota.consume(r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
+      counted = quota.consume(r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
     } catch (ProbeQuota.Exhausted e) {
       return refusal(
           PartnerRefusals.quotaExhausted(
@@ -103,7 +105,7 @@ public class ConflictClaimResponder implements InboundHandler {
     }
     PointOfContact requester =
         q.getRequesterContact().toBuilder().setAgency(r.senderAgency()).build();
-    ConflictClaimAnswer.Builder answer = ConflictClaimAnswer.newBuilder();
+    ConflictClaimAnswer.Builder answer = ConflictClaimAnswer.newBuilder().setQuota(counted);
     if (kind == MatchKind.TARGET) {
       for (String caseNumber : refs) {
         String conflictId =

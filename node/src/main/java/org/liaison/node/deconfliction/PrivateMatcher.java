@@ -200,6 +200,11 @@ public class PrivateMatcher {
                       a.getRefusal().getReason(),
                       a.getRefusal().getMessage());
                 }
+                if (a.hasQuota()) {
+                  // the claim counted against the quota too: keep "sent today" as the partner has
+                  // it
+                  quota.reported(p.agency(), a.getQuota());
+                }
                 return a.getConflictsList();
               } catch (InvalidProtocolBufferException e) {
                 throw failure(
