@@ -92,10 +92,11 @@ class DeconflictionCommandsTest {
         .contains(
             "TARGET CONFLICT  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142")
         .contains("contact: Special Agent Maria Alvarez, us.dea, +1 305 555 0190")
-        .contains(
-            "OFFICER SAFETY  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142  (301"
-                + " m apart)")
-        .contains("2 alert(s).");
+        .contains("OFFICER SAFETY  your case ICE-MIA-2026-0311  <->  us.dea case DEA-MIA-2026-0142")
+        .contains("2 alert(s).")
+        // a conflict reveals no geometry, even if a node sent a distance
+        .doesNotContain("301")
+        .doesNotContain(" m apart");
     assertThat(node.asked.get(0).getCaseReference()).isEqualTo("ICE-MIA-2026-0311");
     assertThat(node.acknowledged).containsExactly("a-1", "a-2");
   }
@@ -147,7 +148,9 @@ class DeconflictionCommandsTest {
     assertThat(sent.getStart()).isEqualTo("2026-12-03T07:30-05:00");
     assertThat(run.out())
         .contains("us.dea: OFFICER-SAFETY CONFLICT")
-        .contains("case DEA-MIA-2026-0142, 301 m away; contact Special Agent Maria Alvarez")
+        .contains("case DEA-MIA-2026-0142; contact Special Agent Maria Alvarez")
+        .contains("both case agents are alerted")
+        .doesNotContain("301")
         .contains("ru.skr: REFUSED (PURPOSE_NOT_PERMITTED)")
         .contains("1 OFFICER-SAFETY conflict(s)");
   }
@@ -236,7 +239,9 @@ class DeconflictionCommandsTest {
                   ConfirmedConflict.newBuilder()
                       .setCaseReference("DEA-MIA-2026-0142")
                       .setPointOfContact(DEA)
-                      .setDistanceMetres(301))
+                      .setDistanceMetres(301)
+                      .setAlertRecorded(true)
+                      .setAlertRecordedHere(true))
               .build());
       out.onNext(
           EventCheckAnswer.newBuilder()
