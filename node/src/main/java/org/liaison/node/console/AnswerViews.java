@@ -158,7 +158,6 @@ public final class AnswerViews {
       String partnerCase,
       String contact,
       String createdAt,
-      long distanceMetres,
       String message) {
     static AlertView of(Alert a) {
       return new AlertView(
@@ -170,7 +169,6 @@ public final class AnswerViews {
           a.getPartnerCaseReference(),
           Sentences.contact(a.getPartnerContact()),
           a.getCreatedAt(),
-          a.getDistanceMetres(),
           a.getMessage());
     }
   }

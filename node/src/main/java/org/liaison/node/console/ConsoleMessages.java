@@ -158,9 +158,6 @@ public interface ConsoleMessages {
   String partnerCase();
 
   @Message
-  String distance();
-
-  @Message
   String when();
 
   @Message
