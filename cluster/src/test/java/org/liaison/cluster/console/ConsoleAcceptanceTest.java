@@ -245,8 +245,23 @@ class ConsoleAcceptanceTest {
   void case5_iceRecordsASeizure_cbpSeesTheFeedbackOnItsRecord(Federation f) {
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
         ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
+      // feedback is owed on what CBP disclosed to ICE, so ICE first asks CBP about the plate
+      ice.get(f.node("us.ice").consoleUrl() + "query");
+      ice.select("type", "PLATE");
+      ice.fill("value", "FLA-8XK2");
+      ice.fill("country", "US");
+      ice.select("purpose", "DRUG_TRAFFICKING");
+      ice.fill("case", "ICE-MIA-2026-0311");
+      ice.fill("role", "CASE_AGENT");
+      ice.driver().findElement(By.id("query-submit")).click();
+      WebElement disclosed =
+          ice.await(
+              By.cssSelector("li.answer[data-partner='us.cbp'][data-status='MATCH']"), ANSWER);
+      assertThat(disclosed.getText()).contains("cbp-r-0301-1");
+
       ice.get(f.node("us.ice").consoleUrl() + "feedback");
-      ice.fill("fb-record", "ice-r-0311-cbp");
+      ice.fill("fb-partner", "us.cbp");
+      ice.fill("fb-record", "cbp-r-0301-1");
       ice.select("fb-result", "SEIZURE");
       ice.fill("fb-case", "ICE-MIA-2026-0311");
       ice.fill("fb-detail", "12 kg seized at the consignee");

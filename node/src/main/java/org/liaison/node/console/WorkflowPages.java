@@ -165,6 +165,7 @@ public class WorkflowPages {
   @Path("feedback")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public TemplateInstance recordFeedback(
+      @FormParam("partner") String partner,
       @FormParam("record") String record,
       @FormParam("result") String result,
       @FormParam("case") String caseReference,
@@ -175,6 +176,7 @@ public class WorkflowPages {
           stub()
               .recordFeedback(
                   FeedbackDraft.newBuilder()
+                      .setPartner(Subjects.orEmpty(partner).trim())
                       .setRecordId(Subjects.orEmpty(record))
                       .setResult(ResultKind.valueOf(Subjects.orEmpty(result)))
                       .setCaseReference(Subjects.orEmpty(caseReference))

@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -109,7 +110,10 @@ public class ConflictClaimResponder implements InboundHandler {
     if (kind == MatchKind.TARGET) {
       for (String caseNumber : refs) {
         String conflictId =
-            ConflictIds.of("TARGET", r.senderAgency(), q.getRequesterCaseReference(), caseNumber);
+            ConflictIds.between(
+                "TARGET",
+                List.of(r.senderAgency(), q.getRequesterCaseReference()),
+                List.of(config.agency(), caseNumber));
         alert(
             kind,
             caseNumber,
@@ -138,16 +142,20 @@ public class ConflictClaimResponder implements InboundHandler {
         if (exact.conflicts(p.area(), claimed)) {
           // one conflict per pair of operations and windows: another operation is another alert
           String conflictId =
-              ConflictIds.of(
+              ConflictIds.between(
                   "EVENT",
-                  r.senderAgency(),
-                  q.getRequesterCaseReference(),
-                  q.getOperation().getOperationId(),
-                  claimed.start().toString(),
-                  claimed.end().toString(),
-                  p.id(),
-                  p.area().start().toString(),
-                  p.area().end().toString());
+                  List.of(
+                      r.senderAgency(),
+                      q.getRequesterCaseReference(),
+                      q.getOperation().getOperationId(),
+                      claimed.start().toString(),
+                      claimed.end().toString()),
+                  List.of(
+                      config.agency(),
+                      p.caseNumber(),
+                      p.id(),
+                      p.area().start().toString(),
+                      p.area().end().toString()));
           alert(
               kind,
               p.caseNumber(),

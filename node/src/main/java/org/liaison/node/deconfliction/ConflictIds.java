@@ -3,7 +3,9 @@ package org.liaison.node.deconfliction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The id of one conflict, made by the node that confirms it from everything that tells it apart
@@ -14,6 +16,21 @@ import java.util.HexFormat;
  */
 final class ConflictIds {
   private ConflictIds() {}
+
+  /**
+   * The id of a conflict between two sides (agency, case and, for events, operation and window),
+   * the same whichever side asked: a conflict found by both sides' checks is one alert on each.
+   */
+  static String between(String kind, List<String> one, List<String> other) {
+    List<String> first =
+        String.join("\u0000", one).compareTo(String.join("\u0000", other)) <= 0 ? one : other;
+    List<String> second = first == one ? other : one;
+    List<String> parts = new ArrayList<>();
+    parts.add(kind);
+    parts.addAll(first);
+    parts.addAll(second);
+    return of(parts.toArray(String[]::new));
+  }
 
   static String of(String... parts) {
     try {

@@ -104,11 +104,9 @@ public class EventDeconfliction {
                     0,
                     Messages.alert(
                         MatchKind.EVENT, op.caseNumber(), partner, c.getCaseReference(), theirs, 0),
-                    ConflictIds.of(
-                        op.id(),
-                        op.area().start().toString(),
-                        op.area().end().toString(),
-                        c.getConflictId()));
+                    // the confirming node's id names both operations and windows, the same
+                    // whichever side asked
+                    c.getConflictId());
             alerted.add(c.toBuilder().setAlertRecordedHere(recorded(draft)).build());
           }
           sink.accept(
