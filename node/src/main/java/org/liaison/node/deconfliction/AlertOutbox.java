@@ -41,6 +41,26 @@ public class AlertOutbox {
       String message,
       String conflictId) {}
 
+  /**
+   * Records the alert (or finds it recorded already); false, with the failure journalled, when it
+   * could not be recorded, so the officer is told the alert is pending rather than sent.
+   */
+  public boolean recorded(Draft draft) {
+    try {
+      record(draft);
+      return true;
+    } catch (RuntimeException e) {
+      journal.record(
+          DeconflictionJournal.Event.FAILED,
+          draft.kind(),
+          draft.partnerAgency(),
+          draft.caseReference(),
+          0,
+          "alert not recorded: " + e.getMessage());
+      return false;
+    }
+  }
+
   /** Records the alert unless the same conflict was already recorded; returns it when new. */
   public synchronized Optional<Alert> record(Draft d) {
     String dedup =

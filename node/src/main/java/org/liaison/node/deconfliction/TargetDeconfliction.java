@@ -156,28 +156,11 @@ public class TargetDeconfliction {
                     Messages.alert(
                         MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0),
                     c.getConflictId());
-            alerted.add(c.toBuilder().setAlertRecordedHere(recorded(draft)).build());
+            alerted.add(c.toBuilder().setAlertRecordedHere(alerts.recorded(draft)).build());
           }
           sink.accept(
               new MatchFanOut.Outcome(
                   outcome.partner(), alerted, outcome.failure(), outcome.latencyMs()));
         });
-  }
-
-  /** Records the alert (or finds it recorded already); false when it could not be recorded. */
-  private boolean recorded(AlertOutbox.Draft draft) {
-    try {
-      alerts.record(draft);
-      return true;
-    } catch (RuntimeException e) {
-      journal.record(
-          Event.FAILED,
-          draft.kind(),
-          draft.partnerAgency(),
-          draft.caseReference(),
-          0,
-          "alert not recorded: " + e.getMessage());
-      return false;
-    }
   }
 }
