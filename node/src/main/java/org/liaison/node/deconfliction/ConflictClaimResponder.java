@@ -5,7 +5,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,24 +13,21 @@ import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.wire.geo.EventTokens;
-import org.liaison.wire.geo.Operation;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimAnswer;
 import org.liaison.wire.v1.ConflictClaimRequest;
 import org.liaison.wire.v1.MatchKind;
-import org.liaison.wire.v1.OperationWindow;
 import org.liaison.wire.v1.PointOfContact;
 import org.liaison.wire.v1.QuotaCount;
 import org.liaison.wire.v1.Refusal;
 
 /**
  * Confirms a partner's claim that some of its PRF values are in this node's filter: each value is
- * looked up among this node's current targets (for events, then checked exactly against the claimed
- * area and window). Every confirmed conflict alerts this node's own case agent with the partner's
- * point of contact and case reference, and is answered with this node's, the conflict's id and that
- * the alert is recorded here (it is, durably, before the answer leaves). A claim for values this
- * node does not hold confirms nothing and teaches it nothing.
+ * looked up among this node's current targets (for events, its live operations: a claim carries no
+ * place or time of the claimant's, decision 0019). Every confirmed conflict alerts this node's own
+ * case agent with the partner's point of contact and case reference, and is answered with this
+ * node's, the conflict's id and that the alert is recorded here (it is, durably, before the answer
+ * leaves). A claim for values this node does not hold confirms nothing and teaches it nothing.
  */
 @ApplicationScoped
 public class ConflictClaimResponder implements InboundHandler {
@@ -41,6 +37,7 @@ public class ConflictClaimResponder implements InboundHandler {
   @Inject DeconflictionTerms terms;
   @Inject RequesterContact contacts;
   @Inject PlannedOperations operations;
+  @Inject OperationReferences references;
   @Inject AlertOutbox alerts;
   @Inject DeconflictionJournal journal;
   @Inject ProbeQuota quota;
@@ -71,9 +68,9 @@ public class ConflictClaimResponder implements InboundHandler {
           PartnerRefusals.invalid(
               "a claim must name the requester's case reference and point of contact"));
     }
-    if (kind == MatchKind.EVENT && !q.hasOperation()) {
+    if (kind == MatchKind.EVENT && q.getOperationReference().isBlank()) {
       return refusal(
-          PartnerRefusals.invalid("an event claim must carry the operation's area and window"));
+          PartnerRefusals.invalid("an event claim must name the requester's operation reference"));
     }
     HeldFilter held = filters.current(r.senderAgency(), r.agreementId(), kind);
     if (held.epoch != q.getEpoch()) {
@@ -130,48 +127,31 @@ public class ConflictClaimResponder implements InboundHandler {
                 .setAlertRecorded(true));
       }
     } else {
-      Operation claimed;
-      try {
-        claimed = area(q.getOperation());
-      } catch (IllegalArgumentException e) {
-        return refusal(
-            PartnerRefusals.invalid("the claimed operation is not valid: " + e.getMessage()));
-      }
-      EventTokens exact = terms.eventTokens(r.agreementId());
+      // the claimed values are PRF outputs of slots (cell x time bucket, widened by the
+      // agreement's buffers) the claimant evaluated blind; each one held by a live operation here
+      // is a conflict at the agreement's grid. The claimant's place and window never arrive.
       for (PlannedOperations.Planned p : operations.byIds(refs)) {
-        if (exact.conflicts(p.area(), claimed)) {
-          // one conflict per pair of operations and windows: another operation is another alert
-          String conflictId =
-              ConflictIds.between(
-                  "EVENT",
-                  List.of(
-                      r.senderAgency(),
-                      q.getRequesterCaseReference(),
-                      q.getOperation().getOperationId(),
-                      claimed.start().toString(),
-                      claimed.end().toString()),
-                  List.of(
-                      config.agency(),
-                      p.caseNumber(),
-                      p.id(),
-                      p.area().start().toString(),
-                      p.area().end().toString()));
-          alert(
-              kind,
-              p.caseNumber(),
-              r.senderAgency(),
-              q.getRequesterCaseReference(),
-              requester,
-              0,
-              conflictId);
-          // that they conflict and whom to call; never a distance (docs/security-model.md)
-          answer.addConflicts(
-              ConfirmedConflict.newBuilder()
-                  .setCaseReference(p.caseNumber())
-                  .setPointOfContact(p.contact())
-                  .setConflictId(conflictId)
-                  .setAlertRecorded(true));
-        }
+        // one conflict per pair of operations and windows: another operation is another alert
+        String conflictId =
+            ConflictIds.between(
+                "EVENT",
+                List.of(r.senderAgency(), q.getRequesterCaseReference(), q.getOperationReference()),
+                List.of(config.agency(), p.caseNumber(), references.of(p)));
+        alert(
+            kind,
+            p.caseNumber(),
+            r.senderAgency(),
+            q.getRequesterCaseReference(),
+            requester,
+            0,
+            conflictId);
+        // that they conflict and whom to call; never a distance (docs/security-model.md)
+        answer.addConflicts(
+            ConfirmedConflict.newBuilder()
+                .setCaseReference(p.caseNumber())
+                .setPointOfContact(p.contact())
+                .setConflictId(conflictId)
+                .setAlertRecorded(true));
       }
     }
     journal.record(
@@ -204,15 +184,6 @@ public class ConflictClaimResponder implements InboundHandler {
             distance,
             Messages.alert(kind, ownCase, partner, partnerCase, contact, distance),
             conflictId));
-  }
-
-  static Operation area(OperationWindow w) {
-    return new Operation(
-        w.getLatitude(),
-        w.getLongitude(),
-        w.getRadiusMetres(),
-        Instant.ofEpochMilli(w.getStartEpochMs()),
-        Instant.ofEpochMilli(w.getEndEpochMs()));
   }
 
   @Override

@@ -15,14 +15,14 @@ import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.geo.EventToken;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.MatchKind;
-import org.liaison.wire.v1.OperationWindow;
 import org.liaison.wire.v1.PointOfContact;
 
 /**
  * Event de-confliction of one planned operation with every partner whose agreement includes it: its
  * tokens (grid cells x time buckets, widened by the buffers) are matched privately against each
- * partner's filter of its own operations' tokens; on a hit the partner checks the exact geometry
- * and window. A conflict is an officer-safety alert for both case agents.
+ * partner's filter of its own operations' tokens; a hit is claimed with the PRF values alone (never
+ * the operation's place or time, decision 0019) and the partner confirms which of its live
+ * operations hold them. A conflict is an officer-safety alert for both case agents.
  */
 @ApplicationScoped
 public class EventDeconfliction {
@@ -32,6 +32,7 @@ public class EventDeconfliction {
   @Inject AlertOutbox alerts;
   @Inject DeconflictionJournal journal;
   @Inject DeconflictionTerms terms;
+  @Inject OperationReferences references;
 
   /** The operation's tokens cut with this partner's agreement's buffers, as its filter was. */
   private Set<ByteString> inputs(PlannedOperations.Planned op, PartnerAgreement p) {
@@ -58,17 +59,9 @@ public class EventDeconfliction {
       return CompletableFuture.completedFuture(null);
     }
     PlannedOperations.Planned op = found.get();
-    OperationWindow window =
-        OperationWindow.newBuilder()
-            .setLatitude(op.area().latitude())
-            .setLongitude(op.area().longitude())
-            .setRadiusMetres(op.area().radiusMetres())
-            .setStartEpochMs(op.area().start().toEpochMilli())
-            .setEndEpochMs(op.area().end().toEpochMilli())
-            .setOperationId(op.id())
-            .build();
+    // the claim names the operation only by an opaque reference: no place, radius or time
     PrivateMatcher.Claimant who =
-        new PrivateMatcher.Claimant(op.caseNumber(), op.contact(), officerId, window);
+        new PrivateMatcher.Claimant(op.caseNumber(), op.contact(), officerId, references.of(op));
     return MatchFanOut.run(
         with,
         p -> matcher.match(p, MatchKind.EVENT, inputs(op, p), who, deadlineMs),

@@ -22,9 +22,10 @@ import org.liaison.wire.oprf.OprfMode;
  * This node's de-confliction key ring (VOPRF, a key per partner per UTC week), derived from a
  * 32-byte master seed kept sealed under the node's key store ({@link NodeSecrets}) in {@code
  * <data-dir>/deconfliction/oprf-master.seed.sealed} (owner-only), made on first use. A plain seed
- * file of an earlier version is sealed and removed at start. A seed that no longer opens (the
- * node's keys were replaced) or a removed file gives a new seed, which rotates every key (see
- * docs/private-matching.md): partners fetch new filters, nothing else is lost.
+ * file of an earlier version is sealed and removed at start; a seed sealed under a retired key
+ * ({@link NodeSecrets}) is re-sealed under the current one. A seed that no longer opens (the node's
+ * keys were replaced without keeping the old one) or a removed file gives a new seed, which rotates
+ * every key (see docs/private-matching.md): partners fetch new filters, nothing else is lost.
  */
 @ApplicationScoped
 public class OprfKeys {
@@ -59,8 +60,13 @@ public class OprfKeys {
     Path plain = dir.resolve(PLAIN_SEED_FILE);
     try {
       if (Files.isRegularFile(sealed)) {
-        Optional<byte[]> seed = secrets.open(SECRET, Files.readAllBytes(sealed));
+        byte[] stored = Files.readAllBytes(sealed);
+        Optional<byte[]> seed = secrets.open(SECRET, stored);
         if (seed.isPresent()) {
+          if (!secrets.openedUnderCurrentKey(SECRET, stored)) {
+            // sealed under a retired key (the node's key was rotated): re-seal under the current
+            write(dir, secrets.seal(SECRET, seed.get()));
+          }
           return seed.get();
         }
         LOG.warnf(

@@ -26,7 +26,6 @@ import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimAnswer;
 import org.liaison.wire.v1.ConflictClaimRequest;
 import org.liaison.wire.v1.MatchKind;
-import org.liaison.wire.v1.OperationWindow;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PointOfContact;
 import org.liaison.wire.v1.Reason;
@@ -49,7 +48,7 @@ public class PrivateMatcher {
 
   /** Who is asking, told to the partner only with a claim. */
   public record Claimant(
-      String caseReference, PointOfContact contact, String officerId, OperationWindow operation) {}
+      String caseReference, PointOfContact contact, String officerId, String operationReference) {}
 
   public CompletableFuture<List<ConfirmedConflict>> match(
       PartnerAgreement p,
@@ -176,8 +175,8 @@ public class PrivateMatcher {
             .addAllPrfOutputs(hits)
             .setRequesterCaseReference(who.caseReference())
             .setRequesterContact(who.contact());
-    if (who.operation() != null) {
-      c.setOperation(who.operation());
+    if (who.operationReference() != null) {
+      c.setOperationReference(who.operationReference());
     }
     journal.record(Event.CLAIM_SENT, kind, p.agency(), who.caseReference(), hits.size(), null);
     return calls

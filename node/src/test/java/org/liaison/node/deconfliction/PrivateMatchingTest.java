@@ -34,7 +34,6 @@ import org.liaison.wire.v1.ConflictClaimRequest;
 import org.liaison.wire.v1.FilterRequest;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.MatchKind;
-import org.liaison.wire.v1.OperationWindow;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerQuota;
 import org.liaison.wire.v1.PointOfContact;
@@ -52,6 +51,7 @@ class PrivateMatchingTest {
 
   @Inject ImportService imports;
   @Inject TargetDeconfliction targets;
+  @Inject EventDeconfliction events;
   @Inject PrivateMatcher matcher;
   @Inject DeconflictionTerms terms;
   @Inject AlertOutbox alerts;
@@ -199,7 +199,7 @@ class PrivateMatchingTest {
 
   @Test
   @Order(4)
-  void operation300mAwayInAnOverlappingWindow_isAnOfficerSafetyConflictConfirmedExactly() {
+  void operation300mAwayInAnOverlappingWindow_isAnOfficerSafetyConflict_fartherOrLaterIsNot() {
     Operation near =
         new Operation(
             25.7644,
@@ -317,6 +317,113 @@ class PrivateMatchingTest {
     assertThat(alerts.pending("T-DC-HOLD")).hasSize(afterFirst + 1);
   }
 
+  /**
+   * The real claimant path (a stored operation checked by {@link EventDeconfliction}): the claim
+   * that reaches the partner names PRF values, the case, the contact and an opaque reference, and
+   * nothing of where or when the operation is.
+   */
+  @Test
+  @Order(7)
+  void anEventClaimsBytes_carryNoCoordinatesRadiusOrWindow() throws Exception {
+    Instant start = TOMORROW_6AM_MIAMI.plus(Duration.ofMinutes(37));
+    Instant end = start.plus(Duration.ofMinutes(143));
+    double lat = 25.76431234;
+    double lon = -80.19176543;
+    double radius = 77.25;
+    String line =
+        "{\"kind\":\"case\",\"caseNumber\":\"T-DC-CLAIMANT\",\"agency\":\"us.test\",\"agent\":{\"name\":\"Agent"
+            + " Claimant\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"ACTIVE\"}";
+    assertThat(imports.importLine(1, line).accepted()).isTrue();
+    String op =
+        "{\"kind\":\"operation\",\"id\":\"dc-op-claimant-secret\",\"case\":\"T-DC-CLAIMANT\","
+            + "\"type\":\"SURVEILLANCE\",\"latitude\":"
+            + lat
+            + ",\"longitude\":"
+            + lon
+            + ",\"radiusMetres\":"
+            + radius
+            + ",\"start\":\""
+            + start
+            + "\",\"end\":\""
+            + end
+            + "\"}";
+    ImportResult stored = imports.importLine(1, op);
+    assertThat(stored.accepted()).as(stored.message()).isTrue();
+    loop.clear();
+
+    List<MatchFanOut.Outcome> outcomes = new ArrayList<>();
+    events
+        .checkOperation(
+            "dc-op-claimant-secret", "officer-1", List.of(PARTNER), 10_000, outcomes::add)
+        .join();
+    assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.failure()).isNull());
+    assertThat(outcomes.get(0).conflicts())
+        .as("the warrant 290 m away in an overlapping window conflicts")
+        .anySatisfy(c -> assertThat(c.getCaseReference()).isEqualTo("T-DC-HOLD"));
+
+    List<byte[]> claims =
+        loop.sent().stream()
+            .filter(
+                x ->
+                    x.header()
+                        .contentType()
+                        .equals(ConflictClaimRequest.getDescriptor().getFullName()))
+            .map(LoopbackPartnerCall.Sent::payload)
+            .toList();
+    assertThat(claims).isNotEmpty();
+    for (byte[] bytes : claims) {
+      ConflictClaimRequest claim = ConflictClaimRequest.parseFrom(bytes);
+      assertThat(claim.getUnknownFields().asMap()).isEmpty();
+      assertThat(claim.getOperationReference()).hasSize(32).doesNotContain("dc-op");
+      for (double d : new double[] {lat, lon, radius}) {
+        assertThat(contains(bytes, littleEndian(Double.doubleToLongBits(d))))
+            .as("the claim holds the double " + d)
+            .isFalse();
+      }
+      for (Instant t : new Instant[] {start, end}) {
+        assertThat(contains(bytes, littleEndian(t.toEpochMilli()))).isFalse();
+        assertThat(contains(bytes, varint(t.toEpochMilli()))).as("epoch ms of " + t).isFalse();
+        assertThat(contains(bytes, varint(t.getEpochSecond()))).as("epoch s of " + t).isFalse();
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(t.toString());
+      }
+      assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+          .doesNotContain("25.764")
+          .doesNotContain("80.191")
+          .doesNotContain("dc-op-claimant-secret");
+    }
+  }
+
+  private static byte[] littleEndian(long v) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (v >>> (8 * i));
+    }
+    return b;
+  }
+
+  private static byte[] varint(long v) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    while ((v & ~0x7FL) != 0) {
+      out.write((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.write((int) v);
+    return out.toByteArray();
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   private List<ConfirmedConflict> eventCheck(Operation op, String caseReference) {
     return eventCheck(op, caseReference, "");
   }
@@ -327,21 +434,12 @@ class PrivateMatchingTest {
     for (EventToken t : terms.eventTokens(LoopbackProfile.AGREEMENT).tokens(op)) {
       tokens.add(MatchInputs.event(t));
     }
-    OperationWindow window =
-        OperationWindow.newBuilder()
-            .setLatitude(op.latitude())
-            .setLongitude(op.longitude())
-            .setRadiusMetres(op.radiusMetres())
-            .setStartEpochMs(op.start().toEpochMilli())
-            .setEndEpochMs(op.end().toEpochMilli())
-            .setOperationId(operationId)
-            .build();
     PrivateMatcher.Claimant who =
         new PrivateMatcher.Claimant(
             caseReference,
             PointOfContact.newBuilder().setName("Agent Q").build(),
             "officer-1",
-            window);
+            "ref-" + caseReference + "-" + operationId);
     return matcher.match(PARTNER, MatchKind.EVENT, tokens, who, 10_000).join();
   }
 
