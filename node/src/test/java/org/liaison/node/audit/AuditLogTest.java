@@ -39,6 +39,9 @@ class AuditLogTest {
   @Inject AuditService service;
   @Inject AuditSigning signing;
   @Inject AuditTables tables;
+  @Inject AuditSalt salt;
+  @Inject org.liaison.node.runtime.NodeSecrets secrets;
+  @Inject jakarta.persistence.EntityManager em;
 
   @BeforeEach
   void empty() {
@@ -397,5 +400,51 @@ class AuditLogTest {
     // the log works again once the table is back
     assertThat(concurrently(4, 5)).hasSize(20);
     assertThat(service.verify().getOk()).isTrue();
+  }
+
+  /**
+   * The salt row holds the salt only sealed under the node's key, and a plain row of an earlier
+   * version (V20) is sealed and erased on first use, keeping the same salt: an identifier hashed
+   * before hashes the same after.
+   */
+  @Test
+  void auditSalt_isStoredSealed_andAPlainRowOfAnEarlierVersionIsSealedKeepingTheSalt()
+      throws Exception {
+    byte[] hashed = salt.hash("PHONE", "+13055550142");
+    Object[] row = saltRow();
+    assertThat(row[0]).as("no plain salt").isNull();
+    byte[] sealed = (byte[]) row[1];
+    byte[] opened = secrets.open(AuditSalt.SECRET, sealed).orElseThrow();
+    assertThat(hmac(opened, "PHONE:+13055550142")).isEqualTo(hashed);
+
+    byte[] earlier = new byte[32];
+    java.util.Arrays.fill(earlier, (byte) 9);
+    try {
+      tables.sql("update audit_secret set salt = ?1, sealed_salt = null where id = 1", earlier);
+      salt.forget();
+      assertThat(salt.hash("PHONE", "+13055550142")).isEqualTo(hmac(earlier, "PHONE:+13055550142"));
+      Object[] migrated = saltRow();
+      assertThat(migrated[0]).as("the plain salt is erased").isNull();
+      assertThat(secrets.open(AuditSalt.SECRET, (byte[]) migrated[1])).hasValue(earlier);
+    } finally {
+      tables.sql("update audit_secret set salt = null, sealed_salt = ?1 where id = 1", sealed);
+      salt.forget();
+    }
+    assertThat(salt.hash("PHONE", "+13055550142")).isEqualTo(hashed);
+  }
+
+  private Object[] saltRow() {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (Object[])
+                    em.createNativeQuery("select salt, sealed_salt from audit_secret where id = 1")
+                        .getSingleResult());
+  }
+
+  private static byte[] hmac(byte[] key, String text) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+    return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
   }
 }
