@@ -224,6 +224,13 @@ public final class EnvelopeVerifier {
           throw new WireException(
               Reason.RATE_LIMITED,
               "The replay window is full; too many messages were accepted recently. Retry later.");
+      case NOT_DURABLE ->
+          throw new WireException(
+              Reason.INTERNAL,
+              "Message id "
+                  + c.header.getMessageId()
+                  + " could not be recorded on stable storage, so the message was not accepted;"
+                  + " the receiver's disk needs attention.");
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.PriorityQueue;
  * Remembers message ids for as long as their envelopes could still be accepted, so each id is
  * accepted once. Memory is bounded: when {@code capacity} ids are remembered and none has aged out,
  * new ids are refused (fail closed) rather than forgetting one too early. A guard made {@link
- * #durable} also writes every id to a {@link ReplayJournal} before accepting it, and starts from
- * the journal's live ids, so a replay stays refused after a restart. Thread-safe.
+ * #durable} also writes every id to a {@link ReplayJournal} and waits until it is on stable storage
+ * before accepting it (concurrent ids share one fsync), and starts from the journal's live ids, so
+ * a replay stays refused after a crash or power cut. Thread-safe.
  */
 public final class ReplayGuard {
 
@@ -79,25 +80,46 @@ public final class ReplayGuard {
   public enum Outcome {
     RECORDED,
     ALREADY_SEEN,
-    FULL
+    FULL,
+    /** The id could not be put on stable storage: the message must not be acted on. */
+    NOT_DURABLE
   }
 
-  /** Records the id until {@code forgetAfter}; says whether it was new. */
-  public synchronized Outcome record(String messageId, Instant forgetAfter) {
-    prune();
-    if (ids.containsKey(messageId)) {
-      return Outcome.ALREADY_SEEN;
+  /**
+   * Records the id until {@code forgetAfter}; says whether it was new. For a durable guard it
+   * returns {@link Outcome#RECORDED} only once the id is on stable storage; the wait is outside the
+   * guard's lock, so concurrent messages are written meanwhile and share the next fsync.
+   */
+  public Outcome record(String messageId, Instant forgetAfter) {
+    long line = 0;
+    synchronized (this) {
+      prune();
+      if (ids.containsKey(messageId)) {
+        return Outcome.ALREADY_SEEN;
+      }
+      if (ids.size() >= capacity) {
+        return Outcome.FULL;
+      }
+      long at = forgetAfter.toEpochMilli();
+      if (journal != null) {
+        line = journal.append(messageId, at);
+        if (line < 0) {
+          return Outcome.NOT_DURABLE;
+        }
+      }
+      ids.put(messageId, at);
+      byExpiry.add(new Entry(messageId, at));
     }
-    if (ids.size() >= capacity) {
-      return Outcome.FULL;
+    if (journal != null && !journal.awaitDurable(line)) {
+      // the id stays remembered: a retry of the same message is refused as a replay (fail closed)
+      return Outcome.NOT_DURABLE;
     }
-    long at = forgetAfter.toEpochMilli();
-    if (journal != null && !journal.append(messageId, at)) {
-      return Outcome.FULL;
-    }
-    ids.put(messageId, at);
-    byExpiry.add(new Entry(messageId, at));
     return Outcome.RECORDED;
+  }
+
+  /** The fsyncs the journal made so far (0 for a guard in memory). */
+  long journalForces() {
+    return journal == null ? 0 : journal.forces();
   }
 
   public synchronized int size() {

@@ -1,7 +1,8 @@
 package org.liaison.wire.envelope;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +12,19 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
  * The accepted message ids of a {@link ReplayGuard} on disk: one line per id, {@code <id>
- * <forget-at-ms>}, appended and flushed to the operating system before the id is accepted (so it
- * survives the process; a power cut may lose the last lines, see decision 0012). Lines whose time
- * has passed are dropped when the file is rewritten, which happens once it holds twice as many
- * lines as live ids (and at least {@value #MIN_COMPACT} lines), so the file stays bounded by the
- * ids of one envelope lifetime. A torn last line (a crash mid-write) is ignored.
+ * <forget-at-ms>}. An id is accepted only once its line is on stable storage (fsync), so neither a
+ * crash of the process nor a power cut lets its envelope be replayed. The fsyncs of concurrent
+ * messages are grouped, as the audit log's commits are: the first waiting thread forces every line
+ * written so far, the others wait for it, so one fsync covers many ids under load (decision 0019).
+ * Lines whose time has passed are dropped when the file is rewritten (to a temporary file, forced,
+ * then renamed), which happens once it holds twice as many lines as live ids (and at least {@value
+ * #MIN_COMPACT} lines), so the file stays bounded by the ids of one envelope lifetime. A torn last
+ * line (a crash mid-write) is ignored: its envelope was never accepted.
  */
 final class ReplayJournal {
   private static final Logger LOG = Logger.getLogger(ReplayJournal.class.getName());
@@ -27,8 +32,20 @@ final class ReplayJournal {
 
   private final Path file;
   private final Clock clock;
-  private BufferedWriter out;
   private int lines;
+
+  /** Held while the channel is forced or replaced; never while waiting for {@link #durable}. */
+  private final Object channelLock = new Object();
+
+  private FileChannel out;
+
+  /** Sequence number of the last line written to the channel. */
+  private final AtomicLong written = new AtomicLong();
+
+  private final Object durableLock = new Object();
+  private long durable;
+  private boolean forcing;
+  private final AtomicLong forces = new AtomicLong();
 
   private ReplayJournal(Path file, Clock clock) {
     this.file = file;
@@ -74,20 +91,76 @@ final class ReplayJournal {
     return live;
   }
 
-  /** Appends one id; false if it could not be written (the caller then refuses the envelope). */
-  boolean append(String id, long forgetAtMs) {
+  /**
+   * Writes one id (not yet forced); called under the guard's lock. Returns the line's sequence
+   * number for {@link #awaitDurable}, or -1 if it could not be written (the caller refuses).
+   */
+  long append(String id, long forgetAtMs) {
+    ByteBuffer line =
+        ByteBuffer.wrap((id + ' ' + forgetAtMs + '\n').getBytes(StandardCharsets.US_ASCII));
     try {
-      out.write(id);
-      out.write(' ');
-      out.write(Long.toString(forgetAtMs));
-      out.write('\n');
-      out.flush();
+      synchronized (channelLock) {
+        while (line.hasRemaining()) {
+          out.write(line);
+        }
+      }
       lines++;
-      return true;
+      return written.incrementAndGet();
     } catch (IOException e) {
       LOG.warning("cannot record message id in " + file + ": " + e.getMessage());
-      return false;
+      return -1;
     }
+  }
+
+  /**
+   * Returns once line {@code seq} is on stable storage (true), or false if forcing it failed (the
+   * caller then refuses the envelope). Called without the guard's lock, so other messages are
+   * written meanwhile and share the next fsync.
+   */
+  boolean awaitDurable(long seq) {
+    while (true) {
+      long target;
+      synchronized (durableLock) {
+        while (durable < seq && forcing) {
+          try {
+            durableLock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        }
+        if (durable >= seq) {
+          return true;
+        }
+        forcing = true;
+        target = written.get();
+      }
+      IOException failure = null;
+      try {
+        synchronized (channelLock) {
+          out.force(false);
+        }
+        forces.incrementAndGet();
+      } catch (IOException e) {
+        failure = e;
+        LOG.warning("cannot force the replay journal " + file + ": " + e.getMessage());
+      }
+      synchronized (durableLock) {
+        forcing = false;
+        if (failure == null) {
+          durable = Math.max(durable, target);
+        }
+        durableLock.notifyAll();
+        if (failure != null) {
+          return false;
+        }
+      }
+    }
+  }
+
+  /** How many fsyncs were made (the grouping test reads it). */
+  long forces() {
+    return forces.get();
   }
 
   void compactIfWorthIt(Map<String, Long> live) {
@@ -101,32 +174,65 @@ final class ReplayJournal {
       LOG.warning("cannot rewrite the replay journal " + file + ": " + e.getMessage());
       lines = 0;
       try {
-        out =
-            Files.newBufferedWriter(
-                file,
-                StandardCharsets.US_ASCII,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        synchronized (channelLock) {
+          if (out == null || !out.isOpen()) {
+            out = appendTo(file);
+          }
+        }
       } catch (IOException again) {
         LOG.warning("cannot reopen the replay journal " + file + ": " + again.getMessage());
       }
     }
   }
 
+  /** Called under the guard's lock (or before the guard is in use). */
   private void compact(Map<String, Long> live) throws IOException {
-    if (out != null) {
-      out.close();
-    }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-      for (Map.Entry<String, Long> e : live.entrySet()) {
-        w.write(e.getKey() + " " + e.getValue() + "\n");
-      }
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Long> e : live.entrySet()) {
+      text.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    long upTo;
+    synchronized (channelLock) {
+      try (FileChannel w =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        ByteBuffer b = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII));
+        while (b.hasRemaining()) {
+          w.write(b);
+        }
+        w.force(true);
+      }
+      if (out != null) {
+        out.close();
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      forceDirectory();
+      out = appendTo(file);
+      upTo = written.get();
+    }
     lines = live.size();
-    out =
-        Files.newBufferedWriter(
-            file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    // every live id is in the forced new file
+    synchronized (durableLock) {
+      durable = Math.max(durable, upTo);
+      durableLock.notifyAll();
+    }
+  }
+
+  private void forceDirectory() {
+    Path dir = file.toAbsolutePath().getParent();
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException notSupported) {
+      // some platforms cannot open a directory; the rename is still atomic there
+    }
+  }
+
+  private static FileChannel appendTo(Path file) throws IOException {
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 }
