@@ -50,7 +50,7 @@ final class AgreementEvaluator {
             id,
             a,
             State.UNSIGNED,
-            Reason.AGREEMENT_UNSIGNED,
+            s == null ? Reason.AGREEMENT_UNSIGNED : s.reason(),
             "Agreement "
                 + id
                 + " is not in force: "

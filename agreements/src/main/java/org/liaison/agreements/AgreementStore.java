@@ -12,8 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -22,6 +26,14 @@ import org.liaison.wire.v1.Reason;
  * evaluated at the instant asked. On access the folder's file names, sizes and modification times
  * are compared at most once a second and the folder is re-read when they changed; {@link #reload()}
  * forces it. Thread-safe.
+ *
+ * <p>A new version of an agreement that was fully signed (its document or a party's signature file
+ * replaced) whose signature is there but refused, for instance made with an officer's, node's or
+ * gateway's certificate instead of the agency signatory's, does not replace the version in force:
+ * the store keeps the last fully signed version (its lifecycle file is still read) and tells its
+ * {@link #onRefusedVersion listeners} once, with the reason ({@code CERTIFICATE_WRONG_ROLE}, {@code
+ * AGREEMENT_UNSIGNED}). A version with a signature still missing (parties signing one by one) is
+ * evaluated as it is.
  */
 public final class AgreementStore {
   private static final long POLL_NANOS = 1_000_000_000L;
@@ -30,7 +42,18 @@ public final class AgreementStore {
   private final Optional<Path> directory;
   private final Clock clock;
   private final Object lock = new Object();
-  private volatile Snapshot snapshot = new Snapshot("", Map.of());
+  private volatile Snapshot snapshot = new Snapshot("", Map.of(), List.of());
+  private final List<Consumer<RefusedVersion>> listeners = new CopyOnWriteArrayList<>();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+  /** A new version of an agreement refused on reload; the version in force stays. */
+  public record RefusedVersion(String agreementId, String agency, Reason reason, String detail) {}
+
+  /** Runs {@code listener} once for each refused new version found from now on. */
+  public void onRefusedVersion(Consumer<RefusedVersion> listener) {
+    listeners.add(listener);
+  }
+
   private volatile long lastPoll = System.nanoTime() - POLL_NANOS;
 
   /**
@@ -87,9 +110,26 @@ public final class AgreementStore {
 
   /** Re-reads the folder now. */
   public void reload() {
+    Snapshot loaded;
     synchronized (lock) {
       lastPoll = System.nanoTime();
-      snapshot = load(stamp());
+      loaded = load(stamp());
+      snapshot = loaded;
+    }
+    report(loaded);
+  }
+
+  private void report(Snapshot loaded) {
+    for (RefusedVersion r : loaded.refused) {
+      if (reported.add(r.agreementId() + "\0" + r.agency() + "\0" + r.detail())) {
+        for (Consumer<RefusedVersion> l : listeners) {
+          try {
+            l.accept(r);
+          } catch (RuntimeException e) {
+            // a listener's failure must not change what is in force
+          }
+        }
+      }
     }
   }
 
@@ -157,16 +197,21 @@ public final class AgreementStore {
 
   private Snapshot current() {
     long now = System.nanoTime();
+    Snapshot loaded = null;
     if (now - lastPoll >= POLL_NANOS) {
       synchronized (lock) {
         if (now - lastPoll >= POLL_NANOS) {
           lastPoll = now;
           String stamp = stamp();
           if (!stamp.equals(snapshot.stamp)) {
-            snapshot = load(stamp);
+            loaded = load(stamp);
+            snapshot = loaded;
           }
         }
       }
+    }
+    if (loaded != null) {
+      report(loaded);
     }
     return snapshot;
   }
@@ -196,6 +241,7 @@ public final class AgreementStore {
 
   private Snapshot load(String stamp) {
     Map<String, Loaded> entries = new TreeMap<>();
+    List<RefusedVersion> refused = new ArrayList<>();
     Instant now = clock.instant();
     if (Files.isDirectory(dir)) {
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.yaml")) {
@@ -205,13 +251,23 @@ public final class AgreementStore {
             continue;
           }
           String id = name.substring(0, name.length() - ".yaml".length());
-          entries.put(id, loadOne(id, f, now));
+          Loaded fresh = loadOne(id, f, now);
+          Loaded before = snapshot.entries.get(id);
+          Optional<SignatureCheck> bad =
+              fresh.signatures.values().stream().filter(SignatureCheck::refused).findFirst();
+          if (bad.isPresent() && before != null && before.fullySigned()) {
+            entries.put(id, new Loaded(id, before.parsed, before.signatures, fresh.lifecycle));
+            refused.add(
+                new RefusedVersion(id, bad.get().agency(), bad.get().reason(), bad.get().detail()));
+          } else {
+            entries.put(id, fresh);
+          }
         }
       } catch (IOException e) {
         // an unreadable folder holds no agreement in force
       }
     }
-    return new Snapshot(stamp, entries);
+    return new Snapshot(stamp, entries, refused);
   }
 
   private Loaded loadOne(String id, Path file, Instant now) {
@@ -254,9 +310,7 @@ public final class AgreementStore {
   private SignatureCheck verify(Path yaml, byte[] bytes, Party p, Instant now) {
     Path p7s = AgreementSigner.signatureFile(yaml, p.agency());
     if (!Files.exists(p7s)) {
-      return SignatureCheck.bad(
-          p.agency(),
-          "there is no signature by " + p.agency() + " (" + p7s.getFileName() + " is missing)");
+      return SignatureCheck.missing(p.agency(), " (" + p7s.getFileName() + " is missing)");
     }
     try {
       return SignatureVerifier.verify(
@@ -299,13 +353,21 @@ public final class AgreementStore {
     return List.copyOf(l.signatures.values());
   }
 
-  private record Snapshot(String stamp, Map<String, Loaded> entries) {}
+  private record Snapshot(
+      String stamp, Map<String, Loaded> entries, List<RefusedVersion> refused) {}
 
   private record Loaded(
       String id,
       ParseResult parsed,
       Map<String, SignatureCheck> signatures,
       LifecycleFile.Read lifecycle) {
+    boolean fullySigned() {
+      return parsed.valid()
+          && parsed.agreement().get().parties().stream()
+              .allMatch(
+                  p -> signatures.containsKey(p.agency()) && signatures.get(p.agency()).valid());
+    }
+
     AgreementStatus status(Instant at) {
       return AgreementEvaluator.evaluate(id, parsed, signatures, lifecycle, at);
     }

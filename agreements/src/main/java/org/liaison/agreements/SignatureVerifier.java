@@ -123,7 +123,7 @@ final class SignatureVerifier {
           "the certificate that signed for " + agency + " belongs to '" + o + "', not " + agency);
     }
     if (!CertificateRole.AGENCY_SIGNATORY.isHeldBy(signer)) {
-      return SignatureCheck.bad(
+      return SignatureCheck.wrongRole(
           agency,
           "the certificate that signed for "
               + agency

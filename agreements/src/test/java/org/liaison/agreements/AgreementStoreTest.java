@@ -18,8 +18,6 @@ class AgreementStoreTest {
   @Test
   void inForce_tamperedByteTakesItOutOfForce() throws Exception {
     Path dir = TestFederation.freshAgreements();
-    AgreementStore store = new AgreementStore(dir);
-    assertThat(store.statusOf(ID).orElseThrow().inForce()).isTrue();
 
     Path yaml = dir.resolve(ID + ".yaml");
     byte[] bytes = Files.readAllBytes(yaml);
@@ -29,7 +27,7 @@ class AgreementStoreTest {
             + 17;
     bytes[i] = (byte) '9'; // 500 -> 900: still a valid document, but not the signed one
     Files.write(yaml, bytes);
-    store.reload();
+    AgreementStore store = new AgreementStore(dir);
 
     AgreementStatus s = store.statusOf(ID).orElseThrow();
     assertThat(s.inForce()).isFalse();
@@ -74,9 +72,59 @@ class AgreementStoreTest {
           AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
       AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
       assertThat(s.inForce()).as(folder.toString()).isFalse();
-      assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+      assertThat(s.reason()).isEqualTo(Reason.CERTIFICATE_WRONG_ROLE);
       assertThat(s.sentence()).contains("not the agency signatory's");
     }
+  }
+
+  /**
+   * A store holding a fully signed agreement is given a new version whose signature is refused (an
+   * officer's certificate; a tampered document): it keeps the version in force, still reads its
+   * lifecycle, and reports the attempt once with its reason.
+   */
+  @Test
+  void refusedNewVersion_keepsTheVersionInForce_andIsReportedOnce() throws Exception {
+    Path pki = TestFederation.pki();
+    Path dir = TestFederation.freshAgreements();
+    AgreementStore store = new AgreementStore(dir);
+    java.util.List<AgreementStore.RefusedVersion> refused =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    store.onRefusedVersion(refused::add);
+    assertThat(store.statusOf(ID).orElseThrow().inForce()).isTrue();
+
+    Path officer = pki.resolve("ru.skr/officers/officer-1");
+    AgencyCredentials wrongRole =
+        new AgencyCredentials(
+            "ru.skr",
+            Pem.privateKey(officer.resolve("tls.key.pem")),
+            Pem.certificate(officer.resolve("tls.crt.pem")),
+            AgencyCredentials.caCertificate(pki, "ru.skr"));
+    Path yaml = dir.resolve(ID + ".yaml");
+    Files.write(
+        dir.resolve(ID + ".ru.skr.p7s"), AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
+    store.reload();
+    store.reload();
+
+    assertThat(store.statusOf(ID).orElseThrow().inForce())
+        .as("the version it had stays in force")
+        .isTrue();
+    assertThat(refused)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.agreementId()).isEqualTo(ID);
+              assertThat(r.agency()).isEqualTo("ru.skr");
+              assertThat(r.reason()).isEqualTo(Reason.CERTIFICATE_WRONG_ROLE);
+              assertThat(r.detail()).contains("not the agency signatory's");
+            });
+    assertThat(new AgreementStore(dir).statusOf(ID).orElseThrow().inForce())
+        .as("a store that never had it does not take it")
+        .isFalse();
+
+    store.record(ID, LifecycleEvent.Action.SUSPEND, "us.ice", "under review");
+    assertThat(store.statusOf(ID).orElseThrow().reason())
+        .as("the kept version's lifecycle still applies")
+        .isEqualTo(Reason.AGREEMENT_SUSPENDED);
   }
 
   @Test
