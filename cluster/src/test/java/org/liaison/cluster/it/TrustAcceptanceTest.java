@@ -460,6 +460,22 @@ class TrustAcceptanceTest {
               assertThat(a.getDistanceMetres()).isZero();
               assertThat(a.getMessage()).doesNotContain(" m ").doesNotContain("25.76");
             });
+    // ICE's claims carried no place or time (decision 0019): nothing of ICE's walk reaches CBP's
+    // log or audit
+    String cbpLog = readLog(f.node("us.cbp").log());
+    List<AuditEntry> cbpAudit = log(f, "us.cbp");
+    for (String lat : List.of("25.7635", "25.7644", "25.7653")) {
+      assertThat(cbpLog).doesNotContain(lat);
+      assertThat(cbpAudit).noneMatch(e -> e.toString().contains(lat));
+    }
+  }
+
+  private static String readLog(java.nio.file.Path log) {
+    try {
+      return java.nio.file.Files.readString(log);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // --- one partner cannot starve the others ---

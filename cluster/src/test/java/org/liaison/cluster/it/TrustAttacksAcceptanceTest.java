@@ -22,6 +22,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.agreements.AgencyCredentials;
+import org.liaison.agreements.AgreementSigner;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
@@ -233,6 +235,138 @@ class TrustAttacksAcceptanceTest {
     assertThat(dea.refusalOf("us.ice", recorded))
         .as("the node's own journal")
         .contains(Reason.REPLAYED_MESSAGE);
+  }
+
+  /**
+   * An envelope is accepted, then ICE's gateway and node are killed at once (SIGKILL: no shutdown
+   * hook, no flush); after they start again the same envelope is refused as a replay, by the
+   * gateway and by the node alone: the id was on disk before the envelope was acted on.
+   */
+  @Test
+  @Order(4)
+  void envelopeReplayedAfterBothWereKilled_isRefused(Federation f) throws Exception {
+    Attacker dea = new Attacker(f, "us.dea");
+    Envelope recorded = dea.querySignedBy("us.ice", "node-1");
+    assertThat(dea.refusalOf("us.ice", recorded)).as("accepted the first time").isEmpty();
+    kill9(f.gateway("us.ice").pid(), f.node("us.ice").pid());
+    f.gateway("us.ice").stop();
+    f.node("us.ice").stop();
+    f.node("us.ice").start();
+    f.gateway("us.ice").start();
+    assertThat(dea.refusalOf("us.ice", recorded)).contains(Reason.REPLAYED_MESSAGE);
+    onRecord(f, "gateway:us.ice", "id=" + messageId(recorded), "reason=REPLAYED_MESSAGE");
+
+    Envelope another = dea.querySignedBy("us.ice", "node-1");
+    assertThat(dea.refusalOf("us.ice", another)).isEmpty();
+    kill9(f.gateway("us.ice").pid(), f.node("us.ice").pid());
+    f.gateway("us.ice").stop();
+    f.node("us.ice").stop();
+    Files.delete(f.workDir().resolve("us.ice").resolve("gateway").resolve("replay-ids.log"));
+    f.node("us.ice").start();
+    f.gateway("us.ice").start();
+    assertThat(dea.refusalOf("us.ice", another))
+        .as("the node's own journal, after its gateway lost its own")
+        .contains(Reason.REPLAYED_MESSAGE);
+  }
+
+  private static void kill9(long... pids) throws Exception {
+    for (long pid : pids) {
+      ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+      // destroyForcibly is SIGKILL on Unix: the process gets no chance to flush or close anything
+      p.destroyForcibly();
+      p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * A running node is given a new signature file for an agreement in force, made with one of its
+   * own agency's certificates that are not the signatory's (an officer's, the gateway's, the
+   * node's): each is refused with CERTIFICATE_WRONG_ROLE, put on record (log and audit entry), and
+   * the agreement it had stays in force (a query to the partner under it is still answered).
+   */
+  @Test
+  @Order(4)
+  void agreementSignedWithAnOfficerGatewayOrNodeCertificate_isRefused_theOldOneStays(Federation f)
+      throws Exception {
+    Path agreements = f.workDir().resolve("us.ice").resolve("agreements");
+    String id = "dea-ice-xdes-2009";
+    Path yaml = agreements.resolve(id + ".yaml");
+    Path mine = agreements.resolve(id + ".us.ice.p7s");
+    byte[] original = Files.readAllBytes(mine);
+    PkiLayout pki = new Attacker(f, "us.ice").pki();
+    try {
+      PartnerAnswer.Status before = answerFromDea(f).getStatus();
+      assertThat(before).isIn(PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH);
+      record Signer(String who, Path key, Path cert) {}
+      Path officer = pki.officerDir("us.ice", "officer-1");
+      Path gateway = pki.gatewayDir("us.ice");
+      Path node = pki.nodeDir("us.ice", "node-1");
+      for (Signer signer :
+          List.of(
+              new Signer(
+                  "officer",
+                  officer.resolve(PkiLayout.TLS_KEY),
+                  officer.resolve(PkiLayout.TLS_CERT)),
+              new Signer(
+                  "gateway",
+                  gateway.resolve(PkiLayout.TLS_KEY),
+                  gateway.resolve(PkiLayout.TLS_CERT)),
+              new Signer(
+                  "node",
+                  node.resolve(PkiLayout.SIGNING_KEY),
+                  node.resolve(PkiLayout.SIGNING_CERT)))) {
+        AgencyCredentials wrongRole =
+            new AgencyCredentials(
+                "us.ice",
+                Pem.readPrivateKey(signer.key()),
+                Pem.readCertificate(signer.cert()),
+                AgencyCredentials.caCertificate(f.pkiDir(), "us.ice"));
+        Files.write(mine, AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
+        Thread.sleep(1_100); // the folder is compared at most once a second
+
+        PartnerAnswer fromDea = answerFromDea(f);
+        assertThat(fromDea.getStatus())
+            .as("signed with the " + signer.who() + " certificate: the agreement it had stays")
+            .isEqualTo(before);
+        String dn = Pem.readCertificate(signer.cert()).getSubjectX500Principal().getName();
+        onRecord(
+            f,
+            "us.ice",
+            "refused a new version of agreement " + id,
+            "reason=CERTIFICATE_WRONG_ROLE",
+            dn);
+        try (NodeClient ice = f.node("us.ice").client()) {
+          List<org.liaison.wire.v1.AuditEntry> entries =
+              org.liaison.wire.v1.AuditGrpc.newBlockingStub(ice.channel())
+                  .withDeadlineAfter(60, java.util.concurrent.TimeUnit.SECONDS)
+                  .export(org.liaison.wire.v1.AuditExportRequest.getDefaultInstance())
+                  .getRecordsList()
+                  .stream()
+                  .map(org.liaison.wire.v1.AuditRecord::getDecoded)
+                  .toList();
+          assertThat(entries)
+              .anySatisfy(
+                  e -> {
+                    assertThat(e.getKind()).isEqualTo(org.liaison.wire.v1.AuditKind.REFUSAL);
+                    assertThat(e.getAgreementId()).isEqualTo(id);
+                    assertThat(e.getReason()).isEqualTo("CERTIFICATE_WRONG_ROLE");
+                    assertThat(e.getDetail()).contains(dn);
+                  });
+        }
+      }
+    } finally {
+      Files.write(mine, original);
+    }
+  }
+
+  private static PartnerAnswer answerFromDea(Federation f) {
+    try (NodeClient ice = f.node("us.ice").client()) {
+      return Officers.from(
+          ice.queryAll(
+              Officers.phoneQuery(
+                  "(305) 555-0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")),
+          "us.dea");
+    }
   }
 
   @Test
