@@ -99,10 +99,16 @@ public final class GrpcServers {
       boolean reflection)
       throws IOException {
     HealthStatusManager health = new HealthStatusManager();
-    NettyServerBuilder builder =
-        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-            .sslContext(tls)
-            .maxInboundMessageSize(maxMessageBytes)
+    // the TLS negotiation remembers each connection, so a revoked peer's can be closed
+    PeerConnections connections = recheck == null ? null : new PeerConnections(tls);
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port));
+    if (connections == null) {
+      builder.sslContext(tls);
+    } else {
+      builder.protocolNegotiator(connections);
+    }
+    builder
+        .maxInboundMessageSize(maxMessageBytes)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
             .executor(executor)
             .addService(health.getHealthService());
@@ -112,10 +118,10 @@ public final class GrpcServers {
     PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
     PeerRevalidation revalidation = null;
     if (recheck != null) {
-      // New calls move to a fresh connection (a fresh handshake) every minute; calls in flight,
-      // long streams included, go on unless PeerRevalidation closes them.
+      // New calls move to a fresh connection (a fresh handshake) every minute; a peer that is no
+      // longer trusted has its calls and its connections closed at the trust reload.
       builder.maxConnectionAge(MAX_CONNECTION_AGE.toMillis(), TimeUnit.MILLISECONDS);
-      revalidation = new PeerRevalidation(recheck);
+      revalidation = new PeerRevalidation(recheck, connections);
     }
     for (BindableService service : services) {
       builder.addService(

@@ -22,7 +22,9 @@ import org.liaison.wire.v1.Reason;
  * Keeps a listener's TLS peers trusted for as long as they talk, not only at the handshake: every
  * call is checked against the trust as it is now, and when the trust directory is reloaded (a CRL
  * re-issued) every open call of a peer that is no longer trusted is closed (a long stream such as
- * {@code alerts --follow} included). Refusals are PERMISSION_DENIED with the certificate's reason.
+ * {@code alerts --follow} included), and then the peer's connections themselves when the listener
+ * tracks them ({@link PeerConnections}). Refusals are PERMISSION_DENIED with the certificate's
+ * reason.
  *
  * <p>An agency that is merely no longer trusted (its agreement ended: UNKNOWN_AGENCY) is left to
  * the services, which check the agreement on every envelope and say precisely why
@@ -33,8 +35,15 @@ public final class PeerRevalidation implements ServerInterceptor {
   private final AgencyTrustManager trust;
   private final Set<OpenCall<?, ?>> open = ConcurrentHashMap.newKeySet();
 
+  private final PeerConnections connections;
+
   public PeerRevalidation(AgencyTrustManager trust) {
+    this(trust, null);
+  }
+
+  PeerRevalidation(AgencyTrustManager trust, PeerConnections connections) {
     this.trust = trust;
+    this.connections = connections;
     trust.directory().onReplace(this::closeUntrusted);
   }
 
@@ -89,6 +98,20 @@ public final class PeerRevalidation implements ServerInterceptor {
         open.remove(c);
         c.forceClose(refusal(e));
       }
+    }
+    if (connections != null) {
+      // then the connections themselves, once the refusals above are written
+      connections.closeWhere(this::revoked);
+    }
+  }
+
+  /** The certificate itself is no longer trusted (not merely its agency's agreement ended). */
+  private boolean revoked(X509Certificate leaf) {
+    try {
+      trust.check(new X509Certificate[] {leaf});
+      return false;
+    } catch (CertificateValidationException e) {
+      return e.reason() != Reason.UNKNOWN_AGENCY;
     }
   }
 
