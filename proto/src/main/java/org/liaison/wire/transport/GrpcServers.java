@@ -109,9 +109,9 @@ public final class GrpcServers {
     }
     builder
         .maxInboundMessageSize(maxMessageBytes)
-            .permitKeepAliveTime(10, TimeUnit.SECONDS)
-            .executor(executor)
-            .addService(health.getHealthService());
+        .permitKeepAliveTime(10, TimeUnit.SECONDS)
+        .executor(executor)
+        .addService(health.getHealthService());
     if (reflection) {
       builder.addService(ProtoReflectionServiceV1.newInstance());
     }
