@@ -593,4 +593,89 @@ class TrustAcceptanceTest {
           .orElseThrow();
     }
   }
+
+  // --- smaller holes, on the running processes ---
+
+  /**
+   * A partner's unreadable identifier is refused by its type only: the partner's text reaches
+   * neither the answer, nor the node's log, nor its audit. And the gateway's partner listener
+   * describes nothing (no server reflection) to a partner's gateway that reached it.
+   */
+  @Test
+  @Order(9)
+  void partnersUnreadableIdentifier_isNotEchoed_andThePartnerListenerOffersNoReflection(
+      Federation f) throws Exception {
+    String probe = "LEAK-PROBE-7731x";
+    try (PartnerNode cbp = new PartnerNode(f, "us.cbp")) {
+      QueryAnswer a =
+          cbp.send(
+              "us.ice",
+              "cbp-ice-2005",
+              "DRUG_TRAFFICKING",
+              "CBP-ECHO-1",
+              QueryRequest.newBuilder()
+                  .setIdentifier(
+                      Identifier.newBuilder()
+                          .setType(IdentifierType.PHONE)
+                          .setValue(probe)
+                          .setCountry("US"))
+                  .setOfficerRole("CASE_AGENT")
+                  .build(),
+              QueryAnswer.getDefaultInstance());
+      assertThat(a.getOutcome()).isEqualTo(QueryAnswer.Outcome.REFUSED);
+      assertThat(a.getRefusal().getMessage()).contains("PHONE").doesNotContain(probe);
+    }
+    assertThat(readLog(f.node("us.ice").log())).doesNotContain(probe);
+    assertThat(log(f, "us.ice")).noneMatch(e -> e.toString().contains(probe));
+
+    org.liaison.pki.PkiLayout pki = new org.liaison.pki.PkiLayout(f.pkiDir());
+    org.liaison.wire.pki.TrustDirectory directory =
+        org.liaison.wire.pki.TrustDirectory.load(pki.directory());
+    String iceCa = directory.caFingerprint("us.ice").orElseThrow();
+    io.grpc.ManagedChannel ch =
+        org.liaison.wire.transport.Channels.mutualTls(
+            f.gateway("us.ice").partnerAddress(),
+            org.liaison.wire.transport.MutualTls.client(
+                org.liaison.wire.transport.TlsIdentity.fromFolder(pki.gatewayDir("us.cbp")),
+                org.liaison.wire.pki.AgencyTrustManager.create(
+                    directory,
+                    () -> java.util.Map.of("us.ice", iceCa),
+                    org.liaison.wire.pki.CertificateRole.GATEWAY_TLS,
+                    java.time.Clock.systemUTC())),
+            1 << 20);
+    try {
+      java.util.concurrent.CompletableFuture<Throwable> ended =
+          new java.util.concurrent.CompletableFuture<>();
+      io.grpc.stub.StreamObserver<io.grpc.reflection.v1.ServerReflectionRequest> ask =
+          io.grpc.reflection.v1.ServerReflectionGrpc.newStub(ch)
+              .serverReflectionInfo(
+                  new io.grpc.stub.StreamObserver<>() {
+                    @Override
+                    public void onNext(io.grpc.reflection.v1.ServerReflectionResponse r) {
+                      ended.complete(null);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                      ended.complete(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                      ended.complete(null);
+                    }
+                  });
+      ask.onNext(
+          io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
+      ask.onCompleted();
+      Throwable t = ended.get(30, TimeUnit.SECONDS);
+      assertThat(t)
+          .as("the partner listener answers reflection with UNIMPLEMENTED")
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+    } finally {
+      ch.shutdownNow();
+    }
+  }
 }
