@@ -261,13 +261,22 @@ class AgreementStoreTest {
   void access_picksUpTouchedFile() throws Exception {
     Path dir = TestFederation.freshAgreements();
     AgreementStore store = new AgreementStore(dir);
+    java.util.List<AgreementStore.RefusedVersion> refused =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    store.onRefusedVersion(refused::add);
     Path p7s = dir.resolve(ID + ".us.ice.p7s");
     byte[] sig = Files.readAllBytes(p7s);
     sig[sig.length - 5] ^= 1;
     Files.write(p7s, sig);
     Files.setLastModifiedTime(p7s, FileTime.from(Instant.now().plusSeconds(5)));
     Thread.sleep(1100);
-    assertThat(store.statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
+    // the altered signature (same size) is seen and refused; the version in force stays
+    assertThat(store.statusOf(ID).orElseThrow().inForce()).isTrue();
+    assertThat(refused)
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED));
+    assertThat(new AgreementStore(dir).statusOf(ID).orElseThrow().reason())
+        .isEqualTo(Reason.AGREEMENT_UNSIGNED);
   }
 
   @Test
