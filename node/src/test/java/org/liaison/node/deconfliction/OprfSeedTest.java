@@ -58,6 +58,19 @@ class OprfSeedTest {
     assertThat(second).hasSize(32).isNotEqualTo(first);
   }
 
+  @Test
+  void afterKeyRotation_withTheOldKeyRetired_theSameSeedIsResealedUnderTheNewKey()
+      throws Exception {
+    PrivateKey old = nodeKey();
+    byte[] seed = keys(old).seed(dir);
+    PrivateKey replacement = nodeKey();
+    OprfKeys rotated = new OprfKeys();
+    rotated.secrets = NodeSecrets.derivedFrom(replacement, old);
+    assertThat(rotated.seed(dir)).isEqualTo(seed);
+    // re-sealed: the retired key is no longer needed
+    assertThat(keys(replacement).seed(dir)).isEqualTo(seed);
+  }
+
   private static boolean contains(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
