@@ -249,9 +249,33 @@ public final class DevPki {
         }
       }
     }
+    retireEncryptionKey(dir, now);
     issueNode(ca, node);
     ca.saveState(layout);
     writeCrl(ca);
+  }
+
+  /**
+   * Keeps the node's old encryption key in {@code retired/}, so the node can re-seal what it sealed
+   * under it (the audit salt, the de-confliction seed) at its next start (docs/security-model.md,
+   * "Rotating a node's keys").
+   */
+  private static void retireEncryptionKey(Path nodeDir, Instant now) {
+    Path key = nodeDir.resolve(PkiLayout.ENCRYPTION_KEY);
+    if (!Files.exists(key)) {
+      return;
+    }
+    try {
+      Path retired = nodeDir.resolve("retired");
+      Files.createDirectories(retired);
+      Files.copy(
+          key,
+          retired.resolve("encryption-" + now.toEpochMilli() + ".key.pem"),
+          java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "cannot keep the old encryption key in " + nodeDir.resolve("retired"), e);
+    }
   }
 
   /** Revokes a certificate of the agency's CA by serial and re-issues its CRL. */

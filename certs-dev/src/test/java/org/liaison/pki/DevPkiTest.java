@@ -471,6 +471,10 @@ class DevPkiTest {
     assertThat(Pem.readCrl(pki.directory().resolve("us.ice/ca.crl.pem"))).isEqualTo(crl);
     assertThat(crl.isRevoked(gatewayBefore)).isFalse();
     assertThat(cert(pki.gatewayDir("us.ice").resolve("tls.crt.pem"))).isEqualTo(gatewayBefore);
+    // the old encryption key is kept for the node to re-seal its secrets under the new one
+    try (var retired = java.nio.file.Files.list(node.resolve("retired"))) {
+      assertThat(retired.map(DevPkiTest::read).toList()).containsExactly(keysBefore.get("encryption"));
+    }
 
     assertKind(() -> pki.rotateNode("us.ice", "node-9"), PkiException.Kind.UNKNOWN_ENTITY);
   }

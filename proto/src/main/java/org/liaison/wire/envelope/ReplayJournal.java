@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
 
 /**
@@ -34,8 +35,11 @@ final class ReplayJournal {
   private final Clock clock;
   private int lines;
 
-  /** Held while the channel is forced or replaced; never while waiting for {@link #durable}. */
-  private final Object channelLock = new Object();
+  /**
+   * Read-held to write or force the channel (a line is written while another group's fsync runs),
+   * write-held to replace it (compaction); never held while waiting for {@link #durable}.
+   */
+  private final ReentrantReadWriteLock channel = new ReentrantReadWriteLock();
 
   private FileChannel out;
 
@@ -99,10 +103,13 @@ final class ReplayJournal {
     ByteBuffer line =
         ByteBuffer.wrap((id + ' ' + forgetAtMs + '\n').getBytes(StandardCharsets.US_ASCII));
     try {
-      synchronized (channelLock) {
+      channel.readLock().lock();
+      try {
         while (line.hasRemaining()) {
           out.write(line);
         }
+      } finally {
+        channel.readLock().unlock();
       }
       lines++;
       return written.incrementAndGet();
@@ -137,8 +144,11 @@ final class ReplayJournal {
       }
       IOException failure = null;
       try {
-        synchronized (channelLock) {
+        channel.readLock().lock();
+        try {
           out.force(false);
+        } finally {
+          channel.readLock().unlock();
         }
         forces.incrementAndGet();
       } catch (IOException e) {
@@ -174,10 +184,13 @@ final class ReplayJournal {
       LOG.warning("cannot rewrite the replay journal " + file + ": " + e.getMessage());
       lines = 0;
       try {
-        synchronized (channelLock) {
+        channel.writeLock().lock();
+        try {
           if (out == null || !out.isOpen()) {
             out = appendTo(file);
           }
+        } finally {
+          channel.writeLock().unlock();
         }
       } catch (IOException again) {
         LOG.warning("cannot reopen the replay journal " + file + ": " + again.getMessage());
@@ -193,7 +206,8 @@ final class ReplayJournal {
       text.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
     }
     long upTo;
-    synchronized (channelLock) {
+    channel.writeLock().lock();
+    try {
       try (FileChannel w =
           FileChannel.open(
               tmp,
@@ -213,6 +227,8 @@ final class ReplayJournal {
       forceDirectory();
       out = appendTo(file);
       upTo = written.get();
+    } finally {
+      channel.writeLock().unlock();
     }
     lines = live.size();
     // every live id is in the forced new file
