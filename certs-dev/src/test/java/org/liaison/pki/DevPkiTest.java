@@ -473,7 +473,8 @@ class DevPkiTest {
     assertThat(cert(pki.gatewayDir("us.ice").resolve("tls.crt.pem"))).isEqualTo(gatewayBefore);
     // the old encryption key is kept for the node to re-seal its secrets under the new one
     try (var retired = java.nio.file.Files.list(node.resolve("retired"))) {
-      assertThat(retired.map(DevPkiTest::read).toList()).containsExactly(keysBefore.get("encryption"));
+      assertThat(retired.map(DevPkiTest::read).toList())
+          .containsExactly(keysBefore.get("encryption"));
     }
 
     assertKind(() -> pki.rotateNode("us.ice", "node-9"), PkiException.Kind.UNKNOWN_ENTITY);
