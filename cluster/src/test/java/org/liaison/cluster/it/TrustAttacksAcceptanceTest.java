@@ -320,7 +320,11 @@ class TrustAttacksAcceptanceTest {
         AgencyCredentials wrongRole =
             new AgencyCredentials(
                 "us.ice",
-                Pem.readPrivateKey(signer.key()),
+                // the JDK's own EC key, as the signatory's is loaded for signing
+                java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(
+                        new java.security.spec.PKCS8EncodedKeySpec(
+                            Pem.readPrivateKey(signer.key()).getEncoded())),
                 Pem.readCertificate(signer.cert()),
                 AgencyCredentials.caCertificate(f.pkiDir(), "us.ice"));
         Files.write(mine, AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
