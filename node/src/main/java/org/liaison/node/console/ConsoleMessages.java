@@ -140,6 +140,12 @@ public interface ConsoleMessages {
   String withheldHint(Object partner, Object originator);
 
   @Message
+  String askHolderConsent(Object originator);
+
+  @Message
+  String askHolderConsentHint(Object partner, Object originator);
+
+  @Message
   String alertsExplained();
 
   @Message

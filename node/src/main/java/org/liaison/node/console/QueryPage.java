@@ -66,7 +66,7 @@ public class QueryPage {
       @FormParam("purpose") String purpose,
       @FormParam("case") String caseReference,
       @FormParam("role") String role) {
-    OfficerQueryRequest query;
+    final OfficerQueryRequest query;
     try {
       query =
           OfficerQueryRequest.newBuilder()
@@ -91,7 +91,12 @@ public class QueryPage {
                 count.incrementAndGet();
                 sink.send(
                     "answer",
-                    answer.data("a", AnswerViews.QueryAnswerView.of(a)).setLocale(locale).render());
+                    answer
+                        .data("a", AnswerViews.QueryAnswerView.of(a))
+                        .data("purpose", query.getPurpose())
+                        .data("caseReference", query.getCaseReference())
+                        .setLocale(locale)
+                        .render());
               }
 
               @Override

@@ -133,6 +133,36 @@ public class WorkflowPages {
     }
   }
 
+  /**
+   * The originator's consent for a partner's record withheld from this agency, asked in one click
+   * from the query's answer: the partner (the holder) passes it on to the originator.
+   */
+  @POST
+  @Path("consent/ask")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance askHolderForConsent(
+      @FormParam("holder") String holder,
+      @FormParam("record") String record,
+      @FormParam("purpose") String purpose,
+      @FormParam("case") String caseReference,
+      @FormParam("justification") String justification) {
+    try {
+      WorkflowItem asked =
+          stub()
+              .requestConsent(
+                  ConsentDraft.newBuilder()
+                      .setHolder(Subjects.orEmpty(holder))
+                      .setRecordId(Subjects.orEmpty(record))
+                      .setPurpose(Subjects.orEmpty(purpose))
+                      .setCaseReference(Subjects.orEmpty(caseReference))
+                      .setJustification(Subjects.orEmpty(justification))
+                      .build());
+      return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
+    } catch (RuntimeException e) {
+      return request.fragment(error).data("sentence", Sentences.failure(e));
+    }
+  }
+
   @GET
   @Path("feedback")
   public TemplateInstance feedback() {
