@@ -140,6 +140,9 @@ public interface ConsoleMessages {
   String withheldHint(Object partner, Object originator);
 
   @Message
+  String disclosedFields();
+
+  @Message
   String askHolderConsent(Object originator);
 
   @Message

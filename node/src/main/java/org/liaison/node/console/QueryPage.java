@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.OfficerGrpc;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -101,7 +102,11 @@ public class QueryPage {
 
               @Override
               public void onError(Throwable t) {
-                sink.end(error.data("sentence", Sentences.failure(t)).setLocale(locale).render());
+                sink.end(
+                    error
+                        .data("sentence", Sentences.callFailed(t, "the node"))
+                        .setLocale(locale)
+                        .render());
               }
 
               @Override

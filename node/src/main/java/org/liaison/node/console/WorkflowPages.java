@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.FeedbackDraft;
 import org.liaison.wire.v1.FeedbackDutiesRequest;
@@ -102,7 +103,7 @@ public class WorkflowPages {
                       .build());
       return request.fragment(item).data("item", WorkflowViews.ItemView.of(answered));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 
@@ -129,7 +130,7 @@ public class WorkflowPages {
                       .build());
       return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 
@@ -159,7 +160,7 @@ public class WorkflowPages {
                       .build());
       return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 
@@ -217,7 +218,7 @@ public class WorkflowPages {
     } catch (IllegalArgumentException e) {
       return request.fragment(error).data("sentence", "Choose the result (seizure, arrest, ...).");
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 

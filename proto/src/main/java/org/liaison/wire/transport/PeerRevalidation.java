@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.liaison.wire.pki.AgencyTrustManager;
@@ -33,15 +34,27 @@ public final class PeerRevalidation implements ServerInterceptor {
   private final AgencyTrustManager trust;
   private final Set<OpenCall<?, ?>> open = ConcurrentHashMap.newKeySet();
 
+  private final Function<ServerCall<?, ?>, X509Certificate> leafOf;
+
   public PeerRevalidation(AgencyTrustManager trust) {
+    this(trust, PeerRevalidation::leaf);
+  }
+
+  /**
+   * For a server whose peer is not on the call's TLS session (the web console's in-process
+   * channel): {@code leafOf} gives the caller's verified certificate, or null when it has none.
+   */
+  public PeerRevalidation(
+      AgencyTrustManager trust, Function<ServerCall<?, ?>, X509Certificate> leafOf) {
     this.trust = trust;
+    this.leafOf = leafOf;
     trust.directory().onReplace(this::closeUntrusted);
   }
 
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-    X509Certificate leaf = leaf(call);
+    X509Certificate leaf = leafOf.apply(call);
     if (leaf == null) {
       return next.startCall(call, headers); // PeerIdentityInterceptor refuses it
     }
