@@ -368,8 +368,7 @@ class ConsoleAcceptanceTest {
 
       ice.get(f.node("us.ice").consoleUrl() + "agreements");
       WebElement skr =
-          ice.driver()
-              .findElement(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"));
+          ice.await(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"), ANSWER);
       assertThat(skr.findElement(By.cssSelector(".state")).getText()).isEqualTo("IN_FORCE");
       assertThat(skr.getText()).contains("directions[us.ice->ru.skr]");
     }
