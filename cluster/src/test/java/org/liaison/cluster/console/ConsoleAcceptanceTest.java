@@ -518,6 +518,21 @@ class ConsoleAcceptanceTest {
         pause(500);
       }
     }
+    // a new browser, so a new TLS handshake: refused by the console's TLS itself (ConsoleTls),
+    // before any page or the gate's sentence
+    try (ConsoleBrowser fresh = browser(f, "us.dea", "en", "us.dea")) {
+      String seen;
+      try {
+        fresh.get(f.node("us.dea").consoleUrl() + "query");
+        seen = fresh.driver().getPageSource();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        seen = e.getMessage();
+      }
+      assertThat(seen)
+          .contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")
+          .doesNotContain("CERTIFICATE_REVOKED");
+      assertThat(fresh.driver().findElements(By.id("who"))).isEmpty();
+    }
   }
 
   /** {@code liaison-pki revoke}, as an operator runs it against the running federation's PKI. */
