@@ -1,6 +1,7 @@
 package org.liaison.cli;
 
 import java.util.Iterator;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
@@ -74,7 +75,7 @@ final class AlertsCommand extends NodeCommand {
         + " case "
         + a.getPartnerCaseReference()
         + "\n  contact: "
-        + AnswerText.contact(a.getPartnerContact())
+        + Sentences.contact(a.getPartnerContact())
         + "\n  "
         + a.getMessage()
         + "\n  alert "

@@ -3,14 +3,12 @@ package org.liaison.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.Disclosure;
 import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.PartnerStatus;
-import org.liaison.wire.v1.PointOfContact;
-import org.liaison.wire.v1.Reason;
-import org.liaison.wire.v1.Refusal;
 import org.liaison.wire.v1.TargetConflict;
 import org.liaison.wire.v1.Withheld;
 
@@ -37,9 +35,9 @@ final class AnswerText {
           s.append('\n').append(withheld(w));
         }
       }
-      case REFUSED -> s.append('\n').append("  ").append(refusal(a));
+      case REFUSED -> s.append('\n').append("  ").append(Sentences.refusal(a));
       default -> {
-        String why = because(a.getReason(), a.getMessage());
+        String why = Sentences.because(a.getReason(), a.getMessage());
         if (!why.isEmpty()) {
           s.append('\n').append("  ").append(why);
         }
@@ -59,16 +57,16 @@ final class AnswerText {
     if (conflict) {
       for (TargetConflict c : a.getAnswer().getConflictsList()) {
         s.append("\n  case ").append(orDash(c.getCaseReference()));
-        s.append(", contact ").append(contact(c.getPointOfContact()));
+        s.append(", contact ").append(Sentences.contact(c.getPointOfContact()));
         s.append("\n    ")
             .append(
                 alerts(
                     c.getAlertRecordedHere(), c.getAlertRecordedByPartner(), a.getPartnerAgency()));
       }
     } else if (a.getAnswer().hasRefusal()) {
-      s.append("\n  ").append(refusalSentence(a.getAnswer().getRefusal(), a.getAgreementId()));
+      s.append("\n  ").append(Sentences.refusal(a.getAnswer().getRefusal(), a.getAgreementId()));
     } else {
-      String why = because(a.getReason(), a.getMessage());
+      String why = Sentences.because(a.getReason(), a.getMessage());
       if (!why.isEmpty()) {
         s.append("\n  ").append(why);
       }
@@ -154,7 +152,8 @@ final class AnswerText {
       s.append(", originator ").append(d.getOriginatorAgency());
     }
     if (!d.getCaseReference().isEmpty()) s.append("\n    case ").append(d.getCaseReference());
-    if (d.hasPointOfContact()) s.append("\n    contact ").append(contact(d.getPointOfContact()));
+    if (d.hasPointOfContact())
+      s.append("\n    contact ").append(Sentences.contact(d.getPointOfContact()));
     if (d.getCaveatsCount() > 0)
       s.append("\n    caveats ").append(String.join(" ", d.getCaveatsList()));
     for (Map.Entry<String, String> f : new java.util.TreeMap<>(d.getFieldsMap()).entrySet()) {
@@ -168,47 +167,9 @@ final class AnswerText {
     if (!w.getRecordId().isEmpty()) s.append(" record ").append(w.getRecordId());
     if (!w.getOriginatorAgency().isEmpty())
       s.append(" (originator ").append(w.getOriginatorAgency()).append(')');
-    String why = because(w.getReason(), w.getMessage());
+    String why = Sentences.because(w.getReason(), w.getMessage());
     if (!why.isEmpty()) s.append(": ").append(why);
     return s.toString();
-  }
-
-  private static String refusal(PartnerAnswer a) {
-    if (a.getAnswer().hasRefusal()) {
-      return refusalSentence(a.getAnswer().getRefusal(), a.getAgreementId());
-    }
-    Refusal r =
-        Refusal.newBuilder()
-            .setReason(a.getReason())
-            .setMessage(a.getMessage())
-            .setAgreementId(a.getAgreementId())
-            .build();
-    return refusalSentence(r, a.getAgreementId());
-  }
-
-  private static String refusalSentence(Refusal r, String fallbackAgreement) {
-    StringBuilder s = new StringBuilder(r.getReason().name());
-    String agreement = r.getAgreementId().isEmpty() ? fallbackAgreement : r.getAgreementId();
-    if (!agreement.isEmpty()) s.append(" under ").append(agreement);
-    if (!r.getClause().isEmpty()) s.append(", clause ").append(r.getClause());
-    if (!r.getMessage().isEmpty()) s.append(": ").append(r.getMessage());
-    return s.toString();
-  }
-
-  private static String because(Reason reason, String message) {
-    boolean hasReason = reason != Reason.REASON_UNSPECIFIED && reason != Reason.UNRECOGNIZED;
-    if (hasReason && !message.isEmpty()) return reason.name() + ": " + message;
-    if (hasReason) return reason.name();
-    return message;
-  }
-
-  static String contact(PointOfContact c) {
-    List<String> parts = new ArrayList<>();
-    if (!c.getName().isEmpty()) parts.add(c.getName());
-    if (!c.getAgency().isEmpty()) parts.add(c.getAgency());
-    if (!c.getPhone().isEmpty()) parts.add(c.getPhone());
-    if (!c.getEmail().isEmpty()) parts.add(c.getEmail());
-    return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
   private static String orDash(String s) {

@@ -31,26 +31,39 @@ final class ConsentCommand implements Runnable {
       name = "request",
       mixinStandardHelpOptions = true,
       description =
-          "Ask the originator of one of your records for consent to pass it on to another agency.",
+          "Ask the originator of one of your records for consent to pass it on to another agency;"
+              + " or, with --holder, ask a partner that withheld its record from you to seek its"
+              + " originator's consent.",
       footer = {
         "",
-        "Example:",
-        "  liaison consent request --record ice-pnr-0007 --for us.ioc2 --justification 'IOC-2 lead'"
+        "Examples:",
+        "  liaison consent request --record ice-pnr-0007 --for us.ioc2 --justification 'IOC-2 lead'",
+        "  liaison consent request --holder us.ice --record ice-r-0102-pnr \\",
+        "      --justification 'same courier network'   # from us.ioc2, after a WITHHELD answer"
       })
   static final class Ask extends WorkflowCommand {
     @Option(
         names = "--record",
         required = true,
         paramLabel = "ID",
-        description = "Your record that came from the originator.")
+        description =
+            "Your record that came from the originator; with --holder, the partner's record id"
+                + " its withheld answer named.")
     String record;
 
     @Option(
         names = "--for",
-        required = true,
         paramLabel = "AGENCY",
-        description = "The agency that would receive it.")
-    String forAgency;
+        description = "The agency that would receive it (not with --holder).")
+    String forAgency = "";
+
+    @Option(
+        names = "--holder",
+        paramLabel = "AGENCY",
+        description =
+            "The partner that withheld its record from you for lack of the originator's consent:"
+                + " it passes your request on to the originator and tells you the answer.")
+    String holder = "";
 
     @Option(names = "--justification", paramLabel = "TEXT", description = "Why.")
     String justification = "";
@@ -72,6 +85,7 @@ final class ConsentCommand implements Runnable {
                   ConsentDraft.newBuilder()
                       .setRecordId(record)
                       .setForAgency(forAgency)
+                      .setHolder(holder)
                       .setJustification(justification)
                       .setPurpose(purpose)
                       .setCaseReference(caseReference)

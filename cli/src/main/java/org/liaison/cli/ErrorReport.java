@@ -1,22 +1,19 @@
 package org.liaison.cli;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import org.liaison.wire.text.Sentences;
 
 /**
- * Turns a failed call into one sentence a person can act on: the gRPC status, the reason code from
- * the {@code google.rpc.ErrorInfo} in the status details, and, for connection failures, the address
- * and what went wrong.
+ * Turns a failed call into one sentence a person can act on: what the node answered ({@link
+ * Sentences#callFailed}, the console's sentence too) and, for connection failures, the address and
+ * what went wrong.
  */
 public final class ErrorReport {
 
@@ -24,20 +21,7 @@ public final class ErrorReport {
 
   /** The reason code of the {@code ErrorInfo} in the status details, if the node sent one. */
   public static Optional<String> reason(StatusRuntimeException e) {
-    com.google.rpc.Status status = StatusProto.fromThrowable(e);
-    if (status == null) {
-      return Optional.empty();
-    }
-    for (Any detail : status.getDetailsList()) {
-      if (detail.is(ErrorInfo.class)) {
-        try {
-          return Optional.of(detail.unpack(ErrorInfo.class).getReason()).filter(r -> !r.isEmpty());
-        } catch (InvalidProtocolBufferException ignored) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
+    return Sentences.reasonCode(e);
   }
 
   /** A sentence saying what failed at {@code address} and why. */
@@ -47,23 +31,7 @@ public final class ErrorReport {
     if (status.getCode() == Status.Code.UNAVAILABLE && cause != e) {
       return connectionSentence(address, cause, status);
     }
-    if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-      return "The node at " + address + " did not answer in time (DEADLINE_EXCEEDED).";
-    }
-    StringBuilder s = new StringBuilder("The node at ").append(address).append(" answered ");
-    s.append(status.getCode());
-    Optional<String> reason = reason(e);
-    reason.ifPresent(r -> s.append(", reason ").append(r));
-    String description = status.getDescription();
-    if (description != null && !description.isBlank()) {
-      String text = description.strip();
-      // refusals put the reason in front of the sentence too; say it once
-      if (reason.isPresent() && text.startsWith(reason.get() + ": ")) {
-        text = text.substring(reason.get().length() + 2);
-      }
-      s.append(": ").append(text);
-    }
-    return endSentence(s.toString());
+    return Sentences.callFailed(e, "the node at " + address);
   }
 
   private static String connectionSentence(String address, Throwable cause, Status status) {
@@ -87,7 +55,7 @@ public final class ErrorReport {
           + " accept your certificate (--cert, --key).";
     }
     String description = status.getDescription() == null ? "" : status.getDescription() + ": ";
-    return endSentence("Cannot reach the node at " + address + ": " + description + why);
+    return Sentences.endSentence("Cannot reach the node at " + address + ": " + description + why);
   }
 
   private static Throwable rootCause(Throwable t) {
@@ -104,9 +72,5 @@ public final class ErrorReport {
       }
     }
     return c;
-  }
-
-  private static String endSentence(String s) {
-    return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
   }
 }

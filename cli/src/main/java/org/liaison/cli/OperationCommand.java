@@ -2,6 +2,7 @@ package org.liaison.cli;
 
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
@@ -164,7 +165,7 @@ final class OperationCommand implements Runnable {
           s.append("\n  case ")
               .append(c.getCaseReference())
               .append("; contact ")
-              .append(AnswerText.contact(c.getPointOfContact()))
+              .append(Sentences.contact(c.getPointOfContact()))
               .append("\n    ")
               .append(
                   AnswerText.alerts(

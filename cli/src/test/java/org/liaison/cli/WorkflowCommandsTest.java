@@ -23,7 +23,8 @@ class WorkflowCommandsTest {
         .contains("--field", "approve only those fields");
     assertThat(CliRun.of("request", "decline", "--help").out()).contains("--reason");
     assertThat(CliRun.of("request", "list", "--help").out()).contains("--awaiting");
-    assertThat(CliRun.of("consent", "request", "--help").out()).contains("--record", "--for");
+    assertThat(CliRun.of("consent", "request", "--help").out())
+        .contains("--record", "--for", "--holder");
     assertThat(CliRun.of("consent", "grant", "--help").out()).contains("--conditions");
     assertThat(CliRun.of("consent", "refuse", "--help").out()).contains("--reason");
     assertThat(CliRun.of("consent", "list", "--help").exit()).isZero();

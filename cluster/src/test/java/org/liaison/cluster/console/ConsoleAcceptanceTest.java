@@ -21,6 +21,9 @@ import org.liaison.cluster.FederationTest;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
 import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.DesignationDraft;
+import org.liaison.wire.v1.InfoRequestDraft;
+import org.liaison.wire.v1.WorkflowsGrpc;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -46,6 +49,8 @@ import org.openqa.selenium.WebElement;
 class ConsoleAcceptanceTest {
   private static final Duration ANSWER = Duration.ofSeconds(45);
   private static final ZoneOffset MIAMI = ZoneOffset.ofHours(-4);
+  // the trust directory is re-read every 5 s; the security model's bound is 60 s
+  private static final Duration REVOCATION_BOUND = Duration.ofSeconds(60);
 
   @BeforeAll
   static void browserInstalled() {
@@ -193,7 +198,8 @@ class ConsoleAcceptanceTest {
 
   @Test
   @Order(4)
-  void case4_pnrWithheldFromIoc2_iceAsksCbpInOneClick_cbpGrants_thenItFlows(Federation f) {
+  void case4_pnrWithheldFromIoc2_ioc2AsksInOneClick_iceForwards_cbpGrants_thenItFlows(
+      Federation f) {
     try (ConsoleBrowser ioc2 = browser(f, "us.ioc2", "en", "us.ioc2");
         ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
         ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
@@ -204,39 +210,51 @@ class ConsoleAcceptanceTest {
       assertThat(withheld.getText()).contains("us.cbp");
       ioc2.screenshot("case4-ioc2-withheld");
 
-      ice.get(f.node("us.ice").consoleUrl() + "agreements");
-      ice.fill("why-record", "ice-r-0102-pnr");
-      ice.fill("why-partner", "us.ioc2");
-      ice.select("why-purpose", "INTERNATIONAL_ORGANIZED_CRIME");
-      ice.fill("why-role", "ANALYST");
-      ice.fill("why-case", "ICE-NY-2026-0102");
-      ice.driver().findElement(By.id("why-submit")).click();
-      ice.await(By.cssSelector(".why[data-outcome='WITHHELD']"), ANSWER);
-      ice.fill("justification", "IOC-2 investigates the same courier network");
-      ice.driver().findElement(By.id("consent-submit")).click();
-      ice.await(By.cssSelector("#consent-result .item[data-kind='CONSENT']"), ANSWER);
-      ice.screenshot("case4-ice-asks-consent");
+      // the querying officer asks in one click, from the answer itself
+      withheld
+          .findElement(By.cssSelector("input[name=justification]"))
+          .sendKeys("IOC-2 investigates the same courier network");
+      withheld.findElement(By.cssSelector(".consent-ask-submit")).click();
+      WebElement asked =
+          ioc2.await(By.cssSelector(".consent-result .item[data-kind='CONSENT']"), ANSWER);
+      String ask = asked.getAttribute("data-workflow");
+      assertThat(asked.findElement(By.cssSelector(".record")).getText())
+          .isEqualTo("ice-r-0102-pnr");
+      assertThat(asked.getText()).contains("us.ice");
+      ioc2.screenshot("case4-ioc2-asks-consent");
 
-      WebElement request = awaitInboxItem(f.node("us.cbp"), cbp, "ice-r-0102-pnr");
-      request.findElement(By.cssSelector("input[name=conditions]")).sendKeys("analytical use only");
-      request.findElement(By.cssSelector("button[value=GRANT]")).click();
+      // ICE, the holder, sees the ask in its inbox; it cannot grant what only CBP can
+      WebElement atIce = awaitInboxItem(f.node("us.ice"), ice, "ice-r-0102-pnr", "us.ioc2");
+      assertThat(atIce.getAttribute("data-workflow")).isEqualTo(ask);
+      atIce.findElement(By.cssSelector("button[value=GRANT]")).click();
+      WebElement notOriginator = ice.await(By.cssSelector("#awaiting .error"), ANSWER);
+      assertThat(notOriginator.getText())
+          .contains("PERMISSION_DENIED, reason NOT_ORIGINATOR")
+          .contains("only the record's originator can grant us.ioc2");
+      ice.screenshot("case4-ice-cannot-grant");
+
+      // ICE passed it on: CBP, the originator, has ICE's consent request for us.ioc2
+      WebElement atCbp = awaitInboxItem(f.node("us.cbp"), cbp, "ice-r-0102-pnr", "us.ice");
+      atCbp.findElement(By.cssSelector("input[name=conditions]")).sendKeys("analytical use only");
+      long clicked = System.nanoTime();
+      atCbp.findElement(By.cssSelector("button[value=GRANT]")).click();
       cbp.await(By.cssSelector(".item[data-state='GRANTED']"), ANSWER);
+      Timings.firstAnswer("inbox grant us.cbp", (System.nanoTime() - clicked) / 1_000_000);
       cbp.screenshot("case4-cbp-granted");
 
-      long until = System.nanoTime() + ANSWER.toNanos();
-      while (true) {
-        WebElement after = askAboutPetrenko(f, ioc2);
-        List<WebElement> disclosed =
-            after.findElements(By.cssSelector(".disclosure[data-record='ice-r-0102-pnr']"));
-        if (!disclosed.isEmpty()) {
-          assertThat(disclosed.get(0).findElement(By.cssSelector(".originator")).getText())
-              .isEqualTo("us.cbp");
-          assertThat(after.findElements(By.cssSelector(".withheld"))).isEmpty();
-          ioc2.screenshot("case4-ioc2-released");
-          break;
-        }
-        assertThat(System.nanoTime()).as("the consent never reached ICE").isLessThan(until);
-      }
+      // the grant comes back to IOC-2 through ICE, and the record now reaches IOC-2
+      WebElement granted = awaitItemState(f.node("us.ioc2"), ioc2, ask, "GRANTED");
+      assertThat(granted.findElement(By.cssSelector(".conditions")).getText())
+          .isEqualTo("analytical use only");
+      ioc2.screenshot("case4-ioc2-granted");
+      WebElement after = askAboutPetrenko(f, ioc2);
+      List<WebElement> disclosed =
+          after.findElements(By.cssSelector(".disclosure[data-record='ice-r-0102-pnr']"));
+      assertThat(disclosed).as("released once CBP granted").isNotEmpty();
+      assertThat(disclosed.get(0).findElement(By.cssSelector(".originator")).getText())
+          .isEqualTo("us.cbp");
+      assertThat(after.findElements(By.cssSelector(".withheld"))).isEmpty();
+      ioc2.screenshot("case4-ioc2-released");
     }
   }
 
@@ -350,10 +368,240 @@ class ConsoleAcceptanceTest {
 
       ice.get(f.node("us.ice").consoleUrl() + "agreements");
       WebElement skr =
-          ice.driver()
-              .findElement(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"));
+          ice.await(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"), ANSWER);
       assertThat(skr.findElement(By.cssSelector(".state")).getText()).isEqualTo("IN_FORCE");
       assertThat(skr.getText()).contains("directions[us.ice->ru.skr]");
+    }
+  }
+
+  @Test
+  @Order(8)
+  void inbox_cbpDeclinesOneRfiWithAReason_approvesAnotherInPart_iceSeesOnlyTheChosenFields(
+      Federation f) {
+    // case 5 disclosed CBP's interdiction record to ICE; ICE asks for more, twice
+    String declined = requestInformation(f, "cbp-r-0301-1", "who else was aboard");
+    String partial = requestInformation(f, "cbp-r-0301-1", "the seizure report");
+    try (ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp");
+        ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
+      WebElement first = awaitInboxWorkflow(f.node("us.cbp"), cbp, declined);
+      Timings.pageLoad("inbox page (us.cbp)", cbp.pageLoadMs());
+      first
+          .findElement(By.cssSelector("input[name=reason]"))
+          .sendKeys("the vessel's crew list is not ours to share");
+      long clicked = System.nanoTime();
+      first.findElement(By.cssSelector("button[value=DECLINE]")).click();
+      cbp.await(
+          By.cssSelector(".item[data-workflow='" + declined + "'][data-state='DECLINED']"), ANSWER);
+      Timings.firstAnswer("inbox decline us.cbp", (System.nanoTime() - clicked) / 1_000_000);
+
+      WebElement second = awaitInboxWorkflow(f.node("us.cbp"), cbp, partial);
+      second.findElement(By.cssSelector("input[name=field][value=date]")).click(); // untick
+      second.findElement(By.cssSelector("button[value=APPROVE]")).click();
+      cbp.await(
+          By.cssSelector(".item[data-workflow='" + partial + "'][data-state='APPROVED_IN_PART']"),
+          ANSWER);
+      cbp.screenshot("inbox-cbp-answered");
+
+      WebElement no = awaitItemState(f.node("us.ice"), ice, declined, "DECLINED");
+      assertThat(no.findElement(By.cssSelector(".reason")).getText())
+          .isEqualTo("the vessel's crew list is not ours to share");
+      assertThat(no.findElements(By.cssSelector(".disclosed-field"))).isEmpty();
+      WebElement part = awaitItemState(f.node("us.ice"), ice, partial, "APPROVED_IN_PART");
+      assertThat(
+              part.findElements(By.cssSelector(".disclosed-field")).stream()
+                  .map(e -> e.getAttribute("data-field"))
+                  .toList())
+          .containsExactly("finding", "port");
+      assertThat(part.getText()).contains("hidden compartment, 12 kg").doesNotContain("2026-03-01");
+      ice.screenshot("inbox-ice-approved-in-part");
+    }
+  }
+
+  @Test
+  @Order(9)
+  void personCheck_iceChecksHectorRojas_seesDeasCase_anotherBirthDateNoConflict(Federation f) {
+    try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
+      ice.get(f.node("us.ice").consoleUrl() + "checks");
+      ice.fill("name", "ROJAS, Hector");
+      ice.fill("dob", "1975-06-02");
+      ice.fill("case", "ICE-MIA-2026-0311");
+      long asked = System.nanoTime();
+      ice.driver().findElement(By.id("check-submit")).click();
+      WebElement conflict =
+          ice.await(
+              By.cssSelector("li.answer[data-partner='us.dea'][data-status='CONFLICT']"), ANSWER);
+      Timings.firstAnswer("person check us.ice -> us.dea", (System.nanoTime() - asked) / 1_000_000);
+      assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
+          .isEqualTo("DEA-MIA-2026-0142");
+      assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+      ice.screenshot("person-check-ice-conflict");
+
+      ice.get(f.node("us.ice").consoleUrl() + "checks");
+      ice.fill("name", "ROJAS, Hector");
+      ice.fill("dob", "1975-06-03");
+      ice.fill("case", "ICE-MIA-2026-0311");
+      ice.driver().findElement(By.id("check-submit")).click();
+      WebElement none =
+          ice.await(
+              By.cssSelector("li.answer[data-partner='us.dea'][data-status='NO_CONFLICT']"),
+              ANSWER);
+      assertThat(none.findElements(By.cssSelector(".partner-case"))).isEmpty();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void designation_iceAsksDea_deaApprovesInItsInbox_iceSeesTheAgentsDesignated(Federation f) {
+    String id;
+    try (NodeClient c = f.node("us.ice").client()) {
+      id =
+          workflows(c)
+              .requestDesignation(
+                  DesignationDraft.newBuilder()
+                      .setPartner("us.dea")
+                      .addAgents("SA Ana Ruiz")
+                      .addAgents("SA Tom Hale")
+                      .setJustification("OCDETF investigation MIA-17")
+                      .build())
+              .getWorkflowId();
+    }
+    try (ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea");
+        ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
+      WebElement request = awaitInboxWorkflow(f.node("us.dea"), dea, id);
+      assertThat(request.getAttribute("data-kind")).isEqualTo("DESIGNATION");
+      assertThat(request.getText()).contains("SA Ana Ruiz").contains("SA Tom Hale");
+      request.findElement(By.cssSelector("button[value=APPROVE]")).click();
+      dea.await(By.cssSelector(".item[data-workflow='" + id + "'][data-state='APPROVED']"), ANSWER);
+      dea.screenshot("designation-dea-approved");
+      WebElement approved = awaitItemState(f.node("us.ice"), ice, id, "APPROVED");
+      assertThat(approved.getText()).contains("SA Ana Ruiz").contains("SA Tom Hale");
+      ice.screenshot("designation-ice-approved");
+    }
+  }
+
+  @Test
+  @Order(20)
+  void anOfficerRevokedWhileTheConsoleRuns_isRefusedWithinTheBound(Federation f) throws Exception {
+    try (ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea")) {
+      dea.get(f.node("us.dea").consoleUrl() + "alerts");
+      assertThat(dea.driver().findElement(By.id("who")).getText()).contains("officer-1");
+      revoke(f, "us.dea", f.node("us.dea").officerCredentials().certificate());
+      long revoked = System.nanoTime();
+      while (true) {
+        // a connection opened before gets the CLI's sentence from the console's gate; a new
+        // handshake is refused by the console's TLS, which uses the same live trust
+        String seen;
+        try {
+          dea.get(f.node("us.dea").consoleUrl() + "alerts");
+          seen = dea.driver().getPageSource();
+        } catch (org.openqa.selenium.WebDriverException e) {
+          seen = e.getMessage();
+        }
+        if (seen.contains("CERTIFICATE_REVOKED") || seen.contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")) {
+          long ms = (System.nanoTime() - revoked) / 1_000_000;
+          System.out.println("console refused the revoked officer after " + ms + " ms");
+          if (seen.contains("CERTIFICATE_REVOKED")) {
+            assertThat(dea.driver().findElement(By.tagName("body")).getText())
+                .startsWith("The node answered PERMISSION_DENIED, reason CERTIFICATE_REVOKED:");
+          }
+          assertThat(dea.driver().findElements(By.id("who"))).isEmpty();
+          dea.screenshot("revoked-officer-refused");
+          // on record at the node: the same refusal the officer gRPC listener logs
+          assertThat(java.nio.file.Files.readString(f.node("us.dea").log()))
+              .contains("refused TLS peer CN=officer-1")
+              .contains("reason=CERTIFICATE_REVOKED");
+          break;
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - revoked))
+            .as("the revoked officer still reaches the console")
+            .isLessThan(REVOCATION_BOUND);
+        pause(500);
+      }
+    }
+    // a new browser, so a new TLS handshake: refused by the console's TLS itself (ConsoleTls),
+    // before any page or the gate's sentence
+    try (ConsoleBrowser fresh = browser(f, "us.dea", "en", "us.dea")) {
+      String seen;
+      try {
+        fresh.get(f.node("us.dea").consoleUrl() + "query");
+        seen = fresh.driver().getPageSource();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        seen = e.getMessage();
+      }
+      assertThat(seen)
+          .contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")
+          .doesNotContain("CERTIFICATE_REVOKED");
+      assertThat(fresh.driver().findElements(By.id("who"))).isEmpty();
+    }
+  }
+
+  /** {@code liaison-pki revoke}, as an operator runs it against the running federation's PKI. */
+  private static void revoke(Federation f, String agency, java.nio.file.Path cert) {
+    int exit =
+        org.liaison.pki.PkiCommand.commandLine()
+            .execute(
+                "revoke",
+                "--pki",
+                f.pkiDir().toString(),
+                "--agency",
+                agency,
+                "--cert",
+                cert.toString(),
+                "--reason",
+                "keyCompromise");
+    assertThat(exit).isZero();
+  }
+
+  private static String requestInformation(Federation f, String record, String justification) {
+    try (NodeClient c = f.node("us.ice").client()) {
+      return workflows(c)
+          .requestInformation(
+              InfoRequestDraft.newBuilder()
+                  .setPartner("us.cbp")
+                  .setRecordId(record)
+                  .setPurpose("DRUG_TRAFFICKING")
+                  .setCaseReference("ICE-MIA-2026-0311")
+                  .setOfficerRole("CASE_AGENT")
+                  .setJustification(justification)
+                  .addFields("port")
+                  .addFields("date")
+                  .addFields("finding")
+                  .build())
+          .getWorkflowId();
+    }
+  }
+
+  private static WorkflowsGrpc.WorkflowsBlockingStub workflows(NodeClient c) {
+    return WorkflowsGrpc.newBlockingStub(c.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** The item awaiting this agency's answer, once the inbox page shows it. */
+  private static WebElement awaitInboxWorkflow(AgencyNode node, ConsoleBrowser b, String id) {
+    return awaitOnInbox(
+        node, b, "//section[@id='awaiting']/article[@data-workflow='" + id + "']", "no " + id);
+  }
+
+  /** The item in any state on the inbox page, once it has reached {@code state}. */
+  private static WebElement awaitItemState(
+      AgencyNode node, ConsoleBrowser b, String id, String state) {
+    return awaitOnInbox(
+        node,
+        b,
+        "//article[@data-workflow='" + id + "' and @data-state='" + state + "']",
+        id + " never reached " + state);
+  }
+
+  private static WebElement awaitOnInbox(
+      AgencyNode node, ConsoleBrowser b, String xpath, String failure) {
+    long until = System.nanoTime() + ANSWER.toNanos();
+    while (true) {
+      b.get(node.consoleUrl() + "inbox");
+      List<WebElement> items = b.driver().findElements(By.xpath(xpath));
+      if (!items.isEmpty()) {
+        return items.get(0);
+      }
+      assertThat(System.nanoTime()).as(failure).isLessThan(until);
+      pause(500);
     }
   }
 
@@ -369,24 +617,18 @@ class ConsoleAcceptanceTest {
         By.cssSelector("li.answer[data-partner='us.ice'][data-status='MATCH']"), ANSWER);
   }
 
-  private static WebElement awaitInboxItem(AgencyNode node, ConsoleBrowser b, String record) {
-    long until = System.nanoTime() + ANSWER.toNanos();
-    while (true) {
-      b.get(node.consoleUrl() + "inbox");
-      List<WebElement> items =
-          b.driver()
-              .findElements(
-                  By.xpath(
-                      "//section[@id='awaiting']/article[@data-kind='CONSENT']"
-                          + "[.//dd[@class='record' and text()='"
-                          + record
-                          + "']]"));
-      if (!items.isEmpty()) {
-        return items.get(0);
-      }
-      assertThat(System.nanoTime()).as("no consent request for " + record).isLessThan(until);
-      pause(500);
-    }
+  private static WebElement awaitInboxItem(
+      AgencyNode node, ConsoleBrowser b, String record, String partner) {
+    return awaitOnInbox(
+        node,
+        b,
+        "//section[@id='awaiting']/article[@data-kind='CONSENT']"
+            + "[.//dd[@class='record' and text()='"
+            + record
+            + "']][@data-partner='"
+            + partner
+            + "']",
+        "no consent request for " + record + " from " + partner);
   }
 
   private static void plan(

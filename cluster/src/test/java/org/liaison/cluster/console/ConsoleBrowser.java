@@ -25,14 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) holding one officer's
  * certificate: the officer's PKCS#12 (written by the development PKI) and the trusted agency CAs
- * are loaded into an NSS database of the browser's own home folder, and a managed policy lets the
- * browser present the certificate without a dialog.
+ * are loaded into an NSS database of the browser's own home folder, and the profile's preferences
+ * let the browser present the certificate to the consoles without a dialog (no root needed).
  */
 final class ConsoleBrowser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path POLICY =
-      Path.of("/etc/chromium/policies/managed/liaison-console-tests.json");
   private static final AtomicInteger BROWSERS = new AtomicInteger();
   private static final AtomicInteger LAST = new AtomicInteger();
 
@@ -49,20 +47,6 @@ final class ConsoleBrowser implements AutoCloseable {
               + " is not installed: the console's browser tests need Debian's chromium,"
               + " chromium-driver and libnss3-tools (`apt-get install -y chromium chromium-driver"
               + " libnss3-tools`; .ci/run installs them).");
-    }
-    try {
-      Files.createDirectories(POLICY.getParent());
-      // present the one certificate the browser holds to any site that asks, without a dialog
-      Files.writeString(
-          POLICY,
-          "{\"AutoSelectCertificateForUrls\": [\"{\\\"pattern\\\":\\\"*\\\",\\\"filter\\\":{}}\"]}");
-    } catch (IOException e) {
-      assumeTrue(
-          false,
-          "cannot write the browser policy "
-              + POLICY
-              + " (run as root, as .ci/run does): "
-              + e.getMessage());
     }
   }
 
@@ -112,6 +96,13 @@ final class ConsoleBrowser implements AutoCloseable {
             .withEnvironment(Map.of("HOME", home.toString()))
             .withLogFile(home.resolve("chromedriver.log").toFile())
             .build();
+    try {
+      Path profile = home.resolve("profile").resolve("Default");
+      Files.createDirectories(profile);
+      Files.writeString(profile.resolve("Preferences"), preferences(language, node, trusted));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -127,7 +118,6 @@ final class ConsoleBrowser implements AutoCloseable {
         "--window-size=1280,1000",
         "--lang=" + language,
         "--user-data-dir=" + home.resolve("profile"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return new ConsoleBrowser(driver, service, Path.of("target", "console-screenshots"));
@@ -208,6 +198,36 @@ final class ConsoleBrowser implements AutoCloseable {
     } finally {
       service.stop();
     }
+  }
+
+  /**
+   * The profile's own preferences: the browser's language, and the content setting that Chromium's
+   * {@code AutoSelectCertificateForUrls} policy also sets, here per console origin, so the browser
+   * presents the one certificate it holds without a dialog. Being the profile's, it needs no
+   * managed policy under {@code /etc} (and so no root).
+   */
+  private static String preferences(String language, AgencyNode node, AgencyNode... trusted) {
+    StringBuilder sites = new StringBuilder();
+    for (AgencyNode n :
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(node), java.util.Arrays.stream(trusted))
+            .distinct()
+            .toList()) {
+      java.net.URI console = java.net.URI.create(n.consoleUrl());
+      if (sites.length() > 0) sites.append(',');
+      sites
+          .append("\"https://")
+          .append(console.getHost())
+          .append(':')
+          .append(console.getPort())
+          .append(",*\":{\"setting\":{\"filters\":[{}]}}");
+    }
+    return "{\"intl\":{\"accept_languages\":\""
+        + language
+        + "\"},\"profile\":{\"content_settings\":{\"exceptions\":"
+        + "{\"auto_select_certificate\":{"
+        + sites
+        + "}}}}}";
   }
 
   private static boolean onPath(String tool) {

@@ -499,6 +499,54 @@ class WorkflowAcceptanceTest {
         .containsExactly("RECEIVED", "APPROVED", "ANSWER_DELIVERED");
   }
 
+  @Test
+  @Order(8)
+  void consentAskedOfTheHolderByIoc2_withTheCli_isAnsweredWithCbpsEarlierRefusal_andNotAskedAgain(
+      Federation f) {
+    // after case 4's refusal (order 3): IOC-2 asks ICE, the holder, for CBP's consent itself
+    Officers.Cli ask =
+        Officers.cli(
+            f.node("us.ioc2"),
+            "consent",
+            "request",
+            "--holder",
+            "us.ice",
+            "--record",
+            "ice-wf-pnr-0002",
+            "--justification",
+            "IOC-2 lead on Orlov",
+            "--json");
+    assertThat(ask.exit()).as(ask.err()).isZero();
+    String id = between(ask.out(), "\"workflow_id\":\"", "\"");
+    WorkflowItem refused = awaitState(f.node("us.ioc2"), id, WorkflowState.REFUSED);
+    assertThat(refused.getPartnerAgency()).isEqualTo("us.ice");
+    assertThat(refused.getReason())
+        .isEqualTo("us.cbp, the originator, refused already: EU PNR: purpose not covered");
+    // ICE did not bother CBP again: still the one request of order 3
+    assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0002"))
+        .filteredOn(i -> i.getSide() == org.liaison.wire.v1.WorkflowSide.REQUESTER)
+        .hasSize(1);
+
+    // a record ICE may pass on without consent (interdiction, onward to anyone) is no ask
+    Officers.Cli free =
+        Officers.cli(
+            f.node("us.ioc2"),
+            "consent",
+            "request",
+            "--holder",
+            "us.ice",
+            "--record",
+            "ice-wf-int-0001",
+            "--json");
+    assertThat(free.exit()).as(free.err()).isZero();
+    String undeliverable = between(free.out(), "\"workflow_id\":\"", "\"");
+    WorkflowItem refusedAsk =
+        awaitState(f.node("us.ioc2"), undeliverable, WorkflowState.UNDELIVERABLE);
+    assertThat(steps(refusedAsk)).contains("UNDELIVERABLE");
+    assertThat(refusedAsk.getDelivery() + refusedAsk.getStepsList())
+        .contains("NOT_WITHHELD_FOR_CONSENT");
+  }
+
   // --- helpers ---
 
   private static List<WorkflowItem> consentsAwaiting(AgencyNode node) {

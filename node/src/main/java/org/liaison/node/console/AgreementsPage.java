@@ -18,6 +18,7 @@ import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.agreements.Direction;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.OfficerGrpc;
 import org.liaison.wire.v1.WhyAnswer;
 import org.liaison.wire.v1.WhyRequest;
@@ -162,7 +163,7 @@ public class AgreementsPage {
           .data("purpose", Subjects.orEmpty(purpose))
           .data("case", Subjects.orEmpty(caseReference));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 }

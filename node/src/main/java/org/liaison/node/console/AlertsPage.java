@@ -18,6 +18,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
@@ -103,7 +104,7 @@ public class AlertsPage {
           .acknowledge(AcknowledgeRequest.newBuilder().addAlertIds(id).build());
       return request.fragment(acknowledged).data("id", id);
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 }

@@ -3,6 +3,7 @@ package org.liaison.node.console;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.Disclosure;
@@ -10,7 +11,6 @@ import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
-import org.liaison.wire.v1.Refusal;
 import org.liaison.wire.v1.TargetConflict;
 import org.liaison.wire.v1.Withheld;
 
@@ -70,16 +70,7 @@ public final class AnswerViews {
       String sentence =
           switch (a.getStatus()) {
             case MATCH, NO_MATCH -> "";
-            case REFUSED ->
-                Sentences.refusal(
-                    a.getAnswer().hasRefusal()
-                        ? a.getAnswer().getRefusal()
-                        : Refusal.newBuilder()
-                            .setReason(a.getReason())
-                            .setMessage(a.getMessage())
-                            .setAgreementId(a.getAgreementId())
-                            .build(),
-                    a.getAgreementId());
+            case REFUSED -> Sentences.refusal(a);
             default -> Sentences.because(a.getReason(), a.getMessage());
           };
       return new QueryAnswerView(

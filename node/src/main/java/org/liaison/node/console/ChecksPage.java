@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -149,7 +150,11 @@ public class ChecksPage {
 
         @Override
         public void onError(Throwable t) {
-          sink.end(error.data("sentence", Sentences.failure(t)).setLocale(locale).render());
+          sink.end(
+              error
+                  .data("sentence", Sentences.callFailed(t, "the node"))
+                  .setLocale(locale)
+                  .render());
         }
 
         @Override

@@ -35,10 +35,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.liaison.node.officer.OfficerService;
+import org.liaison.node.runtime.NodeKeys;
 import org.liaison.node.runtime.OfficerApi;
+import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.transport.PeerIdentity;
 import org.liaison.wire.transport.PeerIdentityInterceptor;
+import org.liaison.wire.transport.PeerRevalidation;
 
 /**
  * The console's only way to the node's data: the very gRPC services the CLI calls (Officer and
@@ -51,6 +54,7 @@ public class ConsoleChannel {
       Metadata.Key.of("liaison-console-officer-bin", Metadata.BINARY_BYTE_MARSHALLER);
 
   @Inject OfficerService officers;
+  @Inject NodeKeys keys;
   @Inject Instance<OfficerApi> officerApis;
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -65,7 +69,17 @@ public class ConsoleChannel {
     officerApis.forEach(services::add);
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).executor(executor);
     ServerInterceptor identity = new CertificateIdentity();
-    services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, identity)));
+    // a revoked officer's running calls (the alert stream of an open page) are closed on reload
+    ServerInterceptor revalidation =
+        new PeerRevalidation(
+            keys.ownAgencyTrust(CertificateRole.OFFICER),
+            call -> {
+              PeerIdentity peer = PeerIdentityInterceptor.PEER.get();
+              return peer == null ? null : peer.certificate();
+            });
+    // the last interceptor runs first: identity sets the caller that revalidation checks
+    services.forEach(
+        s -> builder.addService(ServerInterceptors.intercept(s, revalidation, identity)));
     try {
       server = builder.build().start();
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.liaison.node.console;
 
+import io.grpc.Status;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -11,11 +12,18 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.runtime.NodeKeys;
+import org.liaison.wire.pki.AgencyTrustManager;
+import org.liaison.wire.pki.CertificateRole;
+import org.liaison.wire.pki.CertificateValidationException;
+import org.liaison.wire.text.Sentences;
+import org.liaison.wire.transport.Refusals;
 
 /**
  * In front of every console page and asset: only over HTTPS with a verified officer certificate of
- * this agency ({@link ConsoleOfficer}); a Content Security Policy that allows nothing but this
- * origin; and a CSRF token ({@link ConsoleCsrf}) plus a same-origin check on every state change.
+ * this agency ({@link ConsoleOfficer}), not revoked as the trust directory stands now; a Content
+ * Security Policy that allows nothing but this origin; and a CSRF token ({@link ConsoleCsrf}) plus
+ * a same-origin check on every state change.
  */
 @ApplicationScoped
 public class ConsoleGate {
@@ -26,6 +34,9 @@ public class ConsoleGate {
 
   @Inject NodeConfig config;
   @Inject ConsoleCsrf csrf;
+  @Inject NodeKeys keys;
+
+  private volatile AgencyTrustManager officers;
 
   void register(@Observes Filters filters) {
     filters.register(this::handle, 100);
@@ -59,6 +70,22 @@ public class ConsoleGate {
       refuse(rc, 401, "Present your officer certificate to use the console.");
       return;
     }
+    try {
+      // the HTTPS trust store holds only the agency CA: revocation is checked here, on every
+      // request, against the trust directory as the node reloads it (as the gRPC listeners do)
+      officers().check(new X509Certificate[] {officer.certificate()});
+    } catch (CertificateValidationException e) {
+      refuse(
+          rc,
+          403,
+          Sentences.callFailed(
+              Refusals.refuse(
+                  Status.Code.PERMISSION_DENIED,
+                  e.reason(),
+                  "your certificate is no longer trusted: " + e.getMessage()),
+              "the node"));
+      return;
+    }
     if (rc.request().method() != HttpMethod.GET && rc.request().method() != HttpMethod.HEAD) {
       if (!sameOrigin(rc)) {
         refuse(rc, 403, "This request came from another site and was not carried out.");
@@ -80,6 +107,15 @@ public class ConsoleGate {
     }
     rc.put(OFFICER, officer);
     rc.next();
+  }
+
+  private AgencyTrustManager officers() {
+    AgencyTrustManager t = officers;
+    if (t == null) {
+      t = keys.ownAgencyTrust(CertificateRole.OFFICER);
+      officers = t;
+    }
+    return t;
   }
 
   private static X509Certificate clientCertificate(SSLSession session)

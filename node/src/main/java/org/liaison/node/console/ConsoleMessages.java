@@ -140,6 +140,15 @@ public interface ConsoleMessages {
   String withheldHint(Object partner, Object originator);
 
   @Message
+  String disclosedFields();
+
+  @Message
+  String askHolderConsent(Object originator);
+
+  @Message
+  String askHolderConsentHint(Object partner, Object originator);
+
+  @Message
   String alertsExplained();
 
   @Message

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.OfficerGrpc;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -66,7 +67,7 @@ public class QueryPage {
       @FormParam("purpose") String purpose,
       @FormParam("case") String caseReference,
       @FormParam("role") String role) {
-    OfficerQueryRequest query;
+    final OfficerQueryRequest query;
     try {
       query =
           OfficerQueryRequest.newBuilder()
@@ -91,12 +92,21 @@ public class QueryPage {
                 count.incrementAndGet();
                 sink.send(
                     "answer",
-                    answer.data("a", AnswerViews.QueryAnswerView.of(a)).setLocale(locale).render());
+                    answer
+                        .data("a", AnswerViews.QueryAnswerView.of(a))
+                        .data("purpose", query.getPurpose())
+                        .data("caseReference", query.getCaseReference())
+                        .setLocale(locale)
+                        .render());
               }
 
               @Override
               public void onError(Throwable t) {
-                sink.end(error.data("sentence", Sentences.failure(t)).setLocale(locale).render());
+                sink.end(
+                    error
+                        .data("sentence", Sentences.callFailed(t, "the node"))
+                        .setLocale(locale)
+                        .render());
               }
 
               @Override

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.liaison.wire.audit.AuditBundles;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditExportRequest;
 import org.liaison.wire.v1.AuditFindings;
@@ -130,7 +131,7 @@ public class ReportsPage {
     try {
       return request.fragment(findings).data("findings", findings(true));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 
@@ -194,7 +195,7 @@ public class ReportsPage {
     } catch (NumberFormatException e) {
       return request.fragment(error).data("sentence", "Give the entry's index, a whole number.");
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 

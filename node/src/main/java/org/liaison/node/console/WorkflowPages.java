@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.FeedbackDraft;
 import org.liaison.wire.v1.FeedbackDutiesRequest;
@@ -102,7 +103,7 @@ public class WorkflowPages {
                       .build());
       return request.fragment(item).data("item", WorkflowViews.ItemView.of(answered));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 
@@ -129,7 +130,37 @@ public class WorkflowPages {
                       .build());
       return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
+    }
+  }
+
+  /**
+   * The originator's consent for a partner's record withheld from this agency, asked in one click
+   * from the query's answer: the partner (the holder) passes it on to the originator.
+   */
+  @POST
+  @Path("consent/ask")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public TemplateInstance askHolderForConsent(
+      @FormParam("holder") String holder,
+      @FormParam("record") String record,
+      @FormParam("purpose") String purpose,
+      @FormParam("case") String caseReference,
+      @FormParam("justification") String justification) {
+    try {
+      WorkflowItem asked =
+          stub()
+              .requestConsent(
+                  ConsentDraft.newBuilder()
+                      .setHolder(Subjects.orEmpty(holder))
+                      .setRecordId(Subjects.orEmpty(record))
+                      .setPurpose(Subjects.orEmpty(purpose))
+                      .setCaseReference(Subjects.orEmpty(caseReference))
+                      .setJustification(Subjects.orEmpty(justification))
+                      .build());
+      return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
+    } catch (RuntimeException e) {
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 
@@ -187,7 +218,7 @@ public class WorkflowPages {
     } catch (IllegalArgumentException e) {
       return request.fragment(error).data("sentence", "Choose the result (seizure, arrest, ...).");
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.failure(e));
+      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
   }
 

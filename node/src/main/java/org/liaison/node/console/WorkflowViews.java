@@ -36,6 +36,7 @@ public final class WorkflowViews {
       String reason,
       String conditions,
       String detail,
+      List<AnswerViews.Field> disclosed,
       List<StepView> steps) {
     static ItemView of(WorkflowItem i) {
       return new ItemView(
@@ -63,6 +64,10 @@ public final class WorkflowViews {
           i.getReason(),
           i.getConditions(),
           i.getDetail(),
+          new java.util.TreeMap<>(i.getDisclosure().getFieldsMap())
+              .entrySet().stream()
+                  .map(e -> new AnswerViews.Field(e.getKey(), e.getValue()))
+                  .toList(),
           i.getStepsList().stream()
               .map(s -> new StepView(s.getStep(), s.getAt(), s.getActor(), s.getDetail()))
               .toList());

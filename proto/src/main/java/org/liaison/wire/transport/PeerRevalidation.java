@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.liaison.wire.pki.AgencyTrustManager;
@@ -35,14 +36,32 @@ public final class PeerRevalidation implements ServerInterceptor {
   private final AgencyTrustManager trust;
   private final Set<OpenCall<?, ?>> open = ConcurrentHashMap.newKeySet();
 
+  private final Function<ServerCall<?, ?>, X509Certificate> leafOf;
   private final PeerConnections connections;
 
   public PeerRevalidation(AgencyTrustManager trust) {
-    this(trust, null);
+    this(trust, PeerRevalidation::leaf, null);
+  }
+
+  /**
+   * For a server whose peer is not on the call's TLS session (the web console's in-process
+   * channel): {@code leafOf} gives the caller's verified certificate, or null when it has none.
+   */
+  public PeerRevalidation(
+      AgencyTrustManager trust, Function<ServerCall<?, ?>, X509Certificate> leafOf) {
+    this(trust, leafOf, null);
   }
 
   PeerRevalidation(AgencyTrustManager trust, PeerConnections connections) {
+    this(trust, PeerRevalidation::leaf, connections);
+  }
+
+  private PeerRevalidation(
+      AgencyTrustManager trust,
+      Function<ServerCall<?, ?>, X509Certificate> leafOf,
+      PeerConnections connections) {
     this.trust = trust;
+    this.leafOf = leafOf;
     this.connections = connections;
     trust.directory().onReplace(this::closeUntrusted);
   }
@@ -50,7 +69,7 @@ public final class PeerRevalidation implements ServerInterceptor {
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-    X509Certificate leaf = leaf(call);
+    X509Certificate leaf = leafOf.apply(call);
     if (leaf == null) {
       return next.startCall(call, headers); // PeerIdentityInterceptor refuses it
     }

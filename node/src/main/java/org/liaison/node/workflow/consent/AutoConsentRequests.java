@@ -2,10 +2,7 @@ package org.liaison.node.workflow.consent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.jboss.logging.Logger;
-import org.liaison.agreements.AgreementStore;
-import org.liaison.agreements.RecordCategory;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.workflow.RecordLookup;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
@@ -24,7 +21,7 @@ public class AutoConsentRequests {
 
   @Inject NodeConfig config;
   @Inject RecordLookup records;
-  @Inject AgreementStore agreements;
+  @Inject ConsentNeed need;
   @Inject GrantedConsents consents;
   @Inject ConsentService service;
   @Inject WorkflowTimers timers;
@@ -35,11 +32,7 @@ public class AutoConsentRequests {
     }
     try {
       HeldRecord r = records.find(recordId, false).orElse(null);
-      if (r == null
-          || !r.fromThirdParty()
-          || r.originator().equals(requester)
-          || onwardAllowed(r, requester)
-          || consents.asked(recordId, requester)) {
+      if (r == null || !need.needed(r, requester) || consents.asked(recordId, requester)) {
         return;
       }
       service.request(
@@ -57,21 +50,5 @@ public class AutoConsentRequests {
     } catch (RuntimeException e) {
       LOG.warnf(e, "could not ask for consent to disclose %s to %s", recordId, requester);
     }
-  }
-
-  /**
-   * True when an agreement between originator and this agency lets the record go on without
-   * consent.
-   */
-  private boolean onwardAllowed(HeldRecord r, String requester) {
-    String me = config.agency();
-    return RecordCategory.parse(r.category())
-        .map(
-            cat ->
-                agreements.inForce(r.originator(), me, Instant.now()).stream()
-                    .flatMap(a -> a.direction(r.originator(), me).stream())
-                    .flatMap(d -> d.onwardRule(cat).stream())
-                    .anyMatch(rule -> rule.permits(requester)))
-        .orElse(false);
   }
 }

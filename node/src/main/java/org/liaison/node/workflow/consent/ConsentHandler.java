@@ -15,11 +15,15 @@ import org.liaison.wire.v1.ConsentRequest;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowKind;
 
-/** A holder asks this agency, the originator, for consent; or the originator answers ours. */
+/**
+ * A holder asks this agency, the originator, for consent; an agency a record was withheld from asks
+ * this agency, the holder, to seek it ({@link ConsentAsks}); or the agency asked answers ours.
+ */
 @ApplicationScoped
 public class ConsentHandler extends WorkflowInbound {
   @Inject InboundScope scope;
   @Inject GrantedConsents consents;
+  @Inject ConsentAsks asks;
 
   @Override
   public String contentType() {
@@ -51,16 +55,19 @@ public class ConsentHandler extends WorkflowInbound {
                       + " to "
                       + q.getRequestingAgency());
             }
+            case ASK -> asks.arrived(r, m);
             case ANSWER -> {
               requireOriginator(r, m.getStep().getWorkflowId());
-              engine.answerArrived(
-                  r,
-                  m.getStep(),
-                  m.getAnswer().getDecision(),
-                  m.getAnswer(),
-                  m.getAnswer().getConditions().isBlank()
-                      ? m.getAnswer().getReason()
-                      : "conditions: " + m.getAnswer().getConditions());
+              var answered =
+                  engine.answerArrived(
+                      r,
+                      m.getStep(),
+                      m.getAnswer().getDecision(),
+                      m.getAnswer(),
+                      m.getAnswer().getConditions().isBlank()
+                          ? m.getAnswer().getReason()
+                          : "conditions: " + m.getAnswer().getConditions());
+              asks.originatorAnswered(answered, m.getAnswer());
             }
             default ->
                 throw WorkflowException.invalid("a ConsentMessage needs a request or an answer");
@@ -69,8 +76,9 @@ public class ConsentHandler extends WorkflowInbound {
   }
 
   /**
-   * Only the originator of the record a consent request of ours is about may answer it: an answer
-   * from any other agency is refused the same way whether or not the workflow exists.
+   * Only the agency a consent request of ours was sent to may answer it (the record's originator;
+   * for an ask, the holder, which passes on the originator's answer): an answer from any other
+   * agency is refused the same way whether or not the workflow exists.
    */
   private void requireOriginator(InboundRequest r, String workflowId) {
     if (!consents.askedOf(workflowId, r.senderAgency())) {

@@ -1,5 +1,6 @@
 package org.liaison.node.workflow.consent;
 
+import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -12,10 +13,13 @@ import org.liaison.node.workflow.Workflow;
 import org.liaison.node.workflow.WorkflowEngine;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.wire.v1.ConsentAnswer;
+import org.liaison.wire.v1.ConsentAsk;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.ConsentMessage;
 import org.liaison.wire.v1.ConsentRequest;
+import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowAnswer;
+import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowStep;
 
@@ -33,6 +37,9 @@ public class ConsentService {
   @Inject NodeConfig config;
 
   public Workflow request(ConsentDraft d, String officer) {
+    if (!d.getHolder().isBlank()) {
+      return ask(d, officer);
+    }
     if (d.getRecordId().isBlank() || d.getForAgency().isBlank()) {
       throw WorkflowException.invalid(
           "a consent request needs the record (--record) and the agency it would go to (--for)");
@@ -51,6 +58,13 @@ public class ConsentService {
               + "'s own; its onward sharing needs no consent");
     }
     String originator = record.originator();
+    if (d.getForAgency().equals(config.agency())) {
+      throw WorkflowException.invalid(
+          "consent is asked for another agency (--for); to ask a partner that withheld its record"
+              + " from "
+              + config.agency()
+              + ", name that partner (--holder)");
+    }
     if (d.getForAgency().equals(originator)) {
       throw WorkflowException.invalid(originator + " is the originator of " + d.getRecordId());
     }
@@ -88,7 +102,73 @@ public class ConsentService {
         ConsentMessage.newBuilder().setStep(step).setRequest(request).build());
   }
 
+  /**
+   * Asks a partner that withheld its record from this agency to seek the originator's consent: the
+   * holder passes it on to the originator and answers with the originator's answer ({@link
+   * ConsentAsks}); once granted, the holder's next answer to this agency discloses the record.
+   */
+  private Workflow ask(ConsentDraft d, String officer) {
+    String holder = d.getHolder().strip();
+    String me = config.agency();
+    if (d.getRecordId().isBlank()) {
+      throw WorkflowException.invalid(
+          "asking " + holder + " for the originator's consent needs its record id (--record)");
+    }
+    if (!d.getForAgency().isBlank() && !d.getForAgency().equals(me)) {
+      throw WorkflowException.invalid(
+          "a consent asked of a holder (--holder) is for this agency, "
+              + me
+              + ", not "
+              + d.getForAgency());
+    }
+    Agreement a = choice.choose(holder, "", ag -> true, "consent requests");
+    String workflowId = WorkflowEngine.newWorkflowId();
+    WorkflowStep step = WorkflowEngine.step(workflowId, officer);
+    Instant due = AgreementChoice.dueAt(a, Instant.ofEpochMilli(step.getAtEpochMs()));
+    ConsentAsk ask =
+        ConsentAsk.newBuilder()
+            .setRecordId(d.getRecordId().strip())
+            .setJustification(d.getJustification())
+            .setDueEpochMs(due == null ? 0 : due.toEpochMilli())
+            .build();
+    return engine.start(
+        new WorkflowEngine.Opening(
+            WorkflowKind.CONSENT,
+            holder,
+            a.id(),
+            AgreementChoice.purposeOr(d.getPurpose(), a),
+            d.getCaseReference(),
+            ask.getRecordId(),
+            me,
+            officer,
+            due,
+            "the originator's consent for "
+                + holder
+                + "'s record "
+                + ask.getRecordId()
+                + " to reach "
+                + me),
+        step,
+        ask,
+        ConsentMessage.newBuilder().setStep(step).setAsk(ask).build());
+  }
+
   public Workflow answer(WorkflowAnswer a, String officer) {
+    if (a.getDecision() == WorkflowDecision.GRANT
+        && engine.find(a.getWorkflowId()).filter(ConsentAsks::isAsk).isPresent()) {
+      Workflow w = engine.require(a.getWorkflowId());
+      throw new WorkflowException(
+          Status.Code.PERMISSION_DENIED,
+          Reason.NOT_ORIGINATOR,
+          "only the record's originator can grant "
+              + w.partnerAgency
+              + " the consent it asked for "
+              + w.recordRef
+              + "; "
+              + config.agency()
+              + " passed the request on and answers with the originator's answer (refusing it"
+              + " here is possible)");
+    }
     String detail;
     switch (a.getDecision()) {
       case GRANT ->

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
+import org.liaison.node.workflow.Workflow;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowSide;
 import org.liaison.wire.v1.WorkflowState;
@@ -62,6 +64,40 @@ public class GrantedConsents {
                 WorkflowState.GRANTED,
                 WorkflowState.REFUSED))
         > 0;
+  }
+
+  /** The latest consent request this agency sent about the record and agency, if any. */
+  @Transactional
+  public Optional<Workflow> latestAsked(String recordId, String agency) {
+    return em.createQuery(
+            "from Workflow w where w.kind = :kind and w.side = :side and w.recordRef = :record"
+                + " and w.thirdAgency = :agency order by w.createdAt desc, w.id desc",
+            Workflow.class)
+        .setParameter("kind", WorkflowKind.CONSENT)
+        .setParameter("side", WorkflowSide.REQUESTER)
+        .setParameter("record", recordId)
+        .setParameter("agency", agency)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Asks of {@code agency} (the agency the record was withheld from) for the originator's consent
+   * to this agency's record, still awaiting the originator's answer.
+   */
+  @Transactional
+  public List<Workflow> asksAwaiting(String recordId, String agency) {
+    return em.createQuery(
+            "from Workflow w where w.kind = :kind and w.side = :side and w.recordRef = :record"
+                + " and w.thirdAgency = :agency and w.partnerAgency = :agency and w.state = :state",
+            Workflow.class)
+        .setParameter("kind", WorkflowKind.CONSENT)
+        .setParameter("side", WorkflowSide.RESPONDER)
+        .setParameter("record", recordId)
+        .setParameter("agency", agency)
+        .setParameter("state", WorkflowState.AWAITING_ANSWER)
+        .getResultList();
   }
 
   private long count(String recordId, String agency, List<WorkflowState> states) {
