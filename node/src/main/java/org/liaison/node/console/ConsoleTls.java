@@ -20,7 +20,8 @@ public class ConsoleTls implements HttpServerOptionsCustomizer {
 
   @Override
   public void customizeHttpsServer(HttpServerOptions options) {
-    if (options.isSsl()) {
+    // Quarkus asks even when no HTTPS is configured (tests, dev) and drops the options then
+    if (options.isSsl() && options.getKeyCertOptions() != null) {
       options.setTrustOptions(TrustOptions.wrap(keys.ownAgencyTrust(CertificateRole.OFFICER)));
     }
   }
