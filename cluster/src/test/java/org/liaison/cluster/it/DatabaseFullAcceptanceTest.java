@@ -76,8 +76,7 @@ class DatabaseFullAcceptanceTest {
   }
 
   private static OfficerQueryRequest query() {
-    return Officers.phoneQuery(
-            "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")
+    return Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")
         .toBuilder()
         .setDeadlineMs(8000)
         .build();
