@@ -144,7 +144,8 @@ final class SoakMix {
         "{\"kind\":\"case\",\"caseNumber\":\""
             + caseNumber
             + "\",\"agency\":\"us.ice\",\"agent\":{\"name\":\"Agent Soak\",\"phone\":\"+1 305 555"
-            + " 0100\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],\"status\":\"ACTIVE\","
+            + " 0100\",\"email\":\"soak@ice.example\"},\"crimeCategories\":[\"DRUG_TRAFFICKING\"],"
+            + "\"status\":\"ACTIVE\","
             + "\"opened\":\"2026-01-01\"}";
     String subjectLine =
         "{\"kind\":\"subject\",\"id\":\"ice-soak-"

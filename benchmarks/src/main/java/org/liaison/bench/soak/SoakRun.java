@@ -30,7 +30,7 @@ import org.liaison.wire.v1.AuditVerifyReport;
 import org.liaison.wire.v1.AuditVerifyRequest;
 
 /**
- * A soak against a running federation of us.ice, us.dea and us.cbp: first the mix's maximum
+ * A soak against a running federation that holds us.ice and us.dea: first the mix's maximum
  * throughput (closed loop, {@code threads} callers), then the mix at a fixed rate (by default 80 %
  * of that maximum) for the duration, printing each minute the calls, errors, p50/p99 and each
  * process's heap after a full GC; at the end it compares the disclosures the officer received with
