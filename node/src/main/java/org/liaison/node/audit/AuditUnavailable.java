@@ -12,15 +12,24 @@ public final class AuditUnavailable extends RuntimeException {
    * the refusal must say so rather than blame the decision.
    */
   public static boolean isDatabaseFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      // JDBC reports every database failure as an SQLException, whatever wraps it
-      if (t instanceof java.sql.SQLException) {
+    return isDatabaseFailure(failure, 0);
+  }
+
+  // causes and suppressed exceptions both: a failed commit carries the database's error as a
+  // suppressed XAException under the transaction manager's RollbackException
+  private static boolean isDatabaseFailure(Throwable t, int depth) {
+    if (t == null || depth > 16) {
+      return false;
+    }
+    // JDBC reports every database failure as an SQLException, whatever wraps it
+    if (t instanceof java.sql.SQLException) {
+      return true;
+    }
+    for (Throwable s : t.getSuppressed()) {
+      if (isDatabaseFailure(s, depth + 1)) {
         return true;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
-    return false;
+    return t.getCause() != t && isDatabaseFailure(t.getCause(), depth + 1);
   }
 }
