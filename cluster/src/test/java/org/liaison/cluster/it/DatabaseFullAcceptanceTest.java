@@ -42,6 +42,8 @@ class DatabaseFullAcceptanceTest {
             .agencies("us.ice", "us.dea")
             .workDir(Path.of("target/federation/DatabaseFullAcceptanceTest").toAbsolutePath())
             .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "20S")
+            .healthTimeout(
+                java.time.Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 420)))
             .build()
             .prepare();
     data = f.node("us.dea").dataDir();
