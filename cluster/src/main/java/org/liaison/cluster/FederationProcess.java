@@ -49,6 +49,18 @@ public abstract class FederationProcess {
     }
   }
 
+  /**
+   * Sets an environment variable for the next start (a null value removes it); call {@link
+   * #restart()} to apply it.
+   */
+  public void environment(String key, String value) {
+    if (value == null) {
+      process.environment().remove(key);
+    } else {
+      process.environment().put(key, value);
+    }
+  }
+
   public boolean isRunning() {
     return process.isAlive();
   }

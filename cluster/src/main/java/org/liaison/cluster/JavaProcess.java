@@ -29,6 +29,8 @@ public final class JavaProcess {
   private final String name;
   private final List<String> launch;
   private final Map<String, String> systemProperties;
+  private final Map<String, String> environment =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   private final List<String> jvmOptions;
   private final List<String> arguments;
   private final Path log;
@@ -72,6 +74,14 @@ public final class JavaProcess {
     return systemProperties;
   }
 
+  /**
+   * Environment variables added to the process's (e.g. {@code LD_PRELOAD} and {@code FAKETIME} for
+   * a clock-skew test); changes apply on the next start.
+   */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   /** The full command line. */
   public synchronized List<String> command() {
     List<String> cmd = new ArrayList<>();
@@ -107,6 +117,9 @@ public final class JavaProcess {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .redirectInput(ProcessBuilder.Redirect.PIPE);
+      synchronized (environment) {
+        pb.environment().putAll(environment);
+      }
       if (workingDir != null) {
         Files.createDirectories(workingDir);
         pb.directory(workingDir.toFile());

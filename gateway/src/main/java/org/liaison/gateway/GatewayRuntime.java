@@ -35,6 +35,7 @@ import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.pki.TrustDirectoryWatcher;
 import org.liaison.wire.transport.GrpcServers;
+import org.liaison.wire.transport.ListenerLimits;
 import org.liaison.wire.transport.MutualTls;
 import org.liaison.wire.transport.PartnerConcurrency;
 import org.liaison.wire.transport.TlsIdentity;
@@ -141,7 +142,7 @@ public class GatewayRuntime {
               g.partnerPort(),
               identity,
               partnerTrust,
-              g.maxMessageBytes(),
+              ListenerLimits.partnerFacing(g.maxMessageBytes()),
               partnerExecutor,
               List.of(RelayServices.forPartners(inbound)));
       nodes =
@@ -150,7 +151,7 @@ public class GatewayRuntime {
               g.nodePort(),
               identity,
               nodeTrust,
-              g.maxMessageBytes(),
+              ListenerLimits.partnerFacing(g.maxMessageBytes()),
               nodeExecutor,
               List.of(RelayServices.forNodes(outbound)));
       ready = true;

@@ -146,6 +146,16 @@ public class FederationService extends FederationGrpc.FederationImplBase {
               "the answering node cannot write its audit record, so it discloses nothing; retry later"));
       return;
     } catch (RuntimeException e) {
+      if (AuditUnavailable.isDatabaseFailure(e)) {
+        LOG.errorf(e, "the database failed answering %s; nothing is disclosed", h.getMessageId());
+        out.onError(
+            Refusals.refuse(
+                Status.Code.UNAVAILABLE,
+                Reason.AUDIT_UNAVAILABLE,
+                "the answering node cannot use its database, so it cannot write its audit record"
+                    + " and discloses nothing; retry later"));
+        return;
+      }
       // a broken step denies, it never discloses
       LOG.errorf(e, "answering %s failed; nothing is disclosed", h.getMessageId());
       out.onError(

@@ -21,6 +21,7 @@ import org.liaison.node.federation.FederationService;
 import org.liaison.node.officer.OfficerService;
 import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.transport.GrpcServers;
+import org.liaison.wire.transport.ListenerLimits;
 
 /**
  * Starts the node's two mutual-TLS listeners: the federation listener, which only this agency's
@@ -59,7 +60,7 @@ public class NodeRuntime {
               config.federation().port(),
               keys.tls(),
               keys.ownAgencyTrust(CertificateRole.GATEWAY_TLS),
-              max,
+              ListenerLimits.partnerFacing(max),
               partnerExecutor,
               List.of(federation));
       officerServer =
@@ -68,7 +69,7 @@ public class NodeRuntime {
               config.officer().port(),
               keys.tls(),
               keys.ownAgencyTrust(CertificateRole.OFFICER),
-              max,
+              ListenerLimits.officerFacing(max),
               officerExecutor,
               officerServices());
       ready = true;

@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.liaison.wire.pki.AgencyTrustManager;
 
 /**
- * A mutual-TLS gRPC listener with the gRPC health service, the peer-identity interceptor and a
- * bounded message size; server reflection only where this agency's own people connect (the
- * partner-facing listeners describe nothing to whoever reaches them).
+ * A mutual-TLS gRPC listener with the gRPC health service, the peer-identity interceptor and every
+ * connection limit of {@link ListenerLimits}; server reflection only where this agency's own people
+ * connect (the partner-facing listeners describe nothing to whoever reaches them).
  */
 public final class GrpcServers {
   private GrpcServers() {}
 
   /** How long a connection may live before the peer must handshake again (with current trust). */
-  public static final Duration MAX_CONNECTION_AGE = Duration.ofSeconds(60);
+  public static final Duration MAX_CONNECTION_AGE = ListenerLimits.MAX_CONNECTION_AGE;
 
   public static Server start(
       String host,
@@ -35,14 +35,22 @@ public final class GrpcServers {
       Executor executor,
       List<BindableService> services)
       throws IOException {
-    return start(host, port, tls, null, maxMessageBytes, executor, services, true);
+    return start(
+        host,
+        port,
+        tls,
+        null,
+        ListenerLimits.officerFacing(maxMessageBytes),
+        executor,
+        services,
+        true);
   }
 
   /**
    * A listener that accepts peers only through {@code peers}, checks them again on every call and
    * whenever the trust directory is reloaded ({@link PeerRevalidation}: a revoked peer's open calls
    * are closed), and moves new calls to a new connection, so a new handshake, after {@link
-   * #MAX_CONNECTION_AGE}.
+   * #MAX_CONNECTION_AGE}. Open streams are never cut by age ({@link ListenerLimits#officerFacing}).
    */
   public static Server start(
       String host,
@@ -56,17 +64,31 @@ public final class GrpcServers {
     return start(
         host,
         port,
-        MutualTls.server(identity, peers),
+        identity,
         peers,
-        maxMessageBytes,
+        ListenerLimits.officerFacing(maxMessageBytes),
         executor,
-        services,
-        true);
+        services);
+  }
+
+  /** As above, with the limits given. */
+  public static Server start(
+      String host,
+      int port,
+      TlsIdentity identity,
+      AgencyTrustManager peers,
+      ListenerLimits limits,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(
+        host, port, MutualTls.server(identity, peers), peers, limits, executor, services, true);
   }
 
   /**
    * As {@link #start(String, int, TlsIdentity, AgencyTrustManager, int, Executor, List)}, without
-   * server reflection: partner gateways, and what relays their envelopes.
+   * server reflection: partner gateways, and what relays their envelopes ({@link
+   * ListenerLimits#partnerFacing}).
    */
   public static Server startWithoutReflection(
       String host,
@@ -77,15 +99,28 @@ public final class GrpcServers {
       Executor executor,
       List<BindableService> services)
       throws IOException {
-    return start(
+    return startWithoutReflection(
         host,
         port,
-        MutualTls.server(identity, peers),
+        identity,
         peers,
-        maxMessageBytes,
+        ListenerLimits.partnerFacing(maxMessageBytes),
         executor,
-        services,
-        false);
+        services);
+  }
+
+  /** As above, with the limits given. */
+  public static Server startWithoutReflection(
+      String host,
+      int port,
+      TlsIdentity identity,
+      AgencyTrustManager peers,
+      ListenerLimits limits,
+      Executor executor,
+      List<BindableService> services)
+      throws IOException {
+    return start(
+        host, port, MutualTls.server(identity, peers), peers, limits, executor, services, false);
   }
 
   private static Server start(
@@ -93,7 +128,7 @@ public final class GrpcServers {
       int port,
       SslContext tls,
       AgencyTrustManager recheck,
-      int maxMessageBytes,
+      ListenerLimits limits,
       Executor executor,
       List<BindableService> services,
       boolean reflection)
@@ -107,20 +142,17 @@ public final class GrpcServers {
     } else {
       builder.protocolNegotiator(connections);
     }
-    builder
-        .maxInboundMessageSize(maxMessageBytes)
-        .permitKeepAliveTime(10, TimeUnit.SECONDS)
-        .executor(executor)
-        .addService(health.getHealthService());
+    builder.executor(executor).addService(health.getHealthService());
+    applyLimits(builder, limits);
     if (reflection) {
       builder.addService(ProtoReflectionServiceV1.newInstance());
     }
     PeerIdentityInterceptor peers = new PeerIdentityInterceptor();
     PeerRevalidation revalidation = null;
     if (recheck != null) {
-      // New calls move to a fresh connection (a fresh handshake) every minute; a peer that is no
-      // longer trusted has its calls and its connections closed at the trust reload.
-      builder.maxConnectionAge(MAX_CONNECTION_AGE.toMillis(), TimeUnit.MILLISECONDS);
+      // New calls move to a fresh connection (a fresh handshake) every minute (the limits' age);
+      // a peer that is no longer trusted has its calls and its connections closed at the trust
+      // reload.
       revalidation = new PeerRevalidation(recheck, connections);
     }
     for (BindableService service : services) {
@@ -133,5 +165,23 @@ public final class GrpcServers {
     }
     health.setStatus("", ServingStatus.SERVING);
     return builder.build().start();
+  }
+
+  private static void applyLimits(NettyServerBuilder builder, ListenerLimits limits) {
+    builder
+        .maxInboundMessageSize(limits.maxInboundMessageBytes())
+        .maxConcurrentCallsPerConnection(limits.maxConcurrentStreams())
+        .maxInboundMetadataSize(limits.maxHeaderListBytes())
+        .maxRstFramesPerWindow(limits.maxResetsPerWindow(), (int) limits.resetWindow().toSeconds())
+        .handshakeTimeout(limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .keepAliveTime(limits.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+        .keepAliveTimeout(limits.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .permitKeepAliveTime(limits.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+        .permitKeepAliveWithoutCalls(false)
+        .maxConnectionIdle(limits.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
+        .maxConnectionAge(limits.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS);
+    limits
+        .maxConnectionAgeGrace()
+        .ifPresent(g -> builder.maxConnectionAgeGrace(g.toMillis(), TimeUnit.MILLISECONDS));
   }
 }

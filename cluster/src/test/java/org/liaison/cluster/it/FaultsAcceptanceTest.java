@@ -1,0 +1,352 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.liaison.cluster.it.Officers.from;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationProcess;
+import org.liaison.cluster.FederationTest;
+import org.liaison.cluster.FreePorts;
+import org.liaison.cluster.JavaProcess;
+import org.liaison.cluster.RepositoryRoot;
+import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.v1.AuditBundle;
+import org.liaison.wire.v1.AuditExportRequest;
+import org.liaison.wire.v1.AuditGrpc;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.AuditRecord;
+import org.liaison.wire.v1.OfficerQueryRequest;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * Faults on real processes (docs/abuse-and-faults.md): a partner that accepts connections and never
+ * answers, a gateway restarted mid-query, the disclosing node killed with SIGKILL mid-disclosure, a
+ * second node process on the same database, a busy node stopped with SIGTERM. The loops run a few
+ * times by default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times.
+ */
+@FederationTest(
+    agencies = {"us.ice", "us.dea", "us.cbp"},
+    nodeOptions = {"quarkus.datasource.jdbc.acquisition-timeout=60S"},
+    gatewayOptions = {"liaison.gateway.rate-per-second=100000"},
+    // restarts are part of every test here; a 2-core machine shared with builds starts slowly
+    readySeconds = 420)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsAcceptanceTest {
+  /** How many times each loop runs: a few by default, 100 with the flag. */
+  static final int RUNS = Integer.getInteger("liaison.faults.runs", 0);
+
+  static final List<PartnerAnswer.Status> ANSWERED =
+      List.of(
+          PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
+  static final List<PartnerAnswer.Status> NOT_ANSWERED =
+      List.of(PartnerAnswer.Status.UNAVAILABLE, PartnerAnswer.Status.DEADLINE_EXCEEDED);
+
+  private static int runs(int byDefault) {
+    return RUNS > 0 ? RUNS : byDefault;
+  }
+
+  private static OfficerQueryRequest query(int deadlineMs, String... partners) {
+    return Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", partners)
+        .toBuilder()
+        .setDeadlineMs(deadlineMs)
+        .build();
+  }
+
+  private static void signal(FederationProcess p, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).as("kill -" + signal + " " + p).isZero();
+  }
+
+  @Test
+  @Order(1)
+  void warmUp_everyPartnerAnswers(Federation f) {
+    try (NodeClient ice = f.node("us.ice").client()) {
+      List<PartnerAnswer> answers = ice.queryAll(query(Officers.DEADLINE_MS));
+      assertThat(from(answers, "us.dea").getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
+      assertThat(from(answers, "us.cbp").getStatus()).isIn(ANSWERED);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aPartnerThatAcceptsConnectionsAndNeverAnswers_duringFanOut_everyQueryEndsInItsDeadline(
+      Federation f) throws Exception {
+    // SIGSTOP: DEA's gateway keeps its sockets (the kernel still accepts connections) and answers
+    // nothing, neither TLS nor HTTP/2
+    signal(f.gateway("us.dea"), "STOP");
+    int deadlineMs = 3000;
+    try (NodeClient ice = f.node("us.ice").client()) {
+      for (int run = 0; run < runs(3); run++) {
+        long t0 = System.nanoTime();
+        List<PartnerAnswer> answers = ice.queryAll(query(deadlineMs));
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(took).as("run %d took", run).isLessThan(deadlineMs + 1500L);
+        assertThat(from(answers, "us.dea").getStatus()).as("run %d", run).isIn(NOT_ANSWERED);
+        assertThat(from(answers, "us.cbp").getStatus()).as("run %d", run).isIn(ANSWERED);
+      }
+    } finally {
+      signal(f.gateway("us.dea"), "CONT");
+    }
+    awaitAnswering(f);
+  }
+
+  @Test
+  @Order(3)
+  void aGatewayRestartedMidQuery_theQueryEndsInItsDeadline_andTheNextIsAnswered(Federation f)
+      throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    int deadlineMs = 5000;
+    try (NodeClient ice = f.node("us.ice").client()) {
+      Future<Long> inFlight =
+          pool.submit(
+              () -> {
+                long t0 = System.nanoTime();
+                List<PartnerAnswer> answers = ice.queryAll(query(deadlineMs, "us.dea"));
+                assertThat(from(answers, "us.dea").getStatus())
+                    .isIn(
+                        PartnerAnswer.Status.MATCH,
+                        PartnerAnswer.Status.UNAVAILABLE,
+                        PartnerAnswer.Status.DEADLINE_EXCEEDED);
+                return (System.nanoTime() - t0) / 1_000_000;
+              });
+      Thread.sleep(50);
+      f.gateway("us.dea").restart();
+      assertThat(inFlight.get(30, TimeUnit.SECONDS)).isLessThan(deadlineMs + 1500L);
+    } finally {
+      pool.shutdownNow();
+    }
+    awaitAnswering(f);
+  }
+
+  @Test
+  @Order(4)
+  void theDisclosingNodeKilledMidDisclosure_neverADisclosureWithoutItsAuditEntry(Federation f)
+      throws Exception {
+    int before = disclosuresToIce(f);
+    AtomicInteger matchesReceived = new AtomicInteger();
+    for (int run = 0; run < runs(2); run++) {
+      AtomicBoolean asking = new AtomicBoolean(true);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<?>> askers = new ArrayList<>();
+      try (NodeClient ice = f.node("us.ice").client()) {
+        for (int t = 0; t < 4; t++) {
+          askers.add(
+              pool.submit(
+                  () -> {
+                    while (asking.get()) {
+                      PartnerAnswer dea =
+                          from(ice.queryAll(query(Officers.DEADLINE_MS, "us.dea")), "us.dea");
+                      if (dea.getStatus() == PartnerAnswer.Status.MATCH) {
+                        matchesReceived.incrementAndGet();
+                      }
+                    }
+                    return null;
+                  }));
+        }
+        // kill while disclosures flow: once this run has had its first answer, at a random moment
+        int atStart = matchesReceived.get();
+        waitUntil(() -> matchesReceived.get() > atStart, Duration.ofSeconds(120));
+        Thread.sleep(ThreadLocalRandom.current().nextInt(500));
+        signal(f.node("us.dea"), "KILL");
+        waitUntil(() -> !f.node("us.dea").isRunning(), Duration.ofSeconds(10));
+        Thread.sleep(500);
+        asking.set(false);
+        for (Future<?> a : askers) {
+          a.get(30, TimeUnit.SECONDS);
+        }
+      } finally {
+        asking.set(false);
+        pool.shutdownNow();
+      }
+      f.node("us.dea").start();
+    }
+    int after = disclosuresToIce(f);
+    System.out.printf(
+        "kill -9 mid-disclosure, %d runs: ICE received %d matches, DEA's audit has %d new"
+            + " disclosures to ICE%n",
+        runs(2), matchesReceived.get(), after - before);
+    assertThat(matchesReceived.get()).as("the loop disclosed something").isPositive();
+    assertThat(after - before)
+        .as("DEA's audit entries cover every disclosure ICE received")
+        .isGreaterThanOrEqualTo(matchesReceived.get());
+  }
+
+  /** DEA's audit (verified whole) counted: disclosures to ICE. */
+  private static int disclosuresToIce(Federation f) {
+    try (NodeClient dea = f.node("us.dea").client()) {
+      AuditBundle log =
+          AuditGrpc.newBlockingStub(dea.channel())
+              .withDeadlineAfter(60, TimeUnit.SECONDS)
+              .export(AuditExportRequest.getDefaultInstance());
+      assertThat(AuditBundleVerifier.verify(log).problems()).as("DEA's audit verifies").isEmpty();
+      return (int)
+          log.getRecordsList().stream()
+              .map(AuditRecord::getDecoded)
+              .filter(e -> e.getRequestingAgency().equals("us.ice"))
+              .filter(e -> e.getKind() == AuditKind.DISCLOSURE)
+              .filter(e -> e.getOutcome().equals("MATCH"))
+              .count();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aSecondNodeProcessOnTheSameDatabase_refusesToStart(Federation f) throws Exception {
+    Map<String, String> config = new HashMap<>(f.node("us.dea").configuration());
+    List<Integer> ports = FreePorts.allocate(4);
+    config.put("liaison.federation.port", ports.get(0).toString());
+    config.put("liaison.officer.port", ports.get(1).toString());
+    config.put("liaison.console.port", ports.get(2).toString());
+    config.put("quarkus.http.port", ports.get(3).toString());
+    Path log = f.workDir().resolve("logs").resolve("us.dea-node-second.log");
+    JavaProcess second =
+        JavaProcess.builder("us.dea-node-second")
+            .jar(RepositoryRoot.find().resolve("node/target/quarkus-app/quarkus-run.jar"))
+            .jvmOptions(Federation.JVM_OPTIONS.toArray(String[]::new))
+            .systemProperties(config)
+            .log(log)
+            .healthUrl(
+                java.net.URI.create(
+                    "http://" + Federation.HOST + ":" + ports.get(3) + "/q/health/ready"))
+            .workingDir(f.workDir().resolve("us.dea").resolve("node-second"))
+            .build();
+    try {
+      second.start();
+      waitUntil(() -> !second.isAlive(), Duration.ofSeconds(120));
+      assertThat(second.isAlive()).as("a second node on DEA's database is still running").isFalse();
+      String out = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(out).contains("already in use");
+    } finally {
+      second.stop();
+    }
+    // the first node was not disturbed
+    awaitAnswering(f);
+  }
+
+  @Test
+  @Order(6)
+  void aBusyNodeStopsOnSigtermWithinTenSeconds(Federation f) throws Exception {
+    AtomicBoolean asking = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (NodeClient ice = f.node("us.ice").client()) {
+      for (int t = 0; t < 4; t++) {
+        pool.submit(
+            () -> {
+              while (asking.get()) {
+                try {
+                  ice.queryAll(query(3000, "us.dea"));
+                } catch (RuntimeException e) {
+                  // the node going away is expected
+                }
+              }
+            });
+      }
+      Thread.sleep(1500);
+      long t0 = System.nanoTime();
+      signal(f.node("us.dea"), "TERM");
+      waitUntil(() -> !f.node("us.dea").isRunning(), Duration.ofSeconds(30));
+      long took = (System.nanoTime() - t0) / 1_000_000;
+      System.out.printf("busy node stopped %d ms after SIGTERM%n", took);
+      assertThat(f.node("us.dea").isRunning()).isFalse();
+      assertThat(took).isLessThan(10_000L);
+    } finally {
+      asking.set(false);
+      pool.shutdown();
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+      f.node("us.dea").start();
+    }
+    awaitAnswering(f);
+  }
+
+  static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
+
+  /** Restarts DEA's node and gateway with their clocks {@code offset} ahead (libfaketime). */
+  private static void skewDea(Federation f, String offset) {
+    for (FederationProcess p : List.of(f.gateway("us.dea"), f.node("us.dea"))) {
+      p.environment("LD_PRELOAD", offset == null ? null : LIBFAKETIME.toString());
+      p.environment("FAKETIME", offset);
+      // the JVM times its waits with the monotonic clock: only the wall clock is moved
+      p.environment("FAKETIME_DONT_FAKE_MONOTONIC", offset == null ? null : "1");
+      p.restart();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void clockSkewBetweenAgencies_insideTheWindowAnswered_beyondItRefusedWithAReason(Federation f)
+      throws Exception {
+    // behind a flag: on the loaded 2-core machine this was written on, a node under libfaketime
+    // did not report ready within 420 s (docs/abuse-and-faults.md)
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("liaison.faults.clock-skew"),
+        "clock-skew process test runs with -Dliaison.faults.clock-skew=true");
+    Assumptions.assumeTrue(
+        Files.isRegularFile(LIBFAKETIME),
+        "libfaketime is not installed (apt-get install faketime): clock-skew test skipped");
+    try {
+      // 20 s ahead: inside the 30 s the envelope checks allow
+      skewDea(f, "+20s");
+      awaitAnswering(f);
+      // 10 minutes ahead: every exchange refused, with a reason naming the time
+      skewDea(f, "+600s");
+      try (NodeClient ice = f.node("us.ice").client()) {
+        for (int i = 0; i < 2; i++) {
+          PartnerAnswer dea = from(ice.queryAll(query(8000, "us.dea")), "us.dea");
+          assertThat(dea.getStatus()).as(dea.toString()).isNotEqualTo(PartnerAnswer.Status.MATCH);
+          assertThat(dea.getReason())
+              .as(dea.toString())
+              .isIn(Reason.MESSAGE_NOT_YET_VALID, Reason.CLOCK_SKEW, Reason.MESSAGE_EXPIRED);
+        }
+      }
+    } finally {
+      skewDea(f, null);
+    }
+    awaitAnswering(f);
+  }
+
+  private static void awaitAnswering(Federation f) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    PartnerAnswer last = null;
+    try (NodeClient ice = f.node("us.ice").client()) {
+      while (System.nanoTime() < end) {
+        last = from(ice.queryAll(query(Officers.DEADLINE_MS, "us.dea")), "us.dea");
+        if (last.getStatus() == PartnerAnswer.Status.MATCH) {
+          return;
+        }
+        Thread.sleep(500);
+      }
+    }
+    throw new AssertionError("DEA does not answer again: " + last);
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier done, Duration max)
+      throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < end) {
+      Thread.sleep(50);
+    }
+  }
+}
