@@ -68,10 +68,19 @@ public class AuditLog {
    * them (throws). For the entries a request needs on the record before its answer leaves.
    */
   public List<AuditReceipt> appendAll(List<AuditEvent> events) {
+    return appendAll(events, List.of());
+  }
+
+  /**
+   * As {@link #appendAll(List)}, and runs {@code writes} in the same transaction after the entries:
+   * they commit with the entries or, like them, not at all (one commit for an answer's record and
+   * its bookkeeping). A write that throws fails the whole batch.
+   */
+  public List<AuditReceipt> appendAll(List<AuditEvent> events, List<AuditedWrite> writes) {
     if (events.isEmpty()) {
       return List.of();
     }
-    Pending mine = new Pending(events);
+    Pending mine = new Pending(events, writes);
     queue.add(mine);
     lock.lock();
     try {
@@ -134,12 +143,14 @@ public class AuditLog {
   /** A caller's entries waiting for their batch; set under the lock, read by it after the lock. */
   private static final class Pending {
     final List<AuditEvent> events;
+    final List<AuditedWrite> writes;
     List<AuditLogEntry> rows;
     List<AuditReceipt> receipts;
     RuntimeException failure;
 
-    Pending(List<AuditEvent> events) {
+    Pending(List<AuditEvent> events, List<AuditedWrite> writes) {
       this.events = List.copyOf(events);
+      this.writes = List.copyOf(writes);
     }
   }
 
@@ -255,6 +266,11 @@ public class AuditLog {
     for (AuditLogEntry row : rows) {
       row.checkpoint = signed;
       em.persist(row);
+    }
+    for (Pending p : batch) {
+      if (p.rows != null) {
+        p.writes.forEach(w -> w.write(em));
+      }
     }
     em.flush();
     return checkpoint;
