@@ -100,6 +100,11 @@ public final class CertificateFacts {
     return facts;
   }
 
+  /** How many certificates are held (bounded). */
+  static int cached() {
+    return CACHE.size();
+  }
+
   public X509Certificate certificate() {
     return certificate;
   }
