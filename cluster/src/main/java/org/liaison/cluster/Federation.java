@@ -122,6 +122,10 @@ public final class Federation implements AutoCloseable {
             Clock.systemUTC());
     try {
       ReferenceAgreements.write(pki.root(), agreementsDir(), config.today);
+      config.clones.forEach(
+          (clone, template) ->
+              ClonedAgencies.writeAgreements(
+                  template, clone, pki.root(), agreementsDir(), config.today));
     } catch (AgreementException e) {
       throw new ProcessStartException(
           "Cannot write the reference agreements: " + e.getMessage(), e);
@@ -320,8 +324,9 @@ public final class Federation implements AutoCloseable {
   /** The reference records (if on) and the extra seeds of the agency, in one file, or none. */
   private java.util.Optional<Path> seedFile(String agency, Path agencyDir) {
     List<String> resources = new ArrayList<>();
+    String template = config.clones.get(agency);
     if (config.seedReferenceRecords) {
-      resources.add("/reference/records/" + agency + ".jsonl");
+      resources.add("/reference/records/" + (template != null ? template : agency) + ".jsonl");
     }
     resources.addAll(config.extraSeeds.getOrDefault(agency, List.of()));
     Path target = agencyDir.resolve("records.jsonl");
@@ -339,6 +344,9 @@ public final class Federation implements AutoCloseable {
             continue;
           }
           byte[] lines = in.readAllBytes();
+          if (template != null) {
+            lines = ClonedAgencies.records(template, agency, lines);
+          }
           Files.write(
               target,
               lines,
@@ -404,6 +412,7 @@ public final class Federation implements AutoCloseable {
     private final Map<String, Map<String, String>> nodeOptions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
     private final Map<String, List<String>> extraSeeds = new LinkedHashMap<>();
+    private final Map<String, String> clones = new LinkedHashMap<>();
     private List<String> jvmOptions = JVM_OPTIONS;
     // generous: a loaded 2-core CI runner; -Dliaison.cluster.health-timeout-s for a busier one
     private Duration healthTimeout =
@@ -422,6 +431,19 @@ public final class Federation implements AutoCloseable {
         if (!agencies.contains(id)) agencies.add(id);
       }
       return this;
+    }
+
+    /**
+     * Adds agencies that are copies of the reference agency {@code template}: each gets the
+     * template's reference agreements with the other agencies present and its reference records,
+     * under its own id and PKI (for federations larger than the reference one, e.g. a fan-out to
+     * ten partners). Clones have no agreements with each other.
+     */
+    public Builder clones(String template, List<String> ids) {
+      for (String id : ids) {
+        clones.put(id, template);
+      }
+      return agencies(ids);
     }
 
     /** The folder to work in; it is emptied when the federation is prepared. */

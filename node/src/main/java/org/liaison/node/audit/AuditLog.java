@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import org.hibernate.Session;
 import org.liaison.node.observability.ExchangeMetrics;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
@@ -68,10 +70,19 @@ public class AuditLog {
    * them (throws). For the entries a request needs on the record before its answer leaves.
    */
   public List<AuditReceipt> appendAll(List<AuditEvent> events) {
+    return appendAll(events, List.of());
+  }
+
+  /**
+   * As {@link #appendAll(List)}, and runs {@code writes} in the same transaction after the entries:
+   * they commit with the entries or, like them, not at all (one commit for an answer's record and
+   * its bookkeeping). A write that throws fails the whole batch.
+   */
+  public List<AuditReceipt> appendAll(List<AuditEvent> events, List<AuditedWrite> writes) {
     if (events.isEmpty()) {
       return List.of();
     }
-    Pending mine = new Pending(events);
+    Pending mine = new Pending(events, writes);
     queue.add(mine);
     lock.lock();
     try {
@@ -134,12 +145,14 @@ public class AuditLog {
   /** A caller's entries waiting for their batch; set under the lock, read by it after the lock. */
   private static final class Pending {
     final List<AuditEvent> events;
+    final List<AuditedWrite> writes;
     List<AuditLogEntry> rows;
     List<AuditReceipt> receipts;
     RuntimeException failure;
 
-    Pending(List<AuditEvent> events) {
+    Pending(List<AuditEvent> events, List<AuditedWrite> writes) {
       this.events = List.copyOf(events);
+      this.writes = List.copyOf(writes);
     }
   }
 
@@ -254,10 +267,42 @@ public class AuditLog {
     rememberSigner();
     for (AuditLogEntry row : rows) {
       row.checkpoint = signed;
-      em.persist(row);
+    }
+    insert(rows);
+    for (Pending p : batch) {
+      if (p.rows != null) {
+        p.writes.forEach(w -> w.write(em));
+      }
     }
     em.flush();
     return checkpoint;
+  }
+
+  // one JDBC batch: the rows are never read back in this transaction, so the entity manager's
+  // bookkeeping (persist, dirty checks at flush) would be pure cost on every answer's path
+  private void insert(List<AuditLogEntry> rows) {
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "insert into audit_log (idx, at, kind, message_id, entry, leaf_hash,"
+                          + " tree_root, frontier, checkpoint) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditLogEntry row : rows) {
+                  ps.setLong(1, row.idx);
+                  ps.setObject(2, row.at);
+                  ps.setString(3, row.kind);
+                  ps.setString(4, row.messageId);
+                  ps.setBytes(5, row.entry);
+                  ps.setBytes(6, row.leafHash);
+                  ps.setBytes(7, row.treeRoot);
+                  ps.setBytes(8, row.frontier);
+                  ps.setBytes(9, row.checkpoint);
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
   }
 
   private AuditEntry entry(AuditEvent e, long index, Instant at) {

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
+import org.liaison.node.audit.AuditedWrite;
 
 /**
  * Which of this node's records it disclosed to which partner, written before the disclosure leaves
@@ -19,6 +21,20 @@ public class DisclosureLedger {
 
   @Transactional
   public void disclosed(String partner, Collection<String> recordIds, String messageId) {
+    disclosure(partner, recordIds, messageId).write(em);
+  }
+
+  /**
+   * The ledger rows of one answer as a write for the answer's audit transaction: committed with its
+   * audit entries, before the answer leaves.
+   */
+  public AuditedWrite disclosure(String partner, Collection<String> recordIds, String messageId) {
+    List<String> ids = List.copyOf(recordIds);
+    return em -> write(em, partner, ids, messageId);
+  }
+
+  private static void write(
+      EntityManager em, String partner, Collection<String> recordIds, String messageId) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (String id : recordIds) {
       if (id == null || id.isBlank()) {

@@ -18,6 +18,7 @@ import org.liaison.agreements.AgreementStore;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
 import org.liaison.node.audit.AuditUnavailable;
+import org.liaison.node.audit.AuditedWrite;
 import org.liaison.node.audit.InboundAudit;
 import org.liaison.node.audit.PartnerHistory;
 import org.liaison.node.config.NodeConfig;
@@ -166,17 +167,20 @@ public class FederationService extends FederationGrpc.FederationImplBase {
       return;
     }
     try {
+      List<AuditedWrite> writes = new ArrayList<>(request.writesBeforeAnswer());
       if (answer instanceof QueryAnswer q && q.getDisclosuresCount() > 0) {
-        disclosures.disclosed(
-            h.getSenderAgency(),
-            q.getDisclosuresList().stream().map(Disclosure::getRecordId).toList(),
-            h.getMessageId());
+        writes.add(
+            disclosures.disclosure(
+                h.getSenderAgency(),
+                q.getDisclosuresList().stream().map(Disclosure::getRecordId).toList(),
+                h.getMessageId()));
       }
       // fail closed: the answer leaves only after its audit entries (the handler's decisions, then
-      // the answer's own) are committed
+      // the answer's own) are committed, with the quota count and disclosure ledger in the same
+      // transaction
       List<AuditEvent> entries = new ArrayList<>(request.entriesBeforeAnswer());
       entries.add(InboundAudit.of(request, opened.signedContentHash(), answer, outcome, reason));
-      audit.appendAll(entries);
+      audit.appendAll(entries, writes);
     } catch (RuntimeException e) {
       LOG.errorf(e, "cannot record the answer to %s; nothing is disclosed", h.getMessageId());
       out.onError(

@@ -3,6 +3,7 @@ package org.liaison.node.federation;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.node.audit.AuditEvent;
+import org.liaison.node.audit.AuditedWrite;
 
 /**
  * A partner's request as this node opened and verified it, and the audit entries its handler wants
@@ -18,7 +19,8 @@ public record InboundRequest(
     String messageId,
     String contentType,
     byte[] payload,
-    List<AuditEvent> entriesBeforeAnswer) {
+    List<AuditEvent> entriesBeforeAnswer,
+    List<AuditedWrite> writesBeforeAnswer) {
 
   public InboundRequest(
       String senderAgency,
@@ -40,6 +42,7 @@ public record InboundRequest(
         messageId,
         contentType,
         payload,
+        new ArrayList<>(),
         new ArrayList<>());
   }
 
@@ -49,5 +52,13 @@ public record InboundRequest(
    */
   public void recordBeforeAnswer(AuditEvent entry) {
     entriesBeforeAnswer.add(entry);
+  }
+
+  /**
+   * A write (a quota count) that must be durable with the answer's entries: committed in their
+   * transaction. A handler called without an answer being recorded (tests) leaves it unwritten.
+   */
+  public void writeBeforeAnswer(AuditedWrite write) {
+    writesBeforeAnswer.add(write);
   }
 }

@@ -6,8 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.liaison.node.federation.InboundRequest;
 
 /**
  * Partners' queries this node answers per UTC day, persisted, held to the agreement's {@code
@@ -16,6 +19,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class QueryQuota {
   @Inject EntityManager em;
+
+  // today's counts by partner, read from the database once per partner and day, then kept here:
+  // every query would otherwise pay a transaction of its own before it is answered
+  private final Map<String, Count> counts = new HashMap<>();
+  private LocalDate countsDay;
 
   /** Today's count for one partner. */
   public record Count(String agreementId, long used, long limit) {}
@@ -44,31 +52,56 @@ public class QueryQuota {
     return LocalDate.now(ZoneOffset.UTC);
   }
 
-  /** Counts one query of the partner today, or refuses it. */
-  public synchronized Count consume(String partner, String agreementId, long limit)
+  /**
+   * Counts one query of the partner today, or refuses it. The count is taken in memory under the
+   * lock (two queries cannot both take the last one); {@code request} gets the write that stores
+   * it, committed with the answer's audit entries instead of in a transaction of its own.
+   */
+  public Count consume(InboundRequest request, String partner, String agreementId, long limit)
       throws Exhausted {
-    // one transaction on every query's path; the lock keeps two queries from both taking the
-    // last one
     LocalDate day = today();
+    Count counted = take(day, partner, agreementId, limit);
+    request.writeBeforeAnswer(tx -> store(tx, partner, day, agreementId, counted.used(), limit));
+    return counted;
+  }
+
+  private synchronized Count take(LocalDate day, String partner, String agreementId, long limit)
+      throws Exhausted {
+    if (!day.equals(countsDay)) {
+      counts.clear();
+      countsDay = day;
+    }
+    Count known = counts.get(partner);
     long used =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  long before = used(partner, day);
-                  if (before < limit) {
-                    store(partner, day, agreementId, before + 1, limit);
-                  }
-                  return before;
-                });
+        known != null
+            ? known.used()
+            : QuarkusTransaction.requiringNew().call(() -> used(em, partner, day));
     if (used >= limit) {
       throw new Exhausted(used, limit);
     }
-    return new Count(agreementId, used + 1, limit);
+    Count counted = new Count(agreementId, used + 1, limit);
+    counts.put(partner, counted);
+    return counted;
   }
 
-  /** The partner's count today, if it asked anything. */
+  /**
+   * The partner's count today, if it asked anything: what is stored, or the count taken since if
+   * larger (an answer whose transaction is still open is counted already).
+   */
   public Optional<Count> today(String partner) {
     LocalDate day = today();
+    Optional<Count> stored = stored(partner, day);
+    Count taken;
+    synchronized (this) {
+      taken = day.equals(countsDay) ? counts.get(partner) : null;
+    }
+    if (taken != null && (stored.isEmpty() || taken.used() > stored.get().used())) {
+      return Optional.of(taken);
+    }
+    return stored;
+  }
+
+  private Optional<Count> stored(String partner, LocalDate day) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -91,7 +124,7 @@ public class QueryQuota {
             });
   }
 
-  private long used(String partner, LocalDate day) {
+  private static long used(EntityManager em, String partner, LocalDate day) {
     List<?> rows =
         em.createNativeQuery(
                 "select used from query_counts where partner_agency = ?1 and query_day = ?2")
@@ -101,10 +134,13 @@ public class QueryQuota {
     return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
   }
 
-  private void store(String partner, LocalDate day, String agreementId, long used, long limit) {
+  // GREATEST: batches of concurrent answers may commit out of the order their counts were taken
+  private static void store(
+      EntityManager em, String partner, LocalDate day, String agreementId, long used, long limit) {
     int updated =
         em.createNativeQuery(
-                "update query_counts set used = ?1, day_limit = ?2, agreement_id = ?3"
+                "update query_counts set used = GREATEST(used, ?1), day_limit = ?2,"
+                    + " agreement_id = ?3"
                     + " where partner_agency = ?4 and query_day = ?5")
             .setParameter(1, used)
             .setParameter(2, limit)

@@ -78,6 +78,7 @@ public class QueryResponder implements InboundHandler {
     }
     try {
       quota.consume(
+          r,
           r.senderAgency(),
           r.agreementId(),
           agreement.rateLimits() == null ? 0 : agreement.rateLimits().queriesPerDay());

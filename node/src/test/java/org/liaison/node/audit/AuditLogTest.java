@@ -42,6 +42,7 @@ class AuditLogTest {
   @Inject AuditSalt salt;
   @Inject org.liaison.node.runtime.NodeSecrets secrets;
   @Inject jakarta.persistence.EntityManager em;
+  @Inject org.liaison.node.disclosure.DisclosureLedger ledger;
 
   @BeforeEach
   void empty() {
@@ -446,5 +447,48 @@ class AuditLogTest {
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
     mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
     return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void writesGivenWithEntries_commitInTheirTransaction_andAFailingWriteFailsTheEntriesToo() {
+    String partner = "us.writes-" + System.nanoTime();
+    String ledgerRows = "select count(*) from partner_disclosures where partner_agency = ?1";
+    audit.appendAll(
+        List.of(event("w1")), List.of(ledger.disclosure(partner, List.of("R-1"), "w1")));
+    assertThat(tables.count(ledgerRows, partner)).isEqualTo(1);
+    assertThat(reader.size()).isEqualTo(1);
+
+    // the ledger row would be written, but a later write of the batch fails: nothing of it stays,
+    // and the caller learns it, so it discloses nothing
+    AuditedWrite broken =
+        em -> em.createNativeQuery("insert into no_such_table values (1)").executeUpdate();
+    assertThatThrownBy(
+            () ->
+                audit.appendAll(
+                    List.of(event("w2")),
+                    List.of(ledger.disclosure(partner, List.of("R-2"), "w2"), broken)))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(tables.count(ledgerRows, partner)).isEqualTo(1);
+    assertThat(reader.size()).isEqualTo(1);
+
+    // and when the log cannot be written, the writes given with its entries are not made either
+    tables.sql("alter table audit_log rename to audit_log_offline");
+    try {
+      assertThatThrownBy(
+              () ->
+                  audit.appendAll(
+                      List.of(event("w3")),
+                      List.of(ledger.disclosure(partner, List.of("R-3"), "w3"))))
+          .isInstanceOf(RuntimeException.class);
+    } finally {
+      tables.sql("alter table audit_log_offline rename to audit_log");
+    }
+    assertThat(tables.count(ledgerRows, partner)).isEqualTo(1);
+
+    audit.appendAll(
+        List.of(event("w4")), List.of(ledger.disclosure(partner, List.of("R-4"), "w4")));
+    assertThat(tables.count(ledgerRows, partner)).isEqualTo(2);
+    assertThat(reader.size()).isEqualTo(2);
+    assertThat(service.verify().getOk()).isTrue();
   }
 }

@@ -43,6 +43,18 @@ public class AuditTables {
     return n;
   }
 
+  public long count(String query, Object... params) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var q = em.createNativeQuery(query);
+              for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+              }
+              return ((Number) q.getSingleResult()).longValue();
+            });
+  }
+
   public byte[] bytes(String query, long idx) {
     return QuarkusTransaction.requiringNew()
         .call(() -> (byte[]) em.createNativeQuery(query).setParameter(1, idx).getSingleResult());

@@ -32,12 +32,17 @@ class QueryQuotaTest {
   void theQueryAfterTheLastOfTheDay_isRefusedWithTheAgreementClauseAndASentence() throws Exception {
     long used = quota.today(PARTNER).map(QueryQuota.Count::used).orElse(0L);
     for (long i = used; i < 100; i++) {
-      QueryAnswer a = ask();
+      InboundRequest r = request();
+      QueryAnswer a = (QueryAnswer) responder.handle(r);
       assertThat(a.hasRefusal()).as("query %d of 100", i + 1).isFalse();
+      // the count is stored by the answer's audit transaction, with its entries
+      assertThat(r.writesBeforeAnswer()).hasSize(1);
     }
     assertThat(quota.today(PARTNER)).hasValueSatisfying(c -> assertThat(c.used()).isEqualTo(100));
 
-    QueryAnswer refused = ask();
+    InboundRequest refusedRequest = request();
+    QueryAnswer refused = (QueryAnswer) responder.handle(refusedRequest);
+    assertThat(refusedRequest.writesBeforeAnswer()).isEmpty();
     assertThat(refused.getOutcome()).isEqualTo(QueryAnswer.Outcome.REFUSED);
     assertThat(refused.getRefusal().getReason()).isEqualTo(Reason.QUOTA_EXHAUSTED);
     assertThat(refused.getRefusal().getAgreementId()).isEqualTo(AGREEMENT);
@@ -56,23 +61,21 @@ class QueryQuotaTest {
     assertThat(row.getQueriesLimit()).isEqualTo(100);
   }
 
-  private QueryAnswer ask() throws Exception {
+  private InboundRequest request() {
     QueryRequest q =
         QueryRequest.newBuilder()
             .setIdentifier(
                 Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("+12025550100"))
             .build();
-    return (QueryAnswer)
-        responder.handle(
-            new InboundRequest(
-                PARTNER,
-                "node-1",
-                AGREEMENT,
-                "DRUG_TRAFFICKING",
-                "Q-QUOTA-1",
-                "officer-1",
-                UUID.randomUUID().toString(),
-                QueryRequest.getDescriptor().getFullName(),
-                q.toByteArray()));
+    return new InboundRequest(
+        PARTNER,
+        "node-1",
+        AGREEMENT,
+        "DRUG_TRAFFICKING",
+        "Q-QUOTA-1",
+        "officer-1",
+        UUID.randomUUID().toString(),
+        QueryRequest.getDescriptor().getFullName(),
+        q.toByteArray());
   }
 }

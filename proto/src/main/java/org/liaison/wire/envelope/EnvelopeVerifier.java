@@ -20,6 +20,7 @@ import org.liaison.wire.crypto.Hpke;
 import org.liaison.wire.crypto.Sha256;
 import org.liaison.wire.crypto.Suites;
 import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.pki.CertificateFacts;
 import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.CertificateValidationException;
 import org.liaison.wire.pki.CertificateValidator;
@@ -280,15 +281,15 @@ public final class EnvelopeVerifier {
   private X509Certificate verifySignature(Envelope e, Header h, byte[] signed)
       throws WireException {
     byte[] der = e.getSignature().getSignerCertificate().toByteArray();
-    X509Certificate cert;
+    CertificateFacts facts;
     try {
-      cert = Certificates.parse(der);
-      // BouncyCastle decodes the key only when asked, and reports a bad one unchecked
-      cert.getPublicKey();
+      // parsed once per distinct certificate, its public key decoded and checked then
+      facts = CertificateFacts.parse(der);
     } catch (CertificateException | RuntimeException ex) {
       throw badSignature(h, "the signer certificate cannot be parsed");
     }
-    String keyId = Sha256.hex(der);
+    X509Certificate cert = facts.certificate();
+    String keyId = facts.fingerprint();
     if (!keyId.equals(h.getSignerKeyId())) {
       throw badSignature(h, "the header's signer key id does not match the signer certificate");
     }

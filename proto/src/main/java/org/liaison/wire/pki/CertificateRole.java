@@ -72,6 +72,10 @@ public enum CertificateRole {
    * role OIDs is refused as ambiguous: one key, one job).
    */
   public static Optional<CertificateRole> of(X509Certificate cert) {
+    return CertificateFacts.of(cert).role();
+  }
+
+  static Optional<CertificateRole> read(X509Certificate cert) {
     CertificateRole found = null;
     for (String policy : policies(cert)) {
       for (CertificateRole r : values()) {
@@ -88,7 +92,11 @@ public enum CertificateRole {
 
   /** Whether the certificate is fit for this role: its policy, key usage and extended usages. */
   public boolean isHeldBy(X509Certificate cert) {
-    if (of(cert).orElse(null) != this || cert.getBasicConstraints() >= 0) {
+    return CertificateFacts.of(cert).fitFor(this);
+  }
+
+  boolean readIsHeldBy(X509Certificate cert) {
+    if (read(cert).orElse(null) != this || cert.getBasicConstraints() >= 0) {
       return false;
     }
     boolean[] ku = cert.getKeyUsage();

@@ -12,19 +12,17 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.liaison.wire.crypto.Sha256;
 
 /** Small facts about certificates that the rest of the wire relies on. */
 public final class Certificates {
 
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-  private static final int SAN_URI = 6;
 
   private Certificates() {}
 
   /** The key id / fingerprint: lower-case hex SHA-256 of the DER encoding. */
   public static String fingerprint(X509Certificate cert) {
-    return Sha256.hex(der(cert));
+    return CertificateFacts.of(cert).fingerprint();
   }
 
   public static byte[] der(X509Certificate cert) {
@@ -35,14 +33,22 @@ public final class Certificates {
     }
   }
 
-  /** Parses a DER certificate. */
+  /** Parses a DER certificate (once per distinct encoding: {@link CertificateFacts}). */
   public static X509Certificate parse(byte[] der) throws CertificateException {
+    return CertificateFacts.parse(der).certificate();
+  }
+
+  static X509Certificate parseUncached(byte[] der) throws CertificateException {
     CertificateFactory f = CertificateFactory.getInstance("X.509", BC);
     return (X509Certificate) f.generateCertificate(new ByteArrayInputStream(der));
   }
 
   /** The subject O (organisation): the agency id in our profiles. */
   public static Optional<String> organization(X509Certificate cert) {
+    return CertificateFacts.of(cert).organization();
+  }
+
+  static Optional<String> readOrganization(X509Certificate cert) {
     return subjectAttribute(cert, BCStyle.O);
   }
 
@@ -57,24 +63,7 @@ public final class Certificates {
    * signing certificate was issued to).
    */
   public static Optional<String> liaisonName(X509Certificate cert, String agency, String kind) {
-    try {
-      java.util.Collection<java.util.List<?>> sans = cert.getSubjectAlternativeNames();
-      if (sans == null) {
-        return Optional.empty();
-      }
-      String prefix = "urn:liaison:" + agency + ":" + kind + ":";
-      for (java.util.List<?> san : sans) {
-        if (((Integer) san.get(0)) == SAN_URI
-            && san.get(1) instanceof String uri
-            && uri.startsWith(prefix)
-            && uri.length() > prefix.length()) {
-          return Optional.of(uri.substring(prefix.length()));
-        }
-      }
-      return Optional.empty();
-    } catch (java.security.cert.CertificateParsingException e) {
-      return Optional.empty();
-    }
+    return CertificateFacts.of(cert).liaisonName(agency, kind);
   }
 
   private static Optional<String> subjectAttribute(X509Certificate cert, ASN1ObjectIdentifier oid) {
