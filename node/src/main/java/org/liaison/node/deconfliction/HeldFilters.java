@@ -1,6 +1,7 @@
 package org.liaison.node.deconfliction;
 
 import com.google.protobuf.ByteString;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.wire.v1.MatchKind;
 
@@ -34,11 +36,19 @@ public class HeldFilters {
   private static final Logger LOG = Logger.getLogger(HeldFilters.class);
   private static final long CATCH_UP_DELAY_MS = 200;
 
+  /**
+   * While a bulk import runs, the catch-up waits for it to pause, but never longer than this: a
+   * long import still publishes its new targets to partners every so often (decision 0017).
+   */
+  static final long MAX_IMPORT_DEFER_MS = 30_000;
+
   @Inject OprfKeys keys;
   @Inject ActiveTargets targets;
   @Inject PlannedOperations operations;
   @Inject DeconflictionTerms terms;
   @Inject NodeConfig config;
+  @Inject ImportActivity imports;
+  private ImportActivity.Deferral importDeferral;
 
   private record Key(String partner, String agreementId, MatchKind kind) {}
 
@@ -66,7 +76,16 @@ public class HeldFilters {
     }
   }
 
+  @PostConstruct
+  void init() {
+    importDeferral = imports.deferral(MAX_IMPORT_DEFER_MS);
+  }
+
   private void catchUp() {
+    if (importDeferral.holdBack()) {
+      maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+      return;
+    }
     catchUpQueued.set(false);
     for (Key k : List.copyOf(filters.keySet())) {
       ReentrantLock lock = locks.computeIfAbsent(k, x -> new ReentrantLock());
@@ -90,7 +109,9 @@ public class HeldFilters {
     ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
     HeldFilter f = filters.get(key);
     if (f != null && f.epoch == keys.ring().currentEpoch()) {
-      if (f.syncedChange() == changes.get() || !lock.tryLock()) {
+      // during an import the background catch-up publishes the new targets; the partner is
+      // answered from the filter as it stands rather than waiting for their PRF values
+      if (f.syncedChange() == changes.get() || imports.busy() || !lock.tryLock()) {
         return f;
       }
     } else {

@@ -1,0 +1,109 @@
+package org.liaison.node.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.jboss.logging.Logger;
+import org.liaison.node.records.ImportActivity;
+
+/**
+ * Keeps the embedded H2 file near the size of its data. With {@code WRITE_DELAY=0} (every commit on
+ * disk before an audited answer leaves) H2 runs no background writer, and with it no compaction:
+ * every commit appends a chunk, and the chunks that later commits made mostly dead are never
+ * rewritten, so the file grew with the number of commits, not with the data (decision 0017). This
+ * compacts the store when its chunks are mostly dead, outside imports, a short slice at a time.
+ */
+@ApplicationScoped
+public class StoreHousekeeping {
+  private static final Logger LOG = Logger.getLogger(StoreHousekeeping.class);
+
+  /** Compact when the live share of the chunks falls below this (percent). */
+  static final int COMPACT_BELOW_FILL = 60;
+
+  @Inject AgroalDataSource dataSource;
+  @Inject ImportActivity imports;
+
+  @ConfigProperty(name = "liaison.store.housekeeping-s", defaultValue = "10")
+  int everySeconds;
+
+  /** At most this long per slice: commits wait while the store moves chunks. */
+  @ConfigProperty(name = "liaison.store.compact-ms", defaultValue = "200")
+  int compactMs;
+
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "store-housekeeping");
+            t.setDaemon(true);
+            return t;
+          });
+
+  void start(@Observes StartupEvent event) {
+    if (everySeconds > 0) {
+      worker.scheduleWithFixedDelay(this::run, everySeconds, everySeconds, TimeUnit.SECONDS);
+    }
+  }
+
+  private void run() {
+    if (imports.busy()) {
+      return; // an import writes faster than a slice compacts; its end is the time to do it
+    }
+    try {
+      compactIfSparse();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf("store housekeeping: %s; trying again later", e.toString());
+    }
+  }
+
+  /**
+   * Compacts the store if its chunks are mostly dead; returns the file size after, or -1 when the
+   * database is not an embedded H2 file.
+   */
+  public long compactIfSparse() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      MVStore store = mvStore(c);
+      if (store == null || store.getFileStore() == null) {
+        return -1;
+      }
+      int fill = store.getFileStore().getChunksFillRate();
+      if (fill < COMPACT_BELOW_FILL) {
+        long before = store.getFileStore().size();
+        long started = System.nanoTime();
+        store.compactFile(compactMs);
+        LOG.debugf(
+            "store compacted in %d ms: chunks %d%% live, file %d -> %d bytes",
+            (System.nanoTime() - started) / 1_000_000, fill, before, store.getFileStore().size());
+      }
+      return store.getFileStore().size();
+    }
+  }
+
+  private static MVStore mvStore(Connection c) throws SQLException {
+    if (!c.isWrapperFor(JdbcConnection.class)) {
+      return null;
+    }
+    JdbcConnection h2 = c.unwrap(JdbcConnection.class);
+    if (!(h2.getSession() instanceof SessionLocal local)
+        || local.getDatabase().getStore() == null) {
+      return null;
+    }
+    return local.getDatabase().getStore().getMvStore();
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}
