@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.records.ImportActivity;
@@ -71,6 +72,10 @@ public class HeldFilters {
   /** Marks every filter stale (after changes made outside the importer). */
   public void invalidate() {
     changes.incrementAndGet();
+    scheduleCatchUp();
+  }
+
+  private void scheduleCatchUp() {
     if (catchUpQueued.compareAndSet(false, true)) {
       maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
     }
@@ -91,7 +96,11 @@ public class HeldFilters {
       ReentrantLock lock = locks.computeIfAbsent(k, x -> new ReentrantLock());
       lock.lock();
       try {
-        update(k);
+        // a catch-up gives the cores back to a running import after each published slice, and
+        // goes on at its next turn
+        if (update(k, imports::busy).syncedChange() != changes.get()) {
+          scheduleCatchUp();
+        }
       } catch (RuntimeException e) {
         LOG.warnf("filter for %s: %s; trying again at the next change", k.partner(), e.toString());
       } finally {
@@ -118,14 +127,17 @@ public class HeldFilters {
       lock.lock();
     }
     try {
-      return update(key);
+      return update(key, () -> false);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Brings one filter up to date; the caller holds its lock. */
-  private HeldFilter update(Key key) {
+  /**
+   * Brings one filter up to date, or part of the way when {@code pause} says so between slices (a
+   * filter rebuilt from scratch is always completed); the caller holds its lock.
+   */
+  private HeldFilter update(Key key, BooleanSupplier pause) {
     long change = changes.get();
     long epoch = keys.ring().currentEpoch();
     HeldFilter f = filters.get(key);
@@ -137,7 +149,7 @@ public class HeldFilters {
         key.kind() == MatchKind.EVENT
             ? operations.allTokens(scope, terms.eventTokens(key.agreementId()))
             : targets.all(scope);
-    if (f == null || f.epoch != epoch || !f.sync(inputs, change, Map.of())) {
+    if (f == null || f.epoch != epoch || !f.sync(inputs, change, Map.of(), pause)) {
       Map<ByteString, ByteString> known = f != null && f.epoch == epoch ? f.prfValues() : Map.of();
       f =
           new HeldFilter(

@@ -29,7 +29,10 @@ import org.liaison.node.records.ImportActivity;
 public class StoreHousekeeping {
   private static final Logger LOG = Logger.getLogger(StoreHousekeeping.class);
 
-  /** Compact when the live share of the chunks falls below this (percent). */
+  /**
+   * Compact when the live share of the chunks, or the used share of the file, falls below this
+   * (percent).
+   */
   static final int COMPACT_BELOW_FILL = 60;
 
   @Inject AgroalDataSource dataSource;
@@ -68,25 +71,44 @@ public class StoreHousekeeping {
   }
 
   /**
-   * Compacts the store if its chunks are mostly dead; returns the file size after, or -1 when the
-   * database is not an embedded H2 file.
+   * What one round found and did: the live share of the chunks and the used share of the file
+   * before (percent), the file size before and after, and whether it compacted.
    */
-  public long compactIfSparse() throws SQLException {
+  public record Round(
+      int liveChunksPercent,
+      int usedFilePercent,
+      long fileBefore,
+      long fileAfter,
+      boolean compacted) {}
+
+  /**
+   * Compacts the store if its chunks are mostly dead; null when the database is not an embedded H2
+   * file.
+   */
+  public Round compactIfSparse() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       MVStore store = mvStore(c);
       if (store == null || store.getFileStore() == null) {
-        return -1;
+        return null;
       }
       int fill = store.getFileStore().getChunksFillRate();
-      if (fill < COMPACT_BELOW_FILL) {
-        long before = store.getFileStore().size();
-        long started = System.nanoTime();
-        store.compactFile(compactMs);
-        LOG.debugf(
-            "store compacted in %d ms: chunks %d%% live, file %d -> %d bytes",
-            (System.nanoTime() - started) / 1_000_000, fill, before, store.getFileStore().size());
+      int used = store.getFillRate();
+      long before = store.getFileStore().size();
+      if (fill >= COMPACT_BELOW_FILL && used >= COMPACT_BELOW_FILL) {
+        return new Round(fill, used, before, before, false);
       }
-      return store.getFileStore().size();
+      long started = System.nanoTime();
+      store.compactFile(compactMs);
+      long after = store.getFileStore().size();
+      LOG.logf(
+          before - after >= 16L << 20 ? Logger.Level.INFO : Logger.Level.DEBUG,
+          "store compacted in %d ms: chunks %d%% live, file %d%% used, %d -> %d MiB",
+          (System.nanoTime() - started) / 1_000_000,
+          fill,
+          used,
+          before >> 20,
+          after >> 20);
+      return new Round(fill, used, before, after, true);
     }
   }
 
