@@ -57,6 +57,10 @@ public class HeldFilters {
   private final Map<Key, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final AtomicLong changes = new AtomicLong();
   private final AtomicBoolean catchUpQueued = new AtomicBoolean();
+
+  /** From an import's first deferred catch-up until a catch-up has gone through every filter. */
+  private final AtomicBoolean catchingUp = new AtomicBoolean();
+
   private final ScheduledExecutorService maintainer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -88,10 +92,20 @@ public class HeldFilters {
 
   private void catchUp() {
     if (importDeferral.holdBack()) {
+      catchingUp.set(true);
       maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
       return;
     }
     catchUpQueued.set(false);
+    catchingUp.set(true);
+    try {
+      catchUpAll();
+    } finally {
+      catchingUp.set(false);
+    }
+  }
+
+  private void catchUpAll() {
     for (Key k : List.copyOf(filters.keySet())) {
       ReentrantLock lock = locks.computeIfAbsent(k, x -> new ReentrantLock());
       lock.lock();
@@ -118,9 +132,13 @@ public class HeldFilters {
     ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
     HeldFilter f = filters.get(key);
     if (f != null && f.epoch == keys.ring().currentEpoch()) {
-      // during an import the background catch-up publishes the new targets; the partner is
-      // answered from the filter as it stands rather than waiting for their PRF values
-      if (f.syncedChange() == changes.get() || imports.busy() || !lock.tryLock()) {
+      // during an import and the catch-up after it, the background catch-up publishes the new
+      // targets (any of the filters it is going through); the partner is answered from the filter
+      // as it stands rather than waiting for their PRF values
+      if (f.syncedChange() == changes.get()
+          || imports.busy()
+          || catchingUp.get()
+          || !lock.tryLock()) {
         return f;
       }
     } else {
