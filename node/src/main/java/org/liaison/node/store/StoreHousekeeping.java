@@ -23,7 +23,10 @@ import org.liaison.node.records.ImportActivity;
  * disk before an audited answer leaves) H2 runs no background writer, and with it no compaction:
  * every commit appends a chunk, and the chunks that later commits made mostly dead are never
  * rewritten, so the file grew with the number of commits, not with the data (decision 0017). This
- * compacts the store when its chunks are mostly dead, outside imports, a short slice at a time.
+ * does what that background writer would: when the chunks are mostly dead, outside imports, it
+ * rewrites the live pages of the emptiest chunks ({@link MVStore#compact(int, int)}), so their
+ * space is reused. It never moves chunks on the open store ({@code MVStore.compactFile}): in H2
+ * 2.4.240 that failed an internal assertion under concurrent commits and closed the store.
  */
 @ApplicationScoped
 public class StoreHousekeeping {
@@ -41,9 +44,12 @@ public class StoreHousekeeping {
   @ConfigProperty(name = "liaison.store.housekeeping-s", defaultValue = "10")
   int everySeconds;
 
-  /** At most this long per slice: commits wait while the store moves chunks. */
-  @ConfigProperty(name = "liaison.store.compact-ms", defaultValue = "200")
-  int compactMs;
+  /** At most this many bytes of live pages rewritten per round. */
+  @ConfigProperty(name = "liaison.store.compact-bytes", defaultValue = "16777216")
+  int compactBytes;
+
+  /** Chunks below this live share (percent) are rewritten. */
+  static final int TARGET_FILL = 80;
 
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
@@ -72,7 +78,7 @@ public class StoreHousekeeping {
 
   /**
    * What one round found and did: the live share of the chunks and the used share of the file
-   * before (percent), the file size before and after, and whether it compacted.
+   * before (percent), the file size before and after, and whether it ran a compaction.
    */
   public record Round(
       int liveChunksPercent,
@@ -98,7 +104,7 @@ public class StoreHousekeeping {
         return new Round(fill, used, before, before, false);
       }
       long started = System.nanoTime();
-      store.compactFile(compactMs);
+      store.compact(TARGET_FILL, compactBytes);
       long after = store.getFileStore().size();
       LOG.logf(
           before - after >= 16L << 20 ? Logger.Level.INFO : Logger.Level.DEBUG,
