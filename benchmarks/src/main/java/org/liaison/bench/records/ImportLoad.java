@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.liaison.bench.scale.DatabaseSize;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.RepositoryRoot;
@@ -95,7 +96,43 @@ public final class ImportLoad {
               + " its automatic check run beside the import)%n",
           nodeCpu / 1000.0, lines / Math.max(0.001, nodeCpu / 1000.0));
       System.out.println("load average: " + uptime());
+      settle(dea, before, lines);
+      f.stopAll();
+      DatabaseSize db = DatabaseSize.of(dea.dataDir());
+      System.out.printf(
+          "after stop: file %.1f MB, tables %.1f MB (%d bytes per line)%n",
+          db.fileBytes() / 1e6, db.tableBytes() / 1e6, db.tableBytes() / Math.max(1, lines));
+      db.tables().entrySet().stream()
+          .limit(8)
+          .forEach(
+              e ->
+                  System.out.printf(
+                      "  %-26s %10d bytes %9d rows %6d bytes/row%n",
+                      e.getKey(),
+                      e.getValue().bytes(),
+                      e.getValue().rows(),
+                      e.getValue().bytes() / Math.max(1, e.getValue().rows())));
     }
+  }
+
+  /**
+   * The running node's file after its store housekeeping had time to compact what the import left
+   * (decision 0017): polled for up to 60 s until it stops shrinking.
+   */
+  private static void settle(AgencyNode dea, long before, long lines) throws Exception {
+    long last = size(dea.dataDir());
+    long started = System.nanoTime();
+    for (int quiet = 0; quiet < 3 && System.nanoTime() - started < 60e9; ) {
+      Thread.sleep(5_000);
+      long now = size(dea.dataDir());
+      quiet = now < last ? 0 : quiet + 1;
+      last = now;
+    }
+    System.out.printf(
+        "running node, %.0f s after the import: database +%.1f MB (%d bytes per line)%n",
+        (System.nanoTime() - started) / 1e9,
+        (last - before) / 1e6,
+        (last - before) / Math.max(1, lines));
   }
 
   private static void write(Path file, int subjects) throws IOException {

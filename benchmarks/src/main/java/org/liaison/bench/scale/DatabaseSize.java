@@ -15,10 +15,10 @@ import java.util.Map;
  * The size of a stopped node's H2 database: the file, and each table with its indexes ({@code
  * DISK_SPACE_USED}) and row count, biggest first.
  */
-record DatabaseSize(long fileBytes, Map<String, Table> tables) {
-  record Table(long bytes, long rows) {}
+public record DatabaseSize(long fileBytes, Map<String, Table> tables) {
+  public record Table(long bytes, long rows) {}
 
-  static DatabaseSize of(Path dataDir) throws IOException, SQLException {
+  public static DatabaseSize of(Path dataDir) throws IOException, SQLException {
     Path file = dataDir.resolve("node.mv.db");
     long fileBytes = Files.size(file);
     Map<String, Table> tables = new LinkedHashMap<>();
@@ -63,7 +63,7 @@ record DatabaseSize(long fileBytes, Map<String, Table> tables) {
             (t, s) -> System.out.printf("%-28s %12d bytes %10d rows%n", t, s.bytes(), s.rows()));
   }
 
-  long tableBytes() {
+  public long tableBytes() {
     return tables.values().stream().mapToLong(Table::bytes).sum();
   }
 }

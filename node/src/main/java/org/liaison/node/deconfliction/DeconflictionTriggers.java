@@ -1,6 +1,7 @@
 package org.liaison.node.deconfliction;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +22,7 @@ import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.PendingChecks.Due;
 import org.liaison.node.deconfliction.PendingChecks.Kind;
 import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.node.runtime.NodeRuntime;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -52,6 +54,15 @@ public class DeconflictionTriggers {
   @Inject TargetDeconfliction targets;
   @Inject EventDeconfliction events;
   @Inject PendingChecks pending;
+  @Inject ImportActivity imports;
+
+  /**
+   * While a bulk import runs, the queued checks wait for it to pause (one check per case and import
+   * instead of one per batch), but never longer than this (decision 0017).
+   */
+  static final long MAX_IMPORT_DEFER_MS = 30_000;
+
+  private ImportActivity.Deferral importDeferral;
 
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
@@ -61,6 +72,11 @@ public class DeconflictionTriggers {
             return t;
           });
   private final AtomicBoolean woken = new AtomicBoolean();
+
+  @PostConstruct
+  void init() {
+    importDeferral = imports.deferral(MAX_IMPORT_DEFER_MS);
+  }
 
   void start(@Observes StartupEvent event) {
     if (config.deconfliction().triggers()) {
@@ -101,6 +117,9 @@ public class DeconflictionTriggers {
     woken.set(false);
     if (!runtime.ready()) {
       return; // seeding queued its checks before the listeners; they run once the node serves
+    }
+    if (importDeferral.holdBack()) {
+      return; // the next poll (every second) runs the queue once the import pauses
     }
     try {
       for (List<Due> due = pending.due(BATCH); !due.isEmpty(); due = pending.due(BATCH)) {

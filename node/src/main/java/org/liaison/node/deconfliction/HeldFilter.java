@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.PrfFilterBuilder;
 import org.liaison.wire.oprf.PrfFilterDelta;
@@ -70,6 +71,19 @@ final class HeldFilter {
    */
   boolean sync(
       Map<ByteString, Set<String>> current, long change, Map<ByteString, ByteString> known) {
+    return sync(current, change, known, () -> false);
+  }
+
+  /**
+   * As {@link #sync(Map, long, Map)}, but stops after any published slice of {@link #PUBLISH_EVERY}
+   * values when {@code pause} says so: the filter then holds what it has computed so far, is not
+   * marked current, and the next sync continues from there.
+   */
+  boolean sync(
+      Map<ByteString, Set<String>> current,
+      long change,
+      Map<ByteString, ByteString> known,
+      BooleanSupplier pause) {
     if (current.size() > capacity) {
       return false;
     }
@@ -100,6 +114,9 @@ final class HeldFilter {
             });
         if (from + PUBLISH_EVERY < missing.size()) {
           commitDelta();
+          if (pause.getAsBoolean()) {
+            return true;
+          }
         }
       }
     }

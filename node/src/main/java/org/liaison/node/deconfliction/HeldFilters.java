@@ -1,6 +1,7 @@
 package org.liaison.node.deconfliction;
 
 import com.google.protobuf.ByteString;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.wire.v1.MatchKind;
 
@@ -34,11 +37,19 @@ public class HeldFilters {
   private static final Logger LOG = Logger.getLogger(HeldFilters.class);
   private static final long CATCH_UP_DELAY_MS = 200;
 
+  /**
+   * While a bulk import runs, the catch-up waits for it to pause, but never longer than this: a
+   * long import still publishes its new targets to partners every so often (decision 0017).
+   */
+  static final long MAX_IMPORT_DEFER_MS = 30_000;
+
   @Inject OprfKeys keys;
   @Inject ActiveTargets targets;
   @Inject PlannedOperations operations;
   @Inject DeconflictionTerms terms;
   @Inject NodeConfig config;
+  @Inject ImportActivity imports;
+  private ImportActivity.Deferral importDeferral;
 
   private record Key(String partner, String agreementId, MatchKind kind) {}
 
@@ -46,6 +57,10 @@ public class HeldFilters {
   private final Map<Key, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final AtomicLong changes = new AtomicLong();
   private final AtomicBoolean catchUpQueued = new AtomicBoolean();
+
+  /** From an import's first deferred catch-up until a catch-up has gone through every filter. */
+  private final AtomicBoolean catchingUp = new AtomicBoolean();
+
   private final ScheduledExecutorService maintainer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -61,18 +76,45 @@ public class HeldFilters {
   /** Marks every filter stale (after changes made outside the importer). */
   public void invalidate() {
     changes.incrementAndGet();
+    scheduleCatchUp();
+  }
+
+  private void scheduleCatchUp() {
     if (catchUpQueued.compareAndSet(false, true)) {
       maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
     }
   }
 
+  @PostConstruct
+  void init() {
+    importDeferral = imports.deferral(MAX_IMPORT_DEFER_MS);
+  }
+
   private void catchUp() {
+    if (importDeferral.holdBack()) {
+      catchingUp.set(true);
+      maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+      return;
+    }
     catchUpQueued.set(false);
+    catchingUp.set(true);
+    try {
+      catchUpAll();
+    } finally {
+      catchingUp.set(false);
+    }
+  }
+
+  private void catchUpAll() {
     for (Key k : List.copyOf(filters.keySet())) {
       ReentrantLock lock = locks.computeIfAbsent(k, x -> new ReentrantLock());
       lock.lock();
       try {
-        update(k);
+        // a catch-up gives the cores back to a running import after each published slice, and
+        // goes on at its next turn
+        if (update(k, imports::busy).syncedChange() != changes.get()) {
+          scheduleCatchUp();
+        }
       } catch (RuntimeException e) {
         LOG.warnf("filter for %s: %s; trying again at the next change", k.partner(), e.toString());
       } finally {
@@ -90,21 +132,30 @@ public class HeldFilters {
     ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
     HeldFilter f = filters.get(key);
     if (f != null && f.epoch == keys.ring().currentEpoch()) {
-      if (f.syncedChange() == changes.get() || !lock.tryLock()) {
+      // during an import and the catch-up after it, the background catch-up publishes the new
+      // targets (any of the filters it is going through); the partner is answered from the filter
+      // as it stands rather than waiting for their PRF values
+      if (f.syncedChange() == changes.get()
+          || imports.busy()
+          || catchingUp.get()
+          || !lock.tryLock()) {
         return f;
       }
     } else {
       lock.lock();
     }
     try {
-      return update(key);
+      return update(key, () -> false);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Brings one filter up to date; the caller holds its lock. */
-  private HeldFilter update(Key key) {
+  /**
+   * Brings one filter up to date, or part of the way when {@code pause} says so between slices (a
+   * filter rebuilt from scratch is always completed); the caller holds its lock.
+   */
+  private HeldFilter update(Key key, BooleanSupplier pause) {
     long change = changes.get();
     long epoch = keys.ring().currentEpoch();
     HeldFilter f = filters.get(key);
@@ -116,7 +167,7 @@ public class HeldFilters {
         key.kind() == MatchKind.EVENT
             ? operations.allTokens(scope, terms.eventTokens(key.agreementId()))
             : targets.all(scope);
-    if (f == null || f.epoch != epoch || !f.sync(inputs, change, Map.of())) {
+    if (f == null || f.epoch != epoch || !f.sync(inputs, change, Map.of(), pause)) {
       Map<ByteString, ByteString> known = f != null && f.epoch == epoch ? f.prfValues() : Map.of();
       f =
           new HeldFilter(

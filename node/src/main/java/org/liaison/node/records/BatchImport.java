@@ -50,16 +50,20 @@ public class BatchImport {
   @Inject ImportService lines;
   @Inject EntityManager em;
   @Inject Event<RecordsChanged> changes;
+  @Inject ImportActivity activity;
 
   public Outcome importBatch(List<Item> items) {
     if (items.isEmpty()) {
       return new Outcome(0, List.of(), false);
     }
+    activity.batchStarted();
     try {
       return QuarkusTransaction.requiringNew().call(() -> inOneTransaction(items));
     } catch (RuntimeException e) {
       LOG.debugf("batch from line %d: line by line after %s", items.get(0).line(), e.toString());
       return lineByLine(items);
+    } finally {
+      activity.batchEnded();
     }
   }
 

@@ -1,0 +1,137 @@
+package org.liaison.node.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.jboss.logging.Logger;
+import org.liaison.node.records.ImportActivity;
+
+/**
+ * Keeps the embedded H2 file near the size of its data. With {@code WRITE_DELAY=0} (every commit on
+ * disk before an audited answer leaves) H2 runs no background writer, and with it no compaction:
+ * every commit appends a chunk, and the chunks that later commits made mostly dead are never
+ * rewritten, so the file grew with the number of commits, not with the data (decision 0017). This
+ * does what that background writer would: when the chunks are mostly dead, outside imports, it
+ * rewrites the live pages of the emptiest chunks ({@link MVStore#compact(int, int)}), so their
+ * space is reused. It never moves chunks on the open store ({@code MVStore.compactFile}): in H2
+ * 2.4.240 that failed an internal assertion under concurrent commits and closed the store.
+ */
+@ApplicationScoped
+public class StoreHousekeeping {
+  private static final Logger LOG = Logger.getLogger(StoreHousekeeping.class);
+
+  /**
+   * Compact when the live share of the chunks, or the used share of the file, falls below this
+   * (percent).
+   */
+  static final int COMPACT_BELOW_FILL = 60;
+
+  @Inject AgroalDataSource dataSource;
+  @Inject ImportActivity imports;
+
+  @ConfigProperty(name = "liaison.store.housekeeping-s", defaultValue = "10")
+  int everySeconds;
+
+  /** At most this many bytes of live pages rewritten per round. */
+  @ConfigProperty(name = "liaison.store.compact-bytes", defaultValue = "16777216")
+  int compactBytes;
+
+  /** Chunks below this live share (percent) are rewritten. */
+  static final int TARGET_FILL = 80;
+
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "store-housekeeping");
+            t.setDaemon(true);
+            return t;
+          });
+
+  void start(@Observes StartupEvent event) {
+    if (everySeconds > 0) {
+      worker.scheduleWithFixedDelay(this::run, everySeconds, everySeconds, TimeUnit.SECONDS);
+    }
+  }
+
+  private void run() {
+    if (imports.busy()) {
+      return; // an import writes faster than a slice compacts; its end is the time to do it
+    }
+    try {
+      compactIfSparse();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf("store housekeeping: %s; trying again later", e.toString());
+    }
+  }
+
+  /**
+   * What one round found and did: the live share of the chunks and the used share of the file
+   * before (percent), the file size before and after, and whether it ran a compaction.
+   */
+  public record Round(
+      int liveChunksPercent,
+      int usedFilePercent,
+      long fileBefore,
+      long fileAfter,
+      boolean compacted) {}
+
+  /**
+   * Compacts the store if its chunks are mostly dead; null when the database is not an embedded H2
+   * file.
+   */
+  public Round compactIfSparse() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      MVStore store = mvStore(c);
+      if (store == null || store.getFileStore() == null) {
+        return null;
+      }
+      int fill = store.getFileStore().getChunksFillRate();
+      int used = store.getFillRate();
+      long before = store.getFileStore().size();
+      if (fill >= COMPACT_BELOW_FILL && used >= COMPACT_BELOW_FILL) {
+        return new Round(fill, used, before, before, false);
+      }
+      long started = System.nanoTime();
+      store.compact(TARGET_FILL, compactBytes);
+      long after = store.getFileStore().size();
+      LOG.logf(
+          before - after >= 16L << 20 ? Logger.Level.INFO : Logger.Level.DEBUG,
+          "store compacted in %d ms: chunks %d%% live, file %d%% used, %d -> %d MiB",
+          (System.nanoTime() - started) / 1_000_000,
+          fill,
+          used,
+          before >> 20,
+          after >> 20);
+      return new Round(fill, used, before, after, true);
+    }
+  }
+
+  private static MVStore mvStore(Connection c) throws SQLException {
+    if (!c.isWrapperFor(JdbcConnection.class)) {
+      return null;
+    }
+    JdbcConnection h2 = c.unwrap(JdbcConnection.class);
+    if (!(h2.getSession() instanceof SessionLocal local)
+        || local.getDatabase().getStore() == null) {
+      return null;
+    }
+    return local.getDatabase().getStore().getMvStore();
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}

@@ -1,0 +1,82 @@
+package org.liaison.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.liaison.node.records.BatchImport;
+
+@QuarkusTest
+class StoreHousekeepingTest {
+  @Inject BatchImport batches;
+  @Inject StoreHousekeeping housekeeping;
+
+  @Test
+  void manySmallCommits_leaveMostlyDeadChunks_andRoundsBesideThemKeepTheStoreWorking()
+      throws Exception {
+    batches.importBatch(
+        List.of(
+            new BatchImport.Item(
+                1,
+                "{\"kind\":\"case\",\"caseNumber\":\"T-HOUSEKEEPING-1\",\"agency\":\"us.test\","
+                    + "\"agent\":{\"name\":\"SA Test\"},\"crimeCategories\":[\"FRAUD\"]}")));
+    // housekeeping rounds run while commits go on: the store must stay open and consistent
+    AtomicBoolean importing = new AtomicBoolean(true);
+    List<StoreHousekeeping.Round> rounds = new CopyOnWriteArrayList<>();
+    Thread beside =
+        new Thread(
+            () -> {
+              while (importing.get()) {
+                try {
+                  rounds.add(housekeeping.compactIfSparse());
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            });
+    beside.start();
+    // one commit per line: each commit rewrites the index pages it touched in a new chunk
+    int accepted = 0;
+    for (int n = 0; n < 1500; n++) {
+      accepted +=
+          batches
+              .importBatch(
+                  List.of(
+                      new BatchImport.Item(
+                          n + 2,
+                          "{\"kind\":\"subject\",\"id\":\"t-housekeeping-"
+                              + n
+                              + "\",\"case\":\"T-HOUSEKEEPING-1\",\"type\":\"PHONE\","
+                              + "\"identifiers\":[{\"type\":\"PHONE\",\"value\":\"+1 202 556 "
+                              + String.format("%04d", n)
+                              + "\"}]}")))
+              .accepted();
+    }
+    importing.set(false);
+    beside.join();
+
+    assertThat(accepted).isEqualTo(1500);
+    assertThat(rounds).isNotEmpty().doesNotContainNull();
+    StoreHousekeeping.Round round = housekeeping.compactIfSparse();
+    assertThat(Math.min(round.liveChunksPercent(), round.usedFilePercent()))
+        .as("commits leave the store mostly dead chunks (no background writer)")
+        .isLessThan(StoreHousekeeping.COMPACT_BELOW_FILL);
+    assertThat(round.compacted()).isTrue();
+    assertThat(
+            batches
+                .importBatch(
+                    List.of(
+                        new BatchImport.Item(
+                            2000,
+                            "{\"kind\":\"subject\",\"id\":\"t-housekeeping-after\",\"case\":"
+                                + "\"T-HOUSEKEEPING-1\",\"type\":\"PHONE\",\"identifiers\":"
+                                + "[{\"type\":\"PHONE\",\"value\":\"+1 202 557 0001\"}]}")))
+                .accepted())
+        .as("the store still takes commits after the rounds")
+        .isEqualTo(1);
+  }
+}
