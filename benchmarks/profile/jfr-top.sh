@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Summarises where a JFR recording spent its CPU samples: top frames (self time), then
 # the share of samples whose stack passes through each named cost centre (inclusive).
-# Usage: benchmarks/profile/jfr-top.sh RECORDING.jfr [top-n]
+# Usage: benchmarks/profile/jfr-top.sh RECORDING.jfr [top-n] [from HH:MM:SS] [to HH:MM:SS]
+# (from/to: only samples taken in that window, e.g. while the import ran)
 # Record with: JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=DIR,settings=profile"
 set -euo pipefail
 jfr_file="$1"
 top="${2:-25}"
-jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" | awk -v top="$top" '
-  /jdk.ExecutionSample/ { if (n) flush(); n++; depth = 0; thread = ""; next }
+from="${3:-00:00:00}"
+to="${4:-99:99:99}"
+jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" | awk -v top="$top" -v from="$from" -v to="$to" '
+  /jdk.ExecutionSample/ { if (n && keep) flush(); n++; depth = 0; thread = ""; stack = ""; keep = 1; next }
+  /startTime = / { t = $3; sub(/\..*/, "", t); keep = (t >= from && t <= to); next }
   /sampledThread = / { sub(/.*sampledThread = "/, ""); sub(/".*/, ""); thread = $0; next }
   /line:/ {
     f = $0; sub(/^[ \t]+/, "", f); sub(/\(.*$/, "", f)
@@ -24,7 +28,7 @@ jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" | awk -v top
     stack = ""
   }
   END {
-    if (n) flush()
+    if (n && keep) flush()
     printf "samples: %d\n\n-- threads --\n", total
     for (t in threads) printf "%6d %5.1f%% %s\n", threads[t], 100*threads[t]/total, t | "sort -rn | head -12"
     close("sort -rn | head -12")

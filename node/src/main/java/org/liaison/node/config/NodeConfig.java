@@ -237,4 +237,19 @@ public interface NodeConfig {
     @WithDefault("300000")
     long consistencyIntervalMs();
   }
+
+  /** The embedded database's housekeeping (decision 0017). */
+  Store store();
+
+  interface Store {
+    /** How often the store is checked for mostly dead chunks; 0 turns housekeeping off. */
+    @WithName("housekeeping-s")
+    @WithDefault("10")
+    int housekeepingSeconds();
+
+    /** At most this many bytes of live pages rewritten per round. */
+    @WithName("compact-bytes")
+    @WithDefault("16777216")
+    int compactBytes();
+  }
 }

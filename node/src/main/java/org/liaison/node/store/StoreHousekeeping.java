@@ -11,11 +11,11 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.records.ImportActivity;
 
 /**
@@ -40,13 +40,7 @@ public class StoreHousekeeping {
 
   @Inject AgroalDataSource dataSource;
   @Inject ImportActivity imports;
-
-  @ConfigProperty(name = "liaison.store.housekeeping-s", defaultValue = "10")
-  int everySeconds;
-
-  /** At most this many bytes of live pages rewritten per round. */
-  @ConfigProperty(name = "liaison.store.compact-bytes", defaultValue = "16777216")
-  int compactBytes;
+  @Inject NodeConfig config;
 
   /** Chunks below this live share (percent) are rewritten. */
   static final int TARGET_FILL = 80;
@@ -60,6 +54,7 @@ public class StoreHousekeeping {
           });
 
   void start(@Observes StartupEvent event) {
+    int everySeconds = config.store().housekeepingSeconds();
     if (everySeconds > 0) {
       worker.scheduleWithFixedDelay(this::run, everySeconds, everySeconds, TimeUnit.SECONDS);
     }
@@ -104,7 +99,7 @@ public class StoreHousekeeping {
         return new Round(fill, used, before, before, false);
       }
       long started = System.nanoTime();
-      store.compact(TARGET_FILL, compactBytes);
+      store.compact(TARGET_FILL, config.store().compactBytes());
       long after = store.getFileStore().size();
       LOG.logf(
           before - after >= 16L << 20 ? Logger.Level.INFO : Logger.Level.DEBUG,
