@@ -61,6 +61,9 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
             .seedReferenceRecords(spec.seedReferenceRecords())
             .healthTimeout(java.time.Duration.ofSeconds(spec.readySeconds()))
             .workDir(Path.of("target", "federation", testClass.getSimpleName()));
+    for (String agency : spec.postgresql()) {
+      b.postgresql(agency.equals("*") ? spec.agencies() : new String[] {agency});
+    }
     for (String option : spec.nodeOptions()) {
       Option o = Option.parse(option);
       b.nodeOption(o.agency(), o.key(), o.value());
