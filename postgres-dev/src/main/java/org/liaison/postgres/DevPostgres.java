@@ -90,7 +90,8 @@ public final class DevPostgres implements AutoCloseable {
             folder.resolve("initdb.log"));
       }
       Path log = folder.resolve("postgres.log");
-      Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+      // a stale postmaster.pid (a killed server) is PostgreSQL's to judge: it starts over it when
+      // that process is gone and refuses while it still runs, so two servers never share a folder
       List<String> command =
           asServerUser(
               List.of(
