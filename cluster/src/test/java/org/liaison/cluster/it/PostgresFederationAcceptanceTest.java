@@ -24,7 +24,7 @@ class PostgresFederationAcceptanceTest extends FederationAcceptanceTest {
 
   @Test
   @Order(8)
-  void everyNodeKeepsItsRecordsAndAuditLogInPostgresql_andNoH2File(Federation f) throws Exception {
+  void everyNodeKeepsItsCasesAndAuditLogInPostgresql_andNoH2File(Federation f) throws Exception {
     for (String agency : f.agencies()) {
       DevPostgres db = f.postgres(agency).orElseThrow();
       try (Connection c = db.connect();
@@ -32,7 +32,7 @@ class PostgresFederationAcceptanceTest extends FederationAcceptanceTest {
         ResultSet version = s.executeQuery("SELECT version()");
         version.next();
         assertThat(version.getString(1)).as(agency).startsWith("PostgreSQL 17");
-        assertThat(count(s, "SELECT count(*) FROM subjects")).as(agency).isPositive();
+        assertThat(count(s, "SELECT count(*) FROM cases")).as(agency).isPositive();
         // the cases above were audited by every node that answered or asked
         assertThat(count(s, "SELECT count(*) FROM audit_log")).as(agency).isPositive();
       }
