@@ -22,6 +22,7 @@ import org.liaison.agreements.AgreementException;
 import org.liaison.agreements.ReferenceAgreements;
 import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
+import org.liaison.postgres.DevPostgres;
 
 /**
  * Several agencies on loopback, each one node and one gateway as real processes, with a fresh
@@ -47,6 +48,11 @@ public final class Federation implements AutoCloseable {
       List.of("us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2");
 
   static final String NODE = "node-1";
+  static final String NODE_APP = "node/target/quarkus-app";
+
+  /** The node built for PostgreSQL ({@code -Ppostgresql}; Quarkus fixes the database kind). */
+  static final String POSTGRESQL_NODE_APP = "node/target/quarkus-app-postgresql";
+
   static final String OFFICER_DIRECTORY = "officers.properties";
 
   /** Quick to start and small: right for tests and the demo, not for measuring speed. */
@@ -59,6 +65,8 @@ public final class Federation implements AutoCloseable {
   private final Builder config;
   private final Map<String, AgencyNode> nodes = new LinkedHashMap<>();
   private final Map<String, AgencyGateway> gateways = new LinkedHashMap<>();
+  private final Map<String, Integer> postgresPorts = new LinkedHashMap<>();
+  private final Map<String, DevPostgres> postgres = new LinkedHashMap<>();
   private boolean prepared;
   private Duration startupTime = Duration.ZERO;
 
@@ -131,15 +139,22 @@ public final class Federation implements AutoCloseable {
           "Cannot write the reference agreements: " + e.getMessage(), e);
     }
     Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
-    Path nodeJar = repo.resolve("node/target/quarkus-app/quarkus-run.jar");
+    Path nodeJar = repo.resolve(NODE_APP).resolve("quarkus-run.jar");
+    Path postgresNodeJar = repo.resolve(POSTGRESQL_NODE_APP).resolve("quarkus-run.jar");
     Path gatewayJar = repo.resolve("gateway/target/quarkus-app/quarkus-run.jar");
 
-    List<Integer> ports = FreePorts.allocate(7 * config.agencies.size());
+    List<Integer> ports = FreePorts.allocate(7 * config.agencies.size() + config.postgresql.size());
     Map<String, int[]> portsOf = new LinkedHashMap<>();
     for (int i = 0; i < config.agencies.size(); i++) {
       int[] p = new int[7];
       for (int j = 0; j < 7; j++) p[j] = ports.get(7 * i + j);
       portsOf.put(config.agencies.get(i), p);
+    }
+    int nextPostgresPort = 7 * config.agencies.size();
+    for (String agency : config.agencies) {
+      if (config.postgresql.contains(agency)) {
+        postgresPorts.put(agency, ports.get(nextPostgresPort++));
+      }
     }
     for (String agency : config.agencies) {
       int[] p = portsOf.get(agency);
@@ -170,6 +185,18 @@ public final class Federation implements AutoCloseable {
       node.put("quarkus.http.host", HOST);
       seedFile(agency, agencyDir).ifPresent(f -> node.put("liaison.seed.file", f.toString()));
       node.put("liaison.officers.file", officerDirectory(agencyDir).toString());
+      if (postgresPorts.containsKey(agency)) {
+        node.put(
+            "quarkus.datasource.jdbc.url",
+            "jdbc:postgresql://"
+                + HOST
+                + ":"
+                + postgresPorts.get(agency)
+                + "/"
+                + DevPostgres.DATABASE);
+        node.put("quarkus.datasource.username", DevPostgres.USER);
+        node.put("quarkus.datasource.password", "");
+      }
       node.putAll(config.nodeOptions.getOrDefault("*", Map.of()));
       node.putAll(config.nodeOptions.getOrDefault(agency, Map.of()));
 
@@ -195,7 +222,12 @@ public final class Federation implements AutoCloseable {
       gateway.putAll(config.gatewayOptions.getOrDefault(agency, Map.of()));
 
       JavaProcess nodeProcess =
-          process(agency + "-node", nodeJar, node, nodeHttp, agencyDir.resolve(NODE));
+          process(
+              agency + "-node",
+              postgresPorts.containsKey(agency) ? postgresNodeJar : nodeJar,
+              node,
+              nodeHttp,
+              agencyDir.resolve(NODE));
       JavaProcess gatewayProcess =
           process(
               agency + "-gateway", gatewayJar, gateway, gatewayHttp, agencyDir.resolve("gateway"));
@@ -246,14 +278,19 @@ public final class Federation implements AutoCloseable {
    */
   public synchronized Federation start() {
     prepare();
-    for (String jar : List.of("node", "gateway")) {
-      Path p =
-          (config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find())
-              .resolve(jar)
-              .resolve("target/quarkus-app/quarkus-run.jar");
+    Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
+    List<String> apps = new ArrayList<>(List.of(NODE_APP, "gateway/target/quarkus-app"));
+    if (!config.postgresql.isEmpty()) {
+      apps.add(POSTGRESQL_NODE_APP);
+    }
+    for (String app : apps) {
+      Path p = repo.resolve(app).resolve("quarkus-run.jar");
       if (!Files.isRegularFile(p)) {
         throw new ProcessStartException(
-            p + " is missing: build it first with mvn -B -DskipTests install.");
+            p
+                + " is missing: build it first with mvn -B -DskipTests package"
+                + (app.equals(POSTGRESQL_NODE_APP) ? " -Ppostgresql" : "")
+                + ".");
       }
     }
     long t0 = System.nanoTime();
@@ -261,6 +298,7 @@ public final class Federation implements AutoCloseable {
     all.addAll(gateways.values());
     all.addAll(nodes.values());
     try {
+      startPostgres();
       all.forEach(p -> p.process().start());
       CompletableFuture<?>[] ready =
           all.stream()
@@ -296,6 +334,29 @@ public final class Federation implements AutoCloseable {
       stopping.add(CompletableFuture.runAsync(p::stop));
     }
     CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+    postgres.values().forEach(DevPostgres::close);
+    postgres.clear();
+  }
+
+  /** The PostgreSQL server of an agency's node, if it runs on one ({@link Builder#postgresql}). */
+  public java.util.Optional<DevPostgres> postgres(String agency) {
+    return java.util.Optional.ofNullable(postgres.get(agency));
+  }
+
+  /**
+   * Each PostgreSQL agency's server, in {@code <agency>/node-1/postgres/} (kept, like the H2 data
+   * folder, when nodes restart), on the port its node was configured with.
+   */
+  private void startPostgres() {
+    Path work = config.workDir.toAbsolutePath().normalize();
+    for (Map.Entry<String, Integer> e : postgresPorts.entrySet()) {
+      if (!postgres.containsKey(e.getKey())) {
+        postgres.put(
+            e.getKey(),
+            DevPostgres.start(
+                work.resolve(e.getKey()).resolve(NODE).resolve("postgres"), e.getValue()));
+      }
+    }
   }
 
   @Override
@@ -413,6 +474,7 @@ public final class Federation implements AutoCloseable {
     private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
     private final Map<String, List<String>> extraSeeds = new LinkedHashMap<>();
     private final Map<String, String> clones = new LinkedHashMap<>();
+    private final List<String> postgresql = new ArrayList<>();
     private List<String> jvmOptions = JVM_OPTIONS;
     // generous: a loaded 2-core CI runner; -Dliaison.cluster.health-timeout-s for a busier one
     private Duration healthTimeout =
@@ -473,6 +535,17 @@ public final class Federation implements AutoCloseable {
     /** A configuration key for one agency's gateway, overriding the kit's value. */
     public Builder gatewayOption(String agency, String key, String value) {
       gatewayOptions.computeIfAbsent(agency, a -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /**
+     * These agencies' nodes run on a real PostgreSQL server each (started before the node, stopped
+     * after it), from the node built with {@code -Ppostgresql}; the others on H2.
+     */
+    public Builder postgresql(String... agencies) {
+      for (String a : agencies) {
+        if (!postgresql.contains(a)) postgresql.add(a);
+      }
       return this;
     }
 

@@ -59,8 +59,15 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
         Federation.builder()
             .agencies(spec.agencies())
             .seedReferenceRecords(spec.seedReferenceRecords())
-            .healthTimeout(java.time.Duration.ofSeconds(spec.readySeconds()))
+            .healthTimeout(
+                // -Dliaison.cluster.health-timeout-s lengthens it on a busy machine
+                java.time.Duration.ofSeconds(
+                    Math.max(
+                        spec.readySeconds(), Long.getLong("liaison.cluster.health-timeout-s", 0))))
             .workDir(Path.of("target", "federation", testClass.getSimpleName()));
+    for (String agency : spec.postgresql()) {
+      b.postgresql(agency.equals("*") ? spec.agencies() : new String[] {agency});
+    }
     for (String option : spec.nodeOptions()) {
       Option o = Option.parse(option);
       b.nodeOption(o.agency(), o.key(), o.value());

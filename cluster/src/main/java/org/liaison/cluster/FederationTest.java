@@ -45,6 +45,12 @@ public @interface FederationTest {
   /** Gateway configuration, each {@code key=value} (every gateway) or {@code agency/key=value}. */
   String[] gatewayOptions() default {};
 
+  /**
+   * Agencies whose node runs on its own PostgreSQL server (the node built by {@code -Ppostgresql});
+   * {@code "*"}: every agency. The others run on H2.
+   */
+  String[] postgresql() default {};
+
   /** How long each process may take to become ready (seconds). */
   int readySeconds() default 180;
 }

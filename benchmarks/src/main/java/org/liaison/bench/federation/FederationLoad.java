@@ -25,7 +25,8 @@ import org.liaison.wire.v1.QueryRequest;
  * <p>Run from the repository root after {@code mvn -B -DskipTests install}: {@code java -cp
  * "benchmarks/target/liaison-benchmarks.jar" org.liaison.bench.federation.FederationLoad [seconds]
  * [threads] [c1]}; the node and gateway processes run with the full JIT unless {@code c1} asks for
- * the quick-start options of tests and the demo.
+ * the quick-start options of tests and the demo. {@code -Dliaison.load.database=postgresql} runs
+ * both nodes on PostgreSQL (build with {@code -Ppostgresql}).
  */
 public final class FederationLoad {
   private FederationLoad() {}
@@ -35,8 +36,11 @@ public final class FederationLoad {
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     // "c1": the processes as tests and the demo run them (quick start, no C2), for comparison
     boolean c1Only = args.length > 2 && args[2].equals("c1");
+    boolean postgresql = "postgresql".equals(System.getProperty("liaison.load.database", "h2"));
     Path work = Files.createTempDirectory("liaison-load");
-    System.out.printf("work folder %s, %d s per run, %d threads%n", work, seconds, threads);
+    System.out.printf(
+        "work folder %s, %d s per run, %d threads, nodes on %s%n",
+        work, seconds, threads, postgresql ? "PostgreSQL 17" : "H2");
 
     LoadRun.Result plain;
     try (PlainRelayChain chain =
@@ -54,14 +58,17 @@ public final class FederationLoad {
     }
     System.out.println(plain.line());
 
-    try (Federation f =
+    Federation.Builder b =
         Federation.builder()
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
             .jvmOptions(c1Only ? Federation.JVM_OPTIONS : Federation.BENCHMARK_JVM_OPTIONS)
             // a machine busy with other builds starts the processes slowly
-            .healthTimeout(Duration.ofSeconds(Long.getLong("liaison.load.start-timeout-s", 180)))
-            .build()) {
+            .healthTimeout(Duration.ofSeconds(Long.getLong("liaison.load.start-timeout-s", 180)));
+    if (postgresql) {
+      b.postgresql("us.ice", "us.dea");
+    }
+    try (Federation f = b.build()) {
       f.start();
       System.out.printf(
           "federation of 2 agencies ready in %.1f s%n", f.startupTime().toMillis() / 1000.0);

@@ -27,7 +27,9 @@ import org.liaison.cluster.RepositoryRoot;
  * <p>Run from the repository root after {@code mvn -B -DskipTests install}: {@code java -cp
  * benchmarks/target/liaison-benchmarks.jar org.liaison.bench.records.ImportLoad [subjects]
  * [demo|full] [batch-lines]}. {@code batch-lines} 0 measures one line per transaction (as before
- * batches), for 120 s at most.
+ * batches), for 120 s at most. {@code -Dliaison.load.database=postgresql} runs both nodes on
+ * PostgreSQL (build with {@code -Ppostgresql}); the database growth is then the PostgreSQL data
+ * folder's.
  */
 public final class ImportLoad {
   private ImportLoad() {}
@@ -36,24 +38,31 @@ public final class ImportLoad {
     int subjects = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     boolean full = args.length > 1 && args[1].equals("full");
     int batchLines = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+    boolean postgresql = "postgresql".equals(System.getProperty("liaison.load.database", "h2"));
     Path work = Files.createTempDirectory("liaison-import-load");
     Path file = work.resolve("bulk.jsonl");
     write(file, subjects);
     System.out.printf(
-        "work folder %s; %d subjects, %s JVM options, %s%n",
+        "work folder %s; %s; %d subjects, %s JVM options, %s%n",
         work,
+        postgresql ? "PostgreSQL 17" : "H2",
         subjects,
         full ? "benchmark" : "demo",
         batchLines == 0 ? "one line per transaction (before)" : batchLines + " lines per batch");
-    try (Federation f =
+    Federation.Builder b =
         Federation.builder()
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
-            .jvmOptions(full ? Federation.BENCHMARK_JVM_OPTIONS : Federation.JVM_OPTIONS)
-            .build()) {
+            .jvmOptions(full ? Federation.BENCHMARK_JVM_OPTIONS : Federation.JVM_OPTIONS);
+    if (postgresql) {
+      b.postgresql("us.ice", "us.dea");
+    }
+    try (Federation f = b.build()) {
       f.start();
       AgencyNode dea = f.node("us.dea");
-      long before = size(dea.dataDir());
+      Path database =
+          f.postgres("us.dea").map(org.liaison.postgres.DevPostgres::dataDir).orElse(dea.dataDir());
+      long before = size(database);
       ProcessHandle node = nodeProcess(dea);
       long cpuBefore = cpuMillis(node);
       List<String> command = new ArrayList<>();
@@ -78,7 +87,7 @@ public final class ImportLoad {
       double seconds = (System.nanoTime() - started) / 1e9;
       long nodeCpu = cpuMillis(node) - cpuBefore;
       long lines = finished ? subjects + 1 : acknowledged(file);
-      long grown = size(dea.dataDir()) - before;
+      long grown = size(database) - before;
       System.out.println(Files.readString(work.resolve("import.out")).strip());
       System.out.printf(
           "%s: %d lines in %.1f s = %.0f lines/s; database +%.1f MB (%d bytes per line); node"

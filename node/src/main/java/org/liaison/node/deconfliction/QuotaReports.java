@@ -44,6 +44,10 @@ public class QuotaReports {
         b.setSentToday(c.used()).setPartnerLimit(c.limit());
       }
     }
+    // a partner that only asked queries (no probes, no deconfliction terms) has a row too
+    for (String partner : queries.partnersToday()) {
+      rows.computeIfAbsent(partner, k -> PartnerQuota.newBuilder().setPartnerAgency(k));
+    }
     rows.forEach(
         (partner, b) ->
             queries

@@ -60,10 +60,23 @@ public class StoredPartnerFilters {
         .run(
             () ->
                 em.createNativeQuery(
-                        "merge into partner_filters (partner_agency, match_kind, epoch, filter_id,"
-                            + " generation, public_key, filter_bytes, stored_at) key"
-                            + " (partner_agency, match_kind) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                            + " ?8)")
+                        // standard SQL MERGE: H2 and PostgreSQL (15+) both run it
+                        "merge into partner_filters f using (values (cast(?1 as varchar(64)),"
+                            + " cast(?2 as varchar(16)), cast(?3 as bigint),"
+                            + " cast(?4 as varchar(100)), cast(?5 as bigint), cast(?6 as bytea),"
+                            + " cast(?7 as bytea), cast(?8 as timestamp with time zone)))"
+                            + " as v(partner_agency, match_kind, epoch, filter_id, generation,"
+                            + " public_key, filter_bytes, stored_at)"
+                            + " on f.partner_agency = v.partner_agency"
+                            + " and f.match_kind = v.match_kind"
+                            + " when matched then update set epoch = v.epoch,"
+                            + " filter_id = v.filter_id, generation = v.generation,"
+                            + " public_key = v.public_key, filter_bytes = v.filter_bytes,"
+                            + " stored_at = v.stored_at"
+                            + " when not matched then insert (partner_agency, match_kind, epoch,"
+                            + " filter_id, generation, public_key, filter_bytes, stored_at) values"
+                            + " (v.partner_agency, v.match_kind, v.epoch, v.filter_id,"
+                            + " v.generation, v.public_key, v.filter_bytes, v.stored_at)")
                     .setParameter(1, partner)
                     .setParameter(2, kind.name())
                     .setParameter(3, f.epoch())

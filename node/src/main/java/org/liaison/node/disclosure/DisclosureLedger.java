@@ -41,8 +41,17 @@ public class DisclosureLedger {
         continue;
       }
       em.createNativeQuery(
-              "MERGE INTO partner_disclosures (partner_agency, record_id, message_id, disclosed_at)"
-                  + " KEY (partner_agency, record_id) VALUES (?1, ?2, ?3, ?4)")
+              // standard SQL MERGE: H2 and PostgreSQL (15+) both run it (decision 0021)
+              "MERGE INTO partner_disclosures d USING (VALUES (CAST(?1 AS VARCHAR(64)),"
+                  + " CAST(?2 AS VARCHAR(200)), CAST(?3 AS VARCHAR(100)),"
+                  + " CAST(?4 AS TIMESTAMP WITH TIME ZONE)))"
+                  + " AS v(partner_agency, record_id, message_id, disclosed_at)"
+                  + " ON d.partner_agency = v.partner_agency AND d.record_id = v.record_id"
+                  + " WHEN MATCHED THEN UPDATE SET message_id = v.message_id,"
+                  + " disclosed_at = v.disclosed_at"
+                  + " WHEN NOT MATCHED THEN INSERT (partner_agency, record_id, message_id,"
+                  + " disclosed_at) VALUES (v.partner_agency, v.record_id, v.message_id,"
+                  + " v.disclosed_at)")
           .setParameter(1, partner)
           .setParameter(2, id)
           .setParameter(3, messageId)

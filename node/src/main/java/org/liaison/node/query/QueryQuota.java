@@ -124,6 +124,24 @@ public class QueryQuota {
             });
   }
 
+  /** The partners that asked anything today. */
+  public List<String> partnersToday() {
+    LocalDate day = today();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                em
+                    .createNativeQuery(
+                        "select partner_agency from query_counts where query_day = ?1"
+                            + " order by partner_agency",
+                        String.class)
+                    .setParameter(1, day)
+                    .getResultList()
+                    .stream()
+                    .map(String.class::cast)
+                    .toList());
+  }
+
   private static long used(EntityManager em, String partner, LocalDate day) {
     List<?> rows =
         em.createNativeQuery(
