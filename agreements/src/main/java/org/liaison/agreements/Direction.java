@@ -3,6 +3,8 @@ package org.liaison.agreements;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.RecordCategory;
 
 /**
  * The terms for information flowing from one party ({@code from}, the holder that answers) to

@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
-import org.liaison.agreements.CrimeCategory;
 import org.liaison.agreements.Direction;
 import org.liaison.agreements.OnwardRule;
-import org.liaison.agreements.RecordCategory;
 import org.liaison.agreements.RecordTerms;
 import org.liaison.policy.Decision.Outcome;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Tier;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.RecordCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * The policy decision, a pure function of its request: no I/O, no clock, no state. Denial is the
@@ -119,7 +120,7 @@ public final class PolicyEngine {
     }
     checks.add(
         new Check(id, d.clause() + ".roles", true, "role '" + req.officerRole() + "' may ask"));
-    Optional<CrimeCategory> purpose = CrimeCategory.parse(req.purpose());
+    Optional<CrimeCategory> purpose = Vocabulary.crimeCategory(req.purpose());
     if (purpose.isEmpty() || !d.purposes().contains(purpose.get())) {
       String s =
           "The purpose "
@@ -134,7 +135,7 @@ public final class PolicyEngine {
     checks.add(new Check(id, d.purposesClause(), true, "purpose " + purpose.get() + " permitted"));
     Optional<CrimeCategory> crime =
         rec.crimeCategories().stream()
-            .map(CrimeCategory::parse)
+            .map(Vocabulary::crimeCategory)
             .flatMap(Optional::stream)
             .filter(d.crimeCategories()::contains)
             .findFirst();
@@ -154,7 +155,7 @@ public final class PolicyEngine {
     checks.add(
         new Check(
             id, d.crimeCategoriesClause(), true, "crime category " + crime.get() + " covered"));
-    Optional<RecordCategory> cat = RecordCategory.parse(rec.recordCategory());
+    Optional<RecordCategory> cat = Vocabulary.recordCategory(rec.recordCategory());
     Optional<RecordTerms> terms = cat.flatMap(d::terms);
     if (terms.isEmpty()) {
       String s =

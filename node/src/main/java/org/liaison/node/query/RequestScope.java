@@ -2,10 +2,11 @@ package org.liaison.node.query;
 
 import java.util.Optional;
 import org.liaison.agreements.Agreement;
-import org.liaison.agreements.CrimeCategory;
 import org.liaison.agreements.Direction;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Refusal;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * Checks a request against the agreement it names before anything is looked up: a request outside
@@ -26,7 +27,7 @@ public final class RequestScope {
           agreement.id() + " shares nothing from " + holder + " to " + requester);
     }
     Direction d = direction.get();
-    Optional<CrimeCategory> p = CrimeCategory.parse(purpose);
+    Optional<CrimeCategory> p = Vocabulary.crimeCategory(purpose);
     if (p.isEmpty() || !d.purposes().contains(p.get())) {
       return refuse(
           agreement,

@@ -5,12 +5,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.liaison.agreements.AgreementStore;
-import org.liaison.agreements.RecordCategory;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.workflow.RecordLookup;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
 import org.liaison.node.workflow.WorkflowTimers;
 import org.liaison.wire.v1.ConsentDraft;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * With {@code liaison.workflow.auto-consent-request=true}, a partner's query that meets a record
@@ -65,7 +65,7 @@ public class AutoConsentRequests {
    */
   private boolean onwardAllowed(HeldRecord r, String requester) {
     String me = config.agency();
-    return RecordCategory.parse(r.category())
+    return Vocabulary.recordCategory(r.category())
         .map(
             cat ->
                 agreements.inForce(r.originator(), me, Instant.now()).stream()
