@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.liaison.wire.pki.Pem;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -272,7 +273,7 @@ public final class AgreementStore {
     }
     Path f = directory.get().resolve(agency).resolve("ca.crt.pem");
     try {
-      return Files.exists(f) ? Optional.of(Pem.certificate(f)) : Optional.empty();
+      return Files.exists(f) ? Optional.of(Pem.readCertificate(f)) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
