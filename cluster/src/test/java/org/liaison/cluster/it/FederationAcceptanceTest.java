@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.liaison.cluster.it.Officers.from;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,7 @@ import org.liaison.agreements.ReferenceAgreements;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
+import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.Disclosure;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
@@ -222,7 +225,14 @@ class FederationAcceptanceTest {
                     ice2.queryAll(
                         Officers.phoneQuery(
                             "+1 718 555 0179", "HUMAN_SMUGGLING", "ICE-NY-2026-0044", "ru.skr")))
-            .hasMessageContaining("ru.skr");
+            .isInstanceOfSatisfying(
+                StatusRuntimeException.class,
+                e -> {
+                  assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                  assertThat(Refusals.reasonOf(e)).contains(Reason.INVALID_ARGUMENT);
+                  assertThat(Refusals.sentenceOf(e))
+                      .startsWith("no agreement with ru.skr is in force");
+                });
       }
     } finally {
       ReferenceAgreements.write(
