@@ -196,7 +196,24 @@ class FederationAcceptanceTest {
   @Test
   @Order(40)
   void case9_expiredAgreement_everyRequestUnderItIsRefusedOnArrival(Federation f) throws Exception {
-    // only ICE's copy ends: ru.skr still believes it is in force and sends; ICE refuses on arrival
+    // only ICE's copy ends: ru.skr still believes it is in force and sends; ICE refuses on arrival.
+    // The gateways must already be connected (a new handshake would be refused at ICE's gateway,
+    // which admits only agencies with an agreement in force there): one query while in force, so
+    // this test does not rely on an earlier one having connected them.
+    try (NodeClient skr = f.node("ru.skr").client()) {
+      PartnerAnswer before =
+          from(
+              skr.queryAll(
+                  Officers.personQuery(
+                      "Дмитрий Волков",
+                      "1979-03-14",
+                      "HUMAN_SMUGGLING",
+                      "SK-77-2026-0117",
+                      "INVESTIGATOR",
+                      "us.ice")),
+              "us.ice");
+      assertThat(before.getStatus()).as(before.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+    }
     Path iceCopy = f.workDir().resolve("us.ice").resolve("agreements");
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     ReferenceAgreements.writeExpired("ice-skr-2010", f.pkiDir(), iceCopy, today);
