@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import org.liaison.wire.pki.Pem;
 
 /**
  * An agency's agreement-signing key, its certificate and its root CA, as laid out by certs-dev:
@@ -17,8 +18,8 @@ public record AgencyCredentials(
     Path dir = pkiRoot.resolve(agency);
     return new AgencyCredentials(
         agency,
-        Pem.privateKey(dir.resolve("agency/signing.key.pem")),
-        Pem.certificate(dir.resolve("agency/signing.crt.pem")),
+        Pem.readPrivateKey(dir.resolve("agency/signing.key.pem")),
+        Pem.readCertificate(dir.resolve("agency/signing.crt.pem")),
         caCertificate(pkiRoot, agency));
   }
 
@@ -28,7 +29,7 @@ public record AgencyCredentials(
    */
   public static X509Certificate caCertificate(Path pkiRoot, String agency) throws IOException {
     Path pub = pkiRoot.resolve("directory").resolve(agency).resolve("ca.crt.pem");
-    return Pem.certificate(
+    return Pem.readCertificate(
         java.nio.file.Files.exists(pub) ? pub : pkiRoot.resolve(agency).resolve("ca.crt.pem"));
   }
 }

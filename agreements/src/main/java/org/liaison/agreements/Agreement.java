@@ -10,6 +10,7 @@ import org.liaison.agreements.Terms.Deconfliction;
 import org.liaison.agreements.Terms.Feedback;
 import org.liaison.agreements.Terms.RateLimits;
 import org.liaison.agreements.Terms.ServiceLevels;
+import org.liaison.wire.vocabulary.CrimeCategory;
 
 /**
  * A parsed, validated agreement document ({@code <id>.yaml}). The schema is documented in

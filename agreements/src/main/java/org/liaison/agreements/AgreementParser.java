@@ -19,6 +19,10 @@ import org.liaison.agreements.Terms.Feedback;
 import org.liaison.agreements.Terms.RateLimits;
 import org.liaison.agreements.Terms.ServiceLevels;
 import org.liaison.wire.v1.Tier;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.OfficerRole;
+import org.liaison.wire.vocabulary.RecordCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -33,7 +37,6 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class AgreementParser {
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-  static final Pattern ROLE = Pattern.compile("\\*|[A-Z][A-Z0-9_]*");
   static final Set<Tier> TIERS = Set.of(Tier.HIT, Tier.POINTER, Tier.SUMMARY, Tier.FULL);
 
   private static final Set<String> TOP =
@@ -150,10 +153,10 @@ public final class AgreementParser {
       }
       Optional<List<CrimeCategory>> purposes =
           y.required(m, root, "", "purposes")
-              .flatMap(n -> y.nonEmptyList(n, "purposes", y.enumItem(CrimeCategory.class)));
+              .flatMap(n -> y.nonEmptyList(n, "purposes", y.codeItem(CrimeCategory.class)));
       Optional<List<CrimeCategory>> crimes =
           y.required(m, root, "", "crime_categories")
-              .flatMap(n -> y.nonEmptyList(n, "crime_categories", y.enumItem(CrimeCategory.class)));
+              .flatMap(n -> y.nonEmptyList(n, "crime_categories", y.codeItem(CrimeCategory.class)));
       Set<String> partyIds = new HashSet<>();
       parties.ifPresent(ps -> ps.forEach(p -> partyIds.add(p.agency())));
       Optional<List<Direction>> directions =
@@ -328,8 +331,15 @@ public final class AgreementParser {
     }
 
     private boolean role(Node n, String f, String r) {
-      if (!ROLE.matcher(r).matches()) {
-        y.error(n, f, "'" + r + "' is not a role (UPPER_CASE word, or * for any role)");
+      if (!r.equals(Direction.ANY_ROLE)
+          && !Vocabulary.officerRole(r).map(Enum::name).equals(Optional.of(r))) {
+        y.error(
+            n,
+            f,
+            "'"
+                + r
+                + "' is not an officer role; use * for any role or one of "
+                + String.join(", ", Vocabulary.codes(OfficerRole.class)));
         return false;
       }
       return true;
@@ -338,7 +348,7 @@ public final class AgreementParser {
     private Set<CrimeCategory> subset(
         Node n, String f, Set<CrimeCategory> outer, String outerName) {
       List<CrimeCategory> l =
-          y.nonEmptyList(n, f, y.enumItem(CrimeCategory.class)).orElse(List.of());
+          y.nonEmptyList(n, f, y.codeItem(CrimeCategory.class)).orElse(List.of());
       for (CrimeCategory c : l) {
         if (!outer.isEmpty() && !outer.contains(c)) {
           y.error(n, f, c + " is not among the agreement's " + outerName);
@@ -371,7 +381,7 @@ public final class AgreementParser {
               m -> {
                 Optional<RecordCategory> cat =
                     y.required(m, n, f, "category")
-                        .flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
+                        .flatMap(v -> y.code(v, f + ".category", RecordCategory.class));
                 Optional<Tier> tier =
                     y.required(m, n, f, "tier")
                         .flatMap(
@@ -417,7 +427,7 @@ public final class AgreementParser {
               m -> {
                 Optional<RecordCategory> cat =
                     y.required(m, n, f, "category")
-                        .flatMap(v -> y.enumValue(v, f + ".category", RecordCategory.class));
+                        .flatMap(v -> y.code(v, f + ".category", RecordCategory.class));
                 Optional<List<String>> to =
                     y.required(m, n, f, "to")
                         .flatMap(

@@ -11,6 +11,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -22,6 +23,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * -purpose any}.
  */
 public final class AgreementSigner {
+  // keys read by org.liaison.wire.pki.Pem are BouncyCastle keys, which the JDK's EC signer refuses
+  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
   private AgreementSigner() {}
 
   public static byte[] sign(byte[] document, AgencyCredentials signer) throws IOException {
@@ -30,7 +34,9 @@ public final class AgreementSigner {
       gen.addSignerInfoGenerator(
           new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
               .build(
-                  new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key()),
+                  new JcaContentSignerBuilder("SHA256withECDSA")
+                      .setProvider(BC)
+                      .build(signer.key()),
                   signer.certificate()));
       gen.addCertificates(new JcaCertStore(List.of(signer.certificate(), signer.ca())));
       CMSSignedData signed = gen.generate(new CMSProcessableByteArray(document), false);

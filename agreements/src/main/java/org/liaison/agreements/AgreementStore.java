@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.liaison.wire.pki.Pem;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -326,7 +327,7 @@ public final class AgreementStore {
     }
     Path f = directory.get().resolve(agency).resolve("ca.crt.pem");
     try {
-      return Files.exists(f) ? Optional.of(Pem.certificate(f)) : Optional.empty();
+      return Files.exists(f) ? Optional.of(Pem.readCertificate(f)) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -3,6 +3,11 @@ package org.liaison.agreements;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.RecordCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * The terms for information flowing from one party ({@code from}, the holder that answers) to
@@ -52,6 +57,41 @@ public record Direction(
 
   public boolean permitsRole(String role) {
     return roles.contains(ANY_ROLE)
-        || (role != null && roles.contains(role.strip().toUpperCase(java.util.Locale.ROOT)));
+        || Vocabulary.officerRole(role).map(Enum::name).filter(roles::contains).isPresent();
+  }
+
+  /**
+   * The one check of who may ask and why, in one order: first the officer's role (need to know),
+   * then the purpose; empty when both are permitted.
+   */
+  public Optional<ScopeRefusal> refusal(String agreementId, String purpose, String role) {
+    if (!permitsRole(role)) {
+      return Optional.of(
+          new ScopeRefusal(
+              Reason.ROLE_NOT_PERMITTED,
+              clause() + ".roles",
+              "The role '"
+                  + (role == null ? "" : role)
+                  + "' may not ask under "
+                  + agreementId
+                  + " (need to know: "
+                  + String.join(", ", new TreeSet<>(roles))
+                  + ")."));
+    }
+    Optional<CrimeCategory> p = Vocabulary.purpose(purpose);
+    if (p.isEmpty() || !purposes.contains(p.get())) {
+      return Optional.of(
+          new ScopeRefusal(
+              Reason.PURPOSE_NOT_PERMITTED,
+              purposesClause,
+              "The purpose "
+                  + (purpose == null || purpose.isBlank() ? "(none given)" : purpose)
+                  + " is not permitted by "
+                  + agreementId
+                  + " (permitted: "
+                  + String.join(", ", purposes.stream().map(Enum::name).sorted().toList())
+                  + ")."));
+    }
+    return Optional.empty();
   }
 }

@@ -2,6 +2,7 @@ package org.liaison.agreements;
 
 import java.util.List;
 import java.util.Set;
+import org.liaison.wire.vocabulary.RecordCategory;
 
 /**
  * What the receiving side of a direction may pass on of a record category it got from the

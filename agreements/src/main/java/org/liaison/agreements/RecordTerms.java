@@ -2,6 +2,7 @@ package org.liaison.agreements;
 
 import java.util.Set;
 import org.liaison.wire.v1.Tier;
+import org.liaison.wire.vocabulary.RecordCategory;
 
 /**
  * How one record category is shared in one direction: the highest tier and, for the summary tier,

@@ -1,5 +1,6 @@
 package org.liaison.agreements;
 
+import com.google.protobuf.ProtocolMessageEnum;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.liaison.wire.vocabulary.Vocabulary;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -168,6 +170,23 @@ final class YamlFields {
             });
   }
 
+  /** A code of the vocabulary ({@link Vocabulary}): case, blanks and {@code -} forgiven. */
+  <E extends Enum<E> & ProtocolMessageEnum> Optional<E> code(
+      Node node, String field, Class<E> vocabulary) {
+    return scalar(node, field)
+        .flatMap(
+            v -> {
+              Optional<E> code = Vocabulary.parse(vocabulary, v);
+              if (code.isEmpty()) {
+                error(
+                    node,
+                    field,
+                    "'" + v + "' is not one of " + String.join(", ", Vocabulary.codes(vocabulary)));
+              }
+              return code;
+            });
+  }
+
   static <E extends Enum<E>> String names(Class<E> type) {
     List<String> names = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
@@ -201,6 +220,10 @@ final class YamlFields {
 
   <E extends Enum<E>> ItemReader<E> enumItem(Class<E> type) {
     return (n, f) -> enumValue(n, f, type);
+  }
+
+  <E extends Enum<E> & ProtocolMessageEnum> ItemReader<E> codeItem(Class<E> vocabulary) {
+    return (n, f) -> code(n, f, vocabulary);
   }
 
   ItemReader<String> stringItem() {

@@ -8,14 +8,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
-import org.liaison.agreements.CrimeCategory;
 import org.liaison.agreements.Direction;
 import org.liaison.agreements.OnwardRule;
-import org.liaison.agreements.RecordCategory;
 import org.liaison.agreements.RecordTerms;
+import org.liaison.agreements.ScopeRefusal;
 import org.liaison.policy.Decision.Outcome;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Tier;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.RecordCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * The policy decision, a pure function of its request: no I/O, no clock, no state. Denial is the
@@ -106,35 +108,23 @@ public final class PolicyEngine {
       return fail(id, dirClause, Reason.RECORD_CATEGORY_NOT_SHARED, s, checks, 1);
     }
     Direction d = od.get();
-    if (!d.permitsRole(req.officerRole())) {
-      String s =
-          "The role '"
-              + req.officerRole()
-              + "' may not ask under "
-              + id
-              + " (need to know: "
-              + String.join(", ", new java.util.TreeSet<>(d.roles()))
-              + ").";
-      return fail(id, d.clause() + ".roles", Reason.ROLE_NOT_PERMITTED, s, checks, 2);
+    Optional<ScopeRefusal> scope = d.refusal(id, req.purpose(), req.officerRole());
+    if (scope.isPresent()) {
+      ScopeRefusal r = scope.get();
+      boolean roleRefused = r.reason() == Reason.ROLE_NOT_PERMITTED;
+      if (!roleRefused) {
+        checks.add(
+            new Check(id, d.clause() + ".roles", true, "role '" + req.officerRole() + "' may ask"));
+      }
+      return fail(id, r.clause(), r.reason(), r.sentence(), checks, roleRefused ? 2 : 3);
     }
     checks.add(
         new Check(id, d.clause() + ".roles", true, "role '" + req.officerRole() + "' may ask"));
-    Optional<CrimeCategory> purpose = CrimeCategory.parse(req.purpose());
-    if (purpose.isEmpty() || !d.purposes().contains(purpose.get())) {
-      String s =
-          "The purpose "
-              + (req.purpose().isBlank() ? "(none given)" : req.purpose())
-              + " is not permitted by "
-              + id
-              + " (permitted: "
-              + sorted(d.purposes())
-              + ").";
-      return fail(id, d.purposesClause(), Reason.PURPOSE_NOT_PERMITTED, s, checks, 3);
-    }
-    checks.add(new Check(id, d.purposesClause(), true, "purpose " + purpose.get() + " permitted"));
+    CrimeCategory purpose = Vocabulary.purpose(req.purpose()).orElseThrow();
+    checks.add(new Check(id, d.purposesClause(), true, "purpose " + purpose + " permitted"));
     Optional<CrimeCategory> crime =
         rec.crimeCategories().stream()
-            .map(CrimeCategory::parse)
+            .map(Vocabulary::crimeCategory)
             .flatMap(Optional::stream)
             .filter(d.crimeCategories()::contains)
             .findFirst();
@@ -154,7 +144,7 @@ public final class PolicyEngine {
     checks.add(
         new Check(
             id, d.crimeCategoriesClause(), true, "crime category " + crime.get() + " covered"));
-    Optional<RecordCategory> cat = RecordCategory.parse(rec.recordCategory());
+    Optional<RecordCategory> cat = Vocabulary.recordCategory(rec.recordCategory());
     Optional<RecordTerms> terms = cat.flatMap(d::terms);
     if (terms.isEmpty()) {
       String s =
@@ -223,7 +213,7 @@ public final class PolicyEngine {
             + " at tier "
             + tier
             + " for purpose "
-            + purpose.get()
+            + purpose
             + ".";
     return new Attempt(
         new Decision(

@@ -13,7 +13,7 @@ import org.liaison.wire.v1.Tier;
  *     only those in force can allow anything, the others explain refusals. Agreements between the
  *     originator and the owner are needed for the third-party rule.
  * @param officerRole the requesting officer's role (need to know), e.g. {@code CASE_AGENT}
- * @param purpose a {@link org.liaison.agreements.CrimeCategory} code
+ * @param purpose a {@link org.liaison.wire.vocabulary.CrimeCategory} code
  * @param field when present, the question is about this one field only
  * @param requestedTier the highest tier asked for ({@link Tier#FULL} when unbounded)
  */

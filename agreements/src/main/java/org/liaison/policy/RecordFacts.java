@@ -10,8 +10,9 @@ import java.util.Set;
  * @param ownerAgency the answering agency that holds the record
  * @param originatorAgency the agency the information came from; equal to the owner (or blank) for
  *     the owner's own records
- * @param recordCategory a {@link org.liaison.agreements.RecordCategory} code, e.g. {@code PNR}
- * @param crimeCategories {@link org.liaison.agreements.CrimeCategory} codes of the record's case
+ * @param recordCategory a {@link org.liaison.wire.vocabulary.RecordCategory} code, e.g. {@code PNR}
+ * @param crimeCategories {@link org.liaison.wire.vocabulary.CrimeCategory} codes of the record's
+ *     case
  * @param fields the record's structured fields
  * @param caveats handling caveats the record already carries (TLP labels, H0-H3)
  * @param originatorConsented true when the originator consented to this onward disclosure

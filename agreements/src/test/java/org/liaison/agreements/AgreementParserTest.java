@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.liaison.wire.v1.Tier;
+import org.liaison.wire.vocabulary.RecordCategory;
 
 class AgreementParserTest {
   private static final String FP = "ab".repeat(32);

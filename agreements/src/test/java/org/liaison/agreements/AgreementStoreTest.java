@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.liaison.wire.pki.Pem;
 import org.liaison.wire.v1.Reason;
 
 class AgreementStoreTest {
@@ -64,8 +65,8 @@ class AgreementStoreTest {
       AgencyCredentials wrongRole =
           new AgencyCredentials(
               "ru.skr",
-              Pem.privateKey(folder.resolve(file + ".key.pem")),
-              Pem.certificate(folder.resolve(file + ".crt.pem")),
+              Pem.readPrivateKey(folder.resolve(file + ".key.pem")),
+              Pem.readCertificate(folder.resolve(file + ".crt.pem")),
               AgencyCredentials.caCertificate(pki, "ru.skr"));
       Files.write(
           dir.resolve(ID + ".ru.skr.p7s"),

@@ -24,13 +24,14 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
-import org.liaison.agreements.CrimeCategory;
 import org.liaison.agreements.Direction;
-import org.liaison.agreements.RecordCategory;
 import org.liaison.agreements.RecordTerms;
 import org.liaison.agreements.ReferenceAgreements;
 import org.liaison.agreements.TestFederation;
 import org.liaison.wire.v1.Tier;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.RecordCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * Properties of the policy engine and of signed agreements, over the signed reference agreements.
@@ -96,16 +97,14 @@ class PolicyEnginePropertiesTest {
         Arbitraries.of("CASE_AGENT", "ANALYST", "INVESTIGATOR", "SUPERVISOR", "");
     Arbitrary<String> purpose =
         Arbitraries.of(
-            Stream.concat(Stream.of(CrimeCategory.values()).map(Enum::name), Stream.of("BOGUS", ""))
+            Stream.concat(Vocabulary.codes(CrimeCategory.class).stream(), Stream.of("BOGUS", ""))
                 .toList());
     Arbitrary<String> category =
         Arbitraries.of(
-            Stream.concat(Stream.of(RecordCategory.values()).map(Enum::name), Stream.of("BOGUS"))
+            Stream.concat(Vocabulary.codes(RecordCategory.class).stream(), Stream.of("BOGUS"))
                 .toList());
     Arbitrary<Set<String>> crimes =
-        Arbitraries.of(Stream.of(CrimeCategory.values()).map(Enum::name).toList())
-            .set()
-            .ofMaxSize(3);
+        Arbitraries.of(Vocabulary.codes(CrimeCategory.class).stream().toList()).set().ofMaxSize(3);
     Arbitrary<Map<String, String>> fields =
         Arbitraries.of(FIELDS)
             .set()
@@ -207,10 +206,10 @@ class PolicyEnginePropertiesTest {
     assertThat(s.inForce()).isTrue();
     Agreement a = s.agreement().orElseThrow();
     Direction dir = a.direction(rec.ownerAgency(), req.requestingAgency()).orElseThrow();
-    assertThat(dir.purposes()).contains(CrimeCategory.parse(req.purpose()).orElseThrow());
+    assertThat(dir.purposes()).contains(Vocabulary.crimeCategory(req.purpose()).orElseThrow());
     assertThat(dir.permitsRole(req.officerRole())).isTrue();
     RecordTerms terms =
-        dir.terms(RecordCategory.parse(rec.recordCategory()).orElseThrow()).orElseThrow();
+        dir.terms(Vocabulary.recordCategory(rec.recordCategory()).orElseThrow()).orElseThrow();
     assertThat(d.tier().getNumber())
         .isLessThanOrEqualTo(terms.tier().getNumber())
         .isLessThanOrEqualTo(req.requestedTier().getNumber());
@@ -238,7 +237,8 @@ class PolicyEnginePropertiesTest {
                   .flatMap(
                       x ->
                           x
-                              .onwardRule(RecordCategory.parse(rec.recordCategory()).orElseThrow())
+                              .onwardRule(
+                                  Vocabulary.recordCategory(rec.recordCategory()).orElseThrow())
                               .stream())
                   .anyMatch(r -> r.permits(req.requestingAgency())))
           .isTrue();

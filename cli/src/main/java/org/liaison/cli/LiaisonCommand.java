@@ -22,7 +22,7 @@ import picocli.CommandLine.HelpCommand;
       ImportCommand.class,
       StatusCommand.class,
       WhyCommand.class,
-      org.liaison.agreements.cli.AgreementCommand.class,
+      AgreementCommand.class,
       AuditCommand.class,
       AlertsCommand.class,
       QuotaCommand.class,

@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.gateway.admission.PartnerRateLimits;
@@ -165,21 +165,7 @@ public class GatewayRuntime {
 
   void stop(@Observes ShutdownEvent event) {
     ready = false;
-    for (Server s : new Server[] {partners, nodes}) {
-      if (s != null) {
-        s.shutdown();
-      }
-    }
-    for (Server s : new Server[] {partners, nodes}) {
-      if (s != null) {
-        try {
-          s.awaitTermination(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        s.shutdownNow();
-      }
-    }
+    GrpcServers.stop(Duration.ofSeconds(3), partners, nodes);
     if (toPartners != null) {
       toPartners.close();
     }

@@ -1,13 +1,12 @@
 package org.liaison.node.console;
 
-import java.util.Arrays;
 import java.util.List;
-import org.liaison.agreements.CrimeCategory;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /** The purposes an officer can give, as the agreements name them. */
 final class Purposes {
-  static final List<String> ALL =
-      Arrays.stream(CrimeCategory.values()).map(Enum::name).sorted().toList();
+  static final List<String> ALL = Vocabulary.codes(CrimeCategory.class).stream().sorted().toList();
 
   private Purposes() {}
 }

@@ -1,20 +1,14 @@
 package org.liaison.node.deconfliction;
 
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.partners.PartnerAgreement;
-import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.v1.ConfirmedConflict;
-import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.Reason;
 
 /**
  * Runs one private match per partner in parallel; every partner yields exactly one outcome by the
@@ -54,40 +48,11 @@ final class MatchFanOut {
                     sink.accept(
                         error == null
                             ? new Outcome(p, conflicts, null, latency)
-                            : new Outcome(p, List.of(), failureOf(error, p), latency));
+                            : new Outcome(
+                                p, List.of(), ExchangeFailure.of(error, p.agency()), latency));
                     return null;
                   }));
     }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-  }
-
-  static ExchangeFailure failureOf(Throwable error, PartnerAgreement p) {
-    Throwable cause = error;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ExchangeFailure f) {
-      return f;
-    }
-    if (cause instanceof TimeoutException) {
-      return new ExchangeFailure(
-          PartnerAnswer.Status.DEADLINE_EXCEEDED,
-          Reason.DEADLINE_EXCEEDED,
-          p.agency() + " did not answer before the deadline");
-    }
-    if (cause instanceof OprfException e) {
-      return new ExchangeFailure(
-          PartnerAnswer.Status.REJECTED, e.reason(), p.agency() + ": " + e.getMessage());
-    }
-    if (cause instanceof StatusRuntimeException e) {
-      return new ExchangeFailure(
-          PartnerAnswer.Status.UNAVAILABLE,
-          Reason.PARTNER_UNAVAILABLE,
-          p.agency() + ": " + e.getStatus());
-    }
-    return new ExchangeFailure(
-        PartnerAnswer.Status.UNAVAILABLE,
-        Reason.INTERNAL,
-        "the check with " + p.agency() + " failed: " + cause);
   }
 }

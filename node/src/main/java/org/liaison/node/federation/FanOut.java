@@ -4,13 +4,9 @@ import com.google.protobuf.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.liaison.node.partners.PartnerAgreement;
-import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.Reason;
 
 /**
  * Sends one request to many partners in parallel and hands each outcome to the caller as it
@@ -50,28 +46,14 @@ public final class FanOut {
                     sink.accept(
                         error == null
                             ? new Outcome(partner, bytes, null, latency)
-                            : new Outcome(partner, null, failureOf(error, partner), latency));
+                            : new Outcome(
+                                partner,
+                                null,
+                                ExchangeFailure.of(error, partner.agency()),
+                                latency));
                     return null;
                   }));
     }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-  }
-
-  static ExchangeFailure failureOf(Throwable error, PartnerAgreement partner) {
-    Throwable cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (cause instanceof ExchangeFailure f) {
-      return f;
-    }
-    if (cause instanceof TimeoutException) {
-      return new ExchangeFailure(
-          PartnerAnswer.Status.DEADLINE_EXCEEDED,
-          Reason.DEADLINE_EXCEEDED,
-          partner.agency() + " did not answer before the deadline");
-    }
-    return new ExchangeFailure(
-        PartnerAnswer.Status.UNAVAILABLE,
-        Reason.INTERNAL,
-        "the request to " + partner.agency() + " failed: " + cause);
   }
 }

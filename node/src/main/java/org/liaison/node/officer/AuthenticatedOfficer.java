@@ -1,10 +1,10 @@
 package org.liaison.node.officer;
 
 import io.grpc.Status;
-import java.util.Locale;
 import java.util.Set;
 import org.liaison.wire.transport.PeerIdentity;
 import org.liaison.wire.v1.Reason;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * The officer at the other end of the officers' listener, as its certificate says (the name in the
@@ -46,7 +46,7 @@ public record AuthenticatedOfficer(String id, Set<String> roles) {
     if (claimedRole == null || claimedRole.isBlank()) {
       return roles.size() == 1 ? roles.iterator().next() : "";
     }
-    String wanted = claimedRole.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    String wanted = Vocabulary.officerRole(claimedRole).map(Enum::name).orElse("");
     if (!roles.contains(wanted)) {
       throw new OfficerRefusal(
           Status.Code.PERMISSION_DENIED,

@@ -8,16 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.vocabulary.OfficerRole;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * The roles this agency's officers hold, kept by the node (decision 0013): one line per officer,
@@ -48,6 +47,25 @@ public class OfficerDirectory {
     return roles.getOrDefault(officer, Set.of());
   }
 
+  /** The officer's roles that are in the vocabulary; others are left out, and said so. */
+  private static Set<String> roles(Path f, String officer, String listed) {
+    Set<String> held = new java.util.TreeSet<>();
+    for (String code : listed.split(",")) {
+      if (code.isBlank()) {
+        continue;
+      }
+      Optional<OfficerRole> role = Vocabulary.officerRole(code);
+      if (role.isPresent()) {
+        held.add(role.get().name());
+      } else {
+        LOG.warnf(
+            "officer directory %s: %s is given the role '%s', which is not one of %s; ignored",
+            f, officer, code.strip(), Vocabulary.codes(OfficerRole.class));
+      }
+    }
+    return Set.copyOf(held);
+  }
+
   private void refresh() {
     if (file.isEmpty()) {
       return;
@@ -64,12 +82,7 @@ public class OfficerDirectory {
       }
       Map<String, Set<String>> read = new TreeMap<>();
       for (String officer : p.stringPropertyNames()) {
-        read.put(
-            officer.strip(),
-            Arrays.stream(p.getProperty(officer).split(","))
-                .map(r -> r.strip().toUpperCase(Locale.ROOT))
-                .filter(r -> !r.isEmpty())
-                .collect(Collectors.toUnmodifiableSet()));
+        read.put(officer.strip(), roles(f, officer.strip(), p.getProperty(officer)));
       }
       roles = Map.copyOf(read);
       readAt = modified;

@@ -13,9 +13,10 @@ import java.util.function.Predicate;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
-import org.liaison.agreements.CrimeCategory;
 import org.liaison.agreements.Party;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /** Partners derived from the signed agreements in force, re-evaluated on every call. */
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class AgreementPartners implements Partners {
 
   @Override
   public List<PartnerAgreement> forPurpose(String purpose) {
-    Optional<CrimeCategory> wanted = CrimeCategory.parse(purpose);
+    Optional<CrimeCategory> wanted = Vocabulary.crimeCategory(purpose);
     return choose(a -> wanted.isPresent() && a.purposes().contains(wanted.get()));
   }
 

@@ -2,7 +2,6 @@ package org.liaison.node.query;
 
 import java.util.Optional;
 import org.liaison.agreements.Agreement;
-import org.liaison.agreements.CrimeCategory;
 import org.liaison.agreements.Direction;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Refusal;
@@ -25,34 +24,10 @@ public final class RequestScope {
           "directions",
           agreement.id() + " shares nothing from " + holder + " to " + requester);
     }
-    Direction d = direction.get();
-    Optional<CrimeCategory> p = CrimeCategory.parse(purpose);
-    if (p.isEmpty() || !d.purposes().contains(p.get())) {
-      return refuse(
-          agreement,
-          Reason.PURPOSE_NOT_PERMITTED,
-          d.purposesClause(),
-          "agreement "
-              + agreement.id()
-              + " does not permit the purpose "
-              + purpose
-              + "; it permits "
-              + d.purposes().stream().map(Enum::name).sorted().toList());
-    }
-    if (!d.permitsRole(role)) {
-      return refuse(
-          agreement,
-          Reason.ROLE_NOT_PERMITTED,
-          d.clause() + ".roles",
-          "agreement "
-              + agreement.id()
-              + " lets only officers in the roles "
-              + d.roles()
-              + " ask; the requesting officer's role is '"
-              + role
-              + "'");
-    }
-    return Optional.empty();
+    return direction
+        .get()
+        .refusal(agreement.id(), purpose, role)
+        .flatMap(r -> refuse(agreement, r.reason(), r.clause(), r.sentence()));
   }
 
   private static Optional<Refusal> refuse(

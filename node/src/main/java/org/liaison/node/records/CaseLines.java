@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.liaison.wire.v1.Reason;
+import org.liaison.wire.vocabulary.CrimeCategory;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /** "case" lines: created, or updated in place when the case number is known (status, agent...). */
 final class CaseLines implements LineImporter {
@@ -41,12 +43,16 @@ final class CaseLines implements LineImporter {
     agent.allowOnly(AGENT_FIELDS);
     Set<String> categories = new LinkedHashSet<>();
     for (String category : line.texts("crimeCategories")) {
-      String c = category.toUpperCase(Locale.ROOT);
-      if (!c.matches("[A-Z][A-Z_]*")) {
-        throw line.invalid(
-            "crime category '" + category + "' must be a word such as DRUG_TRAFFICKING");
-      }
-      categories.add(c);
+      CrimeCategory c =
+          Vocabulary.crimeCategory(category)
+              .orElseThrow(
+                  () ->
+                      line.invalid(
+                          "crime category '"
+                              + category
+                              + "' is not one of "
+                              + String.join(", ", Vocabulary.codes(CrimeCategory.class))));
+      categories.add(c.name());
     }
     if (categories.isEmpty()) {
       throw line.invalid(

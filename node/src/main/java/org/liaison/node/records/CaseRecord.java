@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.liaison.wire.vocabulary.RecordCategory;
 
 /**
  * A document about subjects in a case: category, structured fields, body, originator agency,

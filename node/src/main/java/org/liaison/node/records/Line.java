@@ -1,6 +1,7 @@
 package org.liaison.node.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ProtocolMessageEnum;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * Reads the fields of one JSON object of the import format, rejecting with a sentence that names
@@ -68,6 +70,24 @@ final class Line {
     }
     String text = value.asText().trim();
     return text.isEmpty() ? null : text;
+  }
+
+  /** A required code of the vocabulary ({@link Vocabulary}), e.g. a record category. */
+  <E extends Enum<E> & ProtocolMessageEnum> E code(String field, Class<E> vocabulary) {
+    String text = optionalText(field);
+    if (text == null) {
+      throw invalid("'" + field + "' is missing");
+    }
+    return Vocabulary.parse(vocabulary, text)
+        .orElseThrow(
+            () ->
+                invalid(
+                    "'"
+                        + field
+                        + "' is "
+                        + text
+                        + "; use one of "
+                        + String.join(", ", Vocabulary.codes(vocabulary))));
   }
 
   <E extends Enum<E>> E enumValue(String field, Class<E> type, E fallback) {

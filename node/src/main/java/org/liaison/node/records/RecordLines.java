@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.liaison.wire.v1.Reason;
+import org.liaison.wire.vocabulary.RecordCategory;
 
 /**
  * "record" lines: a record of a case, its subjects referenced by id or carried inline; stored once
@@ -60,7 +61,7 @@ final class RecordLines implements LineImporter {
     if (LineImporter.byExternalId(em, CaseRecord.class, id) != null) {
       return new Stored(id, "record " + id + " already imported; unchanged");
     }
-    RecordCategory category = line.enumValue("category", RecordCategory.class, null);
+    RecordCategory category = line.code("category", RecordCategory.class);
     String originator = line.optionalText("originator");
     String receivedFrom = line.optionalText("receivedFrom");
     if (receivedFrom != null && !receivedFrom.toLowerCase(Locale.ROOT).matches(AGENCY)) {

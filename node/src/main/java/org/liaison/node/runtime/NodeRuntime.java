@@ -10,11 +10,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.federation.FederationService;
@@ -94,21 +94,7 @@ public class NodeRuntime {
 
   void stop(@Observes ShutdownEvent event) {
     ready = false;
-    for (Server s : new Server[] {federationServer, officerServer}) {
-      if (s != null) {
-        s.shutdown();
-      }
-    }
-    for (Server s : new Server[] {federationServer, officerServer}) {
-      if (s != null) {
-        try {
-          s.awaitTermination(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        s.shutdownNow();
-      }
-    }
+    GrpcServers.stop(Duration.ofSeconds(3), federationServer, officerServer);
     partnerExecutor.shutdownNow();
     officerExecutor.shutdownNow();
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.hibernate.jpa.HibernateHints;
 import org.liaison.node.records.Operation;
 import org.liaison.node.records.OperationStatus;
+import org.liaison.wire.geo.Geodesic;
 
 /**
  * Event de-confliction: this node's PLANNED or ACTIVE operations whose area (centre and radius)
@@ -18,7 +19,6 @@ import org.liaison.node.records.OperationStatus;
  */
 @ApplicationScoped
 public class OperationIndex {
-  private static final double EARTH_RADIUS_METRES = 6_371_008.8;
   private static final double METRES_PER_DEGREE_LATITUDE = 111_320;
 
   /** The widest radius an operation may declare (the importer's limit). */
@@ -67,7 +67,8 @@ public class OperationIndex {
       if (Math.abs(o.getLongitude() - longitude) > dLon && dLon < 180) {
         continue;
       }
-      double distance = metresBetween(latitude, longitude, o.getLatitude(), o.getLongitude());
+      double distance =
+          Geodesic.distanceMetres(latitude, longitude, o.getLatitude(), o.getLongitude());
       if (distance <= radiusMetres + o.getRadiusMetres() + marginMetres) {
         conflicts.add(
             new OperationRef(
@@ -86,17 +87,5 @@ public class OperationIndex {
     }
     conflicts.sort(Comparator.comparingLong(OperationRef::distanceMetres));
     return conflicts;
-  }
-
-  /** Great-circle distance (haversine). */
-  static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a =
-        Math.sin(dp / 2) * Math.sin(dp / 2)
-            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 }

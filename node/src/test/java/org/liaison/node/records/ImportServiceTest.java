@@ -120,7 +120,7 @@ class ImportServiceTest {
   void importLine_unknownFieldAndH3WithoutConditionsAreRefused() {
     imports.importLine(
         1,
-        "{\"kind\":\"case\",\"caseNumber\":\"T-UPD-2\",\"agency\":\"us.atf\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"X\"]}");
+        "{\"kind\":\"case\",\"caseNumber\":\"T-UPD-2\",\"agency\":\"us.atf\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"FIREARMS_TRAFFICKING\"]}");
     ImportResult typo =
         imports.importLine(
             2, "{\"kind\":\"record\",\"id\":\"t-typo\",\"case\":\"T-UPD-2\",\"categroy\":\"ROI\"}");
@@ -137,10 +137,32 @@ class ImportServiceTest {
   }
 
   @Test
+  void importLine_crimeCategoriesAndRecordCategoriesComeFromTheVocabulary() {
+    ImportResult crime =
+        imports.importLine(
+            1,
+            "{\"kind\":\"case\",\"caseNumber\":\"T-VOC-1\",\"agency\":\"us.atf\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"SMUGGLING\"]}");
+    assertThat(crime.reason()).isEqualTo(Reason.INVALID_ARGUMENT);
+    assertThat(crime.message())
+        .contains("crime category 'SMUGGLING' is not one of DRUG_TRAFFICKING, NARCOTICS");
+    ImportResult lenient =
+        imports.importLine(
+            2,
+            "{\"kind\":\"case\",\"caseNumber\":\"T-VOC-1\",\"agency\":\"us.atf\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"firearms-trafficking\"]}");
+    assertThat(lenient.accepted()).as(lenient.message()).isTrue();
+    ImportResult record =
+        imports.importLine(
+            3,
+            "{\"kind\":\"record\",\"id\":\"t-voc\",\"case\":\"T-VOC-1\",\"category\":\"REPORT\",\"subjects\":[{\"type\":\"ORGANISATION\",\"name\":\"Acme\"}]}");
+    assertThat(record.message())
+        .contains("'category' is REPORT; use one of ROI, INTERCEPT, FINANCIAL, PNR");
+  }
+
+  @Test
   void importLine_aForeignRecordWithoutItsOriginatorIsRejected_withItKeepsIt() {
     imports.importLine(
         1,
-        "{\"kind\":\"case\",\"caseNumber\":\"T-HOP-1\",\"agency\":\"us.ioc2\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"X\"]}");
+        "{\"kind\":\"case\",\"caseNumber\":\"T-HOP-1\",\"agency\":\"us.ioc2\",\"agent\":{\"name\":\"A\"},\"crimeCategories\":[\"FIREARMS_TRAFFICKING\"]}");
     String record =
         "{\"kind\":\"record\",\"id\":\"t-hop\",\"case\":\"T-HOP-1\",\"category\":\"PNR\",\"receivedFrom\":\"us.ice\",\"subjects\":[{\"type\":\"ORGANISATION\",\"name\":\"Acme\"}]";
 

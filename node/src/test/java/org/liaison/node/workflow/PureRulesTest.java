@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.workflow.delivery.Backoff;
 import org.liaison.node.workflow.timeliness.Percentiles;
+import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowSide;
@@ -46,7 +47,9 @@ class PureRulesTest {
     assertThat(Transitions.answer(w, WorkflowDecision.APPROVE_IN_PART))
         .isEqualTo(WorkflowState.APPROVED_IN_PART);
     assertThatThrownBy(() -> Transitions.answer(w, WorkflowDecision.GRANT))
-        .isInstanceOf(WorkflowException.class);
+        .isInstanceOfSatisfying(
+            WorkflowException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessageEndingWith(", not GRANT");
 
     Workflow consent =
         item(WorkflowKind.CONSENT, WorkflowSide.RESPONDER, WorkflowState.AWAITING_ANSWER);
@@ -70,7 +73,10 @@ class PureRulesTest {
     early.state = WorkflowState.DECLINED;
     assertThat(Transitions.delivered(early)).isEqualTo(WorkflowState.DECLINED);
     assertThatThrownBy(() -> Transitions.answerReceived(early, WorkflowDecision.APPROVE))
-        .isInstanceOf(WorkflowException.class);
+        .isInstanceOfSatisfying(
+            WorkflowException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.WORKFLOW_NOT_AWAITING_ANSWER))
+        .hasMessageEndingWith("takes no answer");
   }
 
   private static Workflow item(WorkflowKind kind, WorkflowSide side, WorkflowState state) {

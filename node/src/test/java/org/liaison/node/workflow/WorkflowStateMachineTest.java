@@ -163,7 +163,9 @@ class WorkflowStateMachineTest {
         .hasMessageContaining("reason");
     assertThatThrownBy(
             () -> consents.answer(answer(id, WorkflowDecision.APPROVE_IN_PART), "cbp-officer"))
-        .isInstanceOf(WorkflowException.class);
+        .isInstanceOfSatisfying(
+            WorkflowException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("a consent request is answered with GRANT or REFUSE");
     assertThat(engine.require(id).state).isEqualTo(WorkflowState.AWAITING_ANSWER);
 
     Workflow w =

@@ -14,13 +14,16 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 import org.bouncycastle.math.ec.ECPoint;
 
-/** The P-256 curve and conversions between JCA keys and BouncyCastle key parameters. */
-final class P256 {
+/**
+ * The one definition of the P-256 curve (signatures, HPKE, OPRF) and conversions between JCA keys
+ * and BouncyCastle key parameters.
+ */
+public final class P256 {
 
   // The custom curve: specialised P-256 field arithmetic, several times faster than the generic
   // BigInteger one that ECNamedCurveTable returns.
-  static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256r1");
-  static final ECDomainParameters DOMAIN = new ECDomainParameters(X9);
+  public static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256r1");
+  public static final ECDomainParameters DOMAIN = new ECDomainParameters(X9);
 
   private P256() {}
 

@@ -21,32 +21,32 @@ final class Dleq {
   byte[] generate(
       BigInteger k, ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
     ECPoint m = compositeM(b, c, d);
-    ECPoint z = P256.multiply(m, k);
-    ECPoint t2 = P256.multiply(a, r);
-    ECPoint t3 = P256.multiply(m, r);
+    ECPoint z = OprfGroup.multiply(m, k);
+    ECPoint t2 = OprfGroup.multiply(a, r);
+    ECPoint t3 = OprfGroup.multiply(m, r);
     BigInteger ch = challenge(b, m, z, t2, t3);
-    BigInteger s = r.subtract(ch.multiply(k)).mod(P256.ORDER);
-    return Bytes.concat(P256.serializeScalar(ch), P256.serializeScalar(s));
+    BigInteger s = r.subtract(ch.multiply(k)).mod(OprfGroup.ORDER);
+    return Bytes.concat(OprfGroup.serializeScalar(ch), OprfGroup.serializeScalar(s));
   }
 
   boolean verify(ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, byte[] proof) {
-    if (proof == null || proof.length != 2 * P256.SCALAR_LENGTH) {
+    if (proof == null || proof.length != 2 * OprfGroup.SCALAR_LENGTH) {
       return false;
     }
-    byte[] cBytes = java.util.Arrays.copyOfRange(proof, 0, P256.SCALAR_LENGTH);
-    byte[] sBytes = java.util.Arrays.copyOfRange(proof, P256.SCALAR_LENGTH, proof.length);
+    byte[] cBytes = java.util.Arrays.copyOfRange(proof, 0, OprfGroup.SCALAR_LENGTH);
+    byte[] sBytes = java.util.Arrays.copyOfRange(proof, OprfGroup.SCALAR_LENGTH, proof.length);
     BigInteger ch;
     BigInteger s;
     try {
-      ch = P256.deserializeScalar(cBytes);
-      s = P256.deserializeScalar(sBytes);
+      ch = OprfGroup.deserializeScalar(cBytes);
+      s = OprfGroup.deserializeScalar(sBytes);
     } catch (OprfException e) {
       return false;
     }
     // ComputeComposites: the verifier does not know k, so Z is the weighted sum of D.
     byte[] seed = seed(b);
-    ECPoint m = P256.CURVE.getInfinity();
-    ECPoint z = P256.CURVE.getInfinity();
+    ECPoint m = OprfGroup.CURVE.getInfinity();
+    ECPoint z = OprfGroup.CURVE.getInfinity();
     for (int i = 0; i < c.size(); i++) {
       BigInteger di = weight(seed, i, c.get(i), d.get(i));
       m = m.add(c.get(i).multiply(di));
@@ -65,7 +65,7 @@ final class Dleq {
   /** ComputeCompositesFast without the final {@code k * M}, which the prover does itself. */
   private ECPoint compositeM(ECPoint b, List<ECPoint> c, List<ECPoint> d) {
     byte[] seed = seed(b);
-    ECPoint m = P256.CURVE.getInfinity();
+    ECPoint m = OprfGroup.CURVE.getInfinity();
     for (int i = 0; i < c.size(); i++) {
       m = m.add(c.get(i).multiply(weight(seed, i, c.get(i), d.get(i))));
     }
@@ -74,7 +74,7 @@ final class Dleq {
 
   private byte[] seed(ECPoint b) {
     ByteArrayOutputStream t = new ByteArrayOutputStream();
-    Bytes.lengthPrefixed(t, P256.serializeElement(b));
+    Bytes.lengthPrefixed(t, OprfGroup.serializeElement(b));
     Bytes.lengthPrefixed(t, mode.dst("Seed-"));
     return sha256(t.toByteArray());
   }
@@ -83,8 +83,8 @@ final class Dleq {
     ByteArrayOutputStream t = new ByteArrayOutputStream();
     Bytes.lengthPrefixed(t, seed);
     t.writeBytes(Bytes.i2osp(i, 2));
-    Bytes.lengthPrefixed(t, P256.serializeElement(ci));
-    Bytes.lengthPrefixed(t, P256.serializeElement(di));
+    Bytes.lengthPrefixed(t, OprfGroup.serializeElement(ci));
+    Bytes.lengthPrefixed(t, OprfGroup.serializeElement(di));
     t.writeBytes("Composite".getBytes(StandardCharsets.US_ASCII));
     return HashToCurve.hashToScalar(t.toByteArray(), mode.dst("HashToScalar-"));
   }
@@ -92,7 +92,7 @@ final class Dleq {
   private BigInteger challenge(ECPoint b, ECPoint m, ECPoint z, ECPoint t2, ECPoint t3) {
     ByteArrayOutputStream t = new ByteArrayOutputStream();
     for (ECPoint p : List.of(b, m, z, t2, t3)) {
-      Bytes.lengthPrefixed(t, P256.serializeElement(p));
+      Bytes.lengthPrefixed(t, OprfGroup.serializeElement(p));
     }
     t.writeBytes("Challenge".getBytes(StandardCharsets.US_ASCII));
     return HashToCurve.hashToScalar(t.toByteArray(), mode.dst("HashToScalar-"));

@@ -55,13 +55,13 @@ final class HashToCurve {
     ECPoint p =
         HashToEllipticCurve.getInstance(HashToCurveProfile.P256_XMD_SHA_256, dstText)
             .hashToCurve(msg);
-    return P256.CURVE.importPoint(p).normalize();
+    return OprfGroup.CURVE.importPoint(p).normalize();
   }
 
   /**
    * RFC 9497 HashToScalar for P256-SHA256: hash_to_field(msg, count = 1) modulo the group order.
    */
   static BigInteger hashToScalar(byte[] msg, byte[] dst) {
-    return new OPRFHashToScalar(P256.CURVE, new SHA256Digest(), K).process(msg, shortDst(dst));
+    return new OPRFHashToScalar(OprfGroup.CURVE, new SHA256Digest(), K).process(msg, shortDst(dst));
   }
 }

@@ -42,7 +42,7 @@ public final class OprfClient {
    *     about 2^-256) or is longer than 65535 bytes
    */
   public BlindedInput blind(byte[] input) {
-    return blind(input, P256.randomScalar(random));
+    return blind(input, OprfGroup.randomScalar(random));
   }
 
   /** Blind(input) with a fixed blind; for the RFC vectors only. */
@@ -56,7 +56,7 @@ public final class OprfClient {
       throw OprfException.invalid("the input maps to the identity element; it cannot be evaluated");
     }
     return new BlindedInput(
-        input, blind, P256.serializeElement(P256.multiply(inputElement, blind)));
+        input, blind, OprfGroup.serializeElement(OprfGroup.multiply(inputElement, blind)));
   }
 
   /**
@@ -66,7 +66,7 @@ public final class OprfClient {
    *     curve or the identity
    */
   public byte[] finalize(BlindedInput blinded, byte[] evaluatedElement) {
-    return finalizeUnchecked(blinded, P256.deserializeElement(evaluatedElement));
+    return finalizeUnchecked(blinded, OprfGroup.deserializeElement(evaluatedElement));
   }
 
   /**
@@ -92,14 +92,14 @@ public final class OprfClient {
               + blinded.size()
               + " blinded inputs");
     }
-    ECPoint pk = P256.deserializeElement(serverPublicKey);
+    ECPoint pk = OprfGroup.deserializeElement(serverPublicKey);
     List<ECPoint> c = new ArrayList<>(blinded.size());
     List<ECPoint> d = new ArrayList<>(blinded.size());
     for (int i = 0; i < blinded.size(); i++) {
-      c.add(P256.deserializeElement(blinded.get(i).blindedElement()));
-      d.add(P256.deserializeElement(evaluated.get(i)));
+      c.add(OprfGroup.deserializeElement(blinded.get(i).blindedElement()));
+      d.add(OprfGroup.deserializeElement(evaluated.get(i)));
     }
-    if (!new Dleq(mode).verify(P256.G, pk, c, d, evaluation.proof())) {
+    if (!new Dleq(mode).verify(OprfGroup.G, pk, c, d, evaluation.proof())) {
       throw new OprfException(
           org.liaison.wire.v1.Reason.SIGNATURE_INVALID,
           "the partner's OPRF proof does not verify against its committed public key; discard the answers");
@@ -112,14 +112,14 @@ public final class OprfClient {
   }
 
   private byte[] finalizeUnchecked(BlindedInput blinded, ECPoint evaluated) {
-    ECPoint n = P256.multiply(evaluated, blinded.blind().modInverse(P256.ORDER));
+    ECPoint n = OprfGroup.multiply(evaluated, blinded.blind().modInverse(OprfGroup.ORDER));
     return finalizeHash(blinded.input(), n);
   }
 
   static byte[] finalizeHash(byte[] input, ECPoint n) {
     ByteArrayOutputStream t = new ByteArrayOutputStream();
     Bytes.lengthPrefixed(t, input);
-    Bytes.lengthPrefixed(t, P256.serializeElement(n));
+    Bytes.lengthPrefixed(t, OprfGroup.serializeElement(n));
     t.writeBytes("Finalize".getBytes(StandardCharsets.US_ASCII));
     return Dleq.sha256(t.toByteArray());
   }

@@ -15,7 +15,7 @@ public final class OprfKeyPair {
 
   private OprfKeyPair(BigInteger secret) {
     this.secret = secret;
-    this.publicKey = P256.serializeElement(P256.multiply(P256.G, secret));
+    this.publicKey = OprfGroup.serializeElement(OprfGroup.multiply(OprfGroup.G, secret));
   }
 
   /**
@@ -27,7 +27,7 @@ public final class OprfKeyPair {
    */
   public static OprfKeyPair derive(OprfMode mode, byte[] seed, byte[] info) {
     Objects.requireNonNull(mode, "mode");
-    if (seed == null || seed.length < P256.SCALAR_LENGTH) {
+    if (seed == null || seed.length < OprfGroup.SCALAR_LENGTH) {
       throw OprfException.invalid(
           "an OPRF key seed must hold at least 32 bytes of secret randomness");
     }
@@ -62,7 +62,7 @@ public final class OprfKeyPair {
 
   /** Serialised private scalar; package-private so only tests compare it with vectors. */
   byte[] secretBytes() {
-    return P256.serializeScalar(secret);
+    return OprfGroup.serializeScalar(secret);
   }
 
   @Override

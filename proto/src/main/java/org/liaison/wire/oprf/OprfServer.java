@@ -52,14 +52,14 @@ public final class OprfServer {
     List<ECPoint> c = decodeBatch(blindedElements);
     List<byte[]> out = new ArrayList<>(c.size());
     for (ECPoint p : evaluate(c)) {
-      out.add(P256.serializeElement(p));
+      out.add(OprfGroup.serializeElement(p));
     }
     return out;
   }
 
   /** Mode 1 BlindEvaluate over a batch, with one DLEQ proof for the whole batch. */
   public VerifiableEvaluation blindEvaluateVerifiable(List<byte[]> blindedElements) {
-    return blindEvaluateVerifiable(blindedElements, P256.randomScalar(random));
+    return blindEvaluateVerifiable(blindedElements, OprfGroup.randomScalar(random));
   }
 
   /** As above with a fixed proof nonce r; for the RFC vectors only. */
@@ -68,10 +68,12 @@ public final class OprfServer {
     List<ECPoint> c = decodeBatch(blindedElements);
     List<ECPoint> d = evaluate(c);
     byte[] proof =
-        new Dleq(mode).generate(key.secret(), P256.G, P256.multiply(P256.G, key.secret()), c, d, r);
+        new Dleq(mode)
+            .generate(
+                key.secret(), OprfGroup.G, OprfGroup.multiply(OprfGroup.G, key.secret()), c, d, r);
     List<byte[]> out = new ArrayList<>(d.size());
     for (ECPoint p : d) {
-      out.add(P256.serializeElement(p));
+      out.add(OprfGroup.serializeElement(p));
     }
     return new VerifiableEvaluation(out, proof);
   }
@@ -87,13 +89,13 @@ public final class OprfServer {
     if (inputElement.isInfinity()) {
       throw OprfException.invalid("the input maps to the identity element; it cannot be evaluated");
     }
-    return OprfClient.finalizeHash(input, P256.multiply(inputElement, key.secret()));
+    return OprfClient.finalizeHash(input, OprfGroup.multiply(inputElement, key.secret()));
   }
 
   private List<ECPoint> evaluate(List<ECPoint> c) {
     List<ECPoint> d = new ArrayList<>(c.size());
     for (ECPoint p : c) {
-      d.add(P256.multiply(p, key.secret()));
+      d.add(OprfGroup.multiply(p, key.secret()));
     }
     return d;
   }
@@ -113,7 +115,7 @@ public final class OprfServer {
     List<ECPoint> out = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
       try {
-        out.add(P256.deserializeElement(elements.get(i)));
+        out.add(OprfGroup.deserializeElement(elements.get(i)));
       } catch (OprfException e) {
         throw OprfException.invalid("blinded element " + i + " rejected: " + e.getMessage());
       }

@@ -11,7 +11,9 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.liaison.wire.pki.AgencyTrustManager;
@@ -183,5 +185,23 @@ public final class GrpcServers {
     limits
         .maxConnectionAgeGrace()
         .ifPresent(g -> builder.maxConnectionAgeGrace(g.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * The one shutdown of listeners: all stop taking calls at once, running calls get {@code grace}
+   * in total to finish, then what is left is cancelled. Absent (null) servers are skipped.
+   */
+  public static void stop(Duration grace, Server... servers) {
+    List<Server> running = Arrays.stream(servers).filter(Objects::nonNull).toList();
+    running.forEach(Server::shutdown);
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Server s : running) {
+      try {
+        s.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      s.shutdownNow();
+    }
   }
 }

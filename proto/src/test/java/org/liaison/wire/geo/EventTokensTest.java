@@ -2,6 +2,7 @@ package org.liaison.wire.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -210,5 +211,12 @@ class EventTokensTest {
 
   private static double metresToLat(double m) {
     return m / 110_760.0;
+  }
+
+  @Test
+  void distanceMetres_nearlyAntipodalPointsConvergeToKarneysReference() {
+    // Karney, "Algorithms for geodesics" (2013), the nearly antipodal example where Vincenty's
+    // iteration fails: (0, 0) to (0.5, 179.5) is 19,936,288.579 m
+    assertThat(Geodesic.distanceMetres(0, 0, 0.5, 179.5)).isCloseTo(19_936_288.579, within(0.001));
   }
 }

@@ -87,7 +87,7 @@ class DeconflictionEndToEndTest {
     for (String p : probes) {
       byte[] input = PrfInputs.identifier(IdentifierType.PHONE, p);
       String raw = Hex.toHexString(input);
-      String unblinded = Hex.toHexString(P256.serializeElement(ice.hashToGroup(input)));
+      String unblinded = Hex.toHexString(OprfGroup.serializeElement(ice.hashToGroup(input)));
       assertThat(seen).doesNotContain(unblinded);
       assertThat(seen).noneMatch(s -> s.contains(raw) || s.contains(Hex.toHexString(p.getBytes())));
     }

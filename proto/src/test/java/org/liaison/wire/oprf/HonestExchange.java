@@ -32,7 +32,7 @@ final class HonestExchange {
   /** The honest bytes with a few fuzzed edits, or fuzzed bytes altogether. */
   static byte[] edited(FuzzedDataProvider data, byte[] honest) {
     if (data.consumeBoolean()) {
-      return data.consumeBytes(P256.ELEMENT_LENGTH + 2);
+      return data.consumeBytes(OprfGroup.ELEMENT_LENGTH + 2);
     }
     byte[] b = honest.clone();
     int edits = data.consumeInt(0, 3);

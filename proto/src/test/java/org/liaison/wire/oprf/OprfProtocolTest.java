@@ -153,9 +153,10 @@ class OprfProtocolTest {
 
   @Test
   void serializeScalar_rejectsValuesNotBelowTheOrder() {
-    assertThatThrownBy(() -> P256.deserializeScalar(P256.serializeScalar(P256.ORDER)))
+    assertThatThrownBy(
+            () -> OprfGroup.deserializeScalar(OprfGroup.serializeScalar(OprfGroup.ORDER)))
         .isInstanceOf(OprfException.class);
-    assertThat(P256.deserializeScalar(P256.serializeScalar(BigInteger.TEN)))
+    assertThat(OprfGroup.deserializeScalar(OprfGroup.serializeScalar(BigInteger.TEN)))
         .isEqualTo(BigInteger.TEN);
   }
 
@@ -174,7 +175,7 @@ class OprfProtocolTest {
       enc[0] = 0x02;
       enc[32] = (byte) x;
       try {
-        P256.CURVE.decodePoint(enc);
+        OprfGroup.CURVE.decodePoint(enc);
       } catch (IllegalArgumentException e) {
         return enc;
       }

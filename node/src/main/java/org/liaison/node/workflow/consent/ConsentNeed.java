@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.liaison.agreements.AgreementStore;
-import org.liaison.agreements.RecordCategory;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * Whether a record held here needs its originator's consent before it may go to an agency: it came
@@ -24,7 +24,7 @@ public class ConsentNeed {
 
   private boolean onwardAllowed(HeldRecord r, String requester) {
     String me = config.agency();
-    return RecordCategory.parse(r.category())
+    return Vocabulary.recordCategory(r.category())
         .map(
             cat ->
                 agreements.inForce(r.originator(), me, Instant.now()).stream()

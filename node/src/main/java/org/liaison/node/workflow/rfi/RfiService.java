@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStore;
-import org.liaison.agreements.CrimeCategory;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.disclosure.DisclosureLedger;
@@ -26,6 +25,7 @@ import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowStep;
+import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * Requests for information: an officer asks a partner for more of a record than the automatic tier;
@@ -47,7 +47,7 @@ public class RfiService {
     require(d.getRecordId(), "the partner's record id (--record)");
     require(d.getPurpose(), "the purpose (--purpose)");
     require(d.getJustification(), "a justification (--justification)");
-    if (CrimeCategory.parse(d.getPurpose()).isEmpty()) {
+    if (Vocabulary.crimeCategory(d.getPurpose()).isEmpty()) {
       throw WorkflowException.invalid("unknown purpose " + d.getPurpose());
     }
     String me = config.agency();
@@ -57,7 +57,9 @@ public class RfiService {
             d.getAgreementId(),
             ag ->
                 ag.direction(d.getPartner(), me)
-                    .map(dir -> dir.purposes().contains(CrimeCategory.parse(d.getPurpose()).get()))
+                    .map(
+                        dir ->
+                            dir.purposes().contains(Vocabulary.crimeCategory(d.getPurpose()).get()))
                     .orElse(false),
             "requests from " + me + " for the purpose " + d.getPurpose());
     String workflowId = WorkflowEngine.newWorkflowId();

@@ -2,18 +2,19 @@ package org.liaison.wire.oprf;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
+import org.liaison.wire.crypto.P256;
 
-/** The prime-order group P-256 with the RFC 9497 element and scalar encodings. */
-final class P256 {
-  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256r1");
-  static final ECCurve CURVE = PARAMS.getCurve();
-  static final ECPoint G = PARAMS.getG();
-  static final BigInteger ORDER = PARAMS.getN();
+/**
+ * The OPRF's prime-order group: the curve of {@link P256} with the RFC 9497 element and scalar
+ * encodings.
+ */
+final class OprfGroup {
+  static final ECCurve CURVE = P256.X9.getCurve();
+  static final ECPoint G = P256.X9.getG();
+  static final BigInteger ORDER = P256.X9.getN();
 
   /** Ne: a compressed SEC1 point. */
   static final int ELEMENT_LENGTH = 33;
@@ -21,7 +22,7 @@ final class P256 {
   /** Ns: a big-endian scalar. */
   static final int SCALAR_LENGTH = 32;
 
-  private P256() {}
+  private OprfGroup() {}
 
   static byte[] serializeElement(ECPoint p) {
     if (p.isInfinity()) {

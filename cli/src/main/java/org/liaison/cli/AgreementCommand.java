@@ -1,4 +1,4 @@
-package org.liaison.agreements.cli;
+package org.liaison.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.liaison.agreements.cli;
+package org.liaison.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
