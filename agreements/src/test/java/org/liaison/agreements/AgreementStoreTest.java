@@ -97,8 +97,8 @@ class AgreementStoreTest {
     AgencyCredentials wrongRole =
         new AgencyCredentials(
             "ru.skr",
-            Pem.privateKey(officer.resolve("tls.key.pem")),
-            Pem.certificate(officer.resolve("tls.crt.pem")),
+            Pem.readPrivateKey(officer.resolve("tls.key.pem")),
+            Pem.readCertificate(officer.resolve("tls.crt.pem")),
             AgencyCredentials.caCertificate(pki, "ru.skr"));
     Path yaml = dir.resolve(ID + ".yaml");
     Files.write(

@@ -8,7 +8,6 @@ import org.liaison.node.workflow.RecordLookup;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
 import org.liaison.node.workflow.WorkflowTimers;
 import org.liaison.wire.v1.ConsentDraft;
-import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
  * With {@code liaison.workflow.auto-consent-request=true}, a partner's query that meets a record
