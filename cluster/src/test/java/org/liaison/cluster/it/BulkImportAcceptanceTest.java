@@ -24,8 +24,7 @@ import org.liaison.wire.v1.PartnerCheckAnswer;
  * (C1, 192 MB heap). The import ends, the database grows linearly, and while DEA's node is busy
  * checking the new case with ICE and building ICE's filter of the new targets, ICE's target check
  * finds its conflict with DEA (case 1) within the node's default deadline, and ICE's query is
- * answered as usual. Once the import is over, the running node compacts its store to well under 1
- * KiB per subject.
+ * answered as usual.
  *
  * <p>The default run imports 20,000 subjects (about a minute on the 2-core build machine); {@code
  * -Dliaison.bulk.subjects=100000} is the issue's size (README, "Tests, benchmarks").
@@ -40,9 +39,6 @@ class BulkImportAcceptanceTest {
   private static final long DEFAULT_DEADLINE_MS = 3000;
 
   private static final long STORE_RETENTION_ALLOWANCE = 32L << 20;
-
-  /** DEA's database before the import (the methods run in order, in one federation). */
-  private static long sizeBefore;
 
   static String phone(int n) {
     return String.format("+1 212 %03d %04d", 200 + n / 10_000, n % 10_000);
@@ -71,7 +67,6 @@ class BulkImportAcceptanceTest {
       }
     }
     long before = size(f.node("us.dea").dataDir());
-    sizeBefore = before;
 
     long started = System.nanoTime();
     Officers.Cli run = Officers.cli(f.node("us.dea"), "import", file.toString(), "--no-progress");
@@ -131,28 +126,6 @@ class BulkImportAcceptanceTest {
           "ICE's target check answered in %d ms, its query in %d ms (default deadline %d ms)%n",
           check.getLatencyMs(), answer.getLatencyMs(), DEFAULT_DEADLINE_MS);
     }
-  }
-
-  @Test
-  @Order(3)
-  void onceTheImportIsOver_theRunningNodeCompactsItsStore_toWellUnderOneKibPerSubject(Federation f)
-      throws Exception {
-    // no allowance for H2's retained chunks here: the node's store housekeeping (decision 0017)
-    // compacts them while the node runs, once the import has paused
-    Path dir = f.node("us.dea").dataDir();
-    long perSubject = Long.MAX_VALUE;
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      perSubject = (size(dir) - sizeBefore) / SUBJECTS;
-      if (perSubject < 1024) {
-        break;
-      }
-      Thread.sleep(2_000);
-    }
-    System.out.printf(
-        "DEA's database, running, after housekeeping: %d bytes per subject; %s%n",
-        perSubject, loadAverage());
-    assertThat(perSubject).as("bytes per subject, file of the running node").isLessThan(1024);
   }
 
   private static String loadAverage() {
