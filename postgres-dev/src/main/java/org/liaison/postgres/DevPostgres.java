@@ -273,6 +273,11 @@ public final class DevPostgres implements AutoCloseable {
   private static void giveToServerUser(Path folder) throws IOException {
     if (root()) {
       run(List.of("chown", "-R", NOBODY + ":" + NOBODY, folder.toString()), null);
+      // the server user must be able to pass through the folders above (temporary folders are
+      // often owner-only): search permission only, nothing becomes readable
+      for (Path p = folder.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+        run(List.of("chmod", "o+x", p.toString()), null);
+      }
     }
   }
 
