@@ -23,7 +23,7 @@ class StoreHousekeepingTest {
             new BatchImport.Item(
                 1,
                 "{\"kind\":\"case\",\"caseNumber\":\"T-HOUSEKEEPING-1\",\"agency\":\"us.test\","
-                    + "\"agent\":{\"name\":\"SA Test\"},\"crimeCategories\":[\"FRAUD\"]}")));
+                    + "\"agent\":{\"name\":\"SA Test\"},\"crimeCategories\":[\"CUSTOMS_FRAUD\"]}")));
     // housekeeping rounds run while commits go on: the store must stay open and consistent
     AtomicBoolean importing = new AtomicBoolean(true);
     List<StoreHousekeeping.Round> rounds = new CopyOnWriteArrayList<>();
