@@ -37,7 +37,6 @@ import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.AuditRecord;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.Reason;
 
 /**
  * Faults on real processes (docs/abuse-and-faults.md): a partner that accepts connections and never
