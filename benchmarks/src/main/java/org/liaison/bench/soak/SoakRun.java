@@ -253,6 +253,8 @@ public final class SoakRun {
     try (NodeClient dea = f.node("us.dea").client()) {
       AuditBundle log =
           AuditGrpc.newBlockingStub(dea.channel())
+              // the export is one message holding the whole log (tens of MiB after a soak)
+              .withMaxInboundMessageSize(Integer.MAX_VALUE)
               .withDeadlineAfter(120, TimeUnit.SECONDS)
               .export(AuditExportRequest.getDefaultInstance());
       return log.getRecordsList().stream()
