@@ -272,7 +272,10 @@ public final class SoakRun {
     List<String> problems = new ArrayList<>();
     for (String agency : f.agencies()) {
       try (NodeClient c = f.node(agency).client()) {
-        var audit = AuditGrpc.newBlockingStub(c.channel()).withDeadlineAfter(120, TimeUnit.SECONDS);
+        var audit =
+            AuditGrpc.newBlockingStub(c.channel())
+                .withMaxInboundMessageSize(Integer.MAX_VALUE)
+                .withDeadlineAfter(120, TimeUnit.SECONDS);
         AuditVerifyReport own = audit.verify(AuditVerifyRequest.getDefaultInstance());
         if (!own.getOk()) {
           problems.add(agency + " own log: " + own.getProblemsList());
