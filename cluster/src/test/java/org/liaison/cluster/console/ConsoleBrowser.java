@@ -149,13 +149,30 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   void fill(String id, String value) {
-    WebElement e = driver.findElement(By.id(id));
+    WebElement e = field(id);
     e.clear();
     e.sendKeys(value);
   }
 
   void select(String id, String value) {
-    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
+    new org.openqa.selenium.support.ui.Select(field(id)).selectByValue(value);
+  }
+
+  /** A form field, once shown; if it never is, the error says what the browser shows instead. */
+  private WebElement field(String id) {
+    try {
+      return await(By.id(id), Duration.ofSeconds(10));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String shown = driver.findElement(By.tagName("body")).getText();
+      throw new AssertionError(
+          "no field #"
+              + id
+              + " at "
+              + driver.getCurrentUrl()
+              + "; the page shows: "
+              + shown.substring(0, Math.min(600, shown.length())),
+          e);
+    }
   }
 
   /** Navigation Timing: from the start of navigation to the load event, in milliseconds. */
