@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.FeedbackDraft;
@@ -90,21 +91,15 @@ public class WorkflowPages {
         && !chosen.containsAll(asked)) {
       d = WorkflowDecision.APPROVE_IN_PART;
     }
-    try {
-      WorkflowItem answered =
-          stub()
-              .answer(
-                  WorkflowAnswer.newBuilder()
-                      .setWorkflowId(id)
-                      .setDecision(d)
-                      .addAllFields(d == WorkflowDecision.APPROVE_IN_PART ? chosen : List.of())
-                      .setReason(Subjects.orEmpty(reason))
-                      .setConditions(Subjects.orEmpty(conditions))
-                      .build());
-      return request.fragment(item).data("item", WorkflowViews.ItemView.of(answered));
-    } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
-    }
+    WorkflowAnswer answer =
+        WorkflowAnswer.newBuilder()
+            .setWorkflowId(id)
+            .setDecision(d)
+            .addAllFields(d == WorkflowDecision.APPROVE_IN_PART ? chosen : List.of())
+            .setReason(Subjects.orEmpty(reason))
+            .setConditions(Subjects.orEmpty(conditions))
+            .build();
+    return itemOrError(() -> stub().answer(answer));
   }
 
   /** The originator's consent for one of this agency's records, asked in one click. */
@@ -117,21 +112,11 @@ public class WorkflowPages {
       @FormParam("purpose") String purpose,
       @FormParam("case") String caseReference,
       @FormParam("justification") String justification) {
-    try {
-      WorkflowItem asked =
-          stub()
-              .requestConsent(
-                  ConsentDraft.newBuilder()
-                      .setRecordId(Subjects.orEmpty(record))
-                      .setForAgency(Subjects.orEmpty(forAgency))
-                      .setPurpose(Subjects.orEmpty(purpose))
-                      .setCaseReference(Subjects.orEmpty(caseReference))
-                      .setJustification(Subjects.orEmpty(justification))
-                      .build());
-      return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
-    } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
-    }
+    ConsentDraft draft =
+        consentDraft(record, purpose, caseReference, justification)
+            .setForAgency(Subjects.orEmpty(forAgency))
+            .build();
+    return itemOrError(() -> stub().requestConsent(draft));
   }
 
   /**
@@ -147,21 +132,20 @@ public class WorkflowPages {
       @FormParam("purpose") String purpose,
       @FormParam("case") String caseReference,
       @FormParam("justification") String justification) {
-    try {
-      WorkflowItem asked =
-          stub()
-              .requestConsent(
-                  ConsentDraft.newBuilder()
-                      .setHolder(Subjects.orEmpty(holder))
-                      .setRecordId(Subjects.orEmpty(record))
-                      .setPurpose(Subjects.orEmpty(purpose))
-                      .setCaseReference(Subjects.orEmpty(caseReference))
-                      .setJustification(Subjects.orEmpty(justification))
-                      .build());
-      return request.fragment(item).data("item", WorkflowViews.ItemView.of(asked));
-    } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
-    }
+    ConsentDraft draft =
+        consentDraft(record, purpose, caseReference, justification)
+            .setHolder(Subjects.orEmpty(holder))
+            .build();
+    return itemOrError(() -> stub().requestConsent(draft));
+  }
+
+  private static ConsentDraft.Builder consentDraft(
+      String record, String purpose, String caseReference, String justification) {
+    return ConsentDraft.newBuilder()
+        .setRecordId(Subjects.orEmpty(record))
+        .setPurpose(Subjects.orEmpty(purpose))
+        .setCaseReference(Subjects.orEmpty(caseReference))
+        .setJustification(Subjects.orEmpty(justification));
   }
 
   @GET
@@ -202,21 +186,28 @@ public class WorkflowPages {
       @FormParam("case") String caseReference,
       @FormParam("detail") String detail,
       @FormParam("occurred") String occurredOn) {
+    ResultKind kind;
     try {
-      WorkflowItem recorded =
-          stub()
-              .recordFeedback(
-                  FeedbackDraft.newBuilder()
-                      .setPartner(Subjects.orEmpty(partner).trim())
-                      .setRecordId(Subjects.orEmpty(record))
-                      .setResult(ResultKind.valueOf(Subjects.orEmpty(result)))
-                      .setCaseReference(Subjects.orEmpty(caseReference))
-                      .setDetail(Subjects.orEmpty(detail))
-                      .setOccurredOn(Subjects.orEmpty(occurredOn))
-                      .build());
-      return request.fragment(item).data("item", WorkflowViews.ItemView.of(recorded));
+      kind = ResultKind.valueOf(Subjects.orEmpty(result));
     } catch (IllegalArgumentException e) {
       return request.fragment(error).data("sentence", "Choose the result (seizure, arrest, ...).");
+    }
+    FeedbackDraft draft =
+        FeedbackDraft.newBuilder()
+            .setPartner(Subjects.orEmpty(partner).trim())
+            .setRecordId(Subjects.orEmpty(record))
+            .setResult(kind)
+            .setCaseReference(Subjects.orEmpty(caseReference))
+            .setDetail(Subjects.orEmpty(detail))
+            .setOccurredOn(Subjects.orEmpty(occurredOn))
+            .build();
+    return itemOrError(() -> stub().recordFeedback(draft));
+  }
+
+  /** The item a workflow call returns, or the sentence its failure gives the officer. */
+  private TemplateInstance itemOrError(Supplier<WorkflowItem> call) {
+    try {
+      return request.fragment(item).data("item", WorkflowViews.ItemView.of(call.get()));
     } catch (RuntimeException e) {
       return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
     }
