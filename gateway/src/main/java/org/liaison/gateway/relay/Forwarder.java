@@ -50,9 +50,10 @@ public final class Forwarder implements AutoCloseable {
   }
 
   private ManagedChannel channel(String agency, String address) {
-    return channels.computeIfAbsent(
-        agency + "@" + address,
-        k -> Channels.mutualTls(address, tlsFor.apply(agency), maxMessageBytes));
+    return Channels.redialIfFailed(
+        channels.computeIfAbsent(
+            agency + "@" + address,
+            k -> Channels.mutualTls(address, tlsFor.apply(agency), maxMessageBytes)));
   }
 
   /**

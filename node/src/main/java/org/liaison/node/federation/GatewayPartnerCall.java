@@ -134,7 +134,7 @@ public class GatewayPartnerCall implements PartnerCall {
     }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     Futures.addCallback(
-        GatewayRelayGrpc.newFutureStub(channel())
+        GatewayRelayGrpc.newFutureStub(Channels.redialIfFailed(channel()))
             .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
             .relay(request),
         new FutureCallback<>() {

@@ -1,0 +1,73 @@
+package org.liaison.wire.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.GatewayRelayGrpc;
+
+/**
+ * A peer that was down and has just started again is reached by the next call, not after
+ * grpc-java's reconnect back-off: a real server on loopback is started after a call failed.
+ */
+class ChannelsRedialTest {
+
+  @Test
+  void aPeerStartedAfterAFailedCall_isReachedByTheNextCall() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    Server server = null;
+    try {
+      assertThatThrownBy(() -> relay(channel))
+          .as("nothing listens yet")
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+      server =
+          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+              .addService(
+                  new GatewayRelayGrpc.GatewayRelayImplBase() {
+                    @Override
+                    public void relay(Envelope request, StreamObserver<Envelope> out) {
+                      out.onNext(request);
+                      out.onCompleted();
+                    }
+                  })
+              .build()
+              .start();
+      assertThatThrownBy(() -> relay(channel))
+          .as("without a redial the channel still waits out its back-off")
+          .isInstanceOf(StatusRuntimeException.class);
+
+      Envelope answer = relay(Channels.redialIfFailed(channel));
+
+      assertThat(answer).isEqualTo(Envelope.getDefaultInstance());
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      if (server != null) {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Envelope relay(ManagedChannel channel) {
+    return GatewayRelayGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(5, TimeUnit.SECONDS)
+        .relay(Envelope.getDefaultInstance());
+  }
+}
