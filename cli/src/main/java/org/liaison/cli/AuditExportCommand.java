@@ -28,9 +28,10 @@ final class AuditExportCommand extends NodeCommand {
   @Override
   int run(NodeClient client) {
     AuditBundle bundle =
-        AuditGrpc.newBlockingStub(client.channel())
-            .withDeadlineAfter(5, TimeUnit.MINUTES)
-            .export(AuditExportRequest.newBuilder().setLimit(limit).build());
+        AuditBundles.join(
+            AuditGrpc.newBlockingStub(client.channel())
+                .withDeadlineAfter(5, TimeUnit.MINUTES)
+                .export(AuditExportRequest.newBuilder().setLimit(limit).build()));
     try {
       AuditBundles.write(out, bundle);
     } catch (IOException e) {

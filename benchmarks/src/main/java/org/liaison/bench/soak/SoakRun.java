@@ -19,6 +19,7 @@ import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationProcess;
 import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditExportRequest;
 import org.liaison.wire.v1.AuditFindings;
@@ -252,11 +253,10 @@ public final class SoakRun {
   private static long auditDisclosures(Federation f) {
     try (NodeClient dea = f.node("us.dea").client()) {
       AuditBundle log =
-          AuditGrpc.newBlockingStub(dea.channel())
-              // the export is one message holding the whole log (tens of MiB after a soak)
-              .withMaxInboundMessageSize(Integer.MAX_VALUE)
-              .withDeadlineAfter(120, TimeUnit.SECONDS)
-              .export(AuditExportRequest.getDefaultInstance());
+          AuditBundles.join(
+              AuditGrpc.newBlockingStub(dea.channel())
+                  .withDeadlineAfter(120, TimeUnit.SECONDS)
+                  .export(AuditExportRequest.getDefaultInstance()));
       return log.getRecordsList().stream()
           .map(AuditRecord::getDecoded)
           .filter(e -> e.getKind() == AuditKind.DISCLOSURE)
@@ -272,15 +272,13 @@ public final class SoakRun {
     List<String> problems = new ArrayList<>();
     for (String agency : f.agencies()) {
       try (NodeClient c = f.node(agency).client()) {
-        var audit =
-            AuditGrpc.newBlockingStub(c.channel())
-                .withMaxInboundMessageSize(Integer.MAX_VALUE)
-                .withDeadlineAfter(120, TimeUnit.SECONDS);
+        var audit = AuditGrpc.newBlockingStub(c.channel()).withDeadlineAfter(120, TimeUnit.SECONDS);
         AuditVerifyReport own = audit.verify(AuditVerifyRequest.getDefaultInstance());
         if (!own.getOk()) {
           problems.add(agency + " own log: " + own.getProblemsList());
         }
-        AuditBundle bundle = audit.export(AuditExportRequest.getDefaultInstance());
+        AuditBundle bundle =
+            AuditBundles.join(audit.export(AuditExportRequest.getDefaultInstance()));
         List<String> offline = AuditBundleVerifier.verify(bundle).problems();
         if (!offline.isEmpty()) {
           problems.add(agency + " exported log: " + offline);

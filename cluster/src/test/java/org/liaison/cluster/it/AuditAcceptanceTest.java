@@ -23,6 +23,7 @@ import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
 import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditCheckpoint;
@@ -68,7 +69,8 @@ class AuditAcceptanceTest {
       PartnerAnswer answer = Officers.from(answers, "us.dea");
       assertThat(answer.getStatus()).as(answer.toString()).isIn(ANSWERED);
 
-      AuditBundle deaLog = audit(dea).export(AuditExportRequest.getDefaultInstance());
+      AuditBundle deaLog =
+          AuditBundles.join(audit(dea).export(AuditExportRequest.getDefaultInstance()));
       assertThat(AuditBundleVerifier.verify(deaLog).problems()).isEmpty();
       AuditEntry disclosed =
           entries(deaLog).stream()
@@ -99,7 +101,8 @@ class AuditAcceptanceTest {
       assertThat(disclosed.getData(0).getSaltedHash().isEmpty())
           .isEqualTo(answer.getStatus() != PartnerAnswer.Status.MATCH);
 
-      AuditBundle iceLog = audit(ice).export(AuditExportRequest.getDefaultInstance());
+      AuditBundle iceLog =
+          AuditBundles.join(audit(ice).export(AuditExportRequest.getDefaultInstance()));
       assertThat(AuditBundleVerifier.verify(iceLog).problems()).isEmpty();
       assertThat(entries(iceLog))
           .anySatisfy(
@@ -150,7 +153,8 @@ class AuditAcceptanceTest {
           .extracting(AuditCheckpoint::getAgency)
           .contains("us.ice", "us.cbp");
 
-      AuditBundle cbpLog = audit(cbp).export(AuditExportRequest.getDefaultInstance());
+      AuditBundle cbpLog =
+          AuditBundles.join(audit(cbp).export(AuditExportRequest.getDefaultInstance()));
       AuditBundleVerifier.Report report = AuditBundleVerifier.verify(cbpLog);
       assertThat(report.problems()).isEmpty();
       AuditCheckpoint last = AuditCheckpoints.parse(cbpLog.getCheckpoint()).orElseThrow();
@@ -214,7 +218,7 @@ class AuditAcceptanceTest {
     dea.start();
     AuditBundle log;
     try (NodeClient c = dea.client()) {
-      log = audit(c).export(AuditExportRequest.getDefaultInstance());
+      log = AuditBundles.join(audit(c).export(AuditExportRequest.getDefaultInstance()));
     }
     assertThat(AuditBundleVerifier.verify(log).problems()).isEmpty();
     Set<String> onRecord =

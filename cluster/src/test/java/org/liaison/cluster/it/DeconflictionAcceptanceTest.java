@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
+import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditExportRequest;
@@ -361,8 +362,9 @@ class DeconflictionAcceptanceTest {
   /** DEA's audit entries of the filter requests ICE sent it, oldest first. */
   private static List<AuditEntry> filterAnswers(Federation f) {
     try (NodeClient dea = f.node("us.dea").client()) {
-      return AuditGrpc.newBlockingStub(dea.channel())
-          .export(AuditExportRequest.getDefaultInstance())
+      return AuditBundles.join(
+              AuditGrpc.newBlockingStub(dea.channel())
+                  .export(AuditExportRequest.getDefaultInstance()))
           .getRecordsList()
           .stream()
           .map(AuditRecord::getDecoded)

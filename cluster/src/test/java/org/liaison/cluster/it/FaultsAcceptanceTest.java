@@ -30,6 +30,7 @@ import org.liaison.cluster.FreePorts;
 import org.liaison.cluster.JavaProcess;
 import org.liaison.cluster.RepositoryRoot;
 import org.liaison.wire.audit.AuditBundleVerifier;
+import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditExportRequest;
 import org.liaison.wire.v1.AuditGrpc;
@@ -196,9 +197,10 @@ class FaultsAcceptanceTest {
   private static int disclosuresToIce(Federation f) {
     try (NodeClient dea = f.node("us.dea").client()) {
       AuditBundle log =
-          AuditGrpc.newBlockingStub(dea.channel())
-              .withDeadlineAfter(60, TimeUnit.SECONDS)
-              .export(AuditExportRequest.getDefaultInstance());
+          AuditBundles.join(
+              AuditGrpc.newBlockingStub(dea.channel())
+                  .withDeadlineAfter(60, TimeUnit.SECONDS)
+                  .export(AuditExportRequest.getDefaultInstance()));
       assertThat(AuditBundleVerifier.verify(log).problems()).as("DEA's audit verifies").isEmpty();
       return (int)
           log.getRecordsList().stream()

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
+import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AuditBundle;
@@ -93,7 +94,7 @@ class TrustAcceptanceTest {
 
   private static List<AuditEntry> log(Federation f, String agency) {
     try (NodeClient c = f.node(agency).client()) {
-      AuditBundle b = audit(c).export(AuditExportRequest.getDefaultInstance());
+      AuditBundle b = AuditBundles.join(audit(c).export(AuditExportRequest.getDefaultInstance()));
       return b.getRecordsList().stream().map(AuditRecord::getDecoded).toList();
     }
   }

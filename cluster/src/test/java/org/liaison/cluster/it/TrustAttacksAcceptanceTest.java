@@ -343,9 +343,10 @@ class TrustAttacksAcceptanceTest {
             dn);
         try (NodeClient ice = f.node("us.ice").client()) {
           List<org.liaison.wire.v1.AuditEntry> entries =
-              org.liaison.wire.v1.AuditGrpc.newBlockingStub(ice.channel())
-                  .withDeadlineAfter(60, java.util.concurrent.TimeUnit.SECONDS)
-                  .export(org.liaison.wire.v1.AuditExportRequest.getDefaultInstance())
+              org.liaison.wire.audit.AuditBundles.join(
+                      org.liaison.wire.v1.AuditGrpc.newBlockingStub(ice.channel())
+                          .withDeadlineAfter(60, java.util.concurrent.TimeUnit.SECONDS)
+                          .export(org.liaison.wire.v1.AuditExportRequest.getDefaultInstance()))
                   .getRecordsList()
                   .stream()
                   .map(org.liaison.wire.v1.AuditRecord::getDecoded)

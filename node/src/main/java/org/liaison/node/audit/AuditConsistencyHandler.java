@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.wire.audit.AuditCheckpoints;
-import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditConsistencyAnswer;
@@ -58,14 +57,11 @@ public class AuditConsistencyHandler implements InboundHandler {
             .setCheckpoint(current.get())
             .setSignerCertificate(ByteString.copyFrom(Certificates.der(signing.certificate()))));
     List<Long> sizes = r.getSizesList().stream().distinct().limit(MAX_SIZES).toList();
-    List<byte[]> leaves =
-        sizes.stream().anyMatch(s -> s > 0 && s < size) ? reader.leafHashes(size) : List.of();
     for (long m : sizes) {
       ConsistencyProof.Builder p =
           ConsistencyProof.newBuilder().setFirstSize(m).setSecondSize(size);
       if (m > 0 && m < size) {
-        MerkleTree.consistencyProof(leaves, (int) m)
-            .forEach(h -> p.addHashes(ByteString.copyFrom(h)));
+        reader.consistencyProof(m, size).forEach(h -> p.addHashes(ByteString.copyFrom(h)));
       }
       a.addProofs(p);
     }

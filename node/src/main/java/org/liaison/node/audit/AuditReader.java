@@ -2,19 +2,23 @@ package org.liaison.node.audit;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.merkle.SubtreeHashes;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
@@ -36,27 +40,50 @@ public class AuditReader {
   }
 
   /** The first {@code limit} entries (0 = all) as stored, with checkpoints and certificates. */
-  @Transactional
   public AuditBundle export(long limit) {
-    AuditBundle.Builder b =
+    AuditBundle.Builder b = AuditBundle.newBuilder();
+    export(limit, b::mergeFrom);
+    return b.build();
+  }
+
+  /**
+   * The first {@code limit} entries (0 = all) in parts of at most {@value #PAGE} records, each
+   * handed to {@code sink} as it is read: the first part carries the bundle's header and
+   * certificates, the last its checkpoint, and merged in order they are the bundle. One transaction
+   * reads them all, so the parts are of one state of the log however long a slow reader takes (up
+   * to the hour the timeout allows).
+   */
+  @Transactional
+  @TransactionConfiguration(timeout = 3600)
+  public void export(long limit, Consumer<AuditBundle> sink) {
+    long total = size();
+    long n = limit == 0 ? total : coveredSize(Math.min(limit, total));
+    AuditBundle.Builder part =
         AuditBundle.newBuilder()
             .setFormat(AuditBundles.FORMAT)
             .setAgency(signing.agency())
             .setNode(signing.node())
-            .setExportedAtMs(System.currentTimeMillis());
-    long total = size();
-    long n = limit == 0 ? total : coveredSize(Math.min(limit, total));
+            .setExportedAtMs(System.currentTimeMillis())
+            .addAllCertificates(certificates());
     AuditRecord last = null;
     for (long from = 0; from < n; from += PAGE) {
       for (AuditLogEntry e : page(from, (int) Math.min(PAGE, n - from))) {
         last = record(e);
-        b.addRecords(last);
+        part.addRecords(last);
         em.detach(e);
+      }
+      if (from + PAGE < n) {
+        sink.accept(part.build());
+        part = AuditBundle.newBuilder();
       }
     }
     if (last != null) {
-      b.setCheckpoint(last.getCheckpoint());
+      part.setCheckpoint(last.getCheckpoint());
     }
+    sink.accept(part.build());
+  }
+
+  private List<ByteString> certificates() {
     Map<String, X509Certificate> certs = new LinkedHashMap<>();
     for (Object der :
         em.createNativeQuery("select certificate from audit_signer").getResultList()) {
@@ -70,8 +97,7 @@ public class AuditReader {
     for (X509Certificate c : signing.chain()) {
       certs.putIfAbsent(Certificates.fingerprint(c), c);
     }
-    certs.values().forEach(c -> b.addCertificates(ByteString.copyFrom(Certificates.der(c))));
-    return b.build();
+    return certs.values().stream().map(c -> ByteString.copyFrom(Certificates.der(c))).toList();
   }
 
   /** The stored entry at {@code index}, with its checkpoint. */
@@ -83,33 +109,6 @@ public class AuditReader {
           "the audit log has no entry " + index + "; it holds " + size() + " entries");
     }
     return record(e);
-  }
-
-  /** The leaf hashes of the first {@code n} entries, in order. */
-  @Transactional
-  public List<byte[]> leafHashes(long n) {
-    List<byte[]> out = new ArrayList<>((int) n);
-    for (long from = 0; from < n; from += PAGE) {
-      List<byte[]> page =
-          em.createQuery(
-                  "select e.leafHash from AuditLogEntry e where e.idx >= :from and e.idx < :to"
-                      + " order by e.idx",
-                  byte[].class)
-              .setParameter("from", from)
-              .setParameter("to", Math.min(n, from + PAGE))
-              .getResultList();
-      out.addAll(page);
-    }
-    if (out.size() != n) {
-      throw new IllegalStateException(
-          "the audit log should hold "
-              + n
-              + " entries below index "
-              + n
-              + " but holds "
-              + out.size());
-    }
-    return out;
   }
 
   /**
@@ -135,14 +134,48 @@ public class AuditReader {
         .orElse(size);
   }
 
-  /** RFC 9162 inclusion path of {@code index} in the tree of {@code size}. */
+  /**
+   * RFC 9162 inclusion path of {@code index} in the tree of {@code size}, from the stored leaf
+   * hashes and frontiers: O(log^2 size) reads, whatever the size of the log.
+   */
+  @Transactional
   public List<byte[]> inclusionProof(long index, long size) {
-    return MerkleTree.inclusionProof(leafHashes(size), (int) index);
+    return MerkleTree.inclusionProof(storedSubtrees(), index, size);
   }
 
   /** RFC 9162 consistency proof from the tree of {@code first} to the tree of {@code second}. */
+  @Transactional
   public List<byte[]> consistencyProof(long first, long second) {
-    return MerkleTree.consistencyProof(leafHashes(second), (int) first);
+    return MerkleTree.consistencyProof(storedSubtrees(), first, second);
+  }
+
+  private SubtreeHashes storedSubtrees() {
+    Map<Long, AuditLogEntry> read = new HashMap<>();
+    Function<Long, AuditLogEntry> row =
+        index ->
+            read.computeIfAbsent(
+                index,
+                i -> {
+                  AuditLogEntry e = em.find(AuditLogEntry.class, i);
+                  if (e == null) {
+                    throw new IllegalArgumentException(
+                        "the audit log has no entry " + i + "; it holds " + size() + " entries");
+                  }
+                  em.detach(e);
+                  return e;
+                });
+    return SubtreeHashes.ofFrontiers(
+        new SubtreeHashes.LogHashes() {
+          @Override
+          public byte[] leafHash(long index) {
+            return row.apply(index).leafHash;
+          }
+
+          @Override
+          public List<byte[]> frontierAfter(long size) {
+            return AuditLog.split(row.apply(size - 1).frontier);
+          }
+        });
   }
 
   private List<AuditLogEntry> page(long from, int count) {

@@ -3,6 +3,7 @@ package org.liaison.node.audit;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,41 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
 
   @Override
   public void export(AuditExportRequest request, StreamObserver<AuditBundle> out) {
-    answer(out, () -> reader.export(request.getLimit()));
+    ServerCallStreamObserver<AuditBundle> call = (ServerCallStreamObserver<AuditBundle>) out;
+    answer(
+        out,
+        () -> {
+          reader.export(request.getLimit(), part -> sendWhenReady(call, part));
+          return null;
+        });
+  }
+
+  /**
+   * Sends one part once the reader has taken the ones before: a slow reader holds the export back
+   * instead of the parts piling up in this node's memory.
+   */
+  private static void sendWhenReady(ServerCallStreamObserver<AuditBundle> call, AuditBundle part) {
+    long pause = 1;
+    while (!call.isReady()) {
+      if (call.isCancelled()) {
+        throw new ExportAbandoned();
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ExportAbandoned();
+      }
+      pause = Math.min(pause * 2, 50);
+    }
+    call.onNext(part);
+  }
+
+  /** The reader went away (or the node is stopping) before the export ended. */
+  private static final class ExportAbandoned extends RuntimeException {
+    ExportAbandoned() {
+      super("the reader cancelled the export", null, false, false);
+    }
   }
 
   @Override
@@ -138,10 +173,14 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
     return b.build();
   }
 
+  /** Runs {@code work} and sends its result (none when it streamed its own), or its refusal. */
   private static <T> void answer(StreamObserver<T> out, Supplier<T> work) {
     T result;
     try {
       result = work.get();
+    } catch (ExportAbandoned e) {
+      LOG.info("an audit export ended early: " + e.getMessage());
+      return;
     } catch (IllegalArgumentException e) {
       out.onError(
           Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
@@ -155,7 +194,9 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
               "the audit log cannot be read right now (" + e.getMessage() + "); retry later"));
       return;
     }
-    out.onNext(result);
+    if (result != null) {
+      out.onNext(result);
+    }
     out.onCompleted();
   }
 }

@@ -205,9 +205,10 @@ public class ReportsPage {
   @Produces(MediaType.APPLICATION_JSON)
   public Response export() {
     var bundle =
-        AuditGrpc.newBlockingStub(channel.as(request.officer()))
-            .withDeadlineAfter(120, TimeUnit.SECONDS)
-            .export(AuditExportRequest.getDefaultInstance());
+        AuditBundles.join(
+            AuditGrpc.newBlockingStub(channel.as(request.officer()))
+                .withDeadlineAfter(120, TimeUnit.SECONDS)
+                .export(AuditExportRequest.getDefaultInstance()));
     return Response.ok(AuditBundles.toJson(bundle))
         .header(
             "Content-Disposition",

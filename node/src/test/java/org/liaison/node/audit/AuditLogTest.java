@@ -491,4 +491,65 @@ class AuditLogTest {
     assertThat(reader.size()).isEqualTo(2);
     assertThat(service.verify().getOk()).isTrue();
   }
+
+  /**
+   * A log larger than gRPC's default 4 MiB message is exported, over a real gRPC channel on
+   * loopback with the default limit, in parts that join into a bundle that verifies.
+   */
+  @Test
+  void export_ofALogLargerThanOneMessage_streamsPartsThatJoinIntoTheVerifiedLog() throws Exception {
+    int entries = 10_000;
+    List<AuditEvent> events = new ArrayList<>();
+    for (int i = 0; i < entries; i++) {
+      events.add(
+          AuditEvent.builder(AuditKind.QUERY)
+              .direction(AuditEvent.Direction.IN)
+              .requestingAgency("us.cbp")
+              .officer("officer-" + i)
+              .agreement("cbp-ice-2005")
+              .purpose("HUMAN_TRAFFICKING")
+              .caseReference("CBP-" + i)
+              .messageId("m" + i)
+              .outcome("NO_MATCH")
+              .datum(AuditEvent.Datum.probe("PHONE"))
+              .build());
+      if (events.size() == 500) {
+        audit.appendAll(events);
+        events.clear();
+      }
+    }
+    io.grpc.Server server =
+        io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forAddress(
+                new java.net.InetSocketAddress("127.0.0.1", 0))
+            .addService(service)
+            .build()
+            .start();
+    io.grpc.ManagedChannel channel =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(
+                "127.0.0.1", server.getPort())
+            .usePlaintext()
+            .build();
+    try {
+      List<AuditBundle> parts = new ArrayList<>();
+      org.liaison.wire.v1.AuditGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(60, TimeUnit.SECONDS)
+          .export(org.liaison.wire.v1.AuditExportRequest.getDefaultInstance())
+          .forEachRemaining(parts::add);
+
+      assertThat(parts.stream().mapToInt(AuditBundle::getSerializedSize).sum())
+          .as("the log is larger than one default message")
+          .isGreaterThan(4 * 1024 * 1024);
+      assertThat(parts).hasSizeGreaterThan(1);
+      assertThat(parts).allSatisfy(p -> assertThat(p.getSerializedSize()).isLessThan(4 << 20));
+      AuditBundle joined = AuditBundles.join(parts.iterator());
+      assertThat(joined.getRecordsCount()).isEqualTo(entries);
+      assertThat(joined.getCertificatesCount()).isPositive();
+      AuditBundleVerifier.Report report = AuditBundleVerifier.verify(joined);
+      assertThat(report.problems()).isEmpty();
+      assertThat(report.treeSize()).isEqualTo(entries);
+    } finally {
+      channel.shutdownNow();
+      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import org.liaison.wire.v1.AuditBundle;
 
 /** The bundle file: the protobuf JSON mapping of {@link AuditBundle} (bytes are base64). */
@@ -13,6 +14,13 @@ public final class AuditBundles {
   public static final String FORMAT = "liaison-audit-bundle/1";
 
   private AuditBundles() {}
+
+  /** The bundle whose parts an export streamed, in order. */
+  public static AuditBundle join(Iterator<AuditBundle> parts) {
+    AuditBundle.Builder b = AuditBundle.newBuilder();
+    parts.forEachRemaining(b::mergeFrom);
+    return b.build();
+  }
 
   public static String toJson(AuditBundle bundle) {
     try {

@@ -9,8 +9,10 @@ import org.liaison.wire.crypto.Sha256;
 /**
  * Merkle tree hashing and proofs exactly as RFC 9162 section 2.1: leaves hashed as SHA-256(0x00 ||
  * d), interior nodes as SHA-256(0x01 || left || right), the split at the largest power of two
- * smaller than n. Proofs are generated from the list of leaf hashes; verification follows the RFC's
- * algorithms (2.1.3.2 and 2.1.4.2) step by step.
+ * smaller than n. Proofs are generated from the hashes of perfect subtrees ({@link SubtreeHashes}:
+ * from a list of leaf hashes, or from what a log stores, so that a proof in a log of millions of
+ * entries reads O(log^2 n) hashes instead of every leaf); verification follows the RFC's algorithms
+ * (2.1.3.2 and 2.1.4.2) step by step.
  */
 public final class MerkleTree {
 
@@ -37,22 +39,33 @@ public final class MerkleTree {
 
   /** PATH(m, D[n]): the inclusion proof (audit path) of leaf {@code index}. */
   public static List<byte[]> inclusionProof(List<byte[]> leafHashes, int index) {
-    if (index < 0 || index >= leafHashes.size()) {
-      throw new IllegalArgumentException(
-          "leaf index " + index + " outside a tree of " + leafHashes.size());
+    return inclusionProof(SubtreeHashes.ofLeaves(leafHashes), index, leafHashes.size());
+  }
+
+  /** PATH(m, D[n]) in the tree of the first {@code size} leaves whose subtrees {@code h} gives. */
+  public static List<byte[]> inclusionProof(SubtreeHashes h, long index, long size) {
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException("leaf index " + index + " outside a tree of " + size);
     }
     List<byte[]> out = new ArrayList<>();
-    path(leafHashes, index, 0, leafHashes.size(), out);
+    path(h, index, 0, size, out);
     return out;
   }
 
   /** PROOF(m, D[n]): the consistency proof from the first {@code m} leaves to all of them. */
   public static List<byte[]> consistencyProof(List<byte[]> leafHashes, int m) {
-    if (m <= 0 || m > leafHashes.size()) {
-      throw new IllegalArgumentException("old size " + m + " must be in 1.." + leafHashes.size());
+    return consistencyProof(SubtreeHashes.ofLeaves(leafHashes), m, leafHashes.size());
+  }
+
+  /**
+   * PROOF(m, D[n]) between the trees of the first {@code m} and {@code n} leaves {@code h} gives.
+   */
+  public static List<byte[]> consistencyProof(SubtreeHashes h, long m, long n) {
+    if (m <= 0 || m > n) {
+      throw new IllegalArgumentException("old size " + m + " must be in 1.." + n);
     }
     List<byte[]> out = new ArrayList<>();
-    subproof(leafHashes, m, 0, leafHashes.size(), true, out);
+    subproof(h, m, 0, n, true, out);
     return out;
   }
 
@@ -145,21 +158,41 @@ public final class MerkleTree {
     return MessageDigest.isEqual(fr, firstRoot) && MessageDigest.isEqual(sr, secondRoot) && sn == 0;
   }
 
-  private static byte[] mth(List<byte[]> h, int from, int to) {
+  static byte[] mth(List<byte[]> h, int from, int to) {
     int n = to - from;
     if (n == 1) {
       return h.get(from);
     }
-    int k = split(n);
+    int k = (int) split(n);
     return nodeHash(mth(h, from, from + k), mth(h, from + k, to));
   }
 
-  private static void path(List<byte[]> h, int m, int from, int to, List<byte[]> out) {
-    int n = to - from;
+  /**
+   * MTH of leaves [from, to), where {@code from} is a multiple of the power of two at or above the
+   * range's size (as every range of the RFC's recursions is): the right-to-left fold of the perfect
+   * subtrees of its binary decomposition, largest first, each of them aligned.
+   */
+  private static byte[] mth(SubtreeHashes h, long from, long to) {
+    List<byte[]> parts = new ArrayList<>();
+    long at = from;
+    for (long rest = to - from; rest > 0; rest -= Long.highestOneBit(rest)) {
+      long size = Long.highestOneBit(rest);
+      parts.add(h.perfect(at, size));
+      at += size;
+    }
+    byte[] r = parts.get(parts.size() - 1);
+    for (int i = parts.size() - 2; i >= 0; i--) {
+      r = nodeHash(parts.get(i), r);
+    }
+    return r;
+  }
+
+  private static void path(SubtreeHashes h, long m, long from, long to, List<byte[]> out) {
+    long n = to - from;
     if (n <= 1) {
       return;
     }
-    int k = split(n);
+    long k = split(n);
     if (m < k) {
       path(h, m, from, from + k, out);
       out.add(mth(h, from + k, to));
@@ -170,15 +203,15 @@ public final class MerkleTree {
   }
 
   private static void subproof(
-      List<byte[]> h, int m, int from, int to, boolean complete, List<byte[]> out) {
-    int n = to - from;
+      SubtreeHashes h, long m, long from, long to, boolean complete, List<byte[]> out) {
+    long n = to - from;
     if (m == n) {
       if (!complete) {
         out.add(mth(h, from, to));
       }
       return;
     }
-    int k = split(n);
+    long k = split(n);
     if (m <= k) {
       subproof(h, m, from, from + k, complete, out);
       out.add(mth(h, from + k, to));
@@ -189,7 +222,7 @@ public final class MerkleTree {
   }
 
   /** The largest power of two smaller than n (n &gt; 1). */
-  private static int split(int n) {
-    return Integer.highestOneBit(n - 1);
+  private static long split(long n) {
+    return Long.highestOneBit(n - 1);
   }
 }
