@@ -1,8 +1,10 @@
 package org.liaison.wire.crypto;
 
+import com.google.common.collect.MapMaker;
 import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.concurrent.ConcurrentMap;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -25,10 +27,23 @@ public final class P256 {
   public static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256r1");
   public static final ECDomainParameters DOMAIN = new ECDomainParameters(X9);
 
+  // Keyed by the key object (weakly, by identity): certificates are parsed once
+  // (CertificateFacts), so a partner's key is the same object on every envelope. Reusing its
+  // parameters skips decoding and validating the point, and keeps the multiples of the point that
+  // BouncyCastle precomputes on it for verification.
+  private static final ConcurrentMap<PublicKey, ECPublicKeyParameters> PUBLIC_KEYS =
+      new MapMaker().weakKeys().makeMap();
+
   private P256() {}
 
   static ECPublicKeyParameters publicKey(PublicKey key) throws InvalidKeyException {
-    return publicKeyFromSpki(key.getEncoded());
+    ECPublicKeyParameters known = PUBLIC_KEYS.get(key);
+    if (known != null) {
+      return known;
+    }
+    ECPublicKeyParameters parsed = publicKeyFromSpki(key.getEncoded());
+    PUBLIC_KEYS.putIfAbsent(key, parsed);
+    return parsed;
   }
 
   /** Parses a SubjectPublicKeyInfo and insists the key is on P-256. */
