@@ -11,13 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.liaison.gateway.relay.InspectedEnvelope;
 import org.liaison.gateway.relay.RelayRefusal;
 import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
 import org.liaison.pki.PkiLayout;
 import org.liaison.wire.envelope.EnvelopeSealer;
+import org.liaison.wire.envelope.ReplayGuard;
 import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.pki.NodeCredentials;
 import org.liaison.wire.pki.TrustDirectory;
@@ -40,6 +45,33 @@ class EnvelopeInspectionFuzzTest {
   private static final NodeCredentials ICE;
   private static final List<Envelope> SEALED;
 
+  /*
+   * One inspector per JVM, as in a running gateway, so that an execution pays for the checks under
+   * test and not for validating the same certificates again (cached per inspector). Its replay
+   * memory runs on a clock of its own, moved past every remembered id before each execution: every
+   * execution starts with none remembered, as a fresh inspector did.
+   */
+  private static final AtomicReference<Instant> REPLAY_NOW = new AtomicReference<>(CLOCK.instant());
+  private static final ReplayGuard REPLAY =
+      ReplayGuard.defaults(
+          new Clock() {
+            @Override
+            public Instant instant() {
+              return REPLAY_NOW.get();
+            }
+
+            @Override
+            public ZoneId getZone() {
+              return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+              return this;
+            }
+          });
+  private static final SignedEnvelopeInspector INSPECTOR;
+
   static {
     try {
       Path root = Files.createTempDirectory(Path.of("target"), "fuzz-pki-");
@@ -59,6 +91,7 @@ class EnvelopeInspectionFuzzTest {
                       new EnvelopeSealer.Outgoing(request(), new byte[] {1}),
                       new EnvelopeSealer.Outgoing(request(), new byte[] {2})));
       SEALED = List.of(single, batch.get(1));
+      INSPECTOR = new SignedEnvelopeInspector(DIRECTORY, CLOCK, REPLAY);
     } catch (Exception e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -94,7 +127,8 @@ class EnvelopeInspectionFuzzTest {
     }
     InspectedEnvelope inspected;
     try {
-      inspected = new SignedEnvelopeInspector(DIRECTORY, CLOCK).inspect(received);
+      forgetReplays();
+      inspected = INSPECTOR.inspect(received);
     } catch (RelayRefusal refusal) {
       assertThat(refusal.reason()).isNotNull();
       assertThat(refusal.getMessage()).isNotBlank();
@@ -110,6 +144,13 @@ class EnvelopeInspectionFuzzTest {
     assertThat(inspected.messageId()).isEqualTo(h.getMessageId());
     assertThat(inspected.agreementId()).isEqualTo(h.getAgreementId());
     assertThat(inspected.sizeBytes()).isEqualTo(received.getSerializedSize());
+  }
+
+  /** Every id the inspector remembers is forgotten: its replay clock passes their expiry. */
+  private static void forgetReplays() {
+    REPLAY_NOW.set(CLOCK.instant().plus(Duration.ofDays(3650)));
+    REPLAY.size(); // prunes
+    REPLAY_NOW.set(CLOCK.instant());
   }
 
   private static byte[] edited(byte[] bytes, FuzzedDataProvider data) {

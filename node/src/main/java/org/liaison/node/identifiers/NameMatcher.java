@@ -14,8 +14,10 @@ import org.liaison.node.identifiers.NameMatch.Confidence;
  * Two names are the same name (EXACT or PHONETIC) exactly when they share a {@link
  * PersonName#keys() key}; private matching compares the same keys bound to the date of birth, so a
  * check conflicts exactly when this matcher answers HIGH. The weaker grades (SIMILAR, INITIALS,
- * GENDER_VARIANT) only ever reach MEDIUM or LOW, which queries report and checks never raise. Rules
- * and levels: docs/matching.md.
+ * GENDER_VARIANT) only ever reach MEDIUM or LOW, which queries report and checks never raise, and
+ * only with the same date of birth on both sides. So every pair this matcher accepts shares a key
+ * or a date of birth, the two ways a lookup finds candidates ({@code search.PersonCandidates}).
+ * Rules and levels: docs/matching.md.
  */
 public final class NameMatcher {
   /** Words this close are typing variants even when their phonetic codes differ. */
@@ -55,11 +57,12 @@ public final class NameMatcher {
     String name = "NAME_" + grade.name();
     boolean sameName = grade == NameGrade.EXACT || grade == NameGrade.PHONETIC;
     if (dobA == null || dobB == null) {
-      return switch (grade) {
-        case EXACT, PHONETIC -> new NameMatch(Confidence.MEDIUM, name);
-        case SIMILAR -> new NameMatch(Confidence.LOW, name);
-        default -> new NameMatch(Confidence.NONE, name);
-      };
+      // below the same name, only a shared date of birth makes a candidate: a lookup finds names
+      // sharing no key through the date alone (docs/matching.md), so a typing variant without a
+      // date would be a match that no lookup can find
+      return sameName
+          ? new NameMatch(Confidence.MEDIUM, name)
+          : new NameMatch(Confidence.NONE, name);
     }
     if (dobA.equals(dobB)) {
       return switch (grade) {

@@ -37,7 +37,7 @@ class NameMatcherTest {
         "Дмитрий Волков            | -          | MEDIUM | NAME_EXACT",
         "Dmitri Wolkow             | -          | MEDIUM | NAME_PHONETIC",
         "Dmitriy Volkob            | 1979-03-14 | MEDIUM | NAME_SIMILAR+DOB",
-        "Dmitriy Volkob            | -          | LOW    | NAME_SIMILAR",
+        "Dmitriy Volkob            | -          | NONE   | NAME_SIMILAR",
         "Dmitriy Volkov            | 1979-03-15 | LOW    | NAME_EXACT+DOB_NEAR",
         "Dmitriy Volkov            | 1985-07-02 | NONE   | DOB_MISMATCH",
         "Dmitriy Volkova           | 1979-03-14 | LOW    | NAME_GENDER_VARIANT+DOB",

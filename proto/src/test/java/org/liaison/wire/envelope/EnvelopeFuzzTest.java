@@ -8,11 +8,13 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.liaison.wire.crypto.Ecdsa;
 import org.liaison.wire.crypto.Sha256;
 import org.liaison.wire.pki.MalformedKeys;
+import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.v1.BatchSignature;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Header;
@@ -42,6 +44,27 @@ class EnvelopeFuzzTest {
   private static final Envelope SESSION_FIRST;
   private static final Envelope SESSION_LATER;
 
+  /*
+   * The receivers are made once per JVM, as in a running gateway and node, so that an execution
+   * pays for the checks under test and not for building a trust directory and validating the same
+   * certificates again (their checks are cached per receiver). Their replay memories run on a
+   * clock of their own, moved past every remembered id before each execution: every execution
+   * starts with none remembered, as a fresh receiver did. A session-message base (and the raw
+   * base, which is read by a node holding a session) gets a fresh node opener each time, since an
+   * opened session message changes the opener's session state.
+   */
+  private static final TrustDirectory DIRECTORY = F.directory();
+  private static final MutableClock REPLAY_CLOCK = new MutableClock();
+  private static final ReplayGuard GATEWAY_REPLAY = ReplayGuard.defaults(REPLAY_CLOCK);
+  private static final ReplayGuard NODE_REPLAY = ReplayGuard.defaults(REPLAY_CLOCK);
+  private static final EnvelopeVerifier GATEWAY =
+      EnvelopeVerifier.builder(DIRECTORY)
+          .clock(F.clock)
+          .recipientAgency("ru.skr")
+          .replayGuard(GATEWAY_REPLAY)
+          .build();
+  private static final EnvelopeOpener NODE;
+
   static {
     try {
       EnvelopeSealer ice = F.iceSealer();
@@ -51,6 +74,7 @@ class EnvelopeFuzzTest {
       EnvelopeSealer session = F.iceSealer();
       SESSION_FIRST = session.sealBatch(List.of(out())).get(0);
       SESSION_LATER = session.sealBatch(List.of(out())).get(0);
+      NODE = opener(NODE_REPLAY);
     } catch (WireException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -75,8 +99,10 @@ class EnvelopeFuzzTest {
     if (m == null) {
       return; // not an envelope at all: the transport's parser refuses it before our code
     }
-    EnvelopeVerifier gateway = F.skrGateway();
-    EnvelopeOpener node = F.skrOpener();
+    forgetReplays();
+    EnvelopeVerifier gateway = GATEWAY;
+    boolean session = original == SESSION_FIRST || original == SESSION_LATER;
+    EnvelopeOpener node = session ? opener(ReplayGuard.defaults(F.clock)) : NODE;
     if (original == SESSION_LATER) {
       node.open(SESSION_FIRST); // the receiver holds the session
     }
@@ -94,6 +120,19 @@ class EnvelopeFuzzTest {
           .isTrue();
       assertThat(opened[0].payload()).isEqualTo(PAYLOAD);
     }
+  }
+
+  private static EnvelopeOpener opener(ReplayGuard replay) throws WireException {
+    return EnvelopeOpener.builder(F.skrNode, DIRECTORY).clock(F.clock).replayGuard(replay).build();
+  }
+
+  /** Every id the long-lived receivers remember is forgotten: their clock passes its expiry. */
+  private static void forgetReplays() {
+    Duration beyond = Duration.ofDays(3650);
+    REPLAY_CLOCK.advance(beyond);
+    GATEWAY_REPLAY.size(); // prunes
+    NODE_REPLAY.size();
+    REPLAY_CLOCK.advance(beyond.negated());
   }
 
   @Test
