@@ -230,6 +230,17 @@ public final class DevPki {
    * revoked (superseded), the CRL re-issued and directory/ updated.
    */
   public void rotateNode(String agency, String node) {
+    rotateNode(agency, node, true);
+  }
+
+  /**
+   * New signing, encryption and TLS keys and certificates for the node. With {@code revokePrevious}
+   * false the old certificates stay valid (an overlap for rotation with no downtime: the running
+   * node and its partners take in the new ones within their reload interval while messages under
+   * the old ones are still accepted); {@link #retirePrevious} revokes them afterwards (decision
+   * 0028).
+   */
+  public void rotateNode(String agency, String node, boolean revokePrevious) {
     CertificateAuthority ca = authority(agency);
     Path dir = layout.nodeDir(agency, node);
     if (!Files.isDirectory(dir)) {
@@ -238,14 +249,16 @@ public final class DevPki {
           "agency " + agency + " has no node " + node + "; nodes: " + nodes(agency));
     }
     Instant now = clock.instant();
-    for (String certFile :
-        List.of(PkiLayout.TLS_CERT, PkiLayout.SIGNING_CERT, PkiLayout.ENCRYPTION_CERT)) {
-      Path file = dir.resolve(certFile);
-      if (Files.exists(file)) {
-        BigInteger serial = Pem.readCertificate(file).getSerialNumber();
-        IssuedCertificate old = ca.state().get(serial);
-        if (old != null && !old.revoked()) {
-          ca.revoke(serial, RevocationReason.SUPERSEDED, now);
+    if (revokePrevious) {
+      for (String certFile :
+          List.of(PkiLayout.TLS_CERT, PkiLayout.SIGNING_CERT, PkiLayout.ENCRYPTION_CERT)) {
+        Path file = dir.resolve(certFile);
+        if (Files.exists(file)) {
+          BigInteger serial = Pem.readCertificate(file).getSerialNumber();
+          IssuedCertificate old = ca.state().get(serial);
+          if (old != null && !old.revoked()) {
+            ca.revoke(serial, RevocationReason.SUPERSEDED, now);
+          }
         }
       }
     }
@@ -253,6 +266,58 @@ public final class DevPki {
     issueNode(ca, node);
     ca.saveState(layout);
     writeCrl(ca);
+  }
+
+  /**
+   * A new TLS key and certificate for the agency's gateway; the old certificate is revoked at once
+   * or, with {@code revokePrevious} false, left valid until {@link #retirePrevious}.
+   */
+  public void rotateGateway(String agency, boolean revokePrevious) {
+    CertificateAuthority ca = authority(agency);
+    Path dir = layout.gatewayDir(agency);
+    Path file = dir.resolve(PkiLayout.TLS_CERT);
+    if (revokePrevious && Files.exists(file)) {
+      BigInteger serial = Pem.readCertificate(file).getSerialNumber();
+      IssuedCertificate old = ca.state().get(serial);
+      if (old != null && !old.revoked()) {
+        ca.revoke(serial, RevocationReason.SUPERSEDED, clock.instant());
+      }
+    }
+    issueLeaf(
+        ca, Profile.GATEWAY_TLS, Profile.GATEWAY_NAME, dir, PkiLayout.TLS_CERT, PkiLayout.TLS_KEY);
+    ca.saveState(layout);
+    writeCrl(ca);
+  }
+
+  /**
+   * Ends a rotation's overlap: revokes (superseded) every certificate issued into a file of {@code
+   * entityDir} (a node's or the gateway's folder) that is no longer the one in that file, and
+   * re-issues the CRL. Returns the serials revoked.
+   */
+  public List<BigInteger> retirePrevious(String agency, Path entityDir) {
+    CertificateAuthority ca = authority(agency);
+    Instant now = clock.instant();
+    List<BigInteger> revoked = new java.util.ArrayList<>();
+    for (IssuedCertificate c : ca.state().issued()) {
+      if (c.revoked() || c.file() == null) {
+        continue;
+      }
+      Path file = layout.agencyDir(agency).resolve(c.file());
+      if (!file.getParent()
+              .toAbsolutePath()
+              .normalize()
+              .equals(entityDir.toAbsolutePath().normalize())
+          || !Files.exists(file)) {
+        continue;
+      }
+      if (!Pem.readCertificate(file).getSerialNumber().equals(c.serial())) {
+        ca.revoke(c.serial(), RevocationReason.SUPERSEDED, now);
+        revoked.add(c.serial());
+      }
+    }
+    ca.saveState(layout);
+    writeCrl(ca);
+    return revoked;
   }
 
   /**

@@ -481,6 +481,55 @@ class DevPkiTest {
   }
 
   @Test
+  void rotateWithOverlap_oldStaysValidUntilRetired_thenOnlyTheSupersededAreRevoked()
+      throws Exception {
+    DevPki pki = twoAgencies();
+    Path node = pki.nodeDir("us.ice", "node-1");
+    Path gateway = pki.gatewayDir("us.ice");
+    List<String> files = List.of("tls", "signing", "encryption");
+    Map<String, X509Certificate> before =
+        files.stream().collect(Collectors.toMap(f -> f, f -> cert(node.resolve(f + ".crt.pem"))));
+    X509Certificate gatewayBefore = cert(gateway.resolve("tls.crt.pem"));
+    X509Certificate otherNode = cert(pki.nodeDir("ru.skr", "node-1").resolve("signing.crt.pem"));
+
+    pki.rotateNode("us.ice", "node-1", false);
+    pki.rotateGateway("us.ice", false);
+
+    X509Certificate ca = cert(pki.caCert("us.ice"));
+    X509CRL overlap = Pem.readCrl(pki.caCrl("us.ice"));
+    for (String f : files) {
+      X509Certificate after = cert(node.resolve(f + ".crt.pem"));
+      assertThat(after.getPublicKey()).as(f).isNotEqualTo(before.get(f).getPublicKey());
+      assertThat(overlap.isRevoked(before.get(f))).as(f + " during the overlap").isFalse();
+      validate(before.get(f), ca, overlap);
+      validate(after, ca, overlap);
+    }
+    X509Certificate gatewayAfter = cert(gateway.resolve("tls.crt.pem"));
+    assertThat(gatewayAfter.getPublicKey()).isNotEqualTo(gatewayBefore.getPublicKey());
+    assertThat(overlap.isRevoked(gatewayBefore)).isFalse();
+
+    assertThat(pki.retirePrevious("us.ice", node)).hasSize(3);
+    X509CRL afterNode = Pem.readCrl(pki.caCrl("us.ice"));
+    for (String f : files) {
+      assertThat(
+              afterNode
+                  .getRevokedCertificate(before.get(f).getSerialNumber())
+                  .getRevocationReason())
+          .isEqualTo(java.security.cert.CRLReason.SUPERSEDED);
+      assertThat(afterNode.isRevoked(cert(node.resolve(f + ".crt.pem")))).isFalse();
+    }
+    assertThat(afterNode.isRevoked(gatewayBefore))
+        .as("the gateway is retired on its own")
+        .isFalse();
+    assertThat(pki.retirePrevious("us.ice", gateway)).hasSize(1);
+    X509CRL end = Pem.readCrl(pki.caCrl("us.ice"));
+    assertThat(end.isRevoked(gatewayBefore)).isTrue();
+    assertThat(end.isRevoked(gatewayAfter)).isFalse();
+    assertThat(Pem.readCrl(pki.caCrl("ru.skr")).isRevoked(otherNode)).isFalse();
+    assertThat(pki.retirePrevious("us.ice", node)).as("nothing left to retire").isEmpty();
+  }
+
+  @Test
   void create_existingPki_refusedUnlessOverwrite() {
     DevPki first = twoAgencies();
     X509Certificate caBefore = cert(first.caCert("us.ice"));

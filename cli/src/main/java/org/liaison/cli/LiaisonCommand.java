@@ -32,6 +32,7 @@ import picocli.CommandLine.HelpCommand;
       FeedbackCommand.class,
       DesignationCommand.class,
       ReportCommand.class,
+      BackupCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -32,13 +32,14 @@ import org.liaison.gateway.trust.SignedEnvelopeInspector;
 import org.liaison.wire.envelope.ReplayGuard;
 import org.liaison.wire.pki.AgencyTrustManager;
 import org.liaison.wire.pki.CertificateRole;
+import org.liaison.wire.pki.FolderWatcher;
 import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.pki.TrustDirectoryWatcher;
 import org.liaison.wire.transport.GrpcServers;
 import org.liaison.wire.transport.ListenerLimits;
+import org.liaison.wire.transport.LiveTlsIdentity;
 import org.liaison.wire.transport.MutualTls;
 import org.liaison.wire.transport.PartnerConcurrency;
-import org.liaison.wire.transport.TlsIdentity;
 
 /**
  * Starts the gateway's two mutual-TLS listeners: one for partner gateways, trusted while an
@@ -61,13 +62,31 @@ public class GatewayRuntime {
   private Forwarder toPartners;
   private Forwarder toNodes;
   private TrustDirectoryWatcher watcher;
+  private FolderWatcher keyWatcher;
   private volatile boolean ready;
 
   void start(@Observes StartupEvent event) {
     try {
       String agency = config.agency();
       Clock clock = Clock.systemUTC();
-      TlsIdentity identity = TlsIdentity.fromFolder(config.pki().dir());
+      // the TLS pair is re-read when its folder changes: handshakes after a rotation use the new
+      // one, open connections keep theirs (decision 0028)
+      LiveTlsIdentity identity = LiveTlsIdentity.fromFolder(config.pki().dir());
+      keyWatcher =
+          FolderWatcher.start(
+              config.pki().dir(),
+              config.directory().reloadInterval(),
+              () -> {
+                if (identity.replaceFrom(config.pki().dir())) {
+                  // outbound connections made with the old certificate finish their calls and
+                  // go; the next ones present the new one
+                  dropOutboundConnections();
+                  LOG.infof(
+                      "TLS certificate of the gateway reloaded from %s (serial %s)",
+                      config.pki().dir(),
+                      identity.get().certificate().getSerialNumber().toString(16));
+                }
+              });
       watcher =
           TrustDirectoryWatcher.start(
               config.directory().dir(), config.directory().reloadInterval());
@@ -176,6 +195,18 @@ public class GatewayRuntime {
     nodeExecutor.shutdownNow();
     if (watcher != null) {
       watcher.close();
+    }
+    if (keyWatcher != null) {
+      keyWatcher.close();
+    }
+  }
+
+  private void dropOutboundConnections() {
+    if (toPartners != null) {
+      toPartners.dropConnections();
+    }
+    if (toNodes != null) {
+      toNodes.dropConnections();
     }
   }
 

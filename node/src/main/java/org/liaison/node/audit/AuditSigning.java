@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.audit.AuditCheckpoints;
+import org.liaison.wire.pki.NodeCredentials;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /**
@@ -42,21 +43,18 @@ public class AuditSigning {
   @Inject NodeConfig config;
   @Inject NodeKeys keys;
 
-  private PrivateKey key;
-  private X509Certificate certificate;
-  private final List<X509Certificate> chain = new ArrayList<>();
+  /** The key, its certificate and the chain for bundles; replaced together on a key rotation. */
+  private record Signer(PrivateKey key, X509Certificate certificate, List<X509Certificate> chain) {}
+
+  private volatile Signer signer;
 
   @PostConstruct
   void load() {
     boolean hasPki = Files.exists(config.pki().dir().resolve("signing.key.pem"));
     if (hasPki || config.runtime().enabled()) {
-      key = keys.credentials().signingKey();
-      certificate = keys.credentials().signingCertificate();
-      chain.add(certificate);
-      keys.credentials()
-          .caCertificate()
-          .or(() -> keys.directory().caCertificate(config.agency()))
-          .ifPresent(chain::add);
+      signer = from(keys.credentials());
+      // checkpoints are signed with the key envelopes are signed with, also after a rotation
+      keys.onKeyChange(next -> signer = from(next));
     } else {
       LOG.warn("no PKI: audit checkpoints are signed with a throw-away key (tests only)");
       throwAway();
@@ -71,18 +69,29 @@ public class AuditSigning {
     return config.node();
   }
 
+  private Signer from(NodeCredentials c) {
+    List<X509Certificate> chain = new ArrayList<>();
+    chain.add(c.signingCertificate());
+    c.caCertificate()
+        .or(() -> keys.directory().caCertificate(config.agency()))
+        .ifPresent(chain::add);
+    return new Signer(c.signingKey(), c.signingCertificate(), List.copyOf(chain));
+  }
+
   public X509Certificate certificate() {
-    return certificate;
+    return signer.certificate();
   }
 
   /** The signing certificate and the agency CA, for bundles. */
   public List<X509Certificate> chain() {
-    return List.copyOf(chain);
+    return signer.chain();
   }
 
   public SignedAuditCheckpoint sign(long treeSize, byte[] root, long timestampMs) {
+    Signer s = signer;
     try {
-      return AuditCheckpoints.sign(key, certificate, agency(), node(), treeSize, root, timestampMs);
+      return AuditCheckpoints.sign(
+          s.key(), s.certificate(), agency(), node(), treeSize, root, timestampMs);
     } catch (InvalidKeyException e) {
       throw new IllegalStateException("the node's signing key is not an EC P-256 key", e);
     }
@@ -96,16 +105,14 @@ public class AuditSigning {
       KeyPair signing = g.generateKeyPair();
       X500Name caName = new X500Name("CN=throw-away audit CA,O=" + agency());
       X509Certificate caCert = issue(caName, caName, ca.getPublic(), ca.getPrivate(), true);
-      certificate =
+      X509Certificate certificate =
           issue(
               caName,
               new X500Name("CN=" + node() + " audit,OU=node,O=" + agency()),
               signing.getPublic(),
               ca.getPrivate(),
               false);
-      key = signing.getPrivate();
-      chain.add(certificate);
-      chain.add(caCert);
+      signer = new Signer(signing.getPrivate(), certificate, List.of(certificate, caCert));
     } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
       throw new IllegalStateException("cannot make a throw-away audit key", e);
     }

@@ -252,4 +252,24 @@ public interface NodeConfig {
     @WithDefault("16777216")
     int compactBytes();
   }
+
+  /** The node's administration: who may call it, where backups go (decision 0027). */
+  Admin admin();
+
+  interface Admin {
+    /**
+     * Officers of this agency (the name in their certificate) who may call the {@code NodeAdmin}
+     * service; absent: nobody.
+     */
+    Optional<java.util.List<String>> officers();
+  }
+
+  Backup backup();
+
+  interface Backup {
+    /**
+     * The folder backups are written to, on the node's host; {@code <data-dir>/backup} if unset.
+     */
+    Optional<Path> dir();
+  }
 }

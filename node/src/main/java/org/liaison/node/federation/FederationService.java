@@ -86,7 +86,7 @@ public class FederationService extends FederationGrpc.FederationImplBase {
   private void answer(Envelope envelope, StreamObserver<Envelope> out) {
     OpenedEnvelope opened;
     try {
-      opened = envelopes.opener().open(envelope);
+      opened = envelopes.open(envelope);
     } catch (WireException e) {
       rejected(envelope, e);
       out.onError(Refusals.refuse(Status.Code.PERMISSION_DENIED, e.reason(), e.getMessage()));

@@ -49,20 +49,23 @@ public class GatewayPartnerCall implements PartnerCall {
   private volatile ManagedChannel channel;
 
   // A trust change (a revoked gateway certificate, say) must not leave a connection made under
-  // the old trust open: drop the channel, so the next call handshakes under the new trust.
+  // the old trust open, and a rotated TLS key should be presented before the old certificate is
+  // revoked: drop the channel (its calls finish), so the next call handshakes anew.
   @jakarta.annotation.PostConstruct
-  void dropChannelOnTrustChange() {
-    keys.onTrustChange(
-        () -> {
-          ManagedChannel old;
-          synchronized (this) {
-            old = channel;
-            channel = null;
-          }
-          if (old != null) {
-            old.shutdown();
-          }
-        });
+  void dropChannelOnTrustOrKeyChange() {
+    keys.onTrustChange(this::dropChannel);
+    keys.onKeyChange(next -> dropChannel());
+  }
+
+  private void dropChannel() {
+    ManagedChannel old;
+    synchronized (this) {
+      old = channel;
+      channel = null;
+    }
+    if (old != null) {
+      old.shutdown();
+    }
   }
 
   private ManagedChannel channel() {
@@ -141,7 +144,7 @@ public class GatewayPartnerCall implements PartnerCall {
           @Override
           public void onSuccess(Envelope answer) {
             try {
-              OpenedEnvelope opened = envelopes.opener().openAnswer(answer, requestHash);
+              OpenedEnvelope opened = envelopes.openAnswer(answer, requestHash);
               String signer = opened.header().getSenderAgency();
               if (!signer.equals(r.partnerAgency())) {
                 throw new WireException(

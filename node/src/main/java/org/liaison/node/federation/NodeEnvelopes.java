@@ -9,10 +9,12 @@ import org.liaison.node.audit.AuditLog;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.EnvelopeSealer;
+import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.ReplayGuard;
 import org.liaison.wire.envelope.SealRequest;
 import org.liaison.wire.envelope.WireException;
 import org.liaison.wire.v1.Envelope;
+import org.liaison.wire.v1.Reason;
 
 /** The node's sealer and opener, built once from its keys and the agencies' public material. */
 @ApplicationScoped
@@ -41,6 +43,16 @@ public class NodeEnvelopes {
     } catch (WireException e) {
       throw new IllegalStateException("cannot build the envelope opener: " + e.getMessage(), e);
     }
+    // a rotated key signs from the next envelope on; the previous encryption key keeps opening
+    keys.onKeyChange(
+        next -> {
+          sealer.signWith(next);
+          try {
+            opener.addKey(next);
+          } catch (WireException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        });
   }
 
   /** The accepted message ids, kept across restarts so a replay stays refused (decision 0012). */
@@ -67,5 +79,44 @@ public class NodeEnvelopes {
 
   public EnvelopeOpener opener() {
     return opener;
+  }
+
+  /** Opens a partner's request ({@link EnvelopeOpener#open}), see {@link #afterOwnKeysRead}. */
+  public OpenedEnvelope open(Envelope envelope) throws WireException {
+    return afterOwnKeysRead(envelope, () -> opener.open(envelope));
+  }
+
+  /** Opens an answer ({@link EnvelopeOpener#openAnswer}), see {@link #afterOwnKeysRead}. */
+  public OpenedEnvelope openAnswer(Envelope envelope, byte[] requestHash) throws WireException {
+    return afterOwnKeysRead(envelope, () -> opener.openAnswer(envelope, requestHash));
+  }
+
+  private interface Opening {
+    OpenedEnvelope open() throws WireException;
+  }
+
+  /**
+   * A partner may read this node's new encryption certificate from the directory before this node
+   * has read its own new key (both are re-read on a timer): an envelope for this node sealed to a
+   * key it does not hold yet makes it read its key folder at once, and is opened again.
+   */
+  private OpenedEnvelope afterOwnKeysRead(Envelope envelope, Opening opening) throws WireException {
+    try {
+      return opening.open();
+    } catch (WireException e) {
+      if (e.reason() != Reason.WRONG_RECIPIENT || !forUsUnderAnotherKey(envelope)) {
+        throw e;
+      }
+      keys.readOwnKeysNow();
+      return opening.open();
+    }
+  }
+
+  private boolean forUsUnderAnotherKey(Envelope envelope) {
+    return EnvelopeOpener.unverifiedHeader(envelope)
+        .filter(h -> h.getRecipientAgency().equals(config.agency()))
+        .filter(h -> h.getRecipientNode().equals(config.node()))
+        .filter(h -> !opener.keyIds().contains(h.getRecipientKeyId()))
+        .isPresent();
   }
 }

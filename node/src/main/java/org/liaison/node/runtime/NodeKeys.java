@@ -6,15 +6,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.crypto.Ecdsa;
 import org.liaison.wire.pki.AgencyTrustManager;
 import org.liaison.wire.pki.CertificateRole;
+import org.liaison.wire.pki.Certificates;
+import org.liaison.wire.pki.FolderWatcher;
 import org.liaison.wire.pki.NodeCredentials;
 import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.pki.TrustDirectoryWatcher;
-import org.liaison.wire.transport.TlsIdentity;
+import org.liaison.wire.transport.LiveTlsIdentity;
 
 /**
  * This node's keys, loaded at start-up, and the public material of the agencies, kept equal to the
@@ -22,22 +30,28 @@ import org.liaison.wire.transport.TlsIdentity;
  */
 @ApplicationScoped
 public class NodeKeys {
+  private static final Logger LOG = Logger.getLogger(NodeKeys.class);
   @Inject NodeConfig config;
 
-  private NodeCredentials credentials;
-  private TlsIdentity tls;
+  private volatile NodeCredentials credentials;
+  private LiveTlsIdentity tls;
   private TrustDirectoryWatcher watcher;
+  private FolderWatcher keyWatcher;
   private TrustDirectory directory;
+  private final List<Consumer<NodeCredentials>> keyListeners = new CopyOnWriteArrayList<>();
 
   @PostConstruct
   void load() {
     try {
       credentials = NodeCredentials.load(config.pki().dir());
-      tls = TlsIdentity.fromFolder(config.pki().dir());
+      tls = LiveTlsIdentity.fromFolder(config.pki().dir());
       watcher =
           TrustDirectoryWatcher.start(
               config.directory().dir(), config.directory().reloadInterval());
       directory = watcher.directory();
+      keyWatcher =
+          FolderWatcher.start(
+              config.pki().dir(), config.directory().reloadInterval(), this::reloadOwnKeys);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read the node's keys from "
@@ -54,8 +68,58 @@ public class NodeKeys {
     return credentials;
   }
 
-  public TlsIdentity tls() {
+  /** The TLS key and certificate presented now (new handshakes follow a rotation). */
+  public LiveTlsIdentity tls() {
     return tls;
+  }
+
+  /**
+   * Runs {@code listener} with the node's credentials whenever its key folder holds new keys or a
+   * new TLS pair ({@code liaison-pki rotate}; decision 0028).
+   */
+  public void onKeyChange(Consumer<NodeCredentials> listener) {
+    keyListeners.add(listener);
+  }
+
+  /**
+   * Reads the key folder now instead of at the next tick (an envelope sealed to a key this node may
+   * just have been given); a read already under way is waited for. Returns whether new keys were
+   * taken in.
+   */
+  public boolean readOwnKeysNow() {
+    return keyWatcher != null && keyWatcher.check();
+  }
+
+  /**
+   * Takes in the node's key folder after it changed: only when every key matches its certificate (a
+   * folder caught half-written is tried again at the next tick), and only what is new.
+   */
+  private void reloadOwnKeys() throws IOException {
+    Path dir = config.pki().dir();
+    NodeCredentials next = NodeCredentials.load(dir);
+    if (!Ecdsa.samePair(next.signingKey(), next.signingCertificate().getPublicKey())
+        || !Ecdsa.samePair(next.encryptionKey(), next.encryptionCertificate().getPublicKey())) {
+      throw new IOException("a key in " + dir + " does not match its certificate yet");
+    }
+    boolean tlsChanged = tls.replaceFrom(dir);
+    NodeCredentials before = credentials;
+    boolean keysChanged =
+        !next.signingCertificate().equals(before.signingCertificate())
+            || !next.encryptionCertificate().equals(before.encryptionCertificate());
+    if (keysChanged) {
+      credentials = next;
+    }
+    if (keysChanged || tlsChanged) {
+      keyListeners.forEach(l -> l.accept(credentials));
+      LOG.infof(
+          "keys of %s reloaded from %s: signing %s, encryption %s, TLS %s; the previous"
+              + " encryption key keeps opening what was sealed to it",
+          config.node(),
+          dir,
+          Certificates.fingerprint(next.signingCertificate()).substring(0, 16),
+          Certificates.fingerprint(next.encryptionCertificate()).substring(0, 16),
+          Certificates.fingerprint(tls.get().certificate()).substring(0, 16));
+    }
   }
 
   public TrustDirectory directory() {
@@ -66,6 +130,9 @@ public class NodeKeys {
   void close() {
     if (watcher != null) {
       watcher.close();
+    }
+    if (keyWatcher != null) {
+      keyWatcher.close();
     }
   }
 

@@ -17,8 +17,9 @@ class NodeConfigDocumentedTest {
         ConfigTable.runbook("node").entrySet().stream()
             .filter(e -> e.getKey().startsWith("liaison."))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    // the import folder's default is computed from the data folder, not a fixed value
+    // the import and backup folders' defaults are computed from the data folder, not a fixed value
     documented.computeIfPresent("liaison.import.dir", (k, v) -> ConfigTable.NO_DEFAULT);
+    documented.computeIfPresent("liaison.backup.dir", (k, v) -> ConfigTable.NO_DEFAULT);
     assertThat(documented).containsExactlyInAnyOrderEntriesOf(code);
   }
 }

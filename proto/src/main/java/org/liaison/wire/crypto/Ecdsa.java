@@ -37,6 +37,19 @@ public final class Ecdsa {
     }
   }
 
+  /**
+   * Whether the private key belongs to the public key (a signature by one verifies under the
+   * other): a key folder caught half-rewritten has a new key beside an old certificate.
+   */
+  public static boolean samePair(PrivateKey key, PublicKey publicKey) {
+    byte[] probe = "liaison key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try {
+      return verify(publicKey, probe, sign(key, probe));
+    } catch (InvalidKeyException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Verifies a DER signature. False for any invalid key, encoding or signature. */
   public static boolean verify(PublicKey key, byte[] message, byte[] derSignature) {
     return verify(key, message, derSignature, StandardDSAEncoding.INSTANCE);

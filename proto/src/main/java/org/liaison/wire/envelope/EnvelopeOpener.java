@@ -4,7 +4,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.security.InvalidKeyException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.AEADBadTagException;
 import org.liaison.wire.crypto.Hpke;
 import org.liaison.wire.pki.Certificates;
@@ -23,9 +27,16 @@ public final class EnvelopeOpener {
 
   private final NodeCredentials self;
   private final EnvelopeVerifier verifier;
-  private final Hpke.RecipientKey key;
-  private final ReceiverSessions sessions;
-  private final String keyId;
+  private final SessionPolicy sessionPolicy;
+  private final Clock clock;
+
+  /** One encryption key this node opens with, and the sessions partners started under it. */
+  private record KeySlot(String keyId, Hpke.RecipientKey key, ReceiverSessions sessions) {}
+
+  /** The current key first, then keys this node rotated away from while running. */
+  private volatile List<KeySlot> keys;
+
+  private volatile Set<String> keyIds;
 
   private EnvelopeOpener(Builder b) throws InvalidKeyException {
     this.self = b.self;
@@ -35,9 +46,53 @@ public final class EnvelopeOpener {
       vb.replayGuard(b.replay);
     }
     this.verifier = vb.build();
-    this.key = Hpke.recipientKey(self.encryptionKey(), self.encryptionCertificate().getPublicKey());
-    this.sessions = new ReceiverSessions(b.sessionPolicy, b.clock, key);
-    this.keyId = Certificates.fingerprint(self.encryptionCertificate());
+    this.sessionPolicy = b.sessionPolicy;
+    this.clock = b.clock;
+    install(List.of(slot(self)));
+  }
+
+  private KeySlot slot(NodeCredentials c) throws InvalidKeyException {
+    Hpke.RecipientKey key =
+        Hpke.recipientKey(c.encryptionKey(), c.encryptionCertificate().getPublicKey());
+    return new KeySlot(
+        Certificates.fingerprint(c.encryptionCertificate()),
+        key,
+        new ReceiverSessions(sessionPolicy, clock, key));
+  }
+
+  private void install(List<KeySlot> slots) {
+    this.keys = List.copyOf(slots);
+    this.keyIds = slots.stream().map(KeySlot::keyId).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Opens with {@code next}'s encryption key from now on, and keeps opening with the keys before it
+   * (their sessions too): partners that have not yet re-read the directory, and envelopes already
+   * in flight, were sealed to them (decision 0028). {@code next} must be this node's.
+   */
+  public synchronized void addKey(NodeCredentials next) throws WireException {
+    if (!next.agency().equals(self.agency()) || !next.node().equals(self.node())) {
+      throw new WireException(
+          Reason.INTERNAL, "The new credentials are not this node's (" + self + ").");
+    }
+    String id = Certificates.fingerprint(next.encryptionCertificate());
+    if (keys.get(0).keyId().equals(id)) {
+      return;
+    }
+    List<KeySlot> slots = new ArrayList<>();
+    try {
+      slots.add(slot(next));
+    } catch (InvalidKeyException e) {
+      throw new WireException(
+          Reason.INTERNAL, "The new encryption key pair is not a usable P-256 key pair.", e);
+    }
+    keys.stream().filter(k -> !k.keyId().equals(id)).forEach(slots::add);
+    install(slots);
+  }
+
+  /** The fingerprints of the encryption certificates this node opens with, current first. */
+  public List<String> keyIds() {
+    return keys.stream().map(KeySlot::keyId).toList();
   }
 
   public static Builder builder(NodeCredentials self, TrustDirectory trust) {
@@ -77,7 +132,7 @@ public final class EnvelopeOpener {
   private OpenedEnvelope open(Envelope envelope, byte[] expectedRequestHash) throws WireException {
     EnvelopeVerifier.Checked c =
         verifier.check(
-            envelope, new EnvelopeVerifier.Expectation(self.agency(), self.node(), keyId));
+            envelope, new EnvelopeVerifier.Expectation(self.agency(), self.node(), keyIds));
     byte[] requestHash = c.header().getRequestHash().toByteArray();
     if (expectedRequestHash == null && requestHash.length > 0) {
       throw new WireException(
@@ -102,11 +157,13 @@ public final class EnvelopeOpener {
   }
 
   private byte[] decrypt(EnvelopeVerifier.Checked c) throws WireException {
+    KeySlot slot = slotFor(c.header().getRecipientKeyId());
     if (c.header().hasSession()) {
-      return sessions.open(c.header().getSession(), c.headerBytes(), c.ciphertext());
+      return slot.sessions().open(c.header().getSession(), c.headerBytes(), c.ciphertext());
     }
     try {
-      return Hpke.open(c.enc(), key, SignedContent.INFO_SINGLE, c.headerBytes(), c.ciphertext());
+      return Hpke.open(
+          c.enc(), slot.key(), SignedContent.INFO_SINGLE, c.headerBytes(), c.ciphertext());
     } catch (InvalidKeyException | AEADBadTagException e) {
       throw new WireException(
           Reason.DECRYPTION_FAILED,
@@ -115,6 +172,18 @@ public final class EnvelopeOpener {
               + " does not decrypt with this"
               + " node's key; it was altered or sealed to another key.");
     }
+  }
+
+  private KeySlot slotFor(String keyId) throws WireException {
+    for (KeySlot k : keys) {
+      if (k.keyId().equals(keyId)) {
+        return k;
+      }
+    }
+    // the verifier has checked the key id against the same set: only a concurrent change gets here
+    throw new WireException(
+        Reason.WRONG_RECIPIENT,
+        "Envelope is sealed to encryption key " + keyId + ", which this node does not hold.");
   }
 
   /** Configures an opener. */

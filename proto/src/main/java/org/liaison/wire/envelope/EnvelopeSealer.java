@@ -2,6 +2,7 @@ package org.liaison.wire.envelope;
 
 import com.google.protobuf.ByteString;
 import java.security.InvalidKeyException;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -56,8 +57,18 @@ public final class EnvelopeSealer {
   private final Clock clock;
   private final SenderSessions sessions;
   private final SecureRandom random = new SecureRandom();
-  private final ByteString signerCertificate;
-  private final String signerKeyId;
+
+  /** The signing key and its certificate; replaced by {@link #signWith} when the key rotates. */
+  private record Signer(PrivateKey key, ByteString certificate, String keyId) {
+    static Signer of(NodeCredentials c) {
+      return new Signer(
+          c.signingKey(),
+          ByteString.copyFrom(Certificates.der(c.signingCertificate())),
+          Certificates.fingerprint(c.signingCertificate()));
+    }
+  }
+
+  private volatile Signer signer;
   private volatile Supplier<byte[]> auditCheckpoint = () -> new byte[0];
 
   public EnvelopeSealer(NodeCredentials self, TrustDirectory trust, Clock clock) {
@@ -71,8 +82,18 @@ public final class EnvelopeSealer {
     this.validator = new CertificateValidator(trust);
     this.clock = clock;
     this.sessions = new SenderSessions(sessionPolicy, clock);
-    this.signerCertificate = ByteString.copyFrom(Certificates.der(self.signingCertificate()));
-    this.signerKeyId = Certificates.fingerprint(self.signingCertificate());
+    this.signer = Signer.of(self);
+  }
+
+  /**
+   * Signs with {@code next}'s signing key from the next envelope on (key rotation while running;
+   * decision 0028). Partners accept either certificate while both are valid and unrevoked.
+   */
+  public void signWith(NodeCredentials next) {
+    if (!next.agency().equals(self.agency()) || !next.node().equals(self.node())) {
+      throw new IllegalArgumentException("the new credentials are not this node's (" + self + ")");
+    }
+    this.signer = Signer.of(next);
   }
 
   /**
@@ -85,8 +106,9 @@ public final class EnvelopeSealer {
 
   /** Seals one self-contained envelope. */
   public Envelope seal(SealRequest request, byte[] payload) throws WireException {
+    Signer by = signer; // one key for header and signature, even across a rotation
     X509Certificate recipient = recipientCertificate(request);
-    byte[] header = header(request, recipient, null).toByteArray();
+    byte[] header = header(request, recipient, null, by).toByteArray();
     Hpke.Sealed sealed;
     try {
       sealed = Hpke.seal(recipient.getPublicKey(), SignedContent.INFO_SINGLE, header, payload);
@@ -101,8 +123,8 @@ public final class EnvelopeSealer {
         .setCiphertext(ByteString.copyFrom(sealed.ciphertext()))
         .setSignature(
             Signature.newBuilder()
-                .setSignerCertificate(signerCertificate)
-                .setSingle(ByteString.copyFrom(sign(signed))))
+                .setSignerCertificate(by.certificate())
+                .setSingle(ByteString.copyFrom(sign(by, signed))))
         .build();
   }
 
@@ -118,6 +140,7 @@ public final class EnvelopeSealer {
     if (messages.isEmpty()) {
       return List.of();
     }
+    Signer by = signer;
     List<byte[]> headers = new ArrayList<>(messages.size());
     List<byte[]> ciphertexts = new ArrayList<>(messages.size());
     List<byte[]> leaves = new ArrayList<>(messages.size());
@@ -136,7 +159,7 @@ public final class EnvelopeSealer {
               .setSequence(slot.sequence())
               .setEnc(ByteString.copyFrom(slot.enc()))
               .build();
-      byte[] header = header(m.request(), recipient, ref).toByteArray();
+      byte[] header = header(m.request(), recipient, ref, by).toByteArray();
       byte[] ct = slot.keys().seal(slot.sequence(), header, m.payload);
       headers.add(header);
       ciphertexts.add(ct);
@@ -144,7 +167,7 @@ public final class EnvelopeSealer {
     }
     byte[] root = MerkleTree.root(leaves);
     ByteString rootSignature =
-        ByteString.copyFrom(sign(SignedContent.batchRoot(leaves.size(), root)));
+        ByteString.copyFrom(sign(by, SignedContent.batchRoot(leaves.size(), root)));
     List<Envelope> out = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       BatchSignature.Builder batch =
@@ -160,7 +183,7 @@ public final class EnvelopeSealer {
               .setHeader(ByteString.copyFrom(headers.get(i)))
               .setCiphertext(ByteString.copyFrom(ciphertexts.get(i)))
               .setSignature(
-                  Signature.newBuilder().setSignerCertificate(signerCertificate).setBatch(batch))
+                  Signature.newBuilder().setSignerCertificate(by.certificate()).setBatch(batch))
               .build());
     }
     return out;
@@ -194,7 +217,7 @@ public final class EnvelopeSealer {
     return cert;
   }
 
-  private Header header(SealRequest r, X509Certificate recipient, SessionRef session) {
+  private Header header(SealRequest r, X509Certificate recipient, SessionRef session, Signer by) {
     long now = clock.millis();
     byte[] id = new byte[16];
     random.nextBytes(id);
@@ -214,7 +237,7 @@ public final class EnvelopeSealer {
             .setCreatedAtMs(now)
             .setExpiresAtMs(now + r.ttl().toMillis())
             .setContentType(r.contentType())
-            .setSignerKeyId(signerKeyId)
+            .setSignerKeyId(by.keyId())
             .setRecipientKeyId(Certificates.fingerprint(recipient))
             .setRequestHash(ByteString.copyFrom(r.requestHash()));
     if (session != null) {
@@ -227,9 +250,9 @@ public final class EnvelopeSealer {
     return h.build();
   }
 
-  private byte[] sign(byte[] content) throws WireException {
+  private static byte[] sign(Signer by, byte[] content) throws WireException {
     try {
-      return Ecdsa.sign(self.signingKey(), content);
+      return Ecdsa.sign(by.key(), content);
     } catch (InvalidKeyException e) {
       throw new WireException(
           Reason.INTERNAL, "This node's signing key is not an EC P-256 key: check its PKI.", e);

@@ -90,7 +90,8 @@ public final class EnvelopeVerifier {
   }
 
   /** What the receiver expects; nulls are not checked. */
-  record Expectation(String agency, String node, String keyId) {}
+  /** What the recipient expects; {@code keyIds}: the encryption keys it opens with (null: any). */
+  record Expectation(String agency, String node, java.util.Set<String> keyIds) {}
 
   /** An envelope that passed the checks, with its parts. */
   record Checked(
@@ -142,7 +143,7 @@ public final class EnvelopeVerifier {
               + expect.node()
               + ".");
     }
-    if (expect.keyId() != null && !expect.keyId().equals(h.getRecipientKeyId())) {
+    if (expect.keyIds() != null && !expect.keyIds().contains(h.getRecipientKeyId())) {
       throw new WireException(
           Reason.WRONG_RECIPIENT,
           "Envelope is sealed to encryption key "

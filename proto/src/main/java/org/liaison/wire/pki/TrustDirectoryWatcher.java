@@ -1,9 +1,7 @@
 package org.liaison.wire.pki;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Keeps a {@link TrustDirectory} equal to its folder while the process runs. Every {@code interval}
@@ -96,21 +93,7 @@ public final class TrustDirectoryWatcher implements AutoCloseable {
   }
 
   private static byte[] digest(Path folder) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        md.update(
-            folder.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(Files.readAllBytes(f));
-      }
-    }
-    return md.digest();
+    return FolderWatcher.digest(folder);
   }
 
   @Override

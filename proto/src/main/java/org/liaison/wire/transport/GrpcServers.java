@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.liaison.wire.pki.AgencyTrustManager;
 
 /**
@@ -57,7 +58,7 @@ public final class GrpcServers {
   public static Server start(
       String host,
       int port,
-      TlsIdentity identity,
+      Supplier<TlsIdentity> identity,
       AgencyTrustManager peers,
       int maxMessageBytes,
       Executor executor,
@@ -77,7 +78,7 @@ public final class GrpcServers {
   public static Server start(
       String host,
       int port,
-      TlsIdentity identity,
+      Supplier<TlsIdentity> identity,
       AgencyTrustManager peers,
       ListenerLimits limits,
       Executor executor,
@@ -88,14 +89,14 @@ public final class GrpcServers {
   }
 
   /**
-   * As {@link #start(String, int, TlsIdentity, AgencyTrustManager, int, Executor, List)}, without
+   * As {@link #start(String, int, Supplier, AgencyTrustManager, int, Executor, List)}, without
    * server reflection: partner gateways, and what relays their envelopes ({@link
    * ListenerLimits#partnerFacing}).
    */
   public static Server startWithoutReflection(
       String host,
       int port,
-      TlsIdentity identity,
+      Supplier<TlsIdentity> identity,
       AgencyTrustManager peers,
       int maxMessageBytes,
       Executor executor,
@@ -115,7 +116,7 @@ public final class GrpcServers {
   public static Server startWithoutReflection(
       String host,
       int port,
-      TlsIdentity identity,
+      Supplier<TlsIdentity> identity,
       AgencyTrustManager peers,
       ListenerLimits limits,
       Executor executor,

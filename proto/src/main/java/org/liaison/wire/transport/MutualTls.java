@@ -5,8 +5,9 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
-import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -19,11 +20,14 @@ public final class MutualTls {
 
   private MutualTls() {}
 
-  public static SslContext server(TlsIdentity identity, X509TrustManager trust) {
+  /**
+   * A server context presenting the identity {@code identity} holds at each handshake (a {@link
+   * LiveTlsIdentity} follows key rotation).
+   */
+  public static SslContext server(Supplier<TlsIdentity> identity, X509TrustManager trust) {
     try {
       SslContextBuilder builder =
-          SslContextBuilder.forServer(
-                  identity.key(), identity.chain().toArray(X509Certificate[]::new))
+          SslContextBuilder.forServer(new CurrentKeyManager(identity))
               .trustManager(trust)
               .clientAuth(ClientAuth.REQUIRE)
               .protocols(PROTOCOLS)
@@ -34,11 +38,20 @@ public final class MutualTls {
     }
   }
 
-  public static SslContext client(TlsIdentity identity, X509TrustManager trust) {
+  /**
+   * A key manager presenting the identity {@code identity} holds at each handshake, for TLS servers
+   * built elsewhere (the node's web console).
+   */
+  public static X509ExtendedKeyManager keyManager(Supplier<TlsIdentity> identity) {
+    return new CurrentKeyManager(identity);
+  }
+
+  /** A client context presenting the identity {@code identity} holds at each handshake. */
+  public static SslContext client(Supplier<TlsIdentity> identity, X509TrustManager trust) {
     try {
       SslContextBuilder builder =
           SslContextBuilder.forClient()
-              .keyManager(identity.key(), identity.chain().toArray(X509Certificate[]::new))
+              .keyManager(new CurrentKeyManager(identity))
               .trustManager(trust)
               .protocols(PROTOCOLS)
               .sslProvider(SslProvider.JDK);

@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.liaison.wire.pki.Pem;
 
 /**
  * The key and certificate a process presents in mutual TLS, read from a folder of the PKI layout
  * ({@code tls.crt.pem}, {@code tls.key.pem}).
  */
-public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
+public record TlsIdentity(PrivateKey key, List<X509Certificate> chain)
+    implements Supplier<TlsIdentity> {
 
   public TlsIdentity {
     chain = List.copyOf(chain);
@@ -23,6 +25,12 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
 
   public static TlsIdentity fromFiles(Path certificate, Path key) throws IOException {
     return new TlsIdentity(Pem.readPrivateKey(key), List.of(Pem.readCertificate(certificate)));
+  }
+
+  /** Itself: a fixed identity, where a {@link LiveTlsIdentity} may also be given. */
+  @Override
+  public TlsIdentity get() {
+    return this;
   }
 
   public X509Certificate certificate() {

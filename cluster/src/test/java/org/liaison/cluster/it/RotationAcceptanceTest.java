@@ -1,0 +1,192 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.AgencyNode;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.pki.PkiCommand;
+import org.liaison.wire.pki.Certificates;
+import org.liaison.wire.pki.Pem;
+import org.liaison.wire.v1.AuditCheckpoint;
+import org.liaison.wire.v1.AuditFindingsRequest;
+import org.liaison.wire.v1.AuditGrpc;
+import org.liaison.wire.v1.PartnerAnswer;
+
+/**
+ * Key rotation with no downtime (decision 0028), on real processes: while officers of ICE query DEA
+ * and officers of DEA query ICE in a loop, DEA's node keys (signing, encryption, TLS) and then its
+ * gateway's TLS key are rotated with {@code liaison-pki rotate --keep-previous}, and after the
+ * overlap the old certificates are revoked with {@code --retire-previous}. No query fails; after
+ * the retirement (old certificates on the CRL) queries still succeed, so the new keys are the ones
+ * in use, and DEA's checkpoints reach ICE signed with the new signing key.
+ */
+@FederationTest(
+    agencies = {"us.ice", "us.dea"},
+    nodeOptions = {"liaison.directory.reload-interval=1s"},
+    gatewayOptions = {"liaison.directory.reload-interval=1s"})
+class RotationAcceptanceTest {
+  private static final Set<PartnerAnswer.Status> ANSWERED =
+      Set.of(
+          PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
+
+  /** Longer than the reload interval (1 s) for every process, with room on a busy machine. */
+  private static final long SETTLE_MS = 6_000;
+
+  @Test
+  void nodeAndGatewayKeysRotatedWhileQueried_noQueryFails(Federation f) throws Exception {
+    AgencyNode dea = f.node("us.dea");
+    AgencyNode ice = f.node("us.ice");
+    Map<String, String> outcomes = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService officers = Executors.newFixedThreadPool(3);
+    List<String> phases = new ArrayList<>();
+    try (NodeClient iceClient = ice.client();
+        NodeClient deaClient = dea.client()) {
+      List<Future<?>> loops =
+          List.of(
+              officers.submit(() -> loop(iceClient, "us.dea", "ICE-ROT-", next, stop, outcomes)),
+              officers.submit(() -> loop(iceClient, "us.dea", "ICE-ROT-", next, stop, outcomes)),
+              officers.submit(() -> loop(deaClient, "us.ice", "DEA-ROT-", next, stop, outcomes)));
+      phases.add(phase("before", outcomes, SETTLE_MS / 2));
+
+      pki(f, "rotate", "--agency", "us.dea", "--node", "node-1", "--keep-previous");
+      phases.add(phase("node keys rotated, overlap", outcomes, SETTLE_MS));
+      pki(f, "rotate", "--agency", "us.dea", "--node", "node-1", "--retire-previous");
+      phases.add(phase("node's old certificates revoked", outcomes, SETTLE_MS));
+
+      pki(f, "rotate", "--agency", "us.dea", "--gateway", "--keep-previous");
+      phases.add(phase("gateway TLS rotated, overlap", outcomes, SETTLE_MS));
+      pki(f, "rotate", "--agency", "us.dea", "--gateway", "--retire-previous");
+      phases.add(phase("gateway's old certificate revoked", outcomes, SETTLE_MS));
+
+      stop.set(true);
+      for (Future<?> l : loops) {
+        l.get(2, TimeUnit.MINUTES);
+      }
+      List<String> failed =
+          outcomes.entrySet().stream()
+              .filter(e -> !isAnswered(e.getValue()))
+              .map(e -> e.getKey() + " " + e.getValue())
+              .toList();
+      System.out.println("rotation under load: " + String.join("; ", phases));
+      System.out.printf(
+          "rotation under load: %d queries, %d failed %s%n",
+          outcomes.size(), failed.size(), failed.stream().limit(10).toList());
+      assertThat(failed.stream().limit(10).toList())
+          .as("queries that failed during the rotations (first 10 of " + failed.size() + ")")
+          .isEmpty();
+      assertThat(outcomes.size()).as("queries made").isGreaterThan(20);
+
+      // DEA's newest checkpoint reached ICE signed with DEA's new signing key
+      String newSigning =
+          Certificates.fingerprint(
+              Pem.readCertificate(f.pkiDir().resolve("us.dea/nodes/node-1/signing.crt.pem")));
+      long deadline = System.currentTimeMillis() + 30_000;
+      String held = "";
+      while (System.currentTimeMillis() < deadline && !held.equals(newSigning)) {
+        assertThat(askDea(iceClient, "ICE-ROT-LAST").getStatus()).isIn(ANSWERED);
+        Thread.sleep(500);
+        held =
+            AuditGrpc.newBlockingStub(iceClient.channel())
+                .withDeadlineAfter(1, TimeUnit.MINUTES)
+                .findings(AuditFindingsRequest.getDefaultInstance())
+                .getPartnerCheckpointsList()
+                .stream()
+                .filter(c -> c.getAgency().equals("us.dea"))
+                .max(java.util.Comparator.comparingLong(AuditCheckpoint::getTreeSize))
+                .map(AuditCheckpoint::getSignerKeyId)
+                .orElse("");
+      }
+      assertThat(held).as("signer of DEA's latest checkpoint held by ICE").isEqualTo(newSigning);
+    } finally {
+      officers.shutdownNow();
+    }
+    assertThat(Files.readString(dea.log())).contains("keys of node-1 reloaded");
+    assertThat(Files.readString(f.gateway("us.dea").log()))
+        .contains("TLS certificate of the gateway reloaded");
+  }
+
+  private static String phase(String name, Map<String, String> outcomes, long ms)
+      throws InterruptedException {
+    int before = outcomes.size();
+    Thread.sleep(ms);
+    return name + ": " + (outcomes.size() - before) + " queries";
+  }
+
+  private static boolean isAnswered(String status) {
+    return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
+  }
+
+  private static PartnerAnswer askDea(NodeClient ice, String caseRef) {
+    return Officers.from(
+        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea")),
+        "us.dea");
+  }
+
+  private static Void loop(
+      NodeClient client,
+      String partner,
+      String prefix,
+      AtomicInteger next,
+      AtomicBoolean stop,
+      Map<String, String> outcomes) {
+    while (!stop.get()) {
+      String caseRef = prefix + next.getAndIncrement();
+      try {
+        PartnerAnswer a =
+            Officers.from(
+                client.queryAll(
+                    Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, partner)),
+                partner);
+        boolean answered = isAnswered(a.getStatus().name());
+        outcomes.put(caseRef, a.getStatus().name() + (answered ? "" : " " + a));
+        if (!answered) {
+          pause();
+        }
+      } catch (RuntimeException e) {
+        outcomes.put(caseRef, e.toString());
+        pause(); // a failure is counted once a pause, not in a tight loop
+      }
+    }
+    return null;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void pki(Federation f, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--pki");
+    all.add(f.pkiDir().toString());
+    var cl = PkiCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(all.toArray(String[]::new));
+    assertThat(exit).as("liaison-pki " + all + ": " + err).isZero();
+  }
+}
