@@ -19,6 +19,7 @@ import org.liaison.node.deconfliction.PendingChecks.Kind;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
+import org.liaison.node.retry.RetryPolicy;
 import org.liaison.node.runtime.BackgroundJobs;
 import org.liaison.node.runtime.NodeRuntime;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -38,9 +39,11 @@ import org.liaison.wire.v1.Reason;
 @ApplicationScoped
 public class DeconflictionTriggers {
   private static final Logger LOG = Logger.getLogger(DeconflictionTriggers.class);
-  private static final long[] RETRY_DELAYS_S = {5, 20, 60, 300, 900};
-  private static final long HOURLY = 3600;
-  private static final int MAX_ATTEMPTS = RETRY_DELAYS_S.length + 7 * 24;
+
+  /** From 5 s doubling to hourly, for about a week (10 doublings, then 7 x 24 hourly attempts). */
+  static final RetryPolicy RETRY =
+      new RetryPolicy(Duration.ofSeconds(5), Duration.ofHours(1), 10 + 7 * 24);
+
   private static final int BATCH = 20;
   private static final Set<Reason> TRANSIENT_REFUSALS =
       Set.of(Reason.RATE_LIMITED, Reason.QUOTA_EXHAUSTED, Reason.AUDIT_UNAVAILABLE);
@@ -138,13 +141,13 @@ public class DeconflictionTriggers {
       LOG.warnf("automatic check of %s %s failed: %s", due.kind(), due.item(), e.toString());
     }
     int attempt = due.attempts();
-    if (!askAgain.isEmpty() && attempt + 1 >= MAX_ATTEMPTS) {
+    if (!askAgain.isEmpty() && RETRY.givesUp(attempt + 1)) {
       LOG.errorf(
           "automatic check of %s %s gave up on %s after %d attempts; run it on demand",
           due.kind(), due.item(), askAgain, attempt + 1);
       askAgain.clear();
     }
-    pending.done(due, askAgain, delay(attempt));
+    pending.done(due, askAgain, RETRY.after(attempt + 1));
   }
 
   private static List<PartnerAgreement> partners(List<PartnerAgreement> inForce, Due due) {
@@ -164,10 +167,6 @@ public class DeconflictionTriggers {
         || TRANSIENT_REFUSALS.contains(o.failure().reason())) {
       askAgain.add(o.partner().agency());
     }
-  }
-
-  static Duration delay(int attempt) {
-    return Duration.ofSeconds(attempt < RETRY_DELAYS_S.length ? RETRY_DELAYS_S[attempt] : HOURLY);
   }
 
   private String officer() {
