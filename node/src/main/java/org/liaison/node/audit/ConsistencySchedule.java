@@ -1,15 +1,13 @@
 package org.liaison.node.audit;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.runtime.BackgroundJobs;
 
 /**
  * Asks every partner, every {@code liaison.audit.consistency-interval-ms}, to prove that its log
@@ -23,22 +21,14 @@ public class ConsistencySchedule {
 
   @Inject NodeConfig config;
   @Inject PartnerConsistency consistency;
-
-  private ScheduledExecutorService executor;
+  @Inject BackgroundJobs jobs;
 
   void start(@Observes StartupEvent event) {
     long every = config.audit().consistencyIntervalMs();
     if (!config.runtime().enabled() || every <= 0) {
       return;
     }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "liaison-audit-consistency");
-              t.setDaemon(true);
-              return t;
-            });
-    executor.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
+    jobs.every("audit-consistency", Duration.ofMillis(every), this::checkAll);
   }
 
   private void checkAll() {
@@ -48,12 +38,6 @@ public class ConsistencySchedule {
       }
     } catch (RuntimeException e) {
       LOG.warnf(e, "audit consistency check failed; trying again at the next interval");
-    }
-  }
-
-  void stop(@Observes ShutdownEvent event) {
-    if (executor != null) {
-      executor.shutdownNow();
     }
   }
 }

@@ -3,14 +3,16 @@ package org.liaison.node.audit;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,13 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
+import org.liaison.node.runtime.BackgroundJobs;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.pki.CertificateRole;
@@ -55,14 +54,15 @@ public class PartnerHistory {
   @Inject AuditLog audit;
   @Inject AuditSigning self;
   @Inject NodeKeys keys;
+  @Inject BackgroundJobs jobs;
 
-  static final long SETTLE_EVERY_MS = 200;
+  /** The scheduler's tick: the queue is short-lived, and every reader settles it first anyway. */
+  static final long SETTLE_EVERY_MS = 1000;
+
   private static final int MAX_QUEUED = 10_000;
   private final Queue<Observation> pending = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final ReentrantLock settling = new ReentrantLock();
-  private final AtomicBoolean started = new AtomicBoolean();
-  private volatile ScheduledExecutorService settler;
 
   /**
    * The checkpoint in a verified envelope's header, signed by the envelope's signer: queued, so the
@@ -82,7 +82,6 @@ public class PartnerHistory {
         return; // a flood: the checkpoints already queued (and the next ones) will do
       }
       pending.add(new Observation(h.getSenderAgency(), signed, signer));
-      startSettling();
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       // never a reason to drop a valid message; the next checkpoint will do
       LOG.warnf("ignored the audit checkpoint of %s: %s", h.getSenderAgency(), e.getMessage());
@@ -150,38 +149,21 @@ public class PartnerHistory {
     return keep;
   }
 
-  private void startSettling() {
-    if (settler != null || !started.compareAndSet(false, true)) {
-      return;
-    }
-    ScheduledExecutorService s =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "liaison-partner-checkpoints");
-              t.setDaemon(true);
-              return t;
-            });
-    s.scheduleWithFixedDelay(
-        () -> {
-          settling.lock();
-          try {
-            QuarkusTransaction.requiringNew().run(this::settleLocked);
-          } catch (RuntimeException e) {
-            LOG.warnf(e, "could not store partners' checkpoints; trying again");
-          } finally {
-            settling.unlock();
-          }
-        },
-        SETTLE_EVERY_MS,
-        SETTLE_EVERY_MS,
-        TimeUnit.MILLISECONDS);
-    settler = s;
+  void start(@Observes StartupEvent event) {
+    jobs.every("partner-checkpoints", Duration.ofMillis(SETTLE_EVERY_MS), this::settleInBackground);
   }
 
-  @PreDestroy
-  void stop() {
-    if (settler != null) {
-      settler.shutdownNow();
+  private void settleInBackground() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    settling.lock();
+    try {
+      QuarkusTransaction.requiringNew().run(this::settleLocked);
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "could not store partners' checkpoints; trying again");
+    } finally {
+      settling.unlock();
     }
   }
 

@@ -11,6 +11,7 @@ import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
@@ -67,13 +68,13 @@ public class BlindEvaluateResponder implements InboundHandler {
     long limit = terms.dailyProbes(r.agreementId());
     QuotaCount count;
     try {
-      count = quota.consume(r.senderAgency(), r.agreementId(), n, limit);
-    } catch (ProbeQuota.Exhausted e) {
+      count = quota.consume(r, r.senderAgency(), r.agreementId(), n, limit);
+    } catch (DailyCounts.Exhausted e) {
       return refused(
           r,
           kind,
           PartnerRefusals.quotaExhausted(
-              config.agency(), r.senderAgency(), r.agreementId(), e.used, e.limit, n));
+              config.agency(), r.senderAgency(), r.agreementId(), e.used(), e.limit(), n));
     }
     VerifiableEvaluation evaluation;
     try {

@@ -13,6 +13,7 @@ import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimAnswer;
 import org.liaison.wire.v1.ConflictClaimRequest;
@@ -86,15 +87,15 @@ public class ConflictClaimResponder implements InboundHandler {
     long limit = terms.dailyProbes(r.agreementId());
     QuotaCount counted;
     try {
-      counted = quota.consume(r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
-    } catch (ProbeQuota.Exhausted e) {
+      counted = quota.consume(r, r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
+    } catch (DailyCounts.Exhausted e) {
       return refusal(
           PartnerRefusals.quotaExhausted(
               config.agency(),
               r.senderAgency(),
               r.agreementId(),
-              e.used,
-              e.limit,
+              e.used(),
+              e.limit(),
               q.getPrfOutputsCount()));
     }
     Set<String> refs = new TreeSet<>();

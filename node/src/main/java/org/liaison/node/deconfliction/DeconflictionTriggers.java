@@ -2,7 +2,6 @@ package org.liaison.node.deconfliction;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,10 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -24,6 +19,8 @@ import org.liaison.node.deconfliction.PendingChecks.Kind;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
+import org.liaison.node.retry.RetryPolicy;
+import org.liaison.node.runtime.BackgroundJobs;
 import org.liaison.node.runtime.NodeRuntime;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
@@ -33,17 +30,20 @@ import org.liaison.wire.v1.Reason;
  * targets; a changed operation is checked for events. Seeded records count as created.
  *
  * <p>The change queues its check in the import's own transaction ({@link PendingChecks}); one
- * background thread runs the queue once the node is serving (many lines of one case make one
- * check), so a slow partner never slows an import. A partner that is down, too slow, or over its
- * rate or quota is asked again later (5 s, 20 s, 1 min, 5 min, 15 min, then hourly for a week); the
- * queue is in the database, so neither a restart nor an outage loses a check.
+ * background thread runs the queue once the node is serving (many lines of one case make one check;
+ * the scheduler's job and a wake-up after a commit never run it twice at once), so a slow partner
+ * never slows an import. A partner that is down, too slow, or over its rate or quota is asked again
+ * later (5 s, 20 s, 1 min, 5 min, 15 min, then hourly for a week); the queue is in the database, so
+ * neither a restart nor an outage loses a check.
  */
 @ApplicationScoped
 public class DeconflictionTriggers {
   private static final Logger LOG = Logger.getLogger(DeconflictionTriggers.class);
-  private static final long[] RETRY_DELAYS_S = {5, 20, 60, 300, 900};
-  private static final long HOURLY = 3600;
-  private static final int MAX_ATTEMPTS = RETRY_DELAYS_S.length + 7 * 24;
+
+  /** From 5 s doubling to hourly, for about a week (10 doublings, then 7 x 24 hourly attempts). */
+  static final RetryPolicy RETRY =
+      new RetryPolicy(Duration.ofSeconds(5), Duration.ofHours(1), 10 + 7 * 24);
+
   private static final int BATCH = 20;
   private static final Set<Reason> TRANSIENT_REFUSALS =
       Set.of(Reason.RATE_LIMITED, Reason.QUOTA_EXHAUSTED, Reason.AUDIT_UNAVAILABLE);
@@ -55,6 +55,7 @@ public class DeconflictionTriggers {
   @Inject EventDeconfliction events;
   @Inject PendingChecks pending;
   @Inject ImportActivity imports;
+  @Inject BackgroundJobs jobs;
 
   /**
    * While a bulk import runs, the queued checks wait for it to pause (one check per case and import
@@ -64,23 +65,17 @@ public class DeconflictionTriggers {
 
   private ImportActivity.Deferral importDeferral;
 
-  private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "deconfliction-triggers");
-            t.setDaemon(true);
-            return t;
-          });
-  private final AtomicBoolean woken = new AtomicBoolean();
+  private BackgroundJobs.Serial drains;
 
   @PostConstruct
   void init() {
     importDeferral = imports.deferral(MAX_IMPORT_DEFER_MS);
+    drains = jobs.serial("de-confliction queue", this::drain);
   }
 
   void start(@Observes StartupEvent event) {
     if (config.deconfliction().triggers()) {
-      worker.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.SECONDS);
+      jobs.every("deconfliction-triggers", Duration.ofSeconds(1), drains::run);
     }
   }
 
@@ -98,8 +93,8 @@ public class DeconflictionTriggers {
 
   /** After the change committed: run the queue now rather than at the next poll. */
   void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsChanged change) {
-    if (config.deconfliction().triggers() && woken.compareAndSet(false, true)) {
-      worker.execute(this::drain);
+    if (config.deconfliction().triggers()) {
+      drains.request();
     }
   }
 
@@ -114,7 +109,6 @@ public class DeconflictionTriggers {
   }
 
   private void drain() {
-    woken.set(false);
     if (!runtime.ready()) {
       return; // seeding queued its checks before the listeners; they run once the node serves
     }
@@ -147,13 +141,13 @@ public class DeconflictionTriggers {
       LOG.warnf("automatic check of %s %s failed: %s", due.kind(), due.item(), e.toString());
     }
     int attempt = due.attempts();
-    if (!askAgain.isEmpty() && attempt + 1 >= MAX_ATTEMPTS) {
+    if (!askAgain.isEmpty() && RETRY.givesUp(attempt + 1)) {
       LOG.errorf(
           "automatic check of %s %s gave up on %s after %d attempts; run it on demand",
           due.kind(), due.item(), askAgain, attempt + 1);
       askAgain.clear();
     }
-    pending.done(due, askAgain, delay(attempt));
+    pending.done(due, askAgain, RETRY.after(attempt + 1));
   }
 
   private static List<PartnerAgreement> partners(List<PartnerAgreement> inForce, Due due) {
@@ -175,10 +169,6 @@ public class DeconflictionTriggers {
     }
   }
 
-  static Duration delay(int attempt) {
-    return Duration.ofSeconds(attempt < RETRY_DELAYS_S.length ? RETRY_DELAYS_S[attempt] : HOURLY);
-  }
-
   private String officer() {
     return "node:" + config.node();
   }
@@ -186,10 +176,5 @@ public class DeconflictionTriggers {
   /** Background checks are not waited on by anyone, so they allow partners more time. */
   private long deadlineMs() {
     return Math.max(config.query().deadlineMs(), 10_000);
-  }
-
-  @PreDestroy
-  void stop() {
-    worker.shutdownNow();
   }
 }

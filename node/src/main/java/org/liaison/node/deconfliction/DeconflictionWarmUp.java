@@ -1,18 +1,17 @@
 package org.liaison.node.deconfliction;
 
 import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.node.runtime.BackgroundJobs;
 import org.liaison.wire.oprf.BlindedInput;
 import org.liaison.wire.oprf.OprfClient;
 import org.liaison.wire.oprf.OprfKeyRing;
@@ -36,21 +35,14 @@ public class DeconflictionWarmUp {
   @Inject HeldFilters held;
   @Inject PartnerFilters partnerFilters;
   @Inject DeconflictionPartners partners;
-
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "deconfliction-warm-up");
-            t.setDaemon(true);
-            return t;
-          });
+  @Inject BackgroundJobs jobs;
 
   void start(@Observes StartupEvent event) {
     if (!config.runtime().enabled()) {
       return;
     }
-    timer.execute(this::local);
-    timer.schedule(() -> fetch(0), ATTEMPTS_S[0], TimeUnit.SECONDS);
+    jobs.soon("de-confliction warm-up", this::local);
+    jobs.after("partner filters", Duration.ofSeconds(ATTEMPTS_S[0]), () -> fetch(0));
   }
 
   private void local() {
@@ -99,12 +91,8 @@ public class DeconflictionWarmUp {
   /** Only the partners that were not reachable yet are asked again, a few times early on. */
   private void retry(List<Runnable> failed, int attempt) {
     if (attempt + 1 < ATTEMPTS_S.length) {
-      failed.forEach(r -> timer.schedule(r, ATTEMPTS_S[attempt + 1], TimeUnit.SECONDS));
+      failed.forEach(
+          r -> jobs.after("partner filters", Duration.ofSeconds(ATTEMPTS_S[attempt + 1]), r));
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    timer.shutdownNow();
   }
 }

@@ -2,18 +2,15 @@ package org.liaison.node.deconfliction;
 
 import com.google.protobuf.ByteString;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
+import org.liaison.node.runtime.BackgroundJobs;
 import org.liaison.wire.v1.MatchKind;
 
 /**
@@ -35,7 +33,7 @@ import org.liaison.wire.v1.MatchKind;
 @ApplicationScoped
 public class HeldFilters {
   private static final Logger LOG = Logger.getLogger(HeldFilters.class);
-  private static final long CATCH_UP_DELAY_MS = 200;
+  private static final Duration CATCH_UP_DELAY = Duration.ofMillis(200);
 
   /**
    * While a bulk import runs, the catch-up waits for it to pause, but never longer than this: a
@@ -49,6 +47,7 @@ public class HeldFilters {
   @Inject DeconflictionTerms terms;
   @Inject NodeConfig config;
   @Inject ImportActivity imports;
+  @Inject BackgroundJobs jobs;
   private ImportActivity.Deferral importDeferral;
 
   private record Key(String partner, String agreementId, MatchKind kind) {}
@@ -61,13 +60,8 @@ public class HeldFilters {
   /** From an import's first deferred catch-up until a catch-up has gone through every filter. */
   private final AtomicBoolean catchingUp = new AtomicBoolean();
 
-  private final ScheduledExecutorService maintainer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "held-filters");
-            t.setDaemon(true);
-            return t;
-          });
+  /** One catch-up at a time, as on the single thread this replaced. */
+  private BackgroundJobs.Serial catchUps;
 
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsChanged change) {
     invalidate();
@@ -81,19 +75,20 @@ public class HeldFilters {
 
   private void scheduleCatchUp() {
     if (catchUpQueued.compareAndSet(false, true)) {
-      maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+      jobs.after("held filters catch-up", CATCH_UP_DELAY, catchUps::run);
     }
   }
 
   @PostConstruct
   void init() {
     importDeferral = imports.deferral(MAX_IMPORT_DEFER_MS);
+    catchUps = jobs.serial("held filters catch-up", this::catchUp);
   }
 
   private void catchUp() {
     if (importDeferral.holdBack()) {
       catchingUp.set(true);
-      maintainer.schedule(this::catchUp, CATCH_UP_DELAY_MS, TimeUnit.MILLISECONDS);
+      jobs.after("held filters catch-up", CATCH_UP_DELAY, catchUps::run);
       return;
     }
     catchUpQueued.set(false);
@@ -180,10 +175,5 @@ public class HeldFilters {
       filters.put(key, f);
     }
     return f;
-  }
-
-  @PreDestroy
-  void stop() {
-    maintainer.shutdownNow();
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.query.QueryQuota;
+import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.v1.PartnerQuota;
 import org.liaison.wire.v1.QuotaReport;
 
@@ -22,7 +23,7 @@ public class QuotaReports {
   @Inject QueryQuota queries;
 
   public QuotaReport today() {
-    LocalDate day = ProbeQuota.today();
+    LocalDate day = DailyCounts.today();
     Map<String, PartnerQuota.Builder> rows = new LinkedHashMap<>();
     for (PartnerAgreement p : partners.all()) {
       rows.put(
@@ -33,12 +34,12 @@ public class QuotaReports {
               .setAnsweredLimit(terms.dailyProbes(p.agreementId()))
               .setQueriesLimit(terms.dailyQueries(p.agreementId())));
     }
-    for (ProbeQuota.Count c : quota.on(day)) {
+    for (DailyCounts.Count c : quota.on(day)) {
       PartnerQuota.Builder b =
           rows.computeIfAbsent(
               c.partner(),
               k -> PartnerQuota.newBuilder().setPartnerAgency(k).setAgreementId(c.agreementId()));
-      if (c.direction().equals("IN")) {
+      if (c.kind() == DailyCounts.Kind.PROBE_IN) {
         b.setAnsweredToday(c.used()).setAnsweredLimit(c.limit());
       } else {
         b.setSentToday(c.used()).setPartnerLimit(c.limit());

@@ -17,6 +17,7 @@ import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.identifiers.InvalidIdentifierException;
+import org.liaison.node.quota.DailyCounts;
 import org.liaison.node.search.RecordMatch;
 import org.liaison.node.search.RecordSearch;
 import org.liaison.policy.Decision;
@@ -82,7 +83,7 @@ public class QueryResponder implements InboundHandler {
           r.senderAgency(),
           r.agreementId(),
           agreement.rateLimits() == null ? 0 : agreement.rateLimits().queriesPerDay());
-    } catch (QueryQuota.Exhausted e) {
+    } catch (DailyCounts.Exhausted e) {
       return refusal(
           Refusal.newBuilder()
               .setReason(Reason.QUOTA_EXHAUSTED)

@@ -2,21 +2,19 @@ package org.liaison.node.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.records.ImportActivity;
+import org.liaison.node.runtime.BackgroundJobs;
 
 /**
  * Keeps the embedded H2 file near the size of its data. With {@code WRITE_DELAY=0} (every commit on
@@ -41,23 +39,14 @@ public class StoreHousekeeping {
   @Inject AgroalDataSource dataSource;
   @Inject ImportActivity imports;
   @Inject NodeConfig config;
+  @Inject BackgroundJobs jobs;
 
   /** Chunks below this live share (percent) are rewritten. */
   static final int TARGET_FILL = 80;
 
-  private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "store-housekeeping");
-            t.setDaemon(true);
-            return t;
-          });
-
   void start(@Observes StartupEvent event) {
-    int everySeconds = config.store().housekeepingSeconds();
-    if (everySeconds > 0) {
-      worker.scheduleWithFixedDelay(this::run, everySeconds, everySeconds, TimeUnit.SECONDS);
-    }
+    jobs.every(
+        "store-housekeeping", Duration.ofSeconds(config.store().housekeepingSeconds()), this::run);
   }
 
   private void run() {
@@ -123,10 +112,5 @@ public class StoreHousekeeping {
       return null;
     }
     return local.getDatabase().getStore().getMvStore();
-  }
-
-  @PreDestroy
-  void stop() {
-    worker.shutdownNow();
   }
 }

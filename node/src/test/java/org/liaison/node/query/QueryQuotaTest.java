@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.liaison.node.deconfliction.LoopbackProfile;
 import org.liaison.node.deconfliction.QuotaReports;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.PartnerQuota;
@@ -30,7 +31,7 @@ class QueryQuotaTest {
 
   @Test
   void theQueryAfterTheLastOfTheDay_isRefusedWithTheAgreementClauseAndASentence() throws Exception {
-    long used = quota.today(PARTNER).map(QueryQuota.Count::used).orElse(0L);
+    long used = quota.today(PARTNER).map(DailyCounts.Count::used).orElse(0L);
     for (long i = used; i < 100; i++) {
       InboundRequest r = request();
       QueryAnswer a = (QueryAnswer) responder.handle(r);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.liaison.node.workflow.delivery.Backoff;
+import org.liaison.node.retry.RetryPolicy;
 import org.liaison.node.workflow.timeliness.Percentiles;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowDecision;
@@ -28,13 +28,18 @@ class PureRulesTest {
   }
 
   @Test
-  void backoff_doublesUpToTheCap() {
-    Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+  void retryPolicy_doublesUpToTheCap_andGivesUpOnlyWhenItHasALimit() {
+    RetryPolicy b = RetryPolicy.untilAcknowledged(Duration.ofMillis(500), Duration.ofSeconds(5));
     assertThat(b.after(1)).isEqualTo(Duration.ofMillis(500));
     assertThat(b.after(2)).isEqualTo(Duration.ofMillis(1000));
     assertThat(b.after(4)).isEqualTo(Duration.ofMillis(4000));
     assertThat(b.after(5)).isEqualTo(Duration.ofSeconds(5));
     assertThat(b.after(500)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(b.givesUp(Integer.MAX_VALUE)).isFalse();
+    RetryPolicy limited = new RetryPolicy(Duration.ofSeconds(5), Duration.ofHours(1), 3);
+    assertThat(limited.after(11)).isEqualTo(Duration.ofHours(1));
+    assertThat(limited.givesUp(2)).isFalse();
+    assertThat(limited.givesUp(3)).isTrue();
   }
 
   @Test

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.liaison.node.retry.RetryPolicy;
 import org.liaison.node.workflow.Workflow;
 
 /**
@@ -79,10 +80,10 @@ public class Outbox {
 
   /** Counts a failed attempt and sets when to try again. */
   @Transactional
-  public OutboxEntry retryLater(long id, String why, Backoff backoff) {
+  public OutboxEntry retryLater(long id, String why, RetryPolicy policy) {
     OutboxEntry e = em.find(OutboxEntry.class, id);
     e.attempts++;
-    e.nextAttemptAt = Instant.now().plus(backoff.after(e.attempts));
+    e.nextAttemptAt = Instant.now().plus(policy.after(e.attempts));
     e.lastError = why == null || why.length() <= 2000 ? why : why.substring(0, 2000);
     return e;
   }

@@ -13,6 +13,7 @@ import org.liaison.node.config.NodeConfig;
 import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
+import org.liaison.node.retry.RetryPolicy;
 import org.liaison.node.workflow.WorkflowEngine;
 import org.liaison.wire.v1.WorkflowAck;
 
@@ -89,15 +90,15 @@ public class OutboxDelivery {
   }
 
   private void retryLater(long id, String why) {
-    OutboxEntry e = outbox.retryLater(id, why, backoff());
+    OutboxEntry e = outbox.retryLater(id, why, retryPolicy());
     LOG.infof(
         "workflow message %s to %s not delivered (attempt %d); next at %s",
         e.messageId, e.partnerAgency, e.attempts, e.nextAttemptAt);
     LOG.debugf("workflow message %s not delivered: %s", e.messageId, why);
   }
 
-  Backoff backoff() {
-    return new Backoff(
+  RetryPolicy retryPolicy() {
+    return RetryPolicy.untilAcknowledged(
         Duration.ofMillis(config.workflow().retryInitialMs()),
         Duration.ofMillis(config.workflow().retryMaxMs()));
   }
