@@ -472,14 +472,18 @@ class TrustAttacksAcceptanceTest {
   record Refused(io.grpc.Status.Code code, Reason reason) {
     static final Refused HANDSHAKE =
         new Refused(io.grpc.Status.Code.UNAVAILABLE, Reason.REASON_UNSPECIFIED);
+
+    static Refused of(StatusRuntimeException e) {
+      return new Refused(
+          e.getStatus().getCode(), Refusals.reasonOf(e).orElse(Reason.REASON_UNSPECIFIED));
+    }
   }
 
   private static Refused refusalOf(Call call) {
     try {
       call.run();
     } catch (StatusRuntimeException e) {
-      return new Refused(
-          e.getStatus().getCode(), Refusals.reasonOf(e).orElse(Reason.REASON_UNSPECIFIED));
+      return Refused.of(e);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -516,8 +520,7 @@ class TrustAttacksAcceptanceTest {
       try {
         call.run();
       } catch (StatusRuntimeException e) {
-        return new Refused(
-            e.getStatus().getCode(), Refusals.reasonOf(e).orElse(Reason.REASON_UNSPECIFIED));
+        return Refused.of(e);
       } catch (Exception e) {
         throw new AssertionError(e);
       }
