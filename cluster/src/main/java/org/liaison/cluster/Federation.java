@@ -1,26 +1,19 @@
 package org.liaison.cluster;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
-import org.liaison.agreements.AgreementException;
-import org.liaison.agreements.ReferenceAgreements;
-import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
 import org.liaison.postgres.DevPostgres;
 
@@ -37,6 +30,11 @@ import org.liaison.postgres.DevPostgres;
  * <p>Layout of the work folder: {@code pki/} (DevPki), {@code agreements/} (the signed originals),
  * {@code <agency>/agreements/} (each agency's own copy), {@code <agency>/node-1/data/}, {@code
  * <agency>/records.jsonl} (seed), {@code logs/<agency>-node.log} and {@code -gateway.log}.
+ *
+ * <p>This class prepares, starts and stops; the parts have one job each: {@link FederationPki} (PKI
+ * and signed agreements), {@link AgencyPorts} (ports), {@link AgencyFiles} (seed records, officer
+ * directory), {@link ProcessConfiguration} (each process's configuration), {@link JavaProcess} (one
+ * process), {@link Revocation} (a revocation a test takes back).
  */
 public final class Federation implements AutoCloseable {
 
@@ -117,129 +115,78 @@ public final class Federation implements AutoCloseable {
       return this;
     }
     Path work = config.workDir.toAbsolutePath().normalize();
-    deleteTree(work);
+    AgencyFiles.deleteTree(work);
     try {
       Files.createDirectories(work.resolve("logs"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + work, e);
     }
     DevPki pki =
-        DevPki.create(
-            pkiDir(),
-            config.agencies.stream().map(AgencySpec::withDefaults).toList(),
-            Clock.systemUTC());
-    try {
-      ReferenceAgreements.write(pki.root(), agreementsDir(), config.today);
-      config.clones.forEach(
-          (clone, template) ->
-              ClonedAgencies.writeAgreements(
-                  template, clone, pki.root(), agreementsDir(), config.today));
-    } catch (AgreementException e) {
-      throw new ProcessStartException(
-          "Cannot write the reference agreements: " + e.getMessage(), e);
-    }
+        FederationPki.create(
+            pkiDir(), agreementsDir(), config.agencies, config.clones, config.today);
     Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
     Path nodeJar = repo.resolve(NODE_APP).resolve("quarkus-run.jar");
     Path postgresNodeJar = repo.resolve(POSTGRESQL_NODE_APP).resolve("quarkus-run.jar");
     Path gatewayJar = repo.resolve("gateway/target/quarkus-app/quarkus-run.jar");
 
-    List<Integer> ports = FreePorts.allocate(7 * config.agencies.size() + config.postgresql.size());
-    Map<String, int[]> portsOf = new LinkedHashMap<>();
-    for (int i = 0; i < config.agencies.size(); i++) {
-      int[] p = new int[7];
-      for (int j = 0; j < 7; j++) p[j] = ports.get(7 * i + j);
-      portsOf.put(config.agencies.get(i), p);
-    }
-    int nextPostgresPort = 7 * config.agencies.size();
-    for (String agency : config.agencies) {
-      if (config.postgresql.contains(agency)) {
-        postgresPorts.put(agency, ports.get(nextPostgresPort++));
-      }
+    Map<String, AgencyPorts> portsOf = AgencyPorts.allocate(config.agencies);
+    List<String> onPostgres = config.agencies.stream().filter(config.postgresql::contains).toList();
+    List<Integer> postgresPortList = FreePorts.allocate(onPostgres.size());
+    for (int i = 0; i < onPostgres.size(); i++) {
+      postgresPorts.put(onPostgres.get(i), postgresPortList.get(i));
     }
     for (String agency : config.agencies) {
-      int[] p = portsOf.get(agency);
-      int federationPort = p[0],
-          officerPort = p[1],
-          nodeHttp = p[2],
-          partnerPort = p[3],
-          gatewayNodePort = p[4],
-          gatewayHttp = p[5],
-          consolePort = p[6];
+      AgencyPorts p = portsOf.get(agency);
       Path agencyDir = work.resolve(agency);
       Path agreements = agencyDir.resolve("agreements");
-      copyTree(agreementsDir(), agreements);
+      AgencyFiles.copyTree(agreementsDir(), agreements);
       Path dataDir = agencyDir.resolve(NODE).resolve("data");
-
-      Map<String, String> node = new LinkedHashMap<>();
-      node.put("liaison.agency", agency);
-      node.put("liaison.node", NODE);
-      node.put("liaison.pki.dir", pki.nodeDir(agency, NODE).toString());
-      node.put("liaison.directory.dir", pki.directory().toString());
-      node.put("liaison.agreements.dir", agreements.toString());
-      node.put("liaison.data-dir", dataDir.toString());
-      node.put("liaison.federation.port", Integer.toString(federationPort));
-      node.put("liaison.officer.port", Integer.toString(officerPort));
-      node.put("liaison.console.port", Integer.toString(consolePort));
-      node.put("liaison.gateway.address", HOST + ":" + gatewayNodePort);
-      node.put("quarkus.http.port", Integer.toString(nodeHttp));
-      node.put("quarkus.http.host", HOST);
-      seedFile(agency, agencyDir).ifPresent(f -> node.put("liaison.seed.file", f.toString()));
-      node.put("liaison.officers.file", officerDirectory(agencyDir).toString());
-      if (postgresPorts.containsKey(agency)) {
-        node.put(
-            "quarkus.datasource.jdbc.url",
-            "jdbc:postgresql://"
-                + HOST
-                + ":"
-                + postgresPorts.get(agency)
-                + "/"
-                + DevPostgres.DATABASE);
-        node.put("quarkus.datasource.username", DevPostgres.USER);
-        node.put("quarkus.datasource.password", "");
-      }
-      node.putAll(config.nodeOptions.getOrDefault("*", Map.of()));
-      node.putAll(config.nodeOptions.getOrDefault(agency, Map.of()));
-
-      Map<String, String> gateway = new LinkedHashMap<>();
-      gateway.put("liaison.agency", agency);
-      gateway.put("liaison.pki.dir", pki.gatewayDir(agency).toString());
-      gateway.put("liaison.directory.dir", pki.directory().toString());
-      gateway.put("liaison.agreements.dir", agreements.toString());
-      gateway.put("liaison.gateway.partner-port", Integer.toString(partnerPort));
-      gateway.put("liaison.gateway.node-port", Integer.toString(gatewayNodePort));
-      gateway.put(
-          "liaison.gateway.replay-file",
-          agencyDir.resolve("gateway").resolve("replay-ids.log").toString());
-      for (String partner : config.agencies) {
-        if (!partner.equals(agency)) {
-          gateway.put("liaison.gateway.routes." + partner, HOST + ":" + portsOf.get(partner)[3]);
-        }
-      }
-      gateway.put("liaison.gateway.nodes." + NODE, HOST + ":" + federationPort);
-      gateway.put("quarkus.http.port", Integer.toString(gatewayHttp));
-      gateway.put("quarkus.http.host", HOST);
-      gateway.putAll(config.gatewayOptions.getOrDefault("*", Map.of()));
-      gateway.putAll(config.gatewayOptions.getOrDefault(agency, Map.of()));
+      ProcessConfiguration.NodeFiles files =
+          new ProcessConfiguration.NodeFiles(
+              agreements,
+              dataDir,
+              AgencyFiles.seedFile(
+                  agency,
+                  agencyDir,
+                  config.clones.get(agency),
+                  config.seedReferenceRecords,
+                  config.extraSeeds.getOrDefault(agency, List.of())),
+              AgencyFiles.officerDirectory(agencyDir));
+      Map<String, String> node =
+          ProcessConfiguration.node(
+              agency,
+              p,
+              pki,
+              files,
+              java.util.Optional.ofNullable(postgresPorts.get(agency)),
+              config.nodeOptions);
+      Map<String, String> gateway =
+          ProcessConfiguration.gateway(
+              agency, portsOf, pki, agreements, agencyDir, config.gatewayOptions);
 
       JavaProcess nodeProcess =
           process(
               agency + "-node",
               postgresPorts.containsKey(agency) ? postgresNodeJar : nodeJar,
               node,
-              nodeHttp,
+              p.nodeHttp(),
               agencyDir.resolve(NODE));
       JavaProcess gatewayProcess =
           process(
-              agency + "-gateway", gatewayJar, gateway, gatewayHttp, agencyDir.resolve("gateway"));
+              agency + "-gateway",
+              gatewayJar,
+              gateway,
+              p.gatewayHttp(),
+              agencyDir.resolve("gateway"));
       nodes.put(
           agency,
           new AgencyNode(
               agency,
               NODE,
-              officerPort,
-              federationPort,
-              nodeHttp,
-              consolePort,
+              p.officer(),
+              p.federation(),
+              p.nodeHttp(),
+              p.console(),
               pki.root(),
               dataDir,
               nodeProcess,
@@ -248,9 +195,9 @@ public final class Federation implements AutoCloseable {
           agency,
           new AgencyGateway(
               agency,
-              partnerPort,
-              gatewayNodePort,
-              gatewayHttp,
+              p.partner(),
+              p.gatewayNode(),
+              p.gatewayHttp(),
               gatewayProcess,
               config.healthTimeout));
     }
@@ -364,67 +311,6 @@ public final class Federation implements AutoCloseable {
     stopAll();
   }
 
-  /**
-   * The node's officer directory: officer-1 holds the roles the reference agreements and the demo
-   * ask in (not SUPERVISOR, so a test can ask in a role not held).
-   */
-  private static Path officerDirectory(Path agencyDir) {
-    Path file = agencyDir.resolve(NODE).resolve(OFFICER_DIRECTORY);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(
-          file,
-          "# officer = roles (docs/security-model.md, \"Officers\")\n"
-              + "officer-1 = CASE_AGENT, INVESTIGATOR, ANALYST\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the officer directory " + file, e);
-    }
-    return file;
-  }
-
-  /** The reference records (if on) and the extra seeds of the agency, in one file, or none. */
-  private java.util.Optional<Path> seedFile(String agency, Path agencyDir) {
-    List<String> resources = new ArrayList<>();
-    String template = config.clones.get(agency);
-    if (config.seedReferenceRecords) {
-      resources.add("/reference/records/" + (template != null ? template : agency) + ".jsonl");
-    }
-    resources.addAll(config.extraSeeds.getOrDefault(agency, List.of()));
-    Path target = agencyDir.resolve("records.jsonl");
-    boolean any = false;
-    try {
-      Files.createDirectories(agencyDir);
-      Files.deleteIfExists(target);
-      for (String resource : resources) {
-        try (InputStream in = Federation.class.getResourceAsStream(resource)) {
-          if (in == null) {
-            if (config.extraSeeds.getOrDefault(agency, List.of()).contains(resource)) {
-              throw new IllegalArgumentException(
-                  "The extra seed " + resource + " for " + agency + " is not on the classpath.");
-            }
-            continue;
-          }
-          byte[] lines = in.readAllBytes();
-          if (template != null) {
-            lines = ClonedAgencies.records(template, agency, lines);
-          }
-          Files.write(
-              target,
-              lines,
-              java.nio.file.StandardOpenOption.CREATE,
-              java.nio.file.StandardOpenOption.APPEND);
-          if (lines.length > 0 && lines[lines.length - 1] != '\n') {
-            Files.write(target, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
-          }
-          any = true;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the seed records of " + agency, e);
-    }
-    return any ? java.util.Optional.of(target) : java.util.Optional.empty();
-  }
-
   private static <T> T require(Map<String, T> map, String agency) {
     T t = map.get(agency);
     if (t == null) {
@@ -435,34 +321,6 @@ public final class Federation implements AutoCloseable {
               + "); prepare() or start() it first.");
     }
     return t;
-  }
-
-  private static void copyTree(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(f);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clear " + dir, e);
-    }
   }
 
   /** Configures a {@link Federation}; nothing happens until {@link Federation#start()}. */

@@ -482,74 +482,67 @@ class ConsoleAcceptanceTest {
   @Test
   @Order(20)
   void anOfficerRevokedWhileTheConsoleRuns_isRefusedWithinTheBound(Federation f) throws Exception {
-    try (ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea")) {
-      dea.get(f.node("us.dea").consoleUrl() + "alerts");
-      assertThat(dea.driver().findElement(By.id("who")).getText()).contains("officer-1");
-      revoke(f, "us.dea", f.node("us.dea").officerCredentials().certificate());
-      long revoked = System.nanoTime();
-      while (true) {
-        // a connection opened before gets the CLI's sentence from the console's gate; a new
-        // handshake is refused by the console's TLS, which uses the same live trust
+    org.liaison.cluster.Revocation revocation = null;
+    try {
+      try (ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea")) {
+        dea.get(f.node("us.dea").consoleUrl() + "alerts");
+        assertThat(dea.driver().findElement(By.id("who")).getText()).contains("officer-1");
+        revocation =
+            org.liaison.cluster.Revocation.revoke(
+                f, "us.dea", f.node("us.dea").officerCredentials().certificate());
+        long revoked = System.nanoTime();
+        while (true) {
+          // a connection opened before gets the CLI's sentence from the console's gate; a new
+          // handshake is refused by the console's TLS, which uses the same live trust
+          String seen;
+          try {
+            dea.get(f.node("us.dea").consoleUrl() + "alerts");
+            seen = dea.driver().getPageSource();
+          } catch (org.openqa.selenium.WebDriverException e) {
+            seen = e.getMessage();
+          }
+          if (seen.contains("CERTIFICATE_REVOKED")
+              || seen.contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")) {
+            long ms = (System.nanoTime() - revoked) / 1_000_000;
+            System.out.println("console refused the revoked officer after " + ms + " ms");
+            if (seen.contains("CERTIFICATE_REVOKED")) {
+              assertThat(dea.driver().findElement(By.tagName("body")).getText())
+                  .startsWith("The node answered PERMISSION_DENIED, reason CERTIFICATE_REVOKED:");
+            }
+            assertThat(dea.driver().findElements(By.id("who"))).isEmpty();
+            dea.screenshot("revoked-officer-refused");
+            // on record at the node: the same refusal the officer gRPC listener logs
+            assertThat(java.nio.file.Files.readString(f.node("us.dea").log()))
+                .contains("refused TLS peer CN=officer-1")
+                .contains("reason=CERTIFICATE_REVOKED");
+            break;
+          }
+          assertThat(Duration.ofNanos(System.nanoTime() - revoked))
+              .as("the revoked officer still reaches the console")
+              .isLessThan(REVOCATION_BOUND);
+          pause(500);
+        }
+      }
+      // a new browser, so a new TLS handshake: refused by the console's TLS itself (ConsoleTls),
+      // before any page or the gate's sentence
+      try (ConsoleBrowser fresh = browser(f, "us.dea", "en", "us.dea")) {
         String seen;
         try {
-          dea.get(f.node("us.dea").consoleUrl() + "alerts");
-          seen = dea.driver().getPageSource();
+          fresh.get(f.node("us.dea").consoleUrl() + "query");
+          seen = fresh.driver().getPageSource();
         } catch (org.openqa.selenium.WebDriverException e) {
           seen = e.getMessage();
         }
-        if (seen.contains("CERTIFICATE_REVOKED") || seen.contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")) {
-          long ms = (System.nanoTime() - revoked) / 1_000_000;
-          System.out.println("console refused the revoked officer after " + ms + " ms");
-          if (seen.contains("CERTIFICATE_REVOKED")) {
-            assertThat(dea.driver().findElement(By.tagName("body")).getText())
-                .startsWith("The node answered PERMISSION_DENIED, reason CERTIFICATE_REVOKED:");
-          }
-          assertThat(dea.driver().findElements(By.id("who"))).isEmpty();
-          dea.screenshot("revoked-officer-refused");
-          // on record at the node: the same refusal the officer gRPC listener logs
-          assertThat(java.nio.file.Files.readString(f.node("us.dea").log()))
-              .contains("refused TLS peer CN=officer-1")
-              .contains("reason=CERTIFICATE_REVOKED");
-          break;
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - revoked))
-            .as("the revoked officer still reaches the console")
-            .isLessThan(REVOCATION_BOUND);
-        pause(500);
+        assertThat(seen)
+            .contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")
+            .doesNotContain("CERTIFICATE_REVOKED");
+        assertThat(fresh.driver().findElements(By.id("who"))).isEmpty();
+      }
+    } finally {
+      if (revocation != null) {
+        revocation.close(); // the officer's certificate is good again for what runs after
       }
     }
-    // a new browser, so a new TLS handshake: refused by the console's TLS itself (ConsoleTls),
-    // before any page or the gate's sentence
-    try (ConsoleBrowser fresh = browser(f, "us.dea", "en", "us.dea")) {
-      String seen;
-      try {
-        fresh.get(f.node("us.dea").consoleUrl() + "query");
-        seen = fresh.driver().getPageSource();
-      } catch (org.openqa.selenium.WebDriverException e) {
-        seen = e.getMessage();
-      }
-      assertThat(seen)
-          .contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")
-          .doesNotContain("CERTIFICATE_REVOKED");
-      assertThat(fresh.driver().findElements(By.id("who"))).isEmpty();
-    }
-  }
-
-  /** {@code liaison-pki revoke}, as an operator runs it against the running federation's PKI. */
-  private static void revoke(Federation f, String agency, java.nio.file.Path cert) {
-    int exit =
-        org.liaison.pki.PkiCommand.commandLine()
-            .execute(
-                "revoke",
-                "--pki",
-                f.pkiDir().toString(),
-                "--agency",
-                agency,
-                "--cert",
-                cert.toString(),
-                "--reason",
-                "keyCompromise");
-    assertThat(exit).isZero();
   }
 
   private static String requestInformation(Federation f, String record, String justification) {

@@ -45,6 +45,35 @@ final class Alerts {
     }
   }
 
+  /**
+   * Waits for the case's one pending alert of this kind about the partner's case {@code
+   * partnerCaseReference}, and fails if there are more: alerts about the case's other conflicts are
+   * not this one's business.
+   */
+  static Alert awaitOne(
+      Federation f,
+      String agency,
+      String caseReference,
+      String partnerCaseReference,
+      MatchKind kind,
+      Duration patience) {
+    long until = System.nanoTime() + patience.toNanos();
+    while (true) {
+      List<Alert> alerts =
+          pending(f, agency, caseReference).stream()
+              .filter(a -> a.getKind() == kind)
+              .filter(a -> a.getPartnerCaseReference().equals(partnerCaseReference))
+              .toList();
+      if (!alerts.isEmpty() || System.nanoTime() > until) {
+        assertThat(alerts)
+            .as("alerts of " + agency + " for " + caseReference + " about " + partnerCaseReference)
+            .hasSize(1);
+        return alerts.get(0);
+      }
+      pause(500);
+    }
+  }
+
   static void acknowledge(Federation f, String agency, Alert a) {
     try (NodeClient c = f.node(agency).client()) {
       DeconflictionGrpc.newBlockingStub(c.channel())

@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
@@ -21,30 +18,28 @@ import org.liaison.wire.v1.NodeStatus;
 /**
  * Automatic target checks that nobody asked for in the moment: records seeded at a node's first
  * start are checked once the federation is up, and a check that could not reach a partner waits in
- * the database, across a restart, until the partner answers.
+ * the database, across a restart, until the partner answers. Each test awaits the alerts of its own
+ * pair of cases and acknowledges them, so they pass in any order.
  */
 @FederationTest(
     agencies = {"us.ice", "ru.skr"},
     extraSeeds = {"ru.skr=/seeds/ru.skr-volkov.jsonl"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutomaticChecksAcceptanceTest {
   private static final Duration PATIENCE = Duration.ofSeconds(120);
 
   @Test
-  @Order(1)
   void seededRecords_areCheckedOnceTheFederationIsUp_withoutAnyImport(Federation f) {
     // SKR's seed holds Дмитрий Волков; ICE's holds Dmitriy Volkov, born the same day
-    Alert skr = awaitAlert(f, "ru.skr", "SK-77-2026-0117");
+    Alert skr = awaitAlert(f, "ru.skr", "SK-77-2026-0117", "ICE-HSI-2026-0417");
     assertThat(skr.getKind()).isEqualTo(MatchKind.TARGET);
-    assertThat(skr.getPartnerCaseReference()).isEqualTo("ICE-HSI-2026-0417");
-    Alert ice = awaitAlert(f, "us.ice", "ICE-HSI-2026-0417");
+    assertThat(skr.getPartnerAgency()).isEqualTo("us.ice");
+    Alert ice = awaitAlert(f, "us.ice", "ICE-HSI-2026-0417", "SK-77-2026-0117");
     assertThat(ice.getPartnerCaseReference()).isEqualTo("SK-77-2026-0117");
     acknowledge(f, "ru.skr", skr);
     acknowledge(f, "us.ice", ice);
   }
 
   @Test
-  @Order(2)
   void aCheckThePartnerCouldNotAnswer_waitsInTheDatabase_acrossARestart_untilItDoes(Federation f)
       throws IOException {
     f.node("ru.skr").stop();
@@ -73,13 +68,14 @@ class AutomaticChecksAcceptanceTest {
     f.node("us.ice").start();
     f.node("ru.skr").start();
 
-    Alert ice = awaitAlert(f, "us.ice", "ICE-HSI-2026-0999");
+    Alert ice = awaitAlert(f, "us.ice", "ICE-HSI-2026-0999", "SK-77-2026-0117");
     assertThat(ice.getPartnerAgency()).isEqualTo("ru.skr");
-    assertThat(ice.getPartnerCaseReference()).isEqualTo("SK-77-2026-0117");
-    Alert skr = awaitAlert(f, "ru.skr", "SK-77-2026-0117");
-    assertThat(skr.getPartnerCaseReference()).isEqualTo("ICE-HSI-2026-0999");
+    Alert skr = awaitAlert(f, "ru.skr", "SK-77-2026-0117", "ICE-HSI-2026-0999");
+    assertThat(skr.getPartnerAgency()).isEqualTo("us.ice");
     assertThat(skr.getPartnerContact().getName()).isEqualTo("Special Agent Omar Reyes");
     awaitNoPendingChecks(f, "us.ice");
+    acknowledge(f, "ru.skr", skr);
+    acknowledge(f, "us.ice", ice);
   }
 
   private static long pendingChecks(Federation f, String agency) {
@@ -97,8 +93,10 @@ class AutomaticChecksAcceptanceTest {
     }
   }
 
-  private static Alert awaitAlert(Federation f, String agency, String caseReference) {
-    return Alerts.awaitOne(f, agency, caseReference, MatchKind.TARGET, PATIENCE);
+  private static Alert awaitAlert(
+      Federation f, String agency, String caseReference, String partnerCaseReference) {
+    return Alerts.awaitOne(
+        f, agency, caseReference, partnerCaseReference, MatchKind.TARGET, PATIENCE);
   }
 
   private static void acknowledge(Federation f, String agency, Alert alert) {

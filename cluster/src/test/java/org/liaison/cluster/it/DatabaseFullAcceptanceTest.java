@@ -11,10 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -29,7 +26,6 @@ import org.liaison.wire.v1.Reason;
  * a 64 MiB tmpfs mounted by the test, so it needs root (or CAP_SYS_ADMIN); where mounting is not
  * allowed the test is skipped and says so.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseFullAcceptanceTest {
   static Federation f;
   static Path data;
@@ -112,7 +108,6 @@ class DatabaseFullAcceptanceTest {
   }
 
   @Test
-  @Order(1)
   void fullDisk_refusedWithAuditUnavailable_thenAnsweredWhenSpaceReturns() throws Exception {
     assertThat(ask().getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
     long pid = f.node("us.dea").pid();

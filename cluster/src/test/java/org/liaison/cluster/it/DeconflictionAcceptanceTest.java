@@ -42,7 +42,6 @@ import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.PartnerQuota;
 import org.liaison.wire.v1.PlanOperationRequest;
-import org.liaison.wire.v1.QuotaRequest;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -400,8 +399,8 @@ class DeconflictionAcceptanceTest {
         .contains("400 de-confliction probes per day")
         .contains("dea-ice-xdes-2009");
 
-    PartnerQuota atDea = quota(f, "us.dea", "us.ice");
-    PartnerQuota atIce = quota(f, "us.ice", "us.dea");
+    PartnerQuota atDea = Officers.quota(f, "us.dea", "us.ice");
+    PartnerQuota atIce = Officers.quota(f, "us.ice", "us.dea");
     assertThat(atDea.getAnsweredLimit()).isEqualTo(400);
     assertThat(atDea.getAnsweredToday()).isPositive().isLessThanOrEqualTo(400);
     assertThat(atIce.getSentToday()).isEqualTo(atDea.getAnsweredToday());
@@ -473,19 +472,6 @@ class DeconflictionAcceptanceTest {
                   .build())
           .forEachRemaining(out::add);
       return out;
-    }
-  }
-
-  private static PartnerQuota quota(Federation f, String agency, String partner) {
-    try (NodeClient c = f.node(agency).client()) {
-      return DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .quota(QuotaRequest.getDefaultInstance())
-          .getPartnersList()
-          .stream()
-          .filter(p -> p.getPartnerAgency().equals(partner))
-          .findFirst()
-          .orElseThrow();
     }
   }
 

@@ -18,10 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationProcess;
@@ -43,7 +40,8 @@ import org.liaison.wire.v1.PartnerAnswer;
  * Faults on real processes (docs/abuse-and-faults.md): a partner that accepts connections and never
  * answers, a gateway restarted mid-query, the disclosing node killed with SIGKILL mid-disclosure, a
  * second node process on the same database, a busy node stopped with SIGTERM. The loops run a few
- * times by default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times.
+ * times by default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times. Each test
+ * starts once DEA answers ICE, and restarts what it stopped, so they pass in any order.
  */
 @FederationTest(
     agencies = {"us.ice", "us.dea", "us.cbp"},
@@ -51,7 +49,6 @@ import org.liaison.wire.v1.PartnerAnswer;
     gatewayOptions = {"liaison.gateway.rate-per-second=100000"},
     // restarts are part of every test here; a 2-core machine shared with builds starts slowly
     readySeconds = 420)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsAcceptanceTest {
   /** How many times each loop runs: a few by default, 100 with the flag. */
   static final int RUNS = Integer.getInteger("liaison.faults.runs", 0);
@@ -80,7 +77,6 @@ class FaultsAcceptanceTest {
   }
 
   @Test
-  @Order(1)
   void warmUp_everyPartnerAnswers(Federation f) {
     try (NodeClient ice = f.node("us.ice").client()) {
       List<PartnerAnswer> answers = ice.queryAll(query(Officers.DEADLINE_MS));
@@ -90,9 +86,9 @@ class FaultsAcceptanceTest {
   }
 
   @Test
-  @Order(2)
   void aPartnerThatAcceptsConnectionsAndNeverAnswers_duringFanOut_everyQueryEndsInItsDeadline(
       Federation f) throws Exception {
+    awaitAnswering(f);
     // SIGSTOP: DEA's gateway keeps its sockets (the kernel still accepts connections) and answers
     // nothing, neither TLS nor HTTP/2
     signal(f.gateway("us.dea"), "STOP");
@@ -113,9 +109,9 @@ class FaultsAcceptanceTest {
   }
 
   @Test
-  @Order(3)
   void aGatewayRestartedMidQuery_theQueryEndsInItsDeadline_andTheNextIsAnswered(Federation f)
       throws Exception {
+    awaitAnswering(f);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     int deadlineMs = 5000;
     try (NodeClient ice = f.node("us.ice").client()) {
@@ -141,9 +137,9 @@ class FaultsAcceptanceTest {
   }
 
   @Test
-  @Order(4)
   void theDisclosingNodeKilledMidDisclosure_neverADisclosureWithoutItsAuditEntry(Federation f)
       throws Exception {
+    awaitAnswering(f);
     int before = disclosuresToIce(f);
     AtomicInteger matchesReceived = new AtomicInteger();
     for (int run = 0; run < runs(2); run++) {
@@ -191,6 +187,7 @@ class FaultsAcceptanceTest {
     assertThat(after - before)
         .as("DEA's audit entries cover every disclosure ICE received")
         .isGreaterThanOrEqualTo(matchesReceived.get());
+    awaitAnswering(f);
   }
 
   /** DEA's audit (verified whole) counted: disclosures to ICE. */
@@ -213,7 +210,6 @@ class FaultsAcceptanceTest {
   }
 
   @Test
-  @Order(5)
   void aSecondNodeProcessOnTheSameDatabase_refusesToStart(Federation f) throws Exception {
     Map<String, String> config = new HashMap<>(f.node("us.dea").configuration());
     List<Integer> ports = FreePorts.allocate(4);
@@ -247,8 +243,8 @@ class FaultsAcceptanceTest {
   }
 
   @Test
-  @Order(6)
   void aBusyNodeStopsOnSigtermWithinTenSeconds(Federation f) throws Exception {
+    awaitAnswering(f);
     AtomicBoolean asking = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try (NodeClient ice = f.node("us.ice").client()) {
@@ -281,19 +277,10 @@ class FaultsAcceptanceTest {
     awaitAnswering(f);
   }
 
-  private static void awaitAnswering(Federation f) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    PartnerAnswer last = null;
-    try (NodeClient ice = f.node("us.ice").client()) {
-      while (System.nanoTime() < end) {
-        last = from(ice.queryAll(query(Officers.DEADLINE_MS, "us.dea")), "us.dea");
-        if (last.getStatus() == PartnerAnswer.Status.MATCH) {
-          return;
-        }
-        Thread.sleep(500);
-      }
-    }
-    throw new AssertionError("DEA does not answer again: " + last);
+  /** DEA answers ICE's query with its match: the set-up every fault here starts from. */
+  private static void awaitAnswering(Federation f) {
+    PartnerAnswer dea = Officers.awaitIceAnsweredByDea(f);
+    assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier done, Duration max)

@@ -5,7 +5,9 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.cli.LiaisonCommand;
+import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
+import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -22,6 +24,11 @@ final class Officers {
    * class loading and TLS set-up; the partner-down case sets its own, tight deadline.
    */
   static final int DEADLINE_MS = 15_000;
+
+  /** A partner's answer, whatever it says (a no-hit and a refusal are answers too). */
+  static final java.util.Set<PartnerAnswer.Status> ANSWERED =
+      java.util.Set.of(
+          PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
 
   private Officers() {}
 
@@ -74,6 +81,60 @@ final class Officers {
         .filter(a -> a.getPartnerAgency().equals(agency))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no answer from " + agency + " in " + answers));
+  }
+
+  /**
+   * Asks {@code query} of {@code partner} as officer-1 of {@code asking} until the partner answers
+   * (MATCH, NO_MATCH or REFUSED), and returns that answer: after a test stopped, killed, restarted
+   * or revoked something on the path, the next test's set-up, not its assertion, waits for the path
+   * to be back. Fails with the last answer or error after {@code patience}.
+   */
+  static PartnerAnswer awaitAnswered(
+      Federation f,
+      String asking,
+      OfficerQueryRequest query,
+      String partner,
+      java.time.Duration patience) {
+    long until = System.nanoTime() + patience.toNanos();
+    Object last = null;
+    while (System.nanoTime() < until) {
+      try (NodeClient c = f.node(asking).client()) {
+        PartnerAnswer a = from(c.queryAll(query), partner);
+        if (ANSWERED.contains(a.getStatus())) {
+          return a;
+        }
+        last = a;
+      } catch (io.grpc.StatusRuntimeException e) {
+        last = e;
+      }
+      Alerts.pause(500);
+    }
+    throw new AssertionError(
+        partner + " did not answer " + asking + " within " + patience + "; last: " + last);
+  }
+
+  /** ICE's phone query of case 1 to DEA answered: the path ICE, DEA and back works. */
+  static PartnerAnswer awaitIceAnsweredByDea(Federation f) {
+    return awaitAnswered(
+        f,
+        "us.ice",
+        phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"),
+        "us.dea",
+        java.time.Duration.ofMinutes(2));
+  }
+
+  /** What {@code agency}'s node counts of its probe quota with {@code partner} today. */
+  static org.liaison.wire.v1.PartnerQuota quota(Federation f, String agency, String partner) {
+    try (NodeClient c = f.node(agency).client()) {
+      return org.liaison.wire.v1.DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+          .quota(org.liaison.wire.v1.QuotaRequest.getDefaultInstance())
+          .getPartnersList()
+          .stream()
+          .filter(p -> p.getPartnerAgency().equals(partner))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 
   /** What a run of the command line printed, and its exit code. */

@@ -50,11 +50,9 @@ import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.InfoRequest;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PartnerQuota;
 import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.QueryRequest;
-import org.liaison.wire.v1.QuotaRequest;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.RfiMessage;
@@ -422,7 +420,7 @@ class TrustAcceptanceTest {
     LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
     OffsetDateTime six = tomorrow.atTime(6, 0).atOffset(ZoneOffset.ofHours(-5));
     plan(f, "us.cbp", "CBP-MIA-2026-0301", 25.7617, -80.1918, six);
-    long before = quota(f, "us.cbp", "us.ice").getAnsweredToday();
+    long before = Officers.quota(f, "us.cbp", "us.ice").getAnsweredToday();
 
     // ICE "walks" an operation towards CBP's, trying to read the distance off each answer
     List<EventCheckAnswer> answers = new ArrayList<>();
@@ -444,7 +442,7 @@ class TrustAcceptanceTest {
               assertThat(c.getPointOfContact().getName()).isNotBlank();
             });
     // every probe counted at CBP (that the claims count on top: PrivateMatchingTest)
-    assertThat(quota(f, "us.cbp", "us.ice").getAnsweredToday()).isGreaterThan(before);
+    assertThat(Officers.quota(f, "us.cbp", "us.ice").getAnsweredToday()).isGreaterThan(before);
     // and CBP's officer learns no geometry either
     List<Alert> atCbp =
         await(
@@ -579,19 +577,6 @@ class TrustAcceptanceTest {
                   .build())
           .forEachRemaining(out::add);
       return out;
-    }
-  }
-
-  private static PartnerQuota quota(Federation f, String agency, String partner) {
-    try (NodeClient c = f.node(agency).client()) {
-      return DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .quota(QuotaRequest.getDefaultInstance())
-          .getPartnersList()
-          .stream()
-          .filter(p -> p.getPartnerAgency().equals(partner))
-          .findFirst()
-          .orElseThrow();
     }
   }
 

@@ -18,16 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.agreements.AgencyCredentials;
 import org.liaison.agreements.AgreementSigner;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
-import org.liaison.pki.PkiCommand;
+import org.liaison.cluster.Revocation;
 import org.liaison.pki.PkiLayout;
 import org.liaison.wire.envelope.EnvelopeSealer;
 import org.liaison.wire.envelope.SealRequest;
@@ -49,10 +46,11 @@ import org.liaison.wire.v1.Reason;
 /**
  * The adversarial suite of docs/attacks.md against real processes: each attack is refused with its
  * reason, discloses nothing, and leaves a record at the side attacked. DEA's private material is
- * stolen ({@link Attacker}); ICE is attacked. Revocations run last, as they change the federation.
+ * stolen ({@link Attacker}); ICE is attacked. Each test leaves the federation as it found it (it
+ * restores the files it changed, starts what it stopped, takes its revocation back) and awaits the
+ * path it needs through a real call, so the tests pass in any order.
  */
 @FederationTest(agencies = {"us.ice", "us.dea"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrustAttacksAcceptanceTest {
 
   /** The bound docs/security-model.md states for a revocation to take effect. */
@@ -81,7 +79,6 @@ class TrustAttacksAcceptanceTest {
   }
 
   @Test
-  @Order(1)
   void envelopeSignedWithTheGatewayKey_isRefusedAsWrongRole(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
     Envelope forged = dea.querySignedBy("us.ice", "gateway");
@@ -93,7 +90,6 @@ class TrustAttacksAcceptanceTest {
   }
 
   @Test
-  @Order(2)
   void envelopeSignedWithAnOfficerKey_isRefusedAsWrongRole(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
     Envelope forged = dea.querySignedBy("us.ice", "officer-1");
@@ -106,7 +102,6 @@ class TrustAttacksAcceptanceTest {
    * the request and signs it with its own key: everything a real answer has, except the role.
    */
   @Test
-  @Order(3)
   void answerForgedByThePartnersGateway_isDiscardedByTheAskingNode(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
     PkiLayout pki = dea.pki();
@@ -197,6 +192,7 @@ class TrustAttacksAcceptanceTest {
       executor.shutdownNow();
       f.gateway("us.dea").start();
     }
+    Officers.awaitIceAnsweredByDea(f);
   }
 
   /** What the request's signature covers, hashed: what a real answer is bound to. */
@@ -216,7 +212,6 @@ class TrustAttacksAcceptanceTest {
    * journal.
    */
   @Test
-  @Order(4)
   void envelopeReplayedAfterBothRestarted_isRefused(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
     Envelope recorded = dea.querySignedBy("us.ice", "node-1");
@@ -235,6 +230,7 @@ class TrustAttacksAcceptanceTest {
     assertThat(dea.refusalOf("us.ice", recorded))
         .as("the node's own journal")
         .contains(Reason.REPLAYED_MESSAGE);
+    Officers.awaitIceAnsweredByDea(f);
   }
 
   /**
@@ -243,7 +239,6 @@ class TrustAttacksAcceptanceTest {
    * gateway and by the node alone: the id was on disk before the envelope was acted on.
    */
   @Test
-  @Order(4)
   void envelopeReplayedAfterBothWereKilled_isRefused(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
     Envelope recorded = dea.querySignedBy("us.ice", "node-1");
@@ -269,6 +264,7 @@ class TrustAttacksAcceptanceTest {
     assertThat(dea.refusalOf("us.ice", another))
         .as("the node's own journal, after its gateway lost its own")
         .contains(Reason.REPLAYED_MESSAGE);
+    Officers.awaitIceAnsweredByDea(f);
   }
 
   private static void kill9(long... pids) throws Exception {
@@ -287,7 +283,6 @@ class TrustAttacksAcceptanceTest {
    * the agreement it had stays in force (a query to the partner under it is still answered).
    */
   @Test
-  @Order(4)
   void agreementSignedWithAnOfficerGatewayOrNodeCertificate_isRefused_theOldOneStays(Federation f)
       throws Exception {
     Path agreements = f.workDir().resolve("us.ice").resolve("agreements");
@@ -364,6 +359,8 @@ class TrustAttacksAcceptanceTest {
     } finally {
       Files.write(mine, original);
     }
+    Thread.sleep(1_100); // the folder is compared at most once a second
+    Officers.awaitIceAnsweredByDea(f);
   }
 
   private static PartnerAnswer answerFromDea(Federation f) {
@@ -377,102 +374,159 @@ class TrustAttacksAcceptanceTest {
   }
 
   @Test
-  @Order(5)
   void officerRevokedWhileRunning_isRefusedWithinTheBound(Federation f) throws Exception {
     NodeClient open = f.node("us.ice").client();
-    try {
-      assertThat(open.status().getAgency()).isEqualTo("us.ice");
-      Path cert = f.node("us.ice").officerCredentials().certificate();
-      revoke(f, "us.ice", cert);
+    Path cert = f.node("us.ice").officerCredentials().certificate();
+    assertThat(open.status().getAgency()).as("before the revocation").isEqualTo("us.ice");
+    try (Revocation revoked = Revocation.revoke(f, "us.ice", cert)) {
       long started = System.nanoTime();
-      Reason onOpen = awaitRefusal(() -> open.status(), started);
+      Refused onOpen = awaitRefusal(() -> open.status(), started);
       // refused on the connection opened before (CERTIFICATE_REVOKED), or that connection was
       // already closed by the node and the new handshake refused (no reason travels in a
       // handshake; the node's log line below names it)
       assertThat(onOpen)
           .as("a call of the client connected before")
-          .isIn(Reason.CERTIFICATE_REVOKED, Reason.REASON_UNSPECIFIED);
+          .isIn(
+              new Refused(io.grpc.Status.Code.PERMISSION_DENIED, Reason.CERTIFICATE_REVOKED),
+              Refused.HANDSHAKE);
       try (NodeClient fresh = f.node("us.ice").client()) {
-        assertThatThrownBy(fresh::status).isInstanceOf(StatusRuntimeException.class);
+        // a refused handshake carries no reason: the new connection is UNAVAILABLE, and the
+        // node's log below names CERTIFICATE_REVOKED
+        assertThat(refusalOf(fresh::status)).isEqualTo(Refused.HANDSHAKE);
       }
       onRecord(f, "us.ice", "refused TLS peer CN=officer-1", "reason=CERTIFICATE_REVOKED");
     } finally {
       open.close();
     }
+    awaitWithinTheBound(
+        "the officer served again once the revocation is taken back",
+        () -> {
+          try (NodeClient again = f.node("us.ice").client()) {
+            return again.status().getAgency().equals("us.ice");
+          }
+        });
   }
 
   @Test
-  @Order(6)
   void envelopeSignedWithARevokedNodeKey_isRefusedWithinTheBound(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
-    revoke(f, "us.dea", dea.pki().nodeDir("us.dea", "node-1").resolve(PkiLayout.SIGNING_CERT));
-    long started = System.nanoTime();
-    Envelope e = null;
-    Optional<Reason> reason = Optional.empty();
-    while (System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
-      e = dea.querySignedBy("us.ice", "node-1");
-      reason = dea.refusalOf("us.ice", e);
-      if (reason.equals(Optional.of(Reason.CERTIFICATE_REVOKED))) {
-        break;
+    // the query is empty, so ICE's node may refuse it: whatever it says, it is not a revocation
+    Optional<Reason> before = dea.refusalOf("us.ice", dea.querySignedBy("us.ice", "node-1"));
+    assertThat(before)
+        .as("before the revocation")
+        .isNotEqualTo(Optional.of(Reason.CERTIFICATE_REVOKED));
+    Path signing = dea.pki().nodeDir("us.dea", "node-1").resolve(PkiLayout.SIGNING_CERT);
+    try (Revocation revoked = Revocation.revoke(f, "us.dea", signing)) {
+      long started = System.nanoTime();
+      Envelope e = null;
+      Optional<Reason> reason = Optional.empty();
+      while (System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
+        e = dea.querySignedBy("us.ice", "node-1");
+        reason = dea.refusalOf("us.ice", e);
+        if (reason.equals(Optional.of(Reason.CERTIFICATE_REVOKED))) {
+          break;
+        }
+        Thread.sleep(500);
       }
-      Thread.sleep(500);
+      assertThat(reason).contains(Reason.CERTIFICATE_REVOKED);
+      onRecord(f, "gateway:us.ice", "id=" + messageId(e), "reason=CERTIFICATE_REVOKED");
     }
-    assertThat(reason).contains(Reason.CERTIFICATE_REVOKED);
-    onRecord(f, "gateway:us.ice", "id=" + messageId(e), "reason=CERTIFICATE_REVOKED");
+    awaitWithinTheBound(
+        "DEA's node key accepted again once the revocation is taken back",
+        () -> dea.refusalOf("us.ice", dea.querySignedBy("us.ice", "node-1")).equals(before));
+    Officers.awaitIceAnsweredByDea(f);
   }
 
   @Test
-  @Order(7)
   void partnerGatewayRevokedWhileRunning_isRefusedWithinTheBound(Federation f) throws Exception {
     Attacker dea = new Attacker(f, "us.dea");
     Envelope any = dea.querySignedBy("us.ice", "officer-1");
-    revoke(f, "us.dea", dea.pki().gatewayDir("us.dea").resolve(PkiLayout.TLS_CERT));
-    long started = System.nanoTime();
-    boolean refused = false;
-    while (!refused && System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
+    assertThat(dea.refusalOf("us.ice", any))
+        .as("before the revocation: past the handshake, refused for the signer's role")
+        .contains(Reason.CERTIFICATE_WRONG_ROLE);
+    Path tls = dea.pki().gatewayDir("us.dea").resolve(PkiLayout.TLS_CERT);
+    try (Revocation revoked = Revocation.revoke(f, "us.dea", tls)) {
+      long started = System.nanoTime();
+      Refused refused = null;
+      while (System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
+        refused = refusalOf(() -> dea.sendAsGateway("us.ice", any));
+        if (refused.reason() != Reason.CERTIFICATE_WRONG_ROLE) {
+          break;
+        }
+        Thread.sleep(500);
+      }
+      assertThat(refused)
+          .as("DEA's revoked gateway is refused by ICE's gateway")
+          .isIn(
+              Refused.HANDSHAKE,
+              new Refused(io.grpc.Status.Code.PERMISSION_DENIED, Reason.CERTIFICATE_REVOKED));
+      onRecord(
+          f, "gateway:us.ice", "refused TLS peer CN=gateway.us.dea", "reason=CERTIFICATE_REVOKED");
+    }
+    awaitWithinTheBound(
+        "DEA's gateway admitted again once the revocation is taken back",
+        () -> dea.refusalOf("us.ice", any).equals(Optional.of(Reason.CERTIFICATE_WRONG_ROLE)));
+    Officers.awaitIceAnsweredByDea(f);
+  }
+
+  /** How a call was refused: its status and reason ({@link #HANDSHAKE}: a refused handshake). */
+  record Refused(io.grpc.Status.Code code, Reason reason) {
+    static final Refused HANDSHAKE =
+        new Refused(io.grpc.Status.Code.UNAVAILABLE, Reason.REASON_UNSPECIFIED);
+
+    static Refused of(StatusRuntimeException e) {
+      return new Refused(
+          e.getStatus().getCode(), Refusals.reasonOf(e).orElse(Reason.REASON_UNSPECIFIED));
+    }
+  }
+
+  private static Refused refusalOf(Call call) {
+    try {
+      call.run();
+    } catch (StatusRuntimeException e) {
+      return Refused.of(e);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("not refused");
+  }
+
+  interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** A restored credential is taken up on the same schedule as a revocation. */
+  private static void awaitWithinTheBound(String what, Condition condition) throws Exception {
+    long until = System.nanoTime() + REVOCATION_BOUND.multipliedBy(2).toNanos();
+    Exception last = null;
+    while (System.nanoTime() < until) {
       try {
-        dea.sendAsGateway("us.ice", any);
+        if (condition.holds()) {
+          return;
+        }
       } catch (StatusRuntimeException e) {
-        Optional<Reason> r = Refusals.reasonOf(e);
-        refused = r.isEmpty() || r.get() == Reason.CERTIFICATE_REVOKED;
+        last = e;
       }
       Thread.sleep(500);
     }
-    assertThat(refused).as("DEA's revoked gateway is refused by ICE's gateway").isTrue();
-    onRecord(
-        f, "gateway:us.ice", "refused TLS peer CN=gateway.us.dea", "reason=CERTIFICATE_REVOKED");
+    throw new AssertionError(what + ": not within " + REVOCATION_BOUND.multipliedBy(2), last);
   }
 
   interface Call {
-    Object run();
+    Object run() throws Exception;
   }
 
-  private static Reason awaitRefusal(Call call, long started) throws InterruptedException {
+  private static Refused awaitRefusal(Call call, long started) throws InterruptedException {
     while (System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
       try {
         call.run();
       } catch (StatusRuntimeException e) {
-        return Refusals.reasonOf(e).orElse(Reason.REASON_UNSPECIFIED);
+        return Refused.of(e);
+      } catch (Exception e) {
+        throw new AssertionError(e);
       }
       Thread.sleep(500);
     }
     throw new AssertionError("not refused within " + REVOCATION_BOUND);
-  }
-
-  /** {@code liaison-pki revoke}, as an operator runs it against the running federation's PKI. */
-  private static void revoke(Federation f, String agency, Path cert) {
-    int exit =
-        PkiCommand.commandLine()
-            .execute(
-                "revoke",
-                "--pki",
-                f.pkiDir().toString(),
-                "--agency",
-                agency,
-                "--cert",
-                cert.toString(),
-                "--reason",
-                "keyCompromise");
-    assertThat(exit).isZero();
   }
 }

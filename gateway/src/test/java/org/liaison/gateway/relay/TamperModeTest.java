@@ -13,7 +13,9 @@ class TamperModeTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("tamper-test");
     assertThatThrownBy(() -> TamperMode.configured("outbound", List.of()))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("liaison.gateway.test.flip-byte=outbound is a test mode")
+        .hasMessageContaining("tamper-test");
   }
 
   @Test

@@ -83,7 +83,9 @@ class AuditSaltTest {
     PrivateKey key = nodeKey();
     byte[] seed = NodeSecrets.derivedFrom(key).seal("oprf-master-seed", salt());
     assertThatThrownBy(() -> AuditSalt.resolve(null, seed, NodeSecrets.derivedFrom(key)))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(
+            "the audit salt does not open under this node's encryption key nor any key in");
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

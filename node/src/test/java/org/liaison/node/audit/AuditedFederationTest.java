@@ -31,6 +31,7 @@ import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
@@ -239,7 +240,11 @@ class AuditedFederationTest {
                         phoneQuery(),
                         2_000)
                     .get(10, TimeUnit.SECONDS));
-    assertThat(failure).isInstanceOf(ExchangeFailure.class); // no gateway runs in this test
+    // no gateway runs in this test: the request was on record before the transport refused it
+    assertThat(failure).isInstanceOf(ExchangeFailure.class);
+    assertThat(((ExchangeFailure) failure).status()).isEqualTo(PartnerAnswer.Status.UNAVAILABLE);
+    assertThat(((ExchangeFailure) failure).reason()).isEqualTo(Reason.PARTNER_UNAVAILABLE);
+    assertThat(failure).hasMessageStartingWith("this agency's gateway is unreachable");
     AuditEntry sent = reader.record(0).getDecoded();
     assertThat(sent.getKind()).isEqualTo(AuditKind.QUERY);
     assertThat(sent.getDirection()).isEqualTo("OUT");

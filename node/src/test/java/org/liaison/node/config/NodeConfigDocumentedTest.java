@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.liaison.testing.ConfigTable;
 
 /** The runbook's configuration table says exactly what {@link NodeConfig} reads. */
 class NodeConfigDocumentedTest {

@@ -24,7 +24,8 @@ class PureRulesTest {
     assertThat(Percentiles.of(new long[] {42}, 90)).isEqualTo(42);
     assertThat(Percentiles.of(new long[] {1, 2}, 50)).isEqualTo(1);
     assertThatThrownBy(() -> Percentiles.of(new long[0], 50))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no values");
   }
 
   @Test

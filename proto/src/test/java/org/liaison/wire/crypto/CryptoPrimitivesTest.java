@@ -63,7 +63,8 @@ class CryptoPrimitivesTest {
     assertThatThrownBy(() -> AesGcm.open(key, nonce, new byte[] {2}, ct))
         .isInstanceOf(AEADBadTagException.class);
     assertThatThrownBy(() -> AesGcm.open(new byte[16], nonce, new byte[0], ct))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("AES-256-GCM needs a 32-byte key, got 16");
   }
 
   @Test
@@ -85,7 +86,12 @@ class CryptoPrimitivesTest {
   @Test
   void hkdf_refusesOverlongOutput() {
     assertThatThrownBy(() -> Hkdf.expand(new byte[32], new byte[0], Hkdf.MAX_LENGTH + 1))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "HKDF-SHA256 output length must be 0.."
+                + Hkdf.MAX_LENGTH
+                + ", was "
+                + (Hkdf.MAX_LENGTH + 1));
     assertThat(Hkdf.expand(new byte[32], new byte[0], Hkdf.MAX_LENGTH)).hasSize(Hkdf.MAX_LENGTH);
   }
 }

@@ -1,12 +1,13 @@
 package org.liaison.wire.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.liaison.wire.crypto.Vectors.hex;
+import static org.liaison.wire.vectors.OfficialVectors.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.liaison.wire.vectors.OfficialVectors;
 
 /**
  * RFC 9180 vectors for mode 0, DHKEM(P-256, HKDF-SHA256) (16), HKDF-SHA256 (1), AES-256-GCM (2):
@@ -19,7 +20,7 @@ class HpkeVectorsTest {
 
   @Test
   void vectors_baseModeP256Sha256Aes256Gcm() throws Exception {
-    JsonNode all = Vectors.load("hpke/test-vectors.json");
+    JsonNode all = OfficialVectors.load("hpke/test-vectors.json");
     int entries = 0;
     int encryptions = 0;
     int exports = 0;

@@ -2,7 +2,7 @@ package org.liaison.wire.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.liaison.wire.crypto.Vectors.hex;
+import static org.liaison.wire.vectors.OfficialVectors.hex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -13,6 +13,7 @@ import javax.crypto.AEADBadTagException;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.liaison.wire.vectors.OfficialVectors;
 
 /**
  * Every case of the Wycheproof files for the primitives we use. Valid cases must pass, invalid ones
@@ -31,7 +32,7 @@ class WycheproofTest {
   }
 
   private int runEcdsa(String file, boolean p1363) throws Exception {
-    JsonNode root = Vectors.load(file);
+    JsonNode root = OfficialVectors.load(file);
     KeyFactory kf = KeyFactory.getInstance("EC", new BouncyCastleProvider());
     int count = 0;
     for (JsonNode group : root.get("testGroups")) {
@@ -59,7 +60,7 @@ class WycheproofTest {
   }
 
   private int runEcdh(String file, boolean spki) throws Exception {
-    JsonNode root = Vectors.load(file);
+    JsonNode root = OfficialVectors.load(file);
     int count = 0;
     for (JsonNode group : root.get("testGroups")) {
       for (JsonNode t : group.get("tests")) {
@@ -82,7 +83,7 @@ class WycheproofTest {
 
   @Test
   void aesGcm_everyCase() throws Exception {
-    JsonNode root = Vectors.load("wycheproof/aes_gcm_test.json");
+    JsonNode root = OfficialVectors.load("wycheproof/aes_gcm_test.json");
     int supported = 0;
     int refused = 0;
     for (JsonNode group : root.get("testGroups")) {
@@ -119,7 +120,7 @@ class WycheproofTest {
 
   @Test
   void hkdf_everyCase() throws Exception {
-    JsonNode root = Vectors.load("wycheproof/hkdf_sha256_test.json");
+    JsonNode root = OfficialVectors.load("wycheproof/hkdf_sha256_test.json");
     int count = 0;
     int refused = 0;
     for (JsonNode group : root.get("testGroups")) {

@@ -57,6 +57,7 @@ class MerkleFrontierTest {
     b.append(next);
     assertThat(b.root()).isEqualTo(a.root());
     assertThatThrownBy(() -> MerkleFrontier.of(12, a.hashes()))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a frontier of a tree of 12 has 2 hashes, not 3");
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
+import org.liaison.wire.vectors.OfficialVectors;
 
 /** Every RFC 9497 P256-SHA256 vector in modes 0 and 1. */
 class OprfVectorsTest {
@@ -75,7 +76,7 @@ class OprfVectorsTest {
   }
 
   private static JsonNode suite(int mode) {
-    JsonNode all = Vectors.load("oprf/allVectors.json");
+    JsonNode all = OfficialVectors.load("oprf/allVectors.json");
     List<JsonNode> found = new ArrayList<>();
     for (JsonNode s : all) {
       if (s.get("identifier").asText().equals("P256-SHA256") && s.get("mode").asInt() == mode) {

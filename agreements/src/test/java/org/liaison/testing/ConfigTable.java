@@ -1,4 +1,4 @@
-package org.liaison.node.config;
+package org.liaison.testing;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * The keys of a {@link ConfigMapping} interface with their defaults, and the configuration table of
- * {@code docs/runbook.md}, so a test can hold one to the other.
+ * {@code docs/runbook.md}, so a test can hold one to the other. The node's and the gateway's checks
+ * both use it: it ships in the agreements test-jar, the one test-jar both depend on.
  */
-final class ConfigTable {
-  static final String NO_DEFAULT = "-";
+public final class ConfigTable {
+  public static final String NO_DEFAULT = "-";
 
   private static final Pattern ROW =
       Pattern.compile("^\\| `([^`]+)`(?:, `[^`]+`)* \\| ([^|]+) \\| (`([^`]*)`|[^|]*) \\|");
@@ -27,14 +28,14 @@ final class ConfigTable {
   private ConfigTable() {}
 
   /** Every key of the mapping ({@code <name>} for a map's keys) to its default or {@code -}. */
-  static Map<String, String> keysOf(Class<?> mapping) {
+  public static Map<String, String> keysOf(Class<?> mapping) {
     Map<String, String> keys = new TreeMap<>();
     walk(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys);
     return keys;
   }
 
   /** The runbook's table rows for one process: key to the default column. */
-  static Map<String, String> runbook(String process) throws IOException {
+  public static Map<String, String> runbook(String process) throws IOException {
     Path runbook = repository().resolve("docs/runbook.md");
     Map<String, String> rows = new TreeMap<>();
     for (String line : Files.readAllLines(runbook)) {

@@ -18,7 +18,7 @@ import org.liaison.cluster.Federation;
 import org.liaison.cluster.ProcessStartException;
 
 /** The federation's wiring, checked before any process starts (node and gateway need not exist). */
-class FederationTest {
+class FederationWiringTest {
 
   @TempDir Path dir;
 

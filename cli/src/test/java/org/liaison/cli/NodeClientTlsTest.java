@@ -16,7 +16,7 @@ import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.OfficerGrpc;
 import org.liaison.wire.v1.StatusRequest;
 
-class MutualTlsTest {
+class NodeClientTlsTest {
 
   @TempDir Path dir;
 
