@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,18 +21,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationProcess;
 import org.liaison.cluster.FederationTest;
+import org.liaison.cluster.RepositoryRoot;
 import org.liaison.pki.PkiCommand;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.pki.Pem;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditFindingsRequest;
 import org.liaison.wire.v1.AuditGrpc;
+import org.liaison.wire.v1.InfoRequestDraft;
 import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
  * Key rotation with no downtime (decision 0028), on real processes: while officers of ICE query DEA
@@ -35,12 +49,14 @@ import org.liaison.wire.v1.PartnerAnswer;
  * gateway's TLS key are rotated with {@code liaison-pki rotate --keep-previous}, and after the
  * overlap the old certificates are revoked with {@code --retire-previous}. No query fails; after
  * the retirement (old certificates on the CRL) queries still succeed, so the new keys are the ones
- * in use, and DEA's checkpoints reach ICE signed with the new signing key.
+ * in use, and DEA's checkpoints reach ICE signed with the new signing key. The same federation then
+ * checks that the Grafana dashboard in docs/observability queries only exported metrics.
  */
 @FederationTest(
     agencies = {"us.ice", "us.dea"},
     nodeOptions = {"liaison.directory.reload-interval=1s"},
     gatewayOptions = {"liaison.directory.reload-interval=1s"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RotationAcceptanceTest {
   private static final Set<PartnerAnswer.Status> ANSWERED =
       Set.of(
@@ -50,6 +66,7 @@ class RotationAcceptanceTest {
   private static final long SETTLE_MS = 6_000;
 
   @Test
+  @Order(1)
   void nodeAndGatewayKeysRotatedWhileQueried_noQueryFails(Federation f) throws Exception {
     AgencyNode dea = f.node("us.dea");
     AgencyNode ice = f.node("us.ice");
@@ -65,6 +82,10 @@ class RotationAcceptanceTest {
               officers.submit(() -> loop(iceClient, "us.dea", "ICE-ROT-", next, stop, outcomes)),
               officers.submit(() -> loop(iceClient, "us.dea", "ICE-ROT-", next, stop, outcomes)),
               officers.submit(() -> loop(deaClient, "us.ice", "DEA-ROT-", next, stop, outcomes)));
+      long warm = System.currentTimeMillis() + 180_000;
+      while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
+        Thread.sleep(50); // the first exchanges between cold processes are slow
+      }
       phases.add(phase("before", outcomes, SETTLE_MS / 2));
 
       pki(f, "rotate", "--agency", "us.dea", "--node", "node-1", "--keep-previous");
@@ -122,6 +143,63 @@ class RotationAcceptanceTest {
     assertThat(Files.readString(dea.log())).contains("keys of node-1 reloaded");
     assertThat(Files.readString(f.gateway("us.dea").log()))
         .contains("TLS certificate of the gateway reloaded");
+  }
+
+  /**
+   * The dashboard in docs/observability queries only metrics the running processes export: every
+   * metric name in its queries is in the {@code /q/metrics} of the nodes and gateways of this
+   * federation after queries and a request for information went through. (Shares this class's
+   * federation rather than starting one of its own, to keep the default test run short.)
+   */
+  @Test
+  @Order(2)
+  void dashboardQueriesOnlyMetricsTheProcessesExport(Federation f) throws Exception {
+    String dashboard =
+        Files.readString(
+            RepositoryRoot.find().resolve("docs/observability/liaison-dashboard.json"));
+    Set<String> used = new TreeSet<>();
+    Matcher m = Pattern.compile("\\b((?:liaison|jvm)_[a-z_]+)").matcher(dashboard);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    assertThat(used).contains("liaison_node_exchanges_total", "liaison_gateway_envelopes_total");
+
+    try (NodeClient ice = f.node("us.ice").client()) {
+      assertThat(askDea(ice, "ICE-METRICS-1").getStatus()).isIn(ANSWERED);
+      WorkflowsGrpc.newBlockingStub(ice.channel())
+          .withDeadlineAfter(1, TimeUnit.MINUTES)
+          .requestInformation(
+              InfoRequestDraft.newBuilder()
+                  .setPartner("us.dea")
+                  .setRecordId("dea-r-0142-roi-1")
+                  .setPurpose("DRUG_TRAFFICKING")
+                  .setCaseReference("ICE-METRICS-1")
+                  .setOfficerRole("CASE_AGENT")
+                  .setJustification("metrics")
+                  .build());
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    Set<String> missing = new TreeSet<>(used);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!missing.isEmpty() && System.currentTimeMillis() < deadline) {
+      for (FederationProcess p :
+          List.of(f.node("us.ice"), f.node("us.dea"), f.gateway("us.ice"), f.gateway("us.dea"))) {
+        String scrape =
+            http.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + p.httpPort() + "/q/metrics"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        missing.removeIf(
+            name -> scrape.contains("\n" + name + "{") || scrape.contains("\n" + name + " "));
+      }
+      if (!missing.isEmpty()) {
+        Thread.sleep(1_000);
+      }
+    }
+    System.out.println("dashboard metrics: " + used);
+    assertThat(missing).as("metrics the dashboard queries that no process exports").isEmpty();
   }
 
   private static String phase(String name, Map<String, String> outcomes, long ms)
