@@ -2,4 +2,4 @@
 -- A plain salt of an earlier version is sealed and erased by the node on its next start
 -- (AuditSalt): sealing needs the node's private key, which a migration does not have.
 ALTER TABLE audit_secret ADD COLUMN sealed_salt BYTEA;
-ALTER TABLE audit_secret ALTER COLUMN salt SET NULL;
+ALTER TABLE audit_secret ALTER COLUMN salt DROP NOT NULL;

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.Session;
 import org.liaison.node.observability.ExchangeMetrics;
+import org.liaison.node.store.StoreDurability;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
@@ -46,6 +47,7 @@ public class AuditLog {
   @Inject AuditSigning signing;
   @Inject AuditSalt salt;
   @Inject ExchangeMetrics metrics;
+  @Inject StoreDurability durability;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -116,7 +118,8 @@ public class AuditLog {
       if (checkpoint == null) {
         return; // every entry of the batch failed on its own
       }
-      // committed: only now may any of the callers act on its entry
+      durability.flushCommitted();
+      // committed and on the disk: only now may any of the callers act on its entry
       tail = after;
       latest = checkpoint;
       signerStored = Certificates.fingerprint(signing.certificate());

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.liaison.node.records.ImportService.Parsed;
+import org.liaison.node.store.StoreDurability;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -51,6 +52,7 @@ public class BatchImport {
   @Inject EntityManager em;
   @Inject Event<RecordsChanged> changes;
   @Inject ImportActivity activity;
+  @Inject StoreDurability durability;
 
   public Outcome importBatch(List<Item> items) {
     if (items.isEmpty()) {
@@ -58,12 +60,20 @@ public class BatchImport {
     }
     activity.batchStarted();
     try {
+      Outcome outcome = storeBatch(items);
+      durability.flushCommitted(); // acknowledged only once on the disk
+      return outcome;
+    } finally {
+      activity.batchEnded();
+    }
+  }
+
+  private Outcome storeBatch(List<Item> items) {
+    try {
       return QuarkusTransaction.requiringNew().call(() -> inOneTransaction(items));
     } catch (RuntimeException e) {
       LOG.debugf("batch from line %d: line by line after %s", items.get(0).line(), e.toString());
       return lineByLine(items);
-    } finally {
-      activity.batchEnded();
     }
   }
 

@@ -5,11 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
@@ -76,41 +73,27 @@ public class StoreHousekeeping {
    * file.
    */
   public Round compactIfSparse() throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      MVStore store = mvStore(c);
-      if (store == null || store.getFileStore() == null) {
-        return null;
-      }
-      int fill = store.getFileStore().getChunksFillRate();
-      int used = store.getFillRate();
-      long before = store.getFileStore().size();
-      if (fill >= COMPACT_BELOW_FILL && used >= COMPACT_BELOW_FILL) {
-        return new Round(fill, used, before, before, false);
-      }
-      long started = System.nanoTime();
-      store.compact(TARGET_FILL, config.store().compactBytes());
-      long after = store.getFileStore().size();
-      LOG.logf(
-          before - after >= 16L << 20 ? Logger.Level.INFO : Logger.Level.DEBUG,
-          "store compacted in %d ms: chunks %d%% live, file %d%% used, %d -> %d MiB",
-          (System.nanoTime() - started) / 1_000_000,
-          fill,
-          used,
-          before >> 20,
-          after >> 20);
-      return new Round(fill, used, before, after, true);
-    }
-  }
-
-  private static MVStore mvStore(Connection c) throws SQLException {
-    if (!c.isWrapperFor(JdbcConnection.class)) {
+    MVStore store = EmbeddedStore.of(dataSource);
+    if (store == null) {
       return null;
     }
-    JdbcConnection h2 = c.unwrap(JdbcConnection.class);
-    if (!(h2.getSession() instanceof SessionLocal local)
-        || local.getDatabase().getStore() == null) {
-      return null;
+    int fill = store.getFileStore().getChunksFillRate();
+    int used = store.getFillRate();
+    long before = store.getFileStore().size();
+    if (fill >= COMPACT_BELOW_FILL && used >= COMPACT_BELOW_FILL) {
+      return new Round(fill, used, before, before, false);
     }
-    return local.getDatabase().getStore().getMvStore();
+    long started = System.nanoTime();
+    store.compact(TARGET_FILL, config.store().compactBytes());
+    long after = store.getFileStore().size();
+    LOG.logf(
+        before - after >= 16L << 20 ? Logger.Level.INFO : Logger.Level.DEBUG,
+        "store compacted in %d ms: chunks %d%% live, file %d%% used, %d -> %d MiB",
+        (System.nanoTime() - started) / 1_000_000,
+        fill,
+        used,
+        before >> 20,
+        after >> 20);
+    return new Round(fill, used, before, after, true);
   }
 }

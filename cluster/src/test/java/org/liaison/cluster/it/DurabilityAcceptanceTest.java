@@ -1,0 +1,75 @@
+package org.liaison.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
+import org.liaison.cluster.FederationTest;
+import org.liaison.wire.v1.PartnerAnswer;
+
+/**
+ * What a node answers is on the disk, not only in the operating system's cache: DEA's running node
+ * is traced with {@code strace} while ICE queries it, and each answer is preceded by a flush
+ * ({@code fsync}) of DEA's database file. Without it, a power failure could lose audit entries of
+ * answers that had left (H2 forces its file only when it closes).
+ */
+@FederationTest(agencies = {"us.ice", "us.dea"})
+class DurabilityAcceptanceTest {
+  private static final int QUERIES = 5;
+
+  @Test
+  void everyAnswerIsOnTheDiskBeforeItLeaves(Federation f) throws Exception {
+    Path trace = f.workDir().resolve("dea-node.strace");
+    Process strace =
+        new ProcessBuilder(
+                "strace",
+                "-f",
+                "-qq",
+                "-y",
+                "-e",
+                "trace=fsync,fdatasync",
+                "-o",
+                trace.toString(),
+                "-p",
+                Long.toString(f.node("us.dea").pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(f.workDir().resolve("strace.out").toFile())
+            .start();
+    try (NodeClient ice = f.node("us.ice").client()) {
+      Thread.sleep(2000); // strace attaches to every thread of the JVM
+      assertThat(strace.isAlive()).as("strace attached (it needs ptrace: root)").isTrue();
+      for (int i = 0; i < QUERIES; i++) {
+        PartnerAnswer answer =
+            Officers.from(
+                ice.queryAll(
+                    Officers.phoneQuery(
+                        "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")),
+                "us.dea");
+        assertThat(answer.getStatus()).as(answer.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
+      }
+    } finally {
+      strace.destroy(); // SIGTERM: strace detaches and leaves the node running
+      strace.waitFor(30, TimeUnit.SECONDS);
+    }
+    List<String> flushes =
+        lines(trace).stream().filter(l -> l.contains(".mv.db>") && l.endsWith("= 0")).toList();
+    System.out.printf(
+        "DEA's node flushed its database file %d times for %d answers%n", flushes.size(), QUERIES);
+    assertThat(flushes).as("fsync of the database file").hasSizeGreaterThanOrEqualTo(QUERIES);
+    try (NodeClient dea = f.node("us.dea").client()) {
+      assertThat(dea.status().getAgency())
+          .as("the node runs on after strace left")
+          .isEqualTo("us.dea");
+    }
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+}
