@@ -25,6 +25,7 @@ import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
+import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditCheckpoint;
@@ -172,7 +173,8 @@ class BackupRestoreAcceptanceTest {
       assertThat(self.getProblemsList()).isEmpty();
       assertThat(self.getOk()).isTrue();
       assertThat(self.getTreeSize()).isBetween(report.getAuditTreeSize(), heldBefore - 1);
-      AuditBundle log = audit(deaClient).export(AuditExportRequest.getDefaultInstance());
+      AuditBundle log =
+          AuditBundles.join(audit(deaClient).export(AuditExportRequest.getDefaultInstance()));
       assertThat(log.getRecordsList())
           .map(AuditRecord::getDecoded)
           .anySatisfy(
