@@ -481,14 +481,19 @@ class TrustAttacksAcceptanceTest {
   }
 
   private static Refused refusalOf(Call call) {
+    return attempt(call).orElseThrow(() -> new AssertionError("not refused"));
+  }
+
+  /** How {@code call} was refused, or empty when it was served. */
+  private static Optional<Refused> attempt(Call call) {
     try {
       call.run();
+      return Optional.empty();
     } catch (StatusRuntimeException e) {
-      return Refused.of(e);
+      return Optional.of(Refused.of(e));
     } catch (Exception e) {
       throw new AssertionError(e);
     }
-    throw new AssertionError("not refused");
   }
 
   interface Condition {
@@ -518,12 +523,9 @@ class TrustAttacksAcceptanceTest {
 
   private static Refused awaitRefusal(Call call, long started) throws InterruptedException {
     while (System.nanoTime() - started < REVOCATION_BOUND.toNanos()) {
-      try {
-        call.run();
-      } catch (StatusRuntimeException e) {
-        return Refused.of(e);
-      } catch (Exception e) {
-        throw new AssertionError(e);
+      Optional<Refused> refused = attempt(call);
+      if (refused.isPresent()) {
+        return refused.get();
       }
       Thread.sleep(500);
     }
