@@ -88,20 +88,38 @@ final class CurrentKeyManager extends X509ExtendedKeyManager {
     }
   }
 
+  /**
+   * As a client: the pair only when its chain comes from a CA the server asks for, so that a client
+   * the listener would refuse sends no certificate (as a key manager over a key store does).
+   */
+  private String clientAlias(Principal[] issuers, String... keyTypes) {
+    if (issuers != null && issuers.length > 0) {
+      List<Principal> asked = List.of(issuers);
+      boolean known = false;
+      for (X509Certificate c : source.get().chain()) {
+        known |= asked.contains(c.getIssuerX500Principal());
+      }
+      if (!known) {
+        return null;
+      }
+    }
+    return alias(keyTypes);
+  }
+
   @Override
   public String[] getClientAliases(String keyType, Principal[] issuers) {
-    String a = alias(keyType);
+    String a = clientAlias(issuers, keyType);
     return a == null ? null : new String[] {a};
   }
 
   @Override
   public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-    return alias(keyTypes);
+    return clientAlias(issuers, keyTypes);
   }
 
   @Override
   public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-    return alias(keyTypes);
+    return clientAlias(issuers, keyTypes);
   }
 
   @Override
