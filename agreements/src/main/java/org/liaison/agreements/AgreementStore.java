@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.liaison.wire.pki.Pem;
+import org.liaison.pem.Pem;
 import org.liaison.wire.v1.Reason;
 
 /**

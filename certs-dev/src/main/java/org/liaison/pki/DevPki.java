@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.liaison.pem.Pem;
 
 /**
  * The development PKI of a federation: one root CA per agency, and the node, gateway, officer and
@@ -179,9 +180,9 @@ public final class DevPki {
             "public material of "
                 + agency
                 + ": root CA certificate, CRL, agreements signing certificate, nodes.");
-    PkiFiles.writePublic(publicDir.resolve(PkiLayout.CA_CERT), Pem.certificate(ca.certificate()));
+    PkiFiles.writePublic(publicDir.resolve(PkiLayout.CA_CERT), Pem.encode(ca.certificate()));
     PkiFiles.writePublic(
-        publicDir.resolve(PkiLayout.AGENCY_SIGNING_CERT), Pem.certificate(agencySigning));
+        publicDir.resolve(PkiLayout.AGENCY_SIGNING_CERT), Pem.encode(agencySigning));
     PkiFiles.folder(layout.nodesDir(agency), "one folder per node of " + agency + ".");
     PkiFiles.folder(layout.officersDir(agency), "one folder per officer of " + agency + ".");
     PkiFiles.folder(
@@ -242,7 +243,7 @@ public final class DevPki {
         List.of(PkiLayout.TLS_CERT, PkiLayout.SIGNING_CERT, PkiLayout.ENCRYPTION_CERT)) {
       Path file = dir.resolve(certFile);
       if (Files.exists(file)) {
-        BigInteger serial = Pem.readCertificate(file).getSerialNumber();
+        BigInteger serial = PkiFiles.readCertificate(file).getSerialNumber();
         IssuedCertificate old = ca.state().get(serial);
         if (old != null && !old.revoked()) {
           ca.revoke(serial, RevocationReason.SUPERSEDED, now);
@@ -294,7 +295,7 @@ public final class DevPki {
     if (!Files.isRegularFile(certFile)) {
       throw new PkiException(PkiException.Kind.UNKNOWN_ENTITY, "no certificate file " + certFile);
     }
-    X509Certificate cert = Pem.readCertificate(certFile);
+    X509Certificate cert = PkiFiles.readCertificate(certFile);
     if (!ca.signed(cert)) {
       throw new PkiException(
           PkiException.Kind.NOT_ISSUED_BY_CA,
@@ -427,8 +428,8 @@ public final class DevPki {
                 + " of "
                 + agency
                 + ".");
-    PkiFiles.writePublic(publicDir.resolve(PkiLayout.SIGNING_CERT), Pem.certificate(signing));
-    PkiFiles.writePublic(publicDir.resolve(PkiLayout.ENCRYPTION_CERT), Pem.certificate(encryption));
+    PkiFiles.writePublic(publicDir.resolve(PkiLayout.SIGNING_CERT), Pem.encode(signing));
+    PkiFiles.writePublic(publicDir.resolve(PkiLayout.ENCRYPTION_CERT), Pem.encode(encryption));
   }
 
   private void issueOfficer(CertificateAuthority ca, String officer) {
@@ -450,8 +451,8 @@ public final class DevPki {
             notBefore(),
             validity.leaf(),
             relative(ca.agency(), dir.resolve(PkiLayout.TLS_CERT)));
-    PkiFiles.writePublic(dir.resolve(PkiLayout.TLS_CERT), Pem.certificate(cert));
-    PkiFiles.writeSecret(dir.resolve(PkiLayout.TLS_KEY), Pem.privateKey(keys.getPrivate()));
+    PkiFiles.writePublic(dir.resolve(PkiLayout.TLS_CERT), Pem.encode(cert));
+    PkiFiles.writeSecret(dir.resolve(PkiLayout.TLS_KEY), Pem.encode(keys.getPrivate()));
     PkiFiles.writeSecret(
         dir.resolve(PkiLayout.TLS_P12), pkcs12(officer, keys, cert, ca.certificate()));
   }
@@ -472,13 +473,13 @@ public final class DevPki {
             notBefore(),
             validity.leaf(),
             relative(ca.agency(), dir.resolve(certFile)));
-    PkiFiles.writePublic(dir.resolve(certFile), Pem.certificate(cert));
-    PkiFiles.writeSecret(dir.resolve(keyFile), Pem.privateKey(keys.getPrivate()));
+    PkiFiles.writePublic(dir.resolve(certFile), Pem.encode(cert));
+    PkiFiles.writeSecret(dir.resolve(keyFile), Pem.encode(keys.getPrivate()));
     return cert;
   }
 
   private void writeCrl(CertificateAuthority ca) {
-    byte[] crl = Pem.crl(ca.crl(clock.instant()));
+    byte[] crl = Pem.encode(ca.crl(clock.instant()));
     ca.saveState(layout); // the CRL number moved
     PkiFiles.writePublic(layout.caCrl(ca.agency()), crl);
     PkiFiles.writePublic(layout.directoryAgencyDir(ca.agency()).resolve(PkiLayout.CA_CRL), crl);
