@@ -11,7 +11,7 @@ import org.liaison.node.config.NodeConfig;
 import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
-import org.liaison.wire.geo.Operation;
+import org.liaison.wire.geo.EventExtent;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PlanOperationRequest;
@@ -34,7 +34,7 @@ public class OperationPlanner {
     if (r.getCaseReference().isBlank()) {
       throw new InvalidOfficerRequest("say which case the operation belongs to (--case)");
     }
-    if (r.getRadiusMetres() > Operation.MAX_RADIUS_METRES) {
+    if (r.getRadiusMetres() > EventExtent.MAX_RADIUS_METRES) {
       throw new InvalidOfficerRequest(
           "an operation may cover at most 10 km radius for de-confliction; split it into smaller"
               + " areas");

@@ -39,7 +39,7 @@ public class PlannedOperations {
       String caseNumber,
       Set<String> crimeCategories,
       PointOfContact contact,
-      org.liaison.wire.geo.Operation area) {}
+      org.liaison.wire.geo.EventExtent area) {}
 
   /**
    * Token inputs of every live operation of cases in these categories, with the operation ids, cut
@@ -98,7 +98,7 @@ public class PlannedOperations {
   }
 
   private static Optional<Planned> planned(Operation o) {
-    if (o.getRadiusMetres() > org.liaison.wire.geo.Operation.MAX_RADIUS_METRES) {
+    if (o.getRadiusMetres() > org.liaison.wire.geo.EventExtent.MAX_RADIUS_METRES) {
       LOG.warnf(
           "operation %s covers more than 10 km; split it to de-conflict it", o.getExternalId());
       return Optional.empty();
@@ -117,7 +117,7 @@ public class PlannedOperations {
             c.getCaseNumber(),
             c.getCrimeCategories(),
             contact,
-            new org.liaison.wire.geo.Operation(
+            new org.liaison.wire.geo.EventExtent(
                 o.getLatitude(),
                 o.getLongitude(),
                 o.getRadiusMetres(),

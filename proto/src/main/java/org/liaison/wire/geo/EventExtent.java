@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A planned enforcement event as de-confliction sees it: a disc (WGS84 centre and radius) and a
- * time window {@code [start, end]}.
+ * Where and when a planned enforcement event takes place, as de-confliction sees it: a disc (WGS84
+ * centre and radius) and a time window {@code [start, end]}.
  */
-public record Operation(
+public record EventExtent(
     double latitude, double longitude, double radiusMetres, Instant start, Instant end) {
   /** The largest radius accepted; bigger areas must be split so token counts stay bounded. */
   public static final double MAX_RADIUS_METRES = 10_000;
 
-  public Operation {
+  public EventExtent {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
