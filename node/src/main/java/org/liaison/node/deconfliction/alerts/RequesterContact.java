@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.alerts;
 
 import org.liaison.wire.v1.PointOfContact;
 

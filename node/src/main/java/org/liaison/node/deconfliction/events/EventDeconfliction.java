@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.events;
 
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionPartners;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.Messages;
+import org.liaison.node.deconfliction.alerts.AlertOutbox;
+import org.liaison.node.deconfliction.matching.MatchFanOut;
+import org.liaison.node.deconfliction.matching.MatchInputs;
+import org.liaison.node.deconfliction.matching.PrivateMatcher;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.geo.EventToken;
 import org.liaison.wire.v1.ConfirmedConflict;

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionTriggers;
+import org.liaison.node.deconfliction.filters.HeldFilters;
+import org.liaison.node.deconfliction.matching.MatchFanOut;
 import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;

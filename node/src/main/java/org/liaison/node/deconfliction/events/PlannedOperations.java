@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.events;
 
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.records.Operation;
 import org.liaison.node.records.OperationStatus;
 import org.liaison.wire.geo.EventToken;

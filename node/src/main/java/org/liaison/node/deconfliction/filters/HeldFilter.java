@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.filters;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayDeque;
@@ -23,7 +23,7 @@ import org.liaison.wire.v1.MatchKind;
  * deltas, and the map from PRF value back to its own targets for confirming claims. Thread-safe
  * (one lock).
  */
-final class HeldFilter {
+public final class HeldFilter {
   static final int MAX_DELTAS = 256;
   static final long MIN_CAPACITY = 1024;
 
@@ -31,7 +31,7 @@ final class HeldFilter {
   static final int PUBLISH_EVERY = 2000;
 
   final MatchKind kind;
-  final long epoch;
+  public final long epoch;
   final String filterId = UUID.randomUUID().toString();
   final long capacity;
   private final int partBytes;
@@ -230,7 +230,7 @@ final class HeldFilter {
   }
 
   /** The targets behind a PRF value this node published, or an empty set. */
-  synchronized Set<String> refsFor(ByteString prf) {
+  public synchronized Set<String> refsFor(ByteString prf) {
     ByteString input = inputByPrf.get(prf);
     return input == null ? Set.of() : refsByInput.getOrDefault(input, Set.of());
   }

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.filters;
 
 import com.google.protobuf.ByteString;
 import jakarta.annotation.PostConstruct;
@@ -17,6 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.events.PlannedOperations;
+import org.liaison.node.deconfliction.matching.OprfKeys;
+import org.liaison.node.deconfliction.targets.ActiveTargets;
 import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.node.runtime.BackgroundJobs;
@@ -122,7 +126,7 @@ public class HeldFilters {
    * The partner's filter of this kind under this agreement, current with this node's records (or
    * being made so): only cases in the agreement's crime categories contribute.
    */
-  HeldFilter current(String partner, String agreementId, MatchKind kind) {
+  public HeldFilter current(String partner, String agreementId, MatchKind kind) {
     Key key = new Key(partner, agreementId, kind);
     ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
     HeldFilter f = filters.get(key);

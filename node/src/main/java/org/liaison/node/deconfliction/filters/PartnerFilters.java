@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.filters;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.liaison.node.deconfliction.matching.Probes;
 import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.partners.PartnerAgreement;

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.PartnerRefusals;
+import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.quota.DailyCounts;

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -10,7 +10,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.Messages;
+import org.liaison.node.deconfliction.PartnerRefusals;
+import org.liaison.node.deconfliction.alerts.AlertOutbox;
+import org.liaison.node.deconfliction.alerts.RequesterContact;
+import org.liaison.node.deconfliction.events.OperationReferences;
+import org.liaison.node.deconfliction.events.PlannedOperations;
+import org.liaison.node.deconfliction.filters.HeldFilter;
+import org.liaison.node.deconfliction.filters.HeldFilters;
+import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.quota.DailyCounts;

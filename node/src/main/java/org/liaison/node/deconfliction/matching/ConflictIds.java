@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +14,7 @@ import java.util.List;
  * checked again has the same id (one alert on each side); a different operation or window between
  * the same two cases has another (a new alert on each side).
  */
-final class ConflictIds {
+public final class ConflictIds {
   private ConflictIds() {}
 
   /**

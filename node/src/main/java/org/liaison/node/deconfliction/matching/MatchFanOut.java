@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +14,19 @@ import org.liaison.wire.v1.ConfirmedConflict;
  * Runs one private match per partner in parallel; every partner yields exactly one outcome by the
  * deadline (the match has three round trips, each bounded), so a dead partner holds nobody up.
  */
-final class MatchFanOut {
+public final class MatchFanOut {
   private static final long GRACE_MS = 1000;
 
   private MatchFanOut() {}
 
   /** One partner's outcome: confirmed conflicts, or why there are none. */
-  record Outcome(
+  public record Outcome(
       PartnerAgreement partner,
       List<ConfirmedConflict> conflicts,
       ExchangeFailure failure,
       long latencyMs) {}
 
-  static CompletableFuture<Void> run(
+  public static CompletableFuture<Void> run(
       List<PartnerAgreement> partners,
       Function<PartnerAgreement, CompletableFuture<List<ConfirmedConflict>>> match,
       long deadlineMs,

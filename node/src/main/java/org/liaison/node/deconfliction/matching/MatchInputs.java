@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +43,7 @@ public final class MatchInputs {
     return out;
   }
 
-  static ByteString personKey(String nameKey, LocalDate dateOfBirth) {
+  public static ByteString personKey(String nameKey, LocalDate dateOfBirth) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.write(PERSON.length);
     b.writeBytes(PERSON);

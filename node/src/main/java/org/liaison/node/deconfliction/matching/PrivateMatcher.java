@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.filters.PartnerFilters;
+import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.partners.PartnerAgreement;

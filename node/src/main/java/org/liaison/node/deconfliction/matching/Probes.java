@@ -1,11 +1,11 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.v1.MatchKind;
 
 /** Envelope headers of de-confliction requests. */
-final class Probes {
+public final class Probes {
   static final String TARGET_PURPOSE = "TARGET_DECONFLICTION";
   static final String EVENT_PURPOSE = "EVENT_DECONFLICTION";
 
@@ -15,7 +15,7 @@ final class Probes {
    * Filter and probe requests carry no case reference (a partner must not learn which case is
    * checking unless there is a conflict); only a claim names it.
    */
-  static OutboundRequest header(
+  public static OutboundRequest header(
       PartnerAgreement p,
       MatchKind kind,
       String contentType,

@@ -1,10 +1,12 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.quotas;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.liaison.node.deconfliction.DeconflictionPartners;
+import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.query.QueryQuota;
 import org.liaison.node.quota.DailyCounts;

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.targets;
 
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.jpa.HibernateHints;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.records.CaseStatus;
 import org.liaison.node.records.SubjectKind;
 import org.liaison.wire.v1.IdentifierType;

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.targets;
 
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.matching.MatchFanOut;
+import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.identifiers.IdentifierNormalizer;
 import org.liaison.node.identifiers.InvalidIdentifierException;
 import org.liaison.node.identifiers.NormalizedIdentifier;

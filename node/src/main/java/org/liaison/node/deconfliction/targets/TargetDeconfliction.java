@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.targets;
 
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionPartners;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.Messages;
+import org.liaison.node.deconfliction.alerts.AlertOutbox;
+import org.liaison.node.deconfliction.alerts.RequesterContact;
+import org.liaison.node.deconfliction.matching.MatchFanOut;
+import org.liaison.node.deconfliction.matching.PrivateMatcher;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.MatchKind;

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.filters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.wire.oprf.OprfKeyPair;
 import org.liaison.wire.oprf.OprfMode;
 import org.liaison.wire.oprf.OprfServer;

@@ -1,4 +1,4 @@
-package org.liaison.node.deconfliction;
+package org.liaison.node.deconfliction.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
