@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import org.liaison.wire.pki.Pem;
+import org.liaison.pem.Pem;
 
 /**
  * An agency's agreement-signing key, its certificate and its root CA, as laid out by certs-dev:

@@ -59,12 +59,6 @@ public final class AgreementParser {
       Set.of("from", "to", "purposes", "crime_categories", "roles", "records", "onward");
   private static final Set<String> RECORD = Set.of("category", "tier", "fields");
   private static final Set<String> ONWARD = Set.of("category", "to", "caveats");
-  private static final Set<String> RATE = Set.of("queries_per_day", "deconfliction_probes_per_day");
-  private static final Set<String> DECONF =
-      Set.of("target", "event", "event_buffer_metres", "event_buffer_minutes");
-  private static final Set<String> FEEDBACK = Set.of("owed_to_originator", "within_days");
-  private static final Set<String> SLA =
-      Set.of("respond_within_hours", "designation_requests_tracked");
 
   private AgreementParser() {}
 
@@ -117,9 +111,11 @@ public final class AgreementParser {
   /** One pass over one document. */
   private static final class Reader {
     private final YamlFields y;
+    private final AgreementTermsReader terms;
 
     Reader(YamlFields y) {
       this.y = y;
+      this.terms = new AgreementTermsReader(y);
     }
 
     Optional<Agreement> agreement(Node root) {
@@ -174,12 +170,12 @@ public final class AgreementParser {
                                   Set.copyOf(purposes.orElse(List.of())),
                                   Set.copyOf(crimes.orElse(List.of())))));
       directions.ifPresent(ds -> duplicateDirections(ds, m.get("directions")));
-      Optional<RateLimits> rate = y.required(m, root, "", "rate_limits").flatMap(this::rateLimits);
+      Optional<RateLimits> rate = y.required(m, root, "", "rate_limits").flatMap(terms::rateLimits);
       Optional<Deconfliction> deconf =
-          y.required(m, root, "", "deconfliction").flatMap(this::deconfliction);
-      Optional<Feedback> feedback = y.required(m, root, "", "feedback").flatMap(this::feedback);
+          y.required(m, root, "", "deconfliction").flatMap(terms::deconfliction);
+      Optional<Feedback> feedback = y.required(m, root, "", "feedback").flatMap(terms::feedback);
       Optional<ServiceLevels> sla =
-          y.required(m, root, "", "service_levels").flatMap(this::serviceLevels);
+          y.required(m, root, "", "service_levels").flatMap(terms::serviceLevels);
       if (!y.errors().isEmpty()) {
         return Optional.empty();
       }
@@ -461,81 +457,6 @@ public final class AgreementParser {
           y.error(at, "directions", d.clause() + " appears twice");
         }
       }
-    }
-
-    private Optional<RateLimits> rateLimits(Node n) {
-      return y.mapping(n, "rate_limits", RATE)
-          .flatMap(
-              m -> {
-                Optional<Integer> q =
-                    y.required(m, n, "rate_limits", "queries_per_day")
-                        .flatMap(v -> y.integer(v, "rate_limits.queries_per_day", 0));
-                Optional<Integer> p =
-                    y.required(m, n, "rate_limits", "deconfliction_probes_per_day")
-                        .flatMap(v -> y.integer(v, "rate_limits.deconfliction_probes_per_day", 0));
-                return q.isPresent() && p.isPresent()
-                    ? Optional.of(new RateLimits(q.get(), p.get()))
-                    : Optional.empty();
-              });
-    }
-
-    private Optional<Deconfliction> deconfliction(Node n) {
-      return y.mapping(n, "deconfliction", DECONF)
-          .flatMap(
-              m -> {
-                Optional<Boolean> t =
-                    y.required(m, n, "deconfliction", "target")
-                        .flatMap(v -> y.bool(v, "deconfliction.target"));
-                Optional<Boolean> e =
-                    y.required(m, n, "deconfliction", "event")
-                        .flatMap(v -> y.bool(v, "deconfliction.event"));
-                // optional, the same defaults on both sides: 500 m and 60 minutes
-                Optional<Integer> metres =
-                    m.containsKey("event_buffer_metres")
-                        ? y.integer(
-                            m.get("event_buffer_metres"), "deconfliction.event_buffer_metres", 0)
-                        : Optional.of(Deconfliction.DEFAULT_BUFFER_METRES);
-                Optional<Integer> minutes =
-                    m.containsKey("event_buffer_minutes")
-                        ? y.integer(
-                            m.get("event_buffer_minutes"), "deconfliction.event_buffer_minutes", 0)
-                        : Optional.of(Deconfliction.DEFAULT_BUFFER_MINUTES);
-                return t.isPresent() && e.isPresent() && metres.isPresent() && minutes.isPresent()
-                    ? Optional.of(new Deconfliction(t.get(), e.get(), metres.get(), minutes.get()))
-                    : Optional.empty();
-              });
-    }
-
-    private Optional<Feedback> feedback(Node n) {
-      return y.mapping(n, "feedback", FEEDBACK)
-          .flatMap(
-              m -> {
-                Optional<Boolean> o =
-                    y.required(m, n, "feedback", "owed_to_originator")
-                        .flatMap(v -> y.bool(v, "feedback.owed_to_originator"));
-                Optional<Integer> d =
-                    y.required(m, n, "feedback", "within_days")
-                        .flatMap(v -> y.integer(v, "feedback.within_days", 0));
-                return o.isPresent() && d.isPresent()
-                    ? Optional.of(new Feedback(o.get(), d.get()))
-                    : Optional.empty();
-              });
-    }
-
-    private Optional<ServiceLevels> serviceLevels(Node n) {
-      return y.mapping(n, "service_levels", SLA)
-          .flatMap(
-              m -> {
-                Optional<Integer> h =
-                    y.required(m, n, "service_levels", "respond_within_hours")
-                        .flatMap(v -> y.integer(v, "service_levels.respond_within_hours", 1));
-                Optional<Boolean> t =
-                    y.required(m, n, "service_levels", "designation_requests_tracked")
-                        .flatMap(v -> y.bool(v, "service_levels.designation_requests_tracked"));
-                return h.isPresent() && t.isPresent()
-                    ? Optional.of(new ServiceLevels(h.get(), t.get()))
-                    : Optional.empty();
-              });
     }
   }
 }

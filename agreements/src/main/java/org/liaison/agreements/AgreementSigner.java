@@ -23,7 +23,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * -purpose any}.
  */
 public final class AgreementSigner {
-  // keys read by org.liaison.wire.pki.Pem are BouncyCastle keys, which the JDK's EC signer refuses
+  // BouncyCastle's signer takes the JDK's keys and BouncyCastle's (a traditional EC PEM key) alike
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
   private AgreementSigner() {}

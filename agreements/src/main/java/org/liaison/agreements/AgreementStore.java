@@ -4,21 +4,17 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.liaison.wire.pki.Pem;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -40,7 +36,7 @@ public final class AgreementStore {
   private static final long POLL_NANOS = 1_000_000_000L;
 
   private final Path dir;
-  private final Optional<Path> directory;
+  private final AgreementFolder folder;
   private final Clock clock;
   private final Object lock = new Object();
   private volatile Snapshot snapshot = new Snapshot("", Map.of(), List.of());
@@ -70,7 +66,7 @@ public final class AgreementStore {
    */
   public AgreementStore(Path dir, Optional<Path> directory, Clock clock) {
     this.dir = dir;
-    this.directory = directory;
+    this.folder = new AgreementFolder(dir, directory);
     this.clock = clock;
     reload();
   }
@@ -82,7 +78,7 @@ public final class AgreementStore {
   /** The agreements in force at {@code at} that have both agencies as parties. */
   public List<Agreement> inForce(String agencyA, String agencyB, Instant at) {
     List<Agreement> out = new ArrayList<>();
-    for (Loaded l : current().entries.values()) {
+    for (LoadedAgreement l : current().entries.values()) {
       AgreementStatus s = l.status(at);
       if (s.inForce() && s.between(agencyA, agencyB)) {
         out.add(s.agreement().get());
@@ -114,7 +110,7 @@ public final class AgreementStore {
     Snapshot loaded;
     synchronized (lock) {
       lastPoll = System.nanoTime();
-      loaded = load(stamp());
+      loaded = load(folder.stamp());
       snapshot = loaded;
     }
     report(loaded);
@@ -140,12 +136,12 @@ public final class AgreementStore {
     Instant now = clock.instant();
     synchronized (lock) {
       reload();
-      Loaded l = snapshot.entries.get(id);
+      LoadedAgreement l = snapshot.entries.get(id);
       if (l == null) {
         throw new AgreementException(
             Reason.NO_AGREEMENT, "There is no agreement " + id + " in " + dir + ".");
       }
-      Optional<Agreement> a = l.parsed.agreement();
+      Optional<Agreement> a = l.parsed().agreement();
       if (a.isEmpty() || !a.get().hasParty(by)) {
         throw new AgreementException(
             Reason.INVALID_ARGUMENT,
@@ -156,12 +152,12 @@ public final class AgreementStore {
                 + action.name().toLowerCase()
                 + " it.");
       }
-      if (l.lifecycle.error() != null) {
+      if (l.lifecycle().error() != null) {
         throw new AgreementException(
             Reason.INVALID_ARGUMENT,
-            "Repair or remove the status file first: " + l.lifecycle.error());
+            "Repair or remove the status file first: " + l.lifecycle().error());
       }
-      List<LifecycleEvent> events = new ArrayList<>(l.lifecycle.events());
+      List<LifecycleEvent> events = new ArrayList<>(l.lifecycle().events());
       AgreementStatus before = l.status(now);
       if (before.state() == AgreementStatus.State.TERMINATED) {
         throw new AgreementException(
@@ -203,7 +199,7 @@ public final class AgreementStore {
       synchronized (lock) {
         if (now - lastPoll >= POLL_NANOS) {
           lastPoll = now;
-          String stamp = stamp();
+          String stamp = folder.stamp();
           if (!stamp.equals(snapshot.stamp)) {
             loaded = load(stamp);
             snapshot = loaded;
@@ -217,31 +213,8 @@ public final class AgreementStore {
     return snapshot;
   }
 
-  private String stamp() {
-    StringBuilder sb = new StringBuilder();
-    TreeSet<Path> files = new TreeSet<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      ds.forEach(files::add);
-    } catch (IOException e) {
-      return "unreadable:" + e.getMessage();
-    }
-    for (Path p : files) {
-      try {
-        sb.append(p.getFileName())
-            .append(':')
-            .append(Files.size(p))
-            .append(':')
-            .append(Files.getLastModifiedTime(p).toMillis())
-            .append('\n');
-      } catch (IOException e) {
-        sb.append(p.getFileName()).append(":gone\n");
-      }
-    }
-    return sb.toString();
-  }
-
   private Snapshot load(String stamp) {
-    Map<String, Loaded> entries = new TreeMap<>();
+    Map<String, LoadedAgreement> entries = new TreeMap<>();
     List<RefusedVersion> refused = new ArrayList<>();
     Instant now = clock.instant();
     if (Files.isDirectory(dir)) {
@@ -252,12 +225,14 @@ public final class AgreementStore {
             continue;
           }
           String id = name.substring(0, name.length() - ".yaml".length());
-          Loaded fresh = loadOne(id, f, now);
-          Loaded before = snapshot.entries.get(id);
+          LoadedAgreement fresh = folder.read(id, f, now);
+          LoadedAgreement before = snapshot.entries.get(id);
           Optional<SignatureCheck> bad =
-              fresh.signatures.values().stream().filter(SignatureCheck::refused).findFirst();
+              fresh.signatures().values().stream().filter(SignatureCheck::refused).findFirst();
           if (bad.isPresent() && before != null && before.fullySigned()) {
-            entries.put(id, new Loaded(id, before.parsed, before.signatures, fresh.lifecycle));
+            entries.put(
+                id,
+                new LoadedAgreement(id, before.parsed(), before.signatures(), fresh.lifecycle()));
             refused.add(
                 new RefusedVersion(id, bad.get().agency(), bad.get().reason(), bad.get().detail()));
           } else {
@@ -271,68 +246,6 @@ public final class AgreementStore {
     return new Snapshot(stamp, entries, refused);
   }
 
-  private Loaded loadOne(String id, Path file, Instant now) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      return new Loaded(
-          id,
-          new ParseResult(
-              Optional.empty(),
-              List.of(new ValidationError(1, 1, "(file)", "cannot be read: " + e.getMessage()))),
-          Map.of(),
-          new LifecycleFile.Read(List.of(), null));
-    }
-    ParseResult parsed = AgreementParser.parse(bytes);
-    if (parsed.valid() && !parsed.agreement().get().id().equals(id)) {
-      parsed =
-          new ParseResult(
-              Optional.empty(),
-              List.of(
-                  new ValidationError(
-                      1,
-                      1,
-                      "id",
-                      "'"
-                          + parsed.agreement().get().id()
-                          + "' does not match the file name "
-                          + file.getFileName())));
-    }
-    Map<String, SignatureCheck> sigs = new LinkedHashMap<>();
-    if (parsed.valid()) {
-      for (Party p : parsed.agreement().get().parties()) {
-        sigs.put(p.agency(), verify(file, bytes, p, now));
-      }
-    }
-    return new Loaded(id, parsed, sigs, LifecycleFile.read(LifecycleFile.path(dir, id)));
-  }
-
-  private SignatureCheck verify(Path yaml, byte[] bytes, Party p, Instant now) {
-    Path p7s = AgreementSigner.signatureFile(yaml, p.agency());
-    if (!Files.exists(p7s)) {
-      return SignatureCheck.missing(p.agency(), " (" + p7s.getFileName() + " is missing)");
-    }
-    try {
-      return SignatureVerifier.verify(
-          bytes, Files.readAllBytes(p7s), p, directoryCa(p.agency()), now);
-    } catch (IOException e) {
-      return SignatureCheck.bad(p.agency(), p7s.getFileName() + " cannot be read");
-    }
-  }
-
-  private Optional<X509Certificate> directoryCa(String agency) {
-    if (directory.isEmpty()) {
-      return Optional.empty();
-    }
-    Path f = directory.get().resolve(agency).resolve("ca.crt.pem");
-    try {
-      return Files.exists(f) ? Optional.of(Pem.readCertificate(f)) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
   /** Verifies the signatures of one document file on its own (for the CLI's verify). */
   public static List<SignatureCheck> verifyFile(Path yaml, Optional<Path> directory, Instant at)
       throws AgreementException {
@@ -343,34 +256,17 @@ public final class AgreementStore {
             Clock.fixed(at, java.time.ZoneOffset.UTC));
     String name = yaml.getFileName().toString();
     String id = name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
-    Loaded l = s.snapshot.entries.get(id);
-    if (l == null || !l.parsed.valid()) {
+    LoadedAgreement l = s.snapshot.entries.get(id);
+    if (l == null || !l.parsed().valid()) {
       throw new AgreementException(
           Reason.INVALID_ARGUMENT,
           yaml
               + " is not a valid agreement document"
-              + (l == null ? "" : ":\n" + l.parsed.describe()));
+              + (l == null ? "" : ":\n" + l.parsed().describe()));
     }
-    return List.copyOf(l.signatures.values());
+    return List.copyOf(l.signatures().values());
   }
 
   private record Snapshot(
-      String stamp, Map<String, Loaded> entries, List<RefusedVersion> refused) {}
-
-  private record Loaded(
-      String id,
-      ParseResult parsed,
-      Map<String, SignatureCheck> signatures,
-      LifecycleFile.Read lifecycle) {
-    boolean fullySigned() {
-      return parsed.valid()
-          && parsed.agreement().get().parties().stream()
-              .allMatch(
-                  p -> signatures.containsKey(p.agency()) && signatures.get(p.agency()).valid());
-    }
-
-    AgreementStatus status(Instant at) {
-      return AgreementEvaluator.evaluate(id, parsed, signatures, lifecycle, at);
-    }
-  }
+      String stamp, Map<String, LoadedAgreement> entries, List<RefusedVersion> refused) {}
 }

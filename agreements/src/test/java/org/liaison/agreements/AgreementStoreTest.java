@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.liaison.wire.pki.Pem;
+import org.liaison.pem.Pem;
 import org.liaison.wire.v1.Reason;
 
 class AgreementStoreTest {

@@ -34,6 +34,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.liaison.pem.Pem;
 
 /** One agency's root CA: issues leaf certificates and CRLs and records what it did. */
 final class CertificateAuthority {
@@ -115,16 +116,16 @@ final class CertificateAuthority {
     }
     return new CertificateAuthority(
         agency,
-        Pem.readCertificate(layout.caCert(agency)),
-        Pem.readPrivateKey(layout.caKey(agency)),
+        PkiFiles.readCertificate(layout.caCert(agency)),
+        PkiFiles.readPrivateKey(layout.caKey(agency)),
         CaState.load(layout.caState(agency), agency),
         random);
   }
 
   /** Writes ca.crt.pem, ca.key.pem and ca.state.properties. */
   void save(PkiLayout layout) {
-    PkiFiles.writePublic(layout.caCert(agency), Pem.certificate(certificate));
-    PkiFiles.writeSecret(layout.caKey(agency), Pem.privateKey(key));
+    PkiFiles.writePublic(layout.caCert(agency), Pem.encode(certificate));
+    PkiFiles.writeSecret(layout.caKey(agency), Pem.encode(key));
     saveState(layout);
   }
 

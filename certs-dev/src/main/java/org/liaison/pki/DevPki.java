@@ -1,15 +1,10 @@
 package org.liaison.pki;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.liaison.pem.Pem;
 
 /**
  * The development PKI of a federation: one root CA per agency, and the node, gateway, officer and
@@ -38,11 +34,13 @@ public final class DevPki {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, CertificateAuthority> authorities = new HashMap<>();
   private Validity validity;
+  private final LeafIssuer issuer;
 
   private DevPki(Path root, Clock clock, Validity validity) {
     this.layout = new PkiLayout(root);
     this.clock = clock;
     this.validity = validity;
+    this.issuer = new LeafIssuer(layout, clock, random, () -> this.validity);
   }
 
   /**
@@ -153,7 +151,7 @@ public final class DevPki {
             layout.agencySigningDir(agency),
             "the agency signing key of " + agency + ": it signs agreements (MOUs).");
     X509Certificate agencySigning =
-        issueLeaf(
+        issuer.leaf(
             ca,
             Profile.AGENCY_SIGNING,
             Profile.AGREEMENTS_NAME,
@@ -165,7 +163,7 @@ public final class DevPki {
         "TLS key and certificate of the gateway of "
             + agency
             + " (liaison.pki.dir of the gateway).");
-    issueLeaf(
+    issuer.leaf(
         ca,
         Profile.GATEWAY_TLS,
         Profile.GATEWAY_NAME,
@@ -179,9 +177,9 @@ public final class DevPki {
             "public material of "
                 + agency
                 + ": root CA certificate, CRL, agreements signing certificate, nodes.");
-    PkiFiles.writePublic(publicDir.resolve(PkiLayout.CA_CERT), Pem.certificate(ca.certificate()));
+    PkiFiles.writePublic(publicDir.resolve(PkiLayout.CA_CERT), Pem.encode(ca.certificate()));
     PkiFiles.writePublic(
-        publicDir.resolve(PkiLayout.AGENCY_SIGNING_CERT), Pem.certificate(agencySigning));
+        publicDir.resolve(PkiLayout.AGENCY_SIGNING_CERT), Pem.encode(agencySigning));
     PkiFiles.folder(layout.nodesDir(agency), "one folder per node of " + agency + ".");
     PkiFiles.folder(layout.officersDir(agency), "one folder per officer of " + agency + ".");
     PkiFiles.folder(
@@ -190,10 +188,10 @@ public final class DevPki {
             + agency
             + " with its public signing and encryption certificates.");
     for (String node : spec.nodes()) {
-      issueNode(ca, node);
+      issuer.node(ca, node);
     }
     for (String officer : spec.officers()) {
-      issueOfficer(ca, officer);
+      issuer.officer(ca, officer);
     }
     ca.saveState(layout);
     writeCrl(ca);
@@ -208,7 +206,7 @@ public final class DevPki {
           PkiException.Kind.ALREADY_EXISTS,
           "node " + node + " of " + agency + " already exists; use rotate to give it new keys");
     }
-    issueNode(ca, node);
+    issuer.node(ca, node);
     ca.saveState(layout);
   }
 
@@ -221,7 +219,7 @@ public final class DevPki {
           PkiException.Kind.ALREADY_EXISTS,
           "officer " + officer + " of " + agency + " already exists");
     }
-    issueOfficer(ca, officer);
+    issuer.officer(ca, officer);
     ca.saveState(layout);
   }
 
@@ -254,7 +252,7 @@ public final class DevPki {
           List.of(PkiLayout.TLS_CERT, PkiLayout.SIGNING_CERT, PkiLayout.ENCRYPTION_CERT)) {
         Path file = dir.resolve(certFile);
         if (Files.exists(file)) {
-          BigInteger serial = Pem.readCertificate(file).getSerialNumber();
+          BigInteger serial = PkiFiles.readCertificate(file).getSerialNumber();
           IssuedCertificate old = ca.state().get(serial);
           if (old != null && !old.revoked()) {
             ca.revoke(serial, RevocationReason.SUPERSEDED, now);
@@ -263,7 +261,7 @@ public final class DevPki {
       }
     }
     retireEncryptionKey(dir, now);
-    issueNode(ca, node);
+    issuer.node(ca, node);
     ca.saveState(layout);
     writeCrl(ca);
   }
@@ -277,13 +275,13 @@ public final class DevPki {
     Path dir = layout.gatewayDir(agency);
     Path file = dir.resolve(PkiLayout.TLS_CERT);
     if (revokePrevious && Files.exists(file)) {
-      BigInteger serial = Pem.readCertificate(file).getSerialNumber();
+      BigInteger serial = PkiFiles.readCertificate(file).getSerialNumber();
       IssuedCertificate old = ca.state().get(serial);
       if (old != null && !old.revoked()) {
         ca.revoke(serial, RevocationReason.SUPERSEDED, clock.instant());
       }
     }
-    issueLeaf(
+    issuer.leaf(
         ca, Profile.GATEWAY_TLS, Profile.GATEWAY_NAME, dir, PkiLayout.TLS_CERT, PkiLayout.TLS_KEY);
     ca.saveState(layout);
     writeCrl(ca);
@@ -310,7 +308,7 @@ public final class DevPki {
           || !Files.exists(file)) {
         continue;
       }
-      if (!Pem.readCertificate(file).getSerialNumber().equals(c.serial())) {
+      if (!PkiFiles.readCertificate(file).getSerialNumber().equals(c.serial())) {
         ca.revoke(c.serial(), RevocationReason.SUPERSEDED, now);
         revoked.add(c.serial());
       }
@@ -359,7 +357,7 @@ public final class DevPki {
     if (!Files.isRegularFile(certFile)) {
       throw new PkiException(PkiException.Kind.UNKNOWN_ENTITY, "no certificate file " + certFile);
     }
-    X509Certificate cert = Pem.readCertificate(certFile);
+    X509Certificate cert = PkiFiles.readCertificate(certFile);
     if (!ca.signed(cert)) {
       throw new PkiException(
           PkiException.Kind.NOT_ISSUED_BY_CA,
@@ -461,116 +459,11 @@ public final class DevPki {
     return layout.caCrl(agency);
   }
 
-  private void issueNode(CertificateAuthority ca, String node) {
-    String agency = ca.agency();
-    Path dir =
-        PkiFiles.folder(
-            layout.nodeDir(agency, node),
-            "private material of node "
-                + node
-                + " of "
-                + agency
-                + " (liaison.pki.dir of the node): TLS, signing and encryption keys.");
-    issueLeaf(ca, Profile.NODE_TLS, node, dir, PkiLayout.TLS_CERT, PkiLayout.TLS_KEY);
-    X509Certificate signing =
-        issueLeaf(
-            ca, Profile.NODE_SIGNING, node, dir, PkiLayout.SIGNING_CERT, PkiLayout.SIGNING_KEY);
-    X509Certificate encryption =
-        issueLeaf(
-            ca,
-            Profile.NODE_ENCRYPTION,
-            node,
-            dir,
-            PkiLayout.ENCRYPTION_CERT,
-            PkiLayout.ENCRYPTION_KEY);
-    Path publicDir =
-        PkiFiles.folder(
-            layout.directoryNodeDir(agency, node),
-            "public signing and encryption"
-                + " certificates of node "
-                + node
-                + " of "
-                + agency
-                + ".");
-    PkiFiles.writePublic(publicDir.resolve(PkiLayout.SIGNING_CERT), Pem.certificate(signing));
-    PkiFiles.writePublic(publicDir.resolve(PkiLayout.ENCRYPTION_CERT), Pem.certificate(encryption));
-  }
-
-  private void issueOfficer(CertificateAuthority ca, String officer) {
-    Path dir =
-        PkiFiles.folder(
-            layout.officerDir(ca.agency(), officer),
-            "client TLS key and certificate of"
-                + " officer "
-                + officer
-                + " of "
-                + ca.agency()
-                + "; tls.p12 holds both, password \"changeit\".");
-    KeyPair keys = EcKeys.generate(random);
-    X509Certificate cert =
-        ca.issue(
-            Profile.OFFICER_TLS,
-            officer,
-            keys.getPublic(),
-            notBefore(),
-            validity.leaf(),
-            relative(ca.agency(), dir.resolve(PkiLayout.TLS_CERT)));
-    PkiFiles.writePublic(dir.resolve(PkiLayout.TLS_CERT), Pem.certificate(cert));
-    PkiFiles.writeSecret(dir.resolve(PkiLayout.TLS_KEY), Pem.privateKey(keys.getPrivate()));
-    PkiFiles.writeSecret(
-        dir.resolve(PkiLayout.TLS_P12), pkcs12(officer, keys, cert, ca.certificate()));
-  }
-
-  private X509Certificate issueLeaf(
-      CertificateAuthority ca,
-      Profile profile,
-      String name,
-      Path dir,
-      String certFile,
-      String keyFile) {
-    KeyPair keys = EcKeys.generate(random);
-    X509Certificate cert =
-        ca.issue(
-            profile,
-            name,
-            keys.getPublic(),
-            notBefore(),
-            validity.leaf(),
-            relative(ca.agency(), dir.resolve(certFile)));
-    PkiFiles.writePublic(dir.resolve(certFile), Pem.certificate(cert));
-    PkiFiles.writeSecret(dir.resolve(keyFile), Pem.privateKey(keys.getPrivate()));
-    return cert;
-  }
-
   private void writeCrl(CertificateAuthority ca) {
-    byte[] crl = Pem.crl(ca.crl(clock.instant()));
+    byte[] crl = Pem.encode(ca.crl(clock.instant()));
     ca.saveState(layout); // the CRL number moved
     PkiFiles.writePublic(layout.caCrl(ca.agency()), crl);
     PkiFiles.writePublic(layout.directoryAgencyDir(ca.agency()).resolve(PkiLayout.CA_CRL), crl);
-  }
-
-  private static byte[] pkcs12(
-      String alias, KeyPair keys, X509Certificate cert, X509Certificate caCert) {
-    try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      char[] password = PkiLayout.P12_PASSWORD.toCharArray();
-      store.setKeyEntry(alias, keys.getPrivate(), password, new Certificate[] {cert, caCert});
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      store.store(out, password);
-      return out.toByteArray();
-    } catch (GeneralSecurityException | IOException e) {
-      throw new PkiException(
-          PkiException.Kind.CRYPTO_FAILURE, "cannot make the PKCS#12 of " + alias, e);
-    }
-  }
-
-  private Instant notBefore() {
-    return validity.notBefore() != null ? validity.notBefore() : clock.instant();
-  }
-
-  private String relative(String agency, Path file) {
-    return layout.agencyDir(agency).relativize(file).toString().replace('\\', '/');
   }
 
   private CertificateAuthority authority(String agency) {

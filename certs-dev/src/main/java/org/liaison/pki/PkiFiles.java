@@ -10,6 +10,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import org.liaison.pem.Pem;
 
 /**
  * File writes of the PKI: atomic (temp file + move), private keys owner-only where the file system
@@ -26,6 +30,38 @@ final class PkiFiles {
             """;
 
   private PkiFiles() {}
+
+  static X509Certificate readCertificate(Path file) {
+    try {
+      return Pem.readCertificate(file);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  static X509CRL readCrl(Path file) {
+    try {
+      return Pem.readCrl(file);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  static PrivateKey readPrivateKey(Path file) {
+    try {
+      return Pem.readPrivateKey(file);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  /** A missing or unreadable file is an I/O failure; a file that holds no such PEM is not a PKI. */
+  private static PkiException unreadable(Path file, IOException e) {
+    return Files.isReadable(file)
+        ? new PkiException(PkiException.Kind.NOT_A_PKI, e.getMessage(), e)
+        : new PkiException(
+            PkiException.Kind.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+  }
 
   /**
    * Writes a public file (certificate, CRL, state): readable by everyone, writable by the owner.

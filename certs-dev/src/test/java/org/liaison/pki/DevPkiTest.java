@@ -231,7 +231,7 @@ class DevPkiTest {
       String other = agencies.get((i + 1) % agencies.size());
       X509Certificate ca = cert(reference.caCert(a));
       X509Certificate otherCa = cert(reference.caCert(other));
-      X509CRL crl = Pem.readCrl(reference.caCrl(a));
+      X509CRL crl = PkiFiles.readCrl(reference.caCrl(a));
       for (Leaf leaf : expectedLeaves(a)) {
         X509Certificate c = cert(reference.agencyDir(a).resolve(leaf.file()));
         validate(c, ca, crl);
@@ -263,12 +263,12 @@ class DevPkiTest {
               "officers/officer-1/tls.key.pem",
               "officers/officer-1/tls.crt.pem");
       for (var pair : pairs.entrySet()) {
-        PrivateKey key = Pem.readPrivateKey(dir.resolve(pair.getKey()));
+        PrivateKey key = PkiFiles.readPrivateKey(dir.resolve(pair.getKey()));
         assertThat(keyMatches(key, cert(dir.resolve(pair.getValue())).getPublicKey()))
             .as(pair.getKey())
             .isTrue();
       }
-      PrivateKey nodeTls = Pem.readPrivateKey(dir.resolve("nodes/node-1/tls.key.pem"));
+      PrivateKey nodeTls = PkiFiles.readPrivateKey(dir.resolve("nodes/node-1/tls.key.pem"));
       assertThat(
               keyMatches(nodeTls, cert(dir.resolve("nodes/node-1/signing.crt.pem")).getPublicKey()))
           .as("each certificate has its own key")
@@ -347,7 +347,7 @@ class DevPkiTest {
             List.of(AgencySpec.withDefaults("us.ice")),
             Clock.fixed(now, ZoneOffset.UTC));
     X509Certificate ca = cert(pki.caCert("us.ice"));
-    X509CRL crl = Pem.readCrl(pki.caCrl("us.ice"));
+    X509CRL crl = PkiFiles.readCrl(pki.caCrl("us.ice"));
     crl.verify(ca.getPublicKey());
     assertThat(crl.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
     assertThat(crl.getThisUpdate().toInstant()).isEqualTo(now);
@@ -369,13 +369,13 @@ class DevPkiTest {
     Path tlsFile = pki.nodeDir("us.ice", "node-1").resolve("tls.crt.pem");
     X509Certificate tls = cert(tlsFile);
     X509Certificate ca = cert(pki.caCert("us.ice"));
-    validate(tls, ca, Pem.readCrl(pki.caCrl("us.ice")));
+    validate(tls, ca, PkiFiles.readCrl(pki.caCrl("us.ice")));
 
     pki.revoke("us.ice", tls.getSerialNumber(), RevocationReason.KEY_COMPROMISE);
 
     for (Path crlFile :
         List.of(pki.caCrl("us.ice"), pki.directory().resolve("us.ice/ca.crl.pem"))) {
-      X509CRL crl = Pem.readCrl(crlFile);
+      X509CRL crl = PkiFiles.readCrl(crlFile);
       crl.verify(ca.getPublicKey());
       X509CRLEntry entry = crl.getRevokedCertificate(tls.getSerialNumber());
       assertThat(entry).as(crlFile.toString()).isNotNull();
@@ -389,8 +389,8 @@ class DevPkiTest {
     validate(
         cert(pki.gatewayDir("us.ice").resolve("tls.crt.pem")),
         ca,
-        Pem.readCrl(pki.caCrl("us.ice")));
-    assertThat(Pem.readCrl(pki.caCrl("ru.skr")).getRevokedCertificates())
+        PkiFiles.readCrl(pki.caCrl("us.ice")));
+    assertThat(PkiFiles.readCrl(pki.caCrl("ru.skr")).getRevokedCertificates())
         .as("other agency untouched")
         .isNull();
 
@@ -411,7 +411,7 @@ class DevPkiTest {
     DevPki pki = twoAgencies();
     Path officer = pki.officerDir("us.ice", "officer-1").resolve("tls.crt.pem");
     pki.revoke("us.ice", officer, RevocationReason.AFFILIATION_CHANGED);
-    X509CRL crl = Pem.readCrl(pki.caCrl("us.ice"));
+    X509CRL crl = PkiFiles.readCrl(pki.caCrl("us.ice"));
     assertThat(crl.isRevoked(cert(officer))).isTrue();
   }
 
@@ -450,12 +450,14 @@ class DevPkiTest {
     pki.rotateNode("us.ice", "node-1");
 
     X509Certificate ca = cert(pki.caCert("us.ice"));
-    X509CRL crl = Pem.readCrl(pki.caCrl("us.ice"));
+    X509CRL crl = PkiFiles.readCrl(pki.caCrl("us.ice"));
     for (String f : files) {
       X509Certificate after = cert(node.resolve(f + ".crt.pem"));
       assertThat(after.getPublicKey()).as(f).isNotEqualTo(before.get(f).getPublicKey());
       assertThat(read(node.resolve(f + ".key.pem"))).as(f).isNotEqualTo(keysBefore.get(f));
-      assertThat(keyMatches(Pem.readPrivateKey(node.resolve(f + ".key.pem")), after.getPublicKey()))
+      assertThat(
+              keyMatches(
+                  PkiFiles.readPrivateKey(node.resolve(f + ".key.pem")), after.getPublicKey()))
           .isTrue();
       assertThat(after.getSubjectX500Principal())
           .isEqualTo(before.get(f).getSubjectX500Principal());
@@ -468,7 +470,7 @@ class DevPkiTest {
         .isEqualTo(cert(node.resolve("signing.crt.pem")));
     assertThat(cert(pub.resolve("encryption.crt.pem")))
         .isEqualTo(cert(node.resolve("encryption.crt.pem")));
-    assertThat(Pem.readCrl(pki.directory().resolve("us.ice/ca.crl.pem"))).isEqualTo(crl);
+    assertThat(PkiFiles.readCrl(pki.directory().resolve("us.ice/ca.crl.pem"))).isEqualTo(crl);
     assertThat(crl.isRevoked(gatewayBefore)).isFalse();
     assertThat(cert(pki.gatewayDir("us.ice").resolve("tls.crt.pem"))).isEqualTo(gatewayBefore);
     // the old encryption key is kept for the node to re-seal its secrets under the new one
@@ -579,7 +581,7 @@ class DevPkiTest {
     pki.addNode("ru.skr", "node-2");
     pki.addOfficer("ru.skr", "ivanov");
     X509Certificate ca = cert(pki.caCert("ru.skr"));
-    X509CRL crl = Pem.readCrl(pki.caCrl("ru.skr"));
+    X509CRL crl = PkiFiles.readCrl(pki.caCrl("ru.skr"));
     X509Certificate tls = cert(pki.nodeDir("ru.skr", "node-2").resolve("tls.crt.pem"));
     validate(tls, ca, crl);
     assertThat(tls.getSubjectX500Principal().getName())
@@ -630,9 +632,9 @@ class DevPkiTest {
     DevPki pki = twoAgencies();
     pki.reissueCrls();
     pki.reissueCrl("us.ice");
-    assertThat(crlNumber(Pem.readCrl(pki.caCrl("ru.skr")))).isEqualTo(BigInteger.TWO);
-    assertThat(crlNumber(Pem.readCrl(pki.caCrl("us.ice")))).isEqualTo(BigInteger.valueOf(3));
-    assertThat(crlNumber(Pem.readCrl(pki.directory().resolve("us.ice/ca.crl.pem"))))
+    assertThat(crlNumber(PkiFiles.readCrl(pki.caCrl("ru.skr")))).isEqualTo(BigInteger.TWO);
+    assertThat(crlNumber(PkiFiles.readCrl(pki.caCrl("us.ice")))).isEqualTo(BigInteger.valueOf(3));
+    assertThat(crlNumber(PkiFiles.readCrl(pki.directory().resolve("us.ice/ca.crl.pem"))))
         .isEqualTo(BigInteger.valueOf(3));
   }
 

@@ -174,9 +174,9 @@ class MutualTlsHandshakeTest {
     keys.load(null, null);
     keys.setKeyEntry(
         "tls",
-        Pem.readPrivateKey(dir.resolve("tls.key.pem")),
+        PkiFiles.readPrivateKey(dir.resolve("tls.key.pem")),
         KEY_PASSWORD.toCharArray(),
-        new Certificate[] {Pem.readCertificate(dir.resolve("tls.crt.pem"))});
+        new Certificate[] {PkiFiles.readCertificate(dir.resolve("tls.crt.pem"))});
     return keys;
   }
 
@@ -190,7 +190,7 @@ class MutualTlsHandshakeTest {
     kmf.init(keys, password.toCharArray());
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
-    trust.setCertificateEntry("ca", Pem.readCertificate(pki.caCert(trustedAgency)));
+    trust.setCertificateEntry("ca", PkiFiles.readCertificate(pki.caCert(trustedAgency)));
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
     tmf.init(trust);
     SSLContext context = SSLContext.getInstance("TLSv1.3");

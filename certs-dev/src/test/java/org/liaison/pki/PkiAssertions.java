@@ -53,6 +53,6 @@ final class PkiAssertions {
   }
 
   static X509Certificate cert(Path file) {
-    return Pem.readCertificate(file);
+    return PkiFiles.readCertificate(file);
   }
 }

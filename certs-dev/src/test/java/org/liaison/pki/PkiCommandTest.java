@@ -50,14 +50,14 @@ class PkiCommandTest {
         .isZero();
     assertThat(out.toString()).contains("us.ice", "ru.skr", "DEVELOPMENT ONLY");
     assertThat(tmp.resolve("pki/us.ice/nodes/node-2/tls.key.pem")).isRegularFile();
-    X509Certificate ca = Pem.readCertificate(tmp.resolve("pki/us.ice/ca.crt.pem"));
+    X509Certificate ca = PkiFiles.readCertificate(tmp.resolve("pki/us.ice/ca.crt.pem"));
 
     assertThat(run("init", "--out", dir, "--agency", "us.ice")).isEqualTo(2);
     assertThat(err.toString()).contains("already exists").contains("--force");
-    assertThat(Pem.readCertificate(tmp.resolve("pki/us.ice/ca.crt.pem"))).isEqualTo(ca);
+    assertThat(PkiFiles.readCertificate(tmp.resolve("pki/us.ice/ca.crt.pem"))).isEqualTo(ca);
 
     assertThat(run("init", "--out", dir, "--agency", "us.ice", "--force")).isZero();
-    assertThat(Pem.readCertificate(tmp.resolve("pki/us.ice/ca.crt.pem"))).isNotEqualTo(ca);
+    assertThat(PkiFiles.readCertificate(tmp.resolve("pki/us.ice/ca.crt.pem"))).isNotEqualTo(ca);
     assertThat(tmp.resolve("pki/ru.skr")).doesNotExist();
   }
 
@@ -87,7 +87,7 @@ class PkiCommandTest {
     assertThat(tmp.resolve("pki/directory/us.ice/nodes/node-2/encryption.crt.pem")).isRegularFile();
 
     String serial =
-        Pem.readCertificate(tmp.resolve("pki/us.ice/gateway/tls.crt.pem"))
+        PkiFiles.readCertificate(tmp.resolve("pki/us.ice/gateway/tls.crt.pem"))
             .getSerialNumber()
             .toString(16);
     assertThat(run("revoke", "--pki", dir, "--agency", "us.ice", "--serial", serial)).isZero();
@@ -117,7 +117,9 @@ class PkiCommandTest {
                 .filter(l -> l.contains("nodes/node-1/tls.crt.pem") && l.contains("O=us.ice"))
                 .toList())
         .hasSize(2);
-    assertThat(Pem.readCrl(tmp.resolve("pki/directory/us.ice/ca.crl.pem")).getRevokedCertificates())
+    assertThat(
+            PkiFiles.readCrl(tmp.resolve("pki/directory/us.ice/ca.crl.pem"))
+                .getRevokedCertificates())
         .hasSize(5);
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.liaison.wire.geo.EventExtent;
 import org.liaison.wire.geo.EventToken;
 import org.liaison.wire.geo.EventTokens;
-import org.liaison.wire.geo.Operation;
 import org.liaison.wire.oprf.BlindedInput;
 import org.liaison.wire.oprf.OprfClient;
 import org.liaison.wire.oprf.OprfKeyPair;
@@ -222,12 +222,12 @@ public final class DeconflictionBench {
     SplittableRandom rnd = new SplittableRandom(3);
     // operations spread over a 100 km square around Miami and 30 days; those near the probes are
     // real
-    List<Operation> ops = new ArrayList<>(operations);
+    List<EventExtent> ops = new ArrayList<>(operations);
     long tokenCount = 0;
     for (int i = 0; i < operations; i++) {
       Instant start = day.plus(Duration.ofMinutes(rnd.nextInt(30 * 24 * 60)));
-      Operation op =
-          new Operation(
+      EventExtent op =
+          new EventExtent(
               25.3 + rnd.nextDouble() * 0.9,
               -80.7 + rnd.nextDouble() * 1.0,
               50 + rnd.nextInt(450),
@@ -247,11 +247,11 @@ public final class DeconflictionBench {
     int realOps = Math.min(operations, 300);
     long t0 = System.nanoTime();
     long realTokens = 0;
-    List<Operation> near = new ArrayList<>();
+    List<EventExtent> near = new ArrayList<>();
     for (int i = 0; i < realOps; i++) {
       // real operations concentrated in downtown Miami on the first morning, where the probes go
-      Operation op =
-          new Operation(
+      EventExtent op =
+          new EventExtent(
               25.76 + rnd.nextDouble() * 0.02,
               -80.20 + rnd.nextDouble() * 0.02,
               50 + rnd.nextInt(200),
@@ -289,15 +289,15 @@ public final class DeconflictionBench {
     int conflicts = 0;
     long start = System.nanoTime();
     for (int c = 0; c < checks; c++) {
-      Operation probe =
+      EventExtent probe =
           c % 2 == 0
-              ? new Operation(
+              ? new EventExtent(
                   25.77 + rnd.nextDouble() * 0.005,
                   -80.19 + rnd.nextDouble() * 0.005,
                   100,
                   day.plus(Duration.ofMinutes(90)),
                   day.plus(Duration.ofMinutes(300)))
-              : new Operation(
+              : new EventExtent(
                   25.40,
                   -80.60,
                   100,

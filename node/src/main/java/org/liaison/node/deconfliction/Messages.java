@@ -4,10 +4,10 @@ import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PointOfContact;
 
 /** The sentences an alert carries: the other side's case reference and point of contact only. */
-final class Messages {
+public final class Messages {
   private Messages() {}
 
-  static String alert(
+  public static String alert(
       MatchKind kind,
       String ownCase,
       String partner,

@@ -5,18 +5,18 @@ import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Refusal;
 
 /** Refusals the de-confliction responders give partners. */
-final class PartnerRefusals {
+public final class PartnerRefusals {
   private PartnerRefusals() {}
 
-  static Refusal invalid(String sentence) {
+  public static Refusal invalid(String sentence) {
     return Refusal.newBuilder().setReason(Reason.INVALID_ARGUMENT).setMessage(sentence).build();
   }
 
-  static Refusal of(OprfException e) {
+  public static Refusal of(OprfException e) {
     return Refusal.newBuilder().setReason(e.reason()).setMessage(e.getMessage()).build();
   }
 
-  static Refusal quotaExhausted(
+  public static Refusal quotaExhausted(
       String me, String partner, String agreementId, long used, long limit, int asked) {
     return Refusal.newBuilder()
         .setReason(Reason.QUOTA_EXHAUSTED)

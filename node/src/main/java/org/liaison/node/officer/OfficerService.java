@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.deconfliction.TargetCheck;
+import org.liaison.node.deconfliction.targets.TargetCheck;
 import org.liaison.node.observability.ExchangeMetrics;
 import org.liaison.node.query.FederatedQuery;
 import org.liaison.node.query.InvalidOfficerRequest;

@@ -23,9 +23,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.pem.Pem;
 import org.liaison.wire.crypto.AesGcm;
 import org.liaison.wire.crypto.Hkdf;
-import org.liaison.wire.pki.Pem;
 
 /**
  * Seals the node's own secrets (the de-confliction master seed, the audit salt) under a key derived

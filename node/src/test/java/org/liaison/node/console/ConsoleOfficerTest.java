@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaison.pem.Pem;
 import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
-import org.liaison.wire.pki.Pem;
 
 /** Who may use an agency's console, decided from certificates the development PKI issues. */
 class ConsoleOfficerTest {

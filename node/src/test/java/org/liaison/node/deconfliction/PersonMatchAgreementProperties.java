@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.identifiers.NameMatch;
 import org.liaison.node.identifiers.NameMatch.Confidence;
 import org.liaison.node.identifiers.NameMatcher;

@@ -22,11 +22,18 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.liaison.node.deconfliction.alerts.AlertOutbox;
+import org.liaison.node.deconfliction.events.EventDeconfliction;
+import org.liaison.node.deconfliction.matching.MatchFanOut;
+import org.liaison.node.deconfliction.matching.MatchInputs;
+import org.liaison.node.deconfliction.matching.PrivateMatcher;
+import org.liaison.node.deconfliction.quotas.QuotaReports;
+import org.liaison.node.deconfliction.targets.TargetDeconfliction;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
+import org.liaison.wire.geo.EventExtent;
 import org.liaison.wire.geo.EventToken;
-import org.liaison.wire.geo.Operation;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.BlindEvaluateRequest;
 import org.liaison.wire.v1.ConfirmedConflict;
@@ -200,8 +207,8 @@ class PrivateMatchingTest {
   @Test
   @Order(4)
   void operation300mAwayInAnOverlappingWindow_isAnOfficerSafetyConflict_fartherOrLaterIsNot() {
-    Operation near =
-        new Operation(
+    EventExtent near =
+        new EventExtent(
             25.7644,
             -80.1918,
             50,
@@ -227,10 +234,10 @@ class PrivateMatchingTest {
               assertThat(a.getMessage()).startsWith("OFFICER SAFETY");
             });
 
-    Operation farAway = new Operation(25.8617, -80.1918, 50, near.start(), near.end());
+    EventExtent farAway = new EventExtent(25.8617, -80.1918, 50, near.start(), near.end());
     assertThat(eventCheck(farAway, "Q-CASE-6B")).isEmpty();
-    Operation dayLater =
-        new Operation(
+    EventExtent dayLater =
+        new EventExtent(
             25.7644,
             -80.1918,
             50,
@@ -294,15 +301,15 @@ class PrivateMatchingTest {
   @Test
   @Order(5)
   void secondOperationOfTheSameCase_isAnotherConflictAlertedOnce() {
-    Operation first =
-        new Operation(
+    EventExtent first =
+        new EventExtent(
             25.7644,
             -80.1918,
             50,
             TOMORROW_6AM_MIAMI.plus(Duration.ofMinutes(90)),
             TOMORROW_6AM_MIAMI.plus(Duration.ofHours(5)));
-    Operation second =
-        new Operation(25.7650, -80.1925, 60, first.start().plusSeconds(1800), first.end());
+    EventExtent second =
+        new EventExtent(25.7650, -80.1925, 60, first.start().plusSeconds(1800), first.end());
     ConfirmedConflict one = eventCheck(first, "Q-CASE-11", "op-11-a").get(0);
     int afterFirst = alerts.pending("T-DC-HOLD").size();
     ConfirmedConflict two = eventCheck(second, "Q-CASE-11", "op-11-b").get(0);
@@ -424,12 +431,12 @@ class PrivateMatchingTest {
     return false;
   }
 
-  private List<ConfirmedConflict> eventCheck(Operation op, String caseReference) {
+  private List<ConfirmedConflict> eventCheck(EventExtent op, String caseReference) {
     return eventCheck(op, caseReference, "");
   }
 
   private List<ConfirmedConflict> eventCheck(
-      Operation op, String caseReference, String operationId) {
+      EventExtent op, String caseReference, String operationId) {
     Set<ByteString> tokens = new LinkedHashSet<>();
     for (EventToken t : terms.eventTokens(LoopbackProfile.AGREEMENT).tokens(op)) {
       tokens.add(MatchInputs.event(t));

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.deconfliction.LoopbackProfile;
-import org.liaison.node.deconfliction.QuotaReports;
+import org.liaison.node.deconfliction.quotas.QuotaReports;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.v1.Identifier;

@@ -6,14 +6,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns an {@link Operation} into the "grid cell x time bucket" tokens that event de-confliction
+ * Turns an {@link EventExtent} into the "grid cell x time bucket" tokens that event de-confliction
  * matches privately, and decides real conflicts exactly.
  *
- * <p>Guarantee (no false negatives): if {@link #conflicts(Operation, Operation)} is true, the two
- * token sets intersect. Each operation covers its disc widened by half the distance buffer and its
- * window widened by half the time buffer; two conflicting operations' widened discs share a point
- * (on the geodesic between the centres) and their widened windows share an instant, and the cell
- * and bucket of that point and instant are in both sets. The disc is covered by a conservative
+ * <p>Guarantee (no false negatives): if {@link #conflicts(EventExtent, EventExtent)} is true, the
+ * two token sets intersect. Each operation covers its disc widened by half the distance buffer and
+ * its window widened by half the time buffer; two conflicting operations' widened discs share a
+ * point (on the geodesic between the centres) and their widened windows share an instant, and the
+ * cell and bucket of that point and instant are in both sets. The disc is covered by a conservative
  * latitude/longitude box (using lower bounds of the WGS84 metres per degree), so tokens may also
  * match operations that do not conflict: those false positives are removed by the exact check on
  * confirmation.
@@ -73,7 +73,7 @@ public final class EventTokens {
    * @throws IllegalArgumentException if the operation would produce more than {@link #MAX_TOKENS}
    *     tokens (split it into smaller areas or shorter windows)
    */
-  public Set<EventToken> tokens(Operation op) {
+  public Set<EventToken> tokens(EventExtent op) {
     Set<GridCell> cells =
         cells(op.latitude(), op.longitude(), op.radiusMetres() + bufferMetres / 2 + MARGIN_METRES);
     long halfBufferMs = bufferTime.toMillis() / 2 + 1;
@@ -102,7 +102,7 @@ public final class EventTokens {
    * The exact check: geodesic distance between the centres at most the sum of the radii plus the
    * distance buffer, and the windows overlap once widened by the time buffer.
    */
-  public boolean conflicts(Operation a, Operation b) {
+  public boolean conflicts(EventExtent a, EventExtent b) {
     long buf = bufferTime.toMillis();
     boolean timeOverlap =
         a.start().toEpochMilli() <= b.end().toEpochMilli() + buf
@@ -112,7 +112,7 @@ public final class EventTokens {
   }
 
   /** Geodesic (WGS84) distance between the centres of two operations, metres. */
-  public static double distanceMetres(Operation a, Operation b) {
+  public static double distanceMetres(EventExtent a, EventExtent b) {
     return Geodesic.distanceMetres(a.latitude(), a.longitude(), b.latitude(), b.longitude());
   }
 

@@ -7,6 +7,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
+import org.liaison.pem.Pem;
 
 /**
  * This node's own material: its agency and name, and the signing, encryption (HPKE) and TLS key

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.liaison.pem.Pem;
 
 /**
  * The public material of the agencies: each one's CA certificate and CRL, and its nodes' signing

@@ -6,7 +6,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.Supplier;
-import org.liaison.wire.pki.Pem;
+import org.liaison.pem.Pem;
 
 /**
  * The key and certificate a process presents in mutual TLS, read from a folder of the PKI layout

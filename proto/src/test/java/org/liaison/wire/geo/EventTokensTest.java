@@ -22,8 +22,8 @@ class EventTokensTest {
   // Miami, EDT (UTC-4): DEA search warrant 06:00-09:00 local.
   private static final double LAT = 25.7743;
   private static final double LON = -80.1937;
-  private static final Operation DEA_WARRANT =
-      new Operation(
+  private static final EventExtent DEA_WARRANT =
+      new EventExtent(
           LAT,
           LON,
           100,
@@ -32,8 +32,8 @@ class EventTokensTest {
 
   @Test
   void tokens_case6SurveillanceThreeHundredMetresAwayFrom0730_intersectAndConflict() {
-    Operation ice =
-        new Operation(
+    EventExtent ice =
+        new EventExtent(
             LAT + metresToLat(300),
             LON,
             50,
@@ -47,8 +47,8 @@ class EventTokensTest {
 
   @Test
   void conflicts_fiveKilometresAway_isFalseAndTokensAreDisjoint() {
-    Operation ice =
-        new Operation(
+    EventExtent ice =
+        new EventExtent(
             LAT + metresToLat(5_000),
             LON,
             50,
@@ -60,8 +60,8 @@ class EventTokensTest {
 
   @Test
   void conflicts_samePlaceADayLater_isFalseAndTokensAreDisjoint() {
-    Operation ice =
-        new Operation(
+    EventExtent ice =
+        new EventExtent(
             LAT + metresToLat(300),
             LON,
             50,
@@ -73,8 +73,8 @@ class EventTokensTest {
 
   @Test
   void conflicts_windowsGapWithinTimeBuffer_isTrue() {
-    Operation later =
-        new Operation(
+    EventExtent later =
+        new EventExtent(
             LAT,
             LON,
             100,
@@ -88,11 +88,11 @@ class EventTokensTest {
   void tokens_case6Operation_isSmallAndBounded() {
     // ~1.2 km box of 500 m cells, 3 h window + 1 h buffer in 30 min buckets.
     assertThat(TOKENS.tokens(DEA_WARRANT)).hasSizeBetween(9 * 8, 25 * 10);
-    Operation big =
-        new Operation(
+    EventExtent big =
+        new EventExtent(
             LAT,
             LON,
-            Operation.MAX_RADIUS_METRES,
+            EventExtent.MAX_RADIUS_METRES,
             Instant.parse("2026-06-10T00:00:00Z"),
             Instant.parse("2026-06-17T00:00:00Z"));
     assertThatThrownBy(() -> TOKENS.tokens(big)).hasMessageContaining("split it");
@@ -100,15 +100,15 @@ class EventTokensTest {
 
   @Test
   void distanceMetres_vincentyReferenceFlindersPeakToBuninyong() {
-    Operation flinders =
-        new Operation(
+    EventExtent flinders =
+        new EventExtent(
             -(37 + 57 / 60.0 + 3.72030 / 3600),
             144 + 25 / 60.0 + 29.52440 / 3600,
             0,
             Instant.EPOCH,
             Instant.EPOCH);
-    Operation buninyong =
-        new Operation(
+    EventExtent buninyong =
+        new EventExtent(
             -(37 + 39 / 60.0 + 10.15610 / 3600),
             143 + 55 / 60.0 + 35.38390 / 3600,
             0,
@@ -121,18 +121,18 @@ class EventTokensTest {
   @Test
   void tokens_acrossTheAntimeridianAndNearThePole_stillIntersect() {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
-    Operation east = new Operation(10, 179.999, 100, t, t.plusSeconds(3600));
-    Operation west = new Operation(10, -179.999, 100, t, t.plusSeconds(3600));
+    EventExtent east = new EventExtent(10, 179.999, 100, t, t.plusSeconds(3600));
+    EventExtent west = new EventExtent(10, -179.999, 100, t, t.plusSeconds(3600));
     assertThat(TOKENS.conflicts(east, west)).isTrue();
     assertThat(intersection(east, west)).isNotEmpty();
-    Operation pole1 = new Operation(89.999, 0, 100, t, t.plusSeconds(3600));
-    Operation pole2 = new Operation(89.999, 180, 100, t, t.plusSeconds(3600));
+    EventExtent pole1 = new EventExtent(89.999, 0, 100, t, t.plusSeconds(3600));
+    EventExtent pole2 = new EventExtent(89.999, 180, 100, t, t.plusSeconds(3600));
     assertThat(TOKENS.conflicts(pole1, pole2)).isTrue();
     assertThat(intersection(pole1, pole2)).isNotEmpty();
   }
 
   @Property(tries = 400)
-  void tokens_exactConflictImpliesSharedToken(@ForAll("pairs") Operation[] pair) {
+  void tokens_exactConflictImpliesSharedToken(@ForAll("pairs") EventExtent[] pair) {
     boolean conflict = TOKENS.conflicts(pair[0], pair[1]);
     Statistics.collect(conflict ? "conflict" : "no conflict");
     if (conflict) {
@@ -141,7 +141,7 @@ class EventTokensTest {
   }
 
   @Provide
-  Arbitrary<Operation[]> pairs() {
+  Arbitrary<EventExtent[]> pairs() {
     Arbitrary<Double> lat = Arbitraries.doubles().between(-85, 85).ofScale(6);
     Arbitrary<Double> lon = Arbitraries.doubles().between(-180, 180).ofScale(6);
     Arbitrary<Double> radius = Arbitraries.doubles().between(0, 2_000);
@@ -162,7 +162,7 @@ class EventTokensTest {
         .as((la, lo, r1, r2, b, f, t) -> pair(la, lo, r1, r2, b, f, t));
   }
 
-  private static Operation[] pair(
+  private static EventExtent[] pair(
       double lat, double lon, double r1, double r2, double bearing, double factor, long[] t) {
     double d = factor * (r1 + r2 + 500);
     double lat2 = Math.max(-89.9, Math.min(89.9, lat + d * Math.cos(bearing) / 110_574.0));
@@ -170,9 +170,9 @@ class EventTokensTest {
     lon2 = ((lon2 + 180) % 360 + 360) % 360 - 180;
     Instant s1 = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(t[0]));
     Instant s2 = s1.plus(Duration.ofMinutes(t[3]));
-    return new Operation[] {
-      new Operation(lat, lon, r1, s1, s1.plus(Duration.ofMinutes(t[1]))),
-      new Operation(lat2, lon2, r2, s2, s2.plus(Duration.ofMinutes(t[2])))
+    return new EventExtent[] {
+      new EventExtent(lat, lon, r1, s1, s1.plus(Duration.ofMinutes(t[1]))),
+      new EventExtent(lat2, lon2, r2, s2, s2.plus(Duration.ofMinutes(t[2])))
     };
   }
 
@@ -181,7 +181,7 @@ class EventTokensTest {
     java.util.Random random = new java.util.Random(42);
     int conflicts = 0;
     for (int i = 0; i < 3_000; i++) {
-      Operation[] p =
+      EventExtent[] p =
           pair(
               -85 + 170 * random.nextDouble(),
               -180 + 360 * random.nextDouble(),
@@ -203,7 +203,7 @@ class EventTokensTest {
     assertThat(conflicts).isGreaterThan(300);
   }
 
-  private static Set<EventToken> intersection(Operation a, Operation b) {
+  private static Set<EventToken> intersection(EventExtent a, EventExtent b) {
     Set<EventToken> s = new HashSet<>(TOKENS.tokens(a));
     s.retainAll(TOKENS.tokens(b));
     return s;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaison.pem.Pem;
 import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
 import org.liaison.pki.PkiLayout;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaison.pem.Pem;
 import org.liaison.wire.v1.Reason;
 
 /** Rule 3: a CRL re-issued on disk is in force without a restart, within the interval. */

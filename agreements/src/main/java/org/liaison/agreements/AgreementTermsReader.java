@@ -1,0 +1,104 @@
+package org.liaison.agreements;
+
+import java.util.Optional;
+import java.util.Set;
+import org.liaison.agreements.Terms.Deconfliction;
+import org.liaison.agreements.Terms.Feedback;
+import org.liaison.agreements.Terms.RateLimits;
+import org.liaison.agreements.Terms.ServiceLevels;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the operational terms of an agreement document: its rate limits, de-confliction, feedback
+ * and service levels. {@link AgreementParser} reads who agreed to share what (parties, dates,
+ * purposes, directions, records, onward sharing) and hands these sections here.
+ */
+final class AgreementTermsReader {
+  private static final Set<String> RATE = Set.of("queries_per_day", "deconfliction_probes_per_day");
+  private static final Set<String> DECONF =
+      Set.of("target", "event", "event_buffer_metres", "event_buffer_minutes");
+  private static final Set<String> FEEDBACK = Set.of("owed_to_originator", "within_days");
+  private static final Set<String> SLA =
+      Set.of("respond_within_hours", "designation_requests_tracked");
+
+  private final YamlFields y;
+
+  AgreementTermsReader(YamlFields y) {
+    this.y = y;
+  }
+
+  Optional<RateLimits> rateLimits(Node n) {
+    return y.mapping(n, "rate_limits", RATE)
+        .flatMap(
+            m -> {
+              Optional<Integer> q =
+                  y.required(m, n, "rate_limits", "queries_per_day")
+                      .flatMap(v -> y.integer(v, "rate_limits.queries_per_day", 0));
+              Optional<Integer> p =
+                  y.required(m, n, "rate_limits", "deconfliction_probes_per_day")
+                      .flatMap(v -> y.integer(v, "rate_limits.deconfliction_probes_per_day", 0));
+              return q.isPresent() && p.isPresent()
+                  ? Optional.of(new RateLimits(q.get(), p.get()))
+                  : Optional.empty();
+            });
+  }
+
+  Optional<Deconfliction> deconfliction(Node n) {
+    return y.mapping(n, "deconfliction", DECONF)
+        .flatMap(
+            m -> {
+              Optional<Boolean> t =
+                  y.required(m, n, "deconfliction", "target")
+                      .flatMap(v -> y.bool(v, "deconfliction.target"));
+              Optional<Boolean> e =
+                  y.required(m, n, "deconfliction", "event")
+                      .flatMap(v -> y.bool(v, "deconfliction.event"));
+              // optional, the same defaults on both sides: 500 m and 60 minutes
+              Optional<Integer> metres =
+                  m.containsKey("event_buffer_metres")
+                      ? y.integer(
+                          m.get("event_buffer_metres"), "deconfliction.event_buffer_metres", 0)
+                      : Optional.of(Deconfliction.DEFAULT_BUFFER_METRES);
+              Optional<Integer> minutes =
+                  m.containsKey("event_buffer_minutes")
+                      ? y.integer(
+                          m.get("event_buffer_minutes"), "deconfliction.event_buffer_minutes", 0)
+                      : Optional.of(Deconfliction.DEFAULT_BUFFER_MINUTES);
+              return t.isPresent() && e.isPresent() && metres.isPresent() && minutes.isPresent()
+                  ? Optional.of(new Deconfliction(t.get(), e.get(), metres.get(), minutes.get()))
+                  : Optional.empty();
+            });
+  }
+
+  Optional<Feedback> feedback(Node n) {
+    return y.mapping(n, "feedback", FEEDBACK)
+        .flatMap(
+            m -> {
+              Optional<Boolean> o =
+                  y.required(m, n, "feedback", "owed_to_originator")
+                      .flatMap(v -> y.bool(v, "feedback.owed_to_originator"));
+              Optional<Integer> d =
+                  y.required(m, n, "feedback", "within_days")
+                      .flatMap(v -> y.integer(v, "feedback.within_days", 0));
+              return o.isPresent() && d.isPresent()
+                  ? Optional.of(new Feedback(o.get(), d.get()))
+                  : Optional.empty();
+            });
+  }
+
+  Optional<ServiceLevels> serviceLevels(Node n) {
+    return y.mapping(n, "service_levels", SLA)
+        .flatMap(
+            m -> {
+              Optional<Integer> h =
+                  y.required(m, n, "service_levels", "respond_within_hours")
+                      .flatMap(v -> y.integer(v, "service_levels.respond_within_hours", 1));
+              Optional<Boolean> t =
+                  y.required(m, n, "service_levels", "designation_requests_tracked")
+                      .flatMap(v -> y.bool(v, "service_levels.designation_requests_tracked"));
+              return h.isPresent() && t.isPresent()
+                  ? Optional.of(new ServiceLevels(h.get(), t.get()))
+                  : Optional.empty();
+            });
+  }
+}

@@ -1,0 +1,122 @@
+package org.liaison.node.deconfliction.matching;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionJournal;
+import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.PartnerRefusals;
+import org.liaison.node.deconfliction.quotas.ProbeQuota;
+import org.liaison.node.federation.InboundHandler;
+import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.quota.DailyCounts;
+import org.liaison.wire.oprf.OprfException;
+import org.liaison.wire.oprf.OprfServer;
+import org.liaison.wire.oprf.VerifiableEvaluation;
+import org.liaison.wire.v1.BlindEvaluateAnswer;
+import org.liaison.wire.v1.BlindEvaluateRequest;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.QuotaCount;
+import org.liaison.wire.v1.Refusal;
+
+/**
+ * Evaluates a partner's blinded elements with this node's key for that partner, with one proof for
+ * the batch. Each element counts against the partner's daily quota here; a batch that would exceed
+ * it is refused whole. The elements are random points: nothing about what the partner probes is
+ * learned or kept, only how many.
+ */
+@ApplicationScoped
+public class BlindEvaluateResponder implements InboundHandler {
+  @Inject OprfKeys keys;
+  @Inject DeconflictionTerms terms;
+  @Inject ProbeQuota quota;
+  @Inject DeconflictionJournal journal;
+  @Inject NodeConfig config;
+
+  @Override
+  public String contentType() {
+    return BlindEvaluateRequest.getDescriptor().getFullName();
+  }
+
+  @Override
+  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
+    BlindEvaluateRequest q = BlindEvaluateRequest.parseFrom(r.payload());
+    MatchKind kind = q.getKind();
+    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
+      return refusal(PartnerRefusals.invalid("say which kind of probe: TARGET or EVENT"));
+    }
+    Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
+    if (refused.isPresent()) {
+      return refused(r, kind, refused.get());
+    }
+    int n = q.getBlindedElementsCount();
+    if (n == 0 || n > OprfServer.MAX_BATCH) {
+      return refused(
+          r,
+          kind,
+          PartnerRefusals.invalid(
+              "a batch must hold between 1 and " + OprfServer.MAX_BATCH + " blinded elements"));
+    }
+    OprfServer server;
+    try {
+      server = keys.ring().server(r.senderAgency(), q.getEpoch());
+    } catch (OprfException e) {
+      return refused(r, kind, PartnerRefusals.of(e));
+    }
+    long limit = terms.dailyProbes(r.agreementId());
+    QuotaCount count;
+    try {
+      count = quota.consume(r, r.senderAgency(), r.agreementId(), n, limit);
+    } catch (DailyCounts.Exhausted e) {
+      return refused(
+          r,
+          kind,
+          PartnerRefusals.quotaExhausted(
+              config.agency(), r.senderAgency(), r.agreementId(), e.used(), e.limit(), n));
+    }
+    VerifiableEvaluation evaluation;
+    try {
+      evaluation =
+          server.blindEvaluateVerifiable(
+              q.getBlindedElementsList().stream().map(ByteString::toByteArray).toList());
+    } catch (OprfException e) {
+      return refused(r, kind, PartnerRefusals.of(e));
+    }
+    journal.record(
+        Event.PROBES_ANSWERED,
+        kind,
+        r.senderAgency(),
+        null,
+        n,
+        "quota " + count.getUsed() + "/" + count.getLimit());
+    BlindEvaluateAnswer.Builder a =
+        BlindEvaluateAnswer.newBuilder()
+            .setQuota(count)
+            .setProof(ByteString.copyFrom(evaluation.proof()));
+    List<byte[]> evaluated = evaluation.evaluatedElements();
+    evaluated.forEach(e -> a.addEvaluatedElements(ByteString.copyFrom(e)));
+    return a.build();
+  }
+
+  private Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
+    journal.record(
+        Event.REFUSED,
+        kind,
+        r.senderAgency(),
+        null,
+        0,
+        refusal.getReason() + ": " + refusal.getMessage());
+    return refusal(refusal);
+  }
+
+  @Override
+  public Message refusal(Refusal refusal) {
+    return BlindEvaluateAnswer.newBuilder().setRefusal(refusal).build();
+  }
+}

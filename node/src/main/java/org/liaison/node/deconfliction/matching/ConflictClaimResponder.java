@@ -1,0 +1,205 @@
+package org.liaison.node.deconfliction.matching;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionJournal;
+import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.Messages;
+import org.liaison.node.deconfliction.PartnerRefusals;
+import org.liaison.node.deconfliction.alerts.AlertOutbox;
+import org.liaison.node.deconfliction.alerts.RequesterContact;
+import org.liaison.node.deconfliction.events.OperationReferences;
+import org.liaison.node.deconfliction.events.PlannedOperations;
+import org.liaison.node.deconfliction.filters.HeldFilter;
+import org.liaison.node.deconfliction.filters.HeldFilters;
+import org.liaison.node.deconfliction.quotas.ProbeQuota;
+import org.liaison.node.federation.InboundHandler;
+import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.quota.DailyCounts;
+import org.liaison.wire.v1.ConfirmedConflict;
+import org.liaison.wire.v1.ConflictClaimAnswer;
+import org.liaison.wire.v1.ConflictClaimRequest;
+import org.liaison.wire.v1.MatchKind;
+import org.liaison.wire.v1.PointOfContact;
+import org.liaison.wire.v1.QuotaCount;
+import org.liaison.wire.v1.Refusal;
+
+/**
+ * Confirms a partner's claim that some of its PRF values are in this node's filter: each value is
+ * looked up among this node's current targets (for events, its live operations: a claim carries no
+ * place or time of the claimant's, decision 0019). Every confirmed conflict alerts this node's own
+ * case agent with the partner's point of contact and case reference, and is answered with this
+ * node's, the conflict's id and that the alert is recorded here (it is, durably, before the answer
+ * leaves). A claim for values this node does not hold confirms nothing and teaches it nothing.
+ */
+@ApplicationScoped
+public class ConflictClaimResponder implements InboundHandler {
+  static final int MAX_CLAIM = 1000;
+
+  @Inject HeldFilters filters;
+  @Inject DeconflictionTerms terms;
+  @Inject RequesterContact contacts;
+  @Inject PlannedOperations operations;
+  @Inject OperationReferences references;
+  @Inject AlertOutbox alerts;
+  @Inject DeconflictionJournal journal;
+  @Inject ProbeQuota quota;
+  @Inject NodeConfig config;
+
+  @Override
+  public String contentType() {
+    return ConflictClaimRequest.getDescriptor().getFullName();
+  }
+
+  @Override
+  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
+    ConflictClaimRequest q = ConflictClaimRequest.parseFrom(r.payload());
+    MatchKind kind = q.getKind();
+    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
+      return refusal(PartnerRefusals.invalid("say which kind of claim: TARGET or EVENT"));
+    }
+    Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
+    if (refused.isPresent()) {
+      return refusal(refused.get());
+    }
+    if (q.getPrfOutputsCount() == 0 || q.getPrfOutputsCount() > MAX_CLAIM) {
+      return refusal(
+          PartnerRefusals.invalid("a claim names between 1 and " + MAX_CLAIM + " PRF values"));
+    }
+    if (q.getRequesterCaseReference().isBlank() || q.getRequesterContact().getName().isBlank()) {
+      return refusal(
+          PartnerRefusals.invalid(
+              "a claim must name the requester's case reference and point of contact"));
+    }
+    if (kind == MatchKind.EVENT && q.getOperationReference().isBlank()) {
+      return refusal(
+          PartnerRefusals.invalid("an event claim must name the requester's operation reference"));
+    }
+    HeldFilter held = filters.current(r.senderAgency(), r.agreementId(), kind);
+    if (held.epoch != q.getEpoch()) {
+      return refusal(
+          PartnerRefusals.invalid(
+              "the claim is for key epoch "
+                  + q.getEpoch()
+                  + " but this node's filter is for "
+                  + held.epoch
+                  + "; fetch the current filter and check again"));
+    }
+    // a claim is a probe too: repeated event claims could otherwise map where an operation is
+    long limit = terms.dailyProbes(r.agreementId());
+    QuotaCount counted;
+    try {
+      counted = quota.consume(r, r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
+    } catch (DailyCounts.Exhausted e) {
+      return refusal(
+          PartnerRefusals.quotaExhausted(
+              config.agency(),
+              r.senderAgency(),
+              r.agreementId(),
+              e.used(),
+              e.limit(),
+              q.getPrfOutputsCount()));
+    }
+    Set<String> refs = new TreeSet<>();
+    for (ByteString prf : q.getPrfOutputsList()) {
+      refs.addAll(held.refsFor(prf));
+    }
+    PointOfContact requester =
+        q.getRequesterContact().toBuilder().setAgency(r.senderAgency()).build();
+    ConflictClaimAnswer.Builder answer = ConflictClaimAnswer.newBuilder().setQuota(counted);
+    if (kind == MatchKind.TARGET) {
+      for (String caseNumber : refs) {
+        String conflictId =
+            ConflictIds.between(
+                "TARGET",
+                List.of(r.senderAgency(), q.getRequesterCaseReference()),
+                List.of(config.agency(), caseNumber));
+        alert(
+            kind,
+            caseNumber,
+            r.senderAgency(),
+            q.getRequesterCaseReference(),
+            requester,
+            0,
+            conflictId);
+        answer.addConflicts(
+            ConfirmedConflict.newBuilder()
+                .setCaseReference(caseNumber)
+                .setPointOfContact(contacts.forCase(caseNumber, ""))
+                .setConflictId(conflictId)
+                .setAlertRecorded(true));
+      }
+    } else {
+      // the claimed values are PRF outputs of slots (cell x time bucket, widened by the
+      // agreement's buffers) the claimant evaluated blind; each one held by a live operation here
+      // is a conflict at the agreement's grid. The claimant's place and window never arrive.
+      for (PlannedOperations.Planned p : operations.byIds(refs)) {
+        // one conflict per pair of operations and windows: another operation is another alert
+        String conflictId =
+            ConflictIds.between(
+                "EVENT",
+                List.of(r.senderAgency(), q.getRequesterCaseReference(), q.getOperationReference()),
+                List.of(config.agency(), p.caseNumber(), references.of(p)));
+        alert(
+            kind,
+            p.caseNumber(),
+            r.senderAgency(),
+            q.getRequesterCaseReference(),
+            requester,
+            0,
+            conflictId);
+        // that they conflict and whom to call; never a distance (docs/security-model.md)
+        answer.addConflicts(
+            ConfirmedConflict.newBuilder()
+                .setCaseReference(p.caseNumber())
+                .setPointOfContact(p.contact())
+                .setConflictId(conflictId)
+                .setAlertRecorded(true));
+      }
+    }
+    journal.record(
+        answer.getConflictsCount() > 0 ? Event.CLAIM_CONFIRMED : Event.CLAIM_UNCONFIRMED,
+        kind,
+        r.senderAgency(),
+        null,
+        q.getPrfOutputsCount(),
+        answer.getConflictsCount() + " conflict(s)");
+    return answer.build();
+  }
+
+  private void alert(
+      MatchKind kind,
+      String ownCase,
+      String partner,
+      String partnerCase,
+      PointOfContact contact,
+      long distance,
+      String conflictId) {
+    journal.record(
+        Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
+    alerts.record(
+        new AlertOutbox.Draft(
+            kind,
+            ownCase,
+            partner,
+            partnerCase,
+            contact,
+            distance,
+            Messages.alert(kind, ownCase, partner, partnerCase, contact, distance),
+            conflictId));
+  }
+
+  @Override
+  public Message refusal(Refusal refusal) {
+    return ConflictClaimAnswer.newBuilder().setRefusal(refusal).build();
+  }
+}

@@ -1,0 +1,58 @@
+package org.liaison.node.deconfliction.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.liaison.node.federation.ExchangeFailure;
+import org.liaison.node.partners.PartnerAgreement;
+import org.liaison.wire.v1.ConfirmedConflict;
+
+/**
+ * Runs one private match per partner in parallel; every partner yields exactly one outcome by the
+ * deadline (the match has three round trips, each bounded), so a dead partner holds nobody up.
+ */
+public final class MatchFanOut {
+  private static final long GRACE_MS = 1000;
+
+  private MatchFanOut() {}
+
+  /** One partner's outcome: confirmed conflicts, or why there are none. */
+  public record Outcome(
+      PartnerAgreement partner,
+      List<ConfirmedConflict> conflicts,
+      ExchangeFailure failure,
+      long latencyMs) {}
+
+  public static CompletableFuture<Void> run(
+      List<PartnerAgreement> partners,
+      Function<PartnerAgreement, CompletableFuture<List<ConfirmedConflict>>> match,
+      long deadlineMs,
+      Consumer<Outcome> sink) {
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (PartnerAgreement p : partners) {
+      long started = System.nanoTime();
+      CompletableFuture<List<ConfirmedConflict>> call;
+      try {
+        call = match.apply(p);
+      } catch (RuntimeException e) {
+        call = CompletableFuture.failedFuture(e);
+      }
+      all.add(
+          call.orTimeout(3 * deadlineMs + GRACE_MS, TimeUnit.MILLISECONDS)
+              .handle(
+                  (conflicts, error) -> {
+                    long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    sink.accept(
+                        error == null
+                            ? new Outcome(p, conflicts, null, latency)
+                            : new Outcome(
+                                p, List.of(), ExchangeFailure.of(error, p.agency()), latency));
+                    return null;
+                  }));
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+}

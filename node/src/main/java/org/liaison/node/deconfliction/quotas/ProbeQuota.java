@@ -1,0 +1,51 @@
+package org.liaison.node.deconfliction.quotas;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.quota.DailyCounts;
+import org.liaison.node.quota.DailyCounts.Kind;
+import org.liaison.wire.v1.QuotaCount;
+
+/**
+ * De-confliction probes per partner per UTC day, counted by {@link DailyCounts}: {@code PROBE_IN}
+ * counts the partner's blinded elements this node evaluated, against the agreement's {@code
+ * deconfliction_probes_per_day}; {@code PROBE_OUT} keeps the count the partner last reported for
+ * this node's probes.
+ */
+@ApplicationScoped
+public class ProbeQuota {
+  @Inject DailyCounts counts;
+
+  /**
+   * Counts {@code n} evaluations for the partner today, or refuses them all. No transaction of its
+   * own: the count is stored by {@code request}'s answer, with its audit entries.
+   */
+  public QuotaCount consume(
+      InboundRequest request, String partner, String agreementId, long n, long limit)
+      throws DailyCounts.Exhausted {
+    DailyCounts.Count c = counts.take(Kind.PROBE_IN, partner, agreementId, n, limit);
+    request.writeBeforeAnswer(counts.write(c));
+    return QuotaCount.newBuilder()
+        .setAgreementId(agreementId)
+        .setDay(c.day().toString())
+        .setUsed(c.used())
+        .setLimit(limit)
+        .build();
+  }
+
+  /** What a partner reported about this node's probes. */
+  public void reported(String partner, QuotaCount count) {
+    LocalDate day =
+        count.getDay().isEmpty() ? DailyCounts.today() : LocalDate.parse(count.getDay());
+    counts.report(
+        Kind.PROBE_OUT, partner, count.getAgreementId(), day, count.getUsed(), count.getLimit());
+  }
+
+  /** The day's probe counts, both directions. */
+  public List<DailyCounts.Count> on(LocalDate day) {
+    return counts.on(day).stream().filter(c -> c.kind() != Kind.QUERY).toList();
+  }
+}

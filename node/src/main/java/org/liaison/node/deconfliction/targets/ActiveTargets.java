@@ -1,0 +1,220 @@
+package org.liaison.node.deconfliction.targets;
+
+import com.google.protobuf.ByteString;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.jpa.HibernateHints;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.matching.MatchInputs;
+import org.liaison.node.records.CaseStatus;
+import org.liaison.node.records.SubjectKind;
+import org.liaison.wire.v1.IdentifierType;
+
+/**
+ * The targets of this agency's ACTIVE cases as OPRF inputs: every subject identifier and every
+ * person key (name key with date of birth), each with the case numbers that hold it. Read-only.
+ */
+@ApplicationScoped
+public class ActiveTargets {
+  @Inject EntityManager em;
+  @Inject NodeConfig config;
+
+  /**
+   * Every target input of this agency's active cases in these crime categories, with the cases
+   * holding it.
+   */
+  @Transactional
+  public Map<ByteString, Set<String>> all(Set<String> crimeCategories) {
+    return collect(null, crimeCategories);
+  }
+
+  private Map<ByteString, Set<String>> collect(String caseNumber, Set<String> categories) {
+    if (categories.isEmpty()) {
+      return Map.of();
+    }
+    String onlyCase =
+        (caseNumber == null ? "" : " and c.caseNumber = :n")
+            + " and c.id in (select c2.id from CaseFile c2 join c2.crimeCategories cc where cc in"
+            + " :cats)";
+    List<Object[]> identifiers =
+        query(
+            "select i.type, i.normalisedValue, c.caseNumber from SubjectIdentifier i join i.subject"
+                + " s join s.caseFile c where c.status = :active and c.agency = :me"
+                + onlyCase,
+            caseNumber,
+            categories);
+    Map<ByteString, Set<String>> out = new HashMap<>();
+    Map<String, Set<String>> onlyThis = new HashMap<>();
+    for (Object[] row : identifiers) {
+      ByteString input = MatchInputs.identifier((IdentifierType) row[0], (String) row[1]);
+      holdIn(out, input, (String) row[2], onlyThis);
+    }
+    List<Object[]> persons =
+        query(
+            "select k.nameKey, k.dateOfBirth, c.caseNumber from Subject s join s.nameKeys k join"
+                + " s.caseFile c where s.kind = :person and k.dateOfBirth is not null and c.status"
+                + " = :active"
+                + " and c.agency = :me"
+                + onlyCase,
+            caseNumber,
+            categories);
+    for (Object[] row : persons) {
+      ByteString input = MatchInputs.personKey((String) row[0], (LocalDate) row[1]);
+      holdIn(out, input, (String) row[2], onlyThis);
+    }
+    return out;
+  }
+
+  /**
+   * Most targets belong to one case: they share one immutable set per case, so a large case costs a
+   * map entry per target, not a set per target.
+   */
+  private static void holdIn(
+      Map<ByteString, Set<String>> out,
+      ByteString input,
+      String caseNumber,
+      Map<String, Set<String>> onlyThis) {
+    Set<String> held = out.get(input);
+    if (held == null) {
+      out.put(input, onlyThis.computeIfAbsent(caseNumber, Set::of));
+    } else if (!held.contains(caseNumber)) {
+      Set<String> more = new TreeSet<>(held);
+      more.add(caseNumber);
+      out.put(input, more);
+    }
+  }
+
+  private List<Object[]> query(String jpql, String caseNumber, Set<String> categories) {
+    var q =
+        em.createQuery(jpql, Object[].class)
+            .setParameter("active", CaseStatus.ACTIVE)
+            .setParameter("me", config.agency())
+            .setHint(HibernateHints.HINT_READ_ONLY, true);
+    if (jpql.contains(":person")) {
+      q.setParameter("person", SubjectKind.PERSON);
+    }
+    if (caseNumber != null) {
+      q.setParameter("n", caseNumber);
+    }
+    q.setParameter("cats", categories);
+    return q.getResultList();
+  }
+
+  /**
+   * The next slice of a case's target inputs: those of at most {@code subjects} subjects with ids
+   * above {@code after}, in id order.
+   *
+   * @param scopeKey what the targets are checked under: the case's status and its crime categories
+   *     within the scope; empty when the case is not this agency's, not active or out of scope
+   * @param through the last subject id in the slice ({@code after} when there is none)
+   */
+  public record Slice(String scopeKey, long through, Set<ByteString> inputs) {
+    public boolean empty() {
+      return inputs.isEmpty();
+    }
+  }
+
+  /** The key the case's targets are checked under with this scope; empty if not checked. */
+  @Transactional
+  public String scopeKey(String caseNumber, Set<String> scope) {
+    CaseScope c = caseScope(caseNumber, scope);
+    return c == null ? "" : c.key();
+  }
+
+  private record CaseScope(long caseId, String key) {}
+
+  @SuppressWarnings("unchecked")
+  private CaseScope caseScope(String caseNumber, Set<String> scope) {
+    List<Object[]> cases =
+        em.createNativeQuery("select id, status, agency from cases where case_number = ?")
+            .setParameter(1, caseNumber)
+            .getResultList();
+    if (cases.isEmpty()
+        || !CaseStatus.ACTIVE.name().equals(cases.get(0)[1])
+        || !config.agency().equals(cases.get(0)[2])) {
+      return null;
+    }
+    long caseId = ((Number) cases.get(0)[0]).longValue();
+    TreeSet<String> categories = new TreeSet<>();
+    for (Object c :
+        em.createNativeQuery("select category from case_crime_categories where case_id = ?")
+            .setParameter(1, caseId)
+            .getResultList()) {
+      if (scope.contains((String) c)) {
+        categories.add((String) c);
+      }
+    }
+    return categories.isEmpty()
+        ? null
+        : new CaseScope(caseId, "ACTIVE|" + String.join(",", categories));
+  }
+
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public Slice ofCaseAfter(String caseNumber, Set<String> scope, long after, int subjects) {
+    CaseScope c = caseScope(caseNumber, scope);
+    if (c == null) {
+      return new Slice("", after, Set.of());
+    }
+    long caseId = c.caseId();
+    String scopeKey = c.key();
+    List<Number> ids =
+        em.createNativeQuery("select id from subjects where case_id = ? and id > ? order by id")
+            .setParameter(1, caseId)
+            .setParameter(2, after)
+            .setMaxResults(subjects)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return new Slice(scopeKey, after, Set.of());
+    }
+    long through = ids.get(ids.size() - 1).longValue();
+    Set<ByteString> inputs = new java.util.LinkedHashSet<>();
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select i.type, i.normalised_value from identifiers i join subjects s on s.id ="
+                        + " i.subject_id where s.case_id = ? and s.id > ? and s.id <= ?")
+                .setParameter(1, caseId)
+                .setParameter(2, after)
+                .setParameter(3, through)
+                .getResultList()) {
+      inputs.add(MatchInputs.identifier(IdentifierType.valueOf((String) r[0]), (String) r[1]));
+    }
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select k.name_key, s.date_of_birth from subject_name_keys k join subjects s"
+                        + " on s.id = k.subject_id where s.case_id = ? and s.kind = 'PERSON' and"
+                        + " s.date_of_birth is not null and s.id > ? and s.id <= ?")
+                .setParameter(1, caseId)
+                .setParameter(2, after)
+                .setParameter(3, through)
+                .getResultList()) {
+      LocalDate dob = r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1];
+      inputs.add(MatchInputs.personKey((String) r[0], dob));
+    }
+    return new Slice(scopeKey, through, inputs);
+  }
+
+  /** Whether the case is one of this agency's active cases (claims are only made for those). */
+  @Transactional
+  public boolean isActiveCase(String caseNumber) {
+    return !em.createQuery(
+            "select c.id from CaseFile c where c.caseNumber = :n and c.status = :active and"
+                + " c.agency = :me",
+            Long.class)
+        .setParameter("n", caseNumber)
+        .setParameter("active", CaseStatus.ACTIVE)
+        .setParameter("me", config.agency())
+        .getResultList()
+        .isEmpty();
+  }
+}

@@ -1,0 +1,122 @@
+package org.liaison.node.deconfliction.filters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.liaison.node.deconfliction.matching.MatchInputs;
+import org.liaison.wire.oprf.OprfKeyPair;
+import org.liaison.wire.oprf.OprfMode;
+import org.liaison.wire.oprf.OprfServer;
+import org.liaison.wire.oprf.PrfFilter;
+import org.liaison.wire.oprf.PrfFilterDelta;
+import org.liaison.wire.v1.FilterAnswer;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.MatchKind;
+
+class HeldFilterTest {
+  private final OprfServer server =
+      new OprfServer(
+          OprfKeyPair.derive(OprfMode.VOPRF, new byte[32], "liaison-deconfliction/us.dea/1"),
+          OprfMode.VOPRF);
+
+  @Test
+  void partnerFollowsAddsAndRemovalsThroughDeltas_andClaimsMapBackToCases() {
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20);
+    Map<ByteString, Set<String>> targets = new HashMap<>();
+    ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
+    ByteString b = MatchInputs.identifier(IdentifierType.PHONE, "+13055550143");
+    targets.put(a, Set.of("DEA-1"));
+    held.sync(targets, 1);
+
+    FilterAnswer full = held.answer("", 0);
+    assertThat(full.getFullFilter().isEmpty()).isFalse();
+    PrfFilter partner = PrfFilter.fromBytes(full.getFullFilter().toByteArray());
+    byte[] prfA = server.evaluate(a.toByteArray());
+    byte[] prfB = server.evaluate(b.toByteArray());
+    assertThat(partner.mightContain(prfA)).isTrue();
+    assertThat(held.refsFor(ByteString.copyFrom(prfA))).containsExactly("DEA-1");
+    assertThat(held.refsFor(ByteString.copyFrom(prfB))).isEmpty();
+
+    targets.remove(a);
+    targets.put(b, Set.of("DEA-2"));
+    held.sync(targets, 2);
+    FilterAnswer delta = held.answer(full.getFilterId(), full.getGeneration());
+    assertThat(delta.getFullFilter().isEmpty()).isTrue();
+    for (ByteString d : delta.getDeltasList()) {
+      partner = partner.apply(PrfFilterDelta.fromBytes(d.toByteArray()));
+    }
+    assertThat(partner.generation()).isEqualTo(delta.getGeneration());
+    assertThat(partner.mightContain(prfB)).isTrue();
+    assertThat(partner.mightContain(prfA)).isFalse();
+    assertThat(held.refsFor(ByteString.copyFrom(prfA))).isEmpty();
+    assertThat(held.refsFor(ByteString.copyFrom(prfB))).containsExactly("DEA-2");
+
+    // another filter id (rebuilt, or a stranger) gets the full filter
+    assertThat(held.answer("not-this-one", 0).getFullFilter().isEmpty()).isFalse();
+    // up to date: no deltas, no filter
+    FilterAnswer current = held.answer(full.getFilterId(), delta.getGeneration());
+    assertThat(current.getFullFilter().isEmpty()).isTrue();
+    assertThat(current.getDeltasList()).isEmpty();
+  }
+
+  @Test
+  void aFilterLargerThanOnePart_comesInPartsOfOneGeneration_evenIfItChangesMeanwhile() {
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 2000, 1024);
+    Map<ByteString, Set<String>> targets = new HashMap<>();
+    for (int i = 0; i < 2000; i++) {
+      targets.put(MatchInputs.identifier(IdentifierType.PHONE, "+1305555" + (1000 + i)), Set.of());
+    }
+    held.sync(targets, 1);
+
+    FilterAnswer first = held.answer("", 0);
+    assertThat(first.getParts()).isGreaterThan(2);
+    assertThat(first.getFullFilter().size()).isEqualTo(1024);
+    // the holder moves on after the first part was sent: the parts stay those of the first
+    targets.remove(targets.keySet().iterator().next());
+    held.sync(targets, 2);
+    ByteString whole = first.getFullFilter();
+    for (int part = 1; part < first.getParts(); part++) {
+      FilterAnswer a = held.part(first.getFilterId(), first.getGeneration(), part);
+      assertThat(a.getPart()).isEqualTo(part);
+      assertThat(a.getGeneration()).isEqualTo(first.getGeneration());
+      whole = whole.concat(a.getFullFilter());
+    }
+    assertThat(whole.size()).isEqualTo(first.getFullSize());
+    PrfFilter assembled = PrfFilter.fromBytes(whole.toByteArray());
+    assertThat(assembled.generation()).isEqualTo(first.getGeneration());
+    byte[] prf =
+        server.evaluate(MatchInputs.identifier(IdentifierType.PHONE, "+13055551500").toByteArray());
+    assertThat(assembled.mightContain(prf)).isTrue();
+
+    // the deltas since the assembled generation bring it to the current one
+    FilterAnswer delta = held.answer(first.getFilterId(), first.getGeneration());
+    assertThat(delta.getFullFilter().isEmpty()).isTrue();
+    for (ByteString d : delta.getDeltasList()) {
+      assembled = assembled.apply(PrfFilterDelta.fromBytes(d.toByteArray()));
+    }
+    assertThat(assembled.generation()).isEqualTo(delta.getGeneration());
+
+    // a generation the holder no longer keeps: it starts the partner again at its new first part
+    held.answer("", 0);
+    FilterAnswer restart = held.part(first.getFilterId(), first.getGeneration(), 1);
+    assertThat(restart.getPart()).isZero();
+    assertThat(restart.getGeneration()).isEqualTo(delta.getGeneration());
+    // a part beyond the last, or of another filter: the same
+    assertThat(held.part(first.getFilterId(), restart.getGeneration(), 10_000).getPart()).isZero();
+    assertThat(held.part("another", restart.getGeneration(), 1).getPart()).isZero();
+  }
+
+  @Test
+  void outgrownFilterAsksToBeRebuilt() {
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 1, 1 << 20);
+    Map<ByteString, Set<String>> many = new HashMap<>();
+    for (int i = 0; i <= HeldFilter.MIN_CAPACITY; i++) {
+      many.put(ByteString.copyFromUtf8("x" + i), Set.of("C"));
+    }
+    assertThat(held.sync(many, 1)).isFalse();
+  }
+}
