@@ -2,6 +2,7 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.liaison.cluster.it.Officers.from;
+import static org.liaison.wire.v1.PartnerAnswer.Status.MATCH;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
@@ -35,13 +37,15 @@ import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.AuditRecord;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.Reason;
 
 /**
  * Faults on real processes (docs/abuse-and-faults.md): a partner that accepts connections and never
  * answers, a gateway restarted mid-query, the disclosing node killed with SIGKILL mid-disclosure, a
- * second node process on the same database, a busy node stopped with SIGTERM. The loops run a few
- * times by default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times. Each test
- * starts once DEA answers ICE, and restarts what it stopped, so they pass in any order.
+ * second node process on the same database, a busy node stopped with SIGTERM, clock skew between
+ * agencies inside and beyond the allowed window (libfaketime). The loops run a few times by
+ * default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times. Each test starts
+ * once DEA answers ICE, and restarts what it stopped, so they pass in any order.
  */
 @FederationTest(
     agencies = {"us.ice", "us.dea", "us.cbp"},
@@ -93,15 +97,23 @@ class FaultsAcceptanceTest {
     // nothing, neither TLS nor HTTP/2
     signal(f.gateway("us.dea"), "STOP");
     int deadlineMs = 3000;
+    Map<String, Integer> outcomes = new java.util.TreeMap<>();
+    long slowest = 0;
     try (NodeClient ice = f.node("us.ice").client()) {
       for (int run = 0; run < runs(3); run++) {
         long t0 = System.nanoTime();
         List<PartnerAnswer> answers = ice.queryAll(query(deadlineMs));
         long took = (System.nanoTime() - t0) / 1_000_000;
+        slowest = Math.max(slowest, took);
+        outcomes.merge("DEA " + from(answers, "us.dea").getStatus(), 1, Integer::sum);
+        outcomes.merge("CBP " + from(answers, "us.cbp").getStatus(), 1, Integer::sum);
         assertThat(took).as("run %d took", run).isLessThan(deadlineMs + 1500L);
         assertThat(from(answers, "us.dea").getStatus()).as("run %d", run).isIn(NOT_ANSWERED);
         assertThat(from(answers, "us.cbp").getStatus()).as("run %d", run).isIn(ANSWERED);
       }
+      System.out.printf(
+          "partner that never answers, %d runs: slowest query %d ms (deadline %d ms), %s%n",
+          runs(3), slowest, deadlineMs, outcomes);
     } finally {
       signal(f.gateway("us.dea"), "CONT");
     }
@@ -275,6 +287,90 @@ class FaultsAcceptanceTest {
       f.node("us.dea").start();
     }
     awaitAnswering(f);
+  }
+
+  static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
+
+  @Test
+  void clockSkewBetweenAgencies_insideTheWindowAnswered_beyondItRefusedWithAReason(Federation f)
+      throws Exception {
+    Assumptions.assumeTrue(
+        Files.isRegularFile(LIBFAKETIME),
+        "libfaketime is not installed (apt-get install faketime; .ci/run installs it): skipped");
+    // DEA's node and gateway run under libfaketime, their wall clock offset by what a file says
+    // (re-read every second), so the offset changes while they run; their monotonic clock, which
+    // the JVM times its waits with, is left alone. Without FAKETIME_FORCE_MONOTONIC_FIX=0 the
+    // library's timed-wait wrapper makes the JVM's own threads (VM thread, periodic task, sweeper)
+    // spin: the node then took minutes of CPU to start on a loaded machine, which is why an earlier
+    // version of this test never saw it ready
+    Path offset = f.workDir().resolve("us.dea-clock-offset").toAbsolutePath();
+    Files.writeString(offset, "+0\n");
+    List<FederationProcess> dea = List.of(f.gateway("us.dea"), f.node("us.dea"));
+    for (FederationProcess p : dea) {
+      p.environment("LD_PRELOAD", LIBFAKETIME.toString());
+      p.environment("FAKETIME_TIMESTAMP_FILE", offset.toString());
+      p.environment("FAKETIME_CACHE_DURATION", "1");
+      p.environment("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+      p.environment("FAKETIME_FORCE_MONOTONIC_FIX", "0");
+      p.restart();
+    }
+    long pid = f.node("us.dea").pid();
+    try {
+      awaitAnswering(f);
+      try (NodeClient ice = f.node("us.ice").client()) {
+        // 20 s ahead: inside the 30 s the envelope checks allow
+        skew(offset, "+20s");
+        for (int i = 0; i < 2; i++) {
+          PartnerAnswer answer = from(ice.queryAll(query(8000, "us.dea")), "us.dea");
+          assertThat(answer.getStatus()).as("20 s ahead: %s", answer).isEqualTo(MATCH);
+        }
+        // 10 minutes ahead: ICE's request has expired by DEA's clock. 10 minutes behind: ICE's
+        // request is from DEA's future, and so are the test PKI's certificates, issued minutes
+        // before the run (the TLS handshake refuses ICE's CA as not yet valid). Every exchange is
+        // refused with a reason about time and a sentence naming it, never a disclosure
+        Map<String, List<Reason>> allowed =
+            Map.of(
+                "+600s",
+                List.of(Reason.MESSAGE_EXPIRED, Reason.CLOCK_SKEW, Reason.MESSAGE_NOT_YET_VALID),
+                "-600s",
+                List.of(
+                    Reason.MESSAGE_NOT_YET_VALID,
+                    Reason.CLOCK_SKEW,
+                    Reason.CERTIFICATE_NOT_YET_VALID,
+                    Reason.CHAIN_NOT_TO_AGENCY_CA));
+        for (String beyond : List.of("+600s", "-600s")) {
+          skew(offset, beyond);
+          for (int i = 0; i < 2; i++) {
+            PartnerAnswer answer = from(ice.queryAll(query(8000, "us.dea")), "us.dea");
+            System.out.printf(
+                "DEA's clock %s: %s %s: %s%n",
+                beyond, answer.getStatus(), answer.getReason(), answer.getMessage());
+            assertThat(answer.getStatus()).as("%s: %s", beyond, answer).isNotEqualTo(MATCH);
+            assertThat(answer.getReason()).as("%s: %s", beyond, answer).isIn(allowed.get(beyond));
+            assertThat(answer.getMessage()).containsAnyOf("valid", "expired", "clock", "time");
+          }
+        }
+      }
+      // the clock put right: answered again, by the same processes
+      skew(offset, "+0");
+      awaitAnswering(f);
+      assertThat(f.node("us.dea").pid()).as("the same process, not restarted").isEqualTo(pid);
+    } finally {
+      Files.writeString(offset, "+0\n");
+      for (FederationProcess p : dea) {
+        p.environment("LD_PRELOAD", null);
+        p.environment("FAKETIME_TIMESTAMP_FILE", null);
+        p.environment("FAKETIME_CACHE_DURATION", null);
+        p.environment("FAKETIME_DONT_FAKE_MONOTONIC", null);
+        p.environment("FAKETIME_FORCE_MONOTONIC_FIX", null);
+      }
+    }
+  }
+
+  /** Moves DEA's wall clock and waits until libfaketime has read it (every second). */
+  private static void skew(Path offset, String by) throws Exception {
+    Files.writeString(offset, by + "\n");
+    Thread.sleep(2500);
   }
 
   /** DEA answers ICE's query with its match: the set-up every fault here starts from. */

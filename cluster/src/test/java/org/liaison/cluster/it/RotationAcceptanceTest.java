@@ -35,7 +35,7 @@ import org.liaison.cluster.FederationTest;
 import org.liaison.cluster.RepositoryRoot;
 import org.liaison.pki.PkiCommand;
 import org.liaison.wire.pki.Certificates;
-import org.liaison.wire.pki.Pem;
+import org.liaison.pem.Pem;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditFindingsRequest;
 import org.liaison.wire.v1.AuditGrpc;

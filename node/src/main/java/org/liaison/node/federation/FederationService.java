@@ -88,6 +88,18 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     try {
       opened = envelopes.open(envelope);
     } catch (WireException e) {
+      if (e.reason() == Reason.STORAGE_UNAVAILABLE) {
+        // the disk that holds the replay journal holds the audit too: nothing can be recorded, and
+        // trying would hold the answer up (a failing database can take seconds to say so)
+        LOG.errorf("cannot record message id on stable storage; nothing is disclosed: %s", e);
+        out.onError(
+            Refusals.refuse(
+                Status.Code.UNAVAILABLE,
+                Reason.AUDIT_UNAVAILABLE,
+                "the answering node cannot write to its storage, so it records and discloses"
+                    + " nothing; retry later"));
+        return;
+      }
       rejected(envelope, e);
       out.onError(Refusals.refuse(Status.Code.PERMISSION_DENIED, e.reason(), e.getMessage()));
       return;

@@ -202,7 +202,8 @@ public class GatewayPartnerCall implements PartnerCall {
     PartnerAnswer.Status status =
         switch (reason) {
           // the partner would answer but cannot put the answer on its record yet: retry later
-          case PARTNER_UNAVAILABLE, AUDIT_UNAVAILABLE -> PartnerAnswer.Status.UNAVAILABLE;
+          case PARTNER_UNAVAILABLE, AUDIT_UNAVAILABLE, STORAGE_UNAVAILABLE ->
+              PartnerAnswer.Status.UNAVAILABLE;
           case DEADLINE_EXCEEDED -> PartnerAnswer.Status.DEADLINE_EXCEEDED;
           case NO_AGREEMENT,
               AGREEMENT_NOT_IN_FORCE,

@@ -228,7 +228,7 @@ public final class EnvelopeVerifier {
               "The replay window is full; too many messages were accepted recently. Retry later.");
       case NOT_DURABLE ->
           throw new WireException(
-              Reason.INTERNAL,
+              Reason.STORAGE_UNAVAILABLE,
               "Message id "
                   + c.header.getMessageId()
                   + " could not be recorded on stable storage, so the message was not accepted;"

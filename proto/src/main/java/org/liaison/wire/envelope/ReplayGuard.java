@@ -102,6 +102,9 @@ public final class ReplayGuard {
       }
       long at = forgetAfter.toEpochMilli();
       if (journal != null) {
+        if (!journal.recover(ids)) {
+          return Outcome.NOT_DURABLE;
+        }
         line = journal.append(messageId, at);
         if (line < 0) {
           return Outcome.NOT_DURABLE;

@@ -51,6 +51,13 @@ final class ReplayJournal {
   private boolean forcing;
   private final AtomicLong forces = new AtomicLong();
 
+  /**
+   * A write or force failed (disk full, read-only or failing): lines written since the last force
+   * may be lost, and the channel may point at a file system that was unmounted since. Set until
+   * {@link #recover} has written every live id to the file again.
+   */
+  private volatile boolean broken;
+
   private ReplayJournal(Path file, Clock clock) {
     this.file = file;
     this.clock = clock;
@@ -114,6 +121,7 @@ final class ReplayJournal {
       lines++;
       return written.incrementAndGet();
     } catch (IOException e) {
+      broken = true;
       LOG.warning("cannot record message id in " + file + ": " + e.getMessage());
       return -1;
     }
@@ -153,6 +161,7 @@ final class ReplayJournal {
         forces.incrementAndGet();
       } catch (IOException e) {
         failure = e;
+        broken = true;
         LOG.warning("cannot force the replay journal " + file + ": " + e.getMessage());
       }
       synchronized (durableLock) {
@@ -165,6 +174,27 @@ final class ReplayJournal {
           return false;
         }
       }
+    }
+  }
+
+  /**
+   * After a failed write or force, writes every live id to a new file (forced, then renamed over
+   * the old one, reopened), so that the journal works again once the disk does, without a restart,
+   * and loses no id it had accepted. Returns whether the journal is usable; called under the
+   * guard's lock with the ids it remembers.
+   */
+  boolean recover(Map<String, Long> live) {
+    if (!broken) {
+      return true;
+    }
+    try {
+      compact(live);
+      broken = false;
+      LOG.info("the replay journal " + file + " is written again, with " + live.size() + " ids");
+      return true;
+    } catch (IOException e) {
+      LOG.warning("cannot write the replay journal " + file + " again: " + e);
+      return false;
     }
   }
 
@@ -220,11 +250,9 @@ final class ReplayJournal {
         }
         w.force(true);
       }
-      if (out != null) {
-        out.close();
-      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       forceDirectory();
+      closeQuietly(out);
       out = appendTo(file);
       upTo = written.get();
     } finally {
@@ -235,6 +263,21 @@ final class ReplayJournal {
     synchronized (durableLock) {
       durable = Math.max(durable, upTo);
       durableLock.notifyAll();
+    }
+  }
+
+  /**
+   * The old channel's lines are all in the forced new file; closing it may fail when its file
+   * system failed (it may even be unmounted by now), which must not stop the journal.
+   */
+  private static void closeQuietly(FileChannel old) {
+    if (old == null) {
+      return;
+    }
+    try {
+      old.close();
+    } catch (IOException e) {
+      LOG.warning("closing the replaced replay journal failed: " + e.getMessage());
     }
   }
 

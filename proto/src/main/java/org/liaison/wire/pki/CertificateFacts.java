@@ -59,7 +59,9 @@ public final class CertificateFacts {
 
   /**
    * Parses a DER certificate, or returns the certificate parsed earlier from the same bytes. The
-   * public key is decoded here, so a certificate whose key cannot be read fails now, not later.
+   * public key and the signature are decoded here, so a certificate whose key or signature cannot
+   * be read fails now, not later (BouncyCastle decodes them when asked, and reports a bad one
+   * unchecked: a signature BIT STRING with unused bits throws IllegalStateException).
    */
   public static CertificateFacts parse(byte[] der) throws CertificateException {
     try {
@@ -69,6 +71,7 @@ public final class CertificateFacts {
             try {
               X509Certificate c = Certificates.parseUncached(der);
               c.getPublicKey();
+              c.getSignature();
               return c;
             } catch (CertificateException e) {
               throw new Unparseable(e);

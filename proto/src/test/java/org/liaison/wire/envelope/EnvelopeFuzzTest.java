@@ -157,6 +157,28 @@ class EnvelopeFuzzTest {
     assertThat(Refused.reason(() -> F.skrOpener().open(e))).isEqualTo(Reason.SIGNATURE_INVALID);
   }
 
+  @Test
+  void signerCertificateWithAMalformedSignature_namedByTheHeader_isRefused() throws Exception {
+    // fuzz finding 6 (found in the audit bundle): a signature BIT STRING with unused bits parses,
+    // and BouncyCastle throws IllegalStateException only when the signature is read
+    byte[] der = MalformedKeys.signature(F.iceNode.signingCertificate());
+    Header h = Federation.header(SINGLE).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
+    byte[] signed =
+        SignedContent.of(
+            h.toByteArray(), SINGLE.getEnc().toByteArray(), SINGLE.getCiphertext().toByteArray());
+    Envelope e =
+        SINGLE.toBuilder()
+            .setHeader(h.toByteString())
+            .setSignature(
+                Signature.newBuilder()
+                    .setSignerCertificate(ByteString.copyFrom(der))
+                    .setSingle(ByteString.copyFrom(Ecdsa.sign(F.iceNode.signingKey(), signed))))
+            .build();
+
+    assertThat(Refused.reason(() -> F.skrGateway().verify(e))).isEqualTo(Reason.SIGNATURE_INVALID);
+    assertThat(Refused.reason(() -> F.skrOpener().open(e))).isEqualTo(Reason.SIGNATURE_INVALID);
+  }
+
   private static Mutated raw(byte[] bytes) {
     try {
       return new Mutated(Envelope.parseFrom(bytes), false);

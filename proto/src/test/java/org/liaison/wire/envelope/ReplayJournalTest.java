@@ -94,4 +94,36 @@ class ReplayJournalTest {
         .isLessThan(recorded);
     assertThat(ReplayGuard.durable(file, clock).size()).isEqualTo(threads * each);
   }
+
+  /**
+   * A journal whose file stopped taking writes (here its channel is closed under it, as a file
+   * system that turned read-only or was replaced leaves it) refuses the id it could not write, and
+   * once writing works again rewrites every id it remembers and accepts again, without a restart;
+   * nothing it accepted is lost.
+   */
+  @Test
+  void afterAFailedWrite_theJournalWritesItsIdsAgain_andAcceptsAgain() throws Exception {
+    Path file = dir.resolve("replay-ids.log");
+    ReplayGuard g = ReplayGuard.durable(file, clock);
+    Instant forget = clock.instant().plus(Duration.ofMinutes(10));
+    assertThat(g.record("a".repeat(32), forget)).isEqualTo(ReplayGuard.Outcome.RECORDED);
+    java.lang.reflect.Field journal = ReplayGuard.class.getDeclaredField("journal");
+    journal.setAccessible(true);
+    java.lang.reflect.Field out = ReplayJournal.class.getDeclaredField("out");
+    out.setAccessible(true);
+    ((java.nio.channels.FileChannel) out.get(journal.get(g))).close();
+
+    assertThat(g.record("b".repeat(32), forget))
+        .as("an id that could not be written is refused")
+        .isEqualTo(ReplayGuard.Outcome.NOT_DURABLE);
+    assertThat(g.record("c".repeat(32), forget))
+        .as("the journal is written again, then the id accepted")
+        .isEqualTo(ReplayGuard.Outcome.RECORDED);
+
+    ReplayGuard restarted = ReplayGuard.durable(file, clock);
+    assertThat(restarted.seen("a".repeat(32))).isTrue();
+    assertThat(restarted.seen("c".repeat(32))).isTrue();
+    // the refused id was never acted on, so its sender may send it again
+    assertThat(restarted.seen("b".repeat(32))).isFalse();
+  }
 }
