@@ -44,8 +44,8 @@ import org.liaison.wire.v1.Reason;
  * answers, a gateway restarted mid-query, the disclosing node killed with SIGKILL mid-disclosure, a
  * second node process on the same database, a busy node stopped with SIGTERM, clock skew between
  * agencies inside and beyond the allowed window (libfaketime). The loops run a few times by
- * default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times. Each test starts
- * once DEA answers ICE, and restarts what it stopped, so they pass in any order.
+ * default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times. Each test starts once
+ * DEA answers ICE, and restarts what it stopped, so they pass in any order.
  */
 @FederationTest(
     agencies = {"us.ice", "us.dea", "us.cbp"},
