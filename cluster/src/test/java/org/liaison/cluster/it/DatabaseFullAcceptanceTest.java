@@ -1,20 +1,16 @@
 package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.liaison.cluster.it.Officers.from;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
@@ -44,7 +40,8 @@ class DatabaseFullAcceptanceTest {
             .prepare();
     data = f.node("us.dea").dataDir();
     Files.createDirectories(data);
-    mounted = run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", data.toString()) == 0;
+    mounted =
+        StorageFaults.run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", data.toString()) == 0;
     Assumptions.assumeTrue(
         mounted, "cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN): test skipped");
     f.start();
@@ -56,60 +53,13 @@ class DatabaseFullAcceptanceTest {
       f.close();
     }
     if (mounted) {
-      run("umount", "-l", data.toString());
-    }
-  }
-
-  private static int run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return -1;
-    }
-    if (p.exitValue() != 0) {
-      System.out.println(String.join(" ", command) + ": " + out);
-    }
-    return p.exitValue();
-  }
-
-  private static OfficerQueryRequest query() {
-    return Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")
-        .toBuilder()
-        .setDeadlineMs(8000)
-        .build();
-  }
-
-  private static PartnerAnswer ask() {
-    try (NodeClient ice = f.node("us.ice").client()) {
-      return from(ice.queryAll(query()), "us.dea");
-    }
-  }
-
-  /** Asks until DEA answers MATCH again, for at most a minute. */
-  private static PartnerAnswer awaitMatch() throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    PartnerAnswer last = ask();
-    while (last.getStatus() != PartnerAnswer.Status.MATCH && System.nanoTime() < end) {
-      Thread.sleep(1000);
-      last = ask();
-    }
-    return last;
-  }
-
-  /** Asks a few times: each refused with AUDIT_UNAVAILABLE, none a MATCH. */
-  private static void assertRefusedForAudit() {
-    for (int i = 0; i < 3; i++) {
-      PartnerAnswer dea = ask();
-      assertThat(dea.getStatus()).as(dea.toString()).isNotEqualTo(PartnerAnswer.Status.MATCH);
-      assertThat(dea.getReason()).as(dea.toString()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
-      assertThat(dea.getMessage()).isNotBlank();
+      StorageFaults.run("umount", "-l", data.toString());
     }
   }
 
   @Test
   void fullDisk_refusedWithAuditUnavailable_thenAnsweredWhenSpaceReturns() throws Exception {
-    assertThat(ask().getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
+    assertThat(StorageFaults.askDea(f).getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
     long pid = f.node("us.dea").pid();
     Path filler = data.resolve("filler");
     try (OutputStream out = Files.newOutputStream(filler)) {
@@ -126,7 +76,7 @@ class DatabaseFullAcceptanceTest {
       PartnerAnswer refused = null;
       int answeredWhileFull = 0;
       for (int i = 0; i < 60 && refused == null; i++) {
-        PartnerAnswer dea = ask();
+        PartnerAnswer dea = StorageFaults.askDea(f);
         if (dea.getStatus() == PartnerAnswer.Status.MATCH) {
           answeredWhileFull++;
         } else {
@@ -136,11 +86,11 @@ class DatabaseFullAcceptanceTest {
       System.out.printf("disk full: %d answers before the first refusal%n", answeredWhileFull);
       assertThat(refused).as("DEA refused once its database could not grow").isNotNull();
       assertThat(refused.getReason()).as(refused.toString()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
-      assertRefusedForAudit();
+      StorageFaults.assertDeaRefusesForAudit(f);
     } finally {
       Files.delete(filler);
     }
-    PartnerAnswer again = awaitMatch();
+    PartnerAnswer again = StorageFaults.awaitDeaMatch(f);
     assertThat(again.getStatus()).as(again.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     assertThat(f.node("us.dea").pid()).as("the same process, not restarted").isEqualTo(pid);
   }

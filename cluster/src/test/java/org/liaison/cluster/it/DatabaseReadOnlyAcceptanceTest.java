@@ -2,22 +2,15 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.liaison.cluster.it.Officers.from;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
@@ -30,7 +23,6 @@ import org.liaison.wire.v1.Reason;
  * disk does (a read-only remount is refused while files are open for writing). It needs root (or
  * CAP_SYS_ADMIN) and a loop device; where mounting is not allowed the test is skipped and says so.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseReadOnlyAcceptanceTest {
   static Federation f;
   static Path data;
@@ -54,7 +46,9 @@ class DatabaseReadOnlyAcceptanceTest {
     try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(image.toFile(), "rw")) {
       file.setLength(64L << 20);
     }
-    mounted = run("mkfs.ext4", "-q", "-F", "-O", "^has_journal", image.toString()) == 0 && mount();
+    mounted =
+        StorageFaults.run("mkfs.ext4", "-q", "-F", "-O", "^has_journal", image.toString()) == 0
+            && mount();
     Assumptions.assumeTrue(
         mounted,
         "cannot mount an ext4 loop device here (needs root or CAP_SYS_ADMIN and /dev/loop*):"
@@ -64,7 +58,9 @@ class DatabaseReadOnlyAcceptanceTest {
 
   /** Mounts the image over DEA's data folder, read-write, turning read-only on an error. */
   private static boolean mount() throws IOException, InterruptedException {
-    return run("mount", "-o", "loop,errors=remount-ro", image.toString(), data.toString()) == 0;
+    return StorageFaults.run(
+            "mount", "-o", "loop,errors=remount-ro", image.toString(), data.toString())
+        == 0;
   }
 
   @AfterAll
@@ -73,75 +69,21 @@ class DatabaseReadOnlyAcceptanceTest {
       f.close();
     }
     if (mounted) {
-      run("umount", "-l", data.toString());
-    }
-  }
-
-  private static int run(String... command) throws IOException, InterruptedException {
-    return output(command).exit();
-  }
-
-  private record Result(int exit, String out) {}
-
-  private static Result output(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return new Result(-1, out);
-    }
-    if (p.exitValue() != 0) {
-      System.out.println(String.join(" ", command) + ": " + out);
-    }
-    return new Result(p.exitValue(), out.trim());
-  }
-
-  private static OfficerQueryRequest query() {
-    return Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")
-        .toBuilder()
-        .setDeadlineMs(8000)
-        .build();
-  }
-
-  private static PartnerAnswer ask() {
-    try (NodeClient ice = f.node("us.ice").client()) {
-      return from(ice.queryAll(query()), "us.dea");
-    }
-  }
-
-  /** Asks until DEA answers MATCH again, for at most a minute. */
-  private static PartnerAnswer awaitMatch() throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    PartnerAnswer last = ask();
-    while (last.getStatus() != PartnerAnswer.Status.MATCH && System.nanoTime() < end) {
-      Thread.sleep(1000);
-      last = ask();
-    }
-    return last;
-  }
-
-  /** Asks a few times: each refused with AUDIT_UNAVAILABLE, none a MATCH. */
-  private static void assertRefusedForAudit() {
-    for (int i = 0; i < 3; i++) {
-      PartnerAnswer dea = ask();
-      assertThat(dea.getStatus()).as(dea.toString()).isNotEqualTo(PartnerAnswer.Status.MATCH);
-      assertThat(dea.getReason()).as(dea.toString()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
-      assertThat(dea.getMessage()).isNotBlank();
+      StorageFaults.run("umount", "-l", data.toString());
     }
   }
 
   @Test
-  @Order(1)
   void readOnlyFileSystem_refusedWithAuditUnavailable_thenAnsweredAfterRepairWithoutRestart()
       throws Exception {
-    assertThat(awaitMatch().getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
+    assertThat(StorageFaults.awaitDeaMatch(f).getStatus()).isEqualTo(PartnerAnswer.Status.MATCH);
     long pid = f.node("us.dea").pid();
-    String device = output("findmnt", "-no", "SOURCE", data.toString()).out();
+    String device = StorageFaults.output("findmnt", "-no", "SOURCE", data.toString()).out();
     Path trigger =
         Path.of("/sys/fs/ext4", Path.of(device).getFileName().toString(), "trigger_fs_error");
     // what was committed is on the volume (H2 writes on commit without fsync: a disk failing
     // before the kernel wrote those pages back would lose them, with or without this test)
-    assertThat(run("sync", "-f", data.toString())).isZero();
+    assertThat(StorageFaults.run("sync", "-f", data.toString())).isZero();
     // an ext4 error (what a failing disk or a corrupted block causes): with errors=remount-ro the
     // kernel turns the whole file system read-only at once, under the open database file
     Files.writeString(trigger, "the test turns DEA's data volume read-only\n");
@@ -151,7 +93,7 @@ class DatabaseReadOnlyAcceptanceTest {
     PartnerAnswer refused = null;
     int answeredWhileReadOnly = 0;
     for (int i = 0; i < 20 && refused == null; i++) {
-      PartnerAnswer dea = ask();
+      PartnerAnswer dea = StorageFaults.askDea(f);
       if (dea.getStatus() == PartnerAnswer.Status.MATCH) {
         answeredWhileReadOnly++;
       } else {
@@ -162,24 +104,24 @@ class DatabaseReadOnlyAcceptanceTest {
         "read-only: %d answers before the first refusal: %s%n", answeredWhileReadOnly, refused);
     assertThat(refused).as("DEA refused once its database could not be written").isNotNull();
     assertThat(refused.getReason()).as(refused.toString()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
-    assertRefusedForAudit();
+    StorageFaults.assertDeaRefusesForAudit(f);
 
     // the operator replaces the volume by a checked copy (the node keeps running): detach the
     // broken mount (the node may still hold files on it), check a copy, mount the copy read-write
     // in its place (a copy, so that the kernel does not hand back the broken volume's superblock)
-    Result umount = output("umount", data.toString());
+    StorageFaults.Result umount = StorageFaults.output("umount", data.toString());
     if (umount.exit() != 0) {
       System.out.println("umount busy, detaching: " + umount.out());
-      assertThat(run("umount", "-l", data.toString())).isZero();
+      assertThat(StorageFaults.run("umount", "-l", data.toString())).isZero();
     }
     Path repaired = image.resolveSibling("us.dea-data-repaired.ext4");
     Files.copy(image, repaired, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     image = repaired;
-    Result fsck = output("e2fsck", "-fy", image.toString());
+    StorageFaults.Result fsck = StorageFaults.output("e2fsck", "-fy", image.toString());
     System.out.println("e2fsck: exit " + fsck.exit());
     assertThat(fsck.exit()).as(fsck.out()).isLessThan(4); // 0 clean, 1 or 2 errors corrected
     assertThat(mount()).as("DEA's data volume mounted read-write again").isTrue();
-    PartnerAnswer again = awaitMatch();
+    PartnerAnswer again = StorageFaults.awaitDeaMatch(f);
     assertThat(again.getStatus()).as(again.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     assertThat(f.node("us.dea").pid()).as("the same process, not restarted").isEqualTo(pid);
   }
