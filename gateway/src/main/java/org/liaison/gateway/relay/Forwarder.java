@@ -37,16 +37,33 @@ public final class Forwarder implements AutoCloseable {
   public Envelope toPartnerGateway(
       String partner, String address, Envelope envelope, Deadline deadline)
       throws StatusRuntimeException {
-    return GatewayRelayGrpc.newBlockingStub(channel(partner, address))
-        .withDeadline(deadline)
-        .relay(envelope);
+    return onCurrentChannel(
+        partner,
+        address,
+        c -> GatewayRelayGrpc.newBlockingStub(c).withDeadline(deadline).relay(envelope));
   }
 
   public Envelope toNode(String address, Envelope envelope, Deadline deadline)
       throws StatusRuntimeException {
-    return FederationGrpc.newBlockingStub(channel("", address))
-        .withDeadline(deadline)
-        .deliver(envelope);
+    return onCurrentChannel(
+        "",
+        address,
+        c -> FederationGrpc.newBlockingStub(c).withDeadline(deadline).deliver(envelope));
+  }
+
+  // a call that found its channel shut down by dropConnections never left: make it once more on
+  // the channel that replaced it
+  private Envelope onCurrentChannel(
+      String agency, String address, Function<ManagedChannel, Envelope> call) {
+    ManagedChannel c = channel(agency, address);
+    try {
+      return call.apply(c);
+    } catch (StatusRuntimeException e) {
+      if (!Channels.refusedByShutdown(c, e)) {
+        throw e;
+      }
+      return call.apply(channel(agency, address));
+    }
   }
 
   private ManagedChannel channel(String agency, String address) {

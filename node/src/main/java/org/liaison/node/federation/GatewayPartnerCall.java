@@ -136,42 +136,73 @@ public class GatewayPartnerCall implements PartnerCall {
                   + "; retry later"));
     }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
+    long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
+    relay(request, deadlineNanos, true)
+        .whenComplete(
+            (answer, t) -> {
+              if (t != null) {
+                result.completeExceptionally(failure(r.partnerAgency(), t));
+                return;
+              }
+              try {
+                OpenedEnvelope opened = envelopes.openAnswer(answer, requestHash);
+                String signer = opened.header().getSenderAgency();
+                if (!signer.equals(r.partnerAgency())) {
+                  throw new WireException(
+                      Reason.SIGNER_NOT_OF_SENDER_AGENCY,
+                      "the answer is signed by " + signer + ", not by " + r.partnerAgency());
+                }
+                partnerLogs.fromEnvelope(opened.header(), opened.signerCertificate());
+                result.complete(opened.payload());
+              } catch (WireException e) {
+                result.completeExceptionally(
+                    new ExchangeFailure(
+                        PartnerAnswer.Status.REJECTED,
+                        e.reason(),
+                        "the answer from "
+                            + r.partnerAgency()
+                            + " was discarded: "
+                            + e.getMessage()));
+              }
+            });
+    return result;
+  }
+
+  // A call that found the channel shut down by a key or trust change never left this node: it is
+  // made once more on the channel that replaced it.
+  private CompletableFuture<Envelope> relay(
+      Envelope request, long deadlineNanos, boolean mayRetry) {
+    ManagedChannel c = Channels.redialIfFailed(channel());
+    CompletableFuture<Envelope> sent = new CompletableFuture<>();
     Futures.addCallback(
-        GatewayRelayGrpc.newFutureStub(Channels.redialIfFailed(channel()))
-            .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
+        GatewayRelayGrpc.newFutureStub(c)
+            .withDeadlineAfter(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)
             .relay(request),
         new FutureCallback<>() {
           @Override
           public void onSuccess(Envelope answer) {
-            try {
-              OpenedEnvelope opened = envelopes.openAnswer(answer, requestHash);
-              String signer = opened.header().getSenderAgency();
-              if (!signer.equals(r.partnerAgency())) {
-                throw new WireException(
-                    Reason.SIGNER_NOT_OF_SENDER_AGENCY,
-                    "the answer is signed by " + signer + ", not by " + r.partnerAgency());
-              }
-              partnerLogs.fromEnvelope(opened.header(), opened.signerCertificate());
-              result.complete(opened.payload());
-            } catch (WireException e) {
-              result.completeExceptionally(
-                  new ExchangeFailure(
-                      PartnerAnswer.Status.REJECTED,
-                      e.reason(),
-                      "the answer from "
-                          + r.partnerAgency()
-                          + " was discarded: "
-                          + e.getMessage()));
-            }
+            sent.complete(answer);
           }
 
           @Override
           public void onFailure(Throwable t) {
-            result.completeExceptionally(failure(r.partnerAgency(), t));
+            if (mayRetry && Channels.refusedByShutdown(c, t)) {
+              relay(request, deadlineNanos, false)
+                  .whenComplete(
+                      (answer, again) -> {
+                        if (again != null) {
+                          sent.completeExceptionally(again);
+                        } else {
+                          sent.complete(answer);
+                        }
+                      });
+            } else {
+              sent.completeExceptionally(t);
+            }
           }
         },
         MoreExecutors.directExecutor());
-    return result;
+    return sent;
   }
 
   /** What a failed relay means for the officer: unavailable, too slow, refused or rejected. */
@@ -192,8 +223,11 @@ public class GatewayPartnerCall implements PartnerCall {
         case UNAVAILABLE ->
             new ExchangeFailure(
                 PartnerAnswer.Status.UNAVAILABLE,
-                Reason.PARTNER_UNAVAILABLE,
-                "this agency's gateway is unreachable: " + sentence);
+                Reason.OWN_GATEWAY_UNAVAILABLE,
+                "this agency's gateway is unreachable, so nothing was sent to "
+                    + partner
+                    + ": "
+                    + sentence);
         default ->
             new ExchangeFailure(
                 PartnerAnswer.Status.UNAVAILABLE, Reason.INTERNAL, partner + ": " + sentence);
@@ -202,7 +236,10 @@ public class GatewayPartnerCall implements PartnerCall {
     PartnerAnswer.Status status =
         switch (reason) {
           // the partner would answer but cannot put the answer on its record yet: retry later
-          case PARTNER_UNAVAILABLE, AUDIT_UNAVAILABLE, STORAGE_UNAVAILABLE ->
+          case PARTNER_UNAVAILABLE,
+              OWN_GATEWAY_UNAVAILABLE,
+              AUDIT_UNAVAILABLE,
+              STORAGE_UNAVAILABLE ->
               PartnerAnswer.Status.UNAVAILABLE;
           case DEADLINE_EXCEEDED -> PartnerAnswer.Status.DEADLINE_EXCEEDED;
           case NO_AGREEMENT,

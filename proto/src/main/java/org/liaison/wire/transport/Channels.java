@@ -3,6 +3,8 @@ package org.liaison.wire.transport;
 import com.google.common.collect.MapMaker;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import java.time.Duration;
@@ -17,6 +19,9 @@ public final class Channels {
 
   private static final ConcurrentMap<ManagedChannel, AtomicLong> LAST_REDIAL =
       new MapMaker().weakKeys().makeMap();
+
+  // grpc-java's status for a call made on a channel after shutdown()
+  private static final String SHUTDOWN_DESCRIPTION = "Channel shutdown invoked";
 
   private Channels() {}
 
@@ -68,6 +73,19 @@ public final class Channels {
       Thread.currentThread().interrupt();
     }
     return channel;
+  }
+
+  /**
+   * Whether a call failed only because its channel had been shut down before the call started: a
+   * key or trust change replaces a channel while a caller already holds it. Such a call never left
+   * this process, so making it again on the current channel sends nothing twice. (A call already
+   * under way when the channel is shut down finishes normally and never fails this way.)
+   */
+  public static boolean refusedByShutdown(ManagedChannel channel, Throwable failure) {
+    return channel.isShutdown()
+        && failure instanceof StatusRuntimeException e
+        && e.getStatus().getCode() == Status.Code.UNAVAILABLE
+        && SHUTDOWN_DESCRIPTION.equals(e.getStatus().getDescription());
   }
 
   private static long patience() {
