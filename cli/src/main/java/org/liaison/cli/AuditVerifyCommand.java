@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import org.liaison.wire.audit.AuditBundleFile;
 import org.liaison.wire.audit.AuditBundleVerifier;
-import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.v1.AuditBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,13 +41,23 @@ final class AuditVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AuditBundle b;
+    // verified as it is read: a bundle of tens of millions of entries never sits in memory whole
+    AuditBundleVerifier.Parts verifier = AuditBundleVerifier.parts();
+    AuditBundle[] first = new AuditBundle[1];
     try {
-      b = AuditBundles.read(bundle);
+      AuditBundleFile.read(
+          bundle,
+          part -> {
+            if (first[0] == null) {
+              first[0] = part;
+            }
+            verifier.accept(part);
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the bundle " + bundle, e);
     }
-    AuditBundleVerifier.Report r = AuditBundleVerifier.verify(b);
+    AuditBundle b = first[0];
+    AuditBundleVerifier.Report r = verifier.report();
     var out = spec.commandLine().getOut();
     boolean caOk = caFingerprint == null || caFingerprint.equalsIgnoreCase(r.caFingerprint());
     out.printf(

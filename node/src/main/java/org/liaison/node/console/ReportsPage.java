@@ -12,11 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.liaison.wire.audit.AuditBundles;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.audit.AuditBundleFile;
 import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditExportRequest;
@@ -35,6 +37,7 @@ import org.liaison.wire.v1.WorkflowsGrpc;
 public class ReportsPage {
   @Inject ConsoleRequest request;
   @Inject ConsoleChannel channel;
+  @Inject NodeConfig config;
 
   @Location("console/timeliness.html")
   Template timeliness;
@@ -204,19 +207,21 @@ public class ReportsPage {
   @Path("audit/export")
   @Produces(MediaType.APPLICATION_JSON)
   public Response export() {
-    var bundle =
-        AuditBundles.join(
-            AuditGrpc.newBlockingStub(channel.as(request.officer()))
-                .withDeadlineAfter(120, TimeUnit.SECONDS)
-                .export(AuditExportRequest.getDefaultInstance()));
-    return Response.ok(AuditBundles.toJson(bundle))
+    var parts =
+        AuditGrpc.newBlockingStub(channel.as(request.officer()))
+            .withDeadlineAfter(60, TimeUnit.MINUTES)
+            .export(AuditExportRequest.getDefaultInstance());
+    // streamed to the browser part by part: the log may be larger than this node's heap
+    StreamingOutput body =
+        out -> {
+          try (AuditBundleFile.Writer file = AuditBundleFile.Writer.to(out)) {
+            parts.forEachRemaining(file);
+          }
+        };
+    return Response.ok(body)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"audit-"
-                + bundle.getAgency()
-                + "-"
-                + bundle.getNode()
-                + ".json\"")
+            "attachment; filename=\"audit-" + config.agency() + "-" + config.node() + ".json\"")
         .build();
   }
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
@@ -47,28 +48,67 @@ public final class AuditBundleVerifier {
   // the open batch: entries from batchStart share a checkpoint of tree size batchEnd (0: none)
   private long batchStart;
   private long batchEnd;
+  // what the first part told: whose log it is, and the certificates its checkpoints verify under
+  private AuditBundle header;
+  private Chain chain;
+  private final MerkleFrontier tree = MerkleFrontier.empty();
+  private SignedAuditCheckpoint finalCheckpoint;
 
   private AuditBundleVerifier() {}
 
   public static Report verify(AuditBundle bundle) {
-    return new AuditBundleVerifier().run(bundle);
+    Parts v = parts();
+    v.accept(bundle);
+    return v.report();
   }
 
-  private Report run(AuditBundle b) {
-    if (!AuditBundles.FORMAT.equals(b.getFormat())) {
-      problem(-1, "the bundle format is '" + b.getFormat() + "', expected " + AuditBundles.FORMAT);
+  /**
+   * A verifier fed an export part by part, in order (the first part carries the header and the
+   * certificates), holding only the tree's frontier: for a log of any size.
+   */
+  public static Parts parts() {
+    return new AuditBundleVerifier().new Parts();
+  }
+
+  /** Takes the parts of one bundle in order; {@link #report()} once the last was given. */
+  public final class Parts implements Consumer<AuditBundle> {
+    private Parts() {}
+
+    @Override
+    public void accept(AuditBundle part) {
+      if (header == null) {
+        header = part;
+        if (!AuditBundles.FORMAT.equals(part.getFormat())) {
+          problem(
+              -1,
+              "the bundle format is '" + part.getFormat() + "', expected " + AuditBundles.FORMAT);
+        }
+        chain = chain(part);
+      } else if (part.getCertificatesCount() > 0) {
+        problem(-1, "certificates after the bundle's first part are not taken into account");
+      }
+      for (AuditRecord r : part.getRecordsList()) {
+        checkRecord(tree.size(), r);
+      }
+      if (part.hasCheckpoint()) {
+        finalCheckpoint = part.getCheckpoint();
+      }
     }
-    Chain chain = chain(b);
-    MerkleFrontier tree = MerkleFrontier.empty();
-    for (int position = 0; position < b.getRecordsCount(); position++) {
-      checkRecord(b, chain, position, b.getRecords(position), tree);
+
+    public Report report() {
+      if (header == null) {
+        accept(AuditBundle.getDefaultInstance());
+      }
+      return finish();
     }
+  }
+
+  private Report finish() {
     byte[] root = tree.root();
-    if (!b.hasCheckpoint()) {
+    if (finalCheckpoint == null) {
       problem(-1, "the bundle carries no final checkpoint");
     } else {
-      Optional<AuditCheckpoint> last =
-          checkpoint(b, chain, b.getCheckpoint(), "the final checkpoint");
+      Optional<AuditCheckpoint> last = checkpoint(finalCheckpoint, "the final checkpoint");
       if (last.isPresent()) {
         if (last.get().getTreeSize() != tree.size()) {
           long missing = Math.min(last.get().getTreeSize(), tree.size());
@@ -95,8 +135,7 @@ public final class AuditBundleVerifier {
         List.copyOf(problems));
   }
 
-  private void checkRecord(
-      AuditBundle b, Chain chain, int position, AuditRecord r, MerkleFrontier tree) {
+  private void checkRecord(long position, AuditRecord r) {
     AuditEntry entry;
     try {
       entry = AuditEntry.parseFrom(r.getEntry());
@@ -129,7 +168,7 @@ public final class AuditBundleVerifier {
       return;
     }
     Optional<AuditCheckpoint> c =
-        checkpoint(b, chain, r.getCheckpoint(), "the checkpoint after entry " + position);
+        checkpoint(r.getCheckpoint(), "the checkpoint after entry " + position);
     if (c.isEmpty()) {
       firstBad(position);
       return;
@@ -183,8 +222,8 @@ public final class AuditBundleVerifier {
     }
   }
 
-  private Optional<AuditCheckpoint> checkpoint(
-      AuditBundle b, Chain chain, SignedAuditCheckpoint signed, String what) {
+  private Optional<AuditCheckpoint> checkpoint(SignedAuditCheckpoint signed, String what) {
+    AuditBundle b = header;
     Optional<AuditCheckpoint> parsed = AuditCheckpoints.parse(signed);
     if (parsed.isEmpty()) {
       problem(-1, what + " is not a valid checkpoint");

@@ -3,8 +3,6 @@ package org.liaison.wire.audit;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.liaison.wire.v1.AuditBundle;
@@ -36,16 +34,17 @@ public final class AuditBundles {
     return b.build();
   }
 
+  /** Writes a bundle held in memory; an export of any size goes through {@link AuditBundleFile}. */
   public static void write(Path file, AuditBundle bundle) throws IOException {
-    Files.writeString(file, toJson(bundle), StandardCharsets.UTF_8);
+    try (AuditBundleFile.Writer w = AuditBundleFile.Writer.create(file)) {
+      w.accept(bundle);
+    }
   }
 
-  /** Reads a bundle file; a file that is not a bundle fails with a sentence saying so. */
+  /** Reads a bundle file whole; a file that is not a bundle fails with a sentence saying so. */
   public static AuditBundle read(Path file) throws IOException {
-    try {
-      return fromJson(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (InvalidProtocolBufferException e) {
-      throw new IOException(file + " is not an audit bundle: " + e.getMessage(), e);
-    }
+    AuditBundle.Builder b = AuditBundle.newBuilder();
+    AuditBundleFile.read(file, b::mergeFrom);
+    return b.build();
   }
 }
