@@ -47,4 +47,8 @@ public class PartnerCheckpoint {
   /** The largest tree size this checkpoint was proven a prefix of, if any. */
   @Column(name = "proven_to")
   public Long provenTo;
+
+  /** When a finding was recorded against it: it is not asked about, nor reported, again. */
+  @Column(name = "disputed_at")
+  public OffsetDateTime disputedAt;
 }

@@ -9,7 +9,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -96,7 +98,7 @@ public class PartnerConsistency {
   public AuditConsistencyRequest request(String agency) {
     TreeSet<Long> sizes = new TreeSet<>();
     for (PartnerCheckpoint p : history.held(agency)) {
-      if (p.provenTo == null && sizes.size() < MAX_SIZES) {
+      if (p.provenTo == null && p.disputedAt == null && sizes.size() < MAX_SIZES) {
         sizes.add(p.treeSize);
       }
     }
@@ -126,12 +128,14 @@ public class PartnerConsistency {
     AuditCheckpoint now = current.get();
     List<PartnerCheckpoint> held =
         history.held(agency).stream().filter(p -> p.node.equals(now.getNode())).toList();
-    int problems = 0;
     int checked = 0;
+    List<PartnerCheckpoint> rolledBack = new ArrayList<>();
+    Map<PartnerCheckpoint, String> other = new LinkedHashMap<>();
     for (PartnerCheckpoint p : held) {
       // a checkpoint received after the request was sent (e.g. in this answer's own header,
       // signed after the answer was computed) is checked next time, not against this answer
-      if (!asked.contains(p.treeSize) && p.treeSize != now.getTreeSize()) {
+      if (p.disputedAt != null
+          || (!asked.contains(p.treeSize) && p.treeSize != now.getTreeSize())) {
         continue;
       }
       Optional<ConsistencyProof> proof =
@@ -140,16 +144,30 @@ public class PartnerConsistency {
       String problem = problem(p, proof, now);
       if (problem == null) {
         history.provenTo(p, now.getTreeSize());
+      } else if (p.treeSize > now.getTreeSize()) {
+        rolledBack.add(p);
       } else {
-        problems++;
-        history.finding(
-            agency,
-            now.getNode(),
-            problem,
-            p.checkpoint,
-            a.getCurrent().getCheckpoint().toByteArray());
+        other.put(p, problem);
       }
     }
+    byte[] evidence = a.getCurrent().getCheckpoint().toByteArray();
+    // a roll-back leaves every checkpoint signed beyond the restored log unprovable: one finding
+    // (evidence: the largest of them), not one per checkpoint
+    rolledBack.stream()
+        .max(java.util.Comparator.comparingLong(p -> p.treeSize))
+        .ifPresent(
+            largest ->
+                history.finding(
+                    agency,
+                    now.getNode(),
+                    rollBack(rolledBack, largest, now),
+                    largest.checkpoint,
+                    evidence));
+    other.forEach(
+        (p, problem) -> history.finding(agency, now.getNode(), problem, p.checkpoint, evidence));
+    rolledBack.forEach(history::disputed);
+    other.keySet().forEach(history::disputed);
+    int problems = rolledBack.size() + other.size();
     return problems == 0
         ? agency
             + ": consistent up to "
@@ -162,6 +180,27 @@ public class PartnerConsistency {
             + problems
             + " checkpoint(s) inconsistent with its current log: "
             + PartnerHistory.INCONSISTENT;
+  }
+
+  private static String rollBack(
+      List<PartnerCheckpoint> beyond, PartnerCheckpoint largest, AuditCheckpoint now) {
+    String who = now.getNode() + "." + now.getAgency();
+    long smallest = beyond.stream().mapToLong(p -> p.treeSize).min().orElse(largest.treeSize);
+    return who
+        + " signed a checkpoint of "
+        + largest.treeSize
+        + " entries but now has "
+        + now.getTreeSize()
+        + ": its log was rolled back"
+        + (beyond.size() == 1
+            ? ""
+            : " ("
+                + beyond.size()
+                + " checkpoints held, of "
+                + smallest
+                + " to "
+                + largest.treeSize
+                + " entries, are beyond it)");
   }
 
   /** Null when {@code p} is a prefix of {@code now}, else the sentence of the finding. */

@@ -306,6 +306,15 @@ public class PartnerHistory {
     }
   }
 
+  /** A finding was recorded against {@code p}: it is not asked about, nor reported, again. */
+  @Transactional
+  void disputed(PartnerCheckpoint p) {
+    PartnerCheckpoint managed = em.find(PartnerCheckpoint.class, p.id);
+    if (managed != null) {
+      managed.disputedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+  }
+
   /** Records a finding, in the findings table and as an entry of this node's own log. */
   @Transactional
   public void finding(String agency, String node, String detail, byte[] first, byte[] second) {

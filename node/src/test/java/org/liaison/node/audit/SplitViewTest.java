@@ -157,12 +157,25 @@ class SplitViewTest {
   @Test
   void rolledBackLog_isAFinding() throws Exception {
     List<byte[]> log = history("A", 9);
-    deaTalksToIce(signed(log));
+    for (int size = 7; size <= 9; size++) {
+      deaTalksToIce(signed(log.subList(0, size)));
+    }
     AuditConsistencyRequest asked = consistency.request("us.dea");
     String outcome =
         consistency.accept("us.dea", asked.getSizesList(), answerFrom(log.subList(0, 6), asked));
     assertThat(outcome).contains("PARTNER_HISTORY_INCONSISTENT");
-    assertThat(service.findings().getFindings(0).getDetail()).contains("rolled back");
+    long beyond = asked.getSizesList().stream().filter(size -> size > 6).count();
+    assertThat(beyond).as("three checkpoints held are beyond the restored log").isEqualTo(3);
+    AuditFindings f = service.findings();
+    assertThat(f.getFindingsList()).as("one finding for the roll-back, not one each").hasSize(1);
+    assertThat(f.getFindings(0).getDetail())
+        .contains("signed a checkpoint of 9 entries but now has 6: its log was rolled back")
+        .contains(beyond + " checkpoints held");
+    // the disputed checkpoints are not asked about, nor reported, again
+    AuditConsistencyRequest again = consistency.request("us.dea");
+    assertThat(again.getSizesList()).allMatch(size -> size <= 6);
+    consistency.accept("us.dea", again.getSizesList(), answerFrom(log.subList(0, 6), again));
+    assertThat(service.findings().getFindingsList()).hasSize(1);
   }
 
   /** What DEA's node answers when its log is {@code leaves}. */
