@@ -435,4 +435,64 @@ public interface ConsoleMessages {
 
   @Message
   String inclusionPath();
+
+  @Message
+  String navSend();
+
+  @Message
+  String sendTitle();
+
+  @Message
+  String sendRfiTitle();
+
+  @Message
+  String sendRfiHint();
+
+  @Message
+  String partnerRecord();
+
+  @Message
+  String fieldsWanted();
+
+  @Message
+  String fieldsWantedHint();
+
+  @Message
+  String sendRfi();
+
+  @Message
+  String sendDesignationTitle();
+
+  @Message
+  String designatingAgency();
+
+  @Message
+  String agentsOnePerLine();
+
+  @Message
+  String authority();
+
+  @Message
+  String sendDesignation();
+
+  @Message
+  String sentNow();
+
+  @Message
+  String sentRequests();
+
+  @Message
+  String designatedAgents();
+
+  @Message
+  String designatedAt();
+
+  @Message
+  String processingMs();
+
+  @Message
+  String requestMore(Object partner);
+
+  @Message
+  String conditionsHint();
 }
