@@ -334,7 +334,7 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  void timelinessAuditAndAgreements_asIcesOversightSeesThem(Federation f) {
+  void timelinessAuditAgreementsAndStatus_asIcesOversightSeesThem(Federation f) {
     // a request delivered to CBP gives ICE's report a timed step and ICE's audit log entries
     requestInformation(f, "cbp-r-0301-1", "timeliness of the interdiction unit");
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
@@ -378,6 +378,19 @@ class ConsoleAcceptanceTest {
           ice.await(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"), ANSWER);
       assertThat(skr.findElement(By.cssSelector(".state")).getText()).isEqualTo("IN_FORCE");
       assertThat(skr.getText()).contains("directions[us.ice->ru.skr]");
+
+      // who the node is, its partners in force and today's quotas (the CLI's status and quota)
+      ice.get(f.node("us.ice").consoleUrl() + "status");
+      Timings.pageLoad("status page (us.ice)", ice.pageLoadMs());
+      assertThat(ice.driver().findElement(By.tagName("h1")).getText()).endsWith("of us.ice");
+      assertThat(
+              ice.driver()
+                  .findElement(By.cssSelector("#partners tr[data-partner='us.cbp']"))
+                  .getAttribute("data-in-force"))
+          .isEqualTo("true");
+      assertThat(ice.driver().findElements(By.cssSelector("#quotas tr[data-partner='us.cbp']")))
+          .isNotEmpty();
+      ice.screenshot("status-ice");
     }
   }
 

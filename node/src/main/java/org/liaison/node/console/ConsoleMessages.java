@@ -495,4 +495,46 @@ public interface ConsoleMessages {
 
   @Message
   String conditionsHint();
+
+  @Message
+  String navStatus();
+
+  @Message
+  String version();
+
+  @Message
+  String holds();
+
+  @Message
+  String pendingChecks();
+
+  @Message
+  String partnersTitle();
+
+  @Message
+  String inForce();
+
+  @Message
+  String yes();
+
+  @Message
+  String no();
+
+  @Message
+  String theirProbes();
+
+  @Message
+  String ourProbes();
+
+  @Message
+  String theirQueries();
+
+  @Message
+  String statusTitle(Object node, Object agency);
+
+  @Message
+  String holdsCounts(Object cases, Object records, Object identifiers);
+
+  @Message
+  String quotaTitle(Object day);
 }
