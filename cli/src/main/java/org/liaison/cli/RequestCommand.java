@@ -163,6 +163,13 @@ final class RequestCommand implements Runnable {
     @Option(names = "--note", paramLabel = "TEXT", description = "A note for the requester.")
     String note;
 
+    @Option(
+        names = "--conditions",
+        paramLabel = "TEXT",
+        description =
+            "Conditions of the release (e.g. 'analysis only'); they travel with the record as a caveat.")
+    String conditions;
+
     @Override
     int run(NodeClient client) {
       return answer(
@@ -170,7 +177,7 @@ final class RequestCommand implements Runnable {
           id,
           fields.isEmpty() ? WorkflowDecision.APPROVE : WorkflowDecision.APPROVE_IN_PART,
           note,
-          null,
+          conditions,
           fields,
           null);
     }

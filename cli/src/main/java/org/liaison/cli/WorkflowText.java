@@ -47,12 +47,8 @@ final class WorkflowText {
       field(
           s,
           "disclosed",
-          d.getRecordCategory()
-              + " record "
-              + d.getRecordId()
-              + " at tier "
-              + d.getTier()
-              + (d.getCaveatsCount() > 0 ? " " + d.getCaveatsList() : ""));
+          d.getRecordCategory() + " record " + d.getRecordId() + " at tier " + d.getTier());
+      field(s, "caveats", String.join(" ", d.getCaveatsList()));
       Map<String, String> fields = new TreeMap<>(d.getFieldsMap());
       fields.forEach((k, v) -> s.append("    ").append(k).append(": ").append(v).append('\n'));
     }

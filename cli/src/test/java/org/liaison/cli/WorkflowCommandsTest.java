@@ -3,6 +3,7 @@ package org.liaison.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.liaison.wire.text.GrantConditions;
 import org.liaison.wire.v1.Disclosure;
 import org.liaison.wire.v1.Tier;
 import org.liaison.wire.v1.WorkflowItem;
@@ -70,6 +71,8 @@ class WorkflowCommandsTest {
                     .setTier(Tier.FULL)
                     .setRecordCategory("INTERDICTION")
                     .setRecordId("cbp-int-1")
+                    .addCaveats("H2")
+                    .addAllCaveats(GrantConditions.caveats("us.cbp", "analysis only"))
                     .putFields("kg", "40"))
             .addSteps(
                 WorkflowStepRecord.newBuilder()
@@ -85,6 +88,7 @@ class WorkflowCommandsTest {
         .contains("OVERDUE since 2026-03-02T10:01:00Z")
         .contains("agreement: cbp-ice-2005")
         .contains("disclosed: INTERDICTION record cbp-int-1 at tier FULL")
+        .contains("  caveats: H2 CONDITIONS:us.cbp=\"analysis only\"\n")
         .contains("    kg: 40")
         .contains("2026-03-01T10:00:00Z  REQUESTED  sa");
     assertThat(Durations.text(850)).isEqualTo("850 ms");

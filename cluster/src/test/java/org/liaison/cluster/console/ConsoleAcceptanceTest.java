@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
@@ -21,16 +18,18 @@ import org.liaison.cluster.FederationTest;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
 import org.liaison.wire.v1.DeconflictionGrpc;
-import org.liaison.wire.v1.DesignationDraft;
 import org.liaison.wire.v1.InfoRequestDraft;
+import org.liaison.wire.v1.WorkflowRef;
 import org.liaison.wire.v1.WorkflowsGrpc;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
  * The acceptance cases of the reference federation driven through each agency's web console in a
  * real, headless Chromium holding the officer's certificate: what the officer sees is asserted on
- * the page. Screenshots go to {@code target/console-screenshots/}.
+ * the page. Screenshots go to {@code target/console-screenshots/}. Each test sets up what it needs
+ * (none relies on another having run before it), so the class passes in any method order.
  */
 @FederationTest(
     agencies = {"us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2"},
@@ -45,7 +44,6 @@ import org.openqa.selenium.WebElement;
     },
     // ten JVMs and the browsers start at once on a small, shared machine
     readySeconds = 420)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAcceptanceTest {
   private static final Duration ANSWER = Duration.ofSeconds(45);
   private static final ZoneOffset MIAMI = ZoneOffset.ofHours(-4);
@@ -63,7 +61,6 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(1)
   void case3_skrInvestigatorInRussian_seesIcesSummaryMatchStreamedIn(Federation f) {
     try (ConsoleBrowser skr = browser(f, "ru.skr", "ru", "ru.skr")) {
       skr.get(f.node("ru.skr").consoleUrl() + "query");
@@ -93,12 +90,12 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(2)
   void case1_iceChecksDeaPhone_seesDeaContactOnly_andDeasAgentIsAlertedLiveOnce(Federation f)
       throws Exception {
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
         ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea")) {
       dea.get(f.node("us.dea").consoleUrl() + "alerts");
+      Timings.pageLoad("alerts page (us.dea)", dea.pageLoadMs());
       ice.get(f.node("us.ice").consoleUrl() + "checks");
       Timings.pageLoad("checks page (us.ice)", ice.pageLoadMs());
       ice.select("type", "PHONE");
@@ -152,7 +149,6 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(3)
   void case6_warrantAndSurveillance300mApart_officerSafetyAlertOnBothConsoles(Federation f) {
     OffsetDateTime six = LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(6, 0).atOffset(MIAMI);
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
@@ -197,7 +193,6 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(4)
   void case4_pnrWithheldFromIoc2_ioc2AsksInOneClick_iceForwards_cbpGrants_thenItFlows(
       Federation f) {
     try (ConsoleBrowser ioc2 = browser(f, "us.ioc2", "en", "us.ioc2");
@@ -253,13 +248,15 @@ class ConsoleAcceptanceTest {
       assertThat(disclosed).as("released once CBP granted").isNotEmpty();
       assertThat(disclosed.get(0).findElement(By.cssSelector(".originator")).getText())
           .isEqualTo("us.cbp");
+      // CBP's conditions travel with the record as a caveat
+      assertThat(disclosed.get(0).findElement(By.cssSelector(".caveats")).getText())
+          .contains("CONDITIONS:us.cbp=\"analytical use only\"");
       assertThat(after.findElements(By.cssSelector(".withheld"))).isEmpty();
       ioc2.screenshot("case4-ioc2-released");
     }
   }
 
   @Test
-  @Order(5)
   void case5_iceRecordsASeizure_cbpSeesTheFeedbackOnItsRecord(Federation f) {
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
         ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
@@ -278,6 +275,7 @@ class ConsoleAcceptanceTest {
       assertThat(disclosed.getText()).contains("cbp-r-0301-1");
 
       ice.get(f.node("us.ice").consoleUrl() + "feedback");
+      Timings.pageLoad("feedback page (us.ice)", ice.pageLoadMs());
       ice.fill("fb-partner", "us.cbp");
       ice.fill("fb-record", "cbp-r-0301-1");
       ice.select("fb-result", "SEIZURE");
@@ -312,7 +310,6 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(6)
   void anOfficerOfAnotherAgency_cannotReachIcesConsole(Federation f) {
     // DEA's officer trusts ICE's server certificate, so only ICE's refusal of the officer stops it
     try (ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea", "us.ice")) {
@@ -337,17 +334,26 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(7)
-  void timelinessAuditAndAgreements_asIcesOversightSeesThem(Federation f) {
+  void timelinessAuditAgreementsAndStatus_asIcesOversightSeesThem(Federation f) {
+    // a request delivered to CBP gives ICE's report a timed step and ICE's audit log entries
+    requestInformation(f, "cbp-r-0301-1", "timeliness of the interdiction unit");
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
-      // cases 4 and 5 left workflow steps: the table has rows and uPlot drew them (under the CSP)
-      ice.get(f.node("us.ice").consoleUrl() + "timeliness");
+      // the table has rows once the request was delivered, and uPlot drew them (under the CSP)
+      long until = System.nanoTime() + ANSWER.toNanos();
+      while (true) {
+        ice.get(f.node("us.ice").consoleUrl() + "timeliness");
+        if (!ice.driver().findElements(By.cssSelector("#timings tbody tr")).isEmpty()) {
+          break;
+        }
+        assertThat(System.nanoTime()).as("no timed workflow step at ICE").isLessThan(until);
+        pause(500);
+      }
       Timings.pageLoad("timeliness page (us.ice)", ice.pageLoadMs());
-      assertThat(ice.driver().findElements(By.cssSelector("#timings tbody tr"))).isNotEmpty();
       ice.await(By.cssSelector("#timeliness-chart .uplot canvas"), ANSWER);
       ice.screenshot("timeliness-ice");
 
       ice.get(f.node("us.ice").consoleUrl() + "audit");
+      Timings.pageLoad("audit page (us.ice)", ice.pageLoadMs());
       ice.await(By.id("findings-check"), ANSWER).click();
       ice.awaitText(By.id("findings"), "Every partner was asked just now.", ANSWER);
       assertThat(ice.driver().findElement(By.cssSelector(".findings")).getAttribute("data-count"))
@@ -367,18 +373,31 @@ class ConsoleAcceptanceTest {
       assertThat(format).isEqualTo("liaison-audit-bundle/1 us.ice");
 
       ice.get(f.node("us.ice").consoleUrl() + "agreements");
+      Timings.pageLoad("agreements page (us.ice)", ice.pageLoadMs());
       WebElement skr =
           ice.await(By.cssSelector("section.agreement[data-agreement='ice-skr-2010']"), ANSWER);
       assertThat(skr.findElement(By.cssSelector(".state")).getText()).isEqualTo("IN_FORCE");
       assertThat(skr.getText()).contains("directions[us.ice->ru.skr]");
+
+      // who the node is, its partners in force and today's quotas (the CLI's status and quota)
+      ice.get(f.node("us.ice").consoleUrl() + "status");
+      Timings.pageLoad("status page (us.ice)", ice.pageLoadMs());
+      assertThat(ice.driver().findElement(By.tagName("h1")).getText()).endsWith("of us.ice");
+      assertThat(
+              ice.driver()
+                  .findElement(By.cssSelector("#partners tr[data-partner='us.cbp']"))
+                  .getAttribute("data-in-force"))
+          .isEqualTo("true");
+      assertThat(ice.driver().findElements(By.cssSelector("#quotas tr[data-partner='us.cbp']")))
+          .isNotEmpty();
+      ice.screenshot("status-ice");
     }
   }
 
   @Test
-  @Order(8)
   void inbox_cbpDeclinesOneRfiWithAReason_approvesAnotherInPart_iceSeesOnlyTheChosenFields(
       Federation f) {
-    // case 5 disclosed CBP's interdiction record to ICE; ICE asks for more, twice
+    // ICE asks CBP for more of its interdiction record, twice
     String declined = requestInformation(f, "cbp-r-0301-1", "who else was aboard");
     String partial = requestInformation(f, "cbp-r-0301-1", "the seizure report");
     try (ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp");
@@ -418,7 +437,6 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(9)
   void personCheck_iceChecksHectorRojas_seesDeasCase_anotherBirthDateNoConflict(Federation f) {
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
       ice.get(f.node("us.ice").consoleUrl() + "checks");
@@ -450,37 +468,153 @@ class ConsoleAcceptanceTest {
   }
 
   @Test
-  @Order(10)
-  void designation_iceAsksDea_deaApprovesInItsInbox_iceSeesTheAgentsDesignated(Federation f) {
-    String id;
-    try (NodeClient c = f.node("us.ice").client()) {
-      id =
-          workflows(c)
-              .requestDesignation(
-                  DesignationDraft.newBuilder()
-                      .setPartner("us.dea")
-                      .addAgents("SA Ana Ruiz")
-                      .addAgents("SA Tom Hale")
-                      .setJustification("OCDETF investigation MIA-17")
-                      .build())
-              .getWorkflowId();
-    }
+  void designation_iceAsksDeaFromItsConsole_deaApprovesInItsInbox_iceSeesTheAgentsDesignated(
+      Federation f) {
     try (ConsoleBrowser dea = browser(f, "us.dea", "en", "us.dea");
         ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
+      ice.get(f.node("us.ice").consoleUrl() + "send");
+      ice.fill("des-partner", "us.dea");
+      WebElement agents = ice.driver().findElement(By.id("des-agents"));
+      agents.sendKeys("SA Ana Ruiz");
+      agents.sendKeys(Keys.ENTER); // one agent per line
+      agents.sendKeys("SA Tom Hale");
+      ice.fill("des-case", "ICE-MIA-2026-0311");
+      ice.fill("des-justification", "OCDETF investigation MIA-17");
+      // sent by keyboard: Enter in a field submits its form
+      long clicked = System.nanoTime();
+      ice.driver().findElement(By.id("des-justification")).sendKeys(Keys.ENTER);
+      WebElement sent =
+          ice.await(By.cssSelector("#send-result .item[data-kind='DESIGNATION']"), ANSWER);
+      Timings.firstAnswer("send designation us.ice", (System.nanoTime() - clicked) / 1_000_000);
+      String id = sent.getAttribute("data-workflow");
+      assertThat(sent.getAttribute("data-partner")).isEqualTo("us.dea");
+      assertThat(sent.getText()).contains("SA Ana Ruiz, SA Tom Hale");
+      ice.screenshot("designation-ice-sent");
+
       WebElement request = awaitInboxWorkflow(f.node("us.dea"), dea, id);
       assertThat(request.getAttribute("data-kind")).isEqualTo("DESIGNATION");
-      assertThat(request.getText()).contains("SA Ana Ruiz").contains("SA Tom Hale");
+      assertThat(request.getText())
+          .contains("SA Ana Ruiz")
+          .contains("SA Tom Hale")
+          .contains("OCDETF investigation MIA-17");
       request.findElement(By.cssSelector("button[value=APPROVE]")).click();
       dea.await(By.cssSelector(".item[data-workflow='" + id + "'][data-state='APPROVED']"), ANSWER);
       dea.screenshot("designation-dea-approved");
       WebElement approved = awaitItemState(f.node("us.ice"), ice, id, "APPROVED");
       assertThat(approved.getText()).contains("SA Ana Ruiz").contains("SA Tom Hale");
       ice.screenshot("designation-ice-approved");
+      // and ICE's send page lists the agents DEA designated
+      ice.get(f.node("us.ice").consoleUrl() + "send");
+      assertThat(
+              ice.driver().findElements(By.cssSelector("#designated-agents tbody tr")).stream()
+                  .map(WebElement::getText)
+                  .filter(row -> row.contains("us.dea"))
+                  .toList())
+          .anySatisfy(row -> assertThat(row).startsWith("SA Ana Ruiz"))
+          .anySatisfy(row -> assertThat(row).startsWith("SA Tom Hale"));
     }
   }
 
   @Test
-  @Order(20)
+  void rfi_iceAsksCbpFromTheAnswer_cbpApprovesWithConditions_iceSeesTheFieldsWithTheCaveat(
+      Federation f) {
+    try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
+        ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
+      // the officer asks about the plate; CBP's automatic answer discloses its record
+      ice.get(f.node("us.ice").consoleUrl() + "query");
+      ice.select("type", "PLATE");
+      ice.fill("value", "FLA-8XK2");
+      ice.fill("country", "US");
+      ice.select("purpose", "DRUG_TRAFFICKING");
+      ice.fill("case", "ICE-MIA-2026-0311");
+      ice.fill("role", "CASE_AGENT");
+      ice.driver().findElement(By.id("query-submit")).click();
+      WebElement answer =
+          ice.await(
+              By.cssSelector("li.answer[data-partner='us.cbp'][data-status='MATCH']"), ANSWER);
+      // and asks CBP for more of it, from the disclosure itself: the form comes filled in
+      answer
+          .findElement(By.cssSelector(".disclosure[data-record='cbp-r-0301-1'] a.request-more"))
+          .click();
+      ice.await(By.id("rfi-form"), ANSWER);
+      Timings.pageLoad("send page (us.ice)", ice.pageLoadMs());
+      assertThat(value(ice, "rfi-partner")).isEqualTo("us.cbp");
+      assertThat(value(ice, "rfi-record")).isEqualTo("cbp-r-0301-1");
+      assertThat(value(ice, "rfi-purpose")).isEqualTo("DRUG_TRAFFICKING");
+      assertThat(value(ice, "rfi-case")).isEqualTo("ICE-MIA-2026-0311");
+      assertThat(value(ice, "rfi-role")).isEqualTo("CASE_AGENT");
+
+      // a partner without an agreement: the node's refusal, in the CLI's sentence
+      ice.fill("rfi-partner", "us.nowhere");
+      ice.fill("rfi-justification", "wrong partner");
+      ice.driver().findElement(By.id("rfi-submit")).click();
+      WebElement refused = ice.await(By.cssSelector("#send-result .error"), ANSWER);
+      assertThat(refused.getText()).startsWith("The node answered ").contains("us.nowhere");
+      // a state change without the page's CSRF token is refused
+      Object status =
+          ice.driver()
+              .executeAsyncScript(
+                  "const done = arguments[0]; fetch('/console/send/information', {method: 'POST',"
+                      + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                      + " body: 'partner=us.cbp&record=cbp-r-0301-1&purpose=DRUG_TRAFFICKING"
+                      + "&justification=x'}).then(r => done(r.status));");
+      assertThat(((Number) status).intValue()).isEqualTo(403);
+
+      ice.fill("rfi-partner", "us.cbp");
+      ice.fill("rfi-fields", "port, finding");
+      ice.fill("rfi-justification", "the seizure report, for the prosecutor");
+      long clicked = System.nanoTime();
+      ice.driver().findElement(By.id("rfi-submit")).click();
+      WebElement sent =
+          ice.await(By.cssSelector("#send-result .item[data-kind='INFORMATION_REQUEST']"), ANSWER);
+      Timings.firstAnswer("send rfi us.ice", (System.nanoTime() - clicked) / 1_000_000);
+      String id = sent.getAttribute("data-workflow");
+      assertThat(sent.getAttribute("data-partner")).isEqualTo("us.cbp");
+      assertThat(sent.findElement(By.cssSelector(".record")).getText()).isEqualTo("cbp-r-0301-1");
+      ice.screenshot("rfi-ice-sent");
+
+      // CBP's officer sees it in the inbox and releases it with conditions
+      WebElement request = awaitInboxWorkflow(f.node("us.cbp"), cbp, id);
+      assertThat(request.getText())
+          .contains("the seizure report, for the prosecutor")
+          .contains("port, finding");
+      request
+          .findElement(By.cssSelector("input[name=conditions]"))
+          .sendKeys("for the prosecution of ICE-MIA-2026-0311 only");
+      request.findElement(By.cssSelector("button[value=APPROVE]")).click();
+      cbp.await(By.cssSelector(".item[data-workflow='" + id + "'][data-state='APPROVED']"), ANSWER);
+      cbp.screenshot("rfi-cbp-approved-with-conditions");
+
+      // ICE sees the fields it asked for, with CBP's conditions as a caveat
+      WebElement approved = awaitItemState(f.node("us.ice"), ice, id, "APPROVED");
+      assertThat(
+              approved.findElements(By.cssSelector(".disclosed-field")).stream()
+                  .map(e -> e.getAttribute("data-field"))
+                  .toList())
+          .containsExactly("finding", "port");
+      assertThat(
+              approved.findElements(By.cssSelector(".caveats .caveat")).stream()
+                  .map(WebElement::getText)
+                  .toList())
+          .contains("CONDITIONS:us.cbp=\"for the prosecution of ICE-MIA-2026-0311 only\"");
+      ice.screenshot("rfi-ice-answer-with-caveat");
+      // the CLI shows the item from the same answer: the caveat is on the disclosure
+      try (NodeClient c = f.node("us.ice").client()) {
+        assertThat(
+                workflows(c)
+                    .show(WorkflowRef.newBuilder().setWorkflowId(id).build())
+                    .getDisclosure()
+                    .getCaveatsList())
+            .contains("CONDITIONS:us.cbp=\"for the prosecution of ICE-MIA-2026-0311 only\"");
+      }
+    }
+  }
+
+  private static String value(ConsoleBrowser b, String id) {
+    return b.driver().findElement(By.id(id)).getAttribute("value");
+  }
+
+  @Test
   void anOfficerRevokedWhileTheConsoleRuns_isRefusedWithinTheBound(Federation f) throws Exception {
     org.liaison.cluster.Revocation revocation = null;
     try {
@@ -541,6 +675,21 @@ class ConsoleAcceptanceTest {
     } finally {
       if (revocation != null) {
         revocation.close(); // the officer's certificate is good again for what runs after
+        awaitOfficerAccepted(f.node("us.dea"));
+      }
+    }
+  }
+
+  /** Once the node has read the CRL that takes the revocation back, its officer is served again. */
+  private static void awaitOfficerAccepted(AgencyNode node) {
+    long until = System.nanoTime() + REVOCATION_BOUND.toNanos();
+    while (true) {
+      try (NodeClient c = node.client()) {
+        c.status();
+        return;
+      } catch (io.grpc.StatusRuntimeException e) {
+        assertThat(System.nanoTime()).as("the officer is still refused: " + e).isLessThan(until);
+        pause(500);
       }
     }
   }

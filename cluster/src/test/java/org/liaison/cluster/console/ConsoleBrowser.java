@@ -177,10 +177,16 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Navigation Timing: from the start of navigation to the load event, in milliseconds. */
   long pageLoadMs() {
+    // loadEventEnd is set only once the load event's handlers have returned, which can be just
+    // after the driver sees the document complete: wait for it rather than read 0
     Object ms =
-        driver.executeScript(
-            "const n = performance.getEntriesByType('navigation')[0];"
-                + " return Math.round(n.loadEventEnd - n.startTime);");
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + " const read = () => {"
+                + "   const n = performance.getEntriesByType('navigation')[0];"
+                + "   if (n && n.loadEventEnd > 0) done(Math.round(n.loadEventEnd - n.startTime));"
+                + "   else setTimeout(read, 20); };"
+                + " read();");
     return ((Number) ms).longValue();
   }
 

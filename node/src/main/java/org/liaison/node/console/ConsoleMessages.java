@@ -435,4 +435,106 @@ public interface ConsoleMessages {
 
   @Message
   String inclusionPath();
+
+  @Message
+  String navSend();
+
+  @Message
+  String sendTitle();
+
+  @Message
+  String sendRfiTitle();
+
+  @Message
+  String sendRfiHint();
+
+  @Message
+  String partnerRecord();
+
+  @Message
+  String fieldsWanted();
+
+  @Message
+  String fieldsWantedHint();
+
+  @Message
+  String sendRfi();
+
+  @Message
+  String sendDesignationTitle();
+
+  @Message
+  String designatingAgency();
+
+  @Message
+  String agentsOnePerLine();
+
+  @Message
+  String authority();
+
+  @Message
+  String sendDesignation();
+
+  @Message
+  String sentNow();
+
+  @Message
+  String sentRequests();
+
+  @Message
+  String designatedAgents();
+
+  @Message
+  String designatedAt();
+
+  @Message
+  String processingMs();
+
+  @Message
+  String requestMore(Object partner);
+
+  @Message
+  String conditionsHint();
+
+  @Message
+  String navStatus();
+
+  @Message
+  String version();
+
+  @Message
+  String holds();
+
+  @Message
+  String pendingChecks();
+
+  @Message
+  String partnersTitle();
+
+  @Message
+  String inForce();
+
+  @Message
+  String yes();
+
+  @Message
+  String no();
+
+  @Message
+  String theirProbes();
+
+  @Message
+  String ourProbes();
+
+  @Message
+  String theirQueries();
+
+  @Message
+  String statusTitle(Object node, Object agency);
+
+  @Message
+  String holdsCounts(Object cases, Object records, Object identifiers);
+
+  @Message
+  String quotaTitle(Object day);
 }

@@ -96,6 +96,7 @@ public class QueryPage {
                         .data("a", AnswerViews.QueryAnswerView.of(a))
                         .data("purpose", query.getPurpose())
                         .data("caseReference", query.getCaseReference())
+                        .data("role", query.getQuery().getOfficerRole())
                         .setLocale(locale)
                         .render());
               }

@@ -1,11 +1,12 @@
 package org.liaison.node.console;
 
 import java.util.List;
+import org.liaison.wire.v1.DesignatedAgent;
 import org.liaison.wire.v1.FeedbackDuty;
 import org.liaison.wire.v1.WorkflowItem;
 import org.liaison.wire.v1.WorkflowKind;
 
-/** Workflow items and feedback duties as the inbox and feedback pages show them. */
+/** Workflow items, designated agents and feedback duties as the console's pages show them. */
 public final class WorkflowViews {
   private WorkflowViews() {}
 
@@ -37,6 +38,7 @@ public final class WorkflowViews {
       String conditions,
       String detail,
       List<AnswerViews.Field> disclosed,
+      List<String> caveats,
       List<StepView> steps) {
     static ItemView of(WorkflowItem i) {
       return new ItemView(
@@ -68,9 +70,29 @@ public final class WorkflowViews {
               .entrySet().stream()
                   .map(e -> new AnswerViews.Field(e.getKey(), e.getValue()))
                   .toList(),
+          i.getDisclosure().getCaveatsList(),
           i.getStepsList().stream()
               .map(s -> new StepView(s.getStep(), s.getAt(), s.getActor(), s.getDetail()))
               .toList());
+    }
+  }
+
+  /** An agent a partner designated, with the time it took. */
+  public record AgentView(
+      String agent,
+      String authority,
+      String designatingAgency,
+      String requestingAgency,
+      String designatedAt,
+      long processingMs) {
+    static AgentView of(DesignatedAgent a) {
+      return new AgentView(
+          a.getAgent(),
+          a.getAuthority(),
+          a.getDesignatingAgency(),
+          a.getRequestingAgency(),
+          a.getDesignatedAt(),
+          a.getProcessingMs());
     }
   }
 

@@ -107,7 +107,8 @@ public class QueryResponder implements InboundHandler {
     List<AgreementStatus> known = agreements.all();
     QueryAnswer.Builder answer = QueryAnswer.newBuilder();
     for (RecordMatch m : matches) {
-      var facts = RecordFactsOf.match(me, m, consents.granted(m.recordId(), r.senderAgency()));
+      boolean granted = consents.granted(m.recordId(), r.senderAgency());
+      var facts = RecordFactsOf.match(me, m, granted);
       Decision d =
           PolicyEngine.decide(
               PolicyRequest.of(
@@ -120,7 +121,11 @@ public class QueryResponder implements InboundHandler {
       recordDecision(r, m, d);
       DisclosedView view = d.applyTo(facts);
       if (view.disclosed()) {
-        answer.addDisclosures(disclosure(me, m, view));
+        answer.addDisclosures(
+            disclosure(me, m, view)
+                .addAllCaveats(
+                    granted ? consents.grantCaveats(m.recordId(), r.senderAgency()) : List.of())
+                .build());
       } else if (view.withheld()) {
         answer.addWithheld(
             Withheld.newBuilder()
@@ -176,7 +181,7 @@ public class QueryResponder implements InboundHandler {
     };
   }
 
-  private static Disclosure disclosure(String me, RecordMatch m, DisclosedView view) {
+  private static Disclosure.Builder disclosure(String me, RecordMatch m, DisclosedView view) {
     Disclosure.Builder d =
         Disclosure.newBuilder()
             .setTier(view.tier())
@@ -191,7 +196,7 @@ public class QueryResponder implements InboundHandler {
           .setRecordId(m.recordId());
     }
     d.putAllFields(view.fields());
-    return d.build();
+    return d;
   }
 
   @Override

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.records.ImportService;
+import org.liaison.node.workflow.consent.ConsentHandler;
 import org.liaison.node.workflow.delivery.WorkflowMessages;
 import org.liaison.node.workflow.rfi.RfiHandler;
 import org.liaison.node.workflow.rfi.RfiService;
+import org.liaison.wire.v1.ConsentAnswer;
+import org.liaison.wire.v1.ConsentMessage;
 import org.liaison.wire.v1.InfoAnswer;
 import org.liaison.wire.v1.InfoRequest;
 import org.liaison.wire.v1.RfiMessage;
@@ -34,6 +37,7 @@ class RfiAnswerAndAutoConsentTest {
   @Inject RfiService rfi;
   @Inject WorkflowEngine engine;
   @Inject ConsentLedger ledger;
+  @Inject ConsentHandler consentHandler;
 
   @BeforeEach
   void records() {
@@ -83,6 +87,54 @@ class RfiAnswerAndAutoConsentTest {
     assertThat(sent.getDisclosure().getFieldsMap()).isEmpty();
     assertThat(sent.getDisclosure().getCaseReference()).isEqualTo("DEA-WF-1");
     assertThat(sent.getDisclosure().getPointOfContact().getName()).isEqualTo("SA Maria Alvarez");
+  }
+
+  @Test
+  void approveWithConditions_sendsThemWithTheRecordAsACaveat() throws Exception {
+    String id = received("dea-wf-roi-1");
+
+    Workflow w =
+        rfi.answer(
+            answer(id, WorkflowDecision.APPROVE).setConditions("for DEA-WF-1 only").build(), "gs");
+
+    InfoAnswer sent = WorkflowMessages.decode(InfoAnswer.parser(), w.answerB64);
+    assertThat(sent.getDisclosure().getCaveatsList())
+        .contains("CONDITIONS:us.dea=\"for DEA-WF-1 only\"");
+  }
+
+  @Test
+  void theOriginatorsGrantWithConditions_becomesTheCaveatOfEveryDisclosureItAllows()
+      throws Exception {
+    imports.importLine(
+        4,
+        "{\"kind\":\"record\",\"id\":\"dea-wf-from-ice-2\",\"case\":\"DEA-WF-1\",\"category\":\"ROI\",\"originator\":\"us.ice\","
+            + "\"subjects\":[\"dea-wf-s-1\"],\"fields\":{\"summary\":\"from ICE\"},\"tlp\":\"AMBER\",\"handling\":\"H2\",\"evaluation\":\"B2\"}");
+    assertThat(ledger.granted("dea-wf-from-ice-2", "us.cbp")).isFalse(); // asks us.ice
+    assertThat(ledger.grantCaveats("dea-wf-from-ice-2", "us.cbp")).isEmpty();
+    Workflow asked =
+        engine.list(WorkflowKind.CONSENT, "us.ice", false).stream()
+            .filter(w -> "dea-wf-from-ice-2".equals(w.recordRef))
+            .findFirst()
+            .orElseThrow();
+
+    consentHandler.handle(
+        Inbound.from(
+            "us.ice",
+            "dea-ice-xdes-2009",
+            "NARCOTICS",
+            ConsentMessage.newBuilder()
+                .setStep(WorkflowEngine.step(asked.workflowId, "sa-ice"))
+                .setAnswer(
+                    ConsentAnswer.newBuilder()
+                        .setDecision(WorkflowDecision.GRANT)
+                        .setConditions("analytical use only"))
+                .build()));
+
+    assertThat(ledger.granted("dea-wf-from-ice-2", "us.cbp")).isTrue();
+    assertThat(ledger.grantCaveats("dea-wf-from-ice-2", "us.cbp"))
+        .containsExactly("CONDITIONS:us.ice=\"analytical use only\"");
+    // only for the agency it was granted for
+    assertThat(ledger.grantCaveats("dea-wf-from-ice-2", "ru.skr")).isEmpty();
   }
 
   @Test

@@ -37,6 +37,30 @@ public class GrantedConsents {
         > 0;
   }
 
+  /**
+   * The latest grant by the record's originator, as this node holds the record now, of onward
+   * disclosure to the agency (its answer carries the conditions), if any.
+   */
+  @Transactional
+  public Optional<Workflow> grant(String recordId, String agency) {
+    return em.createQuery(
+            "from Workflow w where w.kind = :kind and w.side = :side"
+                + " and w.recordRef = :record and w.thirdAgency = :agency"
+                + " and w.state = :granted and w.answerB64 is not null"
+                + " and w.partnerAgency = (select r.originatorAgency"
+                + " from CaseRecord r where r.externalId = :record)"
+                + " order by w.answeredAt desc, w.id desc",
+            Workflow.class)
+        .setParameter("kind", WorkflowKind.CONSENT)
+        .setParameter("side", WorkflowSide.REQUESTER)
+        .setParameter("record", recordId)
+        .setParameter("agency", agency)
+        .setParameter("granted", WorkflowState.GRANTED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** True when this node asked the agency, as originator, for consent in the workflow. */
   @Transactional
   public boolean askedOf(String workflowId, String originator) {

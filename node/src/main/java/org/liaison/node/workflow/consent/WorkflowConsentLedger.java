@@ -2,7 +2,11 @@ package org.liaison.node.workflow.consent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.liaison.node.consent.ConsentLedger;
+import org.liaison.node.workflow.delivery.WorkflowMessages;
+import org.liaison.wire.text.GrantConditions;
+import org.liaison.wire.v1.ConsentAnswer;
 
 /**
  * Consents this agency asked originators for and was granted, as the consent workflow recorded.
@@ -21,5 +25,17 @@ public class WorkflowConsentLedger implements ConsentLedger {
     }
     auto.consentMissing(recordId, requestingAgency);
     return false;
+  }
+
+  @Override
+  public List<String> grantCaveats(String recordId, String requestingAgency) {
+    return consents
+        .grant(recordId, requestingAgency)
+        .map(
+            w ->
+                GrantConditions.caveats(
+                    w.partnerAgency,
+                    WorkflowMessages.decode(ConsentAnswer.parser(), w.answerB64).getConditions()))
+        .orElse(List.of());
   }
 }

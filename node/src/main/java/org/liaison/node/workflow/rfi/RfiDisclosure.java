@@ -18,7 +18,8 @@ import org.liaison.wire.v1.Tier;
 /**
  * The content an approved request for information discloses: the record at the highest tier the
  * agreements allow (FULL asked), limited to the fields asked for and, when approved in part, to the
- * fields the officer approved. An officer cannot approve what the agreements do not allow.
+ * fields the officer approved. An officer cannot approve what the agreements do not allow. The
+ * conditions of the approval and of the originator's consent travel as caveats.
  */
 final class RfiDisclosure {
   private RfiDisclosure() {}
@@ -32,7 +33,8 @@ final class RfiDisclosure {
       String caseReference,
       HeldRecord record,
       List<String> asked,
-      List<String> approved) {
+      List<String> approved,
+      List<String> conditions) {
     Decision d =
         PolicyEngine.decide(
             PolicyRequest.of(agreements, requester, role, purpose, caseReference, record.facts())
@@ -85,7 +87,8 @@ final class RfiDisclosure {
             .setRecordCategory(record.category())
             .setRecordId(record.recordId())
             .setMatch("REQUEST_FOR_INFORMATION")
-            .addAllCaveats(view.caveats());
+            .addAllCaveats(view.caveats())
+            .addAllCaveats(conditions);
     for (String f : fields) {
       b.putFields(f, view.fields().get(f));
     }

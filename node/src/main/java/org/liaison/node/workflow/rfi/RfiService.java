@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStore;
@@ -17,6 +18,7 @@ import org.liaison.node.workflow.Workflow;
 import org.liaison.node.workflow.WorkflowEngine;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.node.workflow.delivery.WorkflowMessages;
+import org.liaison.wire.text.GrantConditions;
 import org.liaison.wire.v1.InfoAnswer;
 import org.liaison.wire.v1.InfoRequest;
 import org.liaison.wire.v1.InfoRequestDraft;
@@ -107,16 +109,21 @@ public class RfiService {
         if (a.getDecision() == WorkflowDecision.APPROVE_IN_PART && a.getFieldsCount() == 0) {
           throw WorkflowException.invalid("approving in part needs the fields approved (--fields)");
         }
+        boolean granted = consents.granted(request.getRecordId(), w.partnerAgency);
         HeldRecord record =
             records
-                .find(
-                    request.getRecordId(), consents.granted(request.getRecordId(), w.partnerAgency))
+                .find(request.getRecordId(), granted)
                 .orElseThrow(
                     () ->
                         WorkflowException.notFound(
                             "this node holds no record "
                                 + request.getRecordId()
                                 + "; decline the request"));
+        List<String> caveats = new ArrayList<>();
+        if (granted) {
+          caveats.addAll(consents.grantCaveats(request.getRecordId(), w.partnerAgency));
+        }
+        caveats.addAll(GrantConditions.caveats(config.agency(), a.getConditions()));
         answer.setDisclosure(
             RfiDisclosure.of(
                 agreements.all(),
@@ -127,10 +134,12 @@ public class RfiService {
                 w.caseReference == null ? "" : w.caseReference,
                 record,
                 request.getFieldsList(),
-                a.getDecision() == WorkflowDecision.APPROVE_IN_PART
-                    ? a.getFieldsList()
-                    : List.of()));
-        detail = "fields " + answer.getDisclosure().getFieldsMap().keySet();
+                a.getDecision() == WorkflowDecision.APPROVE_IN_PART ? a.getFieldsList() : List.of(),
+                caveats));
+        detail =
+            "fields "
+                + answer.getDisclosure().getFieldsMap().keySet()
+                + (a.getConditions().isBlank() ? "" : ", conditions: " + a.getConditions().strip());
         disclosures.disclosed(w.partnerAgency, List.of(request.getRecordId()), w.workflowId);
       }
       default ->
