@@ -415,7 +415,8 @@ public final class Federation implements AutoCloseable {
 
     /**
      * The PostgreSQL servers run from this installation's binaries (its {@code initdb} and {@code
-     * postgres}, e.g. Debian's {@code /usr/lib/postgresql/15/bin}) instead of Maven's PostgreSQL 17.
+     * postgres}, e.g. Debian's {@code /usr/lib/postgresql/15/bin}) instead of Maven's PostgreSQL
+     * 17.
      */
     public Builder postgresqlBinaries(Path bin) {
       this.postgresqlBinaries = bin;

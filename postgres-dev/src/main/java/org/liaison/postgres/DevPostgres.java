@@ -76,8 +76,9 @@ public final class DevPostgres implements AutoCloseable {
 
   /**
    * As {@link #start(Path, int)}, with the server binaries of another installation: {@code bin}
-   * holds its {@code initdb} and {@code postgres}, e.g. Debian's {@code /usr/lib/postgresql/15/bin},
-   * whose {@code pg_dump} and {@code pg_restore} are of the same major version as that server.
+   * holds its {@code initdb} and {@code postgres}, e.g. Debian's {@code
+   * /usr/lib/postgresql/15/bin}, whose {@code pg_dump} and {@code pg_restore} are of the same major
+   * version as that server.
    */
   public static DevPostgres start(Path folder, int port, Path bin) {
     try {

@@ -22,11 +22,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The container images {@code mvn -Pimages package} writes without a Docker daemon (decision
- * 0034), opened as a container runtime would: the image's configuration (entrypoint, exposed
- * ports, user) and its layers, the first of which is the base image bin/jre-base-image made. Skipped
- * when no image was built, unless {@code -Dimages.required=true} (the cluster's {@code images}
- * profile) makes a missing image a failure.
+ * The container images {@code mvn -Pimages package} writes without a Docker daemon (decision 0034),
+ * opened as a container runtime would: the image's configuration (entrypoint, exposed ports, user)
+ * and its layers, the first of which is the base image bin/jre-base-image made. Skipped when no
+ * image was built, unless {@code -Dimages.required=true} (the cluster's {@code images} profile)
+ * makes a missing image a failure.
  */
 class ContainerImageTarTest {
   private static final Path ROOT = RepositoryRoot.find();
@@ -45,7 +45,8 @@ class ContainerImageTarTest {
     }
     assertThat(image).isRegularFile();
 
-    List<Map<String, Object>> manifest = (List<Map<String, Object>>) json(entry(image, "manifest.json"));
+    List<Map<String, Object>> manifest =
+        (List<Map<String, Object>>) json(entry(image, "manifest.json"));
     assertThat(manifest).hasSize(1);
     assertThat((List<String>) manifest.get(0).get("RepoTags"))
         .singleElement()
@@ -67,7 +68,8 @@ class ContainerImageTarTest {
     assertThat((List<String>) run.get("Env")).contains("JAVA_HOME=/opt/java");
 
     // the first layer is the base image's: the Java runtime and user made on this machine
-    List<String> diffIds = (List<String>) ((Map<String, Object>) config.get("rootfs")).get("diff_ids");
+    List<String> diffIds =
+        (List<String>) ((Map<String, Object>) config.get("rootfs")).get("diff_ids");
     assertThat(diffIds).hasSameSizeAs(layers).hasSizeGreaterThan(1);
     Path base = ROOT.resolve("target/jre-base-image.tar");
     if (Files.exists(base)) {
@@ -76,7 +78,8 @@ class ContainerImageTarTest {
     // the application's layers hold the Quarkus fast-jar the entrypoint starts
     boolean found = false;
     for (String layer : layers.subList(1, layers.size())) {
-      String listing = run(List.of("sh", "-c", "tar -xOf \"$0\" \"$1\" | tar -tzf -", image.toString(), layer));
+      String listing =
+          run(List.of("sh", "-c", "tar -xOf \"$0\" \"$1\" | tar -tzf -", image.toString(), layer));
       found |= listing.lines().anyMatch(l -> l.endsWith("quarkus-run.jar"));
     }
     assertThat(found).as("quarkus-run.jar in an application layer").isTrue();

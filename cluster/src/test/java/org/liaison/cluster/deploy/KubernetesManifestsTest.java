@@ -56,6 +56,7 @@ class KubernetesManifestsTest {
     assertThat(m.envFrom(container, "configMapRef")).containsExactly("liaison-node-config");
     assertDocumented(env.keySet());
     assertResourcesAndUser(m, container);
+    assertMigratesItself(m, env);
   }
 
   @Test
@@ -94,12 +95,24 @@ class KubernetesManifestsTest {
     assertThat(m.env(container).get("LIAISON_DATA_DIR"))
         .startsWith(assertVolumeClaimMounted(m, container, "liaison-node-data") + "/");
     assertHealthProbes(container);
+    assertMigratesItself(m, m.env(container));
+  }
+
+  /**
+   * The node runs its own migrations at start: no Flyway Job, no init container waiting for one,
+   * Flyway not switched off (an H2 file opens in one process only).
+   */
+  private static void assertMigratesItself(Manifest m, Map<String, String> env) {
+    assertThat(m.kinds()).doesNotContain("Job");
+    assertThat(m.podSpec()).doesNotContainKey("initContainers");
+    assertThat(env).doesNotContainKey("QUARKUS_FLYWAY_ACTIVE");
   }
 
   private static void assertHealthProbes(Map<String, Object> container) {
     assertThat(httpGet(container, "livenessProbe")).containsEntry("path", "/q/health/live");
     assertThat(httpGet(container, "readinessProbe")).containsEntry("path", "/q/health/ready");
-    for (String probe : List.of("livenessProbe", "readinessProbe")) {
+    assertThat(httpGet(container, "startupProbe")).containsEntry("path", "/q/health/started");
+    for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
       Object port = httpGet(container, probe).get("port");
       // by number or by the name of the plain HTTP port, never a TLS listener
       assertThat(port).as(probe).isIn(8080, "http");
@@ -112,7 +125,9 @@ class KubernetesManifestsTest {
     assertThat(volume).as("a volume of the Secret " + secret).isNotNull();
     @SuppressWarnings("unchecked")
     Map<String, Object> source = (Map<String, Object>) volume.get("secret");
-    assertThat(source.get("defaultMode")).as("private keys readable by their owner only").isEqualTo(0400);
+    assertThat(source.get("defaultMode"))
+        .as("private keys readable by their owner only")
+        .isEqualTo(0400);
     Map<String, Object> mount = m.mountOf(container, (String) volume.get("name"));
     assertThat(mount).containsEntry("mountPath", path).containsEntry("readOnly", true);
   }

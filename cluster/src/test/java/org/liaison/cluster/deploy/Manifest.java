@@ -44,6 +44,10 @@ final class Manifest {
         .orElse(null);
   }
 
+  List<String> kinds() {
+    return resources.stream().map(r -> (String) r.get("kind")).toList();
+  }
+
   Map<String, Object> podSpec() {
     List<Map<String, Object>> deployments =
         resources.stream().filter(r -> "Deployment".equals(r.get("kind"))).toList();

@@ -180,7 +180,13 @@ class PostgresBackupRestoreAcceptanceTest {
     args.add(bin.resolve(tool).toString());
     args.addAll(
         List.of(
-            "-h", "127.0.0.1", "-p", Integer.toString(db.port()), "-U", DevPostgres.USER, "-d",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            Integer.toString(db.port()),
+            "-U",
+            DevPostgres.USER,
+            "-d",
             DevPostgres.DATABASE));
     for (Object r : rest) {
       args.add(r.toString());
