@@ -104,6 +104,7 @@ class PostgresBackupRestoreAcceptanceTest {
       long t0 = System.nanoTime();
       Proc dumped = run(pgArgs(bin, "pg_dump", db, "-Fc", "-f", dump.toString()));
       long dumpMs = (System.nanoTime() - t0) / 1_000_000;
+      int during = outcomes.size() - before;
       assertThat(dumped.exit()).as(dumped.out()).isZero();
       awaitAnswers(outcomes, outcomes.size() + 4);
       stop.set(true);
@@ -112,8 +113,9 @@ class PostgresBackupRestoreAcceptanceTest {
       }
       long failed = outcomes.values().stream().filter(s -> !isAnswered(s)).count();
       System.out.printf(
-          "pg_dump: %d ms, %,d bytes; queries while it ran: %d before, %d in all, %d failed%n",
-          dumpMs, Files.size(dump), before, outcomes.size(), failed);
+          "pg_dump: %d ms, %,d bytes; queries: %d before, %d answered while it ran, %d in all,"
+              + " %d failed%n",
+          dumpMs, Files.size(dump), before, during, outcomes.size(), failed);
       assertThat(outcomes.values()).as("every query answered").allMatch(this::isAnswered);
     } finally {
       officers.shutdownNow();
