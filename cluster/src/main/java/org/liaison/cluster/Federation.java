@@ -300,8 +300,13 @@ public final class Federation implements AutoCloseable {
       if (!postgres.containsKey(e.getKey())) {
         postgres.put(
             e.getKey(),
-            DevPostgres.start(
-                work.resolve(e.getKey()).resolve(NODE).resolve("postgres"), e.getValue()));
+            config.postgresqlBinaries == null
+                ? DevPostgres.start(
+                    work.resolve(e.getKey()).resolve(NODE).resolve("postgres"), e.getValue())
+                : DevPostgres.start(
+                    work.resolve(e.getKey()).resolve(NODE).resolve("postgres"),
+                    e.getValue(),
+                    config.postgresqlBinaries));
       }
     }
   }
@@ -333,6 +338,7 @@ public final class Federation implements AutoCloseable {
     private final Map<String, List<String>> extraSeeds = new LinkedHashMap<>();
     private final Map<String, String> clones = new LinkedHashMap<>();
     private final List<String> postgresql = new ArrayList<>();
+    private Path postgresqlBinaries;
     private List<String> jvmOptions = JVM_OPTIONS;
     // generous: a loaded 2-core CI runner; -Dliaison.cluster.health-timeout-s for a busier one
     private Duration healthTimeout =
@@ -404,6 +410,16 @@ public final class Federation implements AutoCloseable {
       for (String a : agencies) {
         if (!postgresql.contains(a)) postgresql.add(a);
       }
+      return this;
+    }
+
+    /**
+     * The PostgreSQL servers run from this installation's binaries (its {@code initdb} and {@code
+     * postgres}, e.g. Debian's {@code /usr/lib/postgresql/15/bin}) instead of Maven's PostgreSQL
+     * 17.
+     */
+    public Builder postgresqlBinaries(Path bin) {
+      this.postgresqlBinaries = bin;
       return this;
     }
 

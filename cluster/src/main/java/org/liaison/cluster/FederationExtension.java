@@ -68,6 +68,9 @@ public final class FederationExtension implements BeforeAllCallback, ParameterRe
     for (String agency : spec.postgresql()) {
       b.postgresql(agency.equals("*") ? spec.agencies() : new String[] {agency});
     }
+    if (!spec.postgresqlBinaries().isEmpty()) {
+      b.postgresqlBinaries(Path.of(spec.postgresqlBinaries()));
+    }
     for (String option : spec.nodeOptions()) {
       Option o = Option.parse(option);
       b.nodeOption(o.agency(), o.key(), o.value());

@@ -51,6 +51,12 @@ public @interface FederationTest {
    */
   String[] postgresql() default {};
 
+  /**
+   * The folder of the PostgreSQL server binaries for {@link #postgresql()} agencies (e.g. Debian's
+   * {@code /usr/lib/postgresql/15/bin}); empty: Maven's PostgreSQL 17.
+   */
+  String postgresqlBinaries() default "";
+
   /** How long each process may take to become ready (seconds). */
   int readySeconds() default 180;
 }

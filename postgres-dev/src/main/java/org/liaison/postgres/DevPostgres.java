@@ -68,7 +68,20 @@ public final class DevPostgres implements AutoCloseable {
   /** As {@link #start(Path)}, on the given port. */
   public static DevPostgres start(Path folder, int port) {
     try {
-      Path bin = binaries().resolve("bin");
+      return start(folder, port, binaries().resolve("bin"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot unpack PostgreSQL for " + folder, e);
+    }
+  }
+
+  /**
+   * As {@link #start(Path, int)}, with the server binaries of another installation: {@code bin}
+   * holds its {@code initdb} and {@code postgres}, e.g. Debian's {@code
+   * /usr/lib/postgresql/15/bin}, whose {@code pg_dump} and {@code pg_restore} are of the same major
+   * version as that server.
+   */
+  public static DevPostgres start(Path folder, int port, Path bin) {
+    try {
       Path dataDir = folder.toAbsolutePath().resolve("pgdata");
       Files.createDirectories(folder);
       if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
