@@ -251,6 +251,15 @@ public interface NodeConfig {
     @WithName("compact-bytes")
     @WithDefault("16777216")
     int compactBytes();
+
+    /**
+     * How long H2 keeps a dead chunk before it reuses its space (milliseconds). A chunk is reused
+     * only once the commit that emptied it is forced to the disk (decision 0038), so no delay is
+     * needed; H2's own default, 45000, assumed the operating system writes the file within that.
+     */
+    @WithName("retention-ms")
+    @WithDefault("0")
+    int retentionMs();
   }
 
   /** The node's administration: who may call it, where backups go (decision 0027). */

@@ -1,11 +1,15 @@
 package org.liaison.node.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import org.h2.mvstore.MVStore;
+import org.liaison.node.config.NodeConfig;
 
 /**
  * Makes what was just committed survive a power failure, not only a crash of the process. H2 writes
@@ -14,13 +18,35 @@ import org.h2.mvstore.MVStore;
  * file after each audit batch and each import batch, before an answer leaves or a batch is
  * acknowledged: one flush per batch, shared by every request the batch holds (about 0.3 ms on the
  * build machine's disk).
+ *
+ * <p>Each flush also tells H2 which commits are on the disk ({@link DurableVersion}), so a dead
+ * chunk's space is reused as soon as the commit that emptied it was forced, instead of after H2's
+ * retention time (45 s by default, {@code liaison.store.retention-ms}, decision 0038): the file
+ * then grows with the data, not with the number of commits an import makes in 45 s.
  */
 @ApplicationScoped
 public class StoreDurability {
   @Inject AgroalDataSource dataSource;
+  @Inject NodeConfig config;
 
-  private volatile MVStore store;
+  private volatile DurableVersion durable;
   private volatile boolean resolved;
+
+  void start(@Observes StartupEvent event) {
+    DurableVersion d = durable();
+    if (d != null) {
+      d.flush(); // holds the first durable version before chunks may be reused without a delay
+      d.store().setRetentionTime(config.store().retentionMs());
+    }
+  }
+
+  /** The store closes after the node's beans stop: it must find no version in use then. */
+  void stop(@Observes ShutdownEvent event) {
+    DurableVersion d = durable;
+    if (d != null) {
+      d.release();
+    }
+  }
 
   /**
    * Forces the committed state of an embedded H2 database to the disk; nothing to do on another
@@ -30,24 +56,25 @@ public class StoreDurability {
    *     a power failure, so the caller must not act on it
    */
   public void flushCommitted() {
-    MVStore s = store();
-    if (s == null) {
+    DurableVersion d = durable();
+    if (d == null) {
       return;
     }
     try {
-      s.sync();
+      d.flush();
     } catch (RuntimeException e) {
       throw new UncheckedIOException(
           new java.io.IOException("the database file could not be flushed to the disk", e));
     }
   }
 
-  private MVStore store() {
+  private DurableVersion durable() {
     if (!resolved) {
       synchronized (this) {
         if (!resolved) {
           try {
-            store = EmbeddedStore.of(dataSource);
+            MVStore store = EmbeddedStore.of(dataSource);
+            durable = store == null ? null : new DurableVersion(store);
           } catch (SQLException e) {
             throw new IllegalStateException("the database cannot be reached", e);
           }
@@ -55,7 +82,7 @@ public class StoreDurability {
         }
       }
     }
-    MVStore s = store;
-    return s != null && !s.isClosed() ? s : null;
+    DurableVersion d = durable;
+    return d != null && !d.store().isClosed() ? d : null;
   }
 }

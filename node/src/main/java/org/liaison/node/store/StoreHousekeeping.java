@@ -37,6 +37,7 @@ public class StoreHousekeeping {
   @Inject ImportActivity imports;
   @Inject NodeConfig config;
   @Inject BackgroundJobs jobs;
+  @Inject StoreDurability durability;
 
   /** Chunks below this live share (percent) are rewritten. */
   static final int TARGET_FILL = 80;
@@ -47,6 +48,14 @@ public class StoreHousekeeping {
   }
 
   private void run() {
+    try {
+      // commits no audit or import batch followed (workflow steps, consents) reach the disk, and
+      // the chunks they emptied become reusable (decision 0038)
+      durability.flushCommitted();
+    } catch (RuntimeException e) {
+      LOG.warnf("store housekeeping: %s; trying again later", e.toString());
+      return;
+    }
     if (imports.busy()) {
       return; // an import writes faster than a slice compacts; its end is the time to do it
     }

@@ -16,7 +16,7 @@ class StoreHousekeepingTest {
   @Inject StoreHousekeeping housekeeping;
 
   @Test
-  void manySmallCommits_leaveMostlyDeadChunks_andRoundsBesideThemKeepTheStoreWorking()
+  void manySmallFlushedCommits_leaveTheStoreMostlyLive_andRoundsBesideThemKeepItWorking()
       throws Exception {
     batches.importBatch(
         List.of(
@@ -62,10 +62,12 @@ class StoreHousekeepingTest {
     assertThat(accepted).isEqualTo(1500);
     assertThat(rounds).isNotEmpty().doesNotContainNull();
     StoreHousekeeping.Round round = housekeeping.compactIfSparse();
+    // each batch is flushed, and the chunks a flushed commit emptied are reused at once (decision
+    // 0038): 1,500 commits no longer leave the store mostly dead chunks (they did with H2's 45 s
+    // retention, 0017)
     assertThat(Math.min(round.liveChunksPercent(), round.usedFilePercent()))
-        .as("commits leave the store mostly dead chunks (no background writer)")
-        .isLessThan(StoreHousekeeping.COMPACT_BELOW_FILL);
-    assertThat(round.compacted()).isTrue();
+        .as("live share of the chunks and used share of the file after 1,500 flushed commits")
+        .isGreaterThanOrEqualTo(StoreHousekeeping.COMPACT_BELOW_FILL);
     assertThat(
             batches
                 .importBatch(
