@@ -23,10 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
@@ -56,7 +53,6 @@ import org.liaison.wire.v1.WorkflowsGrpc;
     agencies = {"us.ice", "us.dea"},
     nodeOptions = {"liaison.directory.reload-interval=1s"},
     gatewayOptions = {"liaison.directory.reload-interval=1s"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RotationAcceptanceTest {
   private static final Set<PartnerAnswer.Status> ANSWERED =
       Set.of(
@@ -66,7 +62,6 @@ class RotationAcceptanceTest {
   private static final long SETTLE_MS = 6_000;
 
   @Test
-  @Order(1)
   void nodeAndGatewayKeysRotatedWhileQueried_noQueryFails(Federation f) throws Exception {
     AgencyNode dea = f.node("us.dea");
     AgencyNode ice = f.node("us.ice");
@@ -152,7 +147,6 @@ class RotationAcceptanceTest {
    * federation rather than starting one of its own, to keep the default test run short.)
    */
   @Test
-  @Order(2)
   void dashboardQueriesOnlyMetricsTheProcessesExport(Federation f) throws Exception {
     String dashboard =
         Files.readString(
