@@ -117,8 +117,9 @@ class PrivateMatchingTest {
         .satisfies(a -> assertThat(a.getPartnerCaseReference()).isEqualTo("T-DC-HOLD"));
     assertThat(pending)
         .filteredOn(a -> a.getCaseReference().equals("T-DC-HOLD"))
+        .filteredOn(a -> a.getPartnerCaseReference().equals("Q-CASE-1"))
         .singleElement()
-        .satisfies(a -> assertThat(a.getPartnerCaseReference()).isEqualTo("Q-CASE-1"));
+        .satisfies(a -> assertThat(a.getKind()).isEqualTo(MatchKind.TARGET));
 
     targetCheck(phone("+13055550142"), "Q-CASE-1");
     assertThat(alerts.pending(null)).hasSize(pending.size());
@@ -216,13 +217,13 @@ class PrivateMatchingTest {
     // the blind evaluation counts one probe per token; the claim's PRF values count on top
     int tokens = terms.eventTokens(LoopbackProfile.AGREEMENT).tokens(near).size();
     assertThat(answeredToday() - before).isGreaterThan(tokens);
+    // the warrant conflicts (and any other operation held near it, such as another test's)
     assertThat(conflicts)
+        .filteredOn(c -> c.getCaseReference().equals("T-DC-HOLD"))
         .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.getCaseReference()).isEqualTo("T-DC-HOLD");
-              assertThat(c.getDistanceMetres()).as("no geometry is revealed").isZero();
-            });
+        .satisfies(c -> assertThat(c.getPointOfContact().getName()).isEqualTo("Agent Holder"));
+    assertThat(conflicts)
+        .allSatisfy(c -> assertThat(c.getDistanceMetres()).as("no geometry is revealed").isZero());
     assertThat(alerts.pending("T-DC-HOLD"))
         .anySatisfy(
             a -> {
@@ -307,16 +308,16 @@ class PrivateMatchingTest {
             TOMORROW_6AM_MIAMI.plus(Duration.ofHours(5)));
     EventExtent second =
         new EventExtent(25.7650, -80.1925, 60, first.start().plusSeconds(1800), first.end());
-    ConfirmedConflict one = eventCheck(first, "Q-CASE-11", "op-11-a").get(0);
+    ConfirmedConflict one = withTheWarrant(eventCheck(first, "Q-CASE-11", "op-11-a"));
     int afterFirst = alerts.pending("T-DC-HOLD").size();
-    ConfirmedConflict two = eventCheck(second, "Q-CASE-11", "op-11-b").get(0);
+    ConfirmedConflict two = withTheWarrant(eventCheck(second, "Q-CASE-11", "op-11-b"));
     assertThat(one.getAlertRecorded()).isTrue();
     assertThat(two.getAlertRecorded()).isTrue();
     assertThat(two.getConflictId()).isNotEmpty().isNotEqualTo(one.getConflictId());
     assertThat(alerts.pending("T-DC-HOLD")).hasSize(afterFirst + 1);
-    assertThat(eventCheck(second, "Q-CASE-11", "op-11-b").get(0).getConflictId())
+    assertThat(withTheWarrant(eventCheck(second, "Q-CASE-11", "op-11-b")).getConflictId())
         .isEqualTo(two.getConflictId());
-    assertThat(eventCheck(first, "Q-CASE-11", "op-11-a").get(0).getConflictId())
+    assertThat(withTheWarrant(eventCheck(first, "Q-CASE-11", "op-11-a")).getConflictId())
         .isEqualTo(one.getConflictId());
     assertThat(alerts.pending("T-DC-HOLD")).hasSize(afterFirst + 1);
   }
@@ -425,6 +426,14 @@ class PrivateMatchingTest {
       return true;
     }
     return false;
+  }
+
+  /** The conflict with the held warrant (of case T-DC-HOLD) among an event check's conflicts. */
+  private static ConfirmedConflict withTheWarrant(List<ConfirmedConflict> conflicts) {
+    return conflicts.stream()
+        .filter(c -> c.getCaseReference().equals("T-DC-HOLD"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no conflict with the warrant in " + conflicts));
   }
 
   private List<ConfirmedConflict> eventCheck(EventExtent op, String caseReference) {
