@@ -3,10 +3,7 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Tier;
 
 /**
@@ -31,11 +28,7 @@ final class CrossBorder implements DemoScenario {
         "A ru.skr investigator asks ICE about Дмитрий Волков, born 1979-03-14, for HUMAN_SMUGGLING.");
     List<PartnerAnswer> answers = skrAsksIceAboutVolkov(federation);
     say.answers(answers);
-    PartnerAnswer ice =
-        answers.stream()
-            .filter(a -> a.getPartnerAgency().equals("us.ice"))
-            .findFirst()
-            .orElse(null);
+    PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
     boolean ok =
         ice != null
             && ice.getStatus() == PartnerAnswer.Status.MATCH
@@ -56,20 +49,14 @@ final class CrossBorder implements DemoScenario {
     try (NodeClient skr = federation.node("ru.skr").client()) {
       answers =
           skr.queryAll(
-              OfficerQueryRequest.newBuilder()
-                  .setQuery(
-                      QueryRequest.newBuilder()
-                          .setPerson(
-                              PersonQuery.newBuilder()
-                                  .setName("Дмитрий Волков")
-                                  .setDateOfBirth("1979-03-14"))
-                          .setOfficerRole("INVESTIGATOR"))
-                  .setPurpose("HUMAN_SMUGGLING")
-                  .setCaseReference("SK-77-2026-0117")
-                  .setOfficerId("officer-1")
-                  .addPartners("us.ice")
-                  .setDeadlineMs(10_000)
-                  .build());
+              OfficerRequests.personQuery(
+                  "Дмитрий Волков",
+                  "1979-03-14",
+                  "INVESTIGATOR",
+                  "HUMAN_SMUGGLING",
+                  "SK-77-2026-0117",
+                  OfficerRequests.DEADLINE_MS,
+                  List.of("us.ice")));
     }
     return answers;
   }

@@ -37,11 +37,7 @@ final class ExpiredAgreement implements DemoScenario {
       say.step("The ru.skr investigator asks ICE about Дмитрий Волков again.");
       List<PartnerAnswer> answers = CrossBorder.skrAsksIceAboutVolkov(federation);
       say.answers(answers);
-      PartnerAnswer ice =
-          answers.stream()
-              .filter(a -> a.getPartnerAgency().equals("us.ice"))
-              .findFirst()
-              .orElse(null);
+      PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
       boolean ok =
           ice != null
               && ice.getStatus() != PartnerAnswer.Status.MATCH

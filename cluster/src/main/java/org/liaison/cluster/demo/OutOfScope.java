@@ -3,11 +3,7 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
 
 /** Case 2: ru.skr asks ICE about a narcotics subject; ice-skr-2010 does not cover narcotics. */
@@ -33,27 +29,11 @@ final class OutOfScope implements DemoScenario {
     try (NodeClient skr = federation.node("ru.skr").client()) {
       answers =
           skr.queryAll(
-              OfficerQueryRequest.newBuilder()
-                  .setQuery(
-                      QueryRequest.newBuilder()
-                          .setIdentifier(
-                              Identifier.newBuilder()
-                                  .setType(IdentifierType.PHONE)
-                                  .setValue(TargetConflict.PHONE)
-                                  .setCountry("US")))
-                  .setPurpose("NARCOTICS")
-                  .setCaseReference("SKR-DEMO-2")
-                  .setOfficerId("officer-1")
-                  .addPartners("us.ice")
-                  .setDeadlineMs(10_000)
-                  .build());
+              OfficerRequests.phoneQuery(
+                  TargetConflict.PHONE, "NARCOTICS", "SKR-DEMO-2", "us.ice"));
     }
     say.answers(answers);
-    PartnerAnswer ice =
-        answers.stream()
-            .filter(a -> a.getPartnerAgency().equals("us.ice"))
-            .findFirst()
-            .orElse(null);
+    PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
     boolean refused =
         ice != null
             && ice.getStatus() == PartnerAnswer.Status.REFUSED

@@ -4,10 +4,7 @@ import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.QueryRequest;
 
 /** Case 7: ICE fans a query out to four partners while one node is stopped; nothing hangs. */
 final class PartnerDown implements DemoScenario {
@@ -43,20 +40,14 @@ final class PartnerDown implements DemoScenario {
       try (NodeClient ice = federation.node("us.ice").client()) {
         answers =
             ice.queryAll(
-                OfficerQueryRequest.newBuilder()
-                    .setQuery(
-                        QueryRequest.newBuilder()
-                            .setPerson(
-                                PersonQuery.newBuilder()
-                                    .setName("Dmitriy Volkov")
-                                    .setDateOfBirth("1979-03-14"))
-                            .setOfficerRole("INVESTIGATOR"))
-                    .setPurpose("INTERNATIONAL_ORGANIZED_CRIME")
-                    .setCaseReference("ICE-DEMO-7")
-                    .setOfficerId("officer-1")
-                    .addAllPartners(partners)
-                    .setDeadlineMs(DEADLINE_MS)
-                    .build());
+                OfficerRequests.personQuery(
+                    "Dmitriy Volkov",
+                    "1979-03-14",
+                    "INVESTIGATOR",
+                    "INTERNATIONAL_ORGANIZED_CRIME",
+                    "ICE-DEMO-7",
+                    DEADLINE_MS,
+                    partners));
       }
       long ms = (System.nanoTime() - t0) / 1_000_000;
       say.answers(answers);

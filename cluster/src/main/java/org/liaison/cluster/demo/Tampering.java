@@ -4,11 +4,7 @@ import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyGateway;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.QueryRequest;
 
 /**
  * Case 8: a gateway flips one byte of each envelope it relays. The flip is a gateway process option
@@ -46,27 +42,11 @@ final class Tampering implements DemoScenario {
       try (NodeClient ice = federation.node("us.ice").client()) {
         answers =
             ice.queryAll(
-                OfficerQueryRequest.newBuilder()
-                    .setQuery(
-                        QueryRequest.newBuilder()
-                            .setIdentifier(
-                                Identifier.newBuilder()
-                                    .setType(IdentifierType.PHONE)
-                                    .setValue(TargetConflict.PHONE)
-                                    .setCountry("US")))
-                    .setPurpose("NARCOTICS")
-                    .setCaseReference("ICE-DEMO-8")
-                    .setOfficerId("officer-1")
-                    .addPartners("us.dea")
-                    .setDeadlineMs(10000)
-                    .build());
+                OfficerRequests.phoneQuery(
+                    TargetConflict.PHONE, "NARCOTICS", "ICE-DEMO-8", "us.dea"));
       }
       say.answers(answers);
-      PartnerAnswer dea =
-          answers.stream()
-              .filter(a -> a.getPartnerAgency().equals("us.dea"))
-              .findFirst()
-              .orElse(null);
+      PartnerAnswer dea = OfficerRequests.answerOf(answers, "us.dea");
       boolean ok =
           dea != null
               && dea.getStatus() != PartnerAnswer.Status.MATCH

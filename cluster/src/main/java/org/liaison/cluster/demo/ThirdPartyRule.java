@@ -5,10 +5,7 @@ import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.ConsentDraft;
-import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowItem;
@@ -119,20 +116,14 @@ final class ThirdPartyRule implements DemoScenario {
     try (NodeClient ioc2 = federation.node("us.ioc2").client()) {
       List<PartnerAnswer> answers =
           ioc2.queryAll(
-              OfficerQueryRequest.newBuilder()
-                  .setQuery(
-                      QueryRequest.newBuilder()
-                          .setPerson(
-                              PersonQuery.newBuilder()
-                                  .setName("Viktor Petrenko")
-                                  .setDateOfBirth("1971-11-05"))
-                          .setOfficerRole("ANALYST"))
-                  .setPurpose("INTERNATIONAL_ORGANIZED_CRIME")
-                  .setCaseReference("IOC2-2026-0015")
-                  .setOfficerId("officer-1")
-                  .addPartners("us.ice")
-                  .setDeadlineMs(10_000)
-                  .build());
+              OfficerRequests.personQuery(
+                  "Viktor Petrenko",
+                  "1971-11-05",
+                  "ANALYST",
+                  "INTERNATIONAL_ORGANIZED_CRIME",
+                  "IOC2-2026-0015",
+                  OfficerRequests.DEADLINE_MS,
+                  List.of("us.ice")));
       return answers.get(0);
     }
   }

@@ -23,10 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
@@ -56,18 +53,22 @@ import org.liaison.wire.v1.WorkflowsGrpc;
     agencies = {"us.ice", "us.dea"},
     nodeOptions = {"liaison.directory.reload-interval=1s"},
     gatewayOptions = {"liaison.directory.reload-interval=1s"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RotationAcceptanceTest {
   private static final Set<PartnerAnswer.Status> ANSWERED =
       Set.of(
           PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
 
-  /** Longer than the reload interval (1 s) for every process, with room on a busy machine. */
-  private static final long SETTLE_MS = 6_000;
+  /** Queries that must end after a change took effect before the next change. */
+  private static final int QUERIES_PER_PHASE = 6;
+
+  /** What a node or gateway logs when it read the trust directory again (new CRLs). */
+  private static final String DIRECTORY_RELOADED = "changed on disk; reloaded";
+
+  private Federation federation;
 
   @Test
-  @Order(1)
   void nodeAndGatewayKeysRotatedWhileQueried_noQueryFails(Federation f) throws Exception {
+    federation = f;
     AgencyNode dea = f.node("us.dea");
     AgencyNode ice = f.node("us.ice");
     Map<String, String> outcomes = new ConcurrentHashMap<>();
@@ -86,17 +87,55 @@ class RotationAcceptanceTest {
       while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
         Thread.sleep(50); // the first exchanges between cold processes are slow
       }
-      phases.add(phase("before", outcomes, SETTLE_MS / 2));
+      phases.add(phase("before", outcomes, List.of()));
 
-      pki(f, "rotate", "--agency", "us.dea", "--node", "node-1", "--keep-previous");
-      phases.add(phase("node keys rotated, overlap", outcomes, SETTLE_MS));
-      pki(f, "rotate", "--agency", "us.dea", "--node", "node-1", "--retire-previous");
-      phases.add(phase("node's old certificates revoked", outcomes, SETTLE_MS));
-
-      pki(f, "rotate", "--agency", "us.dea", "--gateway", "--keep-previous");
-      phases.add(phase("gateway TLS rotated, overlap", outcomes, SETTLE_MS));
-      pki(f, "rotate", "--agency", "us.dea", "--gateway", "--retire-previous");
-      phases.add(phase("gateway's old certificate revoked", outcomes, SETTLE_MS));
+      // each phase lasts until the change took effect (its log line) and queries ran after it
+      java.nio.file.Path deaNodeLog = dea.log();
+      java.nio.file.Path deaGatewayLog = f.gateway("us.dea").log();
+      java.nio.file.Path iceNodeLog = ice.log();
+      java.nio.file.Path iceGatewayLog = f.gateway("us.ice").log();
+      phases.add(
+          phase(
+              "node keys rotated, overlap",
+              outcomes,
+              List.of(new Took(deaNodeLog, "keys of node-1 reloaded")),
+              "rotate",
+              "--agency",
+              "us.dea",
+              "--node",
+              "node-1",
+              "--keep-previous"));
+      phases.add(
+          phase(
+              "node's old certificates revoked",
+              outcomes,
+              List.of(new Took(iceNodeLog, DIRECTORY_RELOADED)),
+              "rotate",
+              "--agency",
+              "us.dea",
+              "--node",
+              "node-1",
+              "--retire-previous"));
+      phases.add(
+          phase(
+              "gateway TLS rotated, overlap",
+              outcomes,
+              List.of(new Took(deaGatewayLog, "TLS certificate of the gateway reloaded")),
+              "rotate",
+              "--agency",
+              "us.dea",
+              "--gateway",
+              "--keep-previous"));
+      phases.add(
+          phase(
+              "gateway's old certificate revoked",
+              outcomes,
+              List.of(new Took(iceGatewayLog, DIRECTORY_RELOADED)),
+              "rotate",
+              "--agency",
+              "us.dea",
+              "--gateway",
+              "--retire-previous"));
 
       stop.set(true);
       for (Future<?> l : loops) {
@@ -152,7 +191,6 @@ class RotationAcceptanceTest {
    * federation rather than starting one of its own, to keep the default test run short.)
    */
   @Test
-  @Order(2)
   void dashboardQueriesOnlyMetricsTheProcessesExport(Federation f) throws Exception {
     String dashboard =
         Files.readString(
@@ -202,10 +240,50 @@ class RotationAcceptanceTest {
     assertThat(missing).as("metrics the dashboard queries that no process exports").isEmpty();
   }
 
-  private static String phase(String name, Map<String, String> outcomes, long ms)
+  /** A process's log line saying that a change took effect there. */
+  private record Took(java.nio.file.Path log, String line) {
+    long count() {
+      try {
+        String text = Files.readString(log);
+        long n = 0;
+        for (int i = text.indexOf(line); i >= 0; i = text.indexOf(line, i + 1)) {
+          n++;
+        }
+        return n;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * Makes the change ({@code liaison-pki} with {@code pkiArgs}, if any) while the officers query,
+   * waits until every process named in {@code took} logged that it took effect, and then until
+   * {@link #QUERIES_PER_PHASE} more queries ended, so that each phase has queries on both sides of
+   * its change (however slow the machine).
+   */
+  private String phase(
+      String name, Map<String, String> outcomes, List<Took> took, String... pkiArgs)
       throws InterruptedException {
     int before = outcomes.size();
-    Thread.sleep(ms);
+    long[] seen = took.stream().mapToLong(Took::count).toArray();
+    if (pkiArgs.length > 0) {
+      pki(federation, pkiArgs);
+    }
+    long deadline = System.currentTimeMillis() + 120_000;
+    for (int i = 0; i < took.size(); i++) {
+      while (took.get(i).count() <= seen[i]) {
+        assertThat(System.currentTimeMillis())
+            .as("%s: '%s' in %s", name, took.get(i).line(), took.get(i).log().getFileName())
+            .isLessThan(deadline);
+        Thread.sleep(100);
+      }
+    }
+    int effective = outcomes.size();
+    while (outcomes.size() < effective + QUERIES_PER_PHASE) {
+      assertThat(System.currentTimeMillis()).as("%s: queries after it", name).isLessThan(deadline);
+      Thread.sleep(50);
+    }
     return name + ": " + (outcomes.size() - before) + " queries";
   }
 

@@ -22,10 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
@@ -82,7 +79,6 @@ import org.liaison.wire.v1.WorkflowsGrpc;
       "us.ice/liaison.federation.max-concurrent-per-partner=2"
     },
     gatewayOptions = {"liaison.gateway.rate-per-second=100000"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrustAcceptanceTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -116,7 +112,6 @@ class TrustAcceptanceTest {
   // --- officers are who their certificate says ---
 
   @Test
-  @Order(1)
   void anOfficerClaimingAnotherOfficersId_isRefused_andTheAuditNamesTheCertificatesOfficer(
       Federation f) {
     Officers.Cli run =
@@ -157,7 +152,6 @@ class TrustAcceptanceTest {
   }
 
   @Test
-  @Order(2)
   void aRoleTheOfficerDoesNotHold_isRefused_untilTheDirectoryGivesIt_whileTheNodeRuns(Federation f)
       throws IOException {
     String[] query = {
@@ -184,29 +178,37 @@ class TrustAcceptanceTest {
             e -> {
               assertThat(e.getReason()).isEqualTo("OFFICER_ROLE_NOT_HELD");
               assertThat(e.getOfficerId()).isEqualTo("officer-1");
+              assertThat(e.getCaseReference()).isEqualTo("ICE-TRUST-ROLE");
             });
     assertThat(log(f, "us.cbp")).noneMatch(e -> e.getCaseReference().equals("ICE-TRUST-ROLE"));
 
     // the agency assigns the role: the running node reads its directory again
     Path directory = f.node("us.ice").officerDirectory();
-    Files.writeString(directory, "officer-1 = CASE_AGENT, INVESTIGATOR, ANALYST, SUPERVISOR\n");
-    Files.setLastModifiedTime(
-        directory, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(2)));
-    Officers.Cli answered = Officers.cli(f.node("us.ice"), query);
-    assertThat(answered.exit()).as(answered.out() + answered.err()).isZero();
-    assertThat(answered.out()).contains("us.cbp");
-    assertThat(log(f, "us.cbp"))
-        .anySatisfy(
-            e -> {
-              assertThat(e.getCaseReference()).isEqualTo("ICE-TRUST-ROLE");
-              assertThat(e.getOfficerId()).isEqualTo("officer-1");
-            });
+    String roles = Files.readString(directory);
+    try {
+      Files.writeString(directory, "officer-1 = CASE_AGENT, INVESTIGATOR, ANALYST, SUPERVISOR\n");
+      Files.setLastModifiedTime(
+          directory, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(2)));
+      Officers.Cli answered = Officers.cli(f.node("us.ice"), query);
+      assertThat(answered.exit()).as(answered.out() + answered.err()).isZero();
+      assertThat(answered.out()).contains("us.cbp");
+      assertThat(log(f, "us.cbp"))
+          .anySatisfy(
+              e -> {
+                assertThat(e.getCaseReference()).isEqualTo("ICE-TRUST-ROLE");
+                assertThat(e.getOfficerId()).isEqualTo("officer-1");
+              });
+    } finally {
+      // the officer's roles as the federation gave them, for the other tests
+      Files.writeString(directory, roles);
+      Files.setLastModifiedTime(
+          directory, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(4)));
+    }
   }
 
   // --- what partners send is checked against what this node knows ---
 
   @Test
-  @Order(3)
   void feedbackOnARecordNeverDisclosed_isRefusedByTheOriginator_andRecordedThere(Federation f) {
     String id;
     try (NodeClient ice = f.node("us.ice").client()) {
@@ -250,7 +252,6 @@ class TrustAcceptanceTest {
   }
 
   @Test
-  @Order(4)
   void aDeadlineTheRequesterWrites_isIgnored_theResponderUsesItsOwnAgreement(Federation f)
       throws Exception {
     String id = UUID.randomUUID().toString();
@@ -287,7 +288,6 @@ class TrustAcceptanceTest {
   }
 
   @Test
-  @Order(5)
   void aConsentGrantedByAnAgencyThatIsNotTheOriginator_countsForNothing(Federation f)
       throws Exception {
     String id;
@@ -354,7 +354,6 @@ class TrustAcceptanceTest {
   }
 
   @Test
-  @Order(6)
   void onwardSharingOverThreeAgencies_theOriginatorTravelsWithTheRecord(Federation f)
       throws IOException {
     // IOC2 holds a summary it received from ICE that originated at CBP
@@ -415,7 +414,6 @@ class TrustAcceptanceTest {
   // --- event conflicts reveal no geometry ---
 
   @Test
-  @Order(7)
   void eventClaimsUsedToMeasureADistance_learnNoGeometry_andCountAgainstTheQuota(Federation f) {
     LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
     OffsetDateTime six = tomorrow.atTime(6, 0).atOffset(ZoneOffset.ofHours(-5));
@@ -480,7 +478,6 @@ class TrustAcceptanceTest {
   // --- one partner cannot starve the others ---
 
   @Test
-  @Order(8)
   void onePartnerFlooding_isRefusedAtOnceWithPartnerBusy_whileAnothersQueriesStillAnswer(
       Federation f) throws Exception {
     AtomicBoolean flooding = new AtomicBoolean(true);
@@ -588,7 +585,6 @@ class TrustAcceptanceTest {
    * describes nothing (no server reflection) to a partner's gateway that reached it.
    */
   @Test
-  @Order(9)
   void partnersUnreadableIdentifier_isNotEchoed_andThePartnerListenerOffersNoReflection(
       Federation f) throws Exception {
     String probe = "LEAK-PROBE-7731x";

@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.liaison.cli.ErrorReport;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
@@ -70,12 +67,10 @@ import org.liaison.wire.v1.WorkflowsGrpc;
       "quarkus.datasource.jdbc.acquisition-timeout=60S",
       "us.ice/liaison.workflow.auto-consent-request=true"
     })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowAcceptanceTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String MARKOVA = "y.markova.wf@example.com";
   private static final String ORLOV = "p.orlov.wf@example.com";
-  private static String rfiWorkflow;
 
   @BeforeAll
   static void seed(Federation f) throws IOException {
@@ -91,7 +86,6 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(1)
   void rfi_approvedInPart_onlyTheApprovedFieldsTravel_andBothSidesKeepTheSteps(Federation f) {
     WorkflowItem sent;
     try (NodeClient ice = f.node("us.ice").client()) {
@@ -107,7 +101,7 @@ class WorkflowAcceptanceTest {
                       .setOfficerRole("CASE_AGENT")
                       .build());
     }
-    rfiWorkflow = sent.getWorkflowId();
+    String rfiWorkflow = sent.getWorkflowId();
     assertThat(sent.getAgreementId()).isEqualTo("cbp-ice-2005");
     assertThat(sent.getDueAt()).isNotEmpty(); // 24 h from the agreement's service levels
 
@@ -162,7 +156,6 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(2)
   void case4_pnrWithheldFromIoc2_untilCbpConsents_thenItFlows_andBothSidesRecordTheConsent(
       Federation f) {
     PartnerAnswer before = queryIceFromIoc2(f, MARKOVA);
@@ -224,7 +217,6 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(3)
   void consentAskedByTheOfficer_refusedByCbp_staysWithheld_andIsNotAskedAgain(Federation f) {
     Officers.Cli ask =
         Officers.cli(
@@ -263,8 +255,8 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(4)
   void case5_feedbackReachesTheOriginator_linkedToItsDisclosure(Federation f) {
+    String rfiWorkflow = approvedRfi(f, "disclosure the feedback is about");
     try (NodeClient ice = f.node("us.ice").client()) {
       WorkflowItem seizure =
           workflows(ice)
@@ -348,20 +340,9 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(5)
   void crossDesignation_requestedByIce_approvedByDea_listedWithProcessingTimes(Federation f) {
-    String id;
+    String id = designated(f, "SA Ana Ruiz", "SA Tom Hale");
     try (NodeClient ice = f.node("us.ice").client()) {
-      id =
-          workflows(ice)
-              .requestDesignation(
-                  DesignationDraft.newBuilder()
-                      .setPartner("us.dea")
-                      .addAgents("SA Ana Ruiz")
-                      .addAgents("SA Tom Hale")
-                      .setJustification("OCDETF investigation MIA-17")
-                      .build())
-              .getWorkflowId();
       StatusRuntimeException notTracked =
           (StatusRuntimeException)
               catchThrown(
@@ -374,17 +355,16 @@ class WorkflowAcceptanceTest {
                                   .build()));
       assertThat(ErrorReport.reason(notTracked)).contains(Reason.WORKFLOW_NOT_PERMITTED.name());
     }
-    awaitState(f.node("us.dea"), id, WorkflowState.AWAITING_ANSWER);
-    Officers.Cli approve = Officers.cli(f.node("us.dea"), "designation", "approve", id);
-    assertThat(approve.exit()).as(approve.err()).isZero();
-    awaitState(f.node("us.ice"), id, WorkflowState.APPROVED);
 
     for (String agency : List.of("us.ice", "us.dea")) {
       try (NodeClient c = f.node(agency).client()) {
         List<DesignatedAgent> agents =
             workflows(c)
                 .designatedAgents(DesignatedAgentsRequest.getDefaultInstance())
-                .getAgentsList();
+                .getAgentsList()
+                .stream()
+                .filter(a -> a.getWorkflowId().equals(id))
+                .toList();
         assertThat(agents)
             .extracting(DesignatedAgent::getAgent)
             .containsExactlyInAnyOrder("SA Ana Ruiz", "SA Tom Hale");
@@ -403,8 +383,10 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(6)
   void timeliness_perPartnerAndStep_andTimersOnTheMetricsEndpoint(Federation f) throws Exception {
+    // an answered request to CBP and a designation by DEA: steps with a time to report
+    approvedRfi(f, "for the timeliness report");
+    designated(f, "SA Lee Park");
     TimelinessReport report;
     try (NodeClient ice = f.node("us.ice").client()) {
       report = workflows(ice).timeliness(TimelinessRequest.getDefaultInstance());
@@ -445,7 +427,6 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(7)
   void restartInTheMiddle_requestWaitsForTheStoppedPartner_answerWaitsForTheStoppedRequester(
       Federation f) {
     AgencyNode cbp = f.node("us.cbp");
@@ -500,10 +481,36 @@ class WorkflowAcceptanceTest {
   }
 
   @Test
-  @Order(8)
   void consentAskedOfTheHolderByIoc2_withTheCli_isAnsweredWithCbpsEarlierRefusal_andNotAskedAgain(
       Federation f) {
-    // after case 4's refusal (order 3): IOC-2 asks ICE, the holder, for CBP's consent itself
+    // ICE's officer asked CBP's consent to pass Zorin's PNR record to IOC-2; CBP refused
+    Officers.Cli officerAsks =
+        Officers.cli(
+            f.node("us.ice"),
+            "consent",
+            "request",
+            "--record",
+            "ice-wf-pnr-0003",
+            "--for",
+            "us.ioc2",
+            "--justification",
+            "IOC-2 lead on Zorin",
+            "--json");
+    assertThat(officerAsks.exit()).as(officerAsks.err()).isZero();
+    String refusedConsent = between(officerAsks.out(), "\"workflow_id\":\"", "\"");
+    awaitState(f.node("us.cbp"), refusedConsent, WorkflowState.AWAITING_ANSWER);
+    Officers.Cli cbpRefuses =
+        Officers.cli(
+            f.node("us.cbp"),
+            "consent",
+            "refuse",
+            refusedConsent,
+            "--reason",
+            "EU PNR: purpose not covered");
+    assertThat(cbpRefuses.exit()).as(cbpRefuses.err()).isZero();
+    awaitState(f.node("us.ice"), refusedConsent, WorkflowState.REFUSED);
+
+    // then IOC-2 asks ICE, the holder, for CBP's consent itself
     Officers.Cli ask =
         Officers.cli(
             f.node("us.ioc2"),
@@ -512,9 +519,9 @@ class WorkflowAcceptanceTest {
             "--holder",
             "us.ice",
             "--record",
-            "ice-wf-pnr-0002",
+            "ice-wf-pnr-0003",
             "--justification",
-            "IOC-2 lead on Orlov",
+            "IOC-2 lead on Zorin",
             "--json");
     assertThat(ask.exit()).as(ask.err()).isZero();
     String id = between(ask.out(), "\"workflow_id\":\"", "\"");
@@ -522,8 +529,8 @@ class WorkflowAcceptanceTest {
     assertThat(refused.getPartnerAgency()).isEqualTo("us.ice");
     assertThat(refused.getReason())
         .isEqualTo("us.cbp, the originator, refused already: EU PNR: purpose not covered");
-    // ICE did not bother CBP again: still the one request of order 3
-    assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0002"))
+    // ICE did not bother CBP again: still the one request its officer made
+    assertThat(consentsAbout(f.node("us.ice"), "ice-wf-pnr-0003"))
         .filteredOn(i -> i.getSide() == org.liaison.wire.v1.WorkflowSide.REQUESTER)
         .hasSize(1);
 
@@ -548,6 +555,60 @@ class WorkflowAcceptanceTest {
   }
 
   // --- helpers ---
+
+  /**
+   * ICE's request for CBP's interdiction record {@code cbp-wf-int-0001}, approved whole by CBP and
+   * answered at ICE: a disclosure that feedback and the timeliness report can refer to.
+   */
+  private static String approvedRfi(Federation f, String justification) {
+    String id;
+    try (NodeClient ice = f.node("us.ice").client()) {
+      id =
+          workflows(ice)
+              .requestInformation(
+                  InfoRequestDraft.newBuilder()
+                      .setPartner("us.cbp")
+                      .setRecordId("cbp-wf-int-0001")
+                      .setPurpose("DRUG_TRAFFICKING")
+                      .setCaseReference("ICE-MIA-WF-0001")
+                      .setJustification(justification)
+                      .setOfficerRole("CASE_AGENT")
+                      .build())
+              .getWorkflowId();
+    }
+    awaitState(f.node("us.cbp"), id, WorkflowState.AWAITING_ANSWER);
+    try (NodeClient cbp = f.node("us.cbp").client()) {
+      workflows(cbp)
+          .answer(
+              WorkflowAnswer.newBuilder()
+                  .setWorkflowId(id)
+                  .setDecision(WorkflowDecision.APPROVE)
+                  .build());
+    }
+    awaitState(f.node("us.ice"), id, WorkflowState.APPROVED);
+    return id;
+  }
+
+  /** ICE asks DEA to cross-designate {@code agents}; DEA's officer approves it from the CLI. */
+  private static String designated(Federation f, String... agents) {
+    String id;
+    try (NodeClient ice = f.node("us.ice").client()) {
+      id =
+          workflows(ice)
+              .requestDesignation(
+                  DesignationDraft.newBuilder()
+                      .setPartner("us.dea")
+                      .addAllAgents(List.of(agents))
+                      .setJustification("OCDETF investigation MIA-17")
+                      .build())
+              .getWorkflowId();
+    }
+    awaitState(f.node("us.dea"), id, WorkflowState.AWAITING_ANSWER);
+    Officers.Cli approve = Officers.cli(f.node("us.dea"), "designation", "approve", id);
+    assertThat(approve.exit()).as(approve.err()).isZero();
+    awaitState(f.node("us.ice"), id, WorkflowState.APPROVED);
+    return id;
+  }
 
   private static List<WorkflowItem> consentsAwaiting(AgencyNode node) {
     try (NodeClient c = node.client()) {

@@ -36,4 +36,17 @@ class FreePortsTest {
     }
     assertThat(new HashSet<>(all)).hasSize(all.size());
   }
+
+  @Test
+  void allocate_onLinux_staysBelowTheEphemeralRangeThatOutgoingConnectionsUse() throws Exception {
+    java.nio.file.Path range = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isReadable(range), "no " + range + " (not Linux): nothing to check");
+    int ephemeralStart =
+        Integer.parseInt(java.nio.file.Files.readAllLines(range).get(0).strip().split("\\s+")[0]);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        ephemeralStart > 21_000, "the ephemeral range starts at " + ephemeralStart);
+
+    assertThat(FreePorts.allocate(40)).allSatisfy(p -> assertThat(p).isLessThan(ephemeralStart));
+  }
 }

@@ -3,27 +3,21 @@ package org.liaison.node.deconfliction.events;
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.liaison.node.deconfliction.DeconflictionJournal;
-import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.deconfliction.DeconflictionPartners;
 import org.liaison.node.deconfliction.DeconflictionTerms;
-import org.liaison.node.deconfliction.Messages;
-import org.liaison.node.deconfliction.alerts.AlertOutbox;
+import org.liaison.node.deconfliction.matching.ClaimantAlerts;
 import org.liaison.node.deconfliction.matching.MatchFanOut;
 import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.deconfliction.matching.PrivateMatcher;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.geo.EventToken;
-import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.MatchKind;
-import org.liaison.wire.v1.PointOfContact;
 
 /**
  * Event de-confliction of one planned operation with every partner whose agreement includes it: its
@@ -37,8 +31,7 @@ public class EventDeconfliction {
   @Inject DeconflictionPartners partners;
   @Inject PrivateMatcher matcher;
   @Inject PlannedOperations operations;
-  @Inject AlertOutbox alerts;
-  @Inject DeconflictionJournal journal;
+  @Inject ClaimantAlerts claimantAlerts;
   @Inject DeconflictionTerms terms;
   @Inject OperationReferences references;
 
@@ -74,45 +67,6 @@ public class EventDeconfliction {
         with,
         p -> matcher.match(p, MatchKind.EVENT, inputs(op, p), who, deadlineMs),
         deadlineMs,
-        outcome -> {
-          if (outcome.failure() != null) {
-            journal.record(
-                Event.FAILED,
-                MatchKind.EVENT,
-                outcome.partner().agency(),
-                op.caseNumber(),
-                0,
-                outcome.failure().reason() + ": " + outcome.failure().getMessage());
-          }
-          List<ConfirmedConflict> alerted = new ArrayList<>();
-          for (ConfirmedConflict c : outcome.conflicts()) {
-            String partner = outcome.partner().agency();
-            journal.record(
-                Event.CONFLICT,
-                MatchKind.EVENT,
-                partner,
-                op.caseNumber(),
-                0,
-                "with " + partner + " case " + c.getCaseReference());
-            PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
-            AlertOutbox.Draft draft =
-                new AlertOutbox.Draft(
-                    MatchKind.EVENT,
-                    op.caseNumber(),
-                    partner,
-                    c.getCaseReference(),
-                    theirs,
-                    0,
-                    Messages.alert(
-                        MatchKind.EVENT, op.caseNumber(), partner, c.getCaseReference(), theirs, 0),
-                    // the confirming node's id names both operations and windows, the same
-                    // whichever side asked
-                    c.getConflictId());
-            alerted.add(c.toBuilder().setAlertRecordedHere(alerts.recorded(draft)).build());
-          }
-          sink.accept(
-              new MatchFanOut.Outcome(
-                  outcome.partner(), alerted, outcome.failure(), outcome.latencyMs()));
-        });
+        outcome -> sink.accept(claimantAlerts.alerted(MatchKind.EVENT, op.caseNumber(), outcome)));
   }
 }

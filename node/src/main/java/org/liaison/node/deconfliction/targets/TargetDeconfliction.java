@@ -3,7 +3,6 @@ package org.liaison.node.deconfliction.targets;
 import com.google.protobuf.ByteString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.deconfliction.DeconflictionJournal;
-import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.deconfliction.DeconflictionPartners;
 import org.liaison.node.deconfliction.DeconflictionTerms;
-import org.liaison.node.deconfliction.Messages;
-import org.liaison.node.deconfliction.alerts.AlertOutbox;
 import org.liaison.node.deconfliction.alerts.RequesterContact;
+import org.liaison.node.deconfliction.matching.ClaimantAlerts;
 import org.liaison.node.deconfliction.matching.MatchFanOut;
 import org.liaison.node.deconfliction.matching.PrivateMatcher;
 import org.liaison.node.partners.PartnerAgreement;
-import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PointOfContact;
 
@@ -38,8 +33,7 @@ public class TargetDeconfliction {
   @Inject PrivateMatcher matcher;
   @Inject ActiveTargets targets;
   @Inject RequesterContact contacts;
-  @Inject AlertOutbox alerts;
-  @Inject DeconflictionJournal journal;
+  @Inject ClaimantAlerts claimantAlerts;
   @Inject NodeConfig config;
   @Inject DeconflictionTerms terms;
   @Inject CheckMarks marks;
@@ -132,43 +126,6 @@ public class TargetDeconfliction {
         with,
         p -> matcher.match(p, MatchKind.TARGET, inputs.apply(p), who, deadlineMs),
         deadlineMs,
-        outcome -> {
-          if (outcome.failure() != null) {
-            journal.record(
-                Event.FAILED,
-                MatchKind.TARGET,
-                outcome.partner().agency(),
-                caseReference,
-                0,
-                outcome.failure().reason() + ": " + outcome.failure().getMessage());
-          }
-          List<ConfirmedConflict> alerted = new ArrayList<>();
-          for (ConfirmedConflict c : outcome.conflicts()) {
-            String partner = outcome.partner().agency();
-            journal.record(
-                Event.CONFLICT,
-                MatchKind.TARGET,
-                partner,
-                caseReference,
-                0,
-                "with " + partner + " case " + c.getCaseReference());
-            PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
-            AlertOutbox.Draft draft =
-                new AlertOutbox.Draft(
-                    MatchKind.TARGET,
-                    caseReference,
-                    partner,
-                    c.getCaseReference(),
-                    theirs,
-                    0,
-                    Messages.alert(
-                        MatchKind.TARGET, caseReference, partner, c.getCaseReference(), theirs, 0),
-                    c.getConflictId());
-            alerted.add(c.toBuilder().setAlertRecordedHere(alerts.recorded(draft)).build());
-          }
-          sink.accept(
-              new MatchFanOut.Outcome(
-                  outcome.partner(), alerted, outcome.failure(), outcome.latencyMs()));
-        });
+        outcome -> sink.accept(claimantAlerts.alerted(MatchKind.TARGET, caseReference, outcome)));
   }
 }
