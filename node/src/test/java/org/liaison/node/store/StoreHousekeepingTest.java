@@ -24,6 +24,7 @@ class StoreHousekeepingTest {
                 1,
                 "{\"kind\":\"case\",\"caseNumber\":\"T-HOUSEKEEPING-1\",\"agency\":\"us.test\","
                     + "\"agent\":{\"name\":\"SA Test\"},\"crimeCategories\":[\"CUSTOMS_FRAUD\"]}")));
+    long fileBefore = housekeeping.compactIfSparse().fileAfter();
     // housekeeping rounds run while commits go on: the store must stay open and consistent
     AtomicBoolean importing = new AtomicBoolean(true);
     List<StoreHousekeeping.Round> rounds = new CopyOnWriteArrayList<>();
@@ -63,11 +64,16 @@ class StoreHousekeepingTest {
     assertThat(rounds).isNotEmpty().doesNotContainNull();
     StoreHousekeeping.Round round = housekeeping.compactIfSparse();
     // each batch is flushed, and the chunks a flushed commit emptied are reused at once (decision
-    // 0038): 1,500 commits no longer leave the store mostly dead chunks (they did with H2's 45 s
-    // retention, 0017)
-    assertThat(Math.min(round.liveChunksPercent(), round.usedFilePercent()))
-        .as("live share of the chunks and used share of the file after 1,500 flushed commits")
-        .isGreaterThanOrEqualTo(StoreHousekeeping.COMPACT_BELOW_FILL);
+    // 0038): 1,500 commits no longer grow the file by a chunk each (they did with H2's 45 s
+    // retention, 0017: several MiB here). Measured as growth, not as shares of the file: other
+    // tests of this Quarkus application share the database and leave it in any state
+    long growth = round.fileBefore() - fileBefore;
+    System.out.printf(
+        "1,500 flushed one-line commits: file %d -> %d bytes, chunks %d%% live, file %d%% used%n",
+        fileBefore, round.fileBefore(), round.liveChunksPercent(), round.usedFilePercent());
+    assertThat(growth)
+        .as("file growth over 1,500 flushed one-line commits (bytes)")
+        .isLessThan(1L << 20);
     assertThat(
             batches
                 .importBatch(
