@@ -35,6 +35,7 @@ public final class Channels {
         .sslContext(tls)
         .maxInboundMessageSize(maxMessageBytes)
         .keepAliveTime(30, TimeUnit.SECONDS)
+        .intercept(CallTracing.client())
         .build();
   }
 
