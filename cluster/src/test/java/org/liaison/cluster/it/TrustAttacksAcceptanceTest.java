@@ -373,6 +373,34 @@ class TrustAttacksAcceptanceTest {
     }
   }
 
+  /**
+   * The officers' API shares Quarkus' HTTP server with the probes' plain-HTTP port (decision 0036):
+   * a call there, with no TLS and so no certificate, reaches no service.
+   */
+  @Test
+  void officerCallOverThePlainHttpPort_isRefused(Federation f) throws Exception {
+    io.grpc.ManagedChannel plain =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(
+                "127.0.0.1", f.node("us.ice").httpPort())
+            .usePlaintext()
+            .build();
+    try {
+      assertThatThrownBy(
+              () ->
+                  org.liaison.wire.v1.OfficerGrpc.newBlockingStub(plain)
+                      .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+                      .status(org.liaison.wire.v1.StatusRequest.getDefaultInstance()))
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAUTHENTICATED);
+                assertThat(e.getStatus().getDescription()).contains("mutual TLS is required");
+              });
+    } finally {
+      plain.shutdownNow();
+    }
+  }
+
   @Test
   void officerRevokedWhileRunning_isRefusedWithinTheBound(Federation f) throws Exception {
     NodeClient open = f.node("us.ice").client();

@@ -5,8 +5,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -31,7 +33,9 @@ import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /** The officers' Audit service: export for oversight, inclusion proofs, self-check, findings. */
-@ApplicationScoped
+@GrpcService
+@Blocking
+@Singleton
 public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(AuditService.class);
 

@@ -3,8 +3,10 @@ package org.liaison.node.deconfliction;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +29,9 @@ import org.liaison.wire.v1.QuotaRequest;
 import org.liaison.wire.v1.Reason;
 
 /** The officers' de-confliction API: alerts (outbox subscription), quotas, planned operations. */
-@ApplicationScoped
+@GrpcService
+@Blocking
+@Singleton
 public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBase
     implements OfficerApi {
   @Inject AlertOutbox alerts;

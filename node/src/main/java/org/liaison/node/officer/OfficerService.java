@@ -3,8 +3,10 @@ package org.liaison.node.officer;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,9 @@ import org.liaison.wire.v1.WhyRequest;
  * authenticated TLS peer ({@link OfficerIdentity}): a request may leave the officer id and role out
  * or repeat them, but one naming another officer or a role not held is refused.
  */
-@ApplicationScoped
+@GrpcService
+@Blocking
+@Singleton
 public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject FederatedQuery query;
   @Inject TargetCheck check;

@@ -2,8 +2,10 @@ package org.liaison.node.workflow.api;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -44,7 +46,9 @@ import org.liaison.wire.v1.WorkflowsGrpc;
  * authenticated TLS peer ({@link OfficerIdentity}); a request naming another officer or a role the
  * officer does not hold is refused.
  */
-@ApplicationScoped
+@GrpcService
+@Blocking
+@Singleton
 public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(WorkflowsApi.class);
 
