@@ -87,7 +87,8 @@ class TracingAcceptanceTest {
             .agencies("us.ice", "us.dea")
             .workDir(Path.of("target", "federation", "TracingAcceptanceTest"))
             .healthTimeout(
-                java.time.Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 420)));
+                java.time.Duration.ofSeconds(
+                    Long.getLong("liaison.cluster.health-timeout-s", 420)));
     for (String key : List.of("node", "gateway")) {
       Map<String, String> options =
           Map.of(
