@@ -29,7 +29,6 @@ import org.liaison.wire.v1.Reason;
  * restored from.
  */
 @GrpcService
-@Blocking
 @Singleton
 public class NodeAdminService extends NodeAdminGrpc.NodeAdminImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(NodeAdminService.class);
@@ -39,6 +38,7 @@ public class NodeAdminService extends NodeAdminGrpc.NodeAdminImplBase implements
   @Inject AuditLog audit;
   @Inject AuditReader reader;
 
+  @Blocking
   @Override
   public void backup(BackupRequest request, StreamObserver<BackupReport> out) {
     try {

@@ -34,7 +34,6 @@ import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /** The officers' Audit service: export for oversight, inclusion proofs, self-check, findings. */
 @GrpcService
-@Blocking
 @Singleton
 public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(AuditService.class);
@@ -44,6 +43,7 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
   @Inject PartnerHistory history;
   @Inject PartnerConsistency consistency;
 
+  @Blocking
   @Override
   public void export(AuditExportRequest request, StreamObserver<AuditBundle> out) {
     ServerCallStreamObserver<AuditBundle> call = (ServerCallStreamObserver<AuditBundle>) out;
@@ -83,16 +83,19 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
     }
   }
 
+  @Blocking
   @Override
   public void prove(AuditProveRequest request, StreamObserver<AuditProof> out) {
     answer(out, () -> prove(request.getIndex(), request.getTreeSize()));
   }
 
+  @Blocking
   @Override
   public void verify(AuditVerifyRequest request, StreamObserver<AuditVerifyReport> out) {
     answer(out, this::verify);
   }
 
+  @Blocking
   @Override
   public void findings(AuditFindingsRequest request, StreamObserver<AuditFindings> out) {
     answer(

@@ -30,7 +30,6 @@ import org.liaison.wire.v1.Reason;
 
 /** The officers' de-confliction API: alerts (outbox subscription), quotas, planned operations. */
 @GrpcService
-@Blocking
 @Singleton
 public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBase
     implements OfficerApi {
@@ -38,6 +37,7 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
   @Inject QuotaReports quotas;
   @Inject OperationPlanner planner;
 
+  @Blocking
   @Override
   public void alerts(AlertsRequest request, StreamObserver<Alert> out) {
     ServerCallStreamObserver<Alert> stream = (ServerCallStreamObserver<Alert>) out;
@@ -76,6 +76,7 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
     }
   }
 
+  @Blocking
   @Override
   public void acknowledge(AcknowledgeRequest request, StreamObserver<AcknowledgeAnswer> out) {
     out.onNext(
@@ -85,12 +86,14 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
     out.onCompleted();
   }
 
+  @Blocking
   @Override
   public void quota(QuotaRequest request, StreamObserver<QuotaReport> out) {
     out.onNext(quotas.today());
     out.onCompleted();
   }
 
+  @Blocking
   @Override
   public void planOperation(PlanOperationRequest request, StreamObserver<EventCheckAnswer> out) {
     String officer = PeerIdentityInterceptor.current().name();

@@ -46,7 +46,6 @@ import org.liaison.wire.v1.WhyRequest;
  * or repeat them, but one naming another officer or a role not held is refused.
  */
 @GrpcService
-@Blocking
 @Singleton
 public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject FederatedQuery query;
@@ -60,6 +59,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject ExchangeMetrics metrics;
   @Inject OfficerIdentity identity;
 
+  @Blocking
   @Override
   public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
     SerializedStream<PartnerAnswer> stream = new SerializedStream<>(out);
@@ -86,6 +86,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     }
   }
 
+  @Blocking
   @Override
   public void check(OfficerCheckRequest request, StreamObserver<PartnerCheckAnswer> out) {
     SerializedStream<PartnerCheckAnswer> stream = new SerializedStream<>(out);
@@ -110,6 +111,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     }
   }
 
+  @Blocking
   @Override
   public StreamObserver<ImportItem> import_(StreamObserver<ImportAck> out) {
     ServerCallStreamObserver<ImportAck> acks = (ServerCallStreamObserver<ImportAck>) out;
@@ -131,6 +133,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     };
   }
 
+  @Blocking
   @Override
   public StreamObserver<ImportBatch> importBatches(StreamObserver<ImportBatchAck> out) {
     return new StreamObserver<>() {
@@ -178,6 +181,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     };
   }
 
+  @Blocking
   @Override
   public void importFile(ImportFileRequest request, StreamObserver<ImportProgress> out) {
     ServerCallStreamObserver<ImportProgress> progress =
@@ -255,12 +259,14 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     return ack.build();
   }
 
+  @Blocking
   @Override
   public void status(StatusRequest request, StreamObserver<NodeStatus> out) {
     out.onNext(status.now());
     out.onCompleted();
   }
 
+  @Blocking
   @Override
   public void why(WhyRequest request, StreamObserver<WhyAnswer> out) {
     try {

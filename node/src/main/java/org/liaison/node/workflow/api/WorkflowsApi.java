@@ -47,7 +47,6 @@ import org.liaison.wire.v1.WorkflowsGrpc;
  * officer does not hold is refused.
  */
 @GrpcService
-@Blocking
 @Singleton
 public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(WorkflowsApi.class);
@@ -62,6 +61,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
   @Inject WorkflowTimers timers;
   @Inject OfficerIdentity identity;
 
+  @Blocking
   @Override
   public void requestInformation(InfoRequestDraft r, StreamObserver<WorkflowItem> out) {
     started(
@@ -74,18 +74,21 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
                 identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void requestConsent(ConsentDraft r, StreamObserver<WorkflowItem> out) {
     started(
         out, () -> consent.request(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void recordFeedback(FeedbackDraft r, StreamObserver<WorkflowItem> out) {
     started(
         out, () -> feedback.record(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void requestDesignation(DesignationDraft r, StreamObserver<WorkflowItem> out) {
     started(
@@ -93,6 +96,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         () -> designation.request(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void answer(WorkflowAnswer r, StreamObserver<WorkflowItem> out) {
     started(
@@ -116,6 +120,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         });
   }
 
+  @Blocking
   @Override
   public void list(WorkflowQuery r, StreamObserver<WorkflowItems> out) {
     answer(
@@ -133,11 +138,13 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         });
   }
 
+  @Blocking
   @Override
   public void show(WorkflowRef r, StreamObserver<WorkflowItem> out) {
     answer(out, () -> views.view(engine.require(r.getWorkflowId()), true));
   }
 
+  @Blocking
   @Override
   public void feedbackDuties(FeedbackDutiesRequest r, StreamObserver<FeedbackDutyList> out) {
     answer(
@@ -145,6 +152,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         () -> FeedbackDutyList.newBuilder().addAllDuties(feedback.duties(r.getPartner())).build());
   }
 
+  @Blocking
   @Override
   public void designatedAgents(DesignatedAgentsRequest r, StreamObserver<DesignatedAgentList> out) {
     answer(
@@ -155,6 +163,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
                 .build());
   }
 
+  @Blocking
   @Override
   public void timeliness(TimelinessRequest r, StreamObserver<TimelinessReport> out) {
     answer(out, () -> timeliness.report(r.getPartner(), Instant.now()));
