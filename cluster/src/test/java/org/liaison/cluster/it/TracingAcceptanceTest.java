@@ -76,6 +76,15 @@ class TracingAcceptanceTest {
               "liaison-node@us.ice CLIENT");
 
       List<ReceivedSpan> all = receiver.spans();
+      for (ReceivedSpan s : all) {
+        System.out.printf(
+            "span %s %s %s trace=%s parent=%s%n",
+            process(s),
+            kind(s.span()),
+            s.span().getName(),
+            java.util.HexFormat.of().formatHex(s.span().getTraceId().toByteArray()),
+            java.util.HexFormat.of().formatHex(s.span().getParentSpanId().toByteArray()));
+      }
       assertThat(all).hasSizeGreaterThanOrEqualTo(7);
       List<String> secrets =
           List.of(
