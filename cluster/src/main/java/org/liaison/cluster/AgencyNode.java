@@ -11,7 +11,6 @@ public final class AgencyNode extends FederationProcess {
   private final String node;
   private final int officerPort;
   private final int federationPort;
-  private final int consolePort;
   private final Path pkiRoot;
   private final Path dataDir;
 
@@ -21,7 +20,6 @@ public final class AgencyNode extends FederationProcess {
       int officerPort,
       int federationPort,
       int httpPort,
-      int consolePort,
       Path pkiRoot,
       Path dataDir,
       JavaProcess process,
@@ -30,7 +28,6 @@ public final class AgencyNode extends FederationProcess {
     this.node = node;
     this.officerPort = officerPort;
     this.federationPort = federationPort;
-    this.consolePort = consolePort;
     this.pkiRoot = pkiRoot;
     this.dataDir = dataDir;
   }
@@ -50,9 +47,12 @@ public final class AgencyNode extends FederationProcess {
     return Federation.HOST + ":" + federationPort;
   }
 
-  /** The officers' web console, {@code https://127.0.0.1:port/console/}. */
+  /**
+   * The officers' web console, {@code https://127.0.0.1:port/console/}: on the officers' port, with
+   * their gRPC API.
+   */
   public String consoleUrl() {
-    return "https://" + Federation.HOST + ":" + consolePort + "/console/";
+    return "https://" + Federation.HOST + ":" + officerPort + "/console/";
   }
 
   /**

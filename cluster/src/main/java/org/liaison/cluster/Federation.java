@@ -186,7 +186,6 @@ public final class Federation implements AutoCloseable {
               p.officer(),
               p.federation(),
               p.nodeHttp(),
-              p.console(),
               pki.root(),
               dataDir,
               nodeProcess,

@@ -35,7 +35,6 @@ final class ProcessConfiguration {
     node.put("liaison.data-dir", files.dataDir().toString());
     node.put("liaison.federation.port", Integer.toString(ports.federation()));
     node.put("liaison.officer.port", Integer.toString(ports.officer()));
-    node.put("liaison.console.port", Integer.toString(ports.console()));
     node.put("liaison.gateway.address", Federation.HOST + ":" + ports.gatewayNode());
     node.put("quarkus.http.port", Integer.toString(ports.nodeHttp()));
     node.put("quarkus.http.host", Federation.HOST);

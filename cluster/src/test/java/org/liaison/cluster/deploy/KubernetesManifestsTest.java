@@ -33,8 +33,8 @@ class KubernetesManifestsTest {
         .containsEntry("http", 8080)
         .containsEntry("federation", 9101)
         .containsEntry("officer", 9102)
-        .containsEntry("console", 9103);
-    assertThat(m.servicePorts("liaison-node")).contains(8080, 9101, 9102, 9103);
+        .doesNotContainKey("console");
+    assertThat(m.servicePorts("liaison-node")).contains(8080, 9101, 9102);
     assertHealthProbes(container);
     assertSecretMounted(m, container, "liaison-node-pki", "/etc/liaison/pki");
     assertThat(m.env(container)).containsEntry("LIAISON_PKI_DIR", "/etc/liaison/pki");
@@ -52,7 +52,7 @@ class KubernetesManifestsTest {
     // reachable from the gateway's pod and the officers' network, not only loopback
     assertThat(env)
         .containsEntry("LIAISON_FEDERATION_BIND_HOST", "0.0.0.0")
-        .containsEntry("LIAISON_OFFICER_BIND_HOST", "0.0.0.0");
+        .containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
     assertThat(m.envFrom(container, "configMapRef")).containsExactly("liaison-node-config");
     assertDocumented(env.keySet());
     assertResourcesAndUser(m, container);

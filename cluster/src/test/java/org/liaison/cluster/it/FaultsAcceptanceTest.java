@@ -224,11 +224,10 @@ class FaultsAcceptanceTest {
   @Test
   void aSecondNodeProcessOnTheSameDatabase_refusesToStart(Federation f) throws Exception {
     Map<String, String> config = new HashMap<>(f.node("us.dea").configuration());
-    List<Integer> ports = FreePorts.allocate(4);
+    List<Integer> ports = FreePorts.allocate(3);
     config.put("liaison.federation.port", ports.get(0).toString());
     config.put("liaison.officer.port", ports.get(1).toString());
-    config.put("liaison.console.port", ports.get(2).toString());
-    config.put("quarkus.http.port", ports.get(3).toString());
+    config.put("quarkus.http.port", ports.get(2).toString());
     Path log = f.workDir().resolve("logs").resolve("us.dea-node-second.log");
     JavaProcess second =
         JavaProcess.builder("us.dea-node-second")

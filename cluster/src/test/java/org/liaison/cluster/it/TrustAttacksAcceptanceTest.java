@@ -373,6 +373,89 @@ class TrustAttacksAcceptanceTest {
     }
   }
 
+  /**
+   * The officers' API shares Quarkus' HTTP server with the probes' plain-HTTP port (decision 0036):
+   * a call there, with no TLS and so no certificate, reaches no service.
+   */
+  @Test
+  void officerCallOverThePlainHttpPort_isRefused(Federation f) throws Exception {
+    io.grpc.ManagedChannel plain =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress(
+                "127.0.0.1", f.node("us.ice").httpPort())
+            .usePlaintext()
+            .build();
+    try {
+      assertThatThrownBy(
+              () ->
+                  org.liaison.wire.v1.OfficerGrpc.newBlockingStub(plain)
+                      .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+                      .status(org.liaison.wire.v1.StatusRequest.getDefaultInstance()))
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAUTHENTICATED);
+                assertThat(e.getStatus().getDescription()).contains("mutual TLS is required");
+              });
+    } finally {
+      plain.shutdownNow();
+    }
+  }
+
+  /**
+   * An officer's open stream ({@code alerts --follow}) is closed by the node when that officer is
+   * revoked, within the bound, with the reason: the officers' API on Quarkus gRPC (decision 0036)
+   * still closes a revoked officer's running calls at the trust reload.
+   */
+  @Test
+  void officerRevokedWhileFollowingAlerts_hasTheStreamClosed(Federation f) throws Exception {
+    NodeClient open = f.node("us.ice").client();
+    Path cert = f.node("us.ice").officerCredentials().certificate();
+    java.util.concurrent.CompletableFuture<Throwable> ended =
+        new java.util.concurrent.CompletableFuture<>();
+    org.liaison.wire.v1.DeconflictionGrpc.newStub(open.channel())
+        .alerts(
+            org.liaison.wire.v1.AlertsRequest.newBuilder()
+                .setFollow(true)
+                .setCaseReference("ICE-FOLLOW-REVOKED")
+                .build(),
+            new StreamObserver<>() {
+              @Override
+              public void onNext(org.liaison.wire.v1.Alert alert) {}
+
+              @Override
+              public void onError(Throwable t) {
+                ended.complete(t);
+              }
+
+              @Override
+              public void onCompleted() {
+                ended.complete(null);
+              }
+            });
+    try {
+      assertThat(open.status().getAgency()).as("before the revocation").isEqualTo("us.ice");
+      Thread.sleep(2_000);
+      assertThat(ended).as("the stream is open before the revocation").isNotDone();
+      try (Revocation revoked = Revocation.revoke(f, "us.ice", cert)) {
+        Throwable end =
+            ended.get(REVOCATION_BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(end).isInstanceOf(StatusRuntimeException.class);
+        assertThat(Refused.of((StatusRuntimeException) end))
+            .isEqualTo(
+                new Refused(io.grpc.Status.Code.PERMISSION_DENIED, Reason.CERTIFICATE_REVOKED));
+      }
+    } finally {
+      open.close();
+    }
+    awaitWithinTheBound(
+        "the officer served again once the revocation is taken back",
+        () -> {
+          try (NodeClient again = f.node("us.ice").client()) {
+            return again.status().getAgency().equals("us.ice");
+          }
+        });
+  }
+
   @Test
   void officerRevokedWhileRunning_isRefusedWithinTheBound(Federation f) throws Exception {
     NodeClient open = f.node("us.ice").client();

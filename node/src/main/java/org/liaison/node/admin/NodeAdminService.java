@@ -2,8 +2,10 @@ package org.liaison.node.admin;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import org.jboss.logging.Logger;
 import org.liaison.node.audit.AuditEvent;
@@ -26,7 +28,8 @@ import org.liaison.wire.v1.Reason;
  * appended before the copy is taken, so a node restored from it shows in its own log where it was
  * restored from.
  */
-@ApplicationScoped
+@GrpcService
+@Singleton
 public class NodeAdminService extends NodeAdminGrpc.NodeAdminImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(NodeAdminService.class);
 
@@ -35,6 +38,7 @@ public class NodeAdminService extends NodeAdminGrpc.NodeAdminImplBase implements
   @Inject AuditLog audit;
   @Inject AuditReader reader;
 
+  @Blocking
   @Override
   public void backup(BackupRequest request, StreamObserver<BackupReport> out) {
     try {

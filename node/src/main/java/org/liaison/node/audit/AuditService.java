@@ -5,8 +5,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -31,7 +33,8 @@ import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 
 /** The officers' Audit service: export for oversight, inclusion proofs, self-check, findings. */
-@ApplicationScoped
+@GrpcService
+@Singleton
 public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(AuditService.class);
 
@@ -40,6 +43,7 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
   @Inject PartnerHistory history;
   @Inject PartnerConsistency consistency;
 
+  @Blocking
   @Override
   public void export(AuditExportRequest request, StreamObserver<AuditBundle> out) {
     ServerCallStreamObserver<AuditBundle> call = (ServerCallStreamObserver<AuditBundle>) out;
@@ -79,16 +83,19 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
     }
   }
 
+  @Blocking
   @Override
   public void prove(AuditProveRequest request, StreamObserver<AuditProof> out) {
     answer(out, () -> prove(request.getIndex(), request.getTreeSize()));
   }
 
+  @Blocking
   @Override
   public void verify(AuditVerifyRequest request, StreamObserver<AuditVerifyReport> out) {
     answer(out, this::verify);
   }
 
+  @Blocking
   @Override
   public void findings(AuditFindingsRequest request, StreamObserver<AuditFindings> out) {
     answer(

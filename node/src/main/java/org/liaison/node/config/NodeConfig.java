@@ -36,8 +36,6 @@ public interface NodeConfig {
 
   Officers officers();
 
-  Console console();
-
   Gateway gateway();
 
   Seed seed();
@@ -81,12 +79,6 @@ public interface NodeConfig {
     Path dir();
   }
 
-  interface Console {
-    /** HTTPS port of the officers' web console (client certificate required). */
-    @WithDefault("9103")
-    int port();
-  }
-
   interface Federation {
     @WithDefault("9101")
     int port();
@@ -109,12 +101,12 @@ public interface NodeConfig {
   }
 
   interface Officer {
+    /**
+     * HTTPS port of the officers' gRPC API and web console (Quarkus' HTTPS server, bound where
+     * {@code quarkus.http.host} says; decision 0036).
+     */
     @WithDefault("9102")
     int port();
-
-    @WithName("bind-host")
-    @WithDefault("127.0.0.1")
-    String bindHost();
   }
 
   /** This agency's officers (docs/security-model.md, "Officers"). */

@@ -20,6 +20,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +54,9 @@ public class ConsoleChannel {
   private static final Metadata.Key<byte[]> OFFICER_CERTIFICATE =
       Metadata.Key.of("liaison-console-officer-bin", Metadata.BINARY_BYTE_MARSHALLER);
 
-  @Inject OfficerService officers;
+  @Inject @GrpcService OfficerService officers;
   @Inject NodeKeys keys;
-  @Inject Instance<OfficerApi> officerApis;
+  @Inject @GrpcService Instance<OfficerApi> officerApis;
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private Server server;

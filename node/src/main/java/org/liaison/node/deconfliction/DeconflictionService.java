@@ -3,8 +3,10 @@ package org.liaison.node.deconfliction;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,13 +29,15 @@ import org.liaison.wire.v1.QuotaRequest;
 import org.liaison.wire.v1.Reason;
 
 /** The officers' de-confliction API: alerts (outbox subscription), quotas, planned operations. */
-@ApplicationScoped
+@GrpcService
+@Singleton
 public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBase
     implements OfficerApi {
   @Inject AlertOutbox alerts;
   @Inject QuotaReports quotas;
   @Inject OperationPlanner planner;
 
+  @Blocking
   @Override
   public void alerts(AlertsRequest request, StreamObserver<Alert> out) {
     ServerCallStreamObserver<Alert> stream = (ServerCallStreamObserver<Alert>) out;
@@ -72,6 +76,7 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
     }
   }
 
+  @Blocking
   @Override
   public void acknowledge(AcknowledgeRequest request, StreamObserver<AcknowledgeAnswer> out) {
     out.onNext(
@@ -81,12 +86,14 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
     out.onCompleted();
   }
 
+  @Blocking
   @Override
   public void quota(QuotaRequest request, StreamObserver<QuotaReport> out) {
     out.onNext(quotas.today());
     out.onCompleted();
   }
 
+  @Blocking
   @Override
   public void planOperation(PlanOperationRequest request, StreamObserver<EventCheckAnswer> out) {
     String officer = PeerIdentityInterceptor.current().name();

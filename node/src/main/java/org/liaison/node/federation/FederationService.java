@@ -6,6 +6,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ import org.liaison.wire.v1.Refusal;
  * agreement named in the header is in force now between the two agencies, let the handler for the
  * payload type answer, append the audit entry (committed), and only then seal the answer back.
  */
+// served by grpc-java on the federation listener (decision 0036): not a bean Quarkus gRPC would
+// serve on the officers' HTTPS server, so its gRPC types are not bean types
+@Typed(FederationService.class)
 @ApplicationScoped
 public class FederationService extends FederationGrpc.FederationImplBase {
   private static final Logger LOG = Logger.getLogger(FederationService.class);

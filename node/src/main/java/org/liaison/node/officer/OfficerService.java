@@ -3,8 +3,10 @@ package org.liaison.node.officer;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,8 @@ import org.liaison.wire.v1.WhyRequest;
  * authenticated TLS peer ({@link OfficerIdentity}): a request may leave the officer id and role out
  * or repeat them, but one naming another officer or a role not held is refused.
  */
-@ApplicationScoped
+@GrpcService
+@Singleton
 public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject FederatedQuery query;
   @Inject TargetCheck check;
@@ -56,6 +59,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Inject ExchangeMetrics metrics;
   @Inject OfficerIdentity identity;
 
+  @Blocking
   @Override
   public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
     SerializedStream<PartnerAnswer> stream = new SerializedStream<>(out);
@@ -82,6 +86,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     }
   }
 
+  @Blocking
   @Override
   public void check(OfficerCheckRequest request, StreamObserver<PartnerCheckAnswer> out) {
     SerializedStream<PartnerCheckAnswer> stream = new SerializedStream<>(out);
@@ -106,6 +111,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     }
   }
 
+  @Blocking
   @Override
   public StreamObserver<ImportItem> import_(StreamObserver<ImportAck> out) {
     ServerCallStreamObserver<ImportAck> acks = (ServerCallStreamObserver<ImportAck>) out;
@@ -127,6 +133,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     };
   }
 
+  @Blocking
   @Override
   public StreamObserver<ImportBatch> importBatches(StreamObserver<ImportBatchAck> out) {
     return new StreamObserver<>() {
@@ -174,6 +181,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     };
   }
 
+  @Blocking
   @Override
   public void importFile(ImportFileRequest request, StreamObserver<ImportProgress> out) {
     ServerCallStreamObserver<ImportProgress> progress =
@@ -251,12 +259,14 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
     return ack.build();
   }
 
+  @Blocking
   @Override
   public void status(StatusRequest request, StreamObserver<NodeStatus> out) {
     out.onNext(status.now());
     out.onCompleted();
   }
 
+  @Blocking
   @Override
   public void why(WhyRequest request, StreamObserver<WhyAnswer> out) {
     try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import io.quarkus.grpc.GrpcService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ import org.liaison.wire.v1.AuditVerifyReport;
 class AuditLogTest {
   @Inject AuditLog audit;
   @Inject AuditReader reader;
-  @Inject AuditService service;
+  @Inject @GrpcService AuditService service;
   @Inject AuditSigning signing;
   @Inject AuditTables tables;
   @Inject AuditSalt salt;

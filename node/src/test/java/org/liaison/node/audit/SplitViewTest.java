@@ -3,6 +3,7 @@ package org.liaison.node.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import io.quarkus.grpc.GrpcService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ class SplitViewTest {
   @Inject AuditTables tables;
   @Inject PartnerHistory history;
   @Inject PartnerConsistency consistency;
-  @Inject AuditService service;
+  @Inject @GrpcService AuditService service;
 
   private NodeCredentials dea;
 

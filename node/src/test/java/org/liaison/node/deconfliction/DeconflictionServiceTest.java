@@ -7,6 +7,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ import org.liaison.wire.v1.PointOfContact;
 @QuarkusTest
 @TestProfile(LoopbackProfile.class)
 class DeconflictionServiceTest {
-  @Inject DeconflictionService service;
+  @Inject @GrpcService DeconflictionService service;
   @Inject AlertOutbox outbox;
 
   private Server server;

@@ -40,6 +40,7 @@ public final class Channels {
         .sslContext(tls)
         .maxInboundMessageSize(maxMessageBytes)
         .keepAliveTime(30, TimeUnit.SECONDS)
+        .intercept(CallTracing.client())
         .build();
   }
 

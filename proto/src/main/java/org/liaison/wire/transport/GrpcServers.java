@@ -2,6 +2,7 @@ package org.liaison.wire.transport;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -158,11 +159,13 @@ public final class GrpcServers {
       // reload.
       revalidation = new PeerRevalidation(recheck, connections);
     }
+    // the last interceptor runs first: the peer is checked and named before the call is traced
+    ServerInterceptor tracing = CallTracing.server();
     for (BindableService service : services) {
       builder.addService(
           revalidation == null
-              ? ServerInterceptors.intercept(service, peers)
-              : ServerInterceptors.intercept(service, peers, revalidation));
+              ? ServerInterceptors.intercept(service, tracing, peers)
+              : ServerInterceptors.intercept(service, tracing, peers, revalidation));
       health.setStatus(
           service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
     }

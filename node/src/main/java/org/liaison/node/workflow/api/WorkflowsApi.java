@@ -2,8 +2,10 @@ package org.liaison.node.workflow.api;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -44,7 +46,8 @@ import org.liaison.wire.v1.WorkflowsGrpc;
  * authenticated TLS peer ({@link OfficerIdentity}); a request naming another officer or a role the
  * officer does not hold is refused.
  */
-@ApplicationScoped
+@GrpcService
+@Singleton
 public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements OfficerApi {
   private static final Logger LOG = Logger.getLogger(WorkflowsApi.class);
 
@@ -58,6 +61,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
   @Inject WorkflowTimers timers;
   @Inject OfficerIdentity identity;
 
+  @Blocking
   @Override
   public void requestInformation(InfoRequestDraft r, StreamObserver<WorkflowItem> out) {
     started(
@@ -70,18 +74,21 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
                 identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void requestConsent(ConsentDraft r, StreamObserver<WorkflowItem> out) {
     started(
         out, () -> consent.request(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void recordFeedback(FeedbackDraft r, StreamObserver<WorkflowItem> out) {
     started(
         out, () -> feedback.record(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void requestDesignation(DesignationDraft r, StreamObserver<WorkflowItem> out) {
     started(
@@ -89,6 +96,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         () -> designation.request(r, identity.actingAs(r.getOfficerId(), r.getCaseReference())));
   }
 
+  @Blocking
   @Override
   public void answer(WorkflowAnswer r, StreamObserver<WorkflowItem> out) {
     started(
@@ -112,6 +120,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         });
   }
 
+  @Blocking
   @Override
   public void list(WorkflowQuery r, StreamObserver<WorkflowItems> out) {
     answer(
@@ -129,11 +138,13 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         });
   }
 
+  @Blocking
   @Override
   public void show(WorkflowRef r, StreamObserver<WorkflowItem> out) {
     answer(out, () -> views.view(engine.require(r.getWorkflowId()), true));
   }
 
+  @Blocking
   @Override
   public void feedbackDuties(FeedbackDutiesRequest r, StreamObserver<FeedbackDutyList> out) {
     answer(
@@ -141,6 +152,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
         () -> FeedbackDutyList.newBuilder().addAllDuties(feedback.duties(r.getPartner())).build());
   }
 
+  @Blocking
   @Override
   public void designatedAgents(DesignatedAgentsRequest r, StreamObserver<DesignatedAgentList> out) {
     answer(
@@ -151,6 +163,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
                 .build());
   }
 
+  @Blocking
   @Override
   public void timeliness(TimelinessRequest r, StreamObserver<TimelinessReport> out) {
     answer(out, () -> timeliness.report(r.getPartner(), Instant.now()));
