@@ -1,7 +1,6 @@
 package org.liaison.cluster.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,33 +81,17 @@ class KubernetesManifestsTest {
     assertResourcesAndUser(m, container);
   }
 
-  /** The PostgreSQL build's manifests ({@code -Ppostgresql}): the URL comes from a Secret. */
-  @Test
-  void postgresqlNode_databaseUrlFromASecret() throws IOException {
-    Path file = ROOT.resolve("node/target/kubernetes-postgresql/kubernetes.yml");
-    assumeTrue(Files.exists(file), "the node was not built with -Ppostgresql");
-    Manifest m = Manifest.read(file);
-    Map<String, Object> container = m.container("liaison-node");
-    assertThat(m.envFrom(container, "secretRef")).containsExactly("liaison-node-database");
-    assertThat(m.envFrom(container, "configMapRef")).containsExactly("liaison-node-config");
-    // the replay journal still needs the volume
-    assertThat(m.env(container).get("LIAISON_DATA_DIR"))
-        .startsWith(assertVolumeClaimMounted(m, container, "liaison-node-data") + "/");
-    assertHealthProbes(container);
-    assertMigratesItself(m, m.env(container));
-  }
-
   /**
    * The node runs its own migrations at start: no Flyway Job, no init container waiting for one,
    * Flyway not switched off (an H2 file opens in one process only).
    */
-  private static void assertMigratesItself(Manifest m, Map<String, String> env) {
+  static void assertMigratesItself(Manifest m, Map<String, String> env) {
     assertThat(m.kinds()).doesNotContain("Job");
     assertThat(m.podSpec()).doesNotContainKey("initContainers");
     assertThat(env).doesNotContainKey("QUARKUS_FLYWAY_ACTIVE");
   }
 
-  private static void assertHealthProbes(Map<String, Object> container) {
+  static void assertHealthProbes(Map<String, Object> container) {
     assertThat(httpGet(container, "livenessProbe")).containsEntry("path", "/q/health/live");
     assertThat(httpGet(container, "readinessProbe")).containsEntry("path", "/q/health/ready");
     assertThat(httpGet(container, "startupProbe")).containsEntry("path", "/q/health/started");
@@ -133,7 +116,7 @@ class KubernetesManifestsTest {
   }
 
   /** The claim is mounted and defined in the same file; returns its mount path. */
-  private static String assertVolumeClaimMounted(
+  static String assertVolumeClaimMounted(
       Manifest m, Map<String, Object> container, String claim) {
     Map<String, Object> volume = m.volumeWith("persistentVolumeClaim", "claimName", claim);
     assertThat(volume).as("a volume of the claim " + claim).isNotNull();
