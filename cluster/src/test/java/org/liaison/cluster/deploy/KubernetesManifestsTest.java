@@ -116,8 +116,7 @@ class KubernetesManifestsTest {
   }
 
   /** The claim is mounted and defined in the same file; returns its mount path. */
-  static String assertVolumeClaimMounted(
-      Manifest m, Map<String, Object> container, String claim) {
+  static String assertVolumeClaimMounted(Manifest m, Map<String, Object> container, String claim) {
     Map<String, Object> volume = m.volumeWith("persistentVolumeClaim", "claimName", claim);
     assertThat(volume).as("a volume of the claim " + claim).isNotNull();
     assertThat(m.resource("PersistentVolumeClaim", claim)).as("the claim itself").isNotNull();
