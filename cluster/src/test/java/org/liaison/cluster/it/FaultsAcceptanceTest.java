@@ -237,7 +237,7 @@ class FaultsAcceptanceTest {
             .log(log)
             .healthUrl(
                 java.net.URI.create(
-                    "http://" + Federation.HOST + ":" + ports.get(3) + "/q/health/ready"))
+                    "http://" + Federation.HOST + ":" + ports.get(2) + "/q/health/ready"))
             .workingDir(f.workDir().resolve("us.dea").resolve("node-second"))
             .build();
     try {
