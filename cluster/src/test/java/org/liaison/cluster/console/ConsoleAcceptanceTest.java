@@ -506,13 +506,19 @@ class ConsoleAcceptanceTest {
       WebElement approved = awaitItemState(f.node("us.ice"), ice, id, "APPROVED");
       assertThat(approved.getText()).contains("SA Ana Ruiz").contains("SA Tom Hale");
       ice.screenshot("designation-ice-approved");
-      // and ICE's send page lists the agents DEA designated
-      ice.get(f.node("us.ice").consoleUrl() + "send");
-      assertThat(
-              ice.driver().findElements(By.cssSelector("#designated-agents tbody tr")).stream()
-                  .map(WebElement::getText)
-                  .filter(row -> row.contains("us.dea"))
-                  .toList())
+      // and ICE's send page lists the agents DEA designated (recorded just after the approval
+      // is shown, so the page is loaded again until they are there, for at most ANSWER)
+      List<String> designated = List.of();
+      long until = System.nanoTime() + ANSWER.toNanos();
+      while (designated.size() < 2 && System.nanoTime() < until) {
+        ice.get(f.node("us.ice").consoleUrl() + "send");
+        designated =
+            ice.driver().findElements(By.cssSelector("#designated-agents tbody tr")).stream()
+                .map(WebElement::getText)
+                .filter(row -> row.contains("us.dea"))
+                .toList();
+      }
+      assertThat(designated)
           .anySatisfy(row -> assertThat(row).startsWith("SA Ana Ruiz"))
           .anySatisfy(row -> assertThat(row).startsWith("SA Tom Hale"));
     }

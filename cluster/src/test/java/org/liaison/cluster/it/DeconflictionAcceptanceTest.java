@@ -388,20 +388,34 @@ class DeconflictionAcceptanceTest {
 
   private static void check(Federation f, String agency, String phone) {
     try (NodeClient c = f.node(agency).client()) {
-      List<PartnerCheckAnswer> answers =
-          c.checkAll(
-              OfficerCheckRequest.newBuilder()
-                  .setIdentifier(
-                      Identifier.newBuilder()
-                          .setType(IdentifierType.PHONE)
-                          .setValue(phone)
-                          .setCountry("US"))
-                  .setCaseReference("ICE-MIA-2026-0311")
-                  .addPartners("us.dea")
-                  .setDeadlineMs(10_000)
-                  .build());
-      assertThat(Officers.checkFrom(answers, "us.dea").getStatus())
-          .isEqualTo(PartnerAnswer.Status.NO_MATCH);
+      OfficerCheckRequest request =
+          OfficerCheckRequest.newBuilder()
+              .setIdentifier(
+                  Identifier.newBuilder()
+                      .setType(IdentifierType.PHONE)
+                      .setValue(phone)
+                      .setCountry("US"))
+              .setCaseReference("ICE-MIA-2026-0311")
+              .addPartners("us.dea")
+              .setDeadlineMs(10_000)
+              .build();
+      List<PartnerCheckAnswer> answers = c.checkAll(request);
+      PartnerCheckAnswer dea = Officers.checkFrom(answers, "us.dea");
+      // a node restarted by this test or another one may still be settling: ask again, briefly
+      long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (dea.getStatus() == PartnerAnswer.Status.UNAVAILABLE && System.nanoTime() < until) {
+        sleepQuietly(500);
+        dea = Officers.checkFrom(c.checkAll(request), "us.dea");
+      }
+      assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.NO_MATCH);
+    }
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
