@@ -187,8 +187,13 @@ class ListenerAbuseTest {
         RawHttp2Connection abuser = RawHttp2Connection.open(port, abuserTls)) {
       int sent = abuser.openAndReset(RELAY, 50_000, 100);
       assertThat(abuser.awaitClosed(5_000)).as("the listener closed the connection").isTrue();
-      // the GOAWAY may be lost when the listener drops the socket under the client's flood
-      assertThat(abuser.goAwayError.get()).isIn(-1L, Http2Error.ENHANCE_YOUR_CALM.code());
+      // the GOAWAY may be lost when the listener drops the socket under the client's flood, and
+      // frames already in flight may draw a second GOAWAY (PROTOCOL_ERROR) while it closes
+      if (!abuser.goAwayErrors.isEmpty()) {
+        assertThat(abuser.goAwayErrors.get(0))
+            .as("the first GOAWAY of %s", abuser.goAwayErrors)
+            .isEqualTo(Http2Error.ENHANCE_YOUR_CALM.code());
+      }
       // the flood was cut off after the limit, not served to the end
       assertThat(sent).isLessThan(50_000);
       Thread.sleep(300);
@@ -292,7 +297,7 @@ class ListenerAbuseTest {
       long millis = (System.nanoTime() - t0) / 1_000_000;
       // grpc-java jitters the idle limit by up to 10 %
       assertThat(millis).isGreaterThan(limits.maxConnectionIdle().toMillis() * 8 / 10);
-      assertThat(idle.goAwayError.get()).isEqualTo(Http2Error.NO_ERROR.code());
+      assertThat(idle.goAwayErrors).first().isEqualTo(Http2Error.NO_ERROR.code());
     }
   }
 

@@ -22,6 +22,7 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +39,12 @@ final class RawHttp2Connection implements AutoCloseable {
   private Channel channel;
   private int nextStreamId = 1;
 
-  final AtomicLong goAwayError = new AtomicLong(-1);
+  /**
+   * The error code of every GOAWAY received, in order: a server may send a second one while
+   * closing.
+   */
+  final List<Long> goAwayErrors = new CopyOnWriteArrayList<>();
+
   final Map<Long, AtomicInteger> resetsByError = new ConcurrentHashMap<>();
   final AtomicInteger responseHeaders = new AtomicInteger();
   final Map<String, AtomicInteger> grpcStatuses = new ConcurrentHashMap<>();
@@ -187,7 +193,7 @@ final class RawHttp2Connection implements AutoCloseable {
           @Override
           public void onGoAwayRead(
               ChannelHandlerContext c, int lastStreamId, long errorCode, ByteBuf debugData) {
-            goAwayError.set(errorCode);
+            goAwayErrors.add(errorCode);
           }
 
           @Override
