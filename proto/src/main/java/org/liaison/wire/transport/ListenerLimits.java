@@ -110,24 +110,22 @@ public record ListenerLimits(
   }
 
   public ListenerLimits withMaxConnectionAgeGrace(Optional<Duration> grace) {
-    return new ListenerLimits(
-        maxInboundMessageBytes,
-        maxConcurrentStreams,
-        maxHeaderListBytes,
-        maxResetsPerWindow,
-        resetWindow,
-        handshakeTimeout,
-        keepAliveTime,
-        keepAliveTimeout,
-        permitKeepAliveTime,
-        maxConnectionIdle,
-        maxConnectionAge,
-        grace);
+    return withConnectionTimings(handshakeTimeout, maxConnectionIdle, maxConnectionAge, grace);
   }
 
   /** The same limits with other timings: tests shorten minutes to seconds. */
   public ListenerLimits withTimings(
       Duration handshakeTimeout, Duration maxConnectionIdle, Duration maxConnectionAge) {
+    return withConnectionTimings(
+        handshakeTimeout, maxConnectionIdle, maxConnectionAge, maxConnectionAgeGrace);
+  }
+
+  /** The one copy: the same bounds on what a peer sends, with these timings of its connection. */
+  private ListenerLimits withConnectionTimings(
+      Duration handshakeTimeout,
+      Duration maxConnectionIdle,
+      Duration maxConnectionAge,
+      Optional<Duration> maxConnectionAgeGrace) {
     return new ListenerLimits(
         maxInboundMessageBytes,
         maxConcurrentStreams,
