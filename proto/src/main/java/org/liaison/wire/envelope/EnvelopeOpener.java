@@ -40,12 +40,7 @@ public final class EnvelopeOpener {
 
   private EnvelopeOpener(Builder b) throws InvalidKeyException {
     this.self = b.self;
-    EnvelopeVerifier.Builder vb =
-        EnvelopeVerifier.builder(b.trust).clock(b.clock).maxClockSkew(b.maxSkew);
-    if (b.replay != null) {
-      vb.replayGuard(b.replay);
-    }
-    this.verifier = vb.build();
+    this.verifier = b.verifier.build();
     this.sessionPolicy = b.sessionPolicy;
     this.clock = b.clock;
     install(List.of(slot(self)));
@@ -186,32 +181,37 @@ public final class EnvelopeOpener {
         "Envelope is sealed to encryption key " + keyId + ", which this node does not hold.");
   }
 
-  /** Configures an opener. */
+  /**
+   * Configures an opener: the checks it shares with {@link EnvelopeVerifier} are configured on the
+   * verifier's own builder, so their defaults are defined once.
+   */
   public static final class Builder {
     private final NodeCredentials self;
-    private final TrustDirectory trust;
+    private final EnvelopeVerifier.Builder verifier;
     private Clock clock = Clock.systemUTC();
-    private Duration maxSkew = Duration.ofSeconds(30);
-    private ReplayGuard replay;
     private SessionPolicy sessionPolicy = SessionPolicy.defaults();
 
     private Builder(NodeCredentials self, TrustDirectory trust) {
       this.self = self;
-      this.trust = trust;
+      this.verifier = EnvelopeVerifier.builder(trust).clock(clock);
     }
 
+    /** The clock of the envelope checks and of the sessions' lifetimes. */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      verifier.clock(clock);
       return this;
     }
 
+    /** As {@link EnvelopeVerifier.Builder#maxClockSkew}. */
     public Builder maxClockSkew(Duration maxSkew) {
-      this.maxSkew = maxSkew;
+      verifier.maxClockSkew(maxSkew);
       return this;
     }
 
+    /** As {@link EnvelopeVerifier.Builder#replayGuard}. */
     public Builder replayGuard(ReplayGuard replay) {
-      this.replay = replay;
+      verifier.replayGuard(replay);
       return this;
     }
 
