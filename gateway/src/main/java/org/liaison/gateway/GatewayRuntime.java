@@ -36,6 +36,7 @@ import org.liaison.wire.pki.FolderWatcher;
 import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.pki.TrustDirectoryWatcher;
 import org.liaison.wire.transport.GrpcServers;
+import org.liaison.wire.transport.GrpcServers.Reflection;
 import org.liaison.wire.transport.ListenerLimits;
 import org.liaison.wire.transport.LiveTlsIdentity;
 import org.liaison.wire.transport.MutualTls;
@@ -156,12 +157,13 @@ public class GatewayRuntime {
               tamper,
               log);
       partners =
-          GrpcServers.startWithoutReflection(
+          GrpcServers.start(
               g.bindHost(),
               g.partnerPort(),
               identity,
               partnerTrust,
               ListenerLimits.partnerFacing(g.maxMessageBytes()),
+              Reflection.WITHHELD,
               partnerExecutor,
               List.of(RelayServices.forPartners(inbound)));
       nodes =
@@ -171,6 +173,7 @@ public class GatewayRuntime {
               identity,
               nodeTrust,
               ListenerLimits.partnerFacing(g.maxMessageBytes()),
+              Reflection.OFFERED,
               nodeExecutor,
               List.of(RelayServices.forNodes(outbound)));
       ready = true;

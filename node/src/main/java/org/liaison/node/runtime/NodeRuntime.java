@@ -48,12 +48,13 @@ public class NodeRuntime {
     try {
       int max = config.federation().maxMessageBytes();
       federationServer =
-          GrpcServers.startWithoutReflection(
+          GrpcServers.start(
               config.federation().bindHost(),
               config.federation().port(),
               keys.tls(),
               keys.ownAgencyTrust(CertificateRole.GATEWAY_TLS),
               ListenerLimits.partnerFacing(max),
+              GrpcServers.Reflection.WITHHELD,
               partnerExecutor,
               List.of(federation));
       ready = true;

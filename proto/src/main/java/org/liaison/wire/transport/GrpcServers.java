@@ -31,6 +31,14 @@ public final class GrpcServers {
   /** How long a connection may live before the peer must handshake again (with current trust). */
   public static final Duration MAX_CONNECTION_AGE = ListenerLimits.MAX_CONNECTION_AGE;
 
+  /** Whether a listener describes its services (gRPC server reflection) to whoever reaches it. */
+  public enum Reflection {
+    /** Where this agency's own officers and nodes connect, for tools such as grpcurl. */
+    OFFERED,
+    /** Partner-facing listeners, and what relays partners' envelopes: they describe nothing. */
+    WITHHELD
+  }
+
   public static Server start(
       String host,
       int port,
@@ -47,7 +55,7 @@ public final class GrpcServers {
         ListenerLimits.officerFacing(maxMessageBytes),
         executor,
         services,
-        true);
+        Reflection.OFFERED);
   }
 
   /**
@@ -71,60 +79,35 @@ public final class GrpcServers {
         identity,
         peers,
         ListenerLimits.officerFacing(maxMessageBytes),
+        Reflection.OFFERED,
         executor,
         services);
   }
 
-  /** As above, with the limits given. */
+  /**
+   * As above, with the limits given, and server reflection as {@code reflection} says: the one way
+   * to open partner-facing listeners ({@link ListenerLimits#partnerFacing}, {@link
+   * Reflection#WITHHELD}).
+   */
   public static Server start(
       String host,
       int port,
       Supplier<TlsIdentity> identity,
       AgencyTrustManager peers,
       ListenerLimits limits,
+      Reflection reflection,
       Executor executor,
       List<BindableService> services)
       throws IOException {
     return start(
-        host, port, MutualTls.server(identity, peers), peers, limits, executor, services, true);
-  }
-
-  /**
-   * As {@link #start(String, int, Supplier, AgencyTrustManager, int, Executor, List)}, without
-   * server reflection: partner gateways, and what relays their envelopes ({@link
-   * ListenerLimits#partnerFacing}).
-   */
-  public static Server startWithoutReflection(
-      String host,
-      int port,
-      Supplier<TlsIdentity> identity,
-      AgencyTrustManager peers,
-      int maxMessageBytes,
-      Executor executor,
-      List<BindableService> services)
-      throws IOException {
-    return startWithoutReflection(
         host,
         port,
-        identity,
+        MutualTls.server(identity, peers),
         peers,
-        ListenerLimits.partnerFacing(maxMessageBytes),
+        limits,
         executor,
-        services);
-  }
-
-  /** As above, with the limits given. */
-  public static Server startWithoutReflection(
-      String host,
-      int port,
-      Supplier<TlsIdentity> identity,
-      AgencyTrustManager peers,
-      ListenerLimits limits,
-      Executor executor,
-      List<BindableService> services)
-      throws IOException {
-    return start(
-        host, port, MutualTls.server(identity, peers), peers, limits, executor, services, false);
+        services,
+        reflection);
   }
 
   private static Server start(
@@ -135,7 +118,7 @@ public final class GrpcServers {
       ListenerLimits limits,
       Executor executor,
       List<BindableService> services,
-      boolean reflection)
+      Reflection reflection)
       throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     // the TLS negotiation remembers each connection, so a revoked peer's can be closed
@@ -148,7 +131,7 @@ public final class GrpcServers {
     }
     builder.executor(executor).addService(health.getHealthService());
     applyLimits(builder, limits);
-    if (reflection) {
+    if (reflection == Reflection.OFFERED) {
       builder.addService(ProtoReflectionServiceV1.newInstance());
     }
     PeerIdentityInterceptor peers = new PeerIdentityInterceptor();

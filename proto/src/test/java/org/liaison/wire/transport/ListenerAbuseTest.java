@@ -44,12 +44,12 @@ import org.liaison.wire.v1.GatewayRelayGrpc;
 
 /**
  * HTTP/2 and gRPC abuse against a partner-facing listener set up exactly as a gateway's partner
- * listener is ({@link GrpcServers#startWithoutReflection} with {@link
- * ListenerLimits#partnerFacing}; real TLS 1.3 with the dev PKI's gateway certificates, on
- * loopback). us.dea abuses the listener; while it does, ru.skr, another partner, keeps calling and
- * every one of its calls must be answered within its deadline. Only the minute-long timings
- * (handshake timeout, idle connection) are shortened to seconds so the test stays lean; every other
- * limit is the one production uses.
+ * listener is ({@link GrpcServers#start} with {@link ListenerLimits#partnerFacing}, without
+ * reflection; real TLS 1.3 with the dev PKI's gateway certificates, on loopback). us.dea abuses the
+ * listener; while it does, ru.skr, another partner, keeps calling and every one of its calls must
+ * be answered within its deadline. Only the minute-long timings (handshake timeout, idle
+ * connection) are shortened to seconds so the test stays lean; every other limit is the one
+ * production uses.
  */
 class ListenerAbuseTest {
   static final int MAX_MESSAGE = 1 << 20;
@@ -92,12 +92,13 @@ class ListenerAbuseTest {
             .withTimings(
                 Duration.ofSeconds(2), Duration.ofSeconds(2), ListenerLimits.MAX_CONNECTION_AGE);
     server =
-        GrpcServers.startWithoutReflection(
+        GrpcServers.start(
             "127.0.0.1",
             port,
             TlsIdentity.fromFolder(pki.gatewayDir("us.ice")),
             trust,
             limits,
+            GrpcServers.Reflection.WITHHELD,
             executor,
             List.of(new Echo()));
     String iceCa = directory.caFingerprint("us.ice").orElseThrow();
