@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.gateway.admission.PartnerRateLimits;
@@ -132,30 +133,22 @@ public class GatewayRuntime {
         LOG.warnf("TEST MODE: this gateway flips one byte of %s envelopes", tamper);
       }
       var concurrency = new PartnerConcurrency(g.maxConcurrentPerPartner());
-      Relay inbound =
-          new Relay(
-              agency,
-              inspector,
-              agreements,
-              limits,
-              concurrency,
-              routes,
-              toNodes,
-              g.maxDeadlineMs(),
-              tamper,
-              log);
-      Relay outbound =
-          new Relay(
-              agency,
-              inspector,
-              agreements,
-              limits,
-              concurrency,
-              routes,
-              toPartners,
-              g.maxDeadlineMs(),
-              tamper,
-              log);
+      // both directions apply the same checks; only where they forward to differs
+      Function<Forwarder, Relay> relayTo =
+          next ->
+              new Relay(
+                  agency,
+                  inspector,
+                  agreements,
+                  limits,
+                  concurrency,
+                  routes,
+                  next,
+                  g.maxDeadlineMs(),
+                  tamper,
+                  log);
+      Relay inbound = relayTo.apply(toNodes);
+      Relay outbound = relayTo.apply(toPartners);
       partners =
           GrpcServers.start(
               g.bindHost(),
