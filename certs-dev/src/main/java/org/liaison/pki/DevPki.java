@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.liaison.pem.Pem;
 
@@ -199,27 +201,31 @@ public final class DevPki {
 
   /** Issues TLS, signing and encryption keys and certificates for a new node. */
   public void addNode(String agency, String node) {
-    AgencySpec.requireName(node, "node");
-    CertificateAuthority ca = authority(agency);
-    if (Files.exists(layout.nodeDir(agency, node))) {
-      throw new PkiException(
-          PkiException.Kind.ALREADY_EXISTS,
-          "node " + node + " of " + agency + " already exists; use rotate to give it new keys");
-    }
-    issuer.node(ca, node);
-    ca.saveState(layout);
+    addLeaf(
+        agency, "node", node, layout::nodeDir, "; use rotate to give it new keys", issuer::node);
   }
 
   /** Issues an officer's client TLS key, certificate and PKCS#12. */
   public void addOfficer(String agency, String officer) {
-    AgencySpec.requireName(officer, "officer");
+    addLeaf(agency, "officer", officer, layout::officerDir, "", issuer::officer);
+  }
+
+  /** A new node or officer of an existing agency: refused where its folder already exists. */
+  private void addLeaf(
+      String agency,
+      String kind,
+      String name,
+      BiFunction<String, String, Path> folder,
+      String ifExists,
+      BiConsumer<CertificateAuthority, String> issue) {
+    AgencySpec.requireName(name, kind);
     CertificateAuthority ca = authority(agency);
-    if (Files.exists(layout.officerDir(agency, officer))) {
+    if (Files.exists(folder.apply(agency, name))) {
       throw new PkiException(
           PkiException.Kind.ALREADY_EXISTS,
-          "officer " + officer + " of " + agency + " already exists");
+          kind + " " + name + " of " + agency + " already exists" + ifExists);
     }
-    issuer.officer(ca, officer);
+    issue.accept(ca, name);
     ca.saveState(layout);
   }
 
