@@ -137,13 +137,12 @@ public final class AgreementParser {
                     }
                     return true;
                   });
-      Optional<Integer> version =
-          y.required(m, root, "", "version").flatMap(n -> y.integer(n, "version", 1));
+      Optional<Integer> version = y.required(m, root, "", "version", y.integerItem(1));
       String title =
           Optional.ofNullable(m.get("title")).flatMap(n -> y.scalar(n, "title")).orElse("");
       Optional<List<Party>> parties = parties(m, root);
-      Optional<LocalDate> start = y.required(m, root, "", "start").flatMap(n -> y.date(n, "start"));
-      Optional<LocalDate> end = y.required(m, root, "", "end").flatMap(n -> y.date(n, "end"));
+      Optional<LocalDate> start = y.required(m, root, "", "start", y.dateItem());
+      Optional<LocalDate> end = y.required(m, root, "", "end", y.dateItem());
       if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
         y.error(m.get("end"), "end", "is before start (" + start.get() + ")");
       }
@@ -376,8 +375,7 @@ public final class AgreementParser {
           .flatMap(
               m -> {
                 Optional<RecordCategory> cat =
-                    y.required(m, n, f, "category")
-                        .flatMap(v -> y.code(v, f + ".category", RecordCategory.class));
+                    y.required(m, n, f, "category", y.codeItem(RecordCategory.class));
                 Optional<Tier> tier =
                     y.required(m, n, f, "tier")
                         .flatMap(
@@ -422,8 +420,7 @@ public final class AgreementParser {
           .flatMap(
               m -> {
                 Optional<RecordCategory> cat =
-                    y.required(m, n, f, "category")
-                        .flatMap(v -> y.code(v, f + ".category", RecordCategory.class));
+                    y.required(m, n, f, "category", y.codeItem(RecordCategory.class));
                 Optional<List<String>> to =
                     y.required(m, n, f, "to")
                         .flatMap(

@@ -32,11 +32,9 @@ final class AgreementTermsReader {
         .flatMap(
             m -> {
               Optional<Integer> q =
-                  y.required(m, n, "rate_limits", "queries_per_day")
-                      .flatMap(v -> y.integer(v, "rate_limits.queries_per_day", 0));
+                  y.required(m, n, "rate_limits", "queries_per_day", y.integerItem(0));
               Optional<Integer> p =
-                  y.required(m, n, "rate_limits", "deconfliction_probes_per_day")
-                      .flatMap(v -> y.integer(v, "rate_limits.deconfliction_probes_per_day", 0));
+                  y.required(m, n, "rate_limits", "deconfliction_probes_per_day", y.integerItem(0));
               return q.isPresent() && p.isPresent()
                   ? Optional.of(new RateLimits(q.get(), p.get()))
                   : Optional.empty();
@@ -47,23 +45,23 @@ final class AgreementTermsReader {
     return y.mapping(n, "deconfliction", DECONF)
         .flatMap(
             m -> {
-              Optional<Boolean> t =
-                  y.required(m, n, "deconfliction", "target")
-                      .flatMap(v -> y.bool(v, "deconfliction.target"));
-              Optional<Boolean> e =
-                  y.required(m, n, "deconfliction", "event")
-                      .flatMap(v -> y.bool(v, "deconfliction.event"));
+              Optional<Boolean> t = y.required(m, n, "deconfliction", "target", y.boolItem());
+              Optional<Boolean> e = y.required(m, n, "deconfliction", "event", y.boolItem());
               // optional, the same defaults on both sides: 500 m and 60 minutes
               Optional<Integer> metres =
-                  m.containsKey("event_buffer_metres")
-                      ? y.integer(
-                          m.get("event_buffer_metres"), "deconfliction.event_buffer_metres", 0)
-                      : Optional.of(Deconfliction.DEFAULT_BUFFER_METRES);
+                  y.optional(
+                      m,
+                      "deconfliction",
+                      "event_buffer_metres",
+                      y.integerItem(0),
+                      Deconfliction.DEFAULT_BUFFER_METRES);
               Optional<Integer> minutes =
-                  m.containsKey("event_buffer_minutes")
-                      ? y.integer(
-                          m.get("event_buffer_minutes"), "deconfliction.event_buffer_minutes", 0)
-                      : Optional.of(Deconfliction.DEFAULT_BUFFER_MINUTES);
+                  y.optional(
+                      m,
+                      "deconfliction",
+                      "event_buffer_minutes",
+                      y.integerItem(0),
+                      Deconfliction.DEFAULT_BUFFER_MINUTES);
               return t.isPresent() && e.isPresent() && metres.isPresent() && minutes.isPresent()
                   ? Optional.of(new Deconfliction(t.get(), e.get(), metres.get(), minutes.get()))
                   : Optional.empty();
@@ -75,11 +73,8 @@ final class AgreementTermsReader {
         .flatMap(
             m -> {
               Optional<Boolean> o =
-                  y.required(m, n, "feedback", "owed_to_originator")
-                      .flatMap(v -> y.bool(v, "feedback.owed_to_originator"));
-              Optional<Integer> d =
-                  y.required(m, n, "feedback", "within_days")
-                      .flatMap(v -> y.integer(v, "feedback.within_days", 0));
+                  y.required(m, n, "feedback", "owed_to_originator", y.boolItem());
+              Optional<Integer> d = y.required(m, n, "feedback", "within_days", y.integerItem(0));
               return o.isPresent() && d.isPresent()
                   ? Optional.of(new Feedback(o.get(), d.get()))
                   : Optional.empty();
@@ -91,11 +86,9 @@ final class AgreementTermsReader {
         .flatMap(
             m -> {
               Optional<Integer> h =
-                  y.required(m, n, "service_levels", "respond_within_hours")
-                      .flatMap(v -> y.integer(v, "service_levels.respond_within_hours", 1));
+                  y.required(m, n, "service_levels", "respond_within_hours", y.integerItem(1));
               Optional<Boolean> t =
-                  y.required(m, n, "service_levels", "designation_requests_tracked")
-                      .flatMap(v -> y.bool(v, "service_levels.designation_requests_tracked"));
+                  y.required(m, n, "service_levels", "designation_requests_tracked", y.boolItem());
               return h.isPresent() && t.isPresent()
                   ? Optional.of(new ServiceLevels(h.get(), t.get()))
                   : Optional.empty();

@@ -90,7 +90,20 @@ final class YamlFields {
   }
 
   Optional<String> string(Map<String, Node> map, Node parent, String path, String key) {
-    return required(map, parent, path, key).flatMap(n -> scalar(n, join(path, key)));
+    return required(map, parent, path, key, stringItem());
+  }
+
+  /** A required field of the mapping at {@code path}, read by {@code value} under its full name. */
+  <T> Optional<T> required(
+      Map<String, Node> map, Node parent, String path, String key, ItemReader<T> value) {
+    return required(map, parent, path, key).flatMap(n -> value.read(n, join(path, key)));
+  }
+
+  /** An optional field of the mapping at {@code path}: {@code absent} when it is not there. */
+  <T> Optional<T> optional(
+      Map<String, Node> map, String path, String key, ItemReader<T> value, T absent) {
+    Node n = map.get(key);
+    return n == null ? Optional.of(absent) : value.read(n, join(path, key));
   }
 
   Optional<Integer> integer(Node node, String field, int min) {
@@ -228,6 +241,18 @@ final class YamlFields {
 
   ItemReader<String> stringItem() {
     return this::scalar;
+  }
+
+  ItemReader<Integer> integerItem(int min) {
+    return (n, f) -> integer(n, f, min);
+  }
+
+  ItemReader<Boolean> boolItem() {
+    return this::bool;
+  }
+
+  ItemReader<LocalDate> dateItem() {
+    return this::date;
   }
 
   ItemReader<String> upperItem() {
