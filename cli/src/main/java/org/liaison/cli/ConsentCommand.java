@@ -1,12 +1,12 @@
 package org.liaison.cli;
 
 import org.liaison.wire.v1.ConsentDraft;
+import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "consent",
@@ -98,16 +98,15 @@ final class ConsentCommand implements Runnable {
       name = "grant",
       mixinStandardHelpOptions = true,
       description = "Grant a holder's consent request, with conditions if any.")
-  static final class Grant extends WorkflowCommand {
-    @Parameters(paramLabel = "ID", description = "The workflow id.")
-    String id;
-
+  static final class Grant extends WorkflowAnswerCommand {
     @Option(names = "--conditions", paramLabel = "TEXT", description = "Conditions of the consent.")
     String conditions;
 
     @Override
-    int run(NodeClient client) {
-      return answer(client, id, WorkflowDecision.GRANT, null, conditions, null, null);
+    WorkflowAnswer.Builder decision() {
+      WorkflowAnswer.Builder grant =
+          WorkflowAnswer.newBuilder().setDecision(WorkflowDecision.GRANT);
+      return conditions == null ? grant : grant.setConditions(conditions);
     }
   }
 
@@ -115,16 +114,10 @@ final class ConsentCommand implements Runnable {
       name = "refuse",
       mixinStandardHelpOptions = true,
       description = "Refuse a holder's consent request, with the reason.")
-  static final class Refuse extends WorkflowCommand {
-    @Parameters(paramLabel = "ID", description = "The workflow id.")
-    String id;
-
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-    String reason;
-
+  static final class Refuse extends WorkflowAnswerCommand.Refusal {
     @Override
-    int run(NodeClient client) {
-      return answer(client, id, WorkflowDecision.REFUSE, reason, null, null, null);
+    WorkflowDecision refusal() {
+      return WorkflowDecision.REFUSE;
     }
   }
 

@@ -6,12 +6,12 @@ import org.liaison.wire.v1.DesignatedAgent;
 import org.liaison.wire.v1.DesignatedAgentList;
 import org.liaison.wire.v1.DesignatedAgentsRequest;
 import org.liaison.wire.v1.DesignationDraft;
+import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "designation",
@@ -85,10 +85,7 @@ final class DesignationCommand implements Runnable {
       name = "approve",
       mixinStandardHelpOptions = true,
       description = "Designate the agents asked for (or only those named with --agent).")
-  static final class Approve extends WorkflowCommand {
-    @Parameters(paramLabel = "ID", description = "The workflow id.")
-    String id;
-
+  static final class Approve extends WorkflowAnswerCommand {
     @Option(
         names = "--agent",
         paramLabel = "NAME",
@@ -96,8 +93,8 @@ final class DesignationCommand implements Runnable {
     List<String> agents = new ArrayList<>();
 
     @Override
-    int run(NodeClient client) {
-      return answer(client, id, WorkflowDecision.APPROVE, null, null, null, agents);
+    WorkflowAnswer.Builder decision() {
+      return WorkflowAnswer.newBuilder().setDecision(WorkflowDecision.APPROVE).addAllAgents(agents);
     }
   }
 
@@ -105,16 +102,10 @@ final class DesignationCommand implements Runnable {
       name = "decline",
       mixinStandardHelpOptions = true,
       description = "Decline a designation request, with the reason.")
-  static final class Decline extends WorkflowCommand {
-    @Parameters(paramLabel = "ID", description = "The workflow id.")
-    String id;
-
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-    String reason;
-
+  static final class Decline extends WorkflowAnswerCommand.Refusal {
     @Override
-    int run(NodeClient client) {
-      return answer(client, id, WorkflowDecision.DECLINE, reason, null, null, null);
+    WorkflowDecision refusal() {
+      return WorkflowDecision.DECLINE;
     }
   }
 

@@ -3,6 +3,7 @@ package org.liaison.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.wire.v1.InfoRequestDraft;
+import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowRef;
@@ -149,10 +150,7 @@ final class RequestCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Approve a partner's request; with --field, approve only those fields (approve in part).")
-  static final class Approve extends WorkflowCommand {
-    @Parameters(paramLabel = "ID", description = "The workflow id.")
-    String id;
-
+  static final class Approve extends WorkflowAnswerCommand {
     @Option(
         names = "--field",
         paramLabel = "NAME",
@@ -171,15 +169,15 @@ final class RequestCommand implements Runnable {
     String conditions;
 
     @Override
-    int run(NodeClient client) {
-      return answer(
-          client,
-          id,
-          fields.isEmpty() ? WorkflowDecision.APPROVE : WorkflowDecision.APPROVE_IN_PART,
-          note,
-          conditions,
-          fields,
-          null);
+    WorkflowAnswer.Builder decision() {
+      WorkflowAnswer.Builder approval =
+          WorkflowAnswer.newBuilder()
+              .setDecision(
+                  fields.isEmpty() ? WorkflowDecision.APPROVE : WorkflowDecision.APPROVE_IN_PART)
+              .addAllFields(fields);
+      if (note != null) approval.setReason(note);
+      if (conditions != null) approval.setConditions(conditions);
+      return approval;
     }
   }
 
@@ -187,20 +185,10 @@ final class RequestCommand implements Runnable {
       name = "decline",
       mixinStandardHelpOptions = true,
       description = "Decline a partner's request, with the reason.")
-  static final class Decline extends WorkflowCommand {
-    @Parameters(paramLabel = "ID", description = "The workflow id.")
-    String id;
-
-    @Option(
-        names = "--reason",
-        required = true,
-        paramLabel = "TEXT",
-        description = "Why, in a sentence the requester can act on.")
-    String reason;
-
+  static final class Decline extends WorkflowAnswerCommand.Refusal {
     @Override
-    int run(NodeClient client) {
-      return answer(client, id, WorkflowDecision.DECLINE, reason, null, null, null);
+    WorkflowDecision refusal() {
+      return WorkflowDecision.DECLINE;
     }
   }
 }

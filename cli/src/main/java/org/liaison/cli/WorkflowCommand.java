@@ -1,9 +1,6 @@
 package org.liaison.cli;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.liaison.wire.v1.WorkflowAnswer;
-import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowItem;
 import org.liaison.wire.v1.WorkflowItems;
 import org.liaison.wire.v1.WorkflowKind;
@@ -59,22 +56,5 @@ abstract class WorkflowCommand extends NodeCommand {
                     .setAwaitingUs(awaiting)
                     .setPartner(partner == null ? "" : partner)
                     .build()));
-  }
-
-  int answer(
-      NodeClient client,
-      String id,
-      WorkflowDecision decision,
-      String reason,
-      String conditions,
-      List<String> fields,
-      List<String> agents) {
-    WorkflowAnswer.Builder a =
-        WorkflowAnswer.newBuilder().setWorkflowId(id).setDecision(decision).setOfficerId(officer());
-    if (reason != null) a.setReason(reason);
-    if (conditions != null) a.setConditions(conditions);
-    if (fields != null) a.addAllFields(fields);
-    if (agents != null) a.addAllAgents(agents);
-    return print(workflows(client).answer(a.build()));
   }
 }
