@@ -1,16 +1,12 @@
 package org.liaison.bench.federation;
 
-import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
+import org.liaison.bench.load.Call;
+import org.liaison.bench.load.ClosedLoop;
+import org.liaison.bench.load.Latencies;
 
 /** Measures one kind of call: latency percentiles one at a time, then throughput under load. */
 final class LoadRun {
-  interface Call {
-    void run() throws Exception;
-  }
-
   record Result(String name, double p50Ms, double p99Ms, double callsPerSecond, long errors) {
     String line() {
       return String.format(
@@ -26,42 +22,9 @@ final class LoadRun {
     for (int i = 0; i < warmup; i++) {
       call.run();
     }
-    long[] nanos = new long[samples];
-    for (int i = 0; i < samples; i++) {
-      long t = System.nanoTime();
-      call.run();
-      nanos[i] = System.nanoTime() - t;
-    }
-    Arrays.sort(nanos);
-    AtomicLong done = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    CountDownLatch finished = new CountDownLatch(threads);
-    long started = System.nanoTime();
-    for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
-              () -> {
-                while (System.nanoTime() < end) {
-                  try {
-                    call.run();
-                    done.incrementAndGet();
-                  } catch (Exception e) {
-                    errors.incrementAndGet();
-                  }
-                }
-                finished.countDown();
-              });
-      worker.setDaemon(true);
-      worker.start();
-    }
-    finished.await();
-    double elapsed = (System.nanoTime() - started) / 1e9;
+    Latencies latencies = Latencies.timeSequential(samples, call);
+    ClosedLoop.Throughput load = ClosedLoop.run(threads, Duration.ofSeconds(seconds), call);
     return new Result(
-        name,
-        nanos[samples / 2] / 1e6,
-        nanos[(int) (samples * 0.99)] / 1e6,
-        done.get() / elapsed,
-        errors.get());
+        name, latencies.p50Ms(), latencies.p99Ms(), load.callsPerSecond(), load.errors());
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.liaison.bench.load.LoadAverage;
 import org.liaison.bench.scale.DatabaseSize;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
@@ -104,7 +105,7 @@ public final class ImportLoad {
           "node CPU during the import: %.1f s = %.0f lines per CPU-second (its filter for ICE and"
               + " its automatic check run beside the import)%n",
           nodeCpu / 1000.0, lines / Math.max(0.001, nodeCpu / 1000.0));
-      System.out.println("load average: " + uptime());
+      System.out.println("load average: " + LoadAverage.full());
       settle(dea, before, lines);
       f.stopAll();
       DatabaseSize db = DatabaseSize.of(dea.dataDir());
@@ -220,14 +221,6 @@ public final class ImportLoad {
   private static long size(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static String uptime() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip();
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 }

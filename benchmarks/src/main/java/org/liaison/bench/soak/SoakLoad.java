@@ -3,6 +3,8 @@ package org.liaison.bench.soak;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.liaison.bench.load.LoadAverage;
+import org.liaison.bench.load.LoadFederation;
 import org.liaison.cluster.Federation;
 
 /**
@@ -31,14 +33,14 @@ public final class SoakLoad {
         minutes,
         rate > 0 ? rate + " calls/s" : "80 % of the measured maximum",
         threads,
-        SoakRun.uptime());
+        LoadAverage.averages());
     try (Federation f =
         Federation.builder()
             .agencies("us.ice", "us.dea", "us.cbp")
             .workDir(work.resolve("federation"))
             .jvmOptions(c1 ? Federation.JVM_OPTIONS : Federation.BENCHMARK_JVM_OPTIONS)
             .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "60S")
-            .healthTimeout(Duration.ofSeconds(Long.getLong("liaison.load.start-timeout-s", 300)))
+            .healthTimeout(LoadFederation.startTimeout(300))
             .build()) {
       f.start();
       SoakRun.Result r =

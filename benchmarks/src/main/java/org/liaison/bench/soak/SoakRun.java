@@ -3,7 +3,6 @@ package org.liaison.bench.soak;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.liaison.bench.load.ClosedLoop;
+import org.liaison.bench.load.Latencies;
+import org.liaison.bench.load.LoadAverage;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationProcess;
@@ -115,26 +117,8 @@ public final class SoakRun {
   }
 
   private static double measureMax(SoakMix mix, int threads, Duration probe) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicLong done = new AtomicLong();
-    long end = System.nanoTime() + probe.toNanos();
-    long t0 = System.nanoTime();
-    for (int t = 0; t < threads; t++) {
-      pool.submit(
-          () -> {
-            while (System.nanoTime() < end) {
-              try {
-                mix.call(SoakMix.pick());
-                done.incrementAndGet();
-              } catch (Exception e) {
-                // errors while probing the maximum are not counted as throughput
-              }
-            }
-          });
-    }
-    pool.shutdown();
-    pool.awaitTermination(probe.toSeconds() + 60, TimeUnit.SECONDS);
-    return done.get() / ((System.nanoTime() - t0) / 1e9);
+    // errors while probing the maximum are not counted as throughput
+    return ClosedLoop.run(threads, probe, () -> mix.call(SoakMix.pick())).callsPerSecond();
   }
 
   private static List<Interval> soak(
@@ -205,7 +189,7 @@ public final class SoakRun {
         }
         Interval r = interval(i, latencies, errors, heap(f));
         intervals.add(r);
-        out.println(r.line() + "   (" + uptime() + ")");
+        out.println(r.line() + "   (" + LoadAverage.averages() + ")");
       }
     } finally {
       ticker.shutdownNow();
@@ -230,13 +214,10 @@ public final class SoakRun {
     synchronized (l) {
       nanos = l.stream().mapToLong(Long::longValue).toArray();
     }
-    Arrays.sort(nanos);
+    Latencies interval = Latencies.of(nanos);
     long errs = errors.getOrDefault(i, new AtomicLong()).get();
-    double p50 = nanos.length == 0 ? 0 : nanos[nanos.length / 2] / 1e6;
-    double p99 =
-        nanos.length == 0 ? 0 : nanos[(int) Math.min(nanos.length - 1, nanos.length * 0.99)] / 1e6;
     // calls are counted in the interval they started in
-    return new Interval(i + 1, nanos.length + errs, errs, p50, p99, heap);
+    return new Interval(i + 1, nanos.length + errs, errs, interval.p50Ms(), interval.p99Ms(), heap);
   }
 
   private static Map<String, Long> heap(Federation f) {
@@ -291,15 +272,5 @@ public final class SoakRun {
       }
     }
     return problems;
-  }
-
-  static String uptime() {
-    try {
-      String load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-      return "load "
-          + load.substring(0, load.indexOf(' ', load.indexOf(' ', load.indexOf(' ') + 1) + 1));
-    } catch (Exception e) {
-      return "load unknown";
-    }
   }
 }
