@@ -2,16 +2,13 @@ package org.liaison.bench.federation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.liaison.bench.load.LoadFederation;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.QueryRequest;
 
 /**
  * Fan-out at federation size: one officer query from us.ice to N partners at once against the same
@@ -49,12 +46,10 @@ public final class FanOutLoad {
             .clones("us.dea", clones)
             .workDir(work.resolve("federation"))
             .jvmOptions(c2 ? Federation.BENCHMARK_JVM_OPTIONS : Federation.JVM_OPTIONS)
-            .healthTimeout(Duration.ofSeconds(Long.getLong("liaison.load.start-timeout-s", 600)))
+            .healthTimeout(LoadFederation.startTimeout(600))
             .build()) {
       f.start();
-      System.out.printf(
-          "federation of %d agencies ready in %.1f s%n",
-          partners + 1, f.startupTime().toMillis() / 1000.0);
+      System.out.println(LoadFederation.readyLine(f));
       try (NodeClient ice = f.node("us.ice").client()) {
         LoadRun.Result one = measure(ice, List.of("us.dea"), samples);
         LoadRun.Result fan = measure(ice, all, samples);
@@ -69,29 +64,12 @@ public final class FanOutLoad {
 
   private static LoadRun.Result measure(NodeClient ice, List<String> partners, int samples)
       throws Exception {
-    OfficerQueryRequest query =
-        OfficerQueryRequest.newBuilder()
-            .setQuery(
-                QueryRequest.newBuilder()
-                    .setIdentifier(
-                        Identifier.newBuilder()
-                            .setType(IdentifierType.PHONE)
-                            .setValue("+1 305 555 0142")))
-            .setPurpose("DRUG_TRAFFICKING")
-            .setCaseReference("ICE-MIA-2026-0311")
-            .setOfficerId("officer-1")
-            .addAllPartners(partners)
-            .setDeadlineMs(20_000)
-            .build();
+    OfficerQueryRequest query = ReferenceLookup.query(partners, 20_000);
     return LoadRun.measure(
         String.format("query to %d partner%s", partners.size(), partners.size() == 1 ? "" : "s"),
-        () -> {
-          List<PartnerAnswer> answers = ice.queryAll(query);
-          if (answers.size() != partners.size()
-              || answers.stream().anyMatch(a -> a.getStatus() != PartnerAnswer.Status.MATCH)) {
-            throw new IllegalStateException("unexpected answers: " + answers);
-          }
-        },
+        () ->
+            ReferenceLookup.expectMatches(
+                ice.queryAll(query), partners.size(), PartnerAnswer::getStatus),
         Math.max(20, samples / 5),
         samples,
         2,

@@ -3,19 +3,16 @@ package org.liaison.bench.federation;
 import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import org.liaison.bench.load.LoadFederation;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FreePorts;
 import org.liaison.wire.v1.Envelope;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
-import org.liaison.wire.v1.QueryRequest;
 
 /**
  * The full path against its baseline, printed side by side: a federated query from an officer of
@@ -63,65 +60,31 @@ public final class FederationLoad {
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
             .jvmOptions(c1Only ? Federation.JVM_OPTIONS : Federation.BENCHMARK_JVM_OPTIONS)
-            // a machine busy with other builds starts the processes slowly
-            .healthTimeout(Duration.ofSeconds(Long.getLong("liaison.load.start-timeout-s", 180)));
+            .healthTimeout(LoadFederation.startTimeout(180));
     if (postgresql) {
       b.postgresql("us.ice", "us.dea");
     }
     try (Federation f = b.build()) {
       f.start();
-      System.out.printf(
-          "federation of 2 agencies ready in %.1f s%n", f.startupTime().toMillis() / 1000.0);
-      OfficerQueryRequest query =
-          OfficerQueryRequest.newBuilder()
-              .setQuery(
-                  QueryRequest.newBuilder()
-                      .setIdentifier(
-                          Identifier.newBuilder()
-                              .setType(IdentifierType.PHONE)
-                              .setValue("+1 305 555 0142")))
-              .setPurpose("DRUG_TRAFFICKING")
-              .setCaseReference("ICE-MIA-2026-0311")
-              .setOfficerId("officer-1")
-              .addPartners("us.dea")
-              .setDeadlineMs(10_000)
-              .build();
+      System.out.println(LoadFederation.readyLine(f));
+      OfficerQueryRequest query = ReferenceLookup.query(List.of("us.dea"), 10_000);
       try (NodeClient ice = f.node("us.ice").client()) {
         LoadRun.Result full =
             LoadRun.measure(
                 "federated query us.ice -> us.dea",
-                () -> {
-                  List<PartnerAnswer> answers = ice.queryAll(query);
-                  if (answers.size() != 1
-                      || answers.get(0).getStatus() != PartnerAnswer.Status.MATCH) {
-                    throw new IllegalStateException("unexpected answer: " + answers);
-                  }
-                },
+                () ->
+                    ReferenceLookup.expectMatches(ice.queryAll(query), 1, PartnerAnswer::getStatus),
                 300,
                 2000,
                 threads,
                 seconds);
-        OfficerCheckRequest check =
-            OfficerCheckRequest.newBuilder()
-                .setIdentifier(
-                    Identifier.newBuilder()
-                        .setType(IdentifierType.PHONE)
-                        .setValue("+1 305 555 0142"))
-                .setCaseReference("ICE-MIA-2026-0311")
-                .setOfficerId("officer-1")
-                .addPartners("us.dea")
-                .setDeadlineMs(10_000)
-                .build();
+        OfficerCheckRequest check = ReferenceLookup.check(List.of("us.dea"), 10_000);
         LoadRun.Result targetCheck =
             LoadRun.measure(
                 "private target check us.ice -> us.dea",
-                () -> {
-                  List<PartnerCheckAnswer> answers = ice.checkAll(check);
-                  if (answers.size() != 1
-                      || answers.get(0).getStatus() != PartnerAnswer.Status.MATCH) {
-                    throw new IllegalStateException("unexpected answer: " + answers);
-                  }
-                },
+                () ->
+                    ReferenceLookup.expectMatches(
+                        ice.checkAll(check), 1, PartnerCheckAnswer::getStatus),
                 100,
                 1000,
                 threads,
