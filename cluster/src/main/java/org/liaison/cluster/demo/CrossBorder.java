@@ -1,7 +1,6 @@
 package org.liaison.cluster.demo;
 
 import java.util.List;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Tier;
@@ -45,19 +44,16 @@ final class CrossBorder implements DemoScenario {
 
   /** The ru.skr investigator's query of case 3, also replayed by case 9. */
   static List<PartnerAnswer> skrAsksIceAboutVolkov(Federation federation) {
-    List<PartnerAnswer> answers;
-    try (NodeClient skr = federation.node("ru.skr").client()) {
-      answers =
-          skr.queryAll(
-              OfficerRequests.personQuery(
-                  "Дмитрий Волков",
-                  "1979-03-14",
-                  "INVESTIGATOR",
-                  "HUMAN_SMUGGLING",
-                  "SK-77-2026-0117",
-                  OfficerRequests.DEADLINE_MS,
-                  List.of("us.ice")));
-    }
-    return answers;
+    return OfficerRequests.send(
+        federation,
+        "ru.skr",
+        OfficerRequests.personQuery(
+            "Дмитрий Волков",
+            "1979-03-14",
+            "INVESTIGATOR",
+            "HUMAN_SMUGGLING",
+            "SK-77-2026-0117",
+            OfficerRequests.DEADLINE_MS,
+            List.of("us.ice")));
   }
 }

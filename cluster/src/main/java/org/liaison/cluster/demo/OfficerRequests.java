@@ -1,6 +1,8 @@
 package org.liaison.cluster.demo;
 
 import java.util.List;
+import org.liaison.cli.NodeClient;
+import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -8,7 +10,10 @@ import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PersonQuery;
 import org.liaison.wire.v1.QueryRequest;
 
-/** The officers' queries of the demo's cases, and the answer of one partner among the answers. */
+/**
+ * The officers' queries of the demo's cases, how an officer sends one, and the answer of one
+ * partner among the answers.
+ */
 final class OfficerRequests {
   /** How long the demo's officers wait for their partners' answers. */
   static final int DEADLINE_MS = 10_000;
@@ -54,6 +59,13 @@ final class OfficerRequests {
         .addAllPartners(partners)
         .setDeadlineMs(deadlineMs)
         .build();
+  }
+
+  /** An officer of {@code agency} sends {@code query} through its node; every partner's answer. */
+  static List<PartnerAnswer> send(Federation federation, String agency, OfficerQueryRequest query) {
+    try (NodeClient node = federation.node(agency).client()) {
+      return node.queryAll(query);
+    }
   }
 
   /** {@code agency}'s answer among {@code answers}, or null if it gave none. */

@@ -1,7 +1,6 @@
 package org.liaison.cluster.demo;
 
 import java.util.List;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
@@ -25,13 +24,11 @@ final class OutOfScope implements DemoScenario {
         "A ru.skr officer asks ICE about phone "
             + TargetConflict.PHONE
             + " for purpose NARCOTICS.");
-    List<PartnerAnswer> answers;
-    try (NodeClient skr = federation.node("ru.skr").client()) {
-      answers =
-          skr.queryAll(
-              OfficerRequests.phoneQuery(
-                  TargetConflict.PHONE, "NARCOTICS", "SKR-DEMO-2", "us.ice"));
-    }
+    List<PartnerAnswer> answers =
+        OfficerRequests.send(
+            federation,
+            "ru.skr",
+            OfficerRequests.phoneQuery(TargetConflict.PHONE, "NARCOTICS", "SKR-DEMO-2", "us.ice"));
     say.answers(answers);
     PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
     boolean refused =

@@ -1,7 +1,6 @@
 package org.liaison.cluster.demo;
 
 import java.util.List;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -36,19 +35,18 @@ final class PartnerDown implements DemoScenario {
               + DEADLINE_MS
               + " ms deadline.");
       long t0 = System.nanoTime();
-      List<PartnerAnswer> answers;
-      try (NodeClient ice = federation.node("us.ice").client()) {
-        answers =
-            ice.queryAll(
-                OfficerRequests.personQuery(
-                    "Dmitriy Volkov",
-                    "1979-03-14",
-                    "INVESTIGATOR",
-                    "INTERNATIONAL_ORGANIZED_CRIME",
-                    "ICE-DEMO-7",
-                    DEADLINE_MS,
-                    partners));
-      }
+      List<PartnerAnswer> answers =
+          OfficerRequests.send(
+              federation,
+              "us.ice",
+              OfficerRequests.personQuery(
+                  "Dmitriy Volkov",
+                  "1979-03-14",
+                  "INVESTIGATOR",
+                  "INTERNATIONAL_ORGANIZED_CRIME",
+                  "ICE-DEMO-7",
+                  DEADLINE_MS,
+                  partners));
       long ms = (System.nanoTime() - t0) / 1_000_000;
       say.answers(answers);
       boolean deaUnavailable =

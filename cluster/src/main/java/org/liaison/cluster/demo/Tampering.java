@@ -1,7 +1,6 @@
 package org.liaison.cluster.demo;
 
 import java.util.List;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyGateway;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -38,13 +37,12 @@ final class Tampering implements DemoScenario {
     gateway.restart();
     try {
       say.step("An ICE agent queries DEA about phone " + TargetConflict.PHONE + ".");
-      List<PartnerAnswer> answers;
-      try (NodeClient ice = federation.node("us.ice").client()) {
-        answers =
-            ice.queryAll(
-                OfficerRequests.phoneQuery(
-                    TargetConflict.PHONE, "NARCOTICS", "ICE-DEMO-8", "us.dea"));
-      }
+      List<PartnerAnswer> answers =
+          OfficerRequests.send(
+              federation,
+              "us.ice",
+              OfficerRequests.phoneQuery(
+                  TargetConflict.PHONE, "NARCOTICS", "ICE-DEMO-8", "us.dea"));
       say.answers(answers);
       PartnerAnswer dea = OfficerRequests.answerOf(answers, "us.dea");
       boolean ok =

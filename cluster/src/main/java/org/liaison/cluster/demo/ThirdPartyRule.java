@@ -113,18 +113,17 @@ final class ThirdPartyRule implements DemoScenario {
   }
 
   private static PartnerAnswer ask(Federation federation) {
-    try (NodeClient ioc2 = federation.node("us.ioc2").client()) {
-      List<PartnerAnswer> answers =
-          ioc2.queryAll(
-              OfficerRequests.personQuery(
-                  "Viktor Petrenko",
-                  "1971-11-05",
-                  "ANALYST",
-                  "INTERNATIONAL_ORGANIZED_CRIME",
-                  "IOC2-2026-0015",
-                  OfficerRequests.DEADLINE_MS,
-                  List.of("us.ice")));
-      return answers.get(0);
-    }
+    return OfficerRequests.send(
+            federation,
+            "us.ioc2",
+            OfficerRequests.personQuery(
+                "Viktor Petrenko",
+                "1971-11-05",
+                "ANALYST",
+                "INTERNATIONAL_ORGANIZED_CRIME",
+                "IOC2-2026-0015",
+                OfficerRequests.DEADLINE_MS,
+                List.of("us.ice")))
+        .get(0);
   }
 }
