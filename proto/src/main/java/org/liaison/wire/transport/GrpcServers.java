@@ -62,32 +62,9 @@ public final class GrpcServers {
    * A listener that accepts peers only through {@code peers}, checks them again on every call and
    * whenever the trust directory is reloaded ({@link PeerRevalidation}: a revoked peer's open calls
    * are closed), and moves new calls to a new connection, so a new handshake, after {@link
-   * #MAX_CONNECTION_AGE}. Open streams are never cut by age ({@link ListenerLimits#officerFacing}).
-   */
-  public static Server start(
-      String host,
-      int port,
-      Supplier<TlsIdentity> identity,
-      AgencyTrustManager peers,
-      int maxMessageBytes,
-      Executor executor,
-      List<BindableService> services)
-      throws IOException {
-    return start(
-        host,
-        port,
-        identity,
-        peers,
-        ListenerLimits.officerFacing(maxMessageBytes),
-        Reflection.OFFERED,
-        executor,
-        services);
-  }
-
-  /**
-   * As above, with the limits given, and server reflection as {@code reflection} says: the one way
-   * to open partner-facing listeners ({@link ListenerLimits#partnerFacing}, {@link
-   * Reflection#WITHHELD}).
+   * #MAX_CONNECTION_AGE}. {@code limits} bound each connection ({@link
+   * ListenerLimits#partnerFacing}; {@link ListenerLimits#officerFacing} where open streams must not
+   * be cut by age); {@code reflection} says whether it describes its services.
    */
   public static Server start(
       String host,

@@ -74,7 +74,8 @@ class LiveTlsIdentityTest {
             port,
             server,
             serverTrust,
-            1 << 20,
+            ListenerLimits.officerFacing(1 << 20),
+            GrpcServers.Reflection.OFFERED,
             executor,
             List.of(
                 new GatewayRelayGrpc.GatewayRelayImplBase() {

@@ -78,7 +78,8 @@ class PeerRevalidationTest {
             0,
             TlsIdentity.fromFolder(pki.gatewayDir("us.ice")),
             partners,
-            1 << 20,
+            ListenerLimits.officerFacing(1 << 20),
+            GrpcServers.Reflection.OFFERED,
             executor,
             List.of(
                 new GatewayRelayGrpc.GatewayRelayImplBase() {
