@@ -125,78 +125,81 @@ final class YamlFields {
   }
 
   Optional<Boolean> bool(Node node, String field) {
-    return scalar(node, field)
-        .flatMap(
-            v -> {
-              switch (v.toLowerCase(Locale.ROOT)) {
-                case "true":
-                case "yes":
-                  return Optional.of(true);
-                case "false":
-                case "no":
-                  return Optional.of(false);
-                default:
-                  error(node, field, "'" + v + "' is not true or false");
-                  return Optional.empty();
-              }
-            });
+    return parsed(
+        node,
+        field,
+        v ->
+            switch (v.toLowerCase(Locale.ROOT)) {
+              case "true", "yes" -> Optional.of(true);
+              case "false", "no" -> Optional.of(false);
+              default -> Optional.empty();
+            },
+        v -> "'" + v + "' is not true or false");
   }
 
   Optional<LocalDate> date(Node node, String field) {
-    return scalar(node, field)
-        .flatMap(
-            v -> {
-              try {
-                return Optional.of(LocalDate.parse(v));
-              } catch (DateTimeParseException e) {
-                error(node, field, "'" + v + "' is not a date (YYYY-MM-DD)");
-                return Optional.empty();
-              }
-            });
+    return parsed(
+        node,
+        field,
+        v -> {
+          try {
+            return Optional.of(LocalDate.parse(v));
+          } catch (DateTimeParseException e) {
+            return Optional.empty();
+          }
+        },
+        v -> "'" + v + "' is not a date (YYYY-MM-DD)");
   }
 
   Optional<String> agency(Node node, String field) {
-    return scalar(node, field)
-        .flatMap(
-            v -> {
-              if (!AGENCY.matcher(v).matches()) {
-                error(
-                    node,
-                    field,
-                    "'" + v + "' is not an agency id (lower-case dotted, e.g. us.ice)");
-                return Optional.empty();
-              }
-              return Optional.of(v);
-            });
+    return parsed(
+        node,
+        field,
+        v -> AGENCY.matcher(v).matches() ? Optional.of(v) : Optional.empty(),
+        v -> "'" + v + "' is not an agency id (lower-case dotted, e.g. us.ice)");
   }
 
   <E extends Enum<E>> Optional<E> enumValue(Node node, String field, Class<E> type) {
-    return scalar(node, field)
-        .flatMap(
-            v -> {
-              try {
-                return Optional.of(Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
-              } catch (IllegalArgumentException e) {
-                error(node, field, "'" + v + "' is not one of " + names(type));
-                return Optional.empty();
-              }
-            });
+    return parsed(
+        node,
+        field,
+        v -> {
+          try {
+            return Optional.of(Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
+          } catch (IllegalArgumentException e) {
+            return Optional.empty();
+          }
+        },
+        v -> "'" + v + "' is not one of " + names(type));
   }
 
   /** A code of the vocabulary ({@link Vocabulary}): case, blanks and {@code -} forgiven. */
   <E extends Enum<E> & ProtocolMessageEnum> Optional<E> code(
       Node node, String field, Class<E> vocabulary) {
+    return parsed(
+        node,
+        field,
+        v -> Vocabulary.parse(vocabulary, v),
+        v -> "'" + v + "' is not one of " + String.join(", ", Vocabulary.codes(vocabulary)));
+  }
+
+  /**
+   * A single value read by {@code read}; where it reads nothing, the error is {@code complaint} of
+   * the value as written.
+   */
+  private <T> Optional<T> parsed(
+      Node node,
+      String field,
+      Function<String, Optional<T>> read,
+      Function<String, String> complaint) {
     return scalar(node, field)
         .flatMap(
             v -> {
-              Optional<E> code = Vocabulary.parse(vocabulary, v);
-              if (code.isEmpty()) {
-                error(
-                    node,
-                    field,
-                    "'" + v + "' is not one of " + String.join(", ", Vocabulary.codes(vocabulary)));
+              Optional<T> value = read.apply(v);
+              if (value.isEmpty()) {
+                error(node, field, complaint.apply(v));
               }
-              return code;
+              return value;
             });
   }
 

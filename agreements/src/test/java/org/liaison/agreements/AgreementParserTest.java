@@ -109,6 +109,53 @@ class AgreementParserTest {
             });
   }
 
+  /** The error {@code field} gets when {@code line} of the valid document is written {@code as}. */
+  private static String errorOf(String line, String as, String field) {
+    ParseResult r = AgreementParser.parse(VALID.replace(line, as));
+    return r.errors().stream()
+        .filter(e -> e.field().equals(field))
+        .map(ValidationError::toString)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no error on " + field + ": " + r.errors()));
+  }
+
+  @Test
+  void parse_eachBadValueNamesItsLineFieldAndWhatIsExpected() {
+    String deconfliction = "deconfliction: {target: true, event: false}";
+    assertThat(
+            errorOf(
+                deconfliction,
+                "deconfliction: {target: maybe, event: false}",
+                "deconfliction.target"))
+        .isEqualTo("line 21, field deconfliction.target: 'maybe' is not true or false");
+    assertThat(
+            errorOf(
+                deconfliction,
+                "deconfliction: {target: true, event: true, event_buffer_minutes: soon}",
+                "deconfliction.event_buffer_minutes"))
+        .isEqualTo(
+            "line 21, field deconfliction.event_buffer_minutes: 'soon' is not a whole number");
+    assertThat(
+            errorOf(
+                "feedback: {owed_to_originator: true, within_days: 30}",
+                "feedback: {owed_to_originator: true}",
+                "feedback.within_days"))
+        .isEqualTo("line 22, field feedback.within_days: missing (required)");
+    assertThat(errorOf("  - agency: ru.skr", "  - agency: RU_SKR", "parties[1].agency"))
+        .isEqualTo(
+            "line 6, field parties[1].agency: 'RU_SKR' is not an agency id (lower-case dotted,"
+                + " e.g. us.ice)");
+    assertThat(
+            errorOf(
+                "      - category: CASE_SUMMARY",
+                "      - category: PARKING",
+                "directions[0].records[0].category"))
+        .startsWith("line 17, field directions[0].records[0].category: 'PARKING' is not one of ")
+        .contains("CASE_SUMMARY");
+    assertThat(errorOf("start: 2020-01-01", "start: someday", "start"))
+        .isEqualTo("line 8, field start: 'someday' is not a date (YYYY-MM-DD)");
+  }
+
   @Test
   void parse_unknownTierNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("tier: SUMMARY", "tier: EVERYTHING"));
