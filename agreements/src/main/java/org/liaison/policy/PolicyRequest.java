@@ -61,43 +61,25 @@ public record PolicyRequest(
   }
 
   public PolicyRequest withField(String name) {
-    return new PolicyRequest(
-        agreements,
-        requestingAgency,
-        officerRole,
-        purpose,
-        caseReference,
-        record,
-        Optional.ofNullable(name),
-        requestedTier);
+    return about(agreements, record, Optional.ofNullable(name), requestedTier);
   }
 
   public PolicyRequest withRequestedTier(Tier tier) {
-    return new PolicyRequest(
-        agreements, requestingAgency, officerRole, purpose, caseReference, record, field, tier);
+    return about(agreements, record, field, tier);
   }
 
   public PolicyRequest withAgreements(List<AgreementStatus> statuses) {
-    return new PolicyRequest(
-        statuses,
-        requestingAgency,
-        officerRole,
-        purpose,
-        caseReference,
-        record,
-        field,
-        requestedTier);
+    return about(statuses, record, field, requestedTier);
   }
 
   public PolicyRequest withRecord(RecordFacts facts) {
+    return about(agreements, facts, field, requestedTier);
+  }
+
+  /** The same asker (agency, role, purpose, case) asking about something else. */
+  private PolicyRequest about(
+      List<AgreementStatus> agreements, RecordFacts record, Optional<String> field, Tier tier) {
     return new PolicyRequest(
-        agreements,
-        requestingAgency,
-        officerRole,
-        purpose,
-        caseReference,
-        facts,
-        field,
-        requestedTier);
+        agreements, requestingAgency, officerRole, purpose, caseReference, record, field, tier);
   }
 }
