@@ -1,8 +1,6 @@
 package org.liaison.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "audit",
@@ -15,11 +13,4 @@ import picocli.CommandLine.Spec;
       AuditVerifyCommand.class,
       AuditFindingsCommand.class
     })
-final class AuditCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+final class AuditCommand extends CommandGroup {}

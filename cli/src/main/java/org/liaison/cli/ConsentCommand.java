@@ -4,7 +4,6 @@ import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +18,7 @@ import picocli.CommandLine.Option;
       ConsentCommand.Refuse.class,
       ConsentCommand.ListConsents.class
     })
-final class ConsentCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class ConsentCommand extends CommandGroup {
 
   @Command(
       name = "request",

@@ -9,7 +9,6 @@ import org.liaison.wire.v1.DesignationDraft;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,13 +23,7 @@ import picocli.CommandLine.Option;
       DesignationCommand.Decline.class,
       DesignationCommand.ListDesignations.class
     })
-final class DesignationCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class DesignationCommand extends CommandGroup {
 
   @Command(
       name = "request",

@@ -6,7 +6,6 @@ import org.liaison.wire.v1.FeedbackDuty;
 import org.liaison.wire.v1.FeedbackDutyList;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.WorkflowKind;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +18,7 @@ import picocli.CommandLine.Option;
       FeedbackCommand.ListFeedback.class,
       FeedbackCommand.Duties.class
     })
-final class FeedbackCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class FeedbackCommand extends CommandGroup {
 
   @Command(
       name = "record",

@@ -16,14 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Planned operations and event de-confliction.",
     subcommands = {OperationCommand.Plan.class})
-final class OperationCommand implements Runnable {
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class OperationCommand extends CommandGroup {
 
   @Command(
       name = "plan",

@@ -4,7 +4,6 @@ import org.liaison.wire.v1.ServiceLevelBreach;
 import org.liaison.wire.v1.StepTiming;
 import org.liaison.wire.v1.TimelinessReport;
 import org.liaison.wire.v1.TimelinessRequest;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,13 +12,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Reports on your node's exchanges.",
     subcommands = {ReportCommand.Timeliness.class})
-final class ReportCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class ReportCommand extends CommandGroup {
 
   @Command(
       name = "timeliness",

@@ -42,6 +42,18 @@ class WorkflowCommandsTest {
   }
 
   @Test
+  void aCommandGroupAlone_showsItsUsage() {
+    for (String group :
+        new String[] {
+          "request", "consent", "designation", "feedback", "report", "audit", "backup", "operation"
+        }) {
+      CliRun run = CliRun.of(group);
+      assertThat(run.exit()).as(group).isZero();
+      assertThat(run.out()).as(group).startsWith("Usage: liaison " + group).contains("Commands:");
+    }
+  }
+
+  @Test
   void missingRequiredOptionOrBadResult_isAUsageError() {
     CliRun noReason = CliRun.of("request", "decline", "some-id");
     assertThat(noReason.exit()).isEqualTo(2);
