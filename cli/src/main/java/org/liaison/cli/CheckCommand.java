@@ -1,6 +1,5 @@
 package org.liaison.cli;
 
-import java.util.Iterator;
 import java.util.Optional;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -33,20 +32,8 @@ final class CheckCommand extends NodeCommand {
 
   @Override
   int run(NodeClient client) {
-    OfficerCheckRequest req = build();
-    AnswerTally tally = new AnswerTally();
-    Iterator<PartnerCheckAnswer> answers = client.check(req);
-    while (answers.hasNext()) {
-      PartnerCheckAnswer a = answers.next();
-      tally.add(a.getStatus());
-      out().println(json ? Json.line(a) : AnswerText.checkAnswer(a));
-      out().flush();
-    }
-    if (!json) {
-      out().println(tally.summary("conflict"));
-      out().flush();
-    }
-    return 0;
+    return printAnswers(
+        client.check(build()), PartnerCheckAnswer::getStatus, AnswerText::checkAnswer, "conflict");
   }
 
   OfficerCheckRequest build() {

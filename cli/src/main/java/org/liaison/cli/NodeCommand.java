@@ -1,7 +1,11 @@
 package org.liaison.cli;
 
+import com.google.protobuf.MessageOrBuilder;
 import java.io.PrintWriter;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.liaison.wire.v1.PartnerAnswer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,4 +49,28 @@ abstract class NodeCommand implements Callable<Integer> {
   }
 
   abstract int run(NodeClient client);
+
+  /**
+   * What the officer sees of a fan-out (a query, a target check): each partner's answer as it
+   * arrives, as text or JSON, then in text the tally, e.g. "2 partners answered in 120 ms: 1 match,
+   * 1 no match."
+   */
+  <A extends MessageOrBuilder> int printAnswers(
+      Iterator<A> answers,
+      Function<A, PartnerAnswer.Status> status,
+      Function<A, String> text,
+      String matchWord) {
+    AnswerTally tally = new AnswerTally();
+    while (answers.hasNext()) {
+      A a = answers.next();
+      tally.add(status.apply(a));
+      out().println(json ? Json.line(a) : text.apply(a));
+      out().flush();
+    }
+    if (!json) {
+      out().println(tally.summary(matchWord));
+      out().flush();
+    }
+    return 0;
+  }
 }

@@ -1,6 +1,5 @@
 package org.liaison.cli;
 
-import java.util.Iterator;
 import java.util.Optional;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -49,20 +48,8 @@ final class QueryCommand extends NodeCommand {
 
   @Override
   int run(NodeClient client) {
-    OfficerQueryRequest req = build();
-    AnswerTally tally = new AnswerTally();
-    Iterator<PartnerAnswer> answers = client.query(req);
-    while (answers.hasNext()) {
-      PartnerAnswer a = answers.next();
-      tally.add(a.getStatus());
-      out().println(json ? Json.line(a) : AnswerText.partnerAnswer(a));
-      out().flush();
-    }
-    if (!json) {
-      out().println(tally.summary("match"));
-      out().flush();
-    }
-    return 0;
+    return printAnswers(
+        client.query(build()), PartnerAnswer::getStatus, AnswerText::partnerAnswer, "match");
   }
 
   OfficerQueryRequest build() {
