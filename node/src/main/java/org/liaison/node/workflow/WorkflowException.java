@@ -22,6 +22,12 @@ public class WorkflowException extends RuntimeException {
     return new WorkflowException(Status.Code.NOT_FOUND, Reason.NOT_FOUND, sentence);
   }
 
+  /** The workflow is not (or no longer) in a state that takes what was asked of it. */
+  public static WorkflowException notAwaitingAnswer(String sentence) {
+    return new WorkflowException(
+        Status.Code.FAILED_PRECONDITION, Reason.WORKFLOW_NOT_AWAITING_ANSWER, sentence);
+  }
+
   public Status.Code code() {
     return code;
   }

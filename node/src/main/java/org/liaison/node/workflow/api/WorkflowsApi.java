@@ -112,10 +112,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
             case CONSENT -> consent.answer(r, officer);
             case DESIGNATION -> designation.answer(r, officer);
             default ->
-                throw new WorkflowException(
-                    Status.Code.FAILED_PRECONDITION,
-                    Reason.WORKFLOW_NOT_AWAITING_ANSWER,
-                    "a " + w.kind + " takes no answer");
+                throw WorkflowException.notAwaitingAnswer("a " + w.kind + " takes no answer");
           };
         });
   }
