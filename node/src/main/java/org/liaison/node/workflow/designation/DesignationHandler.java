@@ -4,8 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.InboundScope;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.node.workflow.WorkflowInbound;
@@ -40,7 +40,7 @@ public class DesignationHandler extends WorkflowInbound {
                   WorkflowKind.DESIGNATION,
                   null,
                   null,
-                  q.getDueEpochMs() == 0 ? null : Instant.ofEpochMilli(q.getDueEpochMs()),
+                  DueTimes.fromWire(q.getDueEpochMs()),
                   q,
                   q.getAuthority() + " for " + q.getAgentsList());
             }
