@@ -26,7 +26,7 @@ import org.liaison.wire.v1.QueryRequest;
 public class ChecksPage {
   @Inject ConsoleRequest request;
   @Inject ConsoleChannel channel;
-  @Inject LiveStreams streams;
+  @Inject AnswerStreams answers;
 
   @Location("console/checks.html")
   Template checks;
@@ -34,14 +34,8 @@ public class ChecksPage {
   @Location("console/operations.html")
   Template operations;
 
-  @Location("console/live.html")
-  Template live;
-
   @Location("console/check-answer.html")
   Template answer;
-
-  @Location("console/done.html")
-  Template done;
 
   @Location("console/error.html")
   Template error;
@@ -76,7 +70,7 @@ public class ChecksPage {
     }
     LiveAnswers<PartnerCheckAnswer> out = liveAnswers(AnswerViews.CheckAnswerView::of);
     OfficerGrpc.newStub(channel.as(request.officer())).check(check.build(), out);
-    return request.fragment(live).data("stream", out.streamId());
+    return answers.fragment(out);
   }
 
   @GET
@@ -119,16 +113,11 @@ public class ChecksPage {
     }
     LiveAnswers<EventCheckAnswer> out = liveAnswers(AnswerViews.CheckAnswerView::of);
     DeconflictionGrpc.newStub(channel.as(request.officer())).planOperation(plan, out);
-    return request.fragment(live).data("stream", out.streamId());
+    return answers.fragment(out);
   }
 
   /** Each partner's answer, rendered into a new live stream as it arrives. */
   private <A> LiveAnswers<A> liveAnswers(Function<A, AnswerViews.CheckAnswerView> view) {
-    return new LiveAnswers<>(
-        streams.open(request.officer()),
-        request.locale(),
-        a -> answer.data("a", view.apply(a)),
-        done,
-        error);
+    return answers.open(a -> answer.data("a", view.apply(a)));
   }
 }

@@ -23,19 +23,13 @@ import org.liaison.wire.v1.PartnerAnswer;
 public class QueryPage {
   @Inject ConsoleRequest request;
   @Inject ConsoleChannel channel;
-  @Inject LiveStreams streams;
+  @Inject AnswerStreams answers;
 
   @Location("console/query.html")
   Template page;
 
-  @Location("console/live.html")
-  Template live;
-
   @Location("console/query-answer.html")
   Template answer;
-
-  @Location("console/done.html")
-  Template done;
 
   @Location("console/error.html")
   Template error;
@@ -77,18 +71,14 @@ public class QueryPage {
       return request.fragment(error).data("sentence", e.getMessage());
     }
     LiveAnswers<PartnerAnswer> out =
-        new LiveAnswers<>(
-            streams.open(request.officer()),
-            request.locale(),
+        answers.open(
             a ->
                 answer
                     .data("a", AnswerViews.QueryAnswerView.of(a))
                     .data("purpose", query.getPurpose())
                     .data("caseReference", query.getCaseReference())
-                    .data("role", query.getQuery().getOfficerRole()),
-            done,
-            error);
+                    .data("role", query.getQuery().getOfficerRole()));
     OfficerGrpc.newStub(channel.as(request.officer())).query(query, out);
-    return request.fragment(live).data("stream", out.streamId());
+    return answers.fragment(out);
   }
 }
