@@ -77,7 +77,7 @@ public class NodeAdminService extends NodeAdminGrpc.NodeAdminImplBase implements
       out.onCompleted();
     } catch (OfficerRefusal e) {
       LOG.warnf("backup refused: %s", e.getMessage());
-      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
+      out.onError(e.toStatus());
     } catch (AuditUnavailable e) {
       out.onError(
           Refusals.refuse(

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
@@ -134,8 +133,8 @@ public class AgreementsPage {
       @FormParam("case") String caseReference) {
     try {
       WhyAnswer a =
-          OfficerGrpc.newBlockingStub(channel.as(request.officer()))
-              .withDeadlineAfter(30, TimeUnit.SECONDS)
+          channel
+              .blocking(request.officer(), OfficerGrpc::newBlockingStub)
               .why(
                   WhyRequest.newBuilder()
                       .setRecordId(Subjects.orEmpty(record))

@@ -1,6 +1,5 @@
 package org.liaison.node.console;
 
-import io.grpc.stub.StreamObserver;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -12,9 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.liaison.wire.text.Sentences;
+import java.util.function.Function;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -29,7 +26,7 @@ import org.liaison.wire.v1.QueryRequest;
 public class ChecksPage {
   @Inject ConsoleRequest request;
   @Inject ConsoleChannel channel;
-  @Inject LiveStreams streams;
+  @Inject AnswerStreams answers;
 
   @Location("console/checks.html")
   Template checks;
@@ -37,14 +34,8 @@ public class ChecksPage {
   @Location("console/operations.html")
   Template operations;
 
-  @Location("console/live.html")
-  Template live;
-
   @Location("console/check-answer.html")
   Template answer;
-
-  @Location("console/done.html")
-  Template done;
 
   @Location("console/error.html")
   Template error;
@@ -77,11 +68,9 @@ public class ChecksPage {
     } catch (Subjects.FormError e) {
       return request.fragment(error).data("sentence", e.getMessage());
     }
-    Renderer<PartnerCheckAnswer> out =
-        new Renderer<>(request.locale(), streams.open(request.officer()));
-    OfficerGrpc.newStub(channel.as(request.officer()))
-        .check(check.build(), out.observer(AnswerViews.CheckAnswerView::of));
-    return request.fragment(live).data("stream", out.sink.id());
+    LiveAnswers<PartnerCheckAnswer> out = liveAnswers(AnswerViews.CheckAnswerView::of);
+    OfficerGrpc.newStub(channel.as(request.officer())).check(check.build(), out);
+    return answers.fragment(out);
   }
 
   @GET
@@ -122,46 +111,13 @@ public class ChecksPage {
               "sentence",
               "Give the latitude and longitude in decimal degrees and the radius in whole metres.");
     }
-    Renderer<EventCheckAnswer> out =
-        new Renderer<>(request.locale(), streams.open(request.officer()));
-    DeconflictionGrpc.newStub(channel.as(request.officer()))
-        .planOperation(plan, out.observer(AnswerViews.CheckAnswerView::of));
-    return request.fragment(live).data("stream", out.sink.id());
+    LiveAnswers<EventCheckAnswer> out = liveAnswers(AnswerViews.CheckAnswerView::of);
+    DeconflictionGrpc.newStub(channel.as(request.officer())).planOperation(plan, out);
+    return answers.fragment(out);
   }
 
-  /** Renders each partner's answer into the page's stream as it arrives. */
-  private final class Renderer<A> {
-    final Locale locale;
-    final LiveStreams.Sink sink;
-    final AtomicInteger count = new AtomicInteger();
-
-    Renderer(Locale locale, LiveStreams.Sink sink) {
-      this.locale = locale;
-      this.sink = sink;
-    }
-
-    StreamObserver<A> observer(java.util.function.Function<A, AnswerViews.CheckAnswerView> view) {
-      return new StreamObserver<>() {
-        @Override
-        public void onNext(A a) {
-          count.incrementAndGet();
-          sink.send("answer", answer.data("a", view.apply(a)).setLocale(locale).render());
-        }
-
-        @Override
-        public void onError(Throwable t) {
-          sink.end(
-              error
-                  .data("sentence", Sentences.callFailed(t, "the node"))
-                  .setLocale(locale)
-                  .render());
-        }
-
-        @Override
-        public void onCompleted() {
-          sink.end(done.data("count", count.get()).setLocale(locale).render());
-        }
-      };
-    }
+  /** Each partner's answer, rendered into a new live stream as it arrives. */
+  private <A> LiveAnswers<A> liveAnswers(Function<A, AnswerViews.CheckAnswerView> view) {
+    return answers.open(a -> answer.data("a", view.apply(a)));
   }
 }

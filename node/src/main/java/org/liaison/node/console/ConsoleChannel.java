@@ -20,6 +20,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.AbstractStub;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.liaison.node.officer.OfficerService;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.node.runtime.OfficerApi;
@@ -95,6 +98,15 @@ public class ConsoleChannel {
       server.shutdownNow();
     }
     executor.shutdownNow();
+  }
+
+  /**
+   * A blocking stub ({@code OfficerGrpc::newBlockingStub}, ...) on which every call is made as this
+   * officer and has the pages' deadline: a page waits 30 seconds at most for the node's answer.
+   */
+  public <S extends AbstractStub<S>> S blocking(
+      ConsoleOfficer officer, Function<Channel, S> newStub) {
+    return newStub.apply(as(officer)).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
   /** A channel on which every call is made as this officer. */

@@ -1,6 +1,5 @@
 package org.liaison.node.console;
 
-import io.grpc.stub.StreamObserver;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -14,9 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.OfficerGrpc;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -27,19 +23,13 @@ import org.liaison.wire.v1.PartnerAnswer;
 public class QueryPage {
   @Inject ConsoleRequest request;
   @Inject ConsoleChannel channel;
-  @Inject LiveStreams streams;
+  @Inject AnswerStreams answers;
 
   @Location("console/query.html")
   Template page;
 
-  @Location("console/live.html")
-  Template live;
-
   @Location("console/query-answer.html")
   Template answer;
-
-  @Location("console/done.html")
-  Template done;
 
   @Location("console/error.html")
   Template error;
@@ -80,41 +70,15 @@ public class QueryPage {
     } catch (Subjects.FormError e) {
       return request.fragment(error).data("sentence", e.getMessage());
     }
-    Locale locale = request.locale();
-    LiveStreams.Sink sink = streams.open(request.officer());
-    AtomicInteger count = new AtomicInteger();
-    OfficerGrpc.newStub(channel.as(request.officer()))
-        .query(
-            query,
-            new StreamObserver<>() {
-              @Override
-              public void onNext(PartnerAnswer a) {
-                count.incrementAndGet();
-                sink.send(
-                    "answer",
-                    answer
-                        .data("a", AnswerViews.QueryAnswerView.of(a))
-                        .data("purpose", query.getPurpose())
-                        .data("caseReference", query.getCaseReference())
-                        .data("role", query.getQuery().getOfficerRole())
-                        .setLocale(locale)
-                        .render());
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                sink.end(
-                    error
-                        .data("sentence", Sentences.callFailed(t, "the node"))
-                        .setLocale(locale)
-                        .render());
-              }
-
-              @Override
-              public void onCompleted() {
-                sink.end(done.data("count", count.get()).setLocale(locale).render());
-              }
-            });
-    return request.fragment(live).data("stream", sink.id());
+    LiveAnswers<PartnerAnswer> out =
+        answers.open(
+            a ->
+                answer
+                    .data("a", AnswerViews.QueryAnswerView.of(a))
+                    .data("purpose", query.getPurpose())
+                    .data("caseReference", query.getCaseReference())
+                    .data("role", query.getQuery().getOfficerRole()));
+    OfficerGrpc.newStub(channel.as(request.officer())).query(query, out);
+    return answers.fragment(out);
   }
 }

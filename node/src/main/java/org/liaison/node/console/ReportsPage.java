@@ -83,8 +83,8 @@ public class ReportsPage {
   @Path("timeliness")
   public TemplateInstance timeliness() {
     TimelinessReport r =
-        WorkflowsGrpc.newBlockingStub(channel.as(request.officer()))
-            .withDeadlineAfter(30, TimeUnit.SECONDS)
+        channel
+            .blocking(request.officer(), WorkflowsGrpc::newBlockingStub)
             .timeliness(TimelinessRequest.getDefaultInstance());
     List<StepView> steps =
         r.getStepsList().stream()
@@ -174,8 +174,8 @@ public class ReportsPage {
   public TemplateInstance prove(@FormParam("index") String index) {
     try {
       AuditProof p =
-          AuditGrpc.newBlockingStub(channel.as(request.officer()))
-              .withDeadlineAfter(30, TimeUnit.SECONDS)
+          channel
+              .blocking(request.officer(), AuditGrpc::newBlockingStub)
               .prove(
                   AuditProveRequest.newBuilder()
                       .setIndex(Long.parseLong(Subjects.orEmpty(index)))

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.DesignatedAgentsRequest;
 import org.liaison.wire.v1.DesignationDraft;
@@ -156,7 +155,6 @@ public class SendPage {
   }
 
   private WorkflowsGrpc.WorkflowsBlockingStub stub() {
-    return WorkflowsGrpc.newBlockingStub(channel.as(request.officer()))
-        .withDeadlineAfter(30, TimeUnit.SECONDS);
+    return channel.blocking(request.officer(), WorkflowsGrpc::newBlockingStub);
   }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.concurrent.TimeUnit;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.OfficerGrpc;
@@ -32,12 +31,12 @@ public class StatusPage {
   @GET
   public TemplateInstance status() {
     NodeStatus status =
-        OfficerGrpc.newBlockingStub(channel.as(request.officer()))
-            .withDeadlineAfter(30, TimeUnit.SECONDS)
+        channel
+            .blocking(request.officer(), OfficerGrpc::newBlockingStub)
             .status(StatusRequest.getDefaultInstance());
     QuotaReport quota =
-        DeconflictionGrpc.newBlockingStub(channel.as(request.officer()))
-            .withDeadlineAfter(30, TimeUnit.SECONDS)
+        channel
+            .blocking(request.officer(), DeconflictionGrpc::newBlockingStub)
             .quota(QuotaRequest.getDefaultInstance());
     return request
         .page(page, "status")

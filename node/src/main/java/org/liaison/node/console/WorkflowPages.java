@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.ConsentDraft;
@@ -214,7 +213,6 @@ public class WorkflowPages {
   }
 
   private WorkflowsGrpc.WorkflowsBlockingStub stub() {
-    return WorkflowsGrpc.newBlockingStub(channel.as(request.officer()))
-        .withDeadlineAfter(30, TimeUnit.SECONDS);
+    return channel.blocking(request.officer(), WorkflowsGrpc::newBlockingStub);
   }
 }

@@ -3,6 +3,7 @@ package org.liaison.node.federation;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -156,11 +157,7 @@ public class FederationService extends FederationGrpc.FederationImplBase {
       return;
     } catch (AuditUnavailable e) {
       LOG.errorf(e, "cannot audit the decisions for %s; nothing is disclosed", h.getMessageId());
-      out.onError(
-          Refusals.refuse(
-              Status.Code.UNAVAILABLE,
-              Reason.AUDIT_UNAVAILABLE,
-              "the answering node cannot write its audit record, so it discloses nothing; retry later"));
+      out.onError(auditUnavailable());
       return;
     } catch (RuntimeException e) {
       if (AuditUnavailable.isDatabaseFailure(e)) {
@@ -199,11 +196,7 @@ public class FederationService extends FederationGrpc.FederationImplBase {
       audit.appendAll(entries, writes);
     } catch (RuntimeException e) {
       LOG.errorf(e, "cannot record the answer to %s; nothing is disclosed", h.getMessageId());
-      out.onError(
-          Refusals.refuse(
-              Status.Code.UNAVAILABLE,
-              Reason.AUDIT_UNAVAILABLE,
-              "the answering node cannot write its audit record, so it discloses nothing; retry later"));
+      out.onError(auditUnavailable());
       return;
     }
     try {
@@ -303,6 +296,14 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     } catch (RuntimeException logFailure) {
       LOG.errorf(logFailure, "cannot record the rejected envelope %s", messageId);
     }
+  }
+
+  /** The refusal sent when the answer's audit entries cannot be written: nothing is disclosed. */
+  private static StatusRuntimeException auditUnavailable() {
+    return Refusals.refuse(
+        Status.Code.UNAVAILABLE,
+        Reason.AUDIT_UNAVAILABLE,
+        "the answering node cannot write its audit record, so it discloses nothing; retry later");
   }
 
   private static byte[] sha256(Envelope e) {

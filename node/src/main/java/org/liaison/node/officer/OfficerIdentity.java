@@ -2,6 +2,7 @@ package org.liaison.node.officer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
 import org.liaison.node.config.NodeConfig;
@@ -26,19 +27,19 @@ public class OfficerIdentity {
 
   /** The certificate's officer id, or an {@link OfficerRefusal} (recorded) if another is named. */
   public String actingAs(String claimedId, String caseReference) {
-    AuthenticatedOfficer officer = current();
-    try {
-      return officer.actingAs(claimedId);
-    } catch (OfficerRefusal e) {
-      throw recorded(officer, e, caseReference);
-    }
+    return checked(officer -> officer.actingAs(claimedId), caseReference);
   }
 
   /** The role to act in, or an {@link OfficerRefusal} (recorded) for a role not held. */
   public String role(String claimedRole, String caseReference) {
+    return checked(officer -> officer.role(claimedRole), caseReference);
+  }
+
+  /** The calling officer's answer to a claim; a refused claim is recorded, then thrown. */
+  private String checked(Function<AuthenticatedOfficer, String> claim, String caseReference) {
     AuthenticatedOfficer officer = current();
     try {
-      return officer.role(claimedRole);
+      return claim.apply(officer);
     } catch (OfficerRefusal e) {
       throw recorded(officer, e, caseReference);
     }

@@ -4,14 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,18 +20,7 @@ import org.liaison.wire.vocabulary.RecordCategory;
  */
 @Entity
 @Table(name = "records")
-public class CaseRecord {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "external_id", nullable = false)
-  private String externalId;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "case_id")
-  private CaseFile caseFile;
-
+public class CaseRecord extends CaseItem {
   @Enumerated(EnumType.STRING)
   @Column(name = "category", nullable = false)
   private RecordCategory category;
@@ -85,8 +69,7 @@ public class CaseRecord {
 
   CaseRecord(
       String externalId, CaseFile caseFile, RecordCategory category, String originatorAgency) {
-    this.externalId = externalId;
-    this.caseFile = caseFile;
+    super(externalId, caseFile);
     this.category = category;
     this.originatorAgency = originatorAgency;
     this.importedAt = Instant.now();
@@ -113,18 +96,6 @@ public class CaseRecord {
     if (!subjects.contains(subject)) {
       subjects.add(subject);
     }
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public String getExternalId() {
-    return externalId;
-  }
-
-  public CaseFile getCaseFile() {
-    return caseFile;
   }
 
   public RecordCategory getCategory() {

@@ -30,7 +30,7 @@ interface LineImporter {
     return found.get(0);
   }
 
-  static <T> T byExternalId(EntityManager em, Class<T> type, String externalId) {
+  static <T extends CaseItem> T byExternalId(EntityManager em, Class<T> type, String externalId) {
     List<T> found =
         em.createQuery(
                 "select x from " + type.getSimpleName() + " x where x.externalId = :id", type)

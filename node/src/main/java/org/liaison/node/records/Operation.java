@@ -4,30 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A planned enforcement event: where (point and radius), when (window) and of what kind. */
 @Entity
 @Table(name = "operations")
-public class Operation {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "external_id", nullable = false)
-  private String externalId;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "case_id")
-  private CaseFile caseFile;
-
+public class Operation extends CaseItem {
   /** e.g. SEARCH_WARRANT, SURVEILLANCE, ARREST, CONTROLLED_DELIVERY, UNDERCOVER_MEETING */
   @Column(name = "kind", nullable = false)
   private String kind;
@@ -57,7 +40,7 @@ public class Operation {
   protected Operation() {}
 
   Operation(String externalId) {
-    this.externalId = externalId;
+    super(externalId, null);
   }
 
   void update(
@@ -70,7 +53,7 @@ public class Operation {
       Instant windowStart,
       Instant windowEnd,
       OperationStatus status) {
-    this.caseFile = caseFile;
+    fileUnder(caseFile);
     this.kind = kind;
     this.latitude = latitude;
     this.longitude = longitude;
@@ -79,18 +62,6 @@ public class Operation {
     this.windowStart = windowStart;
     this.windowEnd = windowEnd;
     this.status = status;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public String getExternalId() {
-    return externalId;
-  }
-
-  public CaseFile getCaseFile() {
-    return caseFile;
   }
 
   public String getKind() {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** "operation" lines: created, or updated in place (place, window, status) when the id is known. */
-final class OperationLines implements LineImporter {
+final class OperationLines extends CaseItemLines {
   private static final Set<String> FIELDS =
       Set.of(
           "kind",
@@ -21,21 +21,12 @@ final class OperationLines implements LineImporter {
           "end",
           "status");
 
-  @Override
-  public String kind() {
-    return "operation";
+  OperationLines() {
+    super("operation", FIELDS);
   }
 
   @Override
-  public String idOf(Line line) {
-    return line.optionalText("id");
-  }
-
-  @Override
-  public Stored importLine(Line line, EntityManager em) {
-    line.allowOnly(FIELDS);
-    String id = line.text("id");
-    CaseFile caseFile = LineImporter.caseByNumber(em, line.text("case"), line);
+  Stored importItem(Line line, String id, CaseFile caseFile, EntityManager em) {
     String type = line.text("type").toUpperCase(Locale.ROOT);
     if (!type.matches("[A-Z][A-Z_]*")) {
       throw line.invalid("'type' is " + type + ", not a word such as SEARCH_WARRANT");

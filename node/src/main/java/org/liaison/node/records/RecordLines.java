@@ -17,7 +17,7 @@ import org.liaison.wire.vocabulary.RecordCategory;
  * "record" lines: a record of a case, its subjects referenced by id or carried inline; stored once
  * per id (records are documents: a re-import never changes one).
  */
-final class RecordLines implements LineImporter {
+final class RecordLines extends CaseItemLines {
   private static final Set<String> FIELDS =
       Set.of(
           "kind",
@@ -40,24 +40,12 @@ final class RecordLines implements LineImporter {
   private final ObjectMapper json;
 
   RecordLines(ObjectMapper json) {
+    super("record", FIELDS);
     this.json = json;
   }
 
   @Override
-  public String kind() {
-    return "record";
-  }
-
-  @Override
-  public String idOf(Line line) {
-    return line.optionalText("id");
-  }
-
-  @Override
-  public Stored importLine(Line line, EntityManager em) {
-    line.allowOnly(FIELDS);
-    String id = line.text("id");
-    CaseFile caseFile = LineImporter.caseByNumber(em, line.text("case"), line);
+  Stored importItem(Line line, String id, CaseFile caseFile, EntityManager em) {
     if (LineImporter.byExternalId(em, CaseRecord.class, id) != null) {
       return new Stored(id, "record " + id + " already imported; unchanged");
     }

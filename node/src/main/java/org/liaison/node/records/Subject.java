@@ -7,12 +7,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
@@ -26,18 +21,7 @@ import java.util.stream.Collectors;
 /** Someone or something a case is about, with its identifiers and (for persons) name keys. */
 @Entity
 @Table(name = "subjects")
-public class Subject {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "external_id", nullable = false)
-  private String externalId;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "case_id")
-  private CaseFile caseFile;
-
+public class Subject extends CaseItem {
   @Enumerated(EnumType.STRING)
   @Column(name = "kind", nullable = false)
   private SubjectKind kind;
@@ -64,8 +48,7 @@ public class Subject {
       String displayName,
       LocalDate dateOfBirth,
       Set<String> nameKeys) {
-    this.externalId = externalId;
-    this.caseFile = caseFile;
+    super(externalId, caseFile);
     this.kind = kind;
     this.displayName = displayName;
     this.dateOfBirth = dateOfBirth;
@@ -76,18 +59,6 @@ public class Subject {
 
   void addIdentifier(SubjectIdentifier identifier) {
     identifiers.add(identifier);
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public String getExternalId() {
-    return externalId;
-  }
-
-  public CaseFile getCaseFile() {
-    return caseFile;
   }
 
   public SubjectKind getKind() {

@@ -5,24 +5,15 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** "subject" lines: a subject of a case with its identifiers; stored once per id. */
-final class SubjectLines implements LineImporter {
+final class SubjectLines extends CaseItemLines {
   static final Set<String> FIELDS = fields();
 
-  @Override
-  public String kind() {
-    return "subject";
+  SubjectLines() {
+    super("subject", FIELDS);
   }
 
   @Override
-  public String idOf(Line line) {
-    return line.optionalText("id");
-  }
-
-  @Override
-  public Stored importLine(Line line, EntityManager em) {
-    line.allowOnly(FIELDS);
-    String id = line.text("id");
-    CaseFile caseFile = LineImporter.caseByNumber(em, line.text("case"), line);
+  Stored importItem(Line line, String id, CaseFile caseFile, EntityManager em) {
     Subject existing = LineImporter.byExternalId(em, Subject.class, id);
     if (existing != null) {
       return new Stored(id, "subject " + id + " already imported; unchanged");

@@ -12,6 +12,7 @@ import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.WorkflowStep;
 
 /** Picks the agreement in force with a partner that a workflow runs under. */
 @ApplicationScoped
@@ -58,6 +59,13 @@ public class AgreementChoice {
               + ")");
     }
     return fitting.get(0);
+  }
+
+  /**
+   * When the partner must answer a request sent in {@code sent}; null if the agreement sets none.
+   */
+  public static Instant dueAt(Agreement a, WorkflowStep sent) {
+    return dueAt(a, Instant.ofEpochMilli(sent.getAtEpochMs()));
   }
 
   /** When the partner must have answered, from the agreement's service levels; null if none. */

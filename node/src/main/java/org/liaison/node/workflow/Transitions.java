@@ -1,8 +1,6 @@
 package org.liaison.node.workflow;
 
-import io.grpc.Status;
 import java.util.Map;
-import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowSide;
@@ -39,9 +37,7 @@ public final class Transitions {
   /** The state after this agency answers an item with {@code decision}. */
   public static WorkflowState answer(Workflow w, WorkflowDecision decision) {
     if (w.side != WorkflowSide.RESPONDER) {
-      throw new WorkflowException(
-          Status.Code.FAILED_PRECONDITION,
-          Reason.WORKFLOW_NOT_AWAITING_ANSWER,
+      throw WorkflowException.notAwaitingAnswer(
           "workflow "
               + w.workflowId
               + " was started by this agency; "
@@ -49,9 +45,7 @@ public final class Transitions {
               + " answers it");
     }
     if (w.state != WorkflowState.AWAITING_ANSWER) {
-      throw new WorkflowException(
-          Status.Code.FAILED_PRECONDITION,
-          Reason.WORKFLOW_NOT_AWAITING_ANSWER,
+      throw WorkflowException.notAwaitingAnswer(
           "workflow "
               + w.workflowId
               + " is "
@@ -74,9 +68,7 @@ public final class Transitions {
   /** The state of a requester's item once the partner's answer {@code decision} arrives. */
   public static WorkflowState answerReceived(Workflow w, WorkflowDecision decision) {
     if (w.side != WorkflowSide.REQUESTER || !w.open()) {
-      throw new WorkflowException(
-          Status.Code.FAILED_PRECONDITION,
-          Reason.WORKFLOW_NOT_AWAITING_ANSWER,
+      throw WorkflowException.notAwaitingAnswer(
           "workflow "
               + w.workflowId
               + " is "

@@ -63,6 +63,11 @@ public class WorkflowEngine {
     return UUID.randomUUID().toString();
   }
 
+  /** The first step of a workflow this agency starts: a new workflow id, by the officer, now. */
+  public static WorkflowStep firstStep(String officer) {
+    return step(newWorkflowId(), officer);
+  }
+
   /** Starts a workflow this agency asks: recorded, and its first message queued for the partner. */
   @Transactional
   public Workflow start(Opening o, WorkflowStep step, Message request, Message wire) {

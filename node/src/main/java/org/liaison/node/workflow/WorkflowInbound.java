@@ -1,7 +1,11 @@
 package org.liaison.node.workflow;
 
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.wire.v1.Refusal;
@@ -12,13 +16,33 @@ import org.liaison.wire.v1.WorkflowStep;
  * What the handlers of workflow messages share: each message is applied once through the engine,
  * and answered with a {@link WorkflowAck}; a message that cannot be applied is acknowledged with a
  * refusal (so the sender stops retrying it) and changes nothing.
+ *
+ * @param <M> the workflow's message type (one per workflow kind), which carries its step
  */
-public abstract class WorkflowInbound implements InboundHandler {
+public abstract class WorkflowInbound<M extends Message> implements InboundHandler {
   @Inject protected WorkflowEngine engine;
 
-  protected WorkflowAck receive(InboundRequest r, WorkflowStep step, Runnable apply) {
+  private final Parser<M> parser;
+  private final String contentType;
+  private final Function<M, WorkflowStep> stepOf;
+
+  protected WorkflowInbound(Parser<M> parser, Descriptor type, Function<M, WorkflowStep> stepOf) {
+    this.parser = parser;
+    this.contentType = type.getFullName();
+    this.stepOf = stepOf;
+  }
+
+  @Override
+  public String contentType() {
+    return contentType;
+  }
+
+  @Override
+  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
+    M m = parser.parseFrom(r.payload());
+    WorkflowStep step = stepOf.apply(m);
     try {
-      return engine.receive(r, step, apply);
+      return engine.receive(r, step, () -> apply(r, m));
     } catch (WorkflowException e) {
       return WorkflowAck.newBuilder()
           .setMessageId(step.getMessageId())
@@ -31,6 +55,12 @@ public abstract class WorkflowInbound implements InboundHandler {
           .build();
     }
   }
+
+  /**
+   * Applies a message not seen before, in the transaction that records it as received; a {@link
+   * WorkflowException} refuses it and changes nothing.
+   */
+  protected abstract void apply(InboundRequest r, M m);
 
   @Override
   public Message refusal(Refusal refusal) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.retry.RetryPolicy;
 import org.liaison.node.workflow.timeliness.Percentiles;
@@ -26,6 +27,15 @@ class PureRulesTest {
     assertThatThrownBy(() -> Percentiles.of(new long[0], 50))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no values");
+  }
+
+  @Test
+  void dueTimes_zeroOnTheWireIsNoDueTime() {
+    Instant due = Instant.parse("2026-12-06T15:00:00.123Z");
+    assertThat(DueTimes.toWire(due)).isEqualTo(due.toEpochMilli());
+    assertThat(DueTimes.fromWire(due.toEpochMilli())).isEqualTo(due);
+    assertThat(DueTimes.toWire(null)).isZero();
+    assertThat(DueTimes.fromWire(0)).isNull();
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.officer.OfficerIdentity;
-import org.liaison.node.officer.OfficerRefusal;
 import org.liaison.node.runtime.OfficerApi;
+import org.liaison.node.runtime.RequestRefused;
 import org.liaison.node.workflow.Workflow;
 import org.liaison.node.workflow.WorkflowEngine;
 import org.liaison.node.workflow.WorkflowException;
@@ -112,10 +112,7 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
             case CONSENT -> consent.answer(r, officer);
             case DESIGNATION -> designation.answer(r, officer);
             default ->
-                throw new WorkflowException(
-                    Status.Code.FAILED_PRECONDITION,
-                    Reason.WORKFLOW_NOT_AWAITING_ANSWER,
-                    "a " + w.kind + " takes no answer");
+                throw WorkflowException.notAwaitingAnswer("a " + w.kind + " takes no answer");
           };
         });
   }
@@ -184,11 +181,8 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
     T result;
     try {
       result = action.get();
-    } catch (WorkflowException e) {
-      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
-      return;
-    } catch (OfficerRefusal e) {
-      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
+    } catch (RequestRefused e) {
+      out.onError(e.toStatus());
       return;
     } catch (RuntimeException e) {
       LOG.errorf(e, "workflow call failed");

@@ -1,7 +1,5 @@
 package org.liaison.node.workflow.consent;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,59 +18,51 @@ import org.liaison.wire.v1.WorkflowKind;
  * this agency, the holder, to seek it ({@link ConsentAsks}); or the agency asked answers ours.
  */
 @ApplicationScoped
-public class ConsentHandler extends WorkflowInbound {
+public class ConsentHandler extends WorkflowInbound<ConsentMessage> {
   @Inject InboundScope scope;
   @Inject GrantedConsents consents;
   @Inject ConsentAsks asks;
 
-  @Override
-  public String contentType() {
-    return ConsentMessage.getDescriptor().getFullName();
+  public ConsentHandler() {
+    super(ConsentMessage.parser(), ConsentMessage.getDescriptor(), ConsentMessage::getStep);
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    ConsentMessage m = ConsentMessage.parseFrom(r.payload());
-    return receive(
-        r,
-        m.getStep(),
-        () -> {
-          switch (m.getBodyCase()) {
-            case REQUEST -> {
-              ConsentRequest q = m.getRequest();
-              engine.arrive(
-                  r,
-                  m.getStep(),
-                  WorkflowKind.CONSENT,
-                  q.getRecordId(),
-                  q.getRequestingAgency(),
-                  scope.dueAt(r, Instant.now()),
-                  q,
-                  "onward disclosure of "
-                      + q.getRecordCategory()
-                      + " record "
-                      + q.getRecordId()
-                      + " to "
-                      + q.getRequestingAgency());
-            }
-            case ASK -> asks.arrived(r, m);
-            case ANSWER -> {
-              requireOriginator(r, m.getStep().getWorkflowId());
-              var answered =
-                  engine.answerArrived(
-                      r,
-                      m.getStep(),
-                      m.getAnswer().getDecision(),
-                      m.getAnswer(),
-                      m.getAnswer().getConditions().isBlank()
-                          ? m.getAnswer().getReason()
-                          : "conditions: " + m.getAnswer().getConditions());
-              asks.originatorAnswered(answered, m.getAnswer());
-            }
-            default ->
-                throw WorkflowException.invalid("a ConsentMessage needs a request or an answer");
-          }
-        });
+  protected void apply(InboundRequest r, ConsentMessage m) {
+    switch (m.getBodyCase()) {
+      case REQUEST -> {
+        ConsentRequest q = m.getRequest();
+        engine.arrive(
+            r,
+            m.getStep(),
+            WorkflowKind.CONSENT,
+            q.getRecordId(),
+            q.getRequestingAgency(),
+            scope.dueAt(r, Instant.now()),
+            q,
+            "onward disclosure of "
+                + q.getRecordCategory()
+                + " record "
+                + q.getRecordId()
+                + " to "
+                + q.getRequestingAgency());
+      }
+      case ASK -> asks.arrived(r, m);
+      case ANSWER -> {
+        requireOriginator(r, m.getStep().getWorkflowId());
+        var answered =
+            engine.answerArrived(
+                r,
+                m.getStep(),
+                m.getAnswer().getDecision(),
+                m.getAnswer(),
+                m.getAnswer().getConditions().isBlank()
+                    ? m.getAnswer().getReason()
+                    : "conditions: " + m.getAnswer().getConditions());
+        asks.originatorAnswered(answered, m.getAnswer());
+      }
+      default -> throw WorkflowException.invalid("a ConsentMessage needs a request or an answer");
+    }
   }
 
   /**

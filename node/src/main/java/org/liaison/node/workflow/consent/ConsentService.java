@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.liaison.agreements.Agreement;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.workflow.AgreementChoice;
+import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.RecordLookup;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
 import org.liaison.node.workflow.Workflow;
@@ -69,16 +70,15 @@ public class ConsentService {
       throw WorkflowException.invalid(originator + " is the originator of " + d.getRecordId());
     }
     Agreement a = choice.choose(originator, "", ag -> true, "consent requests");
-    String workflowId = WorkflowEngine.newWorkflowId();
-    WorkflowStep step = WorkflowEngine.step(workflowId, officer);
-    Instant due = AgreementChoice.dueAt(a, Instant.ofEpochMilli(step.getAtEpochMs()));
+    WorkflowStep step = WorkflowEngine.firstStep(officer);
+    Instant due = AgreementChoice.dueAt(a, step);
     ConsentRequest request =
         ConsentRequest.newBuilder()
             .setRecordId(d.getRecordId())
             .setRecordCategory(record.category())
             .setRequestingAgency(d.getForAgency())
             .setJustification(d.getJustification())
-            .setDueEpochMs(due == null ? 0 : due.toEpochMilli())
+            .setDueEpochMs(DueTimes.toWire(due))
             .build();
     return engine.start(
         new WorkflowEngine.Opening(
@@ -122,14 +122,13 @@ public class ConsentService {
               + d.getForAgency());
     }
     Agreement a = choice.choose(holder, "", ag -> true, "consent requests");
-    String workflowId = WorkflowEngine.newWorkflowId();
-    WorkflowStep step = WorkflowEngine.step(workflowId, officer);
-    Instant due = AgreementChoice.dueAt(a, Instant.ofEpochMilli(step.getAtEpochMs()));
+    WorkflowStep step = WorkflowEngine.firstStep(officer);
+    Instant due = AgreementChoice.dueAt(a, step);
     ConsentAsk ask =
         ConsentAsk.newBuilder()
             .setRecordId(d.getRecordId().strip())
             .setJustification(d.getJustification())
-            .setDueEpochMs(due == null ? 0 : due.toEpochMilli())
+            .setDueEpochMs(DueTimes.toWire(due))
             .build();
     return engine.start(
         new WorkflowEngine.Opening(

@@ -3,6 +3,7 @@ package org.liaison.node.workflow.consent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,11 @@ import org.liaison.wire.v1.WorkflowState;
 /** The consent workflows this agency started, as stored. */
 @ApplicationScoped
 public class GrantedConsents {
+  /** The grant counts only from the record's originator, as this node holds the record now. */
+  private static final String BY_ORIGINATOR =
+      " and w.partnerAgency = (select r.originatorAgency from CaseRecord r"
+          + " where r.externalId = :record)";
+
   @Inject EntityManager em;
 
   /**
@@ -22,16 +28,13 @@ public class GrantedConsents {
    */
   @Transactional
   public boolean granted(String recordId, String agency) {
-    return em.createQuery(
-                "select count(w) from Workflow w where w.kind = :kind and w.side = :side"
-                    + " and w.recordRef = :record and w.thirdAgency = :agency"
-                    + " and w.state = :granted and w.partnerAgency = (select r.originatorAgency"
-                    + " from CaseRecord r where r.externalId = :record)",
+    return consents(
+                "select count(w)",
+                WorkflowSide.REQUESTER,
+                recordId,
+                agency,
+                " and w.state = :granted" + BY_ORIGINATOR,
                 Long.class)
-            .setParameter("kind", WorkflowKind.CONSENT)
-            .setParameter("side", WorkflowSide.REQUESTER)
-            .setParameter("record", recordId)
-            .setParameter("agency", agency)
             .setParameter("granted", WorkflowState.GRANTED)
             .getSingleResult()
         > 0;
@@ -43,18 +46,15 @@ public class GrantedConsents {
    */
   @Transactional
   public Optional<Workflow> grant(String recordId, String agency) {
-    return em.createQuery(
-            "from Workflow w where w.kind = :kind and w.side = :side"
-                + " and w.recordRef = :record and w.thirdAgency = :agency"
-                + " and w.state = :granted and w.answerB64 is not null"
-                + " and w.partnerAgency = (select r.originatorAgency"
-                + " from CaseRecord r where r.externalId = :record)"
+    return consents(
+            "select w",
+            WorkflowSide.REQUESTER,
+            recordId,
+            agency,
+            " and w.state = :granted and w.answerB64 is not null"
+                + BY_ORIGINATOR
                 + " order by w.answeredAt desc, w.id desc",
             Workflow.class)
-        .setParameter("kind", WorkflowKind.CONSENT)
-        .setParameter("side", WorkflowSide.REQUESTER)
-        .setParameter("record", recordId)
-        .setParameter("agency", agency)
         .setParameter("granted", WorkflowState.GRANTED)
         .setMaxResults(1)
         .getResultStream()
@@ -79,28 +79,34 @@ public class GrantedConsents {
   /** True when consent for the record and agency was asked and is open, granted or refused. */
   @Transactional
   public boolean asked(String recordId, String agency) {
-    return count(
-            recordId,
-            agency,
-            List.of(
-                WorkflowState.PENDING_DELIVERY,
-                WorkflowState.AWAITING_ANSWER,
-                WorkflowState.GRANTED,
-                WorkflowState.REFUSED))
+    return consents(
+                "select count(w)",
+                WorkflowSide.REQUESTER,
+                recordId,
+                agency,
+                " and w.state in :states",
+                Long.class)
+            .setParameter(
+                "states",
+                List.of(
+                    WorkflowState.PENDING_DELIVERY,
+                    WorkflowState.AWAITING_ANSWER,
+                    WorkflowState.GRANTED,
+                    WorkflowState.REFUSED))
+            .getSingleResult()
         > 0;
   }
 
   /** The latest consent request this agency sent about the record and agency, if any. */
   @Transactional
   public Optional<Workflow> latestAsked(String recordId, String agency) {
-    return em.createQuery(
-            "from Workflow w where w.kind = :kind and w.side = :side and w.recordRef = :record"
-                + " and w.thirdAgency = :agency order by w.createdAt desc, w.id desc",
+    return consents(
+            "select w",
+            WorkflowSide.REQUESTER,
+            recordId,
+            agency,
+            " order by w.createdAt desc, w.id desc",
             Workflow.class)
-        .setParameter("kind", WorkflowKind.CONSENT)
-        .setParameter("side", WorkflowSide.REQUESTER)
-        .setParameter("record", recordId)
-        .setParameter("agency", agency)
         .setMaxResults(1)
         .getResultStream()
         .findFirst();
@@ -112,28 +118,37 @@ public class GrantedConsents {
    */
   @Transactional
   public List<Workflow> asksAwaiting(String recordId, String agency) {
-    return em.createQuery(
-            "from Workflow w where w.kind = :kind and w.side = :side and w.recordRef = :record"
-                + " and w.thirdAgency = :agency and w.partnerAgency = :agency and w.state = :state",
+    return consents(
+            "select w",
+            WorkflowSide.RESPONDER,
+            recordId,
+            agency,
+            " and w.partnerAgency = :agency and w.state = :state",
             Workflow.class)
-        .setParameter("kind", WorkflowKind.CONSENT)
-        .setParameter("side", WorkflowSide.RESPONDER)
-        .setParameter("record", recordId)
-        .setParameter("agency", agency)
         .setParameter("state", WorkflowState.AWAITING_ANSWER)
         .getResultList();
   }
 
-  private long count(String recordId, String agency, List<WorkflowState> states) {
+  /**
+   * The consent workflows on {@code side} about onward disclosure of the record to the agency,
+   * narrowed and ordered by {@code rest}.
+   */
+  private <T> TypedQuery<T> consents(
+      String select,
+      WorkflowSide side,
+      String recordId,
+      String agency,
+      String rest,
+      Class<T> type) {
     return em.createQuery(
-            "select count(w) from Workflow w where w.kind = :kind and w.side = :side"
-                + " and w.recordRef = :record and w.thirdAgency = :agency and w.state in :states",
-            Long.class)
+            select
+                + " from Workflow w where w.kind = :kind and w.side = :side"
+                + " and w.recordRef = :record and w.thirdAgency = :agency"
+                + rest,
+            type)
         .setParameter("kind", WorkflowKind.CONSENT)
-        .setParameter("side", WorkflowSide.REQUESTER)
+        .setParameter("side", side)
         .setParameter("record", recordId)
-        .setParameter("agency", agency)
-        .setParameter("states", states)
-        .getSingleResult();
+        .setParameter("agency", agency);
   }
 }

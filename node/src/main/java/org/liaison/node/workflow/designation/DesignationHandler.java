@@ -1,11 +1,9 @@
 package org.liaison.node.workflow.designation;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.InboundScope;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.node.workflow.WorkflowInbound;
@@ -15,48 +13,43 @@ import org.liaison.wire.v1.WorkflowKind;
 
 /** A partner asks this agency to cross-designate its agents, or answers our request. */
 @ApplicationScoped
-public class DesignationHandler extends WorkflowInbound {
+public class DesignationHandler extends WorkflowInbound<DesignationMessage> {
   @Inject InboundScope scope;
 
-  @Override
-  public String contentType() {
-    return DesignationMessage.getDescriptor().getFullName();
+  public DesignationHandler() {
+    super(
+        DesignationMessage.parser(),
+        DesignationMessage.getDescriptor(),
+        DesignationMessage::getStep);
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    DesignationMessage m = DesignationMessage.parseFrom(r.payload());
-    return receive(
-        r,
-        m.getStep(),
-        () -> {
-          switch (m.getBodyCase()) {
-            case REQUEST -> {
-              DesignationRequest q = m.getRequest();
-              scope.requireDesignationsTracked(r);
-              engine.arrive(
-                  r,
-                  m.getStep(),
-                  WorkflowKind.DESIGNATION,
-                  null,
-                  null,
-                  q.getDueEpochMs() == 0 ? null : Instant.ofEpochMilli(q.getDueEpochMs()),
-                  q,
-                  q.getAuthority() + " for " + q.getAgentsList());
-            }
-            case ANSWER ->
-                engine.answerArrived(
-                    r,
-                    m.getStep(),
-                    m.getAnswer().getDecision(),
-                    m.getAnswer(),
-                    m.getAnswer().getAgentsCount() > 0
-                        ? "designated " + m.getAnswer().getAgentsList()
-                        : m.getAnswer().getReason());
-            default ->
-                throw WorkflowException.invalid(
-                    "a DesignationMessage needs a request or an answer");
-          }
-        });
+  protected void apply(InboundRequest r, DesignationMessage m) {
+    switch (m.getBodyCase()) {
+      case REQUEST -> {
+        DesignationRequest q = m.getRequest();
+        scope.requireDesignationsTracked(r);
+        engine.arrive(
+            r,
+            m.getStep(),
+            WorkflowKind.DESIGNATION,
+            null,
+            null,
+            DueTimes.fromWire(q.getDueEpochMs()),
+            q,
+            q.getAuthority() + " for " + q.getAgentsList());
+      }
+      case ANSWER ->
+          engine.answerArrived(
+              r,
+              m.getStep(),
+              m.getAnswer().getDecision(),
+              m.getAnswer(),
+              m.getAnswer().getAgentsCount() > 0
+                  ? "designated " + m.getAnswer().getAgentsList()
+                  : m.getAnswer().getReason());
+      default ->
+          throw WorkflowException.invalid("a DesignationMessage needs a request or an answer");
+    }
   }
 }

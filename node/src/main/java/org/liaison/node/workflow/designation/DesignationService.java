@@ -11,6 +11,7 @@ import java.util.Set;
 import org.liaison.agreements.Agreement;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.workflow.AgreementChoice;
+import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.Workflow;
 import org.liaison.node.workflow.WorkflowEngine;
 import org.liaison.node.workflow.WorkflowException;
@@ -56,15 +57,14 @@ public class DesignationService {
             d.getAgreementId(),
             ag -> ag.serviceLevels() != null && ag.serviceLevels().designationRequestsTracked(),
             "cross-designation requests");
-    String workflowId = WorkflowEngine.newWorkflowId();
-    WorkflowStep step = WorkflowEngine.step(workflowId, officer);
-    Instant due = AgreementChoice.dueAt(a, Instant.ofEpochMilli(step.getAtEpochMs()));
+    WorkflowStep step = WorkflowEngine.firstStep(officer);
+    Instant due = AgreementChoice.dueAt(a, step);
     DesignationRequest request =
         DesignationRequest.newBuilder()
             .addAllAgents(agents)
             .setAuthority(d.getAuthority().isBlank() ? DEFAULT_AUTHORITY : d.getAuthority())
             .setJustification(d.getJustification())
-            .setDueEpochMs(due == null ? 0 : due.toEpochMilli())
+            .setDueEpochMs(DueTimes.toWire(due))
             .build();
     return engine.start(
         new WorkflowEngine.Opening(

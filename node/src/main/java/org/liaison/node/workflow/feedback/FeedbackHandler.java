@@ -1,7 +1,5 @@
 package org.liaison.node.workflow.feedback;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,38 +14,31 @@ import org.liaison.wire.v1.WorkflowKind;
 
 /** Feedback from a partner on a result that used information this agency disclosed. */
 @ApplicationScoped
-public class FeedbackHandler extends WorkflowInbound {
+public class FeedbackHandler extends WorkflowInbound<FeedbackMessage> {
   @Inject DisclosureLedger disclosures;
 
-  @Override
-  public String contentType() {
-    return FeedbackMessage.getDescriptor().getFullName();
+  public FeedbackHandler() {
+    super(FeedbackMessage.parser(), FeedbackMessage.getDescriptor(), FeedbackMessage::getStep);
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    FeedbackMessage m = FeedbackMessage.parseFrom(r.payload());
+  protected void apply(InboundRequest r, FeedbackMessage m) {
     FeedbackReport f = m.getReport();
-    return receive(
+    requireDisclosed(r.senderAgency(), f.getRecordId());
+    engine.arrive(
         r,
         m.getStep(),
-        () -> {
-          requireDisclosed(r.senderAgency(), f.getRecordId());
-          engine.arrive(
-              r,
-              m.getStep(),
-              WorkflowKind.FEEDBACK,
-              f.getRecordId(),
-              null,
-              null,
-              f,
-              f.getResult()
-                  + " using record "
-                  + f.getRecordId()
-                  + (f.getDisclosureMessageId().isBlank()
-                      ? ""
-                      : " (disclosure " + f.getDisclosureMessageId() + ")"));
-        });
+        WorkflowKind.FEEDBACK,
+        f.getRecordId(),
+        null,
+        null,
+        f,
+        f.getResult()
+            + " using record "
+            + f.getRecordId()
+            + (f.getDisclosureMessageId().isBlank()
+                ? ""
+                : " (disclosure " + f.getDisclosureMessageId() + ")"));
   }
 
   /**

@@ -76,8 +76,7 @@ public class FeedbackService {
             d.getAgreementId(),
             ag -> ag.feedback() != null && ag.feedback().owedToOriginator(),
             "feedback to the originator");
-    String workflowId = WorkflowEngine.newWorkflowId();
-    WorkflowStep step = WorkflowEngine.step(workflowId, officer);
+    WorkflowStep step = WorkflowEngine.firstStep(officer);
     FeedbackReport report =
         FeedbackReport.newBuilder()
             .setResult(d.getResult())

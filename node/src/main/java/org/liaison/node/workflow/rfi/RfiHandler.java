@@ -1,7 +1,5 @@
 package org.liaison.node.workflow.rfi;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -14,46 +12,38 @@ import org.liaison.wire.v1.WorkflowKind;
 
 /** A partner's request for information, or its answer to one of ours. */
 @ApplicationScoped
-public class RfiHandler extends WorkflowInbound {
+public class RfiHandler extends WorkflowInbound<RfiMessage> {
   @Inject InboundScope scope;
 
-  @Override
-  public String contentType() {
-    return RfiMessage.getDescriptor().getFullName();
+  public RfiHandler() {
+    super(RfiMessage.parser(), RfiMessage.getDescriptor(), RfiMessage::getStep);
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    RfiMessage m = RfiMessage.parseFrom(r.payload());
-    return receive(
-        r,
-        m.getStep(),
-        () -> {
-          switch (m.getBodyCase()) {
-            case REQUEST -> {
-              scope.check(r, m.getRequest().getOfficerRole());
-              engine.arrive(
-                  r,
-                  m.getStep(),
-                  WorkflowKind.INFORMATION_REQUEST,
-                  m.getRequest().getRecordId(),
-                  null,
-                  scope.dueAt(r, Instant.now()),
-                  m.getRequest(),
-                  m.getRequest().getJustification());
-            }
-            case ANSWER ->
-                engine.answerArrived(
-                    r,
-                    m.getStep(),
-                    m.getAnswer().getDecision(),
-                    m.getAnswer(),
-                    m.getAnswer().hasDisclosure()
-                        ? "fields " + m.getAnswer().getDisclosure().getFieldsMap().keySet()
-                        : m.getAnswer().getReason());
-            default ->
-                throw WorkflowException.invalid("an RfiMessage needs a request or an answer");
-          }
-        });
+  protected void apply(InboundRequest r, RfiMessage m) {
+    switch (m.getBodyCase()) {
+      case REQUEST -> {
+        scope.check(r, m.getRequest().getOfficerRole());
+        engine.arrive(
+            r,
+            m.getStep(),
+            WorkflowKind.INFORMATION_REQUEST,
+            m.getRequest().getRecordId(),
+            null,
+            scope.dueAt(r, Instant.now()),
+            m.getRequest(),
+            m.getRequest().getJustification());
+      }
+      case ANSWER ->
+          engine.answerArrived(
+              r,
+              m.getStep(),
+              m.getAnswer().getDecision(),
+              m.getAnswer(),
+              m.getAnswer().hasDisclosure()
+                  ? "fields " + m.getAnswer().getDisclosure().getFieldsMap().keySet()
+                  : m.getAnswer().getReason());
+      default -> throw WorkflowException.invalid("an RfiMessage needs a request or an answer");
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.disclosure.DisclosureLedger;
 import org.liaison.node.workflow.AgreementChoice;
+import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.RecordLookup;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
 import org.liaison.node.workflow.Workflow;
@@ -64,16 +65,15 @@ public class RfiService {
                             dir.purposes().contains(Vocabulary.crimeCategory(d.getPurpose()).get()))
                     .orElse(false),
             "requests from " + me + " for the purpose " + d.getPurpose());
-    String workflowId = WorkflowEngine.newWorkflowId();
-    WorkflowStep step = WorkflowEngine.step(workflowId, officer);
-    Instant due = AgreementChoice.dueAt(a, Instant.ofEpochMilli(step.getAtEpochMs()));
+    WorkflowStep step = WorkflowEngine.firstStep(officer);
+    Instant due = AgreementChoice.dueAt(a, step);
     InfoRequest request =
         InfoRequest.newBuilder()
             .setRecordId(d.getRecordId())
             .setJustification(d.getJustification())
             .setOfficerRole(d.getOfficerRole())
             .addAllFields(d.getFieldsList())
-            .setDueEpochMs(due == null ? 0 : due.toEpochMilli())
+            .setDueEpochMs(DueTimes.toWire(due))
             .build();
     return engine.start(
         new WorkflowEngine.Opening(
