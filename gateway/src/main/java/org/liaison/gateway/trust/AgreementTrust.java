@@ -4,7 +4,9 @@ import io.grpc.Status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
@@ -26,9 +28,12 @@ public final class AgreementTrust implements PartnerAdmission {
     this.store = store;
   }
 
-  /** Partner agency to the CA fingerprints (hex SHA-256) that agreements in force name for it. */
-  public Map<String, String> trustedPartners() {
-    Map<String, String> out = new TreeMap<>();
+  /**
+   * Partner agency to the CA fingerprints (hex SHA-256) that agreements in force name for it: all
+   * of them, from every agreement (two while the partner rotates its CA).
+   */
+  public Map<String, Set<String>> trustedPartners() {
+    Map<String, Set<String>> out = new TreeMap<>();
     for (AgreementStatus s : store.all(Instant.now())) {
       if (!s.inForce()) {
         continue;
@@ -39,7 +44,7 @@ public final class AgreementTrust implements PartnerAdmission {
       }
       for (Party p : a.parties()) {
         if (!p.agency().equals(agency)) {
-          out.put(p.agency(), p.caSha256());
+          out.computeIfAbsent(p.agency(), k -> new TreeSet<>()).addAll(p.caSha256s());
         }
       }
     }
