@@ -118,6 +118,9 @@ final class CaRotation {
     List<Path> leaves = stagedLeaves(from);
     for (Path leaf : leaves) {
       Path live = layout.agencyDir(agency).resolve(from.relativize(leaf));
+      if (leaf.getFileName().toString().endsWith(".p12")) {
+        continue;
+      }
       if (!Files.exists(live)
           || !PkiFiles.readCertificate(live)
               .getPublicKey()
