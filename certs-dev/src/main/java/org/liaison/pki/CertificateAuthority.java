@@ -181,18 +181,7 @@ final class CertificateAuthority {
       if (eku != null) {
         builder.addExtension(Extension.extendedKeyUsage, false, eku);
       }
-      X509Certificate cert = toCertificate(builder.build(signer(key)));
-      state.recordIssued(
-          new IssuedCertificate(
-              agency,
-              serial,
-              cert.getSubjectX500Principal().getName(),
-              file,
-              from,
-              to,
-              null,
-              null));
-      return cert;
+      return signAndRecord(builder, serial, file, from, to);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new PkiException(
           PkiException.Kind.CRYPTO_FAILURE, "cannot issue a " + profile + " certificate", e);
@@ -229,22 +218,22 @@ final class CertificateAuthority {
                   new JcaX509ExtensionUtils().createSubjectKeyIdentifier(successor.getPublicKey()))
               .addExtension(
                   Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
-      X509Certificate cert = toCertificate(builder.build(signer(key)));
-      state.recordIssued(
-          new IssuedCertificate(
-              agency,
-              serial,
-              cert.getSubjectX500Principal().getName(),
-              "rollover",
-              from,
-              to,
-              null,
-              null));
-      return cert;
+      return signAndRecord(builder, serial, "rollover", from, to);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new PkiException(
           PkiException.Kind.CRYPTO_FAILURE, "cannot certify the successor CA of " + agency, e);
     }
+  }
+
+  /** Signs the certificate with this CA's key and records it as issued into {@code file}. */
+  private X509Certificate signAndRecord(
+      X509v3CertificateBuilder builder, BigInteger serial, String file, Instant from, Instant to)
+      throws GeneralSecurityException {
+    X509Certificate cert = toCertificate(builder.build(signer(key)));
+    state.recordIssued(
+        new IssuedCertificate(
+            agency, serial, cert.getSubjectX500Principal().getName(), file, from, to, null, null));
+    return cert;
   }
 
   /** Records a revocation; the caller re-issues the CRL. */

@@ -206,14 +206,7 @@ public final class CertificateValidator {
     if (cached != null) {
       return cached;
     }
-    boolean ok;
-    try {
-      ok =
-          ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
-              && Ecdsa.verify(ca.getPublicKey(), cert.getTBSCertificate(), cert.getSignature());
-    } catch (java.security.cert.CertificateEncodingException e) {
-      ok = false;
-    }
+    boolean ok = signedBy(cert, ca.getPublicKey());
     if (verifiedSignatures.size() > CACHE_LIMIT) {
       verifiedSignatures.clear();
     }
@@ -261,7 +254,18 @@ public final class CertificateValidator {
     }
   }
 
-  private static boolean crlSignedBy(X509CRL crl, PublicKey caKey) {
+  /** Whether {@code caKey} signed the certificate (ECDSA P-256 with SHA-256 only). */
+  static boolean signedBy(X509Certificate cert, PublicKey caKey) {
+    try {
+      return ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
+          && Ecdsa.verify(caKey, cert.getTBSCertificate(), cert.getSignature());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code caKey} signed the CRL (ECDSA P-256 with SHA-256 only). */
+  static boolean crlSignedBy(X509CRL crl, PublicKey caKey) {
     try {
       return ECDSA_WITH_SHA256.equals(crl.getSigAlgOID())
           && Ecdsa.verify(caKey, crl.getTBSCertList(), crl.getSignature());

@@ -147,22 +147,12 @@ public final class TrustDirectory {
     X509CRL best = null;
     for (X509CRL crl : crls) {
       if (crl.getIssuerX500Principal().equals(ca.getSubjectX500Principal())
-          && crlSignedBy(crl, ca)
+          && CertificateValidator.crlSignedBy(crl, ca.getPublicKey())
           && (best == null || crl.getThisUpdate().after(best.getThisUpdate()))) {
         best = crl;
       }
     }
     return best;
-  }
-
-  private static boolean crlSignedBy(X509CRL crl, X509Certificate ca) {
-    try {
-      return CertificateValidator.ECDSA_WITH_SHA256.equals(crl.getSigAlgOID())
-          && org.liaison.wire.crypto.Ecdsa.verify(
-              ca.getPublicKey(), crl.getTBSCertList(), crl.getSignature());
-    } catch (java.security.cert.CRLException e) {
-      return false;
-    }
   }
 
   private static List<Path> files(Path dir, String prefix, String suffix) throws IOException {
@@ -435,7 +425,7 @@ public final class TrustDirectory {
                 && r.getPublicKey().equals(vouched.certificate().getPublicKey())
                 && r.getBasicConstraints() >= 0
                 && Certificates.organization(r).filter(agency::equals).isPresent()
-                && signedBy(r, by.certificate())) {
+                && CertificateValidator.signedBy(r, by.certificate().getPublicKey())) {
               out.add(
                   new Rollover(
                       by.fingerprint(),
@@ -447,16 +437,6 @@ public final class TrustDirectory {
         }
       }
       return List.copyOf(out);
-    }
-
-    private static boolean signedBy(X509Certificate cert, X509Certificate ca) {
-      try {
-        return CertificateValidator.ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
-            && org.liaison.wire.crypto.Ecdsa.verify(
-                ca.getPublicKey(), cert.getTBSCertificate(), cert.getSignature());
-      } catch (java.security.cert.CertificateEncodingException e) {
-        return false;
-      }
     }
   }
 }

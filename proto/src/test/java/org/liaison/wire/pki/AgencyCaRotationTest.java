@@ -130,12 +130,7 @@ class AgencyCaRotationTest {
     assertThat(ice.caCertificates("us.dea")).hasSize(1);
 
     // the TLS trust manager refuses the old gateway certificate with the same reason
-    AgencyTrustManager tls =
-        AgencyTrustManager.pinned(
-            TrustDirectory.load(pki.directory()),
-            () -> Map.of("us.dea", Set.of(oldCa)),
-            CertificateRole.GATEWAY_TLS,
-            Clock.systemUTC());
+    AgencyTrustManager tls = iceGatewayTrust();
     CertificateValidationException handshake =
         catchThrowableOfType(
             CertificateValidationException.class,
@@ -189,12 +184,7 @@ class AgencyCaRotationTest {
     TrustDirectory ice = iceView(Set.of(oldCa));
     assertThat(refusal(ice, impostorGateway, CertificateRole.GATEWAY_TLS))
         .isEqualTo(Reason.CA_NOT_ANNOUNCED);
-    AgencyTrustManager tls =
-        AgencyTrustManager.pinned(
-            TrustDirectory.load(pki.directory()),
-            () -> Map.of("us.dea", Set.of(oldCa)),
-            CertificateRole.GATEWAY_TLS,
-            Clock.systemUTC());
+    AgencyTrustManager tls = iceGatewayTrust();
     CertificateValidationException e =
         catchThrowableOfType(
             CertificateValidationException.class,
@@ -207,6 +197,15 @@ class AgencyCaRotationTest {
     String ice = Certificates.fingerprint(pki.caCertificate("us.ice"));
     return TrustDirectory.load(pki.directory())
         .pinnedTo(() -> Map.of("us.ice", Set.of(ice), "us.dea", deaPins));
+  }
+
+  /** ICE's gateway's TLS trust for DEA's gateway, pinned to DEA's old CA by their agreement. */
+  private AgencyTrustManager iceGatewayTrust() throws IOException {
+    return AgencyTrustManager.pinned(
+        TrustDirectory.load(pki.directory()),
+        () -> Map.of("us.dea", Set.of(oldCa)),
+        CertificateRole.GATEWAY_TLS,
+        Clock.systemUTC());
   }
 
   private Path staged(String relative) {
