@@ -99,12 +99,16 @@ final class SignatureVerifier {
       }
     }
     if (!named) {
+      List<String> pins =
+          party.caSha256s().stream().map(fp -> fp.substring(0, 16) + "...").toList();
       return SignatureCheck.bad(
           agency,
-          "no CA certificate with a fingerprint the agreement names for "
+          "no CA certificate with "
+              + (pins.size() == 1 ? "the fingerprint" : "a fingerprint")
+              + " the agreement names for "
               + agency
               + " ("
-              + party.caSha256s().stream().map(fp -> fp.substring(0, 16) + "...").toList()
+              + String.join(", ", pins)
               + ") is available");
     }
     if (ca.getBasicConstraints() < 0) {
