@@ -117,7 +117,11 @@ public class GatewayRuntime {
           g.replayFile().isPresent()
               ? ReplayGuard.durable(g.replayFile().get(), clock)
               : ReplayGuard.defaults(clock);
-      var inspector = new SignedEnvelopeInspector(directory, clock, replay);
+      // envelope signers: this agency under every CA of it, a partner only under a CA an
+      // agreement names or one such CA vouched for (decision 0039)
+      var inspector =
+          new SignedEnvelopeInspector(
+              directory.pinnedTo(agreements::namedPartners, agency), clock, replay);
       var limits = new PartnerRateLimits(g.ratePerSecond());
       var log = new RelayLog(metrics);
       TamperMode tamper = TamperMode.configured(g.test().flipByte(), ConfigUtils.getProfiles());

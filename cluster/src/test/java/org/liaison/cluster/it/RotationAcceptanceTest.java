@@ -186,7 +186,9 @@ class RotationAcceptanceTest {
    * take the re-issued certificates while running), {@code rotate --ca --withdraw}. ICE's agreement
    * still pins DEA's old CA throughout: DEA's new CA is trusted because the old one vouched for it.
    * No query fails; afterwards an envelope signed with DEA's node certificate of the old CA is
-   * refused by ICE's gateway as CA_WITHDRAWN, where during the overlap it passed.
+   * refused by ICE's gateway as CA_WITHDRAWN, where during the overlap it passed; and one signed
+   * under a CA in DEA's name that DEA never announced (put into the directory ICE reads) as
+   * CA_NOT_ANNOUNCED.
    */
   @Test
   void agencyCaRotatedWhileQueried_noQueryFails_andTheWithdrawnCaIsRefused(Federation f)
@@ -285,6 +287,37 @@ class RotationAcceptanceTest {
         .as("after the withdrawal, DEA's node certificate of the old CA at ICE's gateway")
         .contains(Reason.CA_WITHDRAWN);
     assertThat(Files.readString(iceGatewayLog)).contains("reason=CA_WITHDRAWN");
+
+    // a CA in DEA's name that DEA never announced, dropped into the directory ICE reads: it is in
+    // the folder, but no agreement names it and no CA one names vouched for it
+    org.liaison.pki.DevPki impostor =
+        org.liaison.pki.DevPki.create(
+            Files.createTempDirectory("impostor-pki"),
+            List.of(org.liaison.pki.AgencySpec.withDefaults("us.dea")),
+            java.time.Clock.systemUTC());
+    java.nio.file.Path unannounced = f.pkiDir().resolve("directory/us.dea/ca-unannounced.crt.pem");
+    Took iceReload = new Took(iceGatewayLog, DIRECTORY_RELOADED);
+    long reloads = iceReload.count();
+    Files.copy(impostor.caCert("us.dea"), unannounced);
+    try {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (iceReload.count() <= reloads) {
+        assertThat(System.currentTimeMillis()).as("ICE's gateway reloads").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      java.nio.file.Path impostorNode = impostor.nodeDir("us.dea", "node-1");
+      assertThat(
+              withOldCertificate.refusalOf(
+                  "us.ice",
+                  withOldCertificate.query(
+                      "us.ice",
+                      impostorNode.resolve("signing.crt.pem"),
+                      impostorNode.resolve("signing.key.pem"))))
+          .as("an envelope signed under a CA DEA never announced, at ICE's gateway")
+          .contains(Reason.CA_NOT_ANNOUNCED);
+    } finally {
+      Files.deleteIfExists(unannounced);
+    }
     X509Certificate gateway = Pem.readCertificate(f.pkiDir().resolve("us.dea/gateway/tls.crt.pem"));
     X509Certificate currentCa =
         Pem.readCertificate(f.pkiDir().resolve("directory/us.dea/ca.crt.pem"));

@@ -72,14 +72,17 @@ public final class TrustDirectory {
   private final AtomicReference<Map<String, Agency>> state;
   private final List<Runnable> onReplace;
   private final Supplier<Map<String, ? extends Collection<String>>> pins;
+  private final String ownAgency;
 
   private TrustDirectory(
       AtomicReference<Map<String, Agency>> state,
       List<Runnable> onReplace,
-      Supplier<Map<String, ? extends Collection<String>>> pins) {
+      Supplier<Map<String, ? extends Collection<String>>> pins,
+      String ownAgency) {
     this.state = state;
     this.onReplace = onReplace;
     this.pins = pins;
+    this.ownAgency = ownAgency;
   }
 
   /** Runs {@code listener} after every {@link #replaceWith} of this directory or any view of it. */
@@ -181,7 +184,17 @@ public final class TrustDirectory {
    * trust at once.
    */
   public TrustDirectory pinnedTo(Supplier<Map<String, ? extends Collection<String>>> caPins) {
-    return new TrustDirectory(state, onReplace, Objects.requireNonNull(caPins));
+    return new TrustDirectory(state, onReplace, Objects.requireNonNull(caPins), null);
+  }
+
+  /**
+   * As {@link #pinnedTo(Supplier)}, and {@code ownAgency} under every CA of it held here and not
+   * withdrawn (the process's own agency, whose directory its own operator keeps).
+   */
+  public TrustDirectory pinnedTo(
+      Supplier<Map<String, ? extends Collection<String>>> caPins, String ownAgency) {
+    return new TrustDirectory(
+        state, onReplace, Objects.requireNonNull(caPins), Objects.requireNonNull(ownAgency));
   }
 
   /** As {@link #pinnedTo} with one fingerprint per agency. */
@@ -209,13 +222,7 @@ public final class TrustDirectory {
    * process's own agency, whose directory its own operator keeps (during a CA rotation both).
    */
   public TrustDirectory onlyAgency(String agency) {
-    return pinnedTo(
-        () -> {
-          Agency a = state.get().get(agency);
-          return a == null
-              ? Map.of()
-              : Map.of(agency, a.cas().stream().map(AgencyCa::fingerprint).toList());
-        });
+    return pinnedTo(Map::of, agency);
   }
 
   /** Whether the agency is currently trusted (under at least one of its CAs). */
@@ -284,7 +291,7 @@ public final class TrustDirectory {
 
   /** The agency's CAs trusted now: pinned, or vouched for by a pinned CA; the current one first. */
   List<AgencyCa> trustedCas(Agency a) {
-    if (pins == null) {
+    if (pins == null || a.id().equals(ownAgency)) {
       return a.cas();
     }
     Map<String, ? extends Collection<String>> now = pins.get();
@@ -405,7 +412,7 @@ public final class TrustDirectory {
                     Map.copyOf(encryption.get(id))));
           });
       return new TrustDirectory(
-          new AtomicReference<>(Map.copyOf(frozen)), new CopyOnWriteArrayList<>(), null);
+          new AtomicReference<>(Map.copyOf(frozen)), new CopyOnWriteArrayList<>(), null, null);
     }
 
     /**
