@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,27 +223,55 @@ public final class AgreementParser {
                     Optional.ofNullable(m.get("name"))
                         .flatMap(v -> y.scalar(v, f + ".name"))
                         .orElse("");
-                Optional<String> ca =
-                    y.string(m, n, f, "ca_sha256")
-                        .filter(
-                            v -> {
-                              if (!SHA256_HEX.matcher(v).matches()) {
-                                y.error(
-                                    m.get("ca_sha256"),
-                                    f + ".ca_sha256",
-                                    "'"
-                                        + v
-                                        + "' is not a SHA-256 fingerprint (64 hex digits of the CA certificate's DER)");
-                                return false;
-                              }
-                              return true;
-                            });
-                if (agency.isEmpty() || ca.isEmpty()) {
+                Optional<List<String>> cas =
+                    y.required(m, n, f, "ca_sha256")
+                        .flatMap(v -> fingerprints(v, f + ".ca_sha256"));
+                if (agency.isEmpty() || cas.isEmpty()) {
                   return Optional.empty();
                 }
-                return Optional.of(
-                    new Party(agency.get(), name, ca.get().toLowerCase(Locale.ROOT)));
+                return Optional.of(new Party(agency.get(), name, cas.get()));
               });
+    }
+
+    /**
+     * One fingerprint, or a list of them: a party pinned by more than one CA while it rotates its
+     * CA (decision 0039). Every entry must be a SHA-256 fingerprint; none may repeat.
+     */
+    private Optional<List<String>> fingerprints(Node n, String f) {
+      Optional<List<String>> raw =
+          n instanceof org.yaml.snakeyaml.nodes.SequenceNode
+              ? y.nonEmptyList(n, f, (item, itemField) -> fingerprint(item, itemField))
+              : fingerprint(n, f).map(List::of);
+      if (raw.isEmpty()) {
+        return raw;
+      }
+      List<String> out = new ArrayList<>();
+      for (String fp : raw.get()) {
+        if (out.contains(fp)) {
+          y.error(n, f, "names the fingerprint " + fp.substring(0, 16) + "... twice");
+          return Optional.empty();
+        }
+        out.add(fp);
+      }
+      return Optional.of(List.copyOf(out));
+    }
+
+    private Optional<String> fingerprint(Node n, String f) {
+      return y.scalar(n, f)
+          .filter(
+              v -> {
+                if (!SHA256_HEX.matcher(v).matches()) {
+                  y.error(
+                      n,
+                      f,
+                      "'"
+                          + v
+                          + "' is not a SHA-256 fingerprint (64 hex digits of the CA certificate's DER)");
+                  return false;
+                }
+                return true;
+              })
+          .map(v -> v.toLowerCase(Locale.ROOT));
     }
 
     private Optional<Direction> direction(

@@ -29,7 +29,7 @@ import org.liaison.wire.pki.CertificateRole;
 
 /**
  * Checks one party's detached CMS signature over the exact document bytes: one signer, SHA-256 with
- * ECDSA only, signer certificate issued by the CA whose fingerprint the agreement names, subject O
+ * ECDSA only, signer certificate issued by a CA whose fingerprint the agreement names, subject O
  * equal to the agency, in the agency signatory role ({@link CertificateRole#AGENCY_SIGNATORY}: not
  * an officer's, node's or gateway's certificate), valid when signed, and the signature itself.
  */
@@ -86,20 +86,30 @@ final class SignatureVerifier {
           agency, "the signature file of " + agency + " does not include the signer's certificate");
     }
     extraCa.ifPresent(certs::add);
+    // the CA named for the party that issued the signer: during the party's CA rotation the
+    // agreement names the old and the new CA, and a signature under either counts
     X509Certificate ca = null;
+    boolean named = false;
     for (X509Certificate c : certs) {
-      if (Fingerprints.sha256(c).equals(party.caSha256())) {
-        ca = c;
+      if (party.caSha256s().contains(Fingerprints.sha256(c))) {
+        named = true;
+        if (ca == null || signer.getIssuerX500Principal().equals(c.getSubjectX500Principal())) {
+          ca = c;
+        }
       }
     }
-    if (ca == null) {
+    if (!named) {
+      List<String> pins =
+          party.caSha256s().stream().map(fp -> fp.substring(0, 16) + "...").toList();
       return SignatureCheck.bad(
           agency,
-          "no CA certificate with the fingerprint the agreement names for "
+          "no CA certificate with "
+              + (pins.size() == 1 ? "the fingerprint" : "a fingerprint")
+              + " the agreement names for "
               + agency
               + " ("
-              + party.caSha256().substring(0, 16)
-              + "...) is available");
+              + String.join(", ", pins)
+              + ") is available");
     }
     if (ca.getBasicConstraints() < 0) {
       return SignatureCheck.bad(agency, "the certificate named as " + agency + "'s CA is not a CA");

@@ -64,8 +64,16 @@ final class CertificateAuthority {
   /** A new self-signed root: {@code CN=<agency> Root CA, OU=ca, O=<agency>}. */
   static CertificateAuthority create(
       String agency, Instant now, Duration validity, SecureRandom random) {
+    return create(agency, Profile.caSubject(agency), now, validity, random);
+  }
+
+  /**
+   * A new self-signed root with the given subject (a successor CA has a name of its own, so that
+   * issuers, CRLs and the CAs a TLS peer may present are told apart during the overlap).
+   */
+  static CertificateAuthority create(
+      String agency, X500Name subject, Instant now, Duration validity, SecureRandom random) {
     KeyPair keys = EcKeys.generate(random);
-    X500Name subject = Profile.caSubject(agency);
     CaState state = new CaState(agency);
     BigInteger serial = randomSerial(random, state);
     Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
@@ -173,22 +181,59 @@ final class CertificateAuthority {
       if (eku != null) {
         builder.addExtension(Extension.extendedKeyUsage, false, eku);
       }
-      X509Certificate cert = toCertificate(builder.build(signer(key)));
-      state.recordIssued(
-          new IssuedCertificate(
-              agency,
-              serial,
-              cert.getSubjectX500Principal().getName(),
-              file,
-              from,
-              to,
-              null,
-              null));
-      return cert;
+      return signAndRecord(builder, serial, file, from, to);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new PkiException(
           PkiException.Kind.CRYPTO_FAILURE, "cannot issue a " + profile + " certificate", e);
     }
+  }
+
+  /**
+   * A rollover certificate (RFC 4210's "new with old"): this CA certifies {@code successor}'s
+   * subject and key, so that whoever trusts this CA can take in the successor from the agency's own
+   * signed material. Valid from now until the earlier of both CAs' ends.
+   */
+  X509Certificate certifySuccessor(X509Certificate successor, Instant now) {
+    BigInteger serial = randomSerial(random, state);
+    Instant from = now.truncatedTo(ChronoUnit.SECONDS);
+    Instant to =
+        successor.getNotAfter().before(certificate.getNotAfter())
+            ? successor.getNotAfter().toInstant()
+            : certificate.getNotAfter().toInstant();
+    try {
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+                  serial,
+                  Date.from(from),
+                  Date.from(to),
+                  X500Name.getInstance(successor.getSubjectX500Principal().getEncoded()),
+                  successor.getPublicKey())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  new JcaX509ExtensionUtils().createSubjectKeyIdentifier(successor.getPublicKey()))
+              .addExtension(
+                  Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
+      return signAndRecord(builder, serial, "rollover", from, to);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new PkiException(
+          PkiException.Kind.CRYPTO_FAILURE, "cannot certify the successor CA of " + agency, e);
+    }
+  }
+
+  /** Signs the certificate with this CA's key and records it as issued into {@code file}. */
+  private X509Certificate signAndRecord(
+      X509v3CertificateBuilder builder, BigInteger serial, String file, Instant from, Instant to)
+      throws GeneralSecurityException {
+    X509Certificate cert = toCertificate(builder.build(signer(key)));
+    state.recordIssued(
+        new IssuedCertificate(
+            agency, serial, cert.getSubjectX500Principal().getName(), file, from, to, null, null));
+    return cert;
   }
 
   /** Records a revocation; the caller re-issues the CRL. */

@@ -37,12 +37,14 @@ public final class DevPki {
   private final Map<String, CertificateAuthority> authorities = new HashMap<>();
   private Validity validity;
   private final LeafIssuer issuer;
+  private final CaRotation caRotation;
 
   private DevPki(Path root, Clock clock, Validity validity) {
     this.layout = new PkiLayout(root);
     this.clock = clock;
     this.validity = validity;
     this.issuer = new LeafIssuer(layout, clock, random, () -> this.validity);
+    this.caRotation = new CaRotation(layout, clock, random, () -> this.validity);
   }
 
   /**
@@ -347,6 +349,31 @@ public final class DevPki {
     }
   }
 
+  /**
+   * Step 1 of an agency CA rotation (decision 0039): a new CA, every certificate of the agency
+   * re-issued under it for the same keys and kept aside, and the new CA with its CRL and the old
+   * CA's rollover certificate for it published in {@code directory/<agency>}. Returns the new CA.
+   */
+  public X509Certificate beginCaRotation(String agency) {
+    return caRotation.begin(authority(agency));
+  }
+
+  /**
+   * Step 3: the re-issued certificates go into the processes' folders and the new CA becomes the
+   * agency's current CA; the old one stays published and trusted. Returns the new CA.
+   */
+  public X509Certificate switchCa(String agency) {
+    X509Certificate next = caRotation.switchOver(authority(agency));
+    authorities.remove(agency);
+    return next;
+  }
+
+  /** Step 4: the old CA is withdrawn; what it issued is refused. Returns the withdrawn CA. */
+  public X509Certificate withdrawPreviousCa(String agency) {
+    authority(agency);
+    return caRotation.withdraw(agency);
+  }
+
   /** Revokes a certificate of the agency's CA by serial and re-issues its CRL. */
   public void revoke(String agency, BigInteger serial, RevocationReason reason) {
     CertificateAuthority ca = authority(agency);
@@ -511,7 +538,7 @@ public final class DevPki {
     return found;
   }
 
-  private static List<String> subfolders(Path dir) {
+  static List<String> subfolders(Path dir) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

@@ -112,8 +112,7 @@ final class LeafIssuer {
     return cert;
   }
 
-  private static byte[] pkcs12(
-      String alias, KeyPair keys, X509Certificate cert, X509Certificate caCert) {
+  static byte[] pkcs12(String alias, KeyPair keys, X509Certificate cert, X509Certificate caCert) {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);

@@ -154,6 +154,17 @@ final class PkiFiles {
     }
   }
 
+  /** Lower-case hex SHA-256 of the certificate's DER encoding (the fingerprint agreements pin). */
+  static String fingerprint(java.security.cert.X509Certificate cert) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new PkiException(
+          PkiException.Kind.CRYPTO_FAILURE, "cannot fingerprint a certificate", e);
+    }
+  }
+
   static PkiException ioFailure(String what, IOException e) {
     return new PkiException(PkiException.Kind.IO_FAILURE, what + ": " + e, e);
   }

@@ -90,6 +90,15 @@ enum Profile {
     return dn("CN=" + agency + " Root CA, OU=ca, O=" + agency);
   }
 
+  /** A successor CA's subject: the first one's, named by when it was made. */
+  static X500Name successorCaSubject(String agency, java.time.Instant made) {
+    String when =
+        java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(made);
+    return dn("CN=" + agency + " Root CA " + when + ", OU=ca, O=" + agency);
+  }
+
   /** {@code urn:liaison:<agency>:<kind>:<name>}. */
   String urn(String agency, String name) {
     String n =

@@ -2,8 +2,6 @@ package org.liaison.pki;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,14 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Revokes a certificate of an agency's CA and re-issues its CRL (agency folder and directory/).")
-final class RevokeCommand implements Callable<Integer> {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin PkiCommand.PkiDir pki;
-
-  @Option(names = "--agency", required = true, paramLabel = "AGENCY")
-  String agency;
+final class RevokeCommand extends AgencyCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
@@ -50,22 +41,18 @@ final class RevokeCommand implements Callable<Integer> {
     DevPki dev = pki.open();
     if (target.cert != null) {
       dev.revoke(agency, target.cert, reason);
-      spec.commandLine()
-          .getOut()
-          .println("Revoked " + target.cert + " (" + reason + "); CRL of " + agency + " re-issued");
+      say("Revoked " + target.cert + " (" + reason + "); CRL of " + agency + " re-issued");
     } else {
       BigInteger serial = parseSerial(target.serial);
       dev.revoke(agency, serial, reason);
-      spec.commandLine()
-          .getOut()
-          .println(
-              "Revoked serial "
-                  + serial.toString(16)
-                  + " ("
-                  + reason
-                  + "); CRL of "
-                  + agency
-                  + " re-issued");
+      say(
+          "Revoked serial "
+              + serial.toString(16)
+              + " ("
+              + reason
+              + "); CRL of "
+              + agency
+              + " re-issued");
     }
     return 0;
   }

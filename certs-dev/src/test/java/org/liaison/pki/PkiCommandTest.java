@@ -143,4 +143,82 @@ class PkiCommandTest {
     assertThat(run("add-agency", "--pki", dir, "--agency", "us.ice")).isEqualTo(2);
     assertThat(err.toString()).contains("already exists");
   }
+
+  /**
+   * {@code rotate --ca}, {@code --switch}, {@code --withdraw} in order (decision 0039); each out of
+   * order is refused with a sentence saying what to do, and nothing changes.
+   */
+  @Test
+  void rotateCa_stepsInOrder_outOfOrderRefused() throws Exception {
+    String dir = tmp.resolve("pki").toString();
+    assertThat(run("init", "--out", dir, "--agency", "us.ice")).isZero();
+    Path published = tmp.resolve("pki/directory/us.ice");
+    Path gateway = tmp.resolve("pki/us.ice/gateway/tls.crt.pem");
+    X509Certificate oldCa = PkiFiles.readCertificate(published.resolve("ca.crt.pem"));
+    X509Certificate oldGateway = PkiFiles.readCertificate(gateway);
+
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--withdraw")).isNotZero();
+    assertThat(err.toString()).contains("no previous CA to withdraw");
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--switch")).isNotZero();
+    assertThat(err.toString()).contains("no CA rotation of us.ice is under way");
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--keep-previous"))
+        .isNotZero();
+    assertThat(err.toString()).contains("--ca takes --switch or --withdraw");
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--node", "node-1", "--switch"))
+        .isNotZero();
+    assertThat(err.toString()).contains("steps of rotate --ca");
+
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca")).isZero();
+    assertThat(out.toString()).contains("New CA of us.ice", "then rotate --ca --switch");
+    assertThat(files(published, "ca-")).hasSize(2); // the new CA and its CRL
+    assertThat(files(published, "rollover-")).hasSize(1);
+    assertThat(PkiFiles.readCertificate(published.resolve("ca.crt.pem"))).isEqualTo(oldCa);
+    assertThat(PkiFiles.readCertificate(gateway)).isEqualTo(oldGateway);
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca")).isNotZero();
+    assertThat(err.toString()).contains("under way");
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--withdraw")).isNotZero();
+    assertThat(err.toString()).contains("--switch first");
+
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--switch")).isZero();
+    X509Certificate newCa = PkiFiles.readCertificate(published.resolve("ca.crt.pem"));
+    X509Certificate newGateway = PkiFiles.readCertificate(gateway);
+    assertThat(newCa).isNotEqualTo(oldCa);
+    assertThat(newGateway.getIssuerX500Principal()).isEqualTo(newCa.getSubjectX500Principal());
+    assertThat(newGateway.getPublicKey()).isEqualTo(oldGateway.getPublicKey());
+    assertThat(files(published, "ca-")).hasSize(2); // now the old CA and its CRL
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca")).isNotZero();
+    assertThat(err.toString()).contains("--withdraw it first");
+
+    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--withdraw")).isZero();
+    assertThat(out.toString()).contains("Withdrew the previous CA of us.ice", "CA_WITHDRAWN");
+    assertThat(files(published, "ca-")).isEmpty();
+    assertThat(files(published.resolve("withdrawn"), "")).anyMatch(f -> f.endsWith(".crt.pem"));
+    assertThat(
+            PkiFiles.readCertificate(
+                published
+                    .resolve("withdrawn")
+                    .resolve(PkiFiles.fingerprint(oldCa).substring(0, 16) + ".crt.pem")))
+        .isEqualTo(oldCa);
+    assertThat(run("revoke", "--pki", dir, "--agency", "us.ice", "--cert", gateway.toString()))
+        .isZero();
+    assertThat(
+            run(
+                "revoke",
+                "--pki",
+                dir,
+                "--agency",
+                "us.ice",
+                "--serial",
+                oldGateway.getSerialNumber().toString(16)))
+        .as("the old CA's certificates are no longer this CA's to revoke")
+        .isNotZero();
+  }
+
+  private static java.util.List<String> files(Path dir, String prefix) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> fs = java.nio.file.Files.list(dir)) {
+      return fs.map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith(prefix) && !n.startsWith(".tmp-") && !n.equals("README.txt"))
+          .toList();
+    }
+  }
 }

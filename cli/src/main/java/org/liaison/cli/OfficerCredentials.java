@@ -22,7 +22,8 @@ public record OfficerCredentials(Path certificate, Path privateKey, Path trusted
 
   /**
    * Resolves the development PKI layout: {@code <pki>/<agency>/officers/<officer>/tls.crt.pem},
-   * {@code tls.key.pem}, trusting {@code <pki>/<agency>/ca.crt.pem}.
+   * {@code tls.key.pem}, trusting {@code <pki>/<agency>/ca.crt.pem}, or every CA in {@code
+   * trusted-cas.pem} while the agency rotates its CA (the old and the new; decision 0039).
    */
   public static OfficerCredentials fromPki(Path pki, String agency, String officer) {
     Path agencyDir = pki.resolve(agency);
@@ -30,7 +31,9 @@ public record OfficerCredentials(Path certificate, Path privateKey, Path trusted
     return new OfficerCredentials(
         officerDir.resolve("tls.crt.pem"),
         officerDir.resolve("tls.key.pem"),
-        agencyDir.resolve("ca.crt.pem"));
+        Files.exists(agencyDir.resolve("trusted-cas.pem"))
+            ? agencyDir.resolve("trusted-cas.pem")
+            : agencyDir.resolve("ca.crt.pem"));
   }
 
   /** The first of the three files that does not exist or cannot be read, or null. */

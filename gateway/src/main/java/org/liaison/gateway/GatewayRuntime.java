@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,18 +96,13 @@ public class GatewayRuntime {
           new AgreementStore(
               config.agreements().dir(), Optional.of(config.directory().dir()), clock);
       AgreementTrust agreements = new AgreementTrust(agency, store);
-      String ownCa =
-          directory
-              .caFingerprint(agency)
-              .orElseThrow(
-                  () -> new IllegalStateException("no CA for " + agency + " in the directory"));
-      Map<String, String> own = Map.of(agency, ownCa);
-
+      // partners under every CA their agreements pin (or that a pinned CA vouched for by a
+      // rollover certificate); own nodes under every CA of this agency (decision 0039)
       var partnerTrust =
-          AgencyTrustManager.create(
+          AgencyTrustManager.pinned(
               directory, agreements::trustedPartners, CertificateRole.GATEWAY_TLS, clock);
       var nodeTrust =
-          AgencyTrustManager.create(directory, () -> own, CertificateRole.NODE_TLS, clock);
+          AgencyTrustManager.ownAgency(directory, agency, CertificateRole.NODE_TLS, clock);
       var g = config.gateway();
       // A partner's gateway is dialled expecting that partner's gateway certificate, not any
       // partner's: a route that points at the wrong agency fails the handshake.
@@ -125,7 +119,11 @@ public class GatewayRuntime {
           g.replayFile().isPresent()
               ? ReplayGuard.durable(g.replayFile().get(), clock)
               : ReplayGuard.defaults(clock);
-      var inspector = new SignedEnvelopeInspector(directory, clock, replay);
+      // envelope signers: this agency under every CA of it, a partner only under a CA an
+      // agreement names or one such CA vouched for (decision 0039)
+      var inspector =
+          new SignedEnvelopeInspector(
+              directory.pinnedTo(agreements::namedPartners, agency), clock, replay);
       var limits = new PartnerRateLimits(g.ratePerSecond());
       var log = new RelayLog(metrics);
       TamperMode tamper = TamperMode.configured(g.test().flipByte(), ConfigUtils.getProfiles());

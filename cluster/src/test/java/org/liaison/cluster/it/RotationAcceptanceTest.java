@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,7 @@ import org.liaison.wire.v1.AuditFindingsRequest;
 import org.liaison.wire.v1.AuditGrpc;
 import org.liaison.wire.v1.InfoRequestDraft;
 import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
@@ -46,8 +49,10 @@ import org.liaison.wire.v1.WorkflowsGrpc;
  * gateway's TLS key are rotated with {@code liaison-pki rotate --keep-previous}, and after the
  * overlap the old certificates are revoked with {@code --retire-previous}. No query fails; after
  * the retirement (old certificates on the CRL) queries still succeed, so the new keys are the ones
- * in use, and DEA's checkpoints reach ICE signed with the new signing key. The same federation then
- * checks that the Grafana dashboard in docs/observability queries only exported metrics.
+ * in use, and DEA's checkpoints reach ICE signed with the new signing key. DEA's CA is rotated
+ * likewise with {@code rotate --ca}, {@code --switch} and {@code --withdraw} (decision 0039). The
+ * same federation then checks that the Grafana dashboard in docs/observability queries only
+ * exported metrics.
  */
 @FederationTest(
     agencies = {"us.ice", "us.dea"},
@@ -80,9 +85,12 @@ class RotationAcceptanceTest {
         NodeClient deaClient = dea.client()) {
       List<Future<?>> loops =
           List.of(
-              officers.submit(() -> loop(iceClient, "us.dea", "ICE-ROT-", next, stop, outcomes)),
-              officers.submit(() -> loop(iceClient, "us.dea", "ICE-ROT-", next, stop, outcomes)),
-              officers.submit(() -> loop(deaClient, "us.ice", "DEA-ROT-", next, stop, outcomes)));
+              officers.submit(
+                  () -> loop(asking(iceClient, "us.dea"), "ICE-ROT-", next, stop, outcomes)),
+              officers.submit(
+                  () -> loop(asking(iceClient, "us.dea"), "ICE-ROT-", next, stop, outcomes)),
+              officers.submit(
+                  () -> loop(asking(deaClient, "us.ice"), "DEA-ROT-", next, stop, outcomes)));
       long warm = System.currentTimeMillis() + 180_000;
       while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
         Thread.sleep(50); // the first exchanges between cold processes are slow
@@ -138,22 +146,7 @@ class RotationAcceptanceTest {
               "--retire-previous"));
 
       stop.set(true);
-      for (Future<?> l : loops) {
-        l.get(2, TimeUnit.MINUTES);
-      }
-      List<String> failed =
-          outcomes.entrySet().stream()
-              .filter(e -> !isAnswered(e.getValue()))
-              .map(e -> e.getKey() + " " + e.getValue())
-              .toList();
-      System.out.println("rotation under load: " + String.join("; ", phases));
-      System.out.printf(
-          "rotation under load: %d queries, %d failed %s%n",
-          outcomes.size(), failed.size(), failed.stream().limit(10).toList());
-      assertThat(failed.stream().limit(10).toList())
-          .as("queries that failed during the rotations (first 10 of " + failed.size() + ")")
-          .isEmpty();
-      assertThat(outcomes.size()).as("queries made").isGreaterThan(20);
+      noQueryFailed("rotation under load", loops, phases, outcomes);
 
       // DEA's newest checkpoint reached ICE signed with DEA's new signing key
       String newSigning =
@@ -182,6 +175,154 @@ class RotationAcceptanceTest {
     assertThat(Files.readString(dea.log())).contains("keys of node-1 reloaded");
     assertThat(Files.readString(f.gateway("us.dea").log()))
         .contains("TLS certificate of the gateway reloaded");
+  }
+
+  /**
+   * An agency CA rotated with overlapping trust (decision 0039), on real processes, while officers
+   * of ICE query DEA and an officer of DEA queries ICE (running the CLI afresh for each query):
+   * {@code rotate --ca} (a new CA, DEA's certificates re-issued for the same keys, the new CA and
+   * the old CA's rollover certificate published), the processes reload the directory (distribution:
+   * here every process reads the same folder), {@code rotate --ca --switch} (DEA's node and gateway
+   * take the re-issued certificates while running), {@code rotate --ca --withdraw}. ICE's agreement
+   * still pins DEA's old CA throughout: DEA's new CA is trusted because the old one vouched for it.
+   * No query fails; afterwards an envelope signed with DEA's node certificate of the old CA is
+   * refused by ICE's gateway as CA_WITHDRAWN, where during the overlap it passed; and one signed
+   * under a CA in DEA's name that DEA never announced (put into the directory ICE reads) as
+   * CA_NOT_ANNOUNCED.
+   */
+  @Test
+  void agencyCaRotatedWhileQueried_noQueryFails_andTheWithdrawnCaIsRefused(Federation f)
+      throws Exception {
+    federation = f;
+    AgencyNode dea = f.node("us.dea");
+    AgencyNode ice = f.node("us.ice");
+    java.nio.file.Path deaNode = f.pkiDir().resolve("us.dea/nodes/node-1");
+    java.nio.file.Path oldSigning = Files.createTempFile("dea-signing-old-ca", ".crt.pem");
+    Files.copy(
+        deaNode.resolve("signing.crt.pem"),
+        oldSigning,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Attacker withOldCertificate = new Attacker(f, "us.dea");
+    java.util.function.Supplier<org.liaison.wire.v1.Envelope> signedUnderTheOldCa =
+        () -> {
+          try {
+            return withOldCertificate.query(
+                "us.ice", oldSigning, deaNode.resolve("signing.key.pem"));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    Map<String, String> outcomes = new ConcurrentHashMap<>();
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService officers = Executors.newFixedThreadPool(3);
+    List<String> phases = new ArrayList<>();
+    java.nio.file.Path deaNodeLog = dea.log();
+    java.nio.file.Path deaGatewayLog = f.gateway("us.dea").log();
+    java.nio.file.Path iceNodeLog = ice.log();
+    java.nio.file.Path iceGatewayLog = f.gateway("us.ice").log();
+    List<Took> everyProcessReloaded =
+        List.of(
+            new Took(iceGatewayLog, DIRECTORY_RELOADED),
+            new Took(iceNodeLog, DIRECTORY_RELOADED),
+            new Took(deaGatewayLog, DIRECTORY_RELOADED),
+            new Took(deaNodeLog, DIRECTORY_RELOADED));
+    try (NodeClient iceClient = ice.client()) {
+      List<Future<?>> loops =
+          List.of(
+              officers.submit(
+                  () -> loop(asking(iceClient, "us.dea"), "ICE-CA-", next, stop, outcomes)),
+              officers.submit(
+                  () -> loop(asking(iceClient, "us.dea"), "ICE-CA-", next, stop, outcomes)),
+              officers.submit(
+                  () -> loop(askingAfresh(dea, "us.ice"), "DEA-CA-", next, stop, outcomes)));
+      long warm = System.currentTimeMillis() + 180_000;
+      while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
+        Thread.sleep(50);
+      }
+      phases.add(phase("before", outcomes, List.of()));
+      phases.add(
+          phase(
+              "new CA published (rotate --ca), every process reloaded it",
+              outcomes,
+              everyProcessReloaded,
+              "rotate",
+              "--agency",
+              "us.dea",
+              "--ca"));
+      Thread.sleep(3_000); // three reload intervals: the last file written is read everywhere
+      phases.add(
+          phase(
+              "DEA's processes switched to the new CA's certificates (rotate --ca --switch)",
+              outcomes,
+              List.of(
+                  new Took(deaNodeLog, "keys of node-1 reloaded"),
+                  new Took(deaGatewayLog, "TLS certificate of the gateway reloaded"),
+                  new Took(iceGatewayLog, DIRECTORY_RELOADED)),
+              "rotate",
+              "--agency",
+              "us.dea",
+              "--ca",
+              "--switch"));
+      Thread.sleep(3_000);
+      assertThat(withOldCertificate.refusalOf("us.ice", signedUnderTheOldCa.get()))
+          .as("during the overlap, a certificate of DEA's old CA is not refused for its CA")
+          .isNotIn(Optional.of(Reason.CA_WITHDRAWN), Optional.of(Reason.CA_NOT_ANNOUNCED));
+      phases.add(
+          phase(
+              "DEA's old CA withdrawn (rotate --ca --withdraw)",
+              outcomes,
+              everyProcessReloaded,
+              "rotate",
+              "--agency",
+              "us.dea",
+              "--ca",
+              "--withdraw"));
+      stop.set(true);
+      noQueryFailed("CA rotation under load", loops, phases, outcomes);
+    } finally {
+      officers.shutdownNow();
+    }
+    assertThat(withOldCertificate.refusalOf("us.ice", signedUnderTheOldCa.get()))
+        .as("after the withdrawal, DEA's node certificate of the old CA at ICE's gateway")
+        .contains(Reason.CA_WITHDRAWN);
+    assertThat(Files.readString(iceGatewayLog)).contains("reason=CA_WITHDRAWN");
+
+    // a CA in DEA's name that DEA never announced, dropped into the directory ICE reads: it is in
+    // the folder, but no agreement names it and no CA one names vouched for it
+    org.liaison.pki.DevPki impostor =
+        org.liaison.pki.DevPki.create(
+            Files.createTempDirectory("impostor-pki"),
+            List.of(org.liaison.pki.AgencySpec.withDefaults("us.dea")),
+            java.time.Clock.systemUTC());
+    java.nio.file.Path unannounced = f.pkiDir().resolve("directory/us.dea/ca-unannounced.crt.pem");
+    Took iceReload = new Took(iceGatewayLog, DIRECTORY_RELOADED);
+    long reloads = iceReload.count();
+    Files.copy(impostor.caCert("us.dea"), unannounced);
+    try {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (iceReload.count() <= reloads) {
+        assertThat(System.currentTimeMillis()).as("ICE's gateway reloads").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      java.nio.file.Path impostorNode = impostor.nodeDir("us.dea", "node-1");
+      assertThat(
+              withOldCertificate.refusalOf(
+                  "us.ice",
+                  withOldCertificate.query(
+                      "us.ice",
+                      impostorNode.resolve("signing.crt.pem"),
+                      impostorNode.resolve("signing.key.pem"))))
+          .as("an envelope signed under a CA DEA never announced, at ICE's gateway")
+          .contains(Reason.CA_NOT_ANNOUNCED);
+    } finally {
+      Files.deleteIfExists(unannounced);
+    }
+    X509Certificate gateway = Pem.readCertificate(f.pkiDir().resolve("us.dea/gateway/tls.crt.pem"));
+    X509Certificate currentCa =
+        Pem.readCertificate(f.pkiDir().resolve("directory/us.dea/ca.crt.pem"));
+    assertThat(gateway.getIssuerX500Principal()).isEqualTo(currentCa.getSubjectX500Principal());
+    Files.deleteIfExists(oldSigning);
   }
 
   /**
@@ -287,6 +428,28 @@ class RotationAcceptanceTest {
     return name + ": " + (outcomes.size() - before) + " queries";
   }
 
+  /** Stops waiting for the loops, prints the phases and asserts that every query was answered. */
+  private static void noQueryFailed(
+      String what, List<Future<?>> loops, List<String> phases, Map<String, String> outcomes)
+      throws Exception {
+    for (Future<?> l : loops) {
+      l.get(2, TimeUnit.MINUTES);
+    }
+    List<String> failed =
+        outcomes.entrySet().stream()
+            .filter(e -> !isAnswered(e.getValue()))
+            .map(e -> e.getKey() + " " + e.getValue())
+            .toList();
+    System.out.println(what + ": " + String.join("; ", phases));
+    System.out.printf(
+        "%s: %d queries, %d failed %s%n",
+        what, outcomes.size(), failed.size(), failed.stream().limit(10).toList());
+    assertThat(failed.stream().limit(10).toList())
+        .as("queries that failed (first 10 of " + failed.size() + ")")
+        .isEmpty();
+    assertThat(outcomes.size()).as("queries made").isGreaterThan(20);
+  }
+
   private static boolean isAnswered(String status) {
     return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
   }
@@ -297,9 +460,33 @@ class RotationAcceptanceTest {
         "us.dea");
   }
 
+  /** One officer's query to a partner under a case reference; the partner's answer. */
+  private interface Asker {
+    PartnerAnswer ask(String caseRef);
+  }
+
+  private static Asker asking(NodeClient client, String partner) {
+    return caseRef ->
+        Officers.from(
+            client.queryAll(
+                Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, partner)),
+            partner);
+  }
+
+  /**
+   * An officer who runs the CLI once per query, as {@code bin/liaison query} does: each query reads
+   * the officer's certificate and the CAs it trusts from the PKI folder as they are now.
+   */
+  private static Asker askingAfresh(AgencyNode node, String partner) {
+    return caseRef -> {
+      try (NodeClient client = node.client()) {
+        return asking(client, partner).ask(caseRef);
+      }
+    };
+  }
+
   private static Void loop(
-      NodeClient client,
-      String partner,
+      Asker asker,
       String prefix,
       AtomicInteger next,
       AtomicBoolean stop,
@@ -307,11 +494,7 @@ class RotationAcceptanceTest {
     while (!stop.get()) {
       String caseRef = prefix + next.getAndIncrement();
       try {
-        PartnerAnswer a =
-            Officers.from(
-                client.queryAll(
-                    Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, partner)),
-                partner);
+        PartnerAnswer a = asker.ask(caseRef);
         boolean answered = isAnswered(a.getStatus().name());
         outcomes.put(caseRef, a.getStatus().name() + (answered ? "" : " " + a));
         if (!answered) {

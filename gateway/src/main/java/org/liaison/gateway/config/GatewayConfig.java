@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.util.Map;
+import org.liaison.wire.pki.TrustDirectoryConfig;
 
 /** The gateway's configuration (keys in docs/architecture.md, "Runtime configuration"). */
 @ConfigMapping(prefix = "liaison")
@@ -26,18 +27,8 @@ public interface GatewayConfig {
     Path dir();
   }
 
-  interface Directory {
-    /** {@code <pki>/directory}: the public material of every agency. */
-    Path dir();
-
-    /**
-     * How often the directory is checked for changes (a re-issued CRL, a new node) and reloaded:
-     * the bound within which a revocation takes effect. See docs/security-model.md.
-     */
-    @WithName("reload-interval")
-    @WithDefault("5s")
-    java.time.Duration reloadInterval();
-  }
+  /** {@code liaison.directory.*}: defined once for node and gateway. */
+  interface Directory extends TrustDirectoryConfig {}
 
   interface Agreements {
     Path dir();

@@ -4,7 +4,9 @@ import io.grpc.Status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStatus;
 import org.liaison.agreements.AgreementStore;
@@ -26,20 +28,37 @@ public final class AgreementTrust implements PartnerAdmission {
     this.store = store;
   }
 
-  /** Partner agency to the CA fingerprints (hex SHA-256) that agreements in force name for it. */
-  public Map<String, String> trustedPartners() {
-    Map<String, String> out = new TreeMap<>();
+  /**
+   * Partner agency to the CA fingerprints (hex SHA-256) that agreements in force name for it: all
+   * of them, from every agreement (two while the partner rotates its CA). TLS trust follows these.
+   */
+  public Map<String, Set<String>> trustedPartners() {
+    return pins(true);
+  }
+
+  /**
+   * Partner agency to the CA fingerprints that any agreement in the folder names for it, in force
+   * or not: the CAs this agency was told about by signed material. Envelope signers are checked
+   * against these (and the CAs they vouch for), so that an agreement that ended is refused by
+   * admission with its own reason rather than as an unknown CA.
+   */
+  public Map<String, Set<String>> namedPartners() {
+    return pins(false);
+  }
+
+  private Map<String, Set<String>> pins(boolean inForceOnly) {
+    Map<String, Set<String>> out = new TreeMap<>();
     for (AgreementStatus s : store.all(Instant.now())) {
-      if (!s.inForce()) {
+      if ((inForceOnly && !s.inForce()) || s.agreement().isEmpty()) {
         continue;
       }
-      Agreement a = s.agreement().orElseThrow();
+      Agreement a = s.agreement().get();
       if (!a.hasParty(agency)) {
         continue;
       }
       for (Party p : a.parties()) {
         if (!p.agency().equals(agency)) {
-          out.put(p.agency(), p.caSha256());
+          out.computeIfAbsent(p.agency(), k -> new TreeSet<>()).addAll(p.caSha256s());
         }
       }
     }

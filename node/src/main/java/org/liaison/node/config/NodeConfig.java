@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.liaison.wire.pki.TrustDirectoryConfig;
 
 /** The node's configuration (keys in docs/architecture.md, "Runtime configuration"). */
 @ConfigMapping(prefix = "liaison")
@@ -62,18 +63,8 @@ public interface NodeConfig {
     Path dir();
   }
 
-  interface Directory {
-    /** {@code <pki>/directory}: the public material of every agency. */
-    Path dir();
-
-    /**
-     * How often the directory is checked for changes (a re-issued CRL, a new node) and reloaded:
-     * the bound within which a revocation takes effect. See docs/security-model.md.
-     */
-    @WithName("reload-interval")
-    @WithDefault("5s")
-    java.time.Duration reloadInterval();
-  }
+  /** {@code liaison.directory.*}: defined once for node and gateway. */
+  interface Directory extends TrustDirectoryConfig {}
 
   interface Agreements {
     Path dir();

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -141,15 +140,11 @@ public class NodeKeys {
     watcher.onChange(listener);
   }
 
-  /** Trust for peers of this node's own agency only, in the given role. */
+  /**
+   * Trust for peers of this node's own agency only, in the given role: under every CA of the agency
+   * the directory holds (the old and the new one while the agency rotates its CA; decision 0039).
+   */
   public AgencyTrustManager ownAgencyTrust(CertificateRole role) {
-    String agency = config.agency();
-    String fingerprint =
-        directory
-            .caFingerprint(agency)
-            .orElseThrow(
-                () -> new IllegalStateException("no CA for " + agency + " in the directory"));
-    return AgencyTrustManager.create(
-        directory, () -> Map.of(agency, fingerprint), role, Clock.systemUTC());
+    return AgencyTrustManager.ownAgency(directory, config.agency(), role, Clock.systemUTC());
   }
 }

@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -55,6 +56,27 @@ public final class AgencyTrustManager extends X509ExtendedTrustManager {
       CertificateRole role,
       Clock clock) {
     return new AgencyTrustManager(directory.restrictedTo(allowedAgencies), role, null, clock);
+  }
+
+  /**
+   * As {@link #create}, with every CA fingerprint pinned for each agency (an agreement names more
+   * than one while a partner rotates its CA; decision 0039).
+   */
+  public static AgencyTrustManager pinned(
+      TrustDirectory directory,
+      Supplier<Map<String, ? extends Collection<String>>> caPins,
+      CertificateRole role,
+      Clock clock) {
+    return new AgencyTrustManager(directory.pinnedTo(caPins), role, null, clock);
+  }
+
+  /**
+   * Trust for peers of {@code agency} only (a process's own agency), under every CA of it held in
+   * the directory: during a rotation of the agency's own CA both the old and the new one.
+   */
+  public static AgencyTrustManager ownAgency(
+      TrustDirectory directory, String agency, CertificateRole role, Clock clock) {
+    return new AgencyTrustManager(directory.onlyAgency(agency), role, null, clock);
   }
 
   /** The same trust, accepting only peers of {@code agency} (a dialler knows whom it routes to). */
@@ -166,8 +188,7 @@ public final class AgencyTrustManager extends X509ExtendedTrustManager {
   @Override
   public X509Certificate[] getAcceptedIssuers() {
     return trust.trustedAgencies().stream()
-        .map(trust::caCertificate)
-        .flatMap(Optional::stream)
+        .flatMap(a -> trust.caCertificates(a).stream())
         .toArray(X509Certificate[]::new);
   }
 }

@@ -5,6 +5,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +13,13 @@ import org.liaison.wire.crypto.Ecdsa;
 import org.liaison.wire.v1.Reason;
 
 /**
- * Decides whether a certificate belongs to an agency: issued directly by the agency's root CA (as
- * held in the {@link TrustDirectory} and currently trusted), subject O equal to the agency, valid
- * at the given instant, in the {@link CertificateRole} the check asks for, and not revoked by the
- * agency's current, correctly signed CRL. Each failure has its own {@link Reason}; checks run in
- * that order, so the reason names the first thing wrong.
+ * Decides whether a certificate belongs to an agency: issued directly by one of the agency's root
+ * CAs (as held in the {@link TrustDirectory} and currently trusted: during a CA rotation the old
+ * and the new one), subject O equal to the agency, valid at the given instant, in the {@link
+ * CertificateRole} the check asks for, and not revoked by the current, correctly signed CRL of the
+ * CA that issued it. A certificate of a CA the agency withdrew is refused as {@code CA_WITHDRAWN},
+ * one of a CA held but not trusted here as {@code CA_NOT_ANNOUNCED}. Each failure has its own
+ * {@link Reason}; checks run in that order, so the reason names the first thing wrong.
  *
  * <p>Only ECDSA P-256/SHA-256 signatures on certificates and CRLs are accepted. Successful
  * signature checks are cached by (certificate, CA) fingerprint; everything time-dependent is
@@ -50,6 +53,11 @@ public final class CertificateValidator {
       throws CertificateValidationException {
     Optional<TrustDirectory.Agency> found = trust.trusted(agency);
     if (found.isEmpty()) {
+      Optional<String> withdrawn =
+          trust.held(agency).flatMap(h -> issuerAmong(cert, h.withdrawn()));
+      if (withdrawn.isPresent()) {
+        throw withdrawn(cert, agency, withdrawn.get());
+      }
       throw fail(
           Reason.UNKNOWN_AGENCY,
           "Agency '"
@@ -70,7 +78,7 @@ public final class CertificateValidator {
               + agency
               + "'.");
     }
-    checkChain(cert, a, at);
+    TrustDirectory.AgencyCa ca = checkChain(cert, a, at);
     Date when = Date.from(at);
     if (when.before(cert.getNotBefore())) {
       throw fail(
@@ -107,16 +115,44 @@ public final class CertificateValidator {
               + role.oid()
               + " with its key usage), so it cannot prove this.");
     }
-    checkRevocation(cert, a, at);
+    checkRevocation(cert, a.id(), ca, at);
   }
 
-  private void checkChain(X509Certificate cert, TrustDirectory.Agency a, Instant at)
+  /**
+   * The trusted CA of the agency that issued {@code cert}. When none did, the refusal says whether
+   * a CA the agency withdrew issued it, or a CA of the agency that is held but not trusted here.
+   */
+  private TrustDirectory.AgencyCa checkChain(
+      X509Certificate cert, TrustDirectory.Agency a, Instant at)
       throws CertificateValidationException {
-    X509Certificate ca = a.ca();
-    boolean issuedByCa =
-        cert.getIssuerX500Principal().equals(ca.getSubjectX500Principal())
-            && signatureValid(cert, ca, a.caFingerprint());
-    if (!issuedByCa) {
+    List<TrustDirectory.AgencyCa> trusted = trust.trustedCas(a);
+    TrustDirectory.AgencyCa ca = null;
+    for (TrustDirectory.AgencyCa c : trusted) {
+      if (issued(cert, c)) {
+        ca = c;
+        break;
+      }
+    }
+    if (ca == null) {
+      Optional<String> withdrawn = issuerAmong(cert, a.withdrawn());
+      if (withdrawn.isPresent()) {
+        throw withdrawn(cert, a.id(), withdrawn.get());
+      }
+      Optional<String> unannounced = issuerAmong(cert, a.cas());
+      if (unannounced.isPresent()) {
+        throw fail(
+            Reason.CA_NOT_ANNOUNCED,
+            "Certificate '"
+                + cert.getSubjectX500Principal().getName()
+                + "' was issued by a CA of "
+                + a.id()
+                + " (fingerprint "
+                + unannounced.get()
+                + ") that no agreement in force names and that no CA it names vouched for;"
+                + " trust it by an agreement naming it or by "
+                + a.id()
+                + "'s rollover certificate.");
+      }
       throw fail(
           Reason.CHAIN_NOT_TO_AGENCY_CA,
           "Certificate '"
@@ -124,15 +160,44 @@ public final class CertificateValidator {
               + "' was not issued by the CA of "
               + a.id()
               + " (fingerprint "
-              + a.caFingerprint()
+              + trusted.stream().map(TrustDirectory.AgencyCa::fingerprint).toList()
               + ").");
     }
     Date when = Date.from(at);
-    if (when.before(ca.getNotBefore()) || when.after(ca.getNotAfter())) {
+    X509Certificate caCert = ca.certificate();
+    if (when.before(caCert.getNotBefore()) || when.after(caCert.getNotAfter())) {
       throw fail(
           Reason.CHAIN_NOT_TO_AGENCY_CA,
           "The CA certificate of " + a.id() + " is not valid at " + at + ".");
     }
+    return ca;
+  }
+
+  private boolean issued(X509Certificate cert, TrustDirectory.AgencyCa ca) {
+    return cert.getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())
+        && signatureValid(cert, ca.certificate(), ca.fingerprint());
+  }
+
+  private Optional<String> issuerAmong(X509Certificate cert, List<TrustDirectory.AgencyCa> cas) {
+    return cas.stream()
+        .filter(c -> issued(cert, c))
+        .map(TrustDirectory.AgencyCa::fingerprint)
+        .findFirst();
+  }
+
+  private static CertificateValidationException withdrawn(
+      X509Certificate cert, String agency, String caFingerprint) {
+    return fail(
+        Reason.CA_WITHDRAWN,
+        "Certificate '"
+            + cert.getSubjectX500Principal().getName()
+            + "' was issued by a CA that "
+            + agency
+            + " withdrew (fingerprint "
+            + caFingerprint
+            + "); "
+            + agency
+            + " must use the certificate re-issued under its current CA.");
   }
 
   private boolean signatureValid(X509Certificate cert, X509Certificate ca, String caFp) {
@@ -141,14 +206,7 @@ public final class CertificateValidator {
     if (cached != null) {
       return cached;
     }
-    boolean ok;
-    try {
-      ok =
-          ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
-              && Ecdsa.verify(ca.getPublicKey(), cert.getTBSCertificate(), cert.getSignature());
-    } catch (java.security.cert.CertificateEncodingException e) {
-      ok = false;
-    }
+    boolean ok = signedBy(cert, ca.getPublicKey());
     if (verifiedSignatures.size() > CACHE_LIMIT) {
       verifiedSignatures.clear();
     }
@@ -156,19 +214,22 @@ public final class CertificateValidator {
     return ok;
   }
 
-  private void checkRevocation(X509Certificate cert, TrustDirectory.Agency a, Instant at)
+  private void checkRevocation(
+      X509Certificate cert, String agency, TrustDirectory.AgencyCa ca, Instant at)
       throws CertificateValidationException {
-    X509CRL crl = a.crl();
+    X509CRL crl = ca.crl();
     if (crl == null) {
       throw fail(
           Reason.CERTIFICATE_REVOKED,
-          "Revocation status unknown: agency " + a.id() + " has published no CRL.");
+          "Revocation status unknown: the CA of "
+              + agency
+              + " that issued it has published no CRL (none in the directory is signed by it).");
     }
-    if (!verifiedCrls.computeIfAbsent(crl, c -> crlSignedBy(c, a.ca().getPublicKey()))
-        || !crl.getIssuerX500Principal().equals(a.ca().getSubjectX500Principal())) {
+    if (!verifiedCrls.computeIfAbsent(crl, c -> crlSignedBy(c, ca.certificate().getPublicKey()))
+        || !crl.getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())) {
       throw fail(
           Reason.CERTIFICATE_REVOKED,
-          "Revocation status unknown: the CRL of " + a.id() + " is not signed by its CA.");
+          "Revocation status unknown: the CRL of " + agency + " is not signed by its CA.");
     }
     Date when = Date.from(at);
     if (when.before(crl.getThisUpdate())
@@ -177,7 +238,7 @@ public final class CertificateValidator {
       throw fail(
           Reason.CERTIFICATE_REVOKED,
           "Revocation status unknown: the CRL of "
-              + a.id()
+              + agency
               + " is not current at "
               + at
               + "; the agency must publish a fresh one.");
@@ -188,12 +249,23 @@ public final class CertificateValidator {
           "Certificate serial "
               + cert.getSerialNumber().toString(16)
               + " of "
-              + a.id()
+              + agency
               + " is revoked by its CA.");
     }
   }
 
-  private static boolean crlSignedBy(X509CRL crl, PublicKey caKey) {
+  /** Whether {@code caKey} signed the certificate (ECDSA P-256 with SHA-256 only). */
+  static boolean signedBy(X509Certificate cert, PublicKey caKey) {
+    try {
+      return ECDSA_WITH_SHA256.equals(cert.getSigAlgOID())
+          && Ecdsa.verify(caKey, cert.getTBSCertificate(), cert.getSignature());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code caKey} signed the CRL (ECDSA P-256 with SHA-256 only). */
+  static boolean crlSignedBy(X509CRL crl, PublicKey caKey) {
     try {
       return ECDSA_WITH_SHA256.equals(crl.getSigAlgOID())
           && Ecdsa.verify(caKey, crl.getTBSCertList(), crl.getSignature());
