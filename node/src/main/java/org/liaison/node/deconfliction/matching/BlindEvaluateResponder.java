@@ -48,9 +48,6 @@ public class BlindEvaluateResponder implements InboundHandler {
   public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
     BlindEvaluateRequest q = BlindEvaluateRequest.parseFrom(r.payload());
     MatchKind kind = q.getKind();
-    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
-      return refusal(PartnerRefusals.invalid("say which kind of probe: TARGET or EVENT"));
-    }
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {
       return refused(r, kind, refused.get());

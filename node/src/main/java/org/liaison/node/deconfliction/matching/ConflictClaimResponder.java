@@ -64,9 +64,6 @@ public class ConflictClaimResponder implements InboundHandler {
   public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
     ConflictClaimRequest q = ConflictClaimRequest.parseFrom(r.payload());
     MatchKind kind = q.getKind();
-    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
-      return refusal(PartnerRefusals.invalid("say which kind of claim: TARGET or EVENT"));
-    }
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {
       return refusal(refused.get());
