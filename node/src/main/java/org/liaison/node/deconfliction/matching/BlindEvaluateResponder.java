@@ -85,7 +85,8 @@ public class BlindEvaluateResponder implements InboundHandler {
     } catch (OprfException e) {
       return refused(r, kind, PartnerRefusals.of(e));
     }
-    journal.record(
+    journal.recordBeforeAnswer(
+        r,
         Event.PROBES_ANSWERED,
         kind,
         r.senderAgency(),
@@ -102,9 +103,10 @@ public class BlindEvaluateResponder implements InboundHandler {
   }
 
   private Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
-    journal.record(
+    journal.recordBeforeAnswer(
+        r,
         Event.REFUSED,
-        kind,
+        kind == MatchKind.TARGET || kind == MatchKind.EVENT ? kind : null,
         r.senderAgency(),
         null,
         0,
