@@ -1,13 +1,18 @@
 package org.liaison.node.deconfliction;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
+import org.liaison.node.audit.AuditedWrite;
+import org.liaison.node.federation.InboundRequest;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.MatchKind;
 
@@ -16,6 +21,10 @@ import org.liaison.wire.v1.MatchKind;
  * confirmed conflicts, alerts and refusals. It never receives an identifier, a token or a PRF
  * value, so none can reach the database or the log through it. Conflicts, alerts, claims and
  * refusals are also entries of the tamper-evident audit log (probe counts only, never values).
+ *
+ * <p>A journal line and its audit entry commit together, in the audit's batch (decision 0040): one
+ * commit, not one for the line and another for the entry. While answering a partner, they ride the
+ * answer's own batch ({@link #recordBeforeAnswer}).
  */
 @ApplicationScoped
 public class DeconflictionJournal {
@@ -39,7 +48,15 @@ public class DeconflictionJournal {
     FAILED
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  /** One line of the journal. */
+  public record Line(
+      Event event,
+      MatchKind kind,
+      String partner,
+      String caseReference,
+      int elements,
+      String detail) {}
+
   public void record(
       Event event,
       MatchKind kind,
@@ -47,36 +64,90 @@ public class DeconflictionJournal {
       String caseReference,
       int elements,
       String detail) {
-    em.createNativeQuery(
+    recordAll(List.of(new Line(event, kind, partner, caseReference, elements, detail)), List.of());
+  }
+
+  /**
+   * Records the lines, their audit entries and {@code writes} (a partner's quota report) in one
+   * commit, or none of them (throws).
+   */
+  public void recordAll(List<Line> lines, List<AuditedWrite> writes) {
+    List<AuditEvent> entries = new ArrayList<>();
+    List<AuditedWrite> all = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Line l : lines) {
+      entryOf(l).ifPresent(entries::add);
+      all.add(tx -> insert(tx, l, now));
+    }
+    all.addAll(writes);
+    if (entries.isEmpty()) {
+      QuarkusTransaction.requiringNew().run(() -> all.forEach(w -> w.write(em)));
+    } else {
+      audit.appendAll(entries, all);
+    }
+    lines.forEach(DeconflictionJournal::log);
+  }
+
+  /**
+   * Records a line about a partner's request this node answers: the line and its audit entry commit
+   * with the answer's entries, before the answer leaves, or not at all.
+   */
+  public void recordBeforeAnswer(
+      InboundRequest request,
+      Event event,
+      MatchKind kind,
+      String partner,
+      String caseReference,
+      int elements,
+      String detail) {
+    Line l = new Line(event, kind, partner, caseReference, elements, detail);
+    Instant now = Instant.now();
+    entryOf(l).ifPresent(request::recordBeforeAnswer);
+    request.writeBeforeAnswer(tx -> insert(tx, l, now));
+    log(l);
+  }
+
+  private static void insert(EntityManager tx, Line l, Instant at) {
+    tx.createNativeQuery(
             "insert into dc_journal (recorded_at, event_type, kind, partner_agency, case_reference, elements, detail)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, Instant.now())
-        .setParameter(2, event.name())
-        .setParameter(3, kind == null ? null : kind.name())
-        .setParameter(4, partner)
-        .setParameter(5, caseReference)
-        .setParameter(6, elements)
-        .setParameter(7, detail == null ? null : truncate(detail))
+        .setParameter(1, at)
+        .setParameter(2, l.event().name())
+        .setParameter(3, l.kind() == null ? null : l.kind().name())
+        .setParameter(4, l.partner())
+        .setParameter(5, l.caseReference())
+        .setParameter(6, l.elements())
+        .setParameter(7, l.detail() == null ? null : truncate(l.detail()))
         .executeUpdate();
-    AuditKind auditKind = auditKindOf(event);
-    if (auditKind != null) {
-      audit.append(
-          AuditEvent.builder(auditKind)
-              .answeringAgency(partner)
-              .purpose(kind == null ? null : kind.name() + "_DECONFLICTION")
-              .caseReference(caseReference)
-              .outcome(event.name())
-              .detail(elements + " element(s)" + (detail == null ? "" : "; " + truncate(detail)))
-              .build());
+  }
+
+  private static Optional<AuditEvent> entryOf(Line l) {
+    AuditKind auditKind = auditKindOf(l.event());
+    if (auditKind == null) {
+      return Optional.empty();
     }
+    return Optional.of(
+        AuditEvent.builder(auditKind)
+            .answeringAgency(l.partner())
+            .purpose(l.kind() == null ? null : l.kind().name() + "_DECONFLICTION")
+            .caseReference(l.caseReference())
+            .outcome(l.event().name())
+            .detail(
+                l.elements()
+                    + " element(s)"
+                    + (l.detail() == null ? "" : "; " + truncate(l.detail())))
+            .build());
+  }
+
+  private static void log(Line l) {
     LOG.infof(
         "de-confliction %s %s partner=%s case=%s elements=%d%s",
-        event,
-        kind == null ? "" : kind.name(),
-        partner,
-        caseReference == null ? "-" : caseReference,
-        elements,
-        detail == null ? "" : " " + detail);
+        l.event(),
+        l.kind() == null ? "" : l.kind().name(),
+        l.partner(),
+        l.caseReference() == null ? "-" : l.caseReference(),
+        l.elements(),
+        l.detail() == null ? "" : " " + l.detail());
   }
 
   /** Which events the audit keeps: every conflict and its notification, every claim and refusal. */

@@ -22,8 +22,15 @@ public class DeconflictionTerms {
   @Inject AgreementStore agreements;
   @Inject NodeConfig config;
 
-  /** A refusal when the agreement does not include this kind of de-confliction. */
+  /**
+   * A refusal when a partner's request names no kind of de-confliction (TARGET or EVENT) or the
+   * agreement does not include that kind: the first check of every de-confliction request.
+   */
   public Optional<Refusal> refusal(String agreementId, MatchKind kind) {
+    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
+      return Optional.of(
+          PartnerRefusals.invalid("say which kind of de-confliction: TARGET or EVENT"));
+    }
     Optional<Agreement> a = agreements.statusOf(agreementId).flatMap(AgreementStatus::agreement);
     if (a.isEmpty()) {
       return Optional.of(

@@ -107,7 +107,8 @@ public class QueryResponder implements InboundHandler {
     List<AgreementStatus> known = agreements.all();
     QueryAnswer.Builder answer = QueryAnswer.newBuilder();
     for (RecordMatch m : matches) {
-      boolean granted = consents.granted(m.recordId(), r.senderAgency());
+      // only an originator other than this agency can consent: its own records need no lookup
+      boolean granted = heldForAnother(me, m) && consents.granted(m.recordId(), r.senderAgency());
       var facts = RecordFactsOf.match(me, m, granted);
       Decision d =
           PolicyEngine.decide(
@@ -162,6 +163,12 @@ public class QueryResponder implements InboundHandler {
             .detail(d.clause() + ": " + d.sentence())
             .datum(AuditEvent.Datum.records(m.recordId()))
             .build());
+  }
+
+  private static boolean heldForAnother(String me, RecordMatch m) {
+    return m.originatorAgency() != null
+        && !m.originatorAgency().isBlank()
+        && !m.originatorAgency().equals(me);
   }
 
   private List<RecordMatch> find(QueryRequest q) {

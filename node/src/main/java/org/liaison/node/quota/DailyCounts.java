@@ -99,8 +99,11 @@ public class DailyCounts {
     return tx -> store(tx, c);
   }
 
-  /** Sets a count from outside (a partner's report), in memory and stored at once. */
-  public void report(
+  /**
+   * Sets a count from outside (a partner's report) in memory at once; the write it returns stores
+   * it, in the transaction of the caller's next commit (a journal line of the exchange).
+   */
+  public AuditedWrite report(
       Kind kind, String partner, String agreementId, LocalDate day, long used, long limit) {
     Count c = new Count(partner, kind, day, agreementId, used, limit);
     synchronized (this) {
@@ -108,7 +111,7 @@ public class DailyCounts {
         countsOf(day).merge(new Key(partner, kind), c, DailyCounts::larger);
       }
     }
-    QuarkusTransaction.requiringNew().run(() -> store(em, c));
+    return write(c);
   }
 
   /**

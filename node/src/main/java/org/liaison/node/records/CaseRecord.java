@@ -145,6 +145,12 @@ public class CaseRecord extends CaseItem {
 
   /** Caveats as disclosed: "TLP:AMBER", "H2"; for H3 also "H3 conditions: ...". */
   public List<String> caveats() {
+    return caveatsOf(tlp, handlingCode, handlingConditions);
+  }
+
+  /** A record's caveats from its stored marking (read without the entity by the record search). */
+  public static List<String> caveatsOf(
+      Tlp tlp, HandlingCode handlingCode, String handlingConditions) {
     List<String> caveats = new ArrayList<>(3);
     caveats.add(tlp.caveat());
     caveats.add(handlingCode.name());

@@ -20,6 +20,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.deconfliction.DeconflictionJournal;
+import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
+import org.liaison.node.federation.InboundRequest;
 import org.liaison.wire.audit.AuditBundleVerifier;
 import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.audit.AuditCheckpoints;
@@ -31,6 +35,7 @@ import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.AuditProof;
 import org.liaison.wire.v1.AuditRecord;
 import org.liaison.wire.v1.AuditVerifyReport;
+import org.liaison.wire.v1.MatchKind;
 
 @QuarkusTest
 @TestProfile(AuditFederation.class)
@@ -44,6 +49,7 @@ class AuditLogTest {
   @Inject org.liaison.node.runtime.NodeSecrets secrets;
   @Inject jakarta.persistence.EntityManager em;
   @Inject org.liaison.node.disclosure.DisclosureLedger ledger;
+  @Inject DeconflictionJournal journal;
 
   @BeforeEach
   void empty() {
@@ -450,6 +456,45 @@ class AuditLogTest {
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
     mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
     return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void deconflictionJournalLines_commitWithTheirAuditEntries_orNotAtAll() {
+    String partner = "us.journal-" + System.nanoTime();
+    String lines = "select count(*) from dc_journal where partner_agency = ?1";
+    // a probe round: its lines (filter hits are journal-only) and their entries, one batch
+    journal.recordAll(
+        List.of(
+            new Line(Event.PROBES_SENT, MatchKind.TARGET, partner, "ICE-1", 3, "quota 3/10"),
+            new Line(Event.FILTER_HITS, MatchKind.TARGET, partner, "ICE-1", 1, null),
+            new Line(Event.CLAIM_SENT, MatchKind.TARGET, partner, "ICE-1", 1, null)),
+        List.of());
+    assertThat(tables.count(lines, partner)).isEqualTo(3);
+    assertThat(reader.size()).isEqualTo(2);
+
+    // the log cannot be written: the line is not written either, and the caller learns it
+    tables.sql("alter table audit_log rename to audit_log_offline");
+    try {
+      assertThatThrownBy(
+              () -> journal.record(Event.CONFLICT, MatchKind.TARGET, partner, "ICE-1", 0, "x"))
+          .satisfies(e -> assertDatabaseRefused(e, "audit_log"));
+    } finally {
+      tables.sql("alter table audit_log_offline rename to audit_log");
+    }
+    assertThat(tables.count(lines, partner)).isEqualTo(3);
+
+    // answering a partner, the line waits for the answer's batch and commits in it
+    InboundRequest answering =
+        new InboundRequest(
+            partner, "node-1", "a-1", "TARGET_DECONFLICTION", "", "", "m-j", "t", new byte[0]);
+    journal.recordBeforeAnswer(
+        answering, Event.PROBES_ANSWERED, MatchKind.TARGET, partner, null, 5, "quota 5/10");
+    assertThat(tables.count(lines, partner)).isEqualTo(3);
+    assertThat(reader.size()).isEqualTo(2);
+    audit.appendAll(answering.entriesBeforeAnswer(), answering.writesBeforeAnswer());
+    assertThat(tables.count(lines, partner)).isEqualTo(4);
+    assertThat(reader.size()).isEqualTo(3);
+    assertThat(service.verify().getOk()).isTrue();
   }
 
   @Test

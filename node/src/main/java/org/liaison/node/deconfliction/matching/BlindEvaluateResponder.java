@@ -48,9 +48,6 @@ public class BlindEvaluateResponder implements InboundHandler {
   public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
     BlindEvaluateRequest q = BlindEvaluateRequest.parseFrom(r.payload());
     MatchKind kind = q.getKind();
-    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
-      return refusal(PartnerRefusals.invalid("say which kind of probe: TARGET or EVENT"));
-    }
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {
       return refused(r, kind, refused.get());
@@ -88,7 +85,8 @@ public class BlindEvaluateResponder implements InboundHandler {
     } catch (OprfException e) {
       return refused(r, kind, PartnerRefusals.of(e));
     }
-    journal.record(
+    journal.recordBeforeAnswer(
+        r,
         Event.PROBES_ANSWERED,
         kind,
         r.senderAgency(),
@@ -105,9 +103,10 @@ public class BlindEvaluateResponder implements InboundHandler {
   }
 
   private Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
-    journal.record(
+    journal.recordBeforeAnswer(
+        r,
         Event.REFUSED,
-        kind,
+        kind == MatchKind.TARGET || kind == MatchKind.EVENT ? kind : null,
         r.senderAgency(),
         null,
         0,

@@ -64,9 +64,6 @@ public class ConflictClaimResponder implements InboundHandler {
   public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
     ConflictClaimRequest q = ConflictClaimRequest.parseFrom(r.payload());
     MatchKind kind = q.getKind();
-    if (kind != MatchKind.TARGET && kind != MatchKind.EVENT) {
-      return refusal(PartnerRefusals.invalid("say which kind of claim: TARGET or EVENT"));
-    }
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {
       return refusal(refused.get());
@@ -124,6 +121,7 @@ public class ConflictClaimResponder implements InboundHandler {
                 List.of(r.senderAgency(), q.getRequesterCaseReference()),
                 List.of(config.agency(), caseNumber));
         alert(
+            r,
             kind,
             caseNumber,
             r.senderAgency(),
@@ -150,6 +148,7 @@ public class ConflictClaimResponder implements InboundHandler {
                 List.of(r.senderAgency(), q.getRequesterCaseReference(), q.getOperationReference()),
                 List.of(config.agency(), p.caseNumber(), references.of(p)));
         alert(
+            r,
             kind,
             p.caseNumber(),
             r.senderAgency(),
@@ -166,7 +165,8 @@ public class ConflictClaimResponder implements InboundHandler {
                 .setAlertRecorded(true));
       }
     }
-    journal.record(
+    journal.recordBeforeAnswer(
+        r,
         answer.getConflictsCount() > 0 ? Event.CLAIM_CONFIRMED : Event.CLAIM_UNCONFIRMED,
         kind,
         r.senderAgency(),
@@ -177,6 +177,7 @@ public class ConflictClaimResponder implements InboundHandler {
   }
 
   private void alert(
+      InboundRequest r,
       MatchKind kind,
       String ownCase,
       String partner,
@@ -184,8 +185,8 @@ public class ConflictClaimResponder implements InboundHandler {
       PointOfContact contact,
       long distance,
       String conflictId) {
-    journal.record(
-        Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
+    journal.recordBeforeAnswer(
+        r, Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
     alerts.record(
         new AlertOutbox.Draft(
             kind,

@@ -9,9 +9,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.liaison.node.audit.AuditedWrite;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.deconfliction.filters.PartnerFilters;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.ExchangeFailure;
@@ -124,14 +126,15 @@ public class PrivateMatcher {
         .thenCompose(
             bytes -> {
               BlindEvaluateAnswer a = parseEvaluation(p, kind, bytes);
-              quota.reported(p.agency(), a.getQuota());
-              journal.record(
-                  Event.PROBES_SENT,
-                  kind,
-                  p.agency(),
-                  who.caseReference(),
-                  inputs.size(),
-                  "partner quota " + a.getQuota().getUsed() + "/" + a.getQuota().getLimit());
+              AuditedWrite reported = quota.reported(p.agency(), a.getQuota());
+              Line sent =
+                  new Line(
+                      Event.PROBES_SENT,
+                      kind,
+                      p.agency(),
+                      who.caseReference(),
+                      inputs.size(),
+                      "partner quota " + a.getQuota().getUsed() + "/" + a.getQuota().getLimit());
               List<byte[]> outputs;
               try {
                 outputs =
@@ -144,6 +147,7 @@ public class PrivateMatcher {
                             a.getProof().toByteArray()),
                         filter.publicKey());
               } catch (OprfException e) {
+                journal.recordAll(List.of(sent), List.of(reported));
                 throw failure(
                     PartnerAnswer.Status.REJECTED,
                     e.reason(),
@@ -156,11 +160,15 @@ public class PrivateMatcher {
                 }
               }
               if (hits.isEmpty()) {
+                journal.recordAll(List.of(sent), List.of(reported));
                 return CompletableFuture.completedFuture(List.<ConfirmedConflict>of());
               }
-              journal.record(
-                  Event.FILTER_HITS, kind, p.agency(), who.caseReference(), hits.size(), null);
-              return claim(p, kind, filter.epoch(), hits, who, deadlineMs);
+              // the probe, its hits and the claim they make: one commit before the claim leaves
+              Line found =
+                  new Line(
+                      Event.FILTER_HITS, kind, p.agency(), who.caseReference(), hits.size(), null);
+              return claim(
+                  p, kind, filter.epoch(), hits, who, deadlineMs, List.of(sent, found), reported);
             });
   }
 
@@ -170,7 +178,9 @@ public class PrivateMatcher {
       long epoch,
       List<ByteString> hits,
       Claimant who,
-      long deadlineMs) {
+      long deadlineMs,
+      List<Line> probed,
+      AuditedWrite reported) {
     ConflictClaimRequest.Builder c =
         ConflictClaimRequest.newBuilder()
             .setKind(kind)
@@ -181,7 +191,9 @@ public class PrivateMatcher {
     if (who.operationReference() != null) {
       c.setOperationReference(who.operationReference());
     }
-    journal.record(Event.CLAIM_SENT, kind, p.agency(), who.caseReference(), hits.size(), null);
+    List<Line> lines = new ArrayList<>(probed);
+    lines.add(new Line(Event.CLAIM_SENT, kind, p.agency(), who.caseReference(), hits.size(), null));
+    journal.recordAll(lines, List.of(reported));
     return calls
         .send(
             Probes.header(
@@ -205,7 +217,7 @@ public class PrivateMatcher {
                 if (a.hasQuota()) {
                   // the claim counted against the quota too: keep "sent today" as the partner has
                   // it
-                  quota.reported(p.agency(), a.getQuota());
+                  journal.recordAll(List.of(), List.of(quota.reported(p.agency(), a.getQuota())));
                 }
                 return a.getConflictsList();
               } catch (InvalidProtocolBufferException e) {

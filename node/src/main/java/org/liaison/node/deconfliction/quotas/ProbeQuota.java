@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
+import org.liaison.node.audit.AuditedWrite;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.quota.DailyCounts;
 import org.liaison.node.quota.DailyCounts.Kind;
@@ -36,11 +37,14 @@ public class ProbeQuota {
         .build();
   }
 
-  /** What a partner reported about this node's probes. */
-  public void reported(String partner, QuotaCount count) {
+  /**
+   * What a partner reported about this node's probes: counted at once, stored by the write
+   * returned, which the caller commits with its journal line of the exchange.
+   */
+  public AuditedWrite reported(String partner, QuotaCount count) {
     LocalDate day =
         count.getDay().isEmpty() ? DailyCounts.today() : LocalDate.parse(count.getDay());
-    counts.report(
+    return counts.report(
         Kind.PROBE_OUT, partner, count.getAgreementId(), day, count.getUsed(), count.getLimit());
   }
 
