@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,14 +31,22 @@ import org.liaison.wire.v1.MatchKind;
  * The filters this node publishes, one per partner and kind, kept in step with its records: any
  * committed change marks them stale and a background thread brings the filters partners hold up to
  * date (rebuilt on a new key epoch, or when it outgrows its size, keeping the PRF values already
- * computed). A partner's request brings its filter up to date itself unless that is already under
- * way; then it is answered from the filter as it stands, so a large import never holds a partner's
- * check past its deadline.
+ * computed). A partner's request brings its filter up to date itself, or waits up to {@link
+ * #CATCH_UP_WAIT} for the catch-up under way to finish it, so that a check made just after an
+ * operation was planned sees it; during an import and the catch-up after it, and past that wait, it
+ * is answered from the filter as it stands, so a large import never holds a partner's check past
+ * its deadline.
  */
 @ApplicationScoped
 public class HeldFilters {
   private static final Logger LOG = Logger.getLogger(HeldFilters.class);
   private static final Duration CATCH_UP_DELAY = Duration.ofMillis(200);
+
+  /**
+   * How long a partner's request waits for a catch-up that holds its filter: bringing a filter up
+   * to date with a few changes takes milliseconds, and a partner's deadline is seconds.
+   */
+  static final Duration CATCH_UP_WAIT = Duration.ofSeconds(1);
 
   /**
    * While a bulk import runs, the catch-up waits for it to pause, but never longer than this: a
@@ -62,7 +71,7 @@ public class HeldFilters {
   private final AtomicBoolean catchUpQueued = new AtomicBoolean();
 
   /** From an import's first deferred catch-up until a catch-up has gone through every filter. */
-  private final AtomicBoolean catchingUp = new AtomicBoolean();
+  private final AtomicBoolean catchingUpAfterImport = new AtomicBoolean();
 
   /** One catch-up at a time, as on the single thread this replaced. */
   private BackgroundJobs.Serial catchUps;
@@ -91,16 +100,15 @@ public class HeldFilters {
 
   private void catchUp() {
     if (importDeferral.holdBack()) {
-      catchingUp.set(true);
+      catchingUpAfterImport.set(true);
       jobs.after("held filters catch-up", CATCH_UP_DELAY, catchUps::run);
       return;
     }
     catchUpQueued.set(false);
-    catchingUp.set(true);
     try {
       catchUpAll();
     } finally {
-      catchingUp.set(false);
+      catchingUpAfterImport.set(false);
     }
   }
 
@@ -136,8 +144,8 @@ public class HeldFilters {
       // as it stands rather than waiting for their PRF values
       if (f.syncedChange() == changes.get()
           || imports.busy()
-          || catchingUp.get()
-          || !lock.tryLock()) {
+          || catchingUpAfterImport.get()
+          || !lockWithin(lock, CATCH_UP_WAIT)) {
         return f;
       }
     } else {
@@ -147,6 +155,15 @@ public class HeldFilters {
       return update(key, () -> false);
     } finally {
       lock.unlock();
+    }
+  }
+
+  private static boolean lockWithin(ReentrantLock lock, Duration wait) {
+    try {
+      return lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
