@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.targets.TargetCheck;
 import org.liaison.node.observability.ExchangeMetrics;
@@ -62,44 +65,47 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
   @Blocking
   @Override
   public void query(OfficerQueryRequest request, StreamObserver<PartnerAnswer> out) {
-    SerializedStream<PartnerAnswer> stream = new SerializedStream<>(out);
-    try {
-      OfficerQueryRequest.Builder b = request.toBuilder();
-      b.setOfficerId(identity.actingAs(request.getOfficerId(), request.getCaseReference()));
-      b.getQueryBuilder()
-          .setOfficerRole(
-              identity.role(request.getQuery().getOfficerRole(), request.getCaseReference()));
-      OfficerQueryRequest r = b.build();
-      query
-          .run(
-              r,
-              a -> {
-                metrics.partnerAnswer(a.getPartnerAgency(), a.getStatus().name(), a.getLatencyMs());
-                stream.next(a);
-              })
-          .whenComplete((ok, error) -> stream.complete(error));
-    } catch (InvalidOfficerRequest e) {
-      out.onError(
-          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
-    } catch (OfficerRefusal e) {
-      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
-    }
+    fanOut(
+        out,
+        each -> {
+          OfficerQueryRequest.Builder b = request.toBuilder();
+          b.setOfficerId(identity.actingAs(request.getOfficerId(), request.getCaseReference()));
+          b.getQueryBuilder()
+              .setOfficerRole(
+                  identity.role(request.getQuery().getOfficerRole(), request.getCaseReference()));
+          return query.run(b.build(), each);
+        },
+        a -> metrics.partnerAnswer(a.getPartnerAgency(), a.getStatus().name(), a.getLatencyMs()));
   }
 
   @Blocking
   @Override
   public void check(OfficerCheckRequest request, StreamObserver<PartnerCheckAnswer> out) {
-    SerializedStream<PartnerCheckAnswer> stream = new SerializedStream<>(out);
+    fanOut(
+        out,
+        each ->
+            check.onDemand(
+                request.toBuilder()
+                    .setOfficerId(
+                        identity.actingAs(request.getOfficerId(), request.getCaseReference()))
+                    .build(),
+                each),
+        a -> metrics.partnerAnswer(a.getPartnerAgency(), a.getStatus().name(), a.getLatencyMs()));
+  }
+
+  /**
+   * Streams the answers of a request to partners to the officer as they arrive, each counted; a
+   * request refused before anything is sent ends the call with its reason.
+   */
+  private static <A> void fanOut(
+      StreamObserver<A> out,
+      Function<Consumer<A>, CompletableFuture<Void>> send,
+      Consumer<A> count) {
+    SerializedStream<A> stream = new SerializedStream<>(out);
     try {
-      OfficerCheckRequest r =
-          request.toBuilder()
-              .setOfficerId(identity.actingAs(request.getOfficerId(), request.getCaseReference()))
-              .build();
-      check
-          .onDemand(
-              r,
+      send.apply(
               a -> {
-                metrics.partnerAnswer(a.getPartnerAgency(), a.getStatus().name(), a.getLatencyMs());
+                count.accept(a);
                 stream.next(a);
               })
           .whenComplete((ok, error) -> stream.complete(error));
@@ -107,7 +113,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
       out.onError(
           Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
     } catch (OfficerRefusal e) {
-      out.onError(Refusals.refuse(e.code(), e.reason(), e.getMessage()));
+      out.onError(e.toStatus());
     }
   }
 
