@@ -39,6 +39,9 @@ final class RawHttp2Connection implements AutoCloseable {
   private Channel channel;
   private int nextStreamId = 1;
 
+  /** Only on the event loop. */
+  private boolean prefaceSent;
+
   /**
    * The error code of every GOAWAY received, in order: a server may send a second one while
    * closing.
@@ -74,12 +77,21 @@ final class RawHttp2Connection implements AutoCloseable {
             .sync()
             .channel();
     channel.pipeline().get(SslHandler.class).handshakeFuture().sync();
-    onLoop(
-        () -> {
-          ctx.write(Http2CodecUtil.connectionPrefaceBuf());
-          writer.writeSettings(ctx, new Http2Settings(), ctx.newPromise());
-          ctx.flush();
-        });
+    onLoop(() -> sendPreface(ctx));
+  }
+
+  /**
+   * The client's preface and settings, once, before any other frame: the server's settings may be
+   * read (and acknowledged) on the event loop before the task that {@link #connect} submits.
+   */
+  private void sendPreface(ChannelHandlerContext c) {
+    if (prefaceSent) {
+      return;
+    }
+    prefaceSent = true;
+    c.write(Http2CodecUtil.connectionPrefaceBuf());
+    writer.writeSettings(c, new Http2Settings(), c.newPromise());
+    c.flush();
   }
 
   /** Opens a gRPC call to {@code path} and leaves it open (no END_STREAM); its stream id. */
@@ -175,6 +187,7 @@ final class RawHttp2Connection implements AutoCloseable {
             if (settings.maxHeaderListSize() != null) {
               serverMaxHeaderListSize.set(settings.maxHeaderListSize());
             }
+            sendPreface(c);
             writer.writeSettingsAck(c, c.newPromise());
             c.flush();
           }
