@@ -108,20 +108,25 @@ public final class ImportLoad {
       System.out.println("load average: " + LoadAverage.full());
       settle(dea, before, lines);
       f.stopAll();
-      DatabaseSize db = DatabaseSize.of(dea.dataDir());
-      System.out.printf(
-          "after stop: file %.1f MB, tables %.1f MB (%d bytes per line)%n",
-          db.fileBytes() / 1e6, db.tableBytes() / 1e6, db.tableBytes() / Math.max(1, lines));
-      db.tables().entrySet().stream()
-          .limit(8)
-          .forEach(
-              e ->
-                  System.out.printf(
-                      "  %-26s %10d bytes %9d rows %6d bytes/row%n",
-                      e.getKey(),
-                      e.getValue().bytes(),
-                      e.getValue().rows(),
-                      e.getValue().bytes() / Math.max(1, e.getValue().rows())));
+      if (!DatabaseSize.isH2(dea.dataDir())) {
+        System.out.println(
+            "after stop: the node's database is PostgreSQL; its size is the server's");
+      } else {
+        DatabaseSize db = DatabaseSize.of(dea.dataDir());
+        System.out.printf(
+            "after stop: file %.1f MB, tables %.1f MB (%d bytes per line)%n",
+            db.fileBytes() / 1e6, db.tableBytes() / 1e6, db.tableBytes() / Math.max(1, lines));
+        db.tables().entrySet().stream()
+            .limit(8)
+            .forEach(
+                e ->
+                    System.out.printf(
+                        "  %-26s %10d bytes %9d rows %6d bytes/row%n",
+                        e.getKey(),
+                        e.getValue().bytes(),
+                        e.getValue().rows(),
+                        e.getValue().bytes() / Math.max(1, e.getValue().rows())));
+      }
     }
   }
 

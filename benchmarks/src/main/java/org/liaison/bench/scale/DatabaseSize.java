@@ -18,6 +18,11 @@ import java.util.Map;
 public record DatabaseSize(long fileBytes, Map<String, Table> tables) {
   public record Table(long bytes, long rows) {}
 
+  /** Whether the node with this data folder keeps its database in an H2 file there. */
+  public static boolean isH2(Path dataDir) {
+    return Files.exists(dataDir.resolve("node.mv.db"));
+  }
+
   public static DatabaseSize of(Path dataDir) throws IOException, SQLException {
     Path file = dataDir.resolve("node.mv.db");
     long fileBytes = Files.size(file);
