@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -41,6 +42,16 @@ public final class ReferenceAgreements {
    */
   public static List<Path> write(Path pkiRoot, Path outDir, LocalDate today)
       throws AgreementException {
+    return write(pkiRoot, outDir, today, Map.of());
+  }
+
+  /**
+   * As {@link #write(Path, Path, LocalDate)}, with the text of some agreements edited before they
+   * are validated and signed ({@code edits} by agreement id; a load run raises a daily quota so).
+   */
+  public static List<Path> write(
+      Path pkiRoot, Path outDir, LocalDate today, Map<String, UnaryOperator<String>> edits)
+      throws AgreementException {
     List<Path> written = new ArrayList<>();
     for (String id : IDS) {
       if (partiesPresent(id, pkiRoot)) {
@@ -50,7 +61,8 @@ public final class ReferenceAgreements {
                 pkiRoot,
                 outDir,
                 today.minusDays(START_DAYS_AGO),
-                today.plusYears(END_YEARS_AHEAD)));
+                today.plusYears(END_YEARS_AHEAD),
+                edits.getOrDefault(id, UnaryOperator.identity())));
       }
     }
     return written;
@@ -59,7 +71,18 @@ public final class ReferenceAgreements {
   /** Writes and signs one reference agreement with the given dates. */
   public static Path write(String id, Path pkiRoot, Path outDir, LocalDate start, LocalDate end)
       throws AgreementException {
-    String text = instantiate(id, pkiRoot, start, end);
+    return write(id, pkiRoot, outDir, start, end, UnaryOperator.identity());
+  }
+
+  private static Path write(
+      String id,
+      Path pkiRoot,
+      Path outDir,
+      LocalDate start,
+      LocalDate end,
+      UnaryOperator<String> edit)
+      throws AgreementException {
+    String text = edit.apply(instantiate(id, pkiRoot, start, end));
     Agreement a =
         AgreementParser.parse(text)
             .agreement()

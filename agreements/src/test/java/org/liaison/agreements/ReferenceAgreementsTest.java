@@ -1,11 +1,13 @@
 package org.liaison.agreements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.liaison.wire.v1.Reason;
 
@@ -42,6 +44,38 @@ class ReferenceAgreementsTest {
         Fingerprints.sha256(AgencyCredentials.caCertificate(TestFederation.pki(), "ru.skr"));
     assertThat(a.party("ru.skr").orElseThrow().caSha256()).isEqualTo(skr);
     assertThat(a.start()).isEqualTo(TestFederation.today().minusDays(30));
+  }
+
+  @Test
+  void write_withAnEdit_signsTheEditedText_andRefusesAnEditThatDoesNotValidate() throws Exception {
+    Path dir = Files.createTempDirectory("edited");
+    ReferenceAgreements.write(
+        TestFederation.pki(),
+        dir,
+        TestFederation.today(),
+        Map.of(
+            "dea-ice-xdes-2009",
+            t -> t.replace("queries_per_day: 20000", "queries_per_day: 2000000")));
+    AgreementStore store = new AgreementStore(dir);
+    assertThat(store.statusOf("dea-ice-xdes-2009").orElseThrow().inForce()).isTrue();
+    Agreement edited =
+        AgreementParser.parse(Files.readAllBytes(dir.resolve("dea-ice-xdes-2009.yaml")))
+            .agreement()
+            .orElseThrow();
+    assertThat(edited.rateLimits().queriesPerDay()).isEqualTo(2_000_000);
+
+    Path broken = Files.createTempDirectory("broken");
+    assertThatThrownBy(
+            () ->
+                ReferenceAgreements.write(
+                    TestFederation.pki(),
+                    broken,
+                    TestFederation.today(),
+                    Map.of(
+                        "cbp-ice-2005",
+                        t -> t.replace("queries_per_day: 20000", "queries_per_day: lots"))))
+        .isInstanceOf(AgreementException.class)
+        .hasMessage("Reference agreement cbp-ice-2005 does not validate.");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import org.liaison.pki.DevPki;
 import org.liaison.postgres.DevPostgres;
 
@@ -123,7 +124,12 @@ public final class Federation implements AutoCloseable {
     }
     DevPki pki =
         FederationPki.create(
-            pkiDir(), agreementsDir(), config.agencies, config.clones, config.today);
+            pkiDir(),
+            agreementsDir(),
+            config.agencies,
+            config.clones,
+            config.today,
+            config.agreementEdits);
     Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
     Path nodeJar = repo.resolve(NODE_APP).resolve("quarkus-run.jar");
     Path postgresNodeJar = repo.resolve(POSTGRESQL_NODE_APP).resolve("quarkus-run.jar");
@@ -344,6 +350,7 @@ public final class Federation implements AutoCloseable {
         Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 180));
     private Path repositoryRoot;
     private LocalDate today = LocalDate.now(Clock.systemUTC());
+    private final Map<String, UnaryOperator<String>> agreementEdits = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -453,6 +460,15 @@ public final class Federation implements AutoCloseable {
     /** Where node/ and gateway/ are built (default: {@link RepositoryRoot#find()}). */
     public Builder repositoryRoot(Path root) {
       this.repositoryRoot = root;
+      return this;
+    }
+
+    /**
+     * Edits the text of a reference agreement before the parties sign it (a load run raises a daily
+     * quota that its volume would exceed); the edited text must still validate.
+     */
+    public Builder agreementEdit(String agreementId, UnaryOperator<String> edit) {
+      agreementEdits.merge(agreementId, edit, (a, b) -> t -> b.apply(a.apply(t)));
       return this;
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.liaison.agreements.AgreementException;
 import org.liaison.agreements.ReferenceAgreements;
 import org.liaison.pki.AgencySpec;
@@ -24,12 +25,13 @@ final class FederationPki {
       Path agreementsDir,
       List<String> agencies,
       Map<String, String> clones,
-      LocalDate today) {
+      LocalDate today,
+      Map<String, UnaryOperator<String>> agreementEdits) {
     DevPki pki =
         DevPki.create(
             pkiDir, agencies.stream().map(AgencySpec::withDefaults).toList(), Clock.systemUTC());
     try {
-      ReferenceAgreements.write(pki.root(), agreementsDir, today);
+      ReferenceAgreements.write(pki.root(), agreementsDir, today, agreementEdits);
       for (Map.Entry<String, String> clone : clones.entrySet()) {
         ClonedAgencies.writeAgreements(
             clone.getValue(), clone.getKey(), pki.root(), agreementsDir, today);

@@ -30,6 +30,7 @@ class SoakTest {
             // the two agencies the mix uses: four processes start faster than six
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
+            .agreementEdit(SoakMix.AGREEMENT, SoakMix::soakQuota)
             .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "60S")
             .healthTimeout(
                 Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 180)))
