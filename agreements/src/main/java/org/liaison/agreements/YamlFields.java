@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.liaison.wire.vocabulary.Vocabulary;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -201,6 +202,22 @@ final class YamlFields {
               }
               return value;
             });
+  }
+
+  /**
+   * {@code value} where {@code ok} holds for it; otherwise empty, and the error at {@code node} is
+   * {@code complaint} of the value.
+   */
+  <T> Optional<T> checked(
+      Optional<T> value, Node node, String field, Predicate<T> ok, Function<T, String> complaint) {
+    return value.filter(
+        v -> {
+          if (!ok.test(v)) {
+            error(node, field, complaint.apply(v));
+            return false;
+          }
+          return true;
+        });
   }
 
   static <E extends Enum<E>> String names(Class<E> type) {
