@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -218,6 +219,16 @@ final class YamlFields {
           }
           return true;
         });
+  }
+
+  /**
+   * What {@code make} makes of two values read, where both were; each was read (and its mistakes
+   * recorded) before this is called, so a section reports every field wrong in it.
+   */
+  static <A, B, R> Optional<R> both(Optional<A> a, Optional<B> b, BiFunction<A, B, R> make) {
+    return a.isPresent() && b.isPresent()
+        ? Optional.of(make.apply(a.get(), b.get()))
+        : Optional.empty();
   }
 
   static <E extends Enum<E>> String names(Class<E> type) {

@@ -180,6 +180,19 @@ class AgreementParserTest {
   }
 
   @Test
+  void parse_aTermsSectionReportsEachOfItsWrongFields() {
+    ParseResult r =
+        AgreementParser.parse(
+            VALID.replace(
+                "rate_limits: {queries_per_day: 10, deconfliction_probes_per_day: 20}",
+                "rate_limits: {queries_per_day: -1, deconfliction_probes_per_day: many}"));
+    assertThat(r.errors())
+        .extracting(ValidationError::field)
+        .containsExactlyInAnyOrder(
+            "rate_limits.queries_per_day", "rate_limits.deconfliction_probes_per_day");
+  }
+
+  @Test
   void parse_unknownTierNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("tier: SUMMARY", "tier: EVERYTHING"));
     assertThat(r.errors())

@@ -39,4 +39,13 @@ class YamlFieldsTest {
         .isEmpty();
     assertThat(y.errors()).isEmpty();
   }
+
+  @Test
+  void both_makesTheValueOnlyWhereBothWereRead() {
+    assertThat(YamlFields.both(Optional.of(1), Optional.of("a"), (n, s) -> s + n)).contains("a1");
+    assertThat(YamlFields.both(Optional.of(1), Optional.<String>empty(), (n, s) -> s + n))
+        .isEmpty();
+    assertThat(YamlFields.both(Optional.<Integer>empty(), Optional.of("a"), (n, s) -> s + n))
+        .isEmpty();
+  }
 }
