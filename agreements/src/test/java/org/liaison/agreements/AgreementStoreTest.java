@@ -16,6 +16,20 @@ import org.liaison.wire.v1.Reason;
 class AgreementStoreTest {
   private static final String ID = "ice-skr-2010";
 
+  /** ru.skr's signature of the agreement in {@code dir} replaced by one of {@code agency}'s key. */
+  private static void signInSkrsPlace(Path dir, Path pki, String agency) throws Exception {
+    Files.write(
+        dir.resolve(ID + ".ru.skr.p7s"),
+        AgreementSigner.sign(
+            Files.readAllBytes(dir.resolve(ID + ".yaml")), AgencyCredentials.load(pki, agency)));
+  }
+
+  /** The agreements in {@code dir}, their signers checked against {@code pki}'s directory. */
+  private static AgreementStore storeTrusting(Path dir, Path pki) {
+    return new AgreementStore(
+        dir, Optional.of(pki.resolve("directory")), java.time.Clock.systemUTC());
+  }
+
   @Test
   void inForce_tamperedByteTakesItOutOfForce() throws Exception {
     Path dir = TestFederation.freshAgreements();
@@ -131,22 +145,12 @@ class AgreementStoreTest {
   @Test
   void inForce_signatureByAnotherAgencysKeyFails() throws Exception {
     Path dir = TestFederation.freshAgreements();
-    Path yaml = dir.resolve(ID + ".yaml");
     // us.ice signs in ru.skr's place
-    byte[] p7s =
-        AgreementSigner.sign(
-            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.pki(), "us.ice"));
-    Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
+    signInSkrsPlace(dir, TestFederation.pki(), "us.ice");
     AgreementStatus alone = new AgreementStore(dir).statusOf(ID).orElseThrow();
     assertThat(alone.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
     // with the directory the named CA is found, and the signer is not under it
-    AgreementStatus s =
-        new AgreementStore(
-                dir,
-                Optional.of(TestFederation.pki().resolve("directory")),
-                java.time.Clock.systemUTC())
-            .statusOf(ID)
-            .orElseThrow();
+    AgreementStatus s = storeTrusting(dir, TestFederation.pki()).statusOf(ID).orElseThrow();
     assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
     assertThat(s.sentence())
         .contains("ru.skr")
@@ -156,12 +160,8 @@ class AgreementStoreTest {
   @Test
   void inForce_certificateNotUnderTheNamedCaFails() throws Exception {
     Path dir = TestFederation.freshAgreements();
-    Path yaml = dir.resolve(ID + ".yaml");
     // a "ru.skr" key from another PKI: right O, wrong CA
-    byte[] p7s =
-        AgreementSigner.sign(
-            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr"));
-    Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
+    signInSkrsPlace(dir, TestFederation.roguePki(), "ru.skr");
     AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
     assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
     assertThat(s.sentence())
@@ -171,16 +171,8 @@ class AgreementStoreTest {
   @Test
   void inForce_rogueCaInDirectoryStillNeedsTheFingerprint() throws Exception {
     Path dir = TestFederation.freshAgreements();
-    Path yaml = dir.resolve(ID + ".yaml");
-    Files.write(
-        dir.resolve(ID + ".ru.skr.p7s"),
-        AgreementSigner.sign(
-            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr")));
-    AgreementStore store =
-        new AgreementStore(
-            dir,
-            Optional.of(TestFederation.roguePki().resolve("directory")),
-            java.time.Clock.systemUTC());
+    signInSkrsPlace(dir, TestFederation.roguePki(), "ru.skr");
+    AgreementStore store = storeTrusting(dir, TestFederation.roguePki());
     assertThat(store.statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
   }
 
