@@ -279,6 +279,25 @@ class AgreementStoreTest {
         "openssl is not installed: skipping the openssl cms -verify cross-check");
     Path dir = TestFederation.freshAgreements();
     Path ca = TestFederation.pki().resolve("directory/ru.skr/ca.crt.pem");
+    Path yaml = dir.resolve(ID + ".yaml");
+    Path p7s = dir.resolve(ID + ".ru.skr.p7s");
+    CmsVerify verified = opensslCmsVerify(p7s, yaml, ca);
+    assertThat(verified.exit()).as(verified.output()).isZero();
+    assertThat(verified.output()).contains("Verification successful");
+
+    // and a tampered document fails openssl too
+    Files.writeString(
+        yaml, Files.readString(yaml).replace("queries_per_day: 500", "queries_per_day: 900"));
+    assertThat(opensslCmsVerify(p7s, yaml, ca).exit()).isNotZero();
+  }
+
+  record CmsVerify(int exit, String output) {}
+
+  /**
+   * {@code openssl cms -verify} of a detached DER signature of {@code content}, trusting {@code
+   * ca}.
+   */
+  private static CmsVerify opensslCmsVerify(Path p7s, Path content, Path ca) throws Exception {
     Process p =
         new ProcessBuilder(
                 "openssl",
@@ -288,9 +307,9 @@ class AgreementStoreTest {
                 "-inform",
                 "DER",
                 "-in",
-                dir.resolve(ID + ".ru.skr.p7s").toString(),
+                p7s.toString(),
                 "-content",
-                dir.resolve(ID + ".yaml").toString(),
+                content.toString(),
                 "-CAfile",
                 ca.toString(),
                 "-purpose",
@@ -299,36 +318,8 @@ class AgreementStoreTest {
                 "/dev/null")
             .redirectErrorStream(true)
             .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-    assertThat(out).contains("Verification successful");
-
-    // and a tampered document fails openssl too
-    Path yaml = dir.resolve(ID + ".yaml");
-    Files.writeString(
-        yaml, Files.readString(yaml).replace("queries_per_day: 500", "queries_per_day: 900"));
-    Process q =
-        new ProcessBuilder(
-                "openssl",
-                "cms",
-                "-verify",
-                "-binary",
-                "-inform",
-                "DER",
-                "-in",
-                dir.resolve(ID + ".ru.skr.p7s").toString(),
-                "-content",
-                yaml.toString(),
-                "-CAfile",
-                ca.toString(),
-                "-purpose",
-                "any",
-                "-out",
-                "/dev/null")
-            .redirectErrorStream(true)
-            .start();
-    q.getInputStream().readAllBytes();
-    assertThat(q.waitFor()).isNotZero();
+    String output = new String(p.getInputStream().readAllBytes());
+    return new CmsVerify(p.waitFor(), output);
   }
 
   private static boolean onPath(String exe) {
