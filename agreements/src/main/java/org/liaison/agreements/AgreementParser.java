@@ -126,18 +126,12 @@ public final class AgreementParser {
       }
       Map<String, Node> m = mo.get();
       Optional<String> id =
-          y.string(m, root, "", "id")
-              .filter(
-                  v -> {
-                    if (!ID.matcher(v).matches()) {
-                      y.error(
-                          m.get("id"),
-                          "id",
-                          "'" + v + "' must be lower-case letters, digits and '-'");
-                      return false;
-                    }
-                    return true;
-                  });
+          y.checked(
+              y.string(m, root, "", "id"),
+              m.get("id"),
+              "id",
+              v -> ID.matcher(v).matches(),
+              v -> "'" + v + "' must be lower-case letters, digits and '-'");
       Optional<Integer> version = y.required(m, root, "", "version", y.integerItem(1));
       String title =
           Optional.ofNullable(m.get("title")).flatMap(n -> y.scalar(n, "title")).orElse("");
@@ -257,20 +251,15 @@ public final class AgreementParser {
     }
 
     private Optional<String> fingerprint(Node n, String f) {
-      return y.scalar(n, f)
-          .filter(
-              v -> {
-                if (!SHA256_HEX.matcher(v).matches()) {
-                  y.error(
-                      n,
-                      f,
-                      "'"
-                          + v
-                          + "' is not a SHA-256 fingerprint (64 hex digits of the CA certificate's DER)");
-                  return false;
-                }
-                return true;
-              })
+      return y.checked(
+              y.scalar(n, f),
+              n,
+              f,
+              v -> SHA256_HEX.matcher(v).matches(),
+              v ->
+                  "'"
+                      + v
+                      + "' is not a SHA-256 fingerprint (64 hex digits of the CA certificate's DER)")
           .map(v -> v.toLowerCase(Locale.ROOT));
     }
 
@@ -306,13 +295,7 @@ public final class AgreementParser {
         crimesClause = clause + ".crime_categories";
       }
       Optional<List<String>> roles =
-          y.required(m, n, f, "roles")
-              .flatMap(
-                  v ->
-                      y.nonEmptyList(
-                          v,
-                          f + ".roles",
-                          (rn, rf) -> y.scalar(rn, rf).filter(r -> role(rn, rf, r))));
+          y.required(m, n, f, "roles").flatMap(v -> y.nonEmptyList(v, f + ".roles", this::role));
       Map<RecordCategory, RecordTerms> records = new LinkedHashMap<>();
       y.required(m, n, f, "records")
           .flatMap(v -> y.nonEmptyList(v, f + ".records", this::record))
@@ -354,19 +337,20 @@ public final class AgreementParser {
               onward));
     }
 
-    private boolean role(Node n, String f, String r) {
-      if (!r.equals(Direction.ANY_ROLE)
-          && !Vocabulary.officerRole(r).map(Enum::name).equals(Optional.of(r))) {
-        y.error(
-            n,
-            f,
-            "'"
-                + r
-                + "' is not an officer role; use * for any role or one of "
-                + String.join(", ", Vocabulary.codes(OfficerRole.class)));
-        return false;
-      }
-      return true;
+    /** {@code *} (any role) or an officer role's code exactly as the vocabulary spells it. */
+    private Optional<String> role(Node n, String f) {
+      return y.checked(
+          y.scalar(n, f),
+          n,
+          f,
+          r ->
+              r.equals(Direction.ANY_ROLE)
+                  || Vocabulary.officerRole(r).map(Enum::name).equals(Optional.of(r)),
+          r ->
+              "'"
+                  + r
+                  + "' is not an officer role; use * for any role or one of "
+                  + String.join(", ", Vocabulary.codes(OfficerRole.class)));
     }
 
     private Set<CrimeCategory> subset(
@@ -382,21 +366,16 @@ public final class AgreementParser {
     }
 
     private Optional<String> party(Node n, String f, Set<String> parties) {
-      return y.agency(n, f)
-          .filter(
-              a -> {
-                if (!parties.isEmpty() && !parties.contains(a)) {
-                  y.error(
-                      n,
-                      f,
-                      a
-                          + " is not a party to this agreement (parties: "
-                          + String.join(", ", parties)
-                          + ")");
-                  return false;
-                }
-                return true;
-              });
+      return y.checked(
+          y.agency(n, f),
+          n,
+          f,
+          a -> parties.isEmpty() || parties.contains(a),
+          a ->
+              a
+                  + " is not a party to this agreement (parties: "
+                  + String.join(", ", parties)
+                  + ")");
     }
 
     private Optional<RecordTerms> record(Node n, String f) {

@@ -30,15 +30,12 @@ final class AgreementTermsReader {
   Optional<RateLimits> rateLimits(Node n) {
     return y.mapping(n, "rate_limits", RATE)
         .flatMap(
-            m -> {
-              Optional<Integer> q =
-                  y.required(m, n, "rate_limits", "queries_per_day", y.integerItem(0));
-              Optional<Integer> p =
-                  y.required(m, n, "rate_limits", "deconfliction_probes_per_day", y.integerItem(0));
-              return q.isPresent() && p.isPresent()
-                  ? Optional.of(new RateLimits(q.get(), p.get()))
-                  : Optional.empty();
-            });
+            m ->
+                YamlFields.both(
+                    y.required(m, n, "rate_limits", "queries_per_day", y.integerItem(0)),
+                    y.required(
+                        m, n, "rate_limits", "deconfliction_probes_per_day", y.integerItem(0)),
+                    RateLimits::new));
   }
 
   Optional<Deconfliction> deconfliction(Node n) {
@@ -71,27 +68,21 @@ final class AgreementTermsReader {
   Optional<Feedback> feedback(Node n) {
     return y.mapping(n, "feedback", FEEDBACK)
         .flatMap(
-            m -> {
-              Optional<Boolean> o =
-                  y.required(m, n, "feedback", "owed_to_originator", y.boolItem());
-              Optional<Integer> d = y.required(m, n, "feedback", "within_days", y.integerItem(0));
-              return o.isPresent() && d.isPresent()
-                  ? Optional.of(new Feedback(o.get(), d.get()))
-                  : Optional.empty();
-            });
+            m ->
+                YamlFields.both(
+                    y.required(m, n, "feedback", "owed_to_originator", y.boolItem()),
+                    y.required(m, n, "feedback", "within_days", y.integerItem(0)),
+                    Feedback::new));
   }
 
   Optional<ServiceLevels> serviceLevels(Node n) {
     return y.mapping(n, "service_levels", SLA)
         .flatMap(
-            m -> {
-              Optional<Integer> h =
-                  y.required(m, n, "service_levels", "respond_within_hours", y.integerItem(1));
-              Optional<Boolean> t =
-                  y.required(m, n, "service_levels", "designation_requests_tracked", y.boolItem());
-              return h.isPresent() && t.isPresent()
-                  ? Optional.of(new ServiceLevels(h.get(), t.get()))
-                  : Optional.empty();
-            });
+            m ->
+                YamlFields.both(
+                    y.required(m, n, "service_levels", "respond_within_hours", y.integerItem(1)),
+                    y.required(
+                        m, n, "service_levels", "designation_requests_tracked", y.boolItem()),
+                    ServiceLevels::new));
   }
 }

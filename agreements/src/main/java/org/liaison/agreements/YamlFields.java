@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.liaison.wire.vocabulary.Vocabulary;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -201,6 +203,32 @@ final class YamlFields {
               }
               return value;
             });
+  }
+
+  /**
+   * {@code value} where {@code ok} holds for it; otherwise empty, and the error at {@code node} is
+   * {@code complaint} of the value.
+   */
+  <T> Optional<T> checked(
+      Optional<T> value, Node node, String field, Predicate<T> ok, Function<T, String> complaint) {
+    return value.filter(
+        v -> {
+          if (!ok.test(v)) {
+            error(node, field, complaint.apply(v));
+            return false;
+          }
+          return true;
+        });
+  }
+
+  /**
+   * What {@code make} makes of two values read, where both were; each was read (and its mistakes
+   * recorded) before this is called, so a section reports every field wrong in it.
+   */
+  static <A, B, R> Optional<R> both(Optional<A> a, Optional<B> b, BiFunction<A, B, R> make) {
+    return a.isPresent() && b.isPresent()
+        ? Optional.of(make.apply(a.get(), b.get()))
+        : Optional.empty();
   }
 
   static <E extends Enum<E>> String names(Class<E> type) {

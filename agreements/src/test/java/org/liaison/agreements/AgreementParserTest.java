@@ -157,6 +157,42 @@ class AgreementParserTest {
   }
 
   @Test
+  void parse_valuesOfTheWrongFormNameTheirLineFieldAndWhatIsExpected() {
+    assertThat(errorOf("id: test-1", "id: Test_1", "id"))
+        .isEqualTo("line 1, field id: 'Test_1' must be lower-case letters, digits and '-'");
+    assertThat(
+            errorOf(
+                "    ca_sha256: " + FP.toUpperCase(),
+                "    ca_sha256: 1234",
+                "parties[1].ca_sha256"))
+        .isEqualTo(
+            "line 7, field parties[1].ca_sha256: '1234' is not a SHA-256 fingerprint (64 hex"
+                + " digits of the CA certificate's DER)");
+    assertThat(errorOf("    roles: ['*']", "    roles: [case_agent]", "directions[0].roles[0]"))
+        .startsWith(
+            "line 15, field directions[0].roles[0]: 'case_agent' is not an officer role; use * for"
+                + " any role or one of ")
+        .contains("CASE_AGENT");
+    assertThat(errorOf("    to: ru.skr", "    to: us.dea", "directions[0].to"))
+        .startsWith(
+            "line 14, field directions[0].to: us.dea is not a party to this agreement (parties: ")
+        .contains("us.ice", "ru.skr");
+  }
+
+  @Test
+  void parse_aTermsSectionReportsEachOfItsWrongFields() {
+    ParseResult r =
+        AgreementParser.parse(
+            VALID.replace(
+                "rate_limits: {queries_per_day: 10, deconfliction_probes_per_day: 20}",
+                "rate_limits: {queries_per_day: -1, deconfliction_probes_per_day: many}"));
+    assertThat(r.errors())
+        .extracting(ValidationError::field)
+        .containsExactlyInAnyOrder(
+            "rate_limits.queries_per_day", "rate_limits.deconfliction_probes_per_day");
+  }
+
+  @Test
   void parse_unknownTierNamesLineAndField() {
     ParseResult r = AgreementParser.parse(VALID.replace("tier: SUMMARY", "tier: EVERYTHING"));
     assertThat(r.errors())

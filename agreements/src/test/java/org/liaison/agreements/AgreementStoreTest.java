@@ -16,6 +16,20 @@ import org.liaison.wire.v1.Reason;
 class AgreementStoreTest {
   private static final String ID = "ice-skr-2010";
 
+  /** ru.skr's signature of the agreement in {@code dir} replaced by one of {@code agency}'s key. */
+  private static void signInSkrsPlace(Path dir, Path pki, String agency) throws Exception {
+    Files.write(
+        dir.resolve(ID + ".ru.skr.p7s"),
+        AgreementSigner.sign(
+            Files.readAllBytes(dir.resolve(ID + ".yaml")), AgencyCredentials.load(pki, agency)));
+  }
+
+  /** The agreements in {@code dir}, their signers checked against {@code pki}'s directory. */
+  private static AgreementStore storeTrusting(Path dir, Path pki) {
+    return new AgreementStore(
+        dir, Optional.of(pki.resolve("directory")), java.time.Clock.systemUTC());
+  }
+
   @Test
   void inForce_tamperedByteTakesItOutOfForce() throws Exception {
     Path dir = TestFederation.freshAgreements();
@@ -131,22 +145,12 @@ class AgreementStoreTest {
   @Test
   void inForce_signatureByAnotherAgencysKeyFails() throws Exception {
     Path dir = TestFederation.freshAgreements();
-    Path yaml = dir.resolve(ID + ".yaml");
     // us.ice signs in ru.skr's place
-    byte[] p7s =
-        AgreementSigner.sign(
-            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.pki(), "us.ice"));
-    Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
+    signInSkrsPlace(dir, TestFederation.pki(), "us.ice");
     AgreementStatus alone = new AgreementStore(dir).statusOf(ID).orElseThrow();
     assertThat(alone.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
     // with the directory the named CA is found, and the signer is not under it
-    AgreementStatus s =
-        new AgreementStore(
-                dir,
-                Optional.of(TestFederation.pki().resolve("directory")),
-                java.time.Clock.systemUTC())
-            .statusOf(ID)
-            .orElseThrow();
+    AgreementStatus s = storeTrusting(dir, TestFederation.pki()).statusOf(ID).orElseThrow();
     assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
     assertThat(s.sentence())
         .contains("ru.skr")
@@ -156,12 +160,8 @@ class AgreementStoreTest {
   @Test
   void inForce_certificateNotUnderTheNamedCaFails() throws Exception {
     Path dir = TestFederation.freshAgreements();
-    Path yaml = dir.resolve(ID + ".yaml");
     // a "ru.skr" key from another PKI: right O, wrong CA
-    byte[] p7s =
-        AgreementSigner.sign(
-            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr"));
-    Files.write(dir.resolve(ID + ".ru.skr.p7s"), p7s);
+    signInSkrsPlace(dir, TestFederation.roguePki(), "ru.skr");
     AgreementStatus s = new AgreementStore(dir).statusOf(ID).orElseThrow();
     assertThat(s.reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
     assertThat(s.sentence())
@@ -171,16 +171,8 @@ class AgreementStoreTest {
   @Test
   void inForce_rogueCaInDirectoryStillNeedsTheFingerprint() throws Exception {
     Path dir = TestFederation.freshAgreements();
-    Path yaml = dir.resolve(ID + ".yaml");
-    Files.write(
-        dir.resolve(ID + ".ru.skr.p7s"),
-        AgreementSigner.sign(
-            Files.readAllBytes(yaml), AgencyCredentials.load(TestFederation.roguePki(), "ru.skr")));
-    AgreementStore store =
-        new AgreementStore(
-            dir,
-            Optional.of(TestFederation.roguePki().resolve("directory")),
-            java.time.Clock.systemUTC());
+    signInSkrsPlace(dir, TestFederation.roguePki(), "ru.skr");
+    AgreementStore store = storeTrusting(dir, TestFederation.roguePki());
     assertThat(store.statusOf(ID).orElseThrow().reason()).isEqualTo(Reason.AGREEMENT_UNSIGNED);
   }
 
@@ -287,6 +279,25 @@ class AgreementStoreTest {
         "openssl is not installed: skipping the openssl cms -verify cross-check");
     Path dir = TestFederation.freshAgreements();
     Path ca = TestFederation.pki().resolve("directory/ru.skr/ca.crt.pem");
+    Path yaml = dir.resolve(ID + ".yaml");
+    Path p7s = dir.resolve(ID + ".ru.skr.p7s");
+    CmsVerify verified = opensslCmsVerify(p7s, yaml, ca);
+    assertThat(verified.exit()).as(verified.output()).isZero();
+    assertThat(verified.output()).contains("Verification successful");
+
+    // and a tampered document fails openssl too
+    Files.writeString(
+        yaml, Files.readString(yaml).replace("queries_per_day: 500", "queries_per_day: 900"));
+    assertThat(opensslCmsVerify(p7s, yaml, ca).exit()).isNotZero();
+  }
+
+  record CmsVerify(int exit, String output) {}
+
+  /**
+   * {@code openssl cms -verify} of a detached DER signature of {@code content}, trusting {@code
+   * ca}.
+   */
+  private static CmsVerify opensslCmsVerify(Path p7s, Path content, Path ca) throws Exception {
     Process p =
         new ProcessBuilder(
                 "openssl",
@@ -296,9 +307,9 @@ class AgreementStoreTest {
                 "-inform",
                 "DER",
                 "-in",
-                dir.resolve(ID + ".ru.skr.p7s").toString(),
+                p7s.toString(),
                 "-content",
-                dir.resolve(ID + ".yaml").toString(),
+                content.toString(),
                 "-CAfile",
                 ca.toString(),
                 "-purpose",
@@ -307,36 +318,8 @@ class AgreementStoreTest {
                 "/dev/null")
             .redirectErrorStream(true)
             .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-    assertThat(out).contains("Verification successful");
-
-    // and a tampered document fails openssl too
-    Path yaml = dir.resolve(ID + ".yaml");
-    Files.writeString(
-        yaml, Files.readString(yaml).replace("queries_per_day: 500", "queries_per_day: 900"));
-    Process q =
-        new ProcessBuilder(
-                "openssl",
-                "cms",
-                "-verify",
-                "-binary",
-                "-inform",
-                "DER",
-                "-in",
-                dir.resolve(ID + ".ru.skr.p7s").toString(),
-                "-content",
-                yaml.toString(),
-                "-CAfile",
-                ca.toString(),
-                "-purpose",
-                "any",
-                "-out",
-                "/dev/null")
-            .redirectErrorStream(true)
-            .start();
-    q.getInputStream().readAllBytes();
-    assertThat(q.waitFor()).isNotZero();
+    String output = new String(p.getInputStream().readAllBytes());
+    return new CmsVerify(p.waitFor(), output);
   }
 
   private static boolean onPath(String exe) {

@@ -28,6 +28,8 @@ import org.liaison.agreements.Direction;
 import org.liaison.agreements.RecordTerms;
 import org.liaison.agreements.ReferenceAgreements;
 import org.liaison.agreements.TestFederation;
+import org.liaison.pki.AgencySpec;
+import org.liaison.pki.DevPki;
 import org.liaison.wire.v1.Tier;
 import org.liaison.wire.vocabulary.CrimeCategory;
 import org.liaison.wire.vocabulary.RecordCategory;
@@ -37,18 +39,10 @@ import org.liaison.wire.vocabulary.Vocabulary;
  * Properties of the policy engine and of signed agreements, over the signed reference agreements.
  */
 class PolicyEnginePropertiesTest {
+  /** The agencies of the reference federation, whose agreements these properties run over. */
   static final List<String> AGENCIES =
-      List.of(
-          "us.ice",
-          "us.cbp",
-          "us.dea",
-          "us.fbi",
-          "us.atf",
-          "us.ocdetf",
-          "us.ioc2",
-          "ru.skr",
-          "ca.rcmp",
-          "ca.cbsa");
+      DevPki.referenceFederation().stream().map(AgencySpec::agency).toList();
+
   static final List<String> FIELDS =
       List.of(
           "name",

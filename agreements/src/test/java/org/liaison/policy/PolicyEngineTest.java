@@ -67,6 +67,12 @@ class PolicyEngineTest {
     assertThat(inForce).allMatch(AgreementStatus::inForce);
   }
 
+  /** ru.skr's investigator asks, for {@code purpose}, about an us.ice subject of that crime. */
+  static PolicyRequest skrInvestigatorAsks(String purpose, String caseReference) {
+    return PolicyRequest.of(
+        inForce, "ru.skr", "INVESTIGATOR", purpose, caseReference, iceSubject(purpose));
+  }
+
   static RecordFacts iceSubject(String crime) {
     return RecordFacts.own("us.ice", "SUBJECT_PROFILE", Set.of(crime), VOLKOV);
   }
@@ -84,15 +90,7 @@ class PolicyEngineTest {
 
   @Test
   void decide_case2_narcoticsFromSkrIsRefusedNamingAgreementAndPurposeClause() {
-    Decision d =
-        PolicyEngine.decide(
-            PolicyRequest.of(
-                inForce,
-                "ru.skr",
-                "INVESTIGATOR",
-                "NARCOTICS",
-                "SKR-2026-1",
-                iceSubject("NARCOTICS")));
+    Decision d = PolicyEngine.decide(skrInvestigatorAsks("NARCOTICS", "SKR-2026-1"));
     assertThat(d.outcome()).isEqualTo(Outcome.DENY);
     assertThat(d.reason()).isEqualTo(Reason.PURPOSE_NOT_PERMITTED);
     assertThat(d.agreementId()).isEqualTo("ice-skr-2010");
@@ -106,15 +104,7 @@ class PolicyEngineTest {
 
   @Test
   void decide_case3_humanSmugglingFromSkrAtSummaryWithOnlyTheListedFields() {
-    Decision d =
-        PolicyEngine.decide(
-            PolicyRequest.of(
-                inForce,
-                "ru.skr",
-                "INVESTIGATOR",
-                "HUMAN_SMUGGLING",
-                "SKR-2026-2",
-                iceSubject("HUMAN_SMUGGLING")));
+    Decision d = PolicyEngine.decide(skrInvestigatorAsks("HUMAN_SMUGGLING", "SKR-2026-2"));
     assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
     assertThat(d.tier()).isEqualTo(Tier.SUMMARY);
     assertThat(d.agreementId()).isEqualTo("ice-skr-2010");
@@ -136,14 +126,7 @@ class PolicyEngineTest {
 
   @Test
   void decide_case3_singleFieldOutsideTheListIsRefused() {
-    PolicyRequest r =
-        PolicyRequest.of(
-            inForce,
-            "ru.skr",
-            "INVESTIGATOR",
-            "HUMAN_SMUGGLING",
-            "c",
-            iceSubject("HUMAN_SMUGGLING"));
+    PolicyRequest r = skrInvestigatorAsks("HUMAN_SMUGGLING", "c");
     Decision phone = PolicyEngine.decide(r.withField("phone"));
     assertThat(phone.allowed()).isFalse();
     assertThat(phone.clause())

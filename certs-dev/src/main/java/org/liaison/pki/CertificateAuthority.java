@@ -41,6 +41,8 @@ final class CertificateAuthority {
 
   static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
   static final Duration CRL_LIFETIME = Duration.ofDays(7);
+  private static final KeyUsage CA_KEY_USAGE =
+      new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign);
 
   private final String agency;
   private final X509Certificate certificate;
@@ -90,8 +92,7 @@ final class CertificateAuthority {
                   subject,
                   keys.getPublic())
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-              .addExtension(
-                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(Extension.keyUsage, true, CA_KEY_USAGE)
               .addExtension(Extension.subjectKeyIdentifier, false, ski)
               .addExtension(
                   Extension.authorityKeyIdentifier,
@@ -153,35 +154,24 @@ final class CertificateAuthority {
       Instant notBefore,
       Duration validity,
       String file) {
-    BigInteger serial = randomSerial(random, state);
     Instant from = notBefore.truncatedTo(ChronoUnit.SECONDS);
-    Instant to = from.plus(validity);
     try {
-      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                  serial,
-                  Date.from(from),
-                  Date.from(to),
+          certificate(
                   profile.subject(agency, name),
-                  subjectKey)
-              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-              .addExtension(Extension.keyUsage, true, profile.keyUsage())
+                  subjectKey,
+                  from,
+                  from.plus(validity),
+                  false,
+                  profile.keyUsage())
               .addExtension(Extension.certificatePolicies, false, profile.rolePolicy())
               .addExtension(
-                  Extension.subjectAlternativeName, false, profile.subjectAltNames(agency, name))
-              .addExtension(
-                  Extension.subjectKeyIdentifier,
-                  false,
-                  utils.createSubjectKeyIdentifier(subjectKey))
-              .addExtension(
-                  Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
+                  Extension.subjectAlternativeName, false, profile.subjectAltNames(agency, name));
       ExtendedKeyUsage eku = profile.extendedKeyUsage();
       if (eku != null) {
         builder.addExtension(Extension.extendedKeyUsage, false, eku);
       }
-      return signAndRecord(builder, serial, file, from, to);
+      return signAndRecord(builder, file);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new PkiException(
           PkiException.Kind.CRYPTO_FAILURE, "cannot issue a " + profile + " certificate", e);
@@ -194,45 +184,65 @@ final class CertificateAuthority {
    * signed material. Valid from now until the earlier of both CAs' ends.
    */
   X509Certificate certifySuccessor(X509Certificate successor, Instant now) {
-    BigInteger serial = randomSerial(random, state);
-    Instant from = now.truncatedTo(ChronoUnit.SECONDS);
     Instant to =
         successor.getNotAfter().before(certificate.getNotAfter())
             ? successor.getNotAfter().toInstant()
             : certificate.getNotAfter().toInstant();
     try {
-      X509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                  serial,
-                  Date.from(from),
-                  Date.from(to),
-                  X500Name.getInstance(successor.getSubjectX500Principal().getEncoded()),
-                  successor.getPublicKey())
-              .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-              .addExtension(
-                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-              .addExtension(
-                  Extension.subjectKeyIdentifier,
-                  false,
-                  new JcaX509ExtensionUtils().createSubjectKeyIdentifier(successor.getPublicKey()))
-              .addExtension(
-                  Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
-      return signAndRecord(builder, serial, "rollover", from, to);
+      return signAndRecord(
+          certificate(
+              X500Name.getInstance(successor.getSubjectX500Principal().getEncoded()),
+              successor.getPublicKey(),
+              now.truncatedTo(ChronoUnit.SECONDS),
+              to,
+              true,
+              CA_KEY_USAGE),
+          "rollover");
     } catch (GeneralSecurityException | CertIOException e) {
       throw new PkiException(
           PkiException.Kind.CRYPTO_FAILURE, "cannot certify the successor CA of " + agency, e);
     }
   }
 
+  /**
+   * What every certificate this CA signs starts with: a serial it has not used, this CA as issuer,
+   * the validity, the subject and its key, basic constraints and key usage (both critical), and the
+   * subject's and this CA's key identifiers.
+   */
+  private X509v3CertificateBuilder certificate(
+      X500Name subject, PublicKey subjectKey, Instant from, Instant to, boolean ca, KeyUsage usage)
+      throws GeneralSecurityException, CertIOException {
+    return new JcaX509v3CertificateBuilder(
+            X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+            randomSerial(random, state),
+            Date.from(from),
+            Date.from(to),
+            subject,
+            subjectKey)
+        .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
+        .addExtension(Extension.keyUsage, true, usage)
+        .addExtension(
+            Extension.subjectKeyIdentifier,
+            false,
+            new JcaX509ExtensionUtils().createSubjectKeyIdentifier(subjectKey))
+        .addExtension(
+            Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId()));
+  }
+
   /** Signs the certificate with this CA's key and records it as issued into {@code file}. */
-  private X509Certificate signAndRecord(
-      X509v3CertificateBuilder builder, BigInteger serial, String file, Instant from, Instant to)
+  private X509Certificate signAndRecord(X509v3CertificateBuilder builder, String file)
       throws GeneralSecurityException {
     X509Certificate cert = toCertificate(builder.build(signer(key)));
     state.recordIssued(
         new IssuedCertificate(
-            agency, serial, cert.getSubjectX500Principal().getName(), file, from, to, null, null));
+            agency,
+            cert.getSerialNumber(),
+            cert.getSubjectX500Principal().getName(),
+            file,
+            cert.getNotBefore().toInstant(),
+            cert.getNotAfter().toInstant(),
+            null,
+            null));
     return cert;
   }
 

@@ -61,17 +61,7 @@ class AgencySpecTest {
   void referenceFederation_tenAgenciesWithDefaults() {
     assertThat(DevPki.referenceFederation())
         .extracting(AgencySpec::agency)
-        .containsExactly(
-            "us.ice",
-            "us.cbp",
-            "us.dea",
-            "us.fbi",
-            "us.atf",
-            "us.ocdetf",
-            "us.ioc2",
-            "ru.skr",
-            "ca.rcmp",
-            "ca.cbsa");
+        .containsExactlyElementsOf(PkiAssertions.REFERENCE_AGENCIES);
     assertThat(DevPki.referenceFederation())
         .allSatisfy(
             s -> {

@@ -21,6 +21,20 @@ final class PkiAssertions {
 
   private PkiAssertions() {}
 
+  /** The ten agencies of the reference federation (docs/reference-federation.md), in its order. */
+  static final List<String> REFERENCE_AGENCIES =
+      List.of(
+          "us.ice",
+          "us.cbp",
+          "us.dea",
+          "us.fbi",
+          "us.atf",
+          "us.ocdetf",
+          "us.ioc2",
+          "ru.skr",
+          "ca.rcmp",
+          "ca.cbsa");
+
   /**
    * Validates {@code leaf} with the JDK PKIX validator, trusting only {@code ca}; CRL checked when
    * given.

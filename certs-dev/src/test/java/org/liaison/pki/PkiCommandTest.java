@@ -7,6 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,6 +20,19 @@ class PkiCommandTest {
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+  private String dir;
+
+  @BeforeEach
+  void pkiFolder() {
+    dir = tmp.resolve("pki").toString();
+  }
+
+  /** {@code liaison-pki <command> --pki <dir> --agency us.ice <args>}. */
+  private int usIce(String command, String... args) {
+    List<String> all = new ArrayList<>(List.of(command, "--pki", dir, "--agency", "us.ice"));
+    all.addAll(List.of(args));
+    return run(all.toArray(String[]::new));
+  }
 
   private int run(String... args) {
     out.getBuffer().setLength(0);
@@ -45,7 +61,6 @@ class PkiCommandTest {
 
   @Test
   void init_thenAgain_refusedWithoutForce() {
-    String dir = tmp.resolve("pki").toString();
     assertThat(run("init", "--out", dir, "--agency", "us.ice:node-1,node-2", "--agency", "ru.skr"))
         .isZero();
     assertThat(out.toString()).contains("us.ice", "ru.skr", "DEVELOPMENT ONLY");
@@ -63,7 +78,6 @@ class PkiCommandTest {
 
   @Test
   void init_refusals_exitWith2AndASentence() throws Exception {
-    String dir = tmp.resolve("pki").toString();
     assertThat(run("init", "--out", dir, "--agency", "US.ICE")).isEqualTo(2);
     assertThat(err.toString()).contains("lower-case dotted");
     assertThat(run("init", "--out", dir)).isEqualTo(2);
@@ -77,12 +91,10 @@ class PkiCommandTest {
 
   @Test
   void commands_changeThePkiAndListShowsIt() {
-    String dir = tmp.resolve("pki").toString();
     assertThat(run("init", "--out", dir, "--agency", "us.ice")).isZero();
     assertThat(run("add-agency", "--pki", dir, "--agency", "ca.cbsa:node-1:border-1")).isZero();
-    assertThat(run("add-node", "--pki", dir, "--agency", "us.ice", "--node", "node-2")).isZero();
-    assertThat(run("add-officer", "--pki", dir, "--agency", "us.ice", "--officer", "agent-7"))
-        .isZero();
+    assertThat(usIce("add-node", "--node", "node-2")).isZero();
+    assertThat(usIce("add-officer", "--officer", "agent-7")).isZero();
     assertThat(tmp.resolve("pki/us.ice/officers/agent-7/tls.p12")).isRegularFile();
     assertThat(tmp.resolve("pki/directory/us.ice/nodes/node-2/encryption.crt.pem")).isRegularFile();
 
@@ -90,20 +102,16 @@ class PkiCommandTest {
         PkiFiles.readCertificate(tmp.resolve("pki/us.ice/gateway/tls.crt.pem"))
             .getSerialNumber()
             .toString(16);
-    assertThat(run("revoke", "--pki", dir, "--agency", "us.ice", "--serial", serial)).isZero();
+    assertThat(usIce("revoke", "--serial", serial)).isZero();
     assertThat(
-            run(
+            usIce(
                 "revoke",
-                "--pki",
-                dir,
-                "--agency",
-                "us.ice",
                 "--cert",
                 tmp.resolve("pki/us.ice/officers/agent-7/tls.crt.pem").toString(),
                 "--reason",
                 "affiliationChanged"))
         .isZero();
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--node", "node-1")).isZero();
+    assertThat(usIce("rotate", "--node", "node-1")).isZero();
     assertThat(run("crl", "--pki", dir, "--agency", "ca.cbsa")).isZero();
 
     assertThat(run("list", "--pki", dir)).isZero();
@@ -125,20 +133,17 @@ class PkiCommandTest {
 
   @Test
   void commands_unknownThings_exitWith2AndASentence() {
-    String dir = tmp.resolve("pki").toString();
     assertThat(run("list", "--pki", dir)).isEqualTo(2);
     assertThat(err.toString()).contains("not a development PKI");
     assertThat(run("init", "--out", dir, "--agency", "us.ice")).isZero();
     assertThat(run("add-node", "--pki", dir, "--agency", "us.dea", "--node", "node-1"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("us.dea").contains("add-agency");
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--node", "node-7")).isEqualTo(2);
+    assertThat(usIce("rotate", "--node", "node-7")).isEqualTo(2);
     assertThat(err.toString()).contains("node-7");
-    assertThat(run("revoke", "--pki", dir, "--agency", "us.ice", "--serial", "zz")).isEqualTo(2);
+    assertThat(usIce("revoke", "--serial", "zz")).isEqualTo(2);
     assertThat(err.toString()).contains("hex");
-    assertThat(
-            run("revoke", "--pki", dir, "--agency", "us.ice", "--serial", "1", "--reason", "bored"))
-        .isEqualTo(2);
+    assertThat(usIce("revoke", "--serial", "1", "--reason", "bored")).isEqualTo(2);
     assertThat(err.toString()).contains("keyCompromise");
     assertThat(run("add-agency", "--pki", dir, "--agency", "us.ice")).isEqualTo(2);
     assertThat(err.toString()).contains("already exists");
@@ -150,46 +155,43 @@ class PkiCommandTest {
    */
   @Test
   void rotateCa_stepsInOrder_outOfOrderRefused() throws Exception {
-    String dir = tmp.resolve("pki").toString();
     assertThat(run("init", "--out", dir, "--agency", "us.ice")).isZero();
     Path published = tmp.resolve("pki/directory/us.ice");
     Path gateway = tmp.resolve("pki/us.ice/gateway/tls.crt.pem");
     X509Certificate oldCa = PkiFiles.readCertificate(published.resolve("ca.crt.pem"));
     X509Certificate oldGateway = PkiFiles.readCertificate(gateway);
 
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--withdraw")).isNotZero();
+    assertThat(usIce("rotate", "--ca", "--withdraw")).isNotZero();
     assertThat(err.toString()).contains("no previous CA to withdraw");
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--switch")).isNotZero();
+    assertThat(usIce("rotate", "--ca", "--switch")).isNotZero();
     assertThat(err.toString()).contains("no CA rotation of us.ice is under way");
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--keep-previous"))
-        .isNotZero();
+    assertThat(usIce("rotate", "--ca", "--keep-previous")).isNotZero();
     assertThat(err.toString()).contains("--ca takes --switch or --withdraw");
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--node", "node-1", "--switch"))
-        .isNotZero();
+    assertThat(usIce("rotate", "--node", "node-1", "--switch")).isNotZero();
     assertThat(err.toString()).contains("steps of rotate --ca");
 
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca")).isZero();
+    assertThat(usIce("rotate", "--ca")).isZero();
     assertThat(out.toString()).contains("New CA of us.ice", "then rotate --ca --switch");
     assertThat(files(published, "ca-")).hasSize(2); // the new CA and its CRL
     assertThat(files(published, "rollover-")).hasSize(1);
     assertThat(PkiFiles.readCertificate(published.resolve("ca.crt.pem"))).isEqualTo(oldCa);
     assertThat(PkiFiles.readCertificate(gateway)).isEqualTo(oldGateway);
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca")).isNotZero();
+    assertThat(usIce("rotate", "--ca")).isNotZero();
     assertThat(err.toString()).contains("under way");
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--withdraw")).isNotZero();
+    assertThat(usIce("rotate", "--ca", "--withdraw")).isNotZero();
     assertThat(err.toString()).contains("--switch first");
 
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--switch")).isZero();
+    assertThat(usIce("rotate", "--ca", "--switch")).isZero();
     X509Certificate newCa = PkiFiles.readCertificate(published.resolve("ca.crt.pem"));
     X509Certificate newGateway = PkiFiles.readCertificate(gateway);
     assertThat(newCa).isNotEqualTo(oldCa);
     assertThat(newGateway.getIssuerX500Principal()).isEqualTo(newCa.getSubjectX500Principal());
     assertThat(newGateway.getPublicKey()).isEqualTo(oldGateway.getPublicKey());
     assertThat(files(published, "ca-")).hasSize(2); // now the old CA and its CRL
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca")).isNotZero();
+    assertThat(usIce("rotate", "--ca")).isNotZero();
     assertThat(err.toString()).contains("--withdraw it first");
 
-    assertThat(run("rotate", "--pki", dir, "--agency", "us.ice", "--ca", "--withdraw")).isZero();
+    assertThat(usIce("rotate", "--ca", "--withdraw")).isZero();
     assertThat(out.toString()).contains("Withdrew the previous CA of us.ice", "CA_WITHDRAWN");
     assertThat(files(published, "ca-")).isEmpty();
     assertThat(files(published.resolve("withdrawn"), "")).anyMatch(f -> f.endsWith(".crt.pem"));
@@ -199,17 +201,8 @@ class PkiCommandTest {
                     .resolve("withdrawn")
                     .resolve(PkiFiles.fingerprint(oldCa).substring(0, 16) + ".crt.pem")))
         .isEqualTo(oldCa);
-    assertThat(run("revoke", "--pki", dir, "--agency", "us.ice", "--cert", gateway.toString()))
-        .isZero();
-    assertThat(
-            run(
-                "revoke",
-                "--pki",
-                dir,
-                "--agency",
-                "us.ice",
-                "--serial",
-                oldGateway.getSerialNumber().toString(16)))
+    assertThat(usIce("revoke", "--cert", gateway.toString())).isZero();
+    assertThat(usIce("revoke", "--serial", oldGateway.getSerialNumber().toString(16)))
         .as("the old CA's certificates are no longer this CA's to revoke")
         .isNotZero();
   }

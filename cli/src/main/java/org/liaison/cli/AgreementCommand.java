@@ -117,10 +117,20 @@ public final class AgreementCommand {
   }
 
   AgreementStore store() {
+    return store(dir);
+  }
+
+  /** The agreements in {@code folder}, their signatures checked against --pki's directory. */
+  AgreementStore store(Path folder) {
     return new AgreementStore(
-        dir,
+        folder,
         pki == null ? Optional.empty() : Optional.of(pki.resolve("directory")),
         java.time.Clock.systemUTC());
+  }
+
+  /** {@code [ok]} or {@code [FAIL]}, the signing party and what its signature check found. */
+  static String signatureLine(SignatureCheck c) {
+    return (c.valid() ? "  [ok]   " : "  [FAIL] ") + c.agency() + ": " + c.detail() + "\n";
   }
 
   static Map<String, Object> view(AgreementStatus s) {
@@ -317,23 +327,13 @@ public final class AgreementCommand {
     public Integer call() {
       Path f = top.yaml(id);
       String name = f.getFileName().toString();
-      AgreementStore store =
-          new AgreementStore(
-              f.toAbsolutePath().getParent(),
-              top.pki == null ? Optional.empty() : Optional.of(top.pki.resolve("directory")),
-              java.time.Clock.systemUTC());
-      Optional<AgreementStatus> s = store.statusOf(name.substring(0, name.length() - 5));
+      Optional<AgreementStatus> s =
+          top.store(f.toAbsolutePath().getParent()).statusOf(name.substring(0, name.length() - 5));
       if (s.isEmpty()) {
         return top.fail(new AgreementException(Reason.NOT_FOUND, "There is no " + f + "."));
       }
       StringBuilder sb = new StringBuilder();
-      for (SignatureCheck c : s.get().signatures()) {
-        sb.append(c.valid() ? "  [ok]   " : "  [FAIL] ")
-            .append(c.agency())
-            .append(": ")
-            .append(c.detail())
-            .append('\n');
-      }
+      s.get().signatures().forEach(c -> sb.append(signatureLine(c)));
       sb.append(s.get().sentence());
       top.print(view(s.get()), sb.toString());
       return s.get().inForce() ? 0 : 1;
@@ -390,15 +390,7 @@ public final class AgreementCommand {
                 Reason.NOT_FOUND, "There is no agreement " + id + " in " + top.dir + "."));
       }
       StringBuilder sb = new StringBuilder(s.get().sentence()).append('\n');
-      s.get()
-          .signatures()
-          .forEach(
-              c ->
-                  sb.append(c.valid() ? "  [ok]   " : "  [FAIL] ")
-                      .append(c.agency())
-                      .append(": ")
-                      .append(c.detail())
-                      .append('\n'));
+      s.get().signatures().forEach(c -> sb.append(signatureLine(c)));
       s.get()
           .history()
           .forEach(

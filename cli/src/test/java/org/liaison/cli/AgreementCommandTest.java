@@ -47,6 +47,9 @@ class AgreementCommandTest {
         .contains("[ok]   us.ice")
         .contains("[ok]   us.dea")
         .contains("is in force");
+    assertThat(run("show", "ice-dea-2026", "--dir", d).out())
+        .contains("[ok]   us.ice: ")
+        .contains("[ok]   us.dea: ");
 
     assertThat(run("list", "--dir", d).out()).contains("ice-dea-2026").contains("IN_FORCE");
     assertThat(

@@ -3,20 +3,13 @@ package org.liaison.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.grpc.BindableService;
-import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
 import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.audit.AuditCheckpoints;
@@ -24,9 +17,6 @@ import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.pki.NodeCredentials;
-import org.liaison.wire.transport.GrpcServers;
-import org.liaison.wire.transport.MutualTls;
-import org.liaison.wire.transport.TlsIdentity;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditExportRequest;
@@ -39,25 +29,20 @@ import org.liaison.wire.v1.AuditRecord;
 
 class AuditCommandTest {
   @TempDir Path dir;
+  private OfficerServerFixture server;
   private DevPki pki;
   private AuditBundle bundle;
-  private Server server;
-  private final ExecutorService executor = Executors.newCachedThreadPool();
 
   @BeforeEach
   void setUp() throws Exception {
-    pki =
-        DevPki.create(
-            dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
+    server = OfficerServerFixture.serving(dir, new ScriptedAudit());
+    pki = server.pki;
     bundle = bundle(NodeCredentials.load(pki.nodeDir("us.ice", "node-1")), 6);
   }
 
   @AfterEach
-  void tearDown() {
-    if (server != null) {
-      server.shutdownNow();
-    }
-    executor.shutdownNow();
+  void tearDown() throws Exception {
+    server.close();
   }
 
   private AuditBundle bundle(NodeCredentials node, int n) throws Exception {
@@ -159,66 +144,41 @@ class AuditCommandTest {
 
   @Test
   void export_writesABundleThatVerifies_andFindingsAreListed() throws Exception {
-    startNode(
-        new AuditGrpc.AuditImplBase() {
-          @Override
-          public void export(AuditExportRequest request, StreamObserver<AuditBundle> out) {
-            out.onNext(bundle);
-            out.onCompleted();
-          }
-
-          @Override
-          public void findings(AuditFindingsRequest request, StreamObserver<AuditFindings> out) {
-            out.onNext(
-                AuditFindings.newBuilder()
-                    .addFindings(
-                        AuditFinding.newBuilder()
-                            .setKind("PARTNER_HISTORY_INCONSISTENT")
-                            .setPartnerAgency("us.dea")
-                            .setPartnerNode("node-1")
-                            .setDetail("two checkpoints of node-1.us.dea both cover 5 entries"))
-                    .build());
-            out.onCompleted();
-          }
-        });
     Path file = dir.resolve("exported.json");
 
-    CliRun export = CliRun.of(connect("audit", "export", "--out", file.toString()));
+    CliRun export =
+        CliRun.ofGroup(server.connectAs("us.ice"), "audit", "export", "--out", file.toString());
     assertThat(export.exit()).as(export.err()).isZero();
     assertThat(export.out()).contains("Wrote 6 audit entries of node-1.us.ice");
     String ca = Certificates.fingerprint(pki.caCertificate("us.ice"));
     assertThat(CliRun.of("audit", "verify", file.toString(), "--ca-fingerprint", ca).exit())
         .isZero();
 
-    CliRun findings = CliRun.of(connect("audit", "findings"));
+    CliRun findings = CliRun.ofGroup(server.connectAs("us.ice"), "audit", "findings");
     assertThat(findings.exit()).isEqualTo(1);
     assertThat(findings.out()).contains("PARTNER_HISTORY_INCONSISTENT node-1.us.dea");
   }
 
-  private String[] connect(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--node",
-            "localhost:" + server.getPort(),
-            "--pki",
-            pki.root().toString(),
-            "--agency",
-            "us.ice",
-            "--officer",
-            "officer-1"));
-    return all.toArray(String[]::new);
-  }
+  /** The node's Audit service: exports this test's bundle and lists one finding. */
+  private final class ScriptedAudit extends AuditGrpc.AuditImplBase {
+    @Override
+    public void export(AuditExportRequest request, StreamObserver<AuditBundle> out) {
+      out.onNext(bundle);
+      out.onCompleted();
+    }
 
-  private void startNode(BindableService audit) throws Exception {
-    TlsIdentity identity = TlsIdentity.fromFolder(pki.nodeDir("us.ice", "node-1"));
-    server =
-        GrpcServers.start(
-            "127.0.0.1",
-            0,
-            MutualTls.server(identity, OfficerServerFixture.trusting(pki.caCert("us.ice"))),
-            1 << 20,
-            executor,
-            List.of(audit));
+    @Override
+    public void findings(AuditFindingsRequest request, StreamObserver<AuditFindings> out) {
+      out.onNext(
+          AuditFindings.newBuilder()
+              .addFindings(
+                  AuditFinding.newBuilder()
+                      .setKind("PARTNER_HISTORY_INCONSISTENT")
+                      .setPartnerAgency("us.dea")
+                      .setPartnerNode("node-1")
+                      .setDetail("two checkpoints of node-1.us.dea both cover 5 entries"))
+              .build());
+      out.onCompleted();
+    }
   }
 }

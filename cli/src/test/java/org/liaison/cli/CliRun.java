@@ -16,6 +16,17 @@ record CliRun(int exit, String out, String err) {
     return of(all.toArray(String[]::new));
   }
 
+  /**
+   * A command of a group ({@code request approve}, {@code operation plan}): the connection options
+   * belong to the command, after the group's name and the command's.
+   */
+  static CliRun ofGroup(String[] connection, String group, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(1, List.of(connection));
+    all.add(0, group);
+    return of(all.toArray(String[]::new));
+  }
+
   static CliRun of(String... args) {
     CommandLine cl = LiaisonCommand.commandLine();
     StringWriter out = new StringWriter();

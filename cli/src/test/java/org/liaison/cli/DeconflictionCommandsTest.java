@@ -2,26 +2,14 @@ package org.liaison.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.BindableService;
-import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liaison.pki.AgencySpec;
-import org.liaison.pki.DevPki;
-import org.liaison.wire.transport.GrpcServers;
-import org.liaison.wire.transport.MutualTls;
-import org.liaison.wire.transport.TlsIdentity;
 import org.liaison.wire.v1.AcknowledgeAnswer;
 import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
@@ -42,45 +30,20 @@ class DeconflictionCommandsTest {
   @TempDir Path dir;
 
   private final ScriptedDeconfliction node = new ScriptedDeconfliction();
-  private final ExecutorService executor = Executors.newCachedThreadPool();
-  private DevPki pki;
-  private Server server;
+  private OfficerServerFixture server;
 
   @BeforeEach
   void start() throws Exception {
-    pki =
-        DevPki.create(
-            dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
-    server =
-        GrpcServers.start(
-            "127.0.0.1",
-            0,
-            MutualTls.server(
-                TlsIdentity.fromFolder(pki.nodeDir("us.ice", "node-1")),
-                OfficerServerFixture.trusting(pki.caCert("us.ice"))),
-            1 << 20,
-            executor,
-            List.<BindableService>of(node));
+    server = OfficerServerFixture.serving(dir, node);
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.shutdownNow();
-    server.awaitTermination(5, TimeUnit.SECONDS);
-    executor.shutdownNow();
+    server.close();
   }
 
   private String[] connection() {
-    return new String[] {
-      "--node",
-      "localhost:" + server.getPort(),
-      "--pki",
-      pki.root().toString(),
-      "--agency",
-      "us.ice",
-      "--officer",
-      "officer-1"
-    };
+    return server.connectAs("us.ice");
   }
 
   @Test
@@ -121,10 +84,11 @@ class DeconflictionCommandsTest {
 
   @Test
   void operationPlan_sendsTheOperation_andPrintsTheOfficerSafetyConflict() {
-    List<String> args = new ArrayList<>(List.of("operation", "plan"));
-    args.addAll(List.of(connection()));
-    args.addAll(
-        List.of(
+    CliRun run =
+        CliRun.ofGroup(
+            connection(),
+            "operation",
+            "plan",
             "--case",
             "ICE-MIA-2026-0311",
             "--type",
@@ -138,8 +102,7 @@ class DeconflictionCommandsTest {
             "--from",
             "2026-12-03T07:30-05:00",
             "--to",
-            "2026-12-03T11:00-05:00"));
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+            "2026-12-03T11:00-05:00");
 
     assertThat(run.exit()).as(run.err()).isZero();
     PlanOperationRequest sent = node.planned.get(0);
@@ -157,10 +120,7 @@ class DeconflictionCommandsTest {
 
   @Test
   void operationPlan_withoutRequiredOptions_isAUsageError() {
-    List<String> args = new ArrayList<>(List.of("operation", "plan"));
-    args.addAll(List.of(connection()));
-    args.addAll(List.of("--case", "X"));
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+    CliRun run = CliRun.ofGroup(connection(), "operation", "plan", "--case", "X");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("Missing required options");

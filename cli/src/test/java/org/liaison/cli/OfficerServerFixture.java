@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +25,8 @@ import org.liaison.wire.transport.TlsIdentity;
 
 /**
  * A fresh development PKI (us.ice and us.dea) and a real mutual-TLS gRPC server on loopback serving
- * a {@link ScriptedOfficer} with us.ice's node certificate, trusting us.ice's CA only.
+ * a {@link ScriptedOfficer} and any other services a test scripts (as a node serves its officers'
+ * services on one listener) with us.ice's node certificate, trusting us.ice's CA only.
  */
 final class OfficerServerFixture implements AutoCloseable {
 
@@ -39,12 +41,24 @@ final class OfficerServerFixture implements AutoCloseable {
 
   /** A server presenting the node certificate of {@code serverAgency}, trusting us.ice. */
   OfficerServerFixture(Path dir, String serverAgency) throws Exception {
+    this(dir, serverAgency, List.of());
+  }
+
+  /** us.ice's node serving {@code services} beside the scripted officer. */
+  static OfficerServerFixture serving(Path dir, BindableService... services) throws Exception {
+    return new OfficerServerFixture(dir, "us.ice", List.of(services));
+  }
+
+  private OfficerServerFixture(Path dir, String serverAgency, List<BindableService> services)
+      throws Exception {
     pki =
         DevPki.create(
             dir.resolve("pki"),
             List.of(AgencySpec.withDefaults("us.ice"), AgencySpec.withDefaults("us.dea")),
             Clock.systemUTC());
     TlsIdentity identity = TlsIdentity.fromFolder(pki.nodeDir(serverAgency, "node-1"));
+    List<BindableService> served = new ArrayList<>(services);
+    served.add(officer);
     server =
         GrpcServers.start(
             "127.0.0.1",
@@ -52,14 +66,14 @@ final class OfficerServerFixture implements AutoCloseable {
             MutualTls.server(identity, trusting(pki.caCert("us.ice"))),
             1 << 20,
             executor,
-            List.<BindableService>of(officer));
+            served);
   }
 
   String address() {
     return "localhost:" + server.getPort();
   }
 
-  /** CLI arguments that connect as us.ice's officer-1 through the PKI layout. */
+  /** CLI arguments that connect as {@code agency}'s officer-1 through the PKI layout. */
   String[] connectAs(String agency) {
     return new String[] {
       "--node",

@@ -64,39 +64,17 @@ final class ScriptedOfficer extends OfficerGrpc.OfficerImplBase {
   /** Accepts lines that parse as an object with a "kind"; rejects the rest with a reason. */
   @Override
   public StreamObserver<ImportItem> import_(StreamObserver<ImportAck> out) {
-    return new StreamObserver<>() {
-      int acks;
-      boolean failed;
-
+    return new ScriptedImport<>(out) {
       @Override
-      public void onNext(ImportItem item) {
-        if (failed) return;
-        if (failImportAfterAcks >= 0 && acks == failImportAfterAcks) {
-          failed = true;
-          out.onError(
-              io.grpc.Status.UNAVAILABLE
-                  .withDescription("node shutting down")
-                  .asRuntimeException());
-          return;
-        }
+      void acknowledge(ImportItem item) {
         imported.add(item);
-        acks++;
-        boolean ok = item.getJson().strip().startsWith("{") && item.getJson().contains("\"kind\"");
-        ImportAck.Builder ack = ImportAck.newBuilder().setLine(item.getLine()).setAccepted(ok);
-        if (ok) {
-          ack.setId("id-" + item.getLine());
+        ImportAck.Builder ack = ImportAck.newBuilder().setLine(item.getLine());
+        if (accepted(item)) {
+          ack.setAccepted(true).setId("id-" + item.getLine());
         } else {
-          ack.setReason(Reason.INVALID_ARGUMENT).setMessage("the line has no \"kind\" field");
+          ack.setAccepted(false).setReason(Reason.INVALID_ARGUMENT).setMessage(NO_KIND);
         }
         out.onNext(ack.build());
-      }
-
-      @Override
-      public void onError(Throwable t) {}
-
-      @Override
-      public void onCompleted() {
-        if (!failed) out.onCompleted();
       }
     };
   }
@@ -104,50 +82,70 @@ final class ScriptedOfficer extends OfficerGrpc.OfficerImplBase {
   /** The same, a batch at a time: failImportAfterAcks counts batches. */
   @Override
   public StreamObserver<ImportBatch> importBatches(StreamObserver<ImportBatchAck> out) {
-    return new StreamObserver<>() {
-      int acks;
-      boolean failed;
-
+    return new ScriptedImport<>(out) {
       @Override
-      public void onNext(ImportBatch batch) {
-        if (failed) return;
-        if (failImportAfterAcks >= 0 && acks == failImportAfterAcks) {
-          failed = true;
-          out.onError(
-              io.grpc.Status.UNAVAILABLE
-                  .withDescription("node shutting down")
-                  .asRuntimeException());
-          return;
-        }
-        acks++;
+      void acknowledge(ImportBatch batch) {
         ImportBatchAck.Builder ack =
             ImportBatchAck.newBuilder()
                 .setFirstLine(batch.getItems(0).getLine())
                 .setLastLine(batch.getItems(batch.getItemsCount() - 1).getLine());
         for (ImportItem item : batch.getItemsList()) {
           imported.add(item);
-          boolean ok =
-              item.getJson().strip().startsWith("{") && item.getJson().contains("\"kind\"");
-          if (ok) {
+          if (accepted(item)) {
             ack.setAccepted(ack.getAccepted() + 1);
           } else {
             ack.addRejected(
                 ImportAck.newBuilder()
                     .setLine(item.getLine())
                     .setReason(Reason.INVALID_ARGUMENT)
-                    .setMessage("the line has no \"kind\" field"));
+                    .setMessage(NO_KIND));
           }
         }
         out.onNext(ack.build());
       }
-
-      @Override
-      public void onError(Throwable t) {}
-
-      @Override
-      public void onCompleted() {
-        if (!failed) out.onCompleted();
-      }
     };
+  }
+
+  private static final String NO_KIND = "the line has no \"kind\" field";
+
+  private static boolean accepted(ImportItem item) {
+    return item.getJson().strip().startsWith("{") && item.getJson().contains("\"kind\"");
+  }
+
+  /**
+   * An import stream that acknowledges each message until {@link #failImportAfterAcks}
+   * acknowledgements were sent, then fails with UNAVAILABLE and ignores the rest.
+   */
+  private abstract class ScriptedImport<T> implements StreamObserver<T> {
+    private final StreamObserver<?> out;
+    private int acks;
+    private boolean failed;
+
+    ScriptedImport(StreamObserver<?> out) {
+      this.out = out;
+    }
+
+    abstract void acknowledge(T message);
+
+    @Override
+    public void onNext(T message) {
+      if (failed) return;
+      if (failImportAfterAcks >= 0 && acks == failImportAfterAcks) {
+        failed = true;
+        out.onError(
+            io.grpc.Status.UNAVAILABLE.withDescription("node shutting down").asRuntimeException());
+        return;
+      }
+      acks++;
+      acknowledge(message);
+    }
+
+    @Override
+    public void onError(Throwable t) {}
+
+    @Override
+    public void onCompleted() {
+      if (!failed) out.onCompleted();
+    }
   }
 }

@@ -2,25 +2,15 @@ package org.liaison.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.BindableService;
-import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liaison.pki.AgencySpec;
-import org.liaison.pki.DevPki;
-import org.liaison.wire.transport.GrpcServers;
-import org.liaison.wire.transport.MutualTls;
-import org.liaison.wire.transport.TlsIdentity;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowItem;
@@ -36,53 +26,23 @@ class WorkflowAnswerCommandsTest {
   @TempDir Path dir;
 
   private final ScriptedWorkflows node = new ScriptedWorkflows();
-  private final ExecutorService executor = Executors.newCachedThreadPool();
-  private DevPki pki;
-  private Server server;
+  private OfficerServerFixture server;
 
   @BeforeEach
   void start() throws Exception {
-    pki =
-        DevPki.create(
-            dir.resolve("pki"), List.of(AgencySpec.withDefaults("us.ice")), Clock.systemUTC());
-    server =
-        GrpcServers.start(
-            "127.0.0.1",
-            0,
-            MutualTls.server(
-                TlsIdentity.fromFolder(pki.nodeDir("us.ice", "node-1")),
-                OfficerServerFixture.trusting(pki.caCert("us.ice"))),
-            1 << 20,
-            executor,
-            List.<BindableService>of(node));
+    server = OfficerServerFixture.serving(dir, node);
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.shutdownNow();
-    server.awaitTermination(5, TimeUnit.SECONDS);
-    executor.shutdownNow();
+    server.close();
   }
 
   private WorkflowAnswer answer(String... args) {
-    String[] connection = {
-      "--node",
-      "localhost:" + server.getPort(),
-      "--pki",
-      pki.root().toString(),
-      "--agency",
-      "us.ice",
-      "--officer",
-      "officer-1"
-    };
-    // connection options go after the subcommand's name: "request approve <connection> ..."
-    String[] all = new String[args.length + connection.length];
-    all[0] = args[0];
-    all[1] = args[1];
-    System.arraycopy(connection, 0, all, 2, connection.length);
-    System.arraycopy(args, 2, all, 2 + connection.length, args.length - 2);
     int before = node.answers.size();
-    CliRun run = CliRun.of(all);
+    CliRun run =
+        CliRun.ofGroup(
+            server.connectAs("us.ice"), args[0], Arrays.copyOfRange(args, 1, args.length));
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains(args[2]);
     assertThat(node.answers).hasSize(before + 1);

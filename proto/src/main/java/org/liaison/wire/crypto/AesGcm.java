@@ -21,15 +21,11 @@ public final class AesGcm {
   private AesGcm() {}
 
   public static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
-    GCMModeCipher gcm = cipher(true, key, nonce, aad);
-    byte[] out = new byte[gcm.getOutputSize(plaintext.length)];
-    int n = gcm.processBytes(plaintext, 0, plaintext.length, out, 0);
     try {
-      gcm.doFinal(out, n);
+      return run(cipher(true, key, nonce, aad), plaintext);
     } catch (InvalidCipherTextException e) {
       throw new IllegalStateException("AES-GCM encryption failed", e);
     }
-    return out;
   }
 
   /** Decrypts and authenticates; a wrong key, nonce, aad or any changed bit fails. */
@@ -38,14 +34,18 @@ public final class AesGcm {
     if (ciphertext.length < TAG_LENGTH) {
       throw new AEADBadTagException("ciphertext shorter than the GCM tag");
     }
-    GCMModeCipher gcm = cipher(false, key, nonce, aad);
-    byte[] out = new byte[gcm.getOutputSize(ciphertext.length)];
-    int n = gcm.processBytes(ciphertext, 0, ciphertext.length, out, 0);
     try {
-      gcm.doFinal(out, n);
+      return run(cipher(false, key, nonce, aad), ciphertext);
     } catch (InvalidCipherTextException e) {
       throw new AEADBadTagException("AES-GCM authentication failed");
     }
+  }
+
+  /** All of {@code input} through the cipher, tag included: sealed or opened. */
+  private static byte[] run(GCMModeCipher gcm, byte[] input) throws InvalidCipherTextException {
+    byte[] out = new byte[gcm.getOutputSize(input.length)];
+    int n = gcm.processBytes(input, 0, input.length, out, 0);
+    gcm.doFinal(out, n);
     return out;
   }
 

@@ -140,21 +140,7 @@ class EnvelopeFuzzTest {
     // A certificate that parses but whose key does not, named by the signed header's signer key
     // id: BouncyCastle throws an unchecked exception only when the key is read.
     byte[] der = MalformedKeys.certificate(F.iceNode.signingCertificate());
-    Header h = Federation.header(SINGLE).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
-    byte[] signed =
-        SignedContent.of(
-            h.toByteArray(), SINGLE.getEnc().toByteArray(), SINGLE.getCiphertext().toByteArray());
-    Envelope e =
-        SINGLE.toBuilder()
-            .setHeader(h.toByteString())
-            .setSignature(
-                Signature.newBuilder()
-                    .setSignerCertificate(ByteString.copyFrom(der))
-                    .setSingle(ByteString.copyFrom(Ecdsa.sign(F.iceNode.signingKey(), signed))))
-            .build();
-
-    assertThat(Refused.reason(() -> F.skrGateway().verify(e))).isEqualTo(Reason.SIGNATURE_INVALID);
-    assertThat(Refused.reason(() -> F.skrOpener().open(e))).isEqualTo(Reason.SIGNATURE_INVALID);
+    assertRefusedAsSignatureInvalid(signedNaming(SINGLE, der));
   }
 
   @Test
@@ -162,19 +148,30 @@ class EnvelopeFuzzTest {
     // fuzz finding 6 (found in the audit bundle): a signature BIT STRING with unused bits parses,
     // and BouncyCastle throws IllegalStateException only when the signature is read
     byte[] der = MalformedKeys.signature(F.iceNode.signingCertificate());
-    Header h = Federation.header(SINGLE).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
+    assertRefusedAsSignatureInvalid(signedNaming(SINGLE, der));
+  }
+
+  /**
+   * {@code original} signed again by us.ice's node, its header and signature naming the certificate
+   * {@code der} as the signer's.
+   */
+  private static Envelope signedNaming(Envelope original, byte[] der) throws Exception {
+    Header h = Federation.header(original).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
     byte[] signed =
         SignedContent.of(
-            h.toByteArray(), SINGLE.getEnc().toByteArray(), SINGLE.getCiphertext().toByteArray());
-    Envelope e =
-        SINGLE.toBuilder()
-            .setHeader(h.toByteString())
-            .setSignature(
-                Signature.newBuilder()
-                    .setSignerCertificate(ByteString.copyFrom(der))
-                    .setSingle(ByteString.copyFrom(Ecdsa.sign(F.iceNode.signingKey(), signed))))
-            .build();
+            h.toByteArray(),
+            original.getEnc().toByteArray(),
+            original.getCiphertext().toByteArray());
+    return original.toBuilder()
+        .setHeader(h.toByteString())
+        .setSignature(
+            Signature.newBuilder()
+                .setSignerCertificate(ByteString.copyFrom(der))
+                .setSingle(ByteString.copyFrom(Ecdsa.sign(F.iceNode.signingKey(), signed))))
+        .build();
+  }
 
+  private static void assertRefusedAsSignatureInvalid(Envelope e) {
     assertThat(Refused.reason(() -> F.skrGateway().verify(e))).isEqualTo(Reason.SIGNATURE_INVALID);
     assertThat(Refused.reason(() -> F.skrOpener().open(e))).isEqualTo(Reason.SIGNATURE_INVALID);
   }
@@ -303,19 +300,7 @@ class EnvelopeFuzzTest {
       for (int i = 0; i < edits; i++) {
         der[data.consumeInt(0, der.length - 1)] ^= data.consumeByte();
       }
-      Header h = Federation.header(original).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
-      byte[] signed =
-          SignedContent.of(
-              h.toByteArray(),
-              original.getEnc().toByteArray(),
-              original.getCiphertext().toByteArray());
-      return original.toBuilder()
-          .setHeader(h.toByteString())
-          .setSignature(
-              Signature.newBuilder()
-                  .setSignerCertificate(ByteString.copyFrom(der))
-                  .setSingle(ByteString.copyFrom(Ecdsa.sign(F.iceNode.signingKey(), signed))))
-          .build();
+      return signedNaming(original, der);
     }
 
     /** Changes the signature part, which the signature itself does not cover. */
