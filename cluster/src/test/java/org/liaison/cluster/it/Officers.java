@@ -144,12 +144,20 @@ final class Officers {
   static Cli cli(AgencyNode node, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of(node.cliOptions().split(" ")));
+    return offline(all.toArray(String[]::new));
+  }
+
+  /**
+   * Runs the {@code liaison} command line in-process with {@code args} alone, no connection
+   * options (a command that runs on the node's host, such as {@code backup restore}).
+   */
+  static Cli offline(String... args) {
     var cl = LiaisonCommand.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(all.toArray(String[]::new));
+    int exit = cl.execute(args);
     return new Cli(exit, out.toString(), err.toString());
   }
 }
