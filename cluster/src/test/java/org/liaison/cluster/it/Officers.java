@@ -8,6 +8,7 @@ import org.liaison.cli.LiaisonCommand;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -32,41 +33,21 @@ final class Officers {
 
   private Officers() {}
 
+  /** A query of a phone number, with the tests' deadline ({@link OfficerQueries#phone}). */
   static OfficerQueryRequest phoneQuery(
       String phone, String purpose, String caseRef, String... partners) {
-    return OfficerQueryRequest.newBuilder()
-        .setQuery(
-            QueryRequest.newBuilder()
-                .setIdentifier(
-                    Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone)))
-        .setPurpose(purpose)
-        .setCaseReference(caseRef)
-        .addAllPartners(List.of(partners))
-        .setDeadlineMs(DEADLINE_MS)
-        .build();
+    return OfficerQueries.phone(phone, purpose, caseRef, DEADLINE_MS, partners);
   }
 
+  /** A query of a person, with the tests' deadline ({@link OfficerQueries#person}). */
   static OfficerQueryRequest personQuery(
       String name, String dob, String purpose, String caseRef, String role, String... partners) {
-    return OfficerQueryRequest.newBuilder()
-        .setQuery(
-            QueryRequest.newBuilder()
-                .setPerson(PersonQuery.newBuilder().setName(name).setDateOfBirth(dob))
-                .setOfficerRole(role))
-        .setPurpose(purpose)
-        .setCaseReference(caseRef)
-        .addAllPartners(List.of(partners))
-        .setDeadlineMs(DEADLINE_MS)
-        .build();
+    return OfficerQueries.person(name, dob, role, purpose, caseRef, DEADLINE_MS, List.of(partners));
   }
 
+  /** A target check of a US phone number, with the tests' deadline. */
   static OfficerCheckRequest phoneCheck(String phone, String caseRef) {
-    return OfficerCheckRequest.newBuilder()
-        .setIdentifier(
-            Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone).setCountry("US"))
-        .setCaseReference(caseRef)
-        .setDeadlineMs(DEADLINE_MS)
-        .build();
+    return OfficerQueries.phoneCheck(phone, caseRef, DEADLINE_MS);
   }
 
   static PartnerAnswer from(List<PartnerAnswer> answers, String agency) {
