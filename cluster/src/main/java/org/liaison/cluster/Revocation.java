@@ -47,8 +47,7 @@ public final class Revocation implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pki(
-        federation,
+    federation.pki(
         "revoke",
         "--agency",
         agency,
@@ -77,7 +76,7 @@ public final class Revocation implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pki(federation, "crl", "--agency", agency);
+    federation.pki("crl", "--agency", agency);
   }
 
   private static Properties load(InputStream in) throws IOException {
@@ -86,17 +85,4 @@ public final class Revocation implements AutoCloseable {
     return p;
   }
 
-  private static void pki(Federation federation, String command, String... arguments) {
-    String[] args = new String[arguments.length + 3];
-    args[0] = command;
-    args[1] = "--pki";
-    args[2] = federation.pkiDir().toString();
-    System.arraycopy(arguments, 0, args, 3, arguments.length);
-    StringWriter err = new StringWriter();
-    int exit = PkiCommand.commandLine().setErr(new PrintWriter(err)).execute(args);
-    if (exit != 0) {
-      throw new IllegalStateException(
-          "liaison-pki " + String.join(" ", args) + " exited " + exit + ": " + err);
-    }
-  }
 }

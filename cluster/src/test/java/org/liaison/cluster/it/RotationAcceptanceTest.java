@@ -409,7 +409,7 @@ class RotationAcceptanceTest {
     int before = outcomes.size();
     long[] seen = took.stream().mapToLong(Took::count).toArray();
     if (pkiArgs.length > 0) {
-      pki(federation, pkiArgs);
+      federation.pki(pkiArgs);
     }
     long deadline = System.currentTimeMillis() + 120_000;
     for (int i = 0; i < took.size(); i++) {
@@ -516,16 +516,4 @@ class RotationAcceptanceTest {
     }
   }
 
-  private static void pki(Federation f, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--pki");
-    all.add(f.pkiDir().toString());
-    var cl = PkiCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(all.toArray(String[]::new));
-    assertThat(exit).as("liaison-pki " + all + ": " + err).isZero();
-  }
 }
