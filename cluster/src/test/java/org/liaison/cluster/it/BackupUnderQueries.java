@@ -64,14 +64,14 @@ final class BackupUnderQueries {
       for (Future<?> l : loops) {
         l.get(2, TimeUnit.MINUTES);
       }
-      long failed = outcomes.values().stream().filter(s -> !isAnswered(s)).count();
+      long failed = outcomes.values().stream().filter(s -> !Officers.isAnswered(s)).count();
       System.out.printf(
           "%s: %d ms, %,d bytes; queries: %d before, %d answered while it ran, %d in all,"
               + " %d failed%n",
           what, ms, bytes.applyAsLong(result), before, during, outcomes.size(), failed);
       assertThat(outcomes.values())
           .as("every query answered")
-          .allMatch(BackupUnderQueries::isAnswered);
+          .allMatch(Officers::isAnswered);
       return result;
     } finally {
       stop.set(true);
@@ -138,13 +138,7 @@ final class BackupUnderQueries {
   }
 
   private static PartnerAnswer ask(NodeClient ice, String caseRef) {
-    return Officers.from(
-        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea")),
-        "us.dea");
-  }
-
-  private static boolean isAnswered(String status) {
-    return Officers.ANSWERED.stream().anyMatch(s -> s.name().equals(status));
+    return Officers.askCase1Phone(ice, caseRef, "us.dea");
   }
 
   private static Void queryLoop(

@@ -50,6 +50,21 @@ final class Officers {
     return OfficerQueries.phoneCheck(phone, caseRef, DEADLINE_MS);
   }
 
+  /**
+   * Case 1's phone (+1 305 555 0142) asked of {@code partner} for drug trafficking under {@code
+   * caseRef}, by the officer of {@code client}; the partner's answer.
+   */
+  static PartnerAnswer askCase1Phone(NodeClient client, String caseRef, String partner) {
+    return from(
+        client.queryAll(phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, partner)),
+        partner);
+  }
+
+  /** Whether a status name (or an error's text) is one of {@link #ANSWERED}. */
+  static boolean isAnswered(String status) {
+    return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
+  }
+
   static PartnerAnswer from(List<PartnerAnswer> answers, String agency) {
     return answers.stream()
         .filter(a -> a.getPartnerAgency().equals(agency))

@@ -59,10 +59,6 @@ import org.liaison.wire.v1.WorkflowsGrpc;
     nodeOptions = {"liaison.directory.reload-interval=1s"},
     gatewayOptions = {"liaison.directory.reload-interval=1s"})
 class RotationAcceptanceTest {
-  private static final Set<PartnerAnswer.Status> ANSWERED =
-      Set.of(
-          PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
-
   /** Queries that must end after a change took effect before the next change. */
   private static final int QUERIES_PER_PHASE = 6;
 
@@ -155,7 +151,7 @@ class RotationAcceptanceTest {
       long deadline = System.currentTimeMillis() + 30_000;
       String held = "";
       while (System.currentTimeMillis() < deadline && !held.equals(newSigning)) {
-        assertThat(askDea(iceClient, "ICE-ROT-LAST").getStatus()).isIn(ANSWERED);
+        assertThat(Officers.askCase1Phone(iceClient, "ICE-ROT-LAST", "us.dea").getStatus()).isIn(Officers.ANSWERED);
         Thread.sleep(500);
         held =
             AuditGrpc.newBlockingStub(iceClient.channel())
@@ -344,7 +340,7 @@ class RotationAcceptanceTest {
     assertThat(used).contains("liaison_node_exchanges_total", "liaison_gateway_envelopes_total");
 
     try (NodeClient ice = f.node("us.ice").client()) {
-      assertThat(askDea(ice, "ICE-METRICS-1").getStatus()).isIn(ANSWERED);
+      assertThat(Officers.askCase1Phone(ice, "ICE-METRICS-1", "us.dea").getStatus()).isIn(Officers.ANSWERED);
       WorkflowsGrpc.newBlockingStub(ice.channel())
           .withDeadlineAfter(1, TimeUnit.MINUTES)
           .requestInformation(
@@ -437,7 +433,7 @@ class RotationAcceptanceTest {
     }
     List<String> failed =
         outcomes.entrySet().stream()
-            .filter(e -> !isAnswered(e.getValue()))
+            .filter(e -> !Officers.isAnswered(e.getValue()))
             .map(e -> e.getKey() + " " + e.getValue())
             .toList();
     System.out.println(what + ": " + String.join("; ", phases));
@@ -450,27 +446,13 @@ class RotationAcceptanceTest {
     assertThat(outcomes.size()).as("queries made").isGreaterThan(20);
   }
 
-  private static boolean isAnswered(String status) {
-    return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
-  }
-
-  private static PartnerAnswer askDea(NodeClient ice, String caseRef) {
-    return Officers.from(
-        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea")),
-        "us.dea");
-  }
-
   /** One officer's query to a partner under a case reference; the partner's answer. */
   private interface Asker {
     PartnerAnswer ask(String caseRef);
   }
 
   private static Asker asking(NodeClient client, String partner) {
-    return caseRef ->
-        Officers.from(
-            client.queryAll(
-                Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, partner)),
-            partner);
+    return caseRef -> Officers.askCase1Phone(client, caseRef, partner);
   }
 
   /**
@@ -495,7 +477,7 @@ class RotationAcceptanceTest {
       String caseRef = prefix + next.getAndIncrement();
       try {
         PartnerAnswer a = asker.ask(caseRef);
-        boolean answered = isAnswered(a.getStatus().name());
+        boolean answered = Officers.isAnswered(a.getStatus().name());
         outcomes.put(caseRef, a.getStatus().name() + (answered ? "" : " " + a));
         if (!answered) {
           pause();
