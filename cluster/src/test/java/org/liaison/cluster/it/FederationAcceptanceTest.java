@@ -106,13 +106,7 @@ class FederationAcceptanceTest {
     try (NodeClient skr = f.node("ru.skr").client()) {
       answers =
           skr.queryAll(
-              Officers.personQuery(
-                  "Дмитрий Волков",
-                  "1979-03-14",
-                  "HUMAN_SMUGGLING",
-                  "SK-77-2026-0117",
-                  "INVESTIGATOR",
-                  "us.ice"));
+              volkovFromSkr());
     }
     PartnerAnswer ice = from(answers, "us.ice");
     assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
@@ -176,11 +170,7 @@ class FederationAcceptanceTest {
       PartnerAnswer dea;
       do {
         dea =
-            from(
-                ice.queryAll(
-                    Officers.phoneQuery(
-                        "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")),
-                "us.dea");
+            Officers.askCase1Phone(ice, "ICE-MIA-2026-0311", "us.dea");
       } while (dea.getStatus() == PartnerAnswer.Status.UNAVAILABLE
           && System.nanoTime() < until
           && pause());
@@ -205,13 +195,7 @@ class FederationAcceptanceTest {
       PartnerAnswer before =
           from(
               skr.queryAll(
-                  Officers.personQuery(
-                      "Дмитрий Волков",
-                      "1979-03-14",
-                      "HUMAN_SMUGGLING",
-                      "SK-77-2026-0117",
-                      "INVESTIGATOR",
-                      "us.ice")),
+                  volkovFromSkr()),
               "us.ice");
       assertThat(before.getStatus()).as(before.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     }
@@ -224,13 +208,7 @@ class FederationAcceptanceTest {
       try (NodeClient skr = f.node("ru.skr").client()) {
         answers =
             skr.queryAll(
-                Officers.personQuery(
-                    "Дмитрий Волков",
-                    "1979-03-14",
-                    "HUMAN_SMUGGLING",
-                    "SK-77-2026-0117",
-                    "INVESTIGATOR",
-                    "us.ice"));
+                volkovFromSkr());
       }
       PartnerAnswer ice = from(answers, "us.ice");
       assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
@@ -299,14 +277,10 @@ class FederationAcceptanceTest {
         "dea-ice-xdes-2009", LifecycleEvent.Action.SUSPEND, "us.dea", "integration test");
     try {
       awaitStoreRefresh();
-      List<PartnerAnswer> answers;
+      PartnerAnswer dea;
       try (NodeClient ice = f.node("us.ice").client()) {
-        answers =
-            ice.queryAll(
-                Officers.phoneQuery(
-                    "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+        dea = Officers.askCase1Phone(ice, "ICE-MIA-2026-0311", "us.dea");
       }
-      PartnerAnswer dea = from(answers, "us.dea");
       assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
       assertThat(dea.getReason()).isEqualTo(Reason.AGREEMENT_SUSPENDED);
       assertThat(dea.getAnswer().getDisclosuresList()).isEmpty();
