@@ -99,15 +99,7 @@ class ConsoleAcceptanceTest {
       ice.fill("value", "+1 305 555 0142");
       ice.fill("country", "US");
       ice.fill("case", "ICE-MIA-2026-0311");
-      WebElement conflict =
-          firstAnswer(
-              ice,
-              "check us.ice -> us.dea",
-              submit(ice, "check-submit"),
-              answer("us.dea", "CONFLICT"));
-      assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
-          .isEqualTo("DEA-MIA-2026-0142");
-      assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+      deaConflictOnCheck(ice, "check us.ice -> us.dea");
       ice.screenshot("case1-ice-check");
 
       // DEA's case agent sees the target alert appear live, and the page acknowledges it
@@ -135,13 +127,8 @@ class ConsoleAcceptanceTest {
           .isEmpty();
 
       // a state change without the page's CSRF token is refused
-      Object status =
-          ice.driver()
-              .executeAsyncScript(
-                  "const done = arguments[0]; fetch('/console/checks', {method: 'POST',"
-                      + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
-                      + " body: 'type=PHONE&value=1&case=X'}).then(r => done(r.status));");
-      assertThat(((Number) status).intValue()).isEqualTo(403);
+      assertThat(postWithoutCsrf(ice, "/console/checks", "type=PHONE&value=1&case=X"))
+          .isEqualTo(403);
     }
   }
 
@@ -417,15 +404,7 @@ class ConsoleAcceptanceTest {
       ice.fill("name", "ROJAS, Hector");
       ice.fill("dob", "1975-06-02");
       ice.fill("case", "ICE-MIA-2026-0311");
-      WebElement conflict =
-          firstAnswer(
-              ice,
-              "person check us.ice -> us.dea",
-              submit(ice, "check-submit"),
-              answer("us.dea", "CONFLICT"));
-      assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
-          .isEqualTo("DEA-MIA-2026-0142");
-      assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+      deaConflictOnCheck(ice, "person check us.ice -> us.dea");
       ice.screenshot("person-check-ice-conflict");
 
       ice.get(f.node("us.ice").consoleUrl() + "checks");
@@ -519,14 +498,12 @@ class ConsoleAcceptanceTest {
       WebElement refused = ice.await(By.cssSelector("#send-result .error"), ANSWER);
       assertThat(refused.getText()).startsWith("The node answered ").contains("us.nowhere");
       // a state change without the page's CSRF token is refused
-      Object status =
-          ice.driver()
-              .executeAsyncScript(
-                  "const done = arguments[0]; fetch('/console/send/information', {method: 'POST',"
-                      + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
-                      + " body: 'partner=us.cbp&record=cbp-r-0301-1&purpose=DRUG_TRAFFICKING"
-                      + "&justification=x'}).then(r => done(r.status));");
-      assertThat(((Number) status).intValue()).isEqualTo(403);
+      assertThat(
+              postWithoutCsrf(
+                  ice,
+                  "/console/send/information",
+                  "partner=us.cbp&record=cbp-r-0301-1&purpose=DRUG_TRAFFICKING&justification=x"))
+          .isEqualTo(403);
 
       ice.fill("rfi-partner", "us.cbp");
       ice.fill("rfi-fields", "port, finding");
@@ -762,6 +739,35 @@ class ConsoleAcceptanceTest {
     WebElement answer = b.await(shown, ANSWER);
     Timings.firstAnswer(timing, (System.nanoTime() - sent) / 1_000_000);
     return answer;
+  }
+
+  /**
+   * Submits the checks page's form as filled in; DEA's answer, once shown: a conflict with DEA's
+   * case of case 1 ({@code DEA-MIA-2026-0142}), with DEA's point of contact.
+   */
+  private static WebElement deaConflictOnCheck(ConsoleBrowser ice, String timing) {
+    WebElement conflict =
+        firstAnswer(ice, timing, submit(ice, "check-submit"), answer("us.dea", "CONFLICT"));
+    assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
+        .isEqualTo("DEA-MIA-2026-0142");
+    assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+    return conflict;
+  }
+
+  /**
+   * The HTTP status of a form POST to {@code path} sent by the page's own script without the
+   * page's CSRF token.
+   */
+  private static int postWithoutCsrf(ConsoleBrowser b, String path, String form) {
+    Object status =
+        b.driver()
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0], {method: 'POST',"
+                    + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                    + " body: arguments[1]}).then(r => done(r.status));",
+                path,
+                form);
+    return ((Number) status).intValue();
   }
 
   /** A click on the page's button {@code id}. */
