@@ -1,11 +1,13 @@
 package org.liaison.cluster;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PersonQuery;
+import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.QueryRequest;
 
 /**
@@ -64,6 +66,32 @@ public final class OfficerQueries {
         .setIdentifier(
             Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone).setCountry("US"))
         .setCaseReference(caseReference)
+        .setDeadlineMs(deadlineMs)
+        .build();
+  }
+
+  /**
+   * An operation of {@code type} (SEARCH_WARRANT, SURVEILLANCE ...) planned within {@code
+   * radiusMetres} of a point from {@code start} to {@code end}, for {@code caseReference}; the node
+   * checks it with its partners, who have {@code deadlineMs} to answer.
+   */
+  public static PlanOperationRequest operation(
+      String caseReference,
+      String type,
+      double latitude,
+      double longitude,
+      int radiusMetres,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      int deadlineMs) {
+    return PlanOperationRequest.newBuilder()
+        .setCaseReference(caseReference)
+        .setType(type)
+        .setLatitude(latitude)
+        .setLongitude(longitude)
+        .setRadiusMetres(radiusMetres)
+        .setStart(start.toString())
+        .setEnd(end.toString())
         .setDeadlineMs(deadlineMs)
         .build();
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
 import org.liaison.wire.v1.DeconflictionGrpc;
@@ -103,16 +104,8 @@ final class EventConflict implements DemoScenario {
       DeconflictionGrpc.newBlockingStub(c.channel())
           .withDeadlineAfter(60, TimeUnit.SECONDS)
           .planOperation(
-              PlanOperationRequest.newBuilder()
-                  .setCaseReference(caseRef)
-                  .setType(type)
-                  .setLatitude(lat)
-                  .setLongitude(lon)
-                  .setRadiusMetres(50)
-                  .setStart(from.toString())
-                  .setEnd(to.toString())
-                  .setDeadlineMs(10_000)
-                  .build())
+              OfficerQueries.operation(
+                  caseRef, type, lat, lon, 50, from, to, OfficerRequests.DEADLINE_MS))
           .forEachRemaining(out::add);
       return out;
     }

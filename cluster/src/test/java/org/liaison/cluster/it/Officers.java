@@ -2,13 +2,17 @@ package org.liaison.cluster.it;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.liaison.cli.LiaisonCommand;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.OfficerQueries;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -63,6 +67,31 @@ final class Officers {
   /** Whether a status name (or an error's text) is one of {@link #ANSWERED}. */
   static boolean isAnswered(String status) {
     return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
+  }
+
+  /**
+   * {@code agency}'s officer plans an operation ({@link OfficerQueries#operation}, partners have 8 s
+   * to answer); the event check's answers of every partner.
+   */
+  static List<EventCheckAnswer> planOperation(
+      Federation f,
+      String agency,
+      String caseRef,
+      String type,
+      double lat,
+      double lon,
+      int radius,
+      OffsetDateTime from,
+      OffsetDateTime to) {
+    try (NodeClient c = f.node(agency).client()) {
+      List<EventCheckAnswer> out = new ArrayList<>();
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(60, TimeUnit.SECONDS)
+          .planOperation(
+              OfficerQueries.operation(caseRef, type, lat, lon, radius, from, to, 8000))
+          .forEachRemaining(out::add);
+      return out;
+    }
   }
 
   static PartnerAnswer from(List<PartnerAnswer> answers, String agency) {
