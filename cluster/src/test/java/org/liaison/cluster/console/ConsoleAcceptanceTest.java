@@ -15,6 +15,7 @@ import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
+import org.liaison.cluster.it.Alerts;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
 import org.liaison.wire.v1.DeconflictionGrpc;
@@ -113,7 +114,7 @@ class ConsoleAcceptanceTest {
       dea.screenshot("case1-dea-alert");
       // acknowledged by the page that showed it: nothing left pending at DEA's node
       long until = System.nanoTime() + ANSWER.toNanos();
-      while (!pendingAlerts(f.node("us.dea"), "DEA-MIA-2026-0142").isEmpty()) {
+      while (!Alerts.pending(f, "us.dea", "DEA-MIA-2026-0142").isEmpty()) {
         assertThat(System.nanoTime()).as("alerts shown but not acknowledged").isLessThan(until);
         pause(200);
       }
@@ -822,17 +823,6 @@ class ConsoleAcceptanceTest {
     return answer.findElements(By.cssSelector(".field-value")).stream()
         .map(WebElement::getText)
         .toList();
-  }
-
-  private static List<Alert> pendingAlerts(AgencyNode node, String caseRef) {
-    try (NodeClient c = node.client()) {
-      var out = new java.util.ArrayList<Alert>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .alerts(AlertsRequest.newBuilder().setCaseReference(caseRef).build())
-          .forEachRemaining(out::add);
-      return out;
-    }
   }
 
   private static ConsoleBrowser browser(
