@@ -743,16 +743,15 @@ class ConsoleAcceptanceTest {
   }
 
   /**
-   * Submits the checks page's form as filled in; DEA's answer, once shown: a conflict with DEA's
+   * Submits the checks page's form as filled in, and awaits DEA's answer: a conflict with DEA's
    * case of case 1 ({@code DEA-MIA-2026-0142}), with DEA's point of contact.
    */
-  private static WebElement deaConflictOnCheck(ConsoleBrowser ice, String timing) {
+  private static void deaConflictOnCheck(ConsoleBrowser ice, String timing) {
     WebElement conflict =
         firstAnswer(ice, timing, submit(ice, "check-submit"), answer("us.dea", "CONFLICT"));
     assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
         .isEqualTo("DEA-MIA-2026-0142");
     assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
-    return conflict;
   }
 
   /**
