@@ -2,7 +2,7 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,38 +44,30 @@ final class BackupUnderQueries {
   static <T> T whileQueried(
       NodeClient ice, String casePrefix, String what, Callable<T> copy, ToLongFunction<T> bytes)
       throws Exception {
-    Map<String, String> outcomes = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService officers = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<?>> loops =
-          List.of(
-              officers.submit(() -> queryLoop(ice, casePrefix, next, stop, outcomes)),
-              officers.submit(() -> queryLoop(ice, casePrefix, next, stop, outcomes)));
-      awaitAnswers(outcomes, 4);
-      int before = outcomes.size();
+    try (QueriesUnderChange queries =
+        new QueriesUnderChange()
+            .officer(casePrefix, caseRef -> ask(ice, caseRef))
+            .officer(casePrefix, caseRef -> ask(ice, caseRef))) {
+      awaitAnswers(queries, 4);
+      int before = queries.count();
       long t0 = System.nanoTime();
       T result = copy.call();
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      int during = outcomes.size() - before;
-      awaitAnswers(outcomes, outcomes.size() + 4);
-      stop.set(true);
-      for (Future<?> l : loops) {
-        l.get(2, TimeUnit.MINUTES);
-      }
-      long failed = outcomes.values().stream().filter(s -> !Officers.isAnswered(s)).count();
+      int during = queries.count() - before;
+      awaitAnswers(queries, queries.count() + 4);
+      Map<String, String> outcomes = queries.stop();
       System.out.printf(
           "%s: %d ms, %,d bytes; queries: %d before, %d answered while it ran, %d in all,"
               + " %d failed%n",
-          what, ms, bytes.applyAsLong(result), before, during, outcomes.size(), failed);
-      assertThat(outcomes.values())
-          .as("every query answered")
-          .allMatch(Officers::isAnswered);
+          what,
+          ms,
+          bytes.applyAsLong(result),
+          before,
+          during,
+          outcomes.size(),
+          queries.failed().size());
+      assertThat(outcomes.values()).as("every query answered").allMatch(Officers::isAnswered);
       return result;
-    } finally {
-      stop.set(true);
-      officers.shutdownNow();
     }
   }
 
@@ -141,29 +133,8 @@ final class BackupUnderQueries {
     return Officers.askCase1Phone(ice, caseRef, "us.dea");
   }
 
-  private static Void queryLoop(
-      NodeClient ice,
-      String casePrefix,
-      AtomicInteger next,
-      AtomicBoolean stop,
-      Map<String, String> outcomes) {
-    while (!stop.get()) {
-      String caseRef = casePrefix + next.getAndIncrement();
-      try {
-        outcomes.put(caseRef, ask(ice, caseRef).getStatus().name());
-      } catch (RuntimeException e) {
-        outcomes.put(caseRef, e.toString());
-      }
-    }
-    return null;
-  }
-
-  private static void awaitAnswers(Map<String, String> outcomes, int count)
+  private static void awaitAnswers(QueriesUnderChange queries, int count)
       throws InterruptedException {
-    long giveUp = System.currentTimeMillis() + 120_000;
-    while (outcomes.size() < count) {
-      assertThat(System.currentTimeMillis()).as(count + " answers").isLessThan(giveUp);
-      Thread.sleep(20);
-    }
+    assertThat(queries.awaitCount(count, Duration.ofMinutes(2))).as(count + " answers").isTrue();
   }
 }

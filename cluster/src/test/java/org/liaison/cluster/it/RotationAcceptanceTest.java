@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,26 +73,17 @@ class RotationAcceptanceTest {
     federation = f;
     AgencyNode dea = f.node("us.dea");
     AgencyNode ice = f.node("us.ice");
-    Map<String, String> outcomes = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService officers = Executors.newFixedThreadPool(3);
     List<String> phases = new ArrayList<>();
     try (NodeClient iceClient = ice.client();
-        NodeClient deaClient = dea.client()) {
-      List<Future<?>> loops =
-          List.of(
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-ROT-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-ROT-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(asking(deaClient, "us.ice"), "DEA-ROT-", next, stop, outcomes)));
-      long warm = System.currentTimeMillis() + 180_000;
-      while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
-        Thread.sleep(50); // the first exchanges between cold processes are slow
-      }
-      phases.add(phase("before", outcomes, List.of()));
+        NodeClient deaClient = dea.client();
+        QueriesUnderChange queries =
+            new QueriesUnderChange()
+                .officer("ICE-ROT-", asking(iceClient, "us.dea"))
+                .officer("ICE-ROT-", asking(iceClient, "us.dea"))
+                .officer("DEA-ROT-", asking(deaClient, "us.ice"))) {
+      // the first exchanges between cold processes are slow
+      queries.awaitCount(6, Duration.ofMinutes(3));
+      phases.add(phase("before", queries, List.of()));
 
       // each phase lasts until the change took effect (its log line) and queries ran after it
       java.nio.file.Path deaNodeLog = dea.log();
@@ -101,7 +93,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "node keys rotated, overlap",
-              outcomes,
+              queries,
               List.of(new Took(deaNodeLog, "keys of node-1 reloaded")),
               "rotate",
               "--agency",
@@ -112,7 +104,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "node's old certificates revoked",
-              outcomes,
+              queries,
               List.of(new Took(iceNodeLog, DIRECTORY_RELOADED)),
               "rotate",
               "--agency",
@@ -123,7 +115,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "gateway TLS rotated, overlap",
-              outcomes,
+              queries,
               List.of(new Took(deaGatewayLog, "TLS certificate of the gateway reloaded")),
               "rotate",
               "--agency",
@@ -133,7 +125,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "gateway's old certificate revoked",
-              outcomes,
+              queries,
               List.of(new Took(iceGatewayLog, DIRECTORY_RELOADED)),
               "rotate",
               "--agency",
@@ -141,8 +133,7 @@ class RotationAcceptanceTest {
               "--gateway",
               "--retire-previous"));
 
-      stop.set(true);
-      noQueryFailed("rotation under load", loops, phases, outcomes);
+      noQueryFailed("rotation under load", queries, phases);
 
       // DEA's newest checkpoint reached ICE signed with DEA's new signing key
       String newSigning =
@@ -165,8 +156,6 @@ class RotationAcceptanceTest {
                 .orElse("");
       }
       assertThat(held).as("signer of DEA's latest checkpoint held by ICE").isEqualTo(newSigning);
-    } finally {
-      officers.shutdownNow();
     }
     assertThat(Files.readString(dea.log())).contains("keys of node-1 reloaded");
     assertThat(Files.readString(f.gateway("us.dea").log()))
@@ -208,10 +197,6 @@ class RotationAcceptanceTest {
             throw new IllegalStateException(e);
           }
         };
-    Map<String, String> outcomes = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService officers = Executors.newFixedThreadPool(3);
     List<String> phases = new ArrayList<>();
     java.nio.file.Path deaNodeLog = dea.log();
     java.nio.file.Path deaGatewayLog = f.gateway("us.dea").log();
@@ -223,24 +208,18 @@ class RotationAcceptanceTest {
             new Took(iceNodeLog, DIRECTORY_RELOADED),
             new Took(deaGatewayLog, DIRECTORY_RELOADED),
             new Took(deaNodeLog, DIRECTORY_RELOADED));
-    try (NodeClient iceClient = ice.client()) {
-      List<Future<?>> loops =
-          List.of(
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-CA-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-CA-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(askingAfresh(dea, "us.ice"), "DEA-CA-", next, stop, outcomes)));
-      long warm = System.currentTimeMillis() + 180_000;
-      while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
-        Thread.sleep(50);
-      }
-      phases.add(phase("before", outcomes, List.of()));
+    try (NodeClient iceClient = ice.client();
+        QueriesUnderChange queries =
+            new QueriesUnderChange()
+                .officer("ICE-CA-", asking(iceClient, "us.dea"))
+                .officer("ICE-CA-", asking(iceClient, "us.dea"))
+                .officer("DEA-CA-", askingAfresh(dea, "us.ice"))) {
+      queries.awaitCount(6, Duration.ofMinutes(3));
+      phases.add(phase("before", queries, List.of()));
       phases.add(
           phase(
               "new CA published (rotate --ca), every process reloaded it",
-              outcomes,
+              queries,
               everyProcessReloaded,
               "rotate",
               "--agency",
@@ -250,7 +229,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "DEA's processes switched to the new CA's certificates (rotate --ca --switch)",
-              outcomes,
+              queries,
               List.of(
                   new Took(deaNodeLog, "keys of node-1 reloaded"),
                   new Took(deaGatewayLog, "TLS certificate of the gateway reloaded"),
@@ -267,17 +246,14 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "DEA's old CA withdrawn (rotate --ca --withdraw)",
-              outcomes,
+              queries,
               everyProcessReloaded,
               "rotate",
               "--agency",
               "us.dea",
               "--ca",
               "--withdraw"));
-      stop.set(true);
-      noQueryFailed("CA rotation under load", loops, phases, outcomes);
-    } finally {
-      officers.shutdownNow();
+      noQueryFailed("CA rotation under load", queries, phases);
     }
     assertThat(withOldCertificate.refusalOf("us.ice", signedUnderTheOldCa.get()))
         .as("after the withdrawal, DEA's node certificate of the old CA at ICE's gateway")
@@ -400,9 +376,9 @@ class RotationAcceptanceTest {
    * its change (however slow the machine).
    */
   private String phase(
-      String name, Map<String, String> outcomes, List<Took> took, String... pkiArgs)
+      String name, QueriesUnderChange queries, List<Took> took, String... pkiArgs)
       throws InterruptedException {
-    int before = outcomes.size();
+    int before = queries.count();
     long[] seen = took.stream().mapToLong(Took::count).toArray();
     if (pkiArgs.length > 0) {
       federation.pki(pkiArgs);
@@ -416,26 +392,19 @@ class RotationAcceptanceTest {
         Thread.sleep(100);
       }
     }
-    int effective = outcomes.size();
-    while (outcomes.size() < effective + QUERIES_PER_PHASE) {
+    int effective = queries.count();
+    while (queries.count() < effective + QUERIES_PER_PHASE) {
       assertThat(System.currentTimeMillis()).as("%s: queries after it", name).isLessThan(deadline);
       Thread.sleep(50);
     }
-    return name + ": " + (outcomes.size() - before) + " queries";
+    return name + ": " + (queries.count() - before) + " queries";
   }
 
-  /** Stops waiting for the loops, prints the phases and asserts that every query was answered. */
+  /** Stops the officers, prints the phases and asserts that every query was answered. */
   private static void noQueryFailed(
-      String what, List<Future<?>> loops, List<String> phases, Map<String, String> outcomes)
-      throws Exception {
-    for (Future<?> l : loops) {
-      l.get(2, TimeUnit.MINUTES);
-    }
-    List<String> failed =
-        outcomes.entrySet().stream()
-            .filter(e -> !Officers.isAnswered(e.getValue()))
-            .map(e -> e.getKey() + " " + e.getValue())
-            .toList();
+      String what, QueriesUnderChange queries, List<String> phases) throws Exception {
+    Map<String, String> outcomes = queries.stop();
+    List<String> failed = queries.failed();
     System.out.println(what + ": " + String.join("; ", phases));
     System.out.printf(
         "%s: %d queries, %d failed %s%n",
@@ -446,12 +415,7 @@ class RotationAcceptanceTest {
     assertThat(outcomes.size()).as("queries made").isGreaterThan(20);
   }
 
-  /** One officer's query to a partner under a case reference; the partner's answer. */
-  private interface Asker {
-    PartnerAnswer ask(String caseRef);
-  }
-
-  private static Asker asking(NodeClient client, String partner) {
+  private static QueriesUnderChange.Asker asking(NodeClient client, String partner) {
     return caseRef -> Officers.askCase1Phone(client, caseRef, partner);
   }
 
@@ -459,43 +423,11 @@ class RotationAcceptanceTest {
    * An officer who runs the CLI once per query, as {@code bin/liaison query} does: each query reads
    * the officer's certificate and the CAs it trusts from the PKI folder as they are now.
    */
-  private static Asker askingAfresh(AgencyNode node, String partner) {
+  private static QueriesUnderChange.Asker askingAfresh(AgencyNode node, String partner) {
     return caseRef -> {
       try (NodeClient client = node.client()) {
         return asking(client, partner).ask(caseRef);
       }
     };
   }
-
-  private static Void loop(
-      Asker asker,
-      String prefix,
-      AtomicInteger next,
-      AtomicBoolean stop,
-      Map<String, String> outcomes) {
-    while (!stop.get()) {
-      String caseRef = prefix + next.getAndIncrement();
-      try {
-        PartnerAnswer a = asker.ask(caseRef);
-        boolean answered = Officers.isAnswered(a.getStatus().name());
-        outcomes.put(caseRef, a.getStatus().name() + (answered ? "" : " " + a));
-        if (!answered) {
-          pause();
-        }
-      } catch (RuntimeException e) {
-        outcomes.put(caseRef, e.toString());
-        pause(); // a failure is counted once a pause, not in a tight loop
-      }
-    }
-    return null;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
 }
