@@ -36,7 +36,9 @@ public final class OfficerQueries {
         .build();
   }
 
-  /** A query, in {@code role}, of a person by name and date of birth; otherwise as {@link #phone}. */
+  /**
+   * A query, in {@code role}, of a person by name and date of birth; otherwise as {@link #phone}.
+   */
   public static OfficerQueryRequest person(
       String name,
       String dateOfBirth,

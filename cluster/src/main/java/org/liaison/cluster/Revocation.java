@@ -4,14 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
-import org.liaison.pki.PkiCommand;
 import org.liaison.pki.PkiLayout;
 
 /**
@@ -84,5 +81,4 @@ public final class Revocation implements AutoCloseable {
     p.load(in);
     return p;
   }
-
 }

@@ -16,7 +16,6 @@ import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PlanOperationRequest;
 
 /**
  * Case 6: DEA plans a search warrant in Miami for 06:00-09:00; ICE plans surveillance 300 m away

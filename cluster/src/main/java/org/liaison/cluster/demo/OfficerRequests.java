@@ -3,12 +3,8 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.QueryRequest;
 
 /**
  * How long the demo's officers wait, how an officer sends a query ({@link

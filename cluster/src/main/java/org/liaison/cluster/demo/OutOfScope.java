@@ -29,7 +29,12 @@ final class OutOfScope implements DemoScenario {
         OfficerRequests.send(
             federation,
             "ru.skr",
-            OfficerQueries.phone(TargetConflict.PHONE, "NARCOTICS", "SKR-DEMO-2", OfficerRequests.DEADLINE_MS, "us.ice"));
+            OfficerQueries.phone(
+                TargetConflict.PHONE,
+                "NARCOTICS",
+                "SKR-DEMO-2",
+                OfficerRequests.DEADLINE_MS,
+                "us.ice"));
     say.answers(answers);
     PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
     boolean refused =

@@ -42,7 +42,12 @@ final class Tampering implements DemoScenario {
           OfficerRequests.send(
               federation,
               "us.ice",
-              OfficerQueries.phone(TargetConflict.PHONE, "NARCOTICS", "ICE-DEMO-8", OfficerRequests.DEADLINE_MS, "us.dea"));
+              OfficerQueries.phone(
+                  TargetConflict.PHONE,
+                  "NARCOTICS",
+                  "ICE-DEMO-8",
+                  OfficerRequests.DEADLINE_MS,
+                  "us.dea"));
       say.answers(answers);
       PartnerAnswer dea = OfficerRequests.answerOf(answers, "us.dea");
       boolean ok =

@@ -4,9 +4,6 @@ import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.OfficerQueries;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
-import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 

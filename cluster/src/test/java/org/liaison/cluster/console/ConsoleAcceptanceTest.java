@@ -16,9 +16,6 @@ import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
 import org.liaison.cluster.it.Alerts;
-import org.liaison.wire.v1.Alert;
-import org.liaison.wire.v1.AlertsRequest;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.InfoRequestDraft;
 import org.liaison.wire.v1.WorkflowRef;
 import org.liaison.wire.v1.WorkflowsGrpc;
@@ -78,7 +75,10 @@ class ConsoleAcceptanceTest {
       skr.fill("role", "INVESTIGATOR");
       WebElement ice =
           firstAnswer(
-              skr, "query ru.skr -> us.ice", submit(skr, "query-submit"), answer("us.ice", "MATCH"));
+              skr,
+              "query ru.skr -> us.ice",
+              submit(skr, "query-submit"),
+              answer("us.ice", "MATCH"));
       assertThat(ice.findElement(By.cssSelector(".tier")).getText()).isEqualTo("SUMMARY");
       assertThat(ice.getText()).contains("ice-skr-2010");
       assertThat(fields(ice)).isNotEmpty();
@@ -733,8 +733,7 @@ class ConsoleAcceptanceTest {
    * shown} names for at most {@link #ANSWER}, and records the time between as the first answer of
    * {@code timing}.
    */
-  private static WebElement firstAnswer(
-      ConsoleBrowser b, String timing, Runnable send, By shown) {
+  private static WebElement firstAnswer(ConsoleBrowser b, String timing, Runnable send, By shown) {
     long sent = System.nanoTime();
     send.run();
     WebElement answer = b.await(shown, ANSWER);
@@ -755,8 +754,8 @@ class ConsoleAcceptanceTest {
   }
 
   /**
-   * The HTTP status of a form POST to {@code path} sent by the page's own script without the
-   * page's CSRF token.
+   * The HTTP status of a form POST to {@code path} sent by the page's own script without the page's
+   * CSRF token.
    */
   private static int postWithoutCsrf(ConsoleBrowser b, String path, String form) {
     Object status =

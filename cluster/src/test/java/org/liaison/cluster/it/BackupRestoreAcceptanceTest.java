@@ -5,20 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.liaison.cli.LiaisonCommand;
 import org.liaison.cli.NodeClient;
@@ -28,20 +16,13 @@ import org.liaison.cluster.FederationTest;
 import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.AuditBundle;
-import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditExportRequest;
-import org.liaison.wire.v1.AuditFinding;
-import org.liaison.wire.v1.AuditFindings;
-import org.liaison.wire.v1.AuditFindingsRequest;
-import org.liaison.wire.v1.AuditGrpc;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.AuditRecord;
 import org.liaison.wire.v1.AuditVerifyReport;
-import org.liaison.wire.v1.AuditVerifyRequest;
 import org.liaison.wire.v1.BackupReport;
 import org.liaison.wire.v1.BackupRequest;
 import org.liaison.wire.v1.NodeAdminGrpc;
-import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -104,7 +85,8 @@ class BackupRestoreAcceptanceTest {
 
     // a restore into a running node is refused and changes nothing
     Officers.Cli refused =
-        Officers.offline("backup", "restore", backup.toString(), "--data-dir", dea.dataDir().toString());
+        Officers.offline(
+            "backup", "restore", backup.toString(), "--data-dir", dea.dataDir().toString());
     assertThat(refused.exit()).isEqualTo(LiaisonCommand.FAILED);
     assertThat(refused.err()).contains("is open in a running node");
 
@@ -114,7 +96,8 @@ class BackupRestoreAcceptanceTest {
     }
     dea.stop();
     Officers.Cli restored =
-        Officers.offline("backup", "restore", backup.toString(), "--data-dir", dea.dataDir().toString());
+        Officers.offline(
+            "backup", "restore", backup.toString(), "--data-dir", dea.dataDir().toString());
     System.out.println(restored.out());
     assertThat(restored.exit()).as(restored.err()).isZero();
     assertThat(restored.out()).contains("PARTNER_HISTORY_INCONSISTENT");

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import org.liaison.cli.NodeClient;
 import org.liaison.wire.v1.AuditCheckpoint;
@@ -105,8 +99,8 @@ final class BackupUnderQueries {
   }
 
   /**
-   * The restored DEA answers ICE again, and ICE's next consistency check (asked for now) records the
-   * roll-back as a finding about DEA; returns ICE's findings.
+   * The restored DEA answers ICE again, and ICE's next consistency check (asked for now) records
+   * the roll-back as a finding about DEA; returns ICE's findings.
    */
   static AuditFindings rollBackFoundBy(NodeClient ice) {
     assertThat(ask(ice, "ICE-AFTER-RESTORE").getStatus()).isIn(Officers.ANSWERED);

@@ -26,7 +26,6 @@ import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditExportRequest;
 import org.liaison.wire.v1.AuditGrpc;
 import org.liaison.wire.v1.AuditRecord;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.FilterRequest;
 import org.liaison.wire.v1.Identifier;
@@ -38,7 +37,6 @@ import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.PartnerQuota;
-import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.Reason;
 
 /**

@@ -104,9 +104,7 @@ class FederationAcceptanceTest {
   void case3_cyrillicName_matchesLatinRecordAtSummaryTierWithListedFieldsOnly(Federation f) {
     List<PartnerAnswer> answers;
     try (NodeClient skr = f.node("ru.skr").client()) {
-      answers =
-          skr.queryAll(
-              volkovFromSkr());
+      answers = skr.queryAll(volkovFromSkr());
     }
     PartnerAnswer ice = from(answers, "us.ice");
     assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
@@ -169,8 +167,7 @@ class FederationAcceptanceTest {
       long until = System.nanoTime() + PATIENCE.toNanos();
       PartnerAnswer dea;
       do {
-        dea =
-            Officers.askCase1Phone(ice, "ICE-MIA-2026-0311", "us.dea");
+        dea = Officers.askCase1Phone(ice, "ICE-MIA-2026-0311", "us.dea");
       } while (dea.getStatus() == PartnerAnswer.Status.UNAVAILABLE
           && System.nanoTime() < until
           && pause());
@@ -192,11 +189,7 @@ class FederationAcceptanceTest {
     // which admits only agencies with an agreement in force there): one query while in force, so
     // this test does not rely on an earlier one having connected them.
     try (NodeClient skr = f.node("ru.skr").client()) {
-      PartnerAnswer before =
-          from(
-              skr.queryAll(
-                  volkovFromSkr()),
-              "us.ice");
+      PartnerAnswer before = from(skr.queryAll(volkovFromSkr()), "us.ice");
       assertThat(before.getStatus()).as(before.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     }
     Path iceCopy = f.workDir().resolve("us.ice").resolve("agreements");
@@ -206,9 +199,7 @@ class FederationAcceptanceTest {
       awaitStoreRefresh();
       List<PartnerAnswer> answers;
       try (NodeClient skr = f.node("ru.skr").client()) {
-        answers =
-            skr.queryAll(
-                volkovFromSkr());
+        answers = skr.queryAll(volkovFromSkr());
       }
       PartnerAnswer ice = from(answers, "us.ice");
       assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);

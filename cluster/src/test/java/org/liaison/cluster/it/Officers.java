@@ -13,14 +13,10 @@ import org.liaison.cluster.Federation;
 import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
-import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.QueryRequest;
 
 /** Requests as officers write them in the acceptance cases. */
 final class Officers {
@@ -70,8 +66,8 @@ final class Officers {
   }
 
   /**
-   * {@code agency}'s officer plans an operation ({@link OfficerQueries#operation}, partners have 8 s
-   * to answer); the event check's answers of every partner.
+   * {@code agency}'s officer plans an operation ({@link OfficerQueries#operation}, partners have 8
+   * s to answer); the event check's answers of every partner.
    */
   static List<EventCheckAnswer> planOperation(
       Federation f,
@@ -87,8 +83,7 @@ final class Officers {
       List<EventCheckAnswer> out = new ArrayList<>();
       DeconflictionGrpc.newBlockingStub(c.channel())
           .withDeadlineAfter(60, TimeUnit.SECONDS)
-          .planOperation(
-              OfficerQueries.operation(caseRef, type, lat, lon, radius, from, to, 8000))
+          .planOperation(OfficerQueries.operation(caseRef, type, lat, lon, radius, from, to, 8000))
           .forEachRemaining(out::add);
       return out;
     }
@@ -173,8 +168,8 @@ final class Officers {
   }
 
   /**
-   * Runs the {@code liaison} command line in-process with {@code args} alone, no connection
-   * options (a command that runs on the node's host, such as {@code backup restore}).
+   * Runs the {@code liaison} command line in-process with {@code args} alone, no connection options
+   * (a command that runs on the node's host, such as {@code backup restore}).
    */
   static Cli offline(String... args) {
     var cl = LiaisonCommand.commandLine();

@@ -46,7 +46,9 @@ final class QueriesUnderChange implements AutoCloseable {
     return outcomes.size();
   }
 
-  /** Waits until {@code count} queries have ended, for at most {@code patience}; whether they did. */
+  /**
+   * Waits until {@code count} queries have ended, for at most {@code patience}; whether they did.
+   */
   boolean awaitCount(int count, Duration patience) throws InterruptedException {
     long until = System.nanoTime() + patience.toNanos();
     while (outcomes.size() < count) {

@@ -2,28 +2,20 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,13 +26,11 @@ import org.liaison.cluster.FederationProcess;
 import org.liaison.cluster.FederationTest;
 import org.liaison.cluster.RepositoryRoot;
 import org.liaison.pem.Pem;
-import org.liaison.pki.PkiCommand;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditFindingsRequest;
 import org.liaison.wire.v1.AuditGrpc;
 import org.liaison.wire.v1.InfoRequestDraft;
-import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowsGrpc;
 
@@ -142,7 +132,8 @@ class RotationAcceptanceTest {
       long deadline = System.currentTimeMillis() + 30_000;
       String held = "";
       while (System.currentTimeMillis() < deadline && !held.equals(newSigning)) {
-        assertThat(Officers.askCase1Phone(iceClient, "ICE-ROT-LAST", "us.dea").getStatus()).isIn(Officers.ANSWERED);
+        assertThat(Officers.askCase1Phone(iceClient, "ICE-ROT-LAST", "us.dea").getStatus())
+            .isIn(Officers.ANSWERED);
         Thread.sleep(500);
         held =
             AuditGrpc.newBlockingStub(iceClient.channel())
@@ -316,7 +307,8 @@ class RotationAcceptanceTest {
     assertThat(used).contains("liaison_node_exchanges_total", "liaison_gateway_envelopes_total");
 
     try (NodeClient ice = f.node("us.ice").client()) {
-      assertThat(Officers.askCase1Phone(ice, "ICE-METRICS-1", "us.dea").getStatus()).isIn(Officers.ANSWERED);
+      assertThat(Officers.askCase1Phone(ice, "ICE-METRICS-1", "us.dea").getStatus())
+          .isIn(Officers.ANSWERED);
       WorkflowsGrpc.newBlockingStub(ice.channel())
           .withDeadlineAfter(1, TimeUnit.MINUTES)
           .requestInformation(
@@ -375,8 +367,7 @@ class RotationAcceptanceTest {
    * {@link #QUERIES_PER_PHASE} more queries ended, so that each phase has queries on both sides of
    * its change (however slow the machine).
    */
-  private String phase(
-      String name, QueriesUnderChange queries, List<Took> took, String... pkiArgs)
+  private String phase(String name, QueriesUnderChange queries, List<Took> took, String... pkiArgs)
       throws InterruptedException {
     int before = queries.count();
     long[] seen = took.stream().mapToLong(Took::count).toArray();
@@ -401,8 +392,8 @@ class RotationAcceptanceTest {
   }
 
   /** Stops the officers, prints the phases and asserts that every query was answered. */
-  private static void noQueryFailed(
-      String what, QueriesUnderChange queries, List<String> phases) throws Exception {
+  private static void noQueryFailed(String what, QueriesUnderChange queries, List<String> phases)
+      throws Exception {
     Map<String, String> outcomes = queries.stop();
     List<String> failed = queries.failed();
     System.out.println(what + ": " + String.join("; ", phases));

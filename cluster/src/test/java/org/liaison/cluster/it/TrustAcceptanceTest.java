@@ -39,7 +39,6 @@ import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConsentAnswer;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.ConsentMessage;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.FeedbackDraft;
 import org.liaison.wire.v1.Identifier;
@@ -47,7 +46,6 @@ import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.InfoRequest;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
@@ -561,7 +559,6 @@ class TrustAcceptanceTest {
     return Officers.planOperation(
         f, agency, caseRef, "SURVEILLANCE", lat, lon, 50, from, from.plusHours(3));
   }
-
 
   // --- smaller holes, on the running processes ---
 
