@@ -1,7 +1,12 @@
 package org.liaison.cluster;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.liaison.cli.NodeClient;
+import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.OfficerCheckRequest;
@@ -96,5 +101,20 @@ public final class OfficerQueries {
         .setEnd(end.toString())
         .setDeadlineMs(deadlineMs)
         .build();
+  }
+
+  /**
+   * An officer of {@code node}'s agency plans {@code operation} through the node; every partner's
+   * answer to its event check.
+   */
+  public static List<EventCheckAnswer> plan(AgencyNode node, PlanOperationRequest operation) {
+    try (NodeClient c = node.client()) {
+      List<EventCheckAnswer> out = new ArrayList<>();
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(60, TimeUnit.SECONDS)
+          .planOperation(operation)
+          .forEachRemaining(out::add);
+      return out;
+    }
   }
 }

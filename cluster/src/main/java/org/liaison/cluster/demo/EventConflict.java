@@ -98,16 +98,10 @@ final class EventConflict implements DemoScenario {
       double lon,
       OffsetDateTime from,
       OffsetDateTime to) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<EventCheckAnswer> out = new ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(60, TimeUnit.SECONDS)
-          .planOperation(
-              OfficerQueries.operation(
-                  caseRef, type, lat, lon, 50, from, to, OfficerRequests.DEADLINE_MS))
-          .forEachRemaining(out::add);
-      return out;
-    }
+    return OfficerQueries.plan(
+        f.node(agency),
+        OfficerQueries.operation(
+            caseRef, type, lat, lon, 50, from, to, OfficerRequests.DEADLINE_MS));
   }
 
   /**

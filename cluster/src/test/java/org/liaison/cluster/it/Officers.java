@@ -5,13 +5,11 @@ import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.liaison.cli.LiaisonCommand;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.OfficerQueries;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -79,14 +77,8 @@ final class Officers {
       int radius,
       OffsetDateTime from,
       OffsetDateTime to) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<EventCheckAnswer> out = new ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(60, TimeUnit.SECONDS)
-          .planOperation(OfficerQueries.operation(caseRef, type, lat, lon, radius, from, to, 8000))
-          .forEachRemaining(out::add);
-      return out;
-    }
+    return OfficerQueries.plan(
+        f.node(agency), OfficerQueries.operation(caseRef, type, lat, lon, radius, from, to, 8000));
   }
 
   static PartnerAnswer from(List<PartnerAnswer> answers, String agency) {
