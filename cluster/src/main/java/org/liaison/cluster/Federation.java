@@ -1,6 +1,8 @@
 package org.liaison.cluster;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import org.liaison.pki.DevPki;
+import org.liaison.pki.PkiCommand;
 import org.liaison.postgres.DevPostgres;
 
 /**
@@ -87,6 +90,25 @@ public final class Federation implements AutoCloseable {
 
   public Path pkiDir() {
     return config.workDir.resolve("pki");
+  }
+
+  /**
+   * Runs the development PKI's command line ({@code liaison-pki args --pki DIR}) on this
+   * federation's PKI, as its operator would; fails with the tool's error unless it exits 0.
+   */
+  public void pki(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--pki");
+    all.add(pkiDir().toString());
+    StringWriter err = new StringWriter();
+    int exit =
+        PkiCommand.commandLine()
+            .setErr(new PrintWriter(err, true))
+            .execute(all.toArray(String[]::new));
+    if (exit != 0) {
+      throw new IllegalStateException(
+          "liaison-pki " + String.join(" ", all) + " exited " + exit + ": " + err);
+    }
   }
 
   /** The signed reference agreements every agency got a copy of. */

@@ -4,14 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
-import org.liaison.pki.PkiCommand;
 import org.liaison.pki.PkiLayout;
 
 /**
@@ -47,8 +44,7 @@ public final class Revocation implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pki(
-        federation,
+    federation.pki(
         "revoke",
         "--agency",
         agency,
@@ -77,26 +73,12 @@ public final class Revocation implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pki(federation, "crl", "--agency", agency);
+    federation.pki("crl", "--agency", agency);
   }
 
   private static Properties load(InputStream in) throws IOException {
     Properties p = new Properties();
     p.load(in);
     return p;
-  }
-
-  private static void pki(Federation federation, String command, String... arguments) {
-    String[] args = new String[arguments.length + 3];
-    args[0] = command;
-    args[1] = "--pki";
-    args[2] = federation.pkiDir().toString();
-    System.arraycopy(arguments, 0, args, 3, arguments.length);
-    StringWriter err = new StringWriter();
-    int exit = PkiCommand.commandLine().setErr(new PrintWriter(err)).execute(args);
-    if (exit != 0) {
-      throw new IllegalStateException(
-          "liaison-pki " + String.join(" ", args) + " exited " + exit + ": " + err);
-    }
   }
 }

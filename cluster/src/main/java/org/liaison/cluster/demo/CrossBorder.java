@@ -2,6 +2,7 @@ package org.liaison.cluster.demo;
 
 import java.util.List;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Tier;
 
@@ -47,7 +48,7 @@ final class CrossBorder implements DemoScenario {
     return OfficerRequests.send(
         federation,
         "ru.skr",
-        OfficerRequests.personQuery(
+        OfficerQueries.person(
             "Дмитрий Волков",
             "1979-03-14",
             "INVESTIGATOR",

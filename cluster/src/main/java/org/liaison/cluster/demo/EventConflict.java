@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PlanOperationRequest;
 
 /**
  * Case 6: DEA plans a search warrant in Miami for 06:00-09:00; ICE plans surveillance 300 m away
@@ -98,24 +98,10 @@ final class EventConflict implements DemoScenario {
       double lon,
       OffsetDateTime from,
       OffsetDateTime to) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<EventCheckAnswer> out = new ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(60, TimeUnit.SECONDS)
-          .planOperation(
-              PlanOperationRequest.newBuilder()
-                  .setCaseReference(caseRef)
-                  .setType(type)
-                  .setLatitude(lat)
-                  .setLongitude(lon)
-                  .setRadiusMetres(50)
-                  .setStart(from.toString())
-                  .setEnd(to.toString())
-                  .setDeadlineMs(10_000)
-                  .build())
-          .forEachRemaining(out::add);
-      return out;
-    }
+    return OfficerQueries.plan(
+        f.node(agency),
+        OfficerQueries.operation(
+            caseRef, type, lat, lon, 50, from, to, OfficerRequests.DEADLINE_MS));
   }
 
   /**

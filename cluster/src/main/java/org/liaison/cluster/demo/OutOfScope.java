@@ -2,6 +2,7 @@ package org.liaison.cluster.demo;
 
 import java.util.List;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
@@ -28,7 +29,12 @@ final class OutOfScope implements DemoScenario {
         OfficerRequests.send(
             federation,
             "ru.skr",
-            OfficerRequests.phoneQuery(TargetConflict.PHONE, "NARCOTICS", "SKR-DEMO-2", "us.ice"));
+            OfficerQueries.phone(
+                TargetConflict.PHONE,
+                "NARCOTICS",
+                "SKR-DEMO-2",
+                OfficerRequests.DEADLINE_MS,
+                "us.ice"));
     say.answers(answers);
     PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
     boolean refused =

@@ -3,6 +3,7 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.PartnerAnswer;
 
 /** Case 7: ICE fans a query out to four partners while one node is stopped; nothing hangs. */
@@ -39,7 +40,7 @@ final class PartnerDown implements DemoScenario {
           OfficerRequests.send(
               federation,
               "us.ice",
-              OfficerRequests.personQuery(
+              OfficerQueries.person(
                   "Dmitriy Volkov",
                   "1979-03-14",
                   "INVESTIGATOR",

@@ -3,6 +3,7 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cluster.AgencyGateway;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.PartnerAnswer;
 
 /**
@@ -41,8 +42,12 @@ final class Tampering implements DemoScenario {
           OfficerRequests.send(
               federation,
               "us.ice",
-              OfficerRequests.phoneQuery(
-                  TargetConflict.PHONE, "NARCOTICS", "ICE-DEMO-8", "us.dea"));
+              OfficerQueries.phone(
+                  TargetConflict.PHONE,
+                  "NARCOTICS",
+                  "ICE-DEMO-8",
+                  OfficerRequests.DEADLINE_MS,
+                  "us.dea"));
       say.answers(answers);
       PartnerAnswer dea = OfficerRequests.answerOf(answers, "us.dea");
       boolean ok =

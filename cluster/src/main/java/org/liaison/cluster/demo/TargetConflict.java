@@ -3,9 +3,7 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
-import org.liaison.wire.v1.OfficerCheckRequest;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 
@@ -34,16 +32,7 @@ final class TargetConflict implements DemoScenario {
     try (NodeClient ice = federation.node("us.ice").client()) {
       answers =
           ice.checkAll(
-              OfficerCheckRequest.newBuilder()
-                  .setIdentifier(
-                      Identifier.newBuilder()
-                          .setType(IdentifierType.PHONE)
-                          .setValue(PHONE)
-                          .setCountry("US"))
-                  .setCaseReference("ICE-MIA-DEMO-1")
-                  .setOfficerId("officer-1")
-                  .setDeadlineMs(10_000)
-                  .build());
+              OfficerQueries.phoneCheck(PHONE, "ICE-MIA-DEMO-1", OfficerRequests.DEADLINE_MS));
     }
     say.checkAnswers(answers);
     PartnerCheckAnswer dea =

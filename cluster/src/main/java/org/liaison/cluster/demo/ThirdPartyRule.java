@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.WorkflowAnswer;
@@ -116,7 +117,7 @@ final class ThirdPartyRule implements DemoScenario {
     return OfficerRequests.send(
             federation,
             "us.ioc2",
-            OfficerRequests.personQuery(
+            OfficerQueries.person(
                 "Viktor Petrenko",
                 "1971-11-05",
                 "ANALYST",

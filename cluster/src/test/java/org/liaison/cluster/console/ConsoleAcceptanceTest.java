@@ -15,9 +15,7 @@ import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
-import org.liaison.wire.v1.Alert;
-import org.liaison.wire.v1.AlertsRequest;
-import org.liaison.wire.v1.DeconflictionGrpc;
+import org.liaison.cluster.it.Alerts;
 import org.liaison.wire.v1.InfoRequestDraft;
 import org.liaison.wire.v1.WorkflowRef;
 import org.liaison.wire.v1.WorkflowsGrpc;
@@ -75,12 +73,12 @@ class ConsoleAcceptanceTest {
       skr.select("purpose", "HUMAN_SMUGGLING");
       skr.fill("case", "SK-77-2026-0117");
       skr.fill("role", "INVESTIGATOR");
-      long asked = System.nanoTime();
-      skr.driver().findElement(By.id("query-submit")).click();
       WebElement ice =
-          skr.await(
-              By.cssSelector("li.answer[data-partner='us.ice'][data-status='MATCH']"), ANSWER);
-      Timings.firstAnswer("query ru.skr -> us.ice", (System.nanoTime() - asked) / 1_000_000);
+          firstAnswer(
+              skr,
+              "query ru.skr -> us.ice",
+              submit(skr, "query-submit"),
+              answer("us.ice", "MATCH"));
       assertThat(ice.findElement(By.cssSelector(".tier")).getText()).isEqualTo("SUMMARY");
       assertThat(ice.getText()).contains("ice-skr-2010");
       assertThat(fields(ice)).isNotEmpty();
@@ -102,15 +100,7 @@ class ConsoleAcceptanceTest {
       ice.fill("value", "+1 305 555 0142");
       ice.fill("country", "US");
       ice.fill("case", "ICE-MIA-2026-0311");
-      long asked = System.nanoTime();
-      ice.driver().findElement(By.id("check-submit")).click();
-      WebElement conflict =
-          ice.await(
-              By.cssSelector("li.answer[data-partner='us.dea'][data-status='CONFLICT']"), ANSWER);
-      Timings.firstAnswer("check us.ice -> us.dea", (System.nanoTime() - asked) / 1_000_000);
-      assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
-          .isEqualTo("DEA-MIA-2026-0142");
-      assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+      deaConflictOnCheck(ice, "check us.ice -> us.dea");
       ice.screenshot("case1-ice-check");
 
       // DEA's case agent sees the target alert appear live, and the page acknowledges it
@@ -124,7 +114,7 @@ class ConsoleAcceptanceTest {
       dea.screenshot("case1-dea-alert");
       // acknowledged by the page that showed it: nothing left pending at DEA's node
       long until = System.nanoTime() + ANSWER.toNanos();
-      while (!pendingAlerts(f.node("us.dea"), "DEA-MIA-2026-0142").isEmpty()) {
+      while (!Alerts.pending(f, "us.dea", "DEA-MIA-2026-0142").isEmpty()) {
         assertThat(System.nanoTime()).as("alerts shown but not acknowledged").isLessThan(until);
         pause(200);
       }
@@ -138,13 +128,8 @@ class ConsoleAcceptanceTest {
           .isEmpty();
 
       // a state change without the page's CSRF token is refused
-      Object status =
-          ice.driver()
-              .executeAsyncScript(
-                  "const done = arguments[0]; fetch('/console/checks', {method: 'POST',"
-                      + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
-                      + " body: 'type=PHONE&value=1&case=X'}).then(r => done(r.status));");
-      assertThat(((Number) status).intValue()).isEqualTo(403);
+      assertThat(postWithoutCsrf(ice, "/console/checks", "type=PHONE&value=1&case=X"))
+          .isEqualTo(403);
     }
   }
 
@@ -160,19 +145,20 @@ class ConsoleAcceptanceTest {
 
       ice.get(f.node("us.ice").consoleUrl() + "operations");
       Timings.pageLoad("operations page (us.ice)", ice.pageLoadMs());
-      long asked = System.nanoTime();
-      plan(
-          ice,
-          "ICE-MIA-2026-0311",
-          "SURVEILLANCE",
-          "25.7644",
-          "-80.1918",
-          six.plusMinutes(90),
-          six.plusHours(5));
       WebElement conflict =
-          ice.await(
-              By.cssSelector("li.answer[data-partner='us.dea'][data-status='CONFLICT']"), ANSWER);
-      Timings.firstAnswer("operation us.ice -> us.dea", (System.nanoTime() - asked) / 1_000_000);
+          firstAnswer(
+              ice,
+              "operation us.ice -> us.dea",
+              () ->
+                  plan(
+                      ice,
+                      "ICE-MIA-2026-0311",
+                      "SURVEILLANCE",
+                      "25.7644",
+                      "-80.1918",
+                      six.plusMinutes(90),
+                      six.plusHours(5)),
+              answer("us.dea", "CONFLICT"));
       assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
           .isEqualTo("DEA-MIA-2026-0142");
 
@@ -231,10 +217,11 @@ class ConsoleAcceptanceTest {
       // ICE passed it on: CBP, the originator, has ICE's consent request for us.ioc2
       WebElement atCbp = awaitInboxItem(f.node("us.cbp"), cbp, "ice-r-0102-pnr", "us.ice");
       atCbp.findElement(By.cssSelector("input[name=conditions]")).sendKeys("analytical use only");
-      long clicked = System.nanoTime();
-      atCbp.findElement(By.cssSelector("button[value=GRANT]")).click();
-      cbp.await(By.cssSelector(".item[data-state='GRANTED']"), ANSWER);
-      Timings.firstAnswer("inbox grant us.cbp", (System.nanoTime() - clicked) / 1_000_000);
+      firstAnswer(
+          cbp,
+          "inbox grant us.cbp",
+          () -> atCbp.findElement(By.cssSelector("button[value=GRANT]")).click(),
+          By.cssSelector(".item[data-state='GRANTED']"));
       cbp.screenshot("case4-cbp-granted");
 
       // the grant comes back to IOC-2 through ICE, and the record now reaches IOC-2
@@ -261,17 +248,7 @@ class ConsoleAcceptanceTest {
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
         ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
       // feedback is owed on what CBP disclosed to ICE, so ICE first asks CBP about the plate
-      ice.get(f.node("us.ice").consoleUrl() + "query");
-      ice.select("type", "PLATE");
-      ice.fill("value", "FLA-8XK2");
-      ice.fill("country", "US");
-      ice.select("purpose", "DRUG_TRAFFICKING");
-      ice.fill("case", "ICE-MIA-2026-0311");
-      ice.fill("role", "CASE_AGENT");
-      ice.driver().findElement(By.id("query-submit")).click();
-      WebElement disclosed =
-          ice.await(
-              By.cssSelector("li.answer[data-partner='us.cbp'][data-status='MATCH']"), ANSWER);
+      WebElement disclosed = askCbpAboutThePlate(f, ice);
       assertThat(disclosed.getText()).contains("cbp-r-0301-1");
 
       ice.get(f.node("us.ice").consoleUrl() + "feedback");
@@ -287,25 +264,18 @@ class ConsoleAcceptanceTest {
       assertThat(sent.getText()).contains("us.cbp");
       ice.screenshot("case5-ice-feedback");
 
-      long until = System.nanoTime() + ANSWER.toNanos();
-      while (true) {
-        cbp.get(f.node("us.cbp").consoleUrl() + "feedback");
-        List<WebElement> received =
-            cbp.driver()
-                .findElements(
-                    By.xpath(
-                        "//section[@id='feedback-items']/article[@data-kind='FEEDBACK']"
-                            + "[.//dd[@class='detail' and text()='12 kg seized at the consignee']]"));
-        if (!received.isEmpty()) {
-          assertThat(received.get(0).findElement(By.cssSelector(".result")).getText())
-              .isEqualTo("SEIZURE");
-          assertThat(received.get(0).getText()).contains("us.ice");
-          cbp.screenshot("case5-cbp-feedback");
-          break;
-        }
-        assertThat(System.nanoTime()).as("the feedback never reached CBP").isLessThan(until);
-        pause(500);
-      }
+      WebElement received =
+          awaitOnPage(
+              f.node("us.cbp"),
+              cbp,
+              "feedback",
+              By.xpath(
+                  "//section[@id='feedback-items']/article[@data-kind='FEEDBACK']"
+                      + "[.//dd[@class='detail' and text()='12 kg seized at the consignee']]"),
+              "the feedback never reached CBP");
+      assertThat(received.findElement(By.cssSelector(".result")).getText()).isEqualTo("SEIZURE");
+      assertThat(received.getText()).contains("us.ice");
+      cbp.screenshot("case5-cbp-feedback");
     }
   }
 
@@ -316,13 +286,7 @@ class ConsoleAcceptanceTest {
       // ICE's console asks for a certificate of ICE's CA; DEA's officer has none, so the TLS
       // handshake fails and the browser shows its error page
       // (chromedriver reports it as an error of the navigation, or just shows the error page)
-      String seen;
-      try {
-        dea.get(f.node("us.ice").consoleUrl() + "query");
-        seen = dea.driver().getPageSource();
-      } catch (org.openqa.selenium.WebDriverException e) {
-        seen = e.getMessage();
-      }
+      String seen = pageOrError(dea, f.node("us.ice").consoleUrl() + "query");
       // under TLS 1.3 the server refuses the client's certificate after the client finished its
       // side of the handshake, so Chromium names either the refused certificate or the socket
       // the server closed, whichever it notices first
@@ -342,15 +306,12 @@ class ConsoleAcceptanceTest {
     requestInformation(f, "cbp-r-0301-1", "timeliness of the interdiction unit");
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice")) {
       // the table has rows once the request was delivered, and uPlot drew them (under the CSP)
-      long until = System.nanoTime() + ANSWER.toNanos();
-      while (true) {
-        ice.get(f.node("us.ice").consoleUrl() + "timeliness");
-        if (!ice.driver().findElements(By.cssSelector("#timings tbody tr")).isEmpty()) {
-          break;
-        }
-        assertThat(System.nanoTime()).as("no timed workflow step at ICE").isLessThan(until);
-        pause(500);
-      }
+      awaitOnPage(
+          f.node("us.ice"),
+          ice,
+          "timeliness",
+          By.cssSelector("#timings tbody tr"),
+          "no timed workflow step at ICE");
       Timings.pageLoad("timeliness page (us.ice)", ice.pageLoadMs());
       ice.await(By.cssSelector("#timeliness-chart .uplot canvas"), ANSWER);
       ice.screenshot("timeliness-ice");
@@ -410,18 +371,16 @@ class ConsoleAcceptanceTest {
       first
           .findElement(By.cssSelector("input[name=reason]"))
           .sendKeys("the vessel's crew list is not ours to share");
-      long clicked = System.nanoTime();
-      first.findElement(By.cssSelector("button[value=DECLINE]")).click();
-      cbp.await(
-          By.cssSelector(".item[data-workflow='" + declined + "'][data-state='DECLINED']"), ANSWER);
-      Timings.firstAnswer("inbox decline us.cbp", (System.nanoTime() - clicked) / 1_000_000);
+      firstAnswer(
+          cbp,
+          "inbox decline us.cbp",
+          () -> first.findElement(By.cssSelector("button[value=DECLINE]")).click(),
+          item(declined, "DECLINED"));
 
       WebElement second = awaitInboxWorkflow(f.node("us.cbp"), cbp, partial);
       second.findElement(By.cssSelector("input[name=field][value=date]")).click(); // untick
       second.findElement(By.cssSelector("button[value=APPROVE]")).click();
-      cbp.await(
-          By.cssSelector(".item[data-workflow='" + partial + "'][data-state='APPROVED_IN_PART']"),
-          ANSWER);
+      cbp.await(item(partial, "APPROVED_IN_PART"), ANSWER);
       cbp.screenshot("inbox-cbp-answered");
 
       WebElement no = awaitItemState(f.node("us.ice"), ice, declined, "DECLINED");
@@ -446,26 +405,15 @@ class ConsoleAcceptanceTest {
       ice.fill("name", "ROJAS, Hector");
       ice.fill("dob", "1975-06-02");
       ice.fill("case", "ICE-MIA-2026-0311");
-      long asked = System.nanoTime();
-      ice.driver().findElement(By.id("check-submit")).click();
-      WebElement conflict =
-          ice.await(
-              By.cssSelector("li.answer[data-partner='us.dea'][data-status='CONFLICT']"), ANSWER);
-      Timings.firstAnswer("person check us.ice -> us.dea", (System.nanoTime() - asked) / 1_000_000);
-      assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
-          .isEqualTo("DEA-MIA-2026-0142");
-      assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+      deaConflictOnCheck(ice, "person check us.ice -> us.dea");
       ice.screenshot("person-check-ice-conflict");
 
       ice.get(f.node("us.ice").consoleUrl() + "checks");
       ice.fill("name", "ROJAS, Hector");
       ice.fill("dob", "1975-06-03");
       ice.fill("case", "ICE-MIA-2026-0311");
-      ice.driver().findElement(By.id("check-submit")).click();
-      WebElement none =
-          ice.await(
-              By.cssSelector("li.answer[data-partner='us.dea'][data-status='NO_CONFLICT']"),
-              ANSWER);
+      submit(ice, "check-submit").run();
+      WebElement none = ice.await(answer("us.dea", "NO_CONFLICT"), ANSWER);
       assertThat(none.findElements(By.cssSelector(".partner-case"))).isEmpty();
     }
   }
@@ -484,11 +432,12 @@ class ConsoleAcceptanceTest {
       ice.fill("des-case", "ICE-MIA-2026-0311");
       ice.fill("des-justification", "OCDETF investigation MIA-17");
       // sent by keyboard: Enter in a field submits its form
-      long clicked = System.nanoTime();
-      ice.driver().findElement(By.id("des-justification")).sendKeys(Keys.ENTER);
       WebElement sent =
-          ice.await(By.cssSelector("#send-result .item[data-kind='DESIGNATION']"), ANSWER);
-      Timings.firstAnswer("send designation us.ice", (System.nanoTime() - clicked) / 1_000_000);
+          firstAnswer(
+              ice,
+              "send designation us.ice",
+              () -> ice.driver().findElement(By.id("des-justification")).sendKeys(Keys.ENTER),
+              By.cssSelector("#send-result .item[data-kind='DESIGNATION']"));
       String id = sent.getAttribute("data-workflow");
       assertThat(sent.getAttribute("data-partner")).isEqualTo("us.dea");
       assertThat(sent.getText()).contains("SA Ana Ruiz, SA Tom Hale");
@@ -501,7 +450,7 @@ class ConsoleAcceptanceTest {
           .contains("SA Tom Hale")
           .contains("OCDETF investigation MIA-17");
       request.findElement(By.cssSelector("button[value=APPROVE]")).click();
-      dea.await(By.cssSelector(".item[data-workflow='" + id + "'][data-state='APPROVED']"), ANSWER);
+      dea.await(item(id, "APPROVED"), ANSWER);
       dea.screenshot("designation-dea-approved");
       WebElement approved = awaitItemState(f.node("us.ice"), ice, id, "APPROVED");
       assertThat(approved.getText()).contains("SA Ana Ruiz").contains("SA Tom Hale");
@@ -530,17 +479,7 @@ class ConsoleAcceptanceTest {
     try (ConsoleBrowser ice = browser(f, "us.ice", "en", "us.ice");
         ConsoleBrowser cbp = browser(f, "us.cbp", "en", "us.cbp")) {
       // the officer asks about the plate; CBP's automatic answer discloses its record
-      ice.get(f.node("us.ice").consoleUrl() + "query");
-      ice.select("type", "PLATE");
-      ice.fill("value", "FLA-8XK2");
-      ice.fill("country", "US");
-      ice.select("purpose", "DRUG_TRAFFICKING");
-      ice.fill("case", "ICE-MIA-2026-0311");
-      ice.fill("role", "CASE_AGENT");
-      ice.driver().findElement(By.id("query-submit")).click();
-      WebElement answer =
-          ice.await(
-              By.cssSelector("li.answer[data-partner='us.cbp'][data-status='MATCH']"), ANSWER);
+      WebElement answer = askCbpAboutThePlate(f, ice);
       // and asks CBP for more of it, from the disclosure itself: the form comes filled in
       answer
           .findElement(By.cssSelector(".disclosure[data-record='cbp-r-0301-1'] a.request-more"))
@@ -560,23 +499,22 @@ class ConsoleAcceptanceTest {
       WebElement refused = ice.await(By.cssSelector("#send-result .error"), ANSWER);
       assertThat(refused.getText()).startsWith("The node answered ").contains("us.nowhere");
       // a state change without the page's CSRF token is refused
-      Object status =
-          ice.driver()
-              .executeAsyncScript(
-                  "const done = arguments[0]; fetch('/console/send/information', {method: 'POST',"
-                      + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
-                      + " body: 'partner=us.cbp&record=cbp-r-0301-1&purpose=DRUG_TRAFFICKING"
-                      + "&justification=x'}).then(r => done(r.status));");
-      assertThat(((Number) status).intValue()).isEqualTo(403);
+      assertThat(
+              postWithoutCsrf(
+                  ice,
+                  "/console/send/information",
+                  "partner=us.cbp&record=cbp-r-0301-1&purpose=DRUG_TRAFFICKING&justification=x"))
+          .isEqualTo(403);
 
       ice.fill("rfi-partner", "us.cbp");
       ice.fill("rfi-fields", "port, finding");
       ice.fill("rfi-justification", "the seizure report, for the prosecutor");
-      long clicked = System.nanoTime();
-      ice.driver().findElement(By.id("rfi-submit")).click();
       WebElement sent =
-          ice.await(By.cssSelector("#send-result .item[data-kind='INFORMATION_REQUEST']"), ANSWER);
-      Timings.firstAnswer("send rfi us.ice", (System.nanoTime() - clicked) / 1_000_000);
+          firstAnswer(
+              ice,
+              "send rfi us.ice",
+              submit(ice, "rfi-submit"),
+              By.cssSelector("#send-result .item[data-kind='INFORMATION_REQUEST']"));
       String id = sent.getAttribute("data-workflow");
       assertThat(sent.getAttribute("data-partner")).isEqualTo("us.cbp");
       assertThat(sent.findElement(By.cssSelector(".record")).getText()).isEqualTo("cbp-r-0301-1");
@@ -591,7 +529,7 @@ class ConsoleAcceptanceTest {
           .findElement(By.cssSelector("input[name=conditions]"))
           .sendKeys("for the prosecution of ICE-MIA-2026-0311 only");
       request.findElement(By.cssSelector("button[value=APPROVE]")).click();
-      cbp.await(By.cssSelector(".item[data-workflow='" + id + "'][data-state='APPROVED']"), ANSWER);
+      cbp.await(item(id, "APPROVED"), ANSWER);
       cbp.screenshot("rfi-cbp-approved-with-conditions");
 
       // ICE sees the fields it asked for, with CBP's conditions as a caveat
@@ -637,13 +575,7 @@ class ConsoleAcceptanceTest {
         while (true) {
           // a connection opened before gets the CLI's sentence from the console's gate; a new
           // handshake is refused by the console's TLS, which uses the same live trust
-          String seen;
-          try {
-            dea.get(f.node("us.dea").consoleUrl() + "alerts");
-            seen = dea.driver().getPageSource();
-          } catch (org.openqa.selenium.WebDriverException e) {
-            seen = e.getMessage();
-          }
+          String seen = pageOrError(dea, f.node("us.dea").consoleUrl() + "alerts");
           if (seen.contains("CERTIFICATE_REVOKED")
               || seen.contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")) {
             long ms = (System.nanoTime() - revoked) / 1_000_000;
@@ -669,13 +601,7 @@ class ConsoleAcceptanceTest {
       // a new browser, so a new TLS handshake: refused by the console's TLS itself (ConsoleTls),
       // before any page or the gate's sentence
       try (ConsoleBrowser fresh = browser(f, "us.dea", "en", "us.dea")) {
-        String seen;
-        try {
-          fresh.get(f.node("us.dea").consoleUrl() + "query");
-          seen = fresh.driver().getPageSource();
-        } catch (org.openqa.selenium.WebDriverException e) {
-          seen = e.getMessage();
-        }
+        String seen = pageOrError(fresh, f.node("us.dea").consoleUrl() + "query");
         assertThat(seen)
             .contains("ERR_BAD_SSL_CLIENT_AUTH_CERT")
             .doesNotContain("CERTIFICATE_REVOKED");
@@ -744,15 +670,37 @@ class ConsoleAcceptanceTest {
 
   private static WebElement awaitOnInbox(
       AgencyNode node, ConsoleBrowser b, String xpath, String failure) {
+    return awaitOnPage(node, b, "inbox", By.xpath(xpath), failure);
+  }
+
+  /**
+   * The first element {@code by} names on the node's console page {@code page}, loaded again every
+   * 500 ms until it shows one; fails with {@code failure} after {@link #ANSWER}.
+   */
+  private static WebElement awaitOnPage(
+      AgencyNode node, ConsoleBrowser b, String page, By by, String failure) {
     long until = System.nanoTime() + ANSWER.toNanos();
     while (true) {
-      b.get(node.consoleUrl() + "inbox");
-      List<WebElement> items = b.driver().findElements(By.xpath(xpath));
-      if (!items.isEmpty()) {
-        return items.get(0);
+      b.get(node.consoleUrl() + page);
+      List<WebElement> found = b.driver().findElements(by);
+      if (!found.isEmpty()) {
+        return found.get(0);
       }
       assertThat(System.nanoTime()).as(failure).isLessThan(until);
       pause(500);
+    }
+  }
+
+  /**
+   * The page at {@code url} as the browser shows it, or chromedriver's error when the navigation
+   * itself failed (a refused TLS handshake is reported either way).
+   */
+  private static String pageOrError(ConsoleBrowser b, String url) {
+    try {
+      b.get(url);
+      return b.driver().getPageSource();
+    } catch (org.openqa.selenium.WebDriverException e) {
+      return e.getMessage();
     }
   }
 
@@ -763,9 +711,78 @@ class ConsoleAcceptanceTest {
     ioc2.select("purpose", "INTERNATIONAL_ORGANIZED_CRIME");
     ioc2.fill("case", "IOC2-2026-0015");
     ioc2.fill("role", "ANALYST");
-    ioc2.driver().findElement(By.id("query-submit")).click();
-    return ioc2.await(
-        By.cssSelector("li.answer[data-partner='us.ice'][data-status='MATCH']"), ANSWER);
+    submit(ioc2, "query-submit").run();
+    return ioc2.await(answer("us.ice", "MATCH"), ANSWER);
+  }
+
+  /** ICE's case agent asks CBP about the plate of case 5; CBP's automatic answer, a match. */
+  private static WebElement askCbpAboutThePlate(Federation f, ConsoleBrowser ice) {
+    ice.get(f.node("us.ice").consoleUrl() + "query");
+    ice.select("type", "PLATE");
+    ice.fill("value", "FLA-8XK2");
+    ice.fill("country", "US");
+    ice.select("purpose", "DRUG_TRAFFICKING");
+    ice.fill("case", "ICE-MIA-2026-0311");
+    ice.fill("role", "CASE_AGENT");
+    submit(ice, "query-submit").run();
+    return ice.await(answer("us.cbp", "MATCH"), ANSWER);
+  }
+
+  /**
+   * Sends with {@code send} (a click, a key, a form filled and submitted), awaits what {@code
+   * shown} names for at most {@link #ANSWER}, and records the time between as the first answer of
+   * {@code timing}.
+   */
+  private static WebElement firstAnswer(ConsoleBrowser b, String timing, Runnable send, By shown) {
+    long sent = System.nanoTime();
+    send.run();
+    WebElement answer = b.await(shown, ANSWER);
+    Timings.firstAnswer(timing, (System.nanoTime() - sent) / 1_000_000);
+    return answer;
+  }
+
+  /**
+   * Submits the checks page's form as filled in, and awaits DEA's answer: a conflict with DEA's
+   * case of case 1 ({@code DEA-MIA-2026-0142}), with DEA's point of contact.
+   */
+  private static void deaConflictOnCheck(ConsoleBrowser ice, String timing) {
+    WebElement conflict =
+        firstAnswer(ice, timing, submit(ice, "check-submit"), answer("us.dea", "CONFLICT"));
+    assertThat(conflict.findElement(By.cssSelector(".partner-case")).getText())
+        .isEqualTo("DEA-MIA-2026-0142");
+    assertThat(conflict.findElement(By.cssSelector(".contact")).getText()).isNotBlank();
+  }
+
+  /**
+   * The HTTP status of a form POST to {@code path} sent by the page's own script without the page's
+   * CSRF token.
+   */
+  private static int postWithoutCsrf(ConsoleBrowser b, String path, String form) {
+    Object status =
+        b.driver()
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0], {method: 'POST',"
+                    + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                    + " body: arguments[1]}).then(r => done(r.status));",
+                path,
+                form);
+    return ((Number) status).intValue();
+  }
+
+  /** A click on the page's button {@code id}. */
+  private static Runnable submit(ConsoleBrowser b, String id) {
+    return () -> b.driver().findElement(By.id(id)).click();
+  }
+
+  /** A partner's answer in a query's or check's live list, once it has {@code status}. */
+  private static By answer(String partner, String status) {
+    return By.cssSelector(
+        "li.answer[data-partner='" + partner + "'][data-status='" + status + "']");
+  }
+
+  /** Workflow {@code id}'s item on the page, once it has reached {@code state}. */
+  private static By item(String id, String state) {
+    return By.cssSelector(".item[data-workflow='" + id + "'][data-state='" + state + "']");
   }
 
   private static WebElement awaitInboxItem(
@@ -804,17 +821,6 @@ class ConsoleAcceptanceTest {
     return answer.findElements(By.cssSelector(".field-value")).stream()
         .map(WebElement::getText)
         .toList();
-  }
-
-  private static List<Alert> pendingAlerts(AgencyNode node, String caseRef) {
-    try (NodeClient c = node.client()) {
-      var out = new java.util.ArrayList<Alert>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .alerts(AlertsRequest.newBuilder().setCaseReference(caseRef).build())
-          .forEachRemaining(out::add);
-      return out;
-    }
   }
 
   private static ConsoleBrowser browser(

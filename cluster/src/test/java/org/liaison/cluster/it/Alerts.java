@@ -15,11 +15,11 @@ import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.MatchKind;
 
 /** A case agent's de-confliction alerts, as the acceptance tests read and acknowledge them. */
-final class Alerts {
+public final class Alerts {
   private Alerts() {}
 
   /** The case's alerts not yet acknowledged. */
-  static List<Alert> pending(Federation f, String agency, String caseReference) {
+  public static List<Alert> pending(Federation f, String agency, String caseReference) {
     try (NodeClient c = f.node(agency).client()) {
       List<Alert> out = new ArrayList<>();
       DeconflictionGrpc.newBlockingStub(c.channel())

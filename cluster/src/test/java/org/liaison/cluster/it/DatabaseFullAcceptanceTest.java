@@ -29,15 +29,7 @@ class DatabaseFullAcceptanceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    f =
-        Federation.builder()
-            .agencies("us.ice", "us.dea")
-            .workDir(Path.of("target/federation/DatabaseFullAcceptanceTest").toAbsolutePath())
-            .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "20S")
-            .healthTimeout(
-                java.time.Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 420)))
-            .build()
-            .prepare();
+    f = StorageFaults.prepared(DatabaseFullAcceptanceTest.class);
     data = f.node("us.dea").dataDir();
     Files.createDirectories(data);
     mounted =
@@ -49,12 +41,7 @@ class DatabaseFullAcceptanceTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (f != null) {
-      f.close();
-    }
-    if (mounted) {
-      StorageFaults.run("umount", "-l", data.toString());
-    }
+    StorageFaults.stop(f, mounted, data);
   }
 
   @Test

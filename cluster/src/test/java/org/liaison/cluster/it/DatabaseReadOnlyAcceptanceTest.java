@@ -31,15 +31,7 @@ class DatabaseReadOnlyAcceptanceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    f =
-        Federation.builder()
-            .agencies("us.ice", "us.dea")
-            .workDir(Path.of("target/federation/DatabaseReadOnlyAcceptanceTest").toAbsolutePath())
-            .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "20S")
-            .healthTimeout(
-                java.time.Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 420)))
-            .build()
-            .prepare();
+    f = StorageFaults.prepared(DatabaseReadOnlyAcceptanceTest.class);
     data = f.node("us.dea").dataDir();
     Files.createDirectories(data);
     image = f.workDir().resolve("us.dea-data.ext4");
@@ -65,12 +57,7 @@ class DatabaseReadOnlyAcceptanceTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (f != null) {
-      f.close();
-    }
-    if (mounted) {
-      StorageFaults.run("umount", "-l", data.toString());
-    }
+    StorageFaults.stop(f, mounted, data);
   }
 
   @Test

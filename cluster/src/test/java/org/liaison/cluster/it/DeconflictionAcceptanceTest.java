@@ -26,7 +26,6 @@ import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditExportRequest;
 import org.liaison.wire.v1.AuditGrpc;
 import org.liaison.wire.v1.AuditRecord;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.FilterRequest;
 import org.liaison.wire.v1.Identifier;
@@ -38,7 +37,6 @@ import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.PartnerQuota;
-import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -194,7 +192,7 @@ class DeconflictionAcceptanceTest {
   void case6_deaWarrantAndIceSurveillance300mAway_bothGetAnOfficerSafetyAlert(Federation f) {
     OffsetDateTime six = TOMORROW.atTime(6, 0).atOffset(MIAMI);
     List<EventCheckAnswer> deaPlan =
-        plan(
+        Officers.planOperation(
             f,
             "us.dea",
             "DEA-MIA-2026-0142",
@@ -209,7 +207,7 @@ class DeconflictionAcceptanceTest {
         .doesNotContain(PartnerAnswer.Status.MATCH);
 
     List<EventCheckAnswer> icePlan =
-        plan(
+        Officers.planOperation(
             f,
             "us.ice",
             "ICE-MIA-2026-0311",
@@ -294,7 +292,7 @@ class DeconflictionAcceptanceTest {
       Federation f) throws IOException {
     // an alert DEA's agent has not acknowledged yet: two NARCOTICS operations in the evening
     OffsetDateTime eight = TOMORROW.atTime(20, 0).atOffset(MIAMI);
-    plan(
+    Officers.planOperation(
         f,
         "us.dea",
         "DEA-MIA-2025-0877",
@@ -304,7 +302,7 @@ class DeconflictionAcceptanceTest {
         50,
         eight,
         eight.plusHours(2));
-    plan(
+    Officers.planOperation(
         f,
         "us.ice",
         "ICE-MIA-2025-0877",
@@ -449,7 +447,7 @@ class DeconflictionAcceptanceTest {
     }
     OffsetDateTime noon = TOMORROW.atTime(12, 0).atOffset(MIAMI);
     List<EventCheckAnswer> answers =
-        plan(
+        Officers.planOperation(
             f,
             "us.ice",
             "ICE-MIA-2026-0311",
@@ -514,36 +512,6 @@ class DeconflictionAcceptanceTest {
   private static Alert awaitAlert(
       Federation f, String agency, String caseReference, MatchKind kind) {
     return Alerts.awaitOne(f, agency, caseReference, kind, Duration.ofSeconds(45));
-  }
-
-  private static List<EventCheckAnswer> plan(
-      Federation f,
-      String agency,
-      String caseRef,
-      String type,
-      double lat,
-      double lon,
-      int radius,
-      OffsetDateTime from,
-      OffsetDateTime to) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<EventCheckAnswer> out = new ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(60, TimeUnit.SECONDS)
-          .planOperation(
-              PlanOperationRequest.newBuilder()
-                  .setCaseReference(caseRef)
-                  .setType(type)
-                  .setLatitude(lat)
-                  .setLongitude(lon)
-                  .setRadiusMetres(radius)
-                  .setStart(from.toString())
-                  .setEnd(to.toString())
-                  .setDeadlineMs(8000)
-                  .build())
-          .forEachRemaining(out::add);
-      return out;
-    }
   }
 
   private static List<Path> files(Path dir) throws IOException {

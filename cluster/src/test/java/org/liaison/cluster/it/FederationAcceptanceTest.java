@@ -104,15 +104,7 @@ class FederationAcceptanceTest {
   void case3_cyrillicName_matchesLatinRecordAtSummaryTierWithListedFieldsOnly(Federation f) {
     List<PartnerAnswer> answers;
     try (NodeClient skr = f.node("ru.skr").client()) {
-      answers =
-          skr.queryAll(
-              Officers.personQuery(
-                  "Дмитрий Волков",
-                  "1979-03-14",
-                  "HUMAN_SMUGGLING",
-                  "SK-77-2026-0117",
-                  "INVESTIGATOR",
-                  "us.ice"));
+      answers = skr.queryAll(volkovFromSkr());
     }
     PartnerAnswer ice = from(answers, "us.ice");
     assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
@@ -175,12 +167,7 @@ class FederationAcceptanceTest {
       long until = System.nanoTime() + PATIENCE.toNanos();
       PartnerAnswer dea;
       do {
-        dea =
-            from(
-                ice.queryAll(
-                    Officers.phoneQuery(
-                        "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea")),
-                "us.dea");
+        dea = Officers.askCase1Phone(ice, "ICE-MIA-2026-0311", "us.dea");
       } while (dea.getStatus() == PartnerAnswer.Status.UNAVAILABLE
           && System.nanoTime() < until
           && pause());
@@ -202,17 +189,7 @@ class FederationAcceptanceTest {
     // which admits only agencies with an agreement in force there): one query while in force, so
     // this test does not rely on an earlier one having connected them.
     try (NodeClient skr = f.node("ru.skr").client()) {
-      PartnerAnswer before =
-          from(
-              skr.queryAll(
-                  Officers.personQuery(
-                      "Дмитрий Волков",
-                      "1979-03-14",
-                      "HUMAN_SMUGGLING",
-                      "SK-77-2026-0117",
-                      "INVESTIGATOR",
-                      "us.ice")),
-              "us.ice");
+      PartnerAnswer before = from(skr.queryAll(volkovFromSkr()), "us.ice");
       assertThat(before.getStatus()).as(before.toString()).isEqualTo(PartnerAnswer.Status.MATCH);
     }
     Path iceCopy = f.workDir().resolve("us.ice").resolve("agreements");
@@ -222,15 +199,7 @@ class FederationAcceptanceTest {
       awaitStoreRefresh();
       List<PartnerAnswer> answers;
       try (NodeClient skr = f.node("ru.skr").client()) {
-        answers =
-            skr.queryAll(
-                Officers.personQuery(
-                    "Дмитрий Волков",
-                    "1979-03-14",
-                    "HUMAN_SMUGGLING",
-                    "SK-77-2026-0117",
-                    "INVESTIGATOR",
-                    "us.ice"));
+        answers = skr.queryAll(volkovFromSkr());
       }
       PartnerAnswer ice = from(answers, "us.ice");
       assertThat(ice.getStatus()).as(ice.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
@@ -299,14 +268,10 @@ class FederationAcceptanceTest {
         "dea-ice-xdes-2009", LifecycleEvent.Action.SUSPEND, "us.dea", "integration test");
     try {
       awaitStoreRefresh();
-      List<PartnerAnswer> answers;
+      PartnerAnswer dea;
       try (NodeClient ice = f.node("us.ice").client()) {
-        answers =
-            ice.queryAll(
-                Officers.phoneQuery(
-                    "+1 305 555 0142", "DRUG_TRAFFICKING", "ICE-MIA-2026-0311", "us.dea"));
+        dea = Officers.askCase1Phone(ice, "ICE-MIA-2026-0311", "us.dea");
       }
-      PartnerAnswer dea = from(answers, "us.dea");
       assertThat(dea.getStatus()).as(dea.toString()).isEqualTo(PartnerAnswer.Status.REFUSED);
       assertThat(dea.getReason()).isEqualTo(Reason.AGREEMENT_SUSPENDED);
       assertThat(dea.getAnswer().getDisclosuresList()).isEmpty();

@@ -2,20 +2,19 @@ package org.liaison.cluster.it;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.cli.LiaisonCommand;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
+import org.liaison.cluster.OfficerQueries;
+import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
-import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.QueryRequest;
 
 /** Requests as officers write them in the acceptance cases. */
 final class Officers {
@@ -32,41 +31,54 @@ final class Officers {
 
   private Officers() {}
 
+  /** A query of a phone number, with the tests' deadline ({@link OfficerQueries#phone}). */
   static OfficerQueryRequest phoneQuery(
       String phone, String purpose, String caseRef, String... partners) {
-    return OfficerQueryRequest.newBuilder()
-        .setQuery(
-            QueryRequest.newBuilder()
-                .setIdentifier(
-                    Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone)))
-        .setPurpose(purpose)
-        .setCaseReference(caseRef)
-        .addAllPartners(List.of(partners))
-        .setDeadlineMs(DEADLINE_MS)
-        .build();
+    return OfficerQueries.phone(phone, purpose, caseRef, DEADLINE_MS, partners);
   }
 
+  /** A query of a person, with the tests' deadline ({@link OfficerQueries#person}). */
   static OfficerQueryRequest personQuery(
       String name, String dob, String purpose, String caseRef, String role, String... partners) {
-    return OfficerQueryRequest.newBuilder()
-        .setQuery(
-            QueryRequest.newBuilder()
-                .setPerson(PersonQuery.newBuilder().setName(name).setDateOfBirth(dob))
-                .setOfficerRole(role))
-        .setPurpose(purpose)
-        .setCaseReference(caseRef)
-        .addAllPartners(List.of(partners))
-        .setDeadlineMs(DEADLINE_MS)
-        .build();
+    return OfficerQueries.person(name, dob, role, purpose, caseRef, DEADLINE_MS, List.of(partners));
   }
 
+  /** A target check of a US phone number, with the tests' deadline. */
   static OfficerCheckRequest phoneCheck(String phone, String caseRef) {
-    return OfficerCheckRequest.newBuilder()
-        .setIdentifier(
-            Identifier.newBuilder().setType(IdentifierType.PHONE).setValue(phone).setCountry("US"))
-        .setCaseReference(caseRef)
-        .setDeadlineMs(DEADLINE_MS)
-        .build();
+    return OfficerQueries.phoneCheck(phone, caseRef, DEADLINE_MS);
+  }
+
+  /**
+   * Case 1's phone (+1 305 555 0142) asked of {@code partner} for drug trafficking under {@code
+   * caseRef}, by the officer of {@code client}; the partner's answer.
+   */
+  static PartnerAnswer askCase1Phone(NodeClient client, String caseRef, String partner) {
+    return from(
+        client.queryAll(phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, partner)),
+        partner);
+  }
+
+  /** Whether a status name (or an error's text) is one of {@link #ANSWERED}. */
+  static boolean isAnswered(String status) {
+    return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
+  }
+
+  /**
+   * {@code agency}'s officer plans an operation ({@link OfficerQueries#operation}, partners have 8
+   * s to answer); the event check's answers of every partner.
+   */
+  static List<EventCheckAnswer> planOperation(
+      Federation f,
+      String agency,
+      String caseRef,
+      String type,
+      double lat,
+      double lon,
+      int radius,
+      OffsetDateTime from,
+      OffsetDateTime to) {
+    return OfficerQueries.plan(
+        f.node(agency), OfficerQueries.operation(caseRef, type, lat, lon, radius, from, to, 8000));
   }
 
   static PartnerAnswer from(List<PartnerAnswer> answers, String agency) {
@@ -144,12 +156,20 @@ final class Officers {
   static Cli cli(AgencyNode node, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of(node.cliOptions().split(" ")));
+    return offline(all.toArray(String[]::new));
+  }
+
+  /**
+   * Runs the {@code liaison} command line in-process with {@code args} alone, no connection options
+   * (a command that runs on the node's host, such as {@code backup restore}).
+   */
+  static Cli offline(String... args) {
     var cl = LiaisonCommand.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(all.toArray(String[]::new));
+    int exit = cl.execute(args);
     return new Cli(exit, out.toString(), err.toString());
   }
 }

@@ -10,15 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,14 +20,6 @@ import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FederationTest;
 import org.liaison.postgres.DevPostgres;
-import org.liaison.wire.v1.AuditCheckpoint;
-import org.liaison.wire.v1.AuditFinding;
-import org.liaison.wire.v1.AuditFindings;
-import org.liaison.wire.v1.AuditFindingsRequest;
-import org.liaison.wire.v1.AuditGrpc;
-import org.liaison.wire.v1.AuditVerifyReport;
-import org.liaison.wire.v1.AuditVerifyRequest;
-import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
 /**
@@ -54,10 +38,6 @@ import org.liaison.wire.v1.Reason;
     nodeOptions = {"us.dea/liaison.admin.officers=officer-1"})
 class PostgresBackupRestoreAcceptanceTest {
   static final String DEBIAN_POSTGRESQL = "/usr/lib/postgresql/15/bin";
-
-  private static final Set<PartnerAnswer.Status> ANSWERED =
-      Set.of(
-          PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
 
   @Test
   void pgDumpWhileQueried_pgRestoreDetectedAsRollBackByThePartner(Federation f) throws Exception {
@@ -90,35 +70,17 @@ class PostgresBackupRestoreAcceptanceTest {
 
     // officers keep asking DEA while the dump is taken
     Path dump = f.workDir().resolve("us.dea-node-1.dump");
-    Map<String, String> outcomes = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService officers = Executors.newFixedThreadPool(2);
     try (NodeClient iceClient = ice.client()) {
-      List<Future<?>> loops =
-          List.of(
-              officers.submit(() -> queryLoop(iceClient, next, stop, outcomes)),
-              officers.submit(() -> queryLoop(iceClient, next, stop, outcomes)));
-      awaitAnswers(outcomes, 4);
-      int before = outcomes.size();
-      long t0 = System.nanoTime();
-      Proc dumped = run(pgArgs(bin, "pg_dump", db, "-Fc", "-f", dump.toString()));
-      long dumpMs = (System.nanoTime() - t0) / 1_000_000;
-      int during = outcomes.size() - before;
-      assertThat(dumped.exit()).as(dumped.out()).isZero();
-      awaitAnswers(outcomes, outcomes.size() + 4);
-      stop.set(true);
-      for (Future<?> l : loops) {
-        l.get(2, TimeUnit.MINUTES);
-      }
-      long failed = outcomes.values().stream().filter(s -> !isAnswered(s)).count();
-      System.out.printf(
-          "pg_dump: %d ms, %,d bytes; queries: %d before, %d answered while it ran, %d in all,"
-              + " %d failed%n",
-          dumpMs, Files.size(dump), before, during, outcomes.size(), failed);
-      assertThat(outcomes.values()).as("every query answered").allMatch(this::isAnswered);
-    } finally {
-      officers.shutdownNow();
+      BackupUnderQueries.whileQueried(
+          iceClient,
+          "ICE-PGDUMP-",
+          "pg_dump",
+          () -> {
+            Proc dumped = run(pgArgs(bin, "pg_dump", db, "-Fc", "-f", dump.toString()));
+            assertThat(dumped.exit()).as(dumped.out()).isZero();
+            return dump;
+          },
+          d -> d.toFile().length());
     }
     // the dump's own table of contents lists the audit log's data
     Proc toc = run(List.of(bin.resolve("pg_restore").toString(), "--list", dump.toString()));
@@ -127,14 +89,11 @@ class PostgresBackupRestoreAcceptanceTest {
 
     // more exchanges after the dump: ICE now holds a checkpoint of DEA beyond it
     try (NodeClient iceClient = ice.client()) {
-      for (int i = 0; i < 5; i++) {
-        assertThat(ask(iceClient, "ICE-AFTER-DUMP-" + i).getStatus()).isIn(ANSWERED);
-      }
-      Thread.sleep(1_000); // the last answer's checkpoint is settled in the background
+      BackupUnderQueries.exchangesAfter(iceClient, "ICE-AFTER-DUMP-");
     }
     long heldBefore;
     try (NodeClient iceClient = ice.client()) {
-      heldBefore = heldOf(iceClient, "us.dea");
+      heldBefore = BackupUnderQueries.heldOf(iceClient, "us.dea");
     }
     long auditRowsBefore = auditRows(db);
 
@@ -152,28 +111,9 @@ class PostgresBackupRestoreAcceptanceTest {
     try (NodeClient deaClient = dea.client();
         NodeClient iceClient = ice.client()) {
       // the restored node's own log verifies, and is the older, shorter one
-      AuditVerifyReport self = audit(deaClient).verify(AuditVerifyRequest.getDefaultInstance());
-      assertThat(self.getProblemsList()).isEmpty();
-      assertThat(self.getOk()).isTrue();
-      assertThat(self.getTreeSize()).isLessThan(heldBefore);
-
-      // the restored node answers again
-      assertThat(ask(iceClient, "ICE-AFTER-RESTORE").getStatus()).isIn(ANSWERED);
-
-      // ICE's next consistency check finds the roll-back
-      AuditFindings found =
-          audit(iceClient)
-              .findings(AuditFindingsRequest.newBuilder().setCheckPartnersNow(true).build());
-      System.out.println(
-          "ICE's findings: "
-              + found.getFindingsList().stream().map(AuditFinding::getDetail).toList());
-      assertThat(found.getFindingsList())
-          .as("ICE's findings after DEA's restore")
-          .anySatisfy(
-              (AuditFinding x) -> {
-                assertThat(x.getPartnerAgency()).isEqualTo("us.dea");
-                assertThat(x.getKind()).isEqualTo(Reason.PARTNER_HISTORY_INCONSISTENT.name());
-              });
+      BackupUnderQueries.restoredLogVerifies(deaClient, heldBefore);
+      // the restored node answers again, and ICE's next consistency check finds the roll-back
+      BackupUnderQueries.rollBackFoundBy(iceClient);
     }
   }
 
@@ -218,50 +158,5 @@ class PostgresBackupRestoreAcceptanceTest {
     String out = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
     return new Proc(p.exitValue(), out);
-  }
-
-  private static AuditGrpc.AuditBlockingStub audit(NodeClient c) {
-    return AuditGrpc.newBlockingStub(c.channel()).withDeadlineAfter(2, TimeUnit.MINUTES);
-  }
-
-  private static long heldOf(NodeClient ice, String agency) {
-    AuditFindings held = audit(ice).findings(AuditFindingsRequest.getDefaultInstance());
-    return held.getPartnerCheckpointsList().stream()
-        .filter(c -> c.getAgency().equals(agency))
-        .mapToLong(AuditCheckpoint::getTreeSize)
-        .max()
-        .orElse(0);
-  }
-
-  private static PartnerAnswer ask(NodeClient ice, String caseRef) {
-    return Officers.from(
-        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea")),
-        "us.dea");
-  }
-
-  private boolean isAnswered(String status) {
-    return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
-  }
-
-  private static Void queryLoop(
-      NodeClient ice, AtomicInteger next, AtomicBoolean stop, Map<String, String> outcomes) {
-    while (!stop.get()) {
-      String caseRef = "ICE-PGDUMP-" + next.getAndIncrement();
-      try {
-        outcomes.put(caseRef, ask(ice, caseRef).getStatus().name());
-      } catch (RuntimeException e) {
-        outcomes.put(caseRef, e.toString());
-      }
-    }
-    return null;
-  }
-
-  private static void awaitAnswers(Map<String, String> outcomes, int count)
-      throws InterruptedException {
-    long giveUp = System.currentTimeMillis() + 120_000;
-    while (outcomes.size() < count) {
-      assertThat(System.currentTimeMillis()).as(count + " answers").isLessThan(giveUp);
-      Thread.sleep(20);
-    }
   }
 }

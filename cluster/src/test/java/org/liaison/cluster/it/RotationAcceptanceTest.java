@@ -2,27 +2,20 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,13 +26,11 @@ import org.liaison.cluster.FederationProcess;
 import org.liaison.cluster.FederationTest;
 import org.liaison.cluster.RepositoryRoot;
 import org.liaison.pem.Pem;
-import org.liaison.pki.PkiCommand;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditFindingsRequest;
 import org.liaison.wire.v1.AuditGrpc;
 import org.liaison.wire.v1.InfoRequestDraft;
-import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowsGrpc;
 
@@ -59,10 +50,6 @@ import org.liaison.wire.v1.WorkflowsGrpc;
     nodeOptions = {"liaison.directory.reload-interval=1s"},
     gatewayOptions = {"liaison.directory.reload-interval=1s"})
 class RotationAcceptanceTest {
-  private static final Set<PartnerAnswer.Status> ANSWERED =
-      Set.of(
-          PartnerAnswer.Status.MATCH, PartnerAnswer.Status.NO_MATCH, PartnerAnswer.Status.REFUSED);
-
   /** Queries that must end after a change took effect before the next change. */
   private static final int QUERIES_PER_PHASE = 6;
 
@@ -76,26 +63,17 @@ class RotationAcceptanceTest {
     federation = f;
     AgencyNode dea = f.node("us.dea");
     AgencyNode ice = f.node("us.ice");
-    Map<String, String> outcomes = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService officers = Executors.newFixedThreadPool(3);
     List<String> phases = new ArrayList<>();
     try (NodeClient iceClient = ice.client();
-        NodeClient deaClient = dea.client()) {
-      List<Future<?>> loops =
-          List.of(
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-ROT-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-ROT-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(asking(deaClient, "us.ice"), "DEA-ROT-", next, stop, outcomes)));
-      long warm = System.currentTimeMillis() + 180_000;
-      while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
-        Thread.sleep(50); // the first exchanges between cold processes are slow
-      }
-      phases.add(phase("before", outcomes, List.of()));
+        NodeClient deaClient = dea.client();
+        QueriesUnderChange queries =
+            new QueriesUnderChange()
+                .officer("ICE-ROT-", asking(iceClient, "us.dea"))
+                .officer("ICE-ROT-", asking(iceClient, "us.dea"))
+                .officer("DEA-ROT-", asking(deaClient, "us.ice"))) {
+      // the first exchanges between cold processes are slow
+      queries.awaitCount(6, Duration.ofMinutes(3));
+      phases.add(phase("before", queries, List.of()));
 
       // each phase lasts until the change took effect (its log line) and queries ran after it
       java.nio.file.Path deaNodeLog = dea.log();
@@ -105,7 +83,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "node keys rotated, overlap",
-              outcomes,
+              queries,
               List.of(new Took(deaNodeLog, "keys of node-1 reloaded")),
               "rotate",
               "--agency",
@@ -116,7 +94,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "node's old certificates revoked",
-              outcomes,
+              queries,
               List.of(new Took(iceNodeLog, DIRECTORY_RELOADED)),
               "rotate",
               "--agency",
@@ -127,7 +105,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "gateway TLS rotated, overlap",
-              outcomes,
+              queries,
               List.of(new Took(deaGatewayLog, "TLS certificate of the gateway reloaded")),
               "rotate",
               "--agency",
@@ -137,7 +115,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "gateway's old certificate revoked",
-              outcomes,
+              queries,
               List.of(new Took(iceGatewayLog, DIRECTORY_RELOADED)),
               "rotate",
               "--agency",
@@ -145,8 +123,7 @@ class RotationAcceptanceTest {
               "--gateway",
               "--retire-previous"));
 
-      stop.set(true);
-      noQueryFailed("rotation under load", loops, phases, outcomes);
+      noQueryFailed("rotation under load", queries, phases);
 
       // DEA's newest checkpoint reached ICE signed with DEA's new signing key
       String newSigning =
@@ -155,7 +132,8 @@ class RotationAcceptanceTest {
       long deadline = System.currentTimeMillis() + 30_000;
       String held = "";
       while (System.currentTimeMillis() < deadline && !held.equals(newSigning)) {
-        assertThat(askDea(iceClient, "ICE-ROT-LAST").getStatus()).isIn(ANSWERED);
+        assertThat(Officers.askCase1Phone(iceClient, "ICE-ROT-LAST", "us.dea").getStatus())
+            .isIn(Officers.ANSWERED);
         Thread.sleep(500);
         held =
             AuditGrpc.newBlockingStub(iceClient.channel())
@@ -169,8 +147,6 @@ class RotationAcceptanceTest {
                 .orElse("");
       }
       assertThat(held).as("signer of DEA's latest checkpoint held by ICE").isEqualTo(newSigning);
-    } finally {
-      officers.shutdownNow();
     }
     assertThat(Files.readString(dea.log())).contains("keys of node-1 reloaded");
     assertThat(Files.readString(f.gateway("us.dea").log()))
@@ -212,10 +188,6 @@ class RotationAcceptanceTest {
             throw new IllegalStateException(e);
           }
         };
-    Map<String, String> outcomes = new ConcurrentHashMap<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService officers = Executors.newFixedThreadPool(3);
     List<String> phases = new ArrayList<>();
     java.nio.file.Path deaNodeLog = dea.log();
     java.nio.file.Path deaGatewayLog = f.gateway("us.dea").log();
@@ -227,24 +199,18 @@ class RotationAcceptanceTest {
             new Took(iceNodeLog, DIRECTORY_RELOADED),
             new Took(deaGatewayLog, DIRECTORY_RELOADED),
             new Took(deaNodeLog, DIRECTORY_RELOADED));
-    try (NodeClient iceClient = ice.client()) {
-      List<Future<?>> loops =
-          List.of(
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-CA-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(asking(iceClient, "us.dea"), "ICE-CA-", next, stop, outcomes)),
-              officers.submit(
-                  () -> loop(askingAfresh(dea, "us.ice"), "DEA-CA-", next, stop, outcomes)));
-      long warm = System.currentTimeMillis() + 180_000;
-      while (outcomes.size() < 6 && System.currentTimeMillis() < warm) {
-        Thread.sleep(50);
-      }
-      phases.add(phase("before", outcomes, List.of()));
+    try (NodeClient iceClient = ice.client();
+        QueriesUnderChange queries =
+            new QueriesUnderChange()
+                .officer("ICE-CA-", asking(iceClient, "us.dea"))
+                .officer("ICE-CA-", asking(iceClient, "us.dea"))
+                .officer("DEA-CA-", askingAfresh(dea, "us.ice"))) {
+      queries.awaitCount(6, Duration.ofMinutes(3));
+      phases.add(phase("before", queries, List.of()));
       phases.add(
           phase(
               "new CA published (rotate --ca), every process reloaded it",
-              outcomes,
+              queries,
               everyProcessReloaded,
               "rotate",
               "--agency",
@@ -254,7 +220,7 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "DEA's processes switched to the new CA's certificates (rotate --ca --switch)",
-              outcomes,
+              queries,
               List.of(
                   new Took(deaNodeLog, "keys of node-1 reloaded"),
                   new Took(deaGatewayLog, "TLS certificate of the gateway reloaded"),
@@ -271,17 +237,14 @@ class RotationAcceptanceTest {
       phases.add(
           phase(
               "DEA's old CA withdrawn (rotate --ca --withdraw)",
-              outcomes,
+              queries,
               everyProcessReloaded,
               "rotate",
               "--agency",
               "us.dea",
               "--ca",
               "--withdraw"));
-      stop.set(true);
-      noQueryFailed("CA rotation under load", loops, phases, outcomes);
-    } finally {
-      officers.shutdownNow();
+      noQueryFailed("CA rotation under load", queries, phases);
     }
     assertThat(withOldCertificate.refusalOf("us.ice", signedUnderTheOldCa.get()))
         .as("after the withdrawal, DEA's node certificate of the old CA at ICE's gateway")
@@ -344,7 +307,8 @@ class RotationAcceptanceTest {
     assertThat(used).contains("liaison_node_exchanges_total", "liaison_gateway_envelopes_total");
 
     try (NodeClient ice = f.node("us.ice").client()) {
-      assertThat(askDea(ice, "ICE-METRICS-1").getStatus()).isIn(ANSWERED);
+      assertThat(Officers.askCase1Phone(ice, "ICE-METRICS-1", "us.dea").getStatus())
+          .isIn(Officers.ANSWERED);
       WorkflowsGrpc.newBlockingStub(ice.channel())
           .withDeadlineAfter(1, TimeUnit.MINUTES)
           .requestInformation(
@@ -403,13 +367,12 @@ class RotationAcceptanceTest {
    * {@link #QUERIES_PER_PHASE} more queries ended, so that each phase has queries on both sides of
    * its change (however slow the machine).
    */
-  private String phase(
-      String name, Map<String, String> outcomes, List<Took> took, String... pkiArgs)
+  private String phase(String name, QueriesUnderChange queries, List<Took> took, String... pkiArgs)
       throws InterruptedException {
-    int before = outcomes.size();
+    int before = queries.count();
     long[] seen = took.stream().mapToLong(Took::count).toArray();
     if (pkiArgs.length > 0) {
-      pki(federation, pkiArgs);
+      federation.pki(pkiArgs);
     }
     long deadline = System.currentTimeMillis() + 120_000;
     for (int i = 0; i < took.size(); i++) {
@@ -420,26 +383,19 @@ class RotationAcceptanceTest {
         Thread.sleep(100);
       }
     }
-    int effective = outcomes.size();
-    while (outcomes.size() < effective + QUERIES_PER_PHASE) {
+    int effective = queries.count();
+    while (queries.count() < effective + QUERIES_PER_PHASE) {
       assertThat(System.currentTimeMillis()).as("%s: queries after it", name).isLessThan(deadline);
       Thread.sleep(50);
     }
-    return name + ": " + (outcomes.size() - before) + " queries";
+    return name + ": " + (queries.count() - before) + " queries";
   }
 
-  /** Stops waiting for the loops, prints the phases and asserts that every query was answered. */
-  private static void noQueryFailed(
-      String what, List<Future<?>> loops, List<String> phases, Map<String, String> outcomes)
+  /** Stops the officers, prints the phases and asserts that every query was answered. */
+  private static void noQueryFailed(String what, QueriesUnderChange queries, List<String> phases)
       throws Exception {
-    for (Future<?> l : loops) {
-      l.get(2, TimeUnit.MINUTES);
-    }
-    List<String> failed =
-        outcomes.entrySet().stream()
-            .filter(e -> !isAnswered(e.getValue()))
-            .map(e -> e.getKey() + " " + e.getValue())
-            .toList();
+    Map<String, String> outcomes = queries.stop();
+    List<String> failed = queries.failed();
     System.out.println(what + ": " + String.join("; ", phases));
     System.out.printf(
         "%s: %d queries, %d failed %s%n",
@@ -450,82 +406,19 @@ class RotationAcceptanceTest {
     assertThat(outcomes.size()).as("queries made").isGreaterThan(20);
   }
 
-  private static boolean isAnswered(String status) {
-    return ANSWERED.stream().anyMatch(s -> s.name().equals(status));
-  }
-
-  private static PartnerAnswer askDea(NodeClient ice, String caseRef) {
-    return Officers.from(
-        ice.queryAll(Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, "us.dea")),
-        "us.dea");
-  }
-
-  /** One officer's query to a partner under a case reference; the partner's answer. */
-  private interface Asker {
-    PartnerAnswer ask(String caseRef);
-  }
-
-  private static Asker asking(NodeClient client, String partner) {
-    return caseRef ->
-        Officers.from(
-            client.queryAll(
-                Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseRef, partner)),
-            partner);
+  private static QueriesUnderChange.Asker asking(NodeClient client, String partner) {
+    return caseRef -> Officers.askCase1Phone(client, caseRef, partner);
   }
 
   /**
    * An officer who runs the CLI once per query, as {@code bin/liaison query} does: each query reads
    * the officer's certificate and the CAs it trusts from the PKI folder as they are now.
    */
-  private static Asker askingAfresh(AgencyNode node, String partner) {
+  private static QueriesUnderChange.Asker askingAfresh(AgencyNode node, String partner) {
     return caseRef -> {
       try (NodeClient client = node.client()) {
         return asking(client, partner).ask(caseRef);
       }
     };
-  }
-
-  private static Void loop(
-      Asker asker,
-      String prefix,
-      AtomicInteger next,
-      AtomicBoolean stop,
-      Map<String, String> outcomes) {
-    while (!stop.get()) {
-      String caseRef = prefix + next.getAndIncrement();
-      try {
-        PartnerAnswer a = asker.ask(caseRef);
-        boolean answered = isAnswered(a.getStatus().name());
-        outcomes.put(caseRef, a.getStatus().name() + (answered ? "" : " " + a));
-        if (!answered) {
-          pause();
-        }
-      } catch (RuntimeException e) {
-        outcomes.put(caseRef, e.toString());
-        pause(); // a failure is counted once a pause, not in a tight loop
-      }
-    }
-    return null;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void pki(Federation f, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--pki");
-    all.add(f.pkiDir().toString());
-    var cl = PkiCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(all.toArray(String[]::new));
-    assertThat(exit).as("liaison-pki " + all + ": " + err).isZero();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.liaison.cluster.it.Officers.from;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
@@ -18,6 +20,31 @@ import org.liaison.wire.v1.Reason;
  */
 final class StorageFaults {
   private StorageFaults() {}
+
+  /**
+   * ICE and DEA, prepared but not started, in {@code target/federation/<test>}: a test mounts DEA's
+   * data folder first. DEA's node waits up to 20 s for a database connection.
+   */
+  static Federation prepared(Class<?> test) {
+    return Federation.builder()
+        .agencies("us.ice", "us.dea")
+        .workDir(Path.of("target/federation/" + test.getSimpleName()).toAbsolutePath())
+        .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "20S")
+        .healthTimeout(Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 420)))
+        .build()
+        .prepare();
+  }
+
+  /** Stops the federation, then detaches DEA's data folder if the test mounted it. */
+  static void stop(Federation f, boolean mounted, Path data)
+      throws IOException, InterruptedException {
+    if (f != null) {
+      f.close();
+    }
+    if (mounted) {
+      run("umount", "-l", data.toString());
+    }
+  }
 
   /** A system command's exit code and what it printed. */
   record Result(int exit, String out) {}

@@ -39,7 +39,6 @@ import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConsentAnswer;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.ConsentMessage;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.FeedbackDraft;
 import org.liaison.wire.v1.Identifier;
@@ -47,7 +46,6 @@ import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.InfoRequest;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.QueryAnswer;
 import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
@@ -555,26 +553,11 @@ class TrustAcceptanceTest {
         .build();
   }
 
+  /** A three-hour surveillance within 50 m of a point, planned by {@code agency}'s officer. */
   private static List<EventCheckAnswer> plan(
       Federation f, String agency, String caseRef, double lat, double lon, OffsetDateTime from) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<EventCheckAnswer> out = new ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(60, TimeUnit.SECONDS)
-          .planOperation(
-              PlanOperationRequest.newBuilder()
-                  .setCaseReference(caseRef)
-                  .setType("SURVEILLANCE")
-                  .setLatitude(lat)
-                  .setLongitude(lon)
-                  .setRadiusMetres(50)
-                  .setStart(from.toString())
-                  .setEnd(from.plusHours(3).toString())
-                  .setDeadlineMs(8000)
-                  .build())
-          .forEachRemaining(out::add);
-      return out;
-    }
+    return Officers.planOperation(
+        f, agency, caseRef, "SURVEILLANCE", lat, lon, 50, from, from.plusHours(3));
   }
 
   // --- smaller holes, on the running processes ---

@@ -87,20 +87,9 @@ class WorkflowAcceptanceTest {
 
   @Test
   void rfi_approvedInPart_onlyTheApprovedFieldsTravel_andBothSidesKeepTheSteps(Federation f) {
-    WorkflowItem sent;
-    try (NodeClient ice = f.node("us.ice").client()) {
-      sent =
-          workflows(ice)
-              .requestInformation(
-                  InfoRequestDraft.newBuilder()
-                      .setPartner("us.cbp")
-                      .setRecordId("cbp-wf-int-0001")
-                      .setPurpose("DRUG_TRAFFICKING")
-                      .setCaseReference("ICE-MIA-WF-0001")
-                      .setJustification("container seizure follow-up")
-                      .setOfficerRole("CASE_AGENT")
-                      .build());
-    }
+    WorkflowItem sent =
+        iceAsksCbpForItsInterdiction(
+            f.node("us.ice"), "ICE-MIA-WF-0001", "container seizure follow-up");
     String rfiWorkflow = sent.getWorkflowId();
     assertThat(sent.getAgreementId()).isEqualTo("cbp-ice-2005");
     assertThat(sent.getDueAt()).isNotEmpty(); // 24 h from the agreement's service levels
@@ -218,32 +207,7 @@ class WorkflowAcceptanceTest {
 
   @Test
   void consentAskedByTheOfficer_refusedByCbp_staysWithheld_andIsNotAskedAgain(Federation f) {
-    Officers.Cli ask =
-        Officers.cli(
-            f.node("us.ice"),
-            "consent",
-            "request",
-            "--record",
-            "ice-wf-pnr-0002",
-            "--for",
-            "us.ioc2",
-            "--justification",
-            "IOC-2 lead on Orlov",
-            "--json");
-    assertThat(ask.exit()).as(ask.err()).isZero();
-    String consent = between(ask.out(), "\"workflow_id\":\"", "\"");
-    awaitState(f.node("us.cbp"), consent, WorkflowState.AWAITING_ANSWER);
-
-    Officers.Cli refuse =
-        Officers.cli(
-            f.node("us.cbp"),
-            "consent",
-            "refuse",
-            consent,
-            "--reason",
-            "EU PNR: purpose not covered");
-    assertThat(refuse.exit()).as(refuse.err()).isZero();
-    WorkflowItem refused = awaitState(f.node("us.ice"), consent, WorkflowState.REFUSED);
+    WorkflowItem refused = consentRefusedByCbp(f, "ice-wf-pnr-0002", "IOC-2 lead on Orlov");
     assertThat(refused.getReason()).isEqualTo("EU PNR: purpose not covered");
 
     PartnerAnswer answer = queryIceFromIoc2(f, ORLOV);
@@ -432,20 +396,8 @@ class WorkflowAcceptanceTest {
     AgencyNode cbp = f.node("us.cbp");
     AgencyNode ice = f.node("us.ice");
     cbp.stop();
-    String id;
-    try (NodeClient c = ice.client()) {
-      id =
-          workflows(c)
-              .requestInformation(
-                  InfoRequestDraft.newBuilder()
-                      .setPartner("us.cbp")
-                      .setRecordId("cbp-wf-int-0001")
-                      .setPurpose("DRUG_TRAFFICKING")
-                      .setJustification("full record for the prosecutor")
-                      .setOfficerRole("CASE_AGENT")
-                      .build())
-              .getWorkflowId();
-    }
+    String id =
+        iceAsksCbpForItsInterdiction(ice, "", "full record for the prosecutor").getWorkflowId();
     WorkflowItem pending =
         await(
             () -> {
@@ -462,14 +414,7 @@ class WorkflowAcceptanceTest {
     awaitState(ice, id, WorkflowState.AWAITING_ANSWER);
 
     ice.stop();
-    try (NodeClient c = cbp.client()) {
-      workflows(c)
-          .answer(
-              WorkflowAnswer.newBuilder()
-                  .setWorkflowId(id)
-                  .setDecision(WorkflowDecision.APPROVE)
-                  .build());
-    }
+    approveWhole(cbp, id);
     await(() -> show(cbp, id).getDelivery().contains("attempt") ? true : null);
     ice.start();
 
@@ -484,31 +429,7 @@ class WorkflowAcceptanceTest {
   void consentAskedOfTheHolderByIoc2_withTheCli_isAnsweredWithCbpsEarlierRefusal_andNotAskedAgain(
       Federation f) {
     // ICE's officer asked CBP's consent to pass Zorin's PNR record to IOC-2; CBP refused
-    Officers.Cli officerAsks =
-        Officers.cli(
-            f.node("us.ice"),
-            "consent",
-            "request",
-            "--record",
-            "ice-wf-pnr-0003",
-            "--for",
-            "us.ioc2",
-            "--justification",
-            "IOC-2 lead on Zorin",
-            "--json");
-    assertThat(officerAsks.exit()).as(officerAsks.err()).isZero();
-    String refusedConsent = between(officerAsks.out(), "\"workflow_id\":\"", "\"");
-    awaitState(f.node("us.cbp"), refusedConsent, WorkflowState.AWAITING_ANSWER);
-    Officers.Cli cbpRefuses =
-        Officers.cli(
-            f.node("us.cbp"),
-            "consent",
-            "refuse",
-            refusedConsent,
-            "--reason",
-            "EU PNR: purpose not covered");
-    assertThat(cbpRefuses.exit()).as(cbpRefuses.err()).isZero();
-    awaitState(f.node("us.ice"), refusedConsent, WorkflowState.REFUSED);
+    consentRefusedByCbp(f, "ice-wf-pnr-0003", "IOC-2 lead on Zorin");
 
     // then IOC-2 asks ICE, the holder, for CBP's consent itself
     Officers.Cli ask =
@@ -523,8 +444,7 @@ class WorkflowAcceptanceTest {
             "--justification",
             "IOC-2 lead on Zorin",
             "--json");
-    assertThat(ask.exit()).as(ask.err()).isZero();
-    String id = between(ask.out(), "\"workflow_id\":\"", "\"");
+    String id = workflowIdOf(ask);
     WorkflowItem refused = awaitState(f.node("us.ioc2"), id, WorkflowState.REFUSED);
     assertThat(refused.getPartnerAgency()).isEqualTo("us.ice");
     assertThat(refused.getReason())
@@ -545,8 +465,7 @@ class WorkflowAcceptanceTest {
             "--record",
             "ice-wf-int-0001",
             "--json");
-    assertThat(free.exit()).as(free.err()).isZero();
-    String undeliverable = between(free.out(), "\"workflow_id\":\"", "\"");
+    String undeliverable = workflowIdOf(free);
     WorkflowItem refusedAsk =
         awaitState(f.node("us.ioc2"), undeliverable, WorkflowState.UNDELIVERABLE);
     assertThat(steps(refusedAsk)).contains("UNDELIVERABLE");
@@ -557,34 +476,85 @@ class WorkflowAcceptanceTest {
   // --- helpers ---
 
   /**
-   * ICE's request for CBP's interdiction record {@code cbp-wf-int-0001}, approved whole by CBP and
-   * answered at ICE: a disclosure that feedback and the timeliness report can refer to.
+   * ICE's case agent asks CBP for its interdiction record {@code cbp-wf-int-0001}, for drug
+   * trafficking, in {@code caseReference} ("" for none); the request as ICE's node recorded it.
    */
-  private static String approvedRfi(Federation f, String justification) {
-    String id;
-    try (NodeClient ice = f.node("us.ice").client()) {
-      id =
-          workflows(ice)
-              .requestInformation(
-                  InfoRequestDraft.newBuilder()
-                      .setPartner("us.cbp")
-                      .setRecordId("cbp-wf-int-0001")
-                      .setPurpose("DRUG_TRAFFICKING")
-                      .setCaseReference("ICE-MIA-WF-0001")
-                      .setJustification(justification)
-                      .setOfficerRole("CASE_AGENT")
-                      .build())
-              .getWorkflowId();
+  private static WorkflowItem iceAsksCbpForItsInterdiction(
+      AgencyNode ice, String caseReference, String justification) {
+    try (NodeClient c = ice.client()) {
+      return workflows(c)
+          .requestInformation(
+              InfoRequestDraft.newBuilder()
+                  .setPartner("us.cbp")
+                  .setRecordId("cbp-wf-int-0001")
+                  .setPurpose("DRUG_TRAFFICKING")
+                  .setCaseReference(caseReference)
+                  .setJustification(justification)
+                  .setOfficerRole("CASE_AGENT")
+                  .build());
     }
-    awaitState(f.node("us.cbp"), id, WorkflowState.AWAITING_ANSWER);
-    try (NodeClient cbp = f.node("us.cbp").client()) {
-      workflows(cbp)
+  }
+
+  /**
+   * ICE's officer asks CBP, from the CLI, for consent to pass {@code record} on to IOC-2; CBP's
+   * officer refuses it ("EU PNR: purpose not covered"); the consent at ICE once it is refused.
+   */
+  private static WorkflowItem consentRefusedByCbp(
+      Federation f, String record, String justification) {
+    String consent =
+        workflowIdOf(
+            Officers.cli(
+                f.node("us.ice"),
+                "consent",
+                "request",
+                "--record",
+                record,
+                "--for",
+                "us.ioc2",
+                "--justification",
+                justification,
+                "--json"));
+    awaitState(f.node("us.cbp"), consent, WorkflowState.AWAITING_ANSWER);
+    Officers.Cli refuse =
+        Officers.cli(
+            f.node("us.cbp"),
+            "consent",
+            "refuse",
+            consent,
+            "--reason",
+            "EU PNR: purpose not covered");
+    assertThat(refuse.exit()).as(refuse.err()).isZero();
+    return awaitState(f.node("us.ice"), consent, WorkflowState.REFUSED);
+  }
+
+  /** The node's officer approves request {@code id} whole (every field asked for). */
+  private static void approveWhole(AgencyNode node, String id) {
+    try (NodeClient c = node.client()) {
+      workflows(c)
           .answer(
               WorkflowAnswer.newBuilder()
                   .setWorkflowId(id)
                   .setDecision(WorkflowDecision.APPROVE)
                   .build());
     }
+  }
+
+  /** The workflow id a {@code --json} command printed, once it exited 0. */
+  private static String workflowIdOf(Officers.Cli run) {
+    assertThat(run.exit()).as(run.err()).isZero();
+    return between(run.out(), "\"workflow_id\":\"", "\"");
+  }
+
+  /**
+   * ICE's request for CBP's interdiction record {@code cbp-wf-int-0001}, approved whole by CBP and
+   * answered at ICE: a disclosure that feedback and the timeliness report can refer to.
+   */
+  private static String approvedRfi(Federation f, String justification) {
+    String id =
+        iceAsksCbpForItsInterdiction(f.node("us.ice"), "ICE-MIA-WF-0001", justification)
+            .getWorkflowId();
+    awaitState(f.node("us.cbp"), id, WorkflowState.AWAITING_ANSWER);
+    approveWhole(f.node("us.cbp"), id);
     awaitState(f.node("us.ice"), id, WorkflowState.APPROVED);
     return id;
   }

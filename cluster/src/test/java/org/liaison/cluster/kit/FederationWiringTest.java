@@ -16,6 +16,7 @@ import org.liaison.cluster.AgencyGateway;
 import org.liaison.cluster.AgencyNode;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.ProcessStartException;
+import org.liaison.pki.PkiLayout;
 
 /** The federation's wiring, checked before any process starts (node and gateway need not exist). */
 class FederationWiringTest {
@@ -32,6 +33,22 @@ class FederationWiringTest {
         .nodeOption("liaison.query.deadline-ms", "1500")
         .build()
         .prepare();
+  }
+
+  @Test
+  void pki_runsTheDevelopmentPkiOnTheFederationsOwnPki_andFailsWithTheToolsError()
+      throws Exception {
+    Federation f = prepared();
+    Path crl = new PkiLayout(f.pkiDir()).caCrl("us.dea");
+    String before = Files.readString(crl);
+
+    f.pki("crl", "--agency", "us.dea");
+
+    assertThat(Files.readString(crl)).isNotEqualTo(before);
+    assertThatThrownBy(() -> f.pki("crl", "--agency", "xx.nowhere"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("liaison-pki crl --agency xx.nowhere --pki " + f.pkiDir())
+        .hasMessageContaining("exited");
   }
 
   @Test
