@@ -124,11 +124,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     }
     InboundRequest request =
         new InboundRequest(
-            h.getSenderAgency(),
+            ExchangeScope.sentBy(h),
             h.getSenderNode(),
-            h.getAgreementId(),
-            h.getPurpose(),
-            h.getCaseReference(),
             h.getOfficerId(),
             h.getMessageId(),
             h.getContentType(),

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.liaison.agreements.Agreement;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.AgreementChoice;
 import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.RecordLookup;
@@ -83,10 +84,11 @@ public class ConsentService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            originator,
-            a.id(),
-            AgreementChoice.purposeOr(d.getPurpose(), a),
-            d.getCaseReference(),
+            new ExchangeScope(
+                originator,
+                a.id(),
+                AgreementChoice.purposeOr(d.getPurpose(), a),
+                d.getCaseReference()),
             d.getRecordId(),
             d.getForAgency(),
             officer,
@@ -133,10 +135,8 @@ public class ConsentService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            holder,
-            a.id(),
-            AgreementChoice.purposeOr(d.getPurpose(), a),
-            d.getCaseReference(),
+            new ExchangeScope(
+                holder, a.id(), AgreementChoice.purposeOr(d.getPurpose(), a), d.getCaseReference()),
             ask.getRecordId(),
             me,
             officer,
@@ -160,7 +160,7 @@ public class ConsentService {
           Status.Code.PERMISSION_DENIED,
           Reason.NOT_ORIGINATOR,
           "only the record's originator can grant "
-              + w.partnerAgency
+              + w.scope.partnerAgency()
               + " the consent it asked for "
               + w.recordRef
               + "; "

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.liaison.agreements.Agreement;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.AgreementChoice;
 import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.Workflow;
@@ -69,10 +70,11 @@ public class DesignationService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.DESIGNATION,
-            d.getPartner(),
-            a.id(),
-            AgreementChoice.purposeOr(d.getPurpose(), a),
-            d.getCaseReference(),
+            new ExchangeScope(
+                d.getPartner(),
+                a.id(),
+                AgreementChoice.purposeOr(d.getPurpose(), a),
+                d.getCaseReference()),
             null,
             null,
             officer,
@@ -140,8 +142,8 @@ public class DesignationService {
         out.add(
             DesignatedAgent.newBuilder()
                 .setAgent(agent)
-                .setDesignatingAgency(asked ? w.partnerAgency : me)
-                .setRequestingAgency(asked ? me : w.partnerAgency)
+                .setDesignatingAgency(asked ? w.scope.partnerAgency() : me)
+                .setRequestingAgency(asked ? me : w.scope.partnerAgency())
                 .setAuthority(q.getAuthority())
                 .setWorkflowId(w.workflowId)
                 .setRequestedAt(w.createdAt.toString())
