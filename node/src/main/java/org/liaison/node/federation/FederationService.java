@@ -244,12 +244,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     try {
       audit.append(
           AuditEvent.builder(kind)
-              .direction(AuditEvent.Direction.IN)
-              .requestingAgency(h.getSenderAgency())
+              .exchange(AuditEvent.Direction.IN, ExchangeScope.sentBy(h))
               .officer(h.getOfficerId())
-              .agreement(h.getAgreementId())
-              .purpose(h.getPurpose())
-              .caseReference(h.getCaseReference())
               .messageId(h.getMessageId())
               .contentType(h.getContentType())
               .outcome(kind.name())

@@ -117,12 +117,8 @@ public class GatewayPartnerCall implements PartnerCall {
       // fail closed: a request leaves only once it is on the record
       audit.append(
           AuditEvent.builder(AuditKind.QUERY)
-              .direction(AuditEvent.Direction.OUT)
-              .answeringAgency(partner)
+              .exchange(AuditEvent.Direction.OUT, scope)
               .officer(r.officerId())
-              .agreement(scope.agreementId())
-              .purpose(scope.purpose())
-              .caseReference(scope.caseReference())
               .messageId(messageId)
               .contentType(r.contentType())
               .outcome("SENT")

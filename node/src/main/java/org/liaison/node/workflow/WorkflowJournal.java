@@ -92,12 +92,7 @@ public class WorkflowJournal {
     AuditEvent.Builder b =
         AuditEvent.builder(
                 w.kind == WorkflowKind.CONSENT ? AuditKind.ORIGINATOR_CONSENT : AuditKind.WORKFLOW)
-            .direction(weAsked ? AuditEvent.Direction.OUT : AuditEvent.Direction.IN)
-            .requestingAgency(weAsked ? null : w.scope.partnerAgency())
-            .answeringAgency(weAsked ? w.scope.partnerAgency() : null)
-            .agreement(w.scope.agreementId())
-            .purpose(w.scope.purpose())
-            .caseReference(w.scope.caseReference())
+            .exchange(weAsked ? AuditEvent.Direction.OUT : AuditEvent.Direction.IN, w.scope)
             .officer(e.actor)
             .messageId(w.workflowId)
             .contentType(w.kind.name())
