@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.liaison.agreements.Agreement;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.AgreementChoice;
 import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.RecordLookup;
@@ -84,11 +83,7 @@ public class ConsentService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            new ExchangeScope(
-                originator,
-                a.id(),
-                AgreementChoice.purposeOr(d.getPurpose(), a),
-                d.getCaseReference()),
+            AgreementChoice.scope(originator, a, d.getPurpose(), d.getCaseReference()),
             d.getRecordId(),
             d.getForAgency(),
             officer,
@@ -135,8 +130,7 @@ public class ConsentService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            new ExchangeScope(
-                holder, a.id(), AgreementChoice.purposeOr(d.getPurpose(), a), d.getCaseReference()),
+            AgreementChoice.scope(holder, a, d.getPurpose(), d.getCaseReference()),
             ask.getRecordId(),
             me,
             officer,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.liaison.agreements.Agreement;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.AgreementChoice;
 import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.Workflow;
@@ -70,11 +69,7 @@ public class DesignationService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.DESIGNATION,
-            new ExchangeScope(
-                d.getPartner(),
-                a.id(),
-                AgreementChoice.purposeOr(d.getPurpose(), a),
-                d.getCaseReference()),
+            AgreementChoice.scope(d.getPartner(), a, d.getPurpose(), d.getCaseReference()),
             null,
             null,
             officer,

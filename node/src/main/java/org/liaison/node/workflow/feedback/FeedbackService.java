@@ -12,7 +12,6 @@ import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.agreements.Party;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.AgreementChoice;
 import org.liaison.node.workflow.RecordLookup;
 import org.liaison.node.workflow.Workflow;
@@ -89,11 +88,7 @@ public class FeedbackService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.FEEDBACK,
-            new ExchangeScope(
-                originator,
-                a.id(),
-                AgreementChoice.purposeOr(d.getPurpose(), a),
-                d.getCaseReference()),
+            AgreementChoice.scope(originator, a, d.getPurpose(), d.getCaseReference()),
             d.getRecordId(),
             null,
             officer,
