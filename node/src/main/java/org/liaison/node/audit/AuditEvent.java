@@ -3,6 +3,7 @@ package org.liaison.node.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.wire.v1.AuditKind;
 
 /**
@@ -106,6 +107,24 @@ public record AuditEvent(
 
     public Builder direction(Direction d) {
       this.direction = d;
+      return this;
+    }
+
+    /**
+     * An exchange with a partner: IN when the partner asked (it is the requesting agency), OUT when
+     * this node asked (the partner answers); the scope's agreement, purpose and case come with it.
+     */
+    public Builder exchange(Direction d, ExchangeScope scope) {
+      switch (d) {
+        case IN -> this.requestingAgency = scope.partnerAgency();
+        case OUT -> this.answeringAgency = scope.partnerAgency();
+        case LOCAL ->
+            throw new IllegalArgumentException("an exchange with a partner goes IN or OUT");
+      }
+      this.direction = d;
+      this.agreementId = scope.agreementId();
+      this.purpose = scope.purpose();
+      this.caseReference = scope.caseReference();
       return this;
     }
 

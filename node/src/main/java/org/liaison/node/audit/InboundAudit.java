@@ -28,12 +28,8 @@ public final class InboundAudit {
       InboundRequest r, byte[] requestHash, Message answer, String outcome, String reason) {
     AuditEvent.Builder b =
         AuditEvent.builder(kind(answer, outcome))
-            .direction(AuditEvent.Direction.IN)
-            .requestingAgency(r.senderAgency())
+            .exchange(AuditEvent.Direction.IN, r.scope())
             .officer(r.officerId())
-            .agreement(r.agreementId())
-            .purpose(r.purpose())
-            .caseReference(r.caseReference())
             .messageId(r.messageId())
             .contentType(r.contentType())
             .outcome(outcome)

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.partners.PartnerAgreement;
@@ -68,10 +69,7 @@ public class PartnerConsistency {
           calls
               .send(
                   new OutboundRequest(
-                      partner.agency(),
-                      partner.agreementId(),
-                      PURPOSE,
-                      "audit",
+                      new ExchangeScope(partner.agency(), partner.agreementId(), PURPOSE, "audit"),
                       "node",
                       CONTENT_TYPE),
                   request,

@@ -124,11 +124,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     }
     InboundRequest request =
         new InboundRequest(
-            h.getSenderAgency(),
+            ExchangeScope.sentBy(h),
             h.getSenderNode(),
-            h.getAgreementId(),
-            h.getPurpose(),
-            h.getCaseReference(),
             h.getOfficerId(),
             h.getMessageId(),
             h.getContentType(),
@@ -247,12 +244,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     try {
       audit.append(
           AuditEvent.builder(kind)
-              .direction(AuditEvent.Direction.IN)
-              .requestingAgency(h.getSenderAgency())
+              .exchange(AuditEvent.Direction.IN, ExchangeScope.sentBy(h))
               .officer(h.getOfficerId())
-              .agreement(h.getAgreementId())
-              .purpose(h.getPurpose())
-              .caseReference(h.getCaseReference())
               .messageId(h.getMessageId())
               .contentType(h.getContentType())
               .outcome(kind.name())

@@ -87,16 +87,18 @@ public class GatewayPartnerCall implements PartnerCall {
 
   @Override
   public CompletableFuture<byte[]> send(OutboundRequest r, Message payload, long deadlineMs) {
+    ExchangeScope scope = r.scope();
+    String partner = scope.partnerAgency();
     Envelope request;
     try {
       request =
           envelopes.seal(
               SealRequest.request(
-                  r.partnerAgency(),
+                  partner,
                   PARTNER_NODE,
-                  r.agreementId(),
-                  r.purpose(),
-                  r.caseReference(),
+                  scope.agreementId(),
+                  scope.purpose(),
+                  scope.caseReference(),
                   r.officerId(),
                   r.contentType(),
                   Duration.ofMillis(config.query().ttlMs())),
@@ -106,7 +108,7 @@ public class GatewayPartnerCall implements PartnerCall {
           new ExchangeFailure(
               PartnerAnswer.Status.REJECTED,
               e.reason(),
-              "the request to " + r.partnerAgency() + " could not be sealed: " + e.getMessage()));
+              "the request to " + partner + " could not be sealed: " + e.getMessage()));
     }
     byte[] requestHash = Envelopes.signedContentHash(request);
     String messageId =
@@ -115,12 +117,8 @@ public class GatewayPartnerCall implements PartnerCall {
       // fail closed: a request leaves only once it is on the record
       audit.append(
           AuditEvent.builder(AuditKind.QUERY)
-              .direction(AuditEvent.Direction.OUT)
-              .answeringAgency(r.partnerAgency())
+              .exchange(AuditEvent.Direction.OUT, scope)
               .officer(r.officerId())
-              .agreement(r.agreementId())
-              .purpose(r.purpose())
-              .caseReference(r.caseReference())
               .messageId(messageId)
               .contentType(r.contentType())
               .outcome("SENT")
@@ -132,7 +130,7 @@ public class GatewayPartnerCall implements PartnerCall {
               PartnerAnswer.Status.UNAVAILABLE,
               Reason.AUDIT_UNAVAILABLE,
               "this node cannot write its audit record, so nothing was sent to "
-                  + r.partnerAgency()
+                  + partner
                   + "; retry later"));
     }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
@@ -141,16 +139,16 @@ public class GatewayPartnerCall implements PartnerCall {
         .whenComplete(
             (answer, t) -> {
               if (t != null) {
-                result.completeExceptionally(failure(r.partnerAgency(), t));
+                result.completeExceptionally(failure(partner, t));
                 return;
               }
               try {
                 OpenedEnvelope opened = envelopes.openAnswer(answer, requestHash);
                 String signer = opened.header().getSenderAgency();
-                if (!signer.equals(r.partnerAgency())) {
+                if (!signer.equals(partner)) {
                   throw new WireException(
                       Reason.SIGNER_NOT_OF_SENDER_AGENCY,
-                      "the answer is signed by " + signer + ", not by " + r.partnerAgency());
+                      "the answer is signed by " + signer + ", not by " + partner);
                 }
                 partnerLogs.fromEnvelope(opened.header(), opened.signerCertificate());
                 result.complete(opened.payload());
@@ -159,10 +157,7 @@ public class GatewayPartnerCall implements PartnerCall {
                     new ExchangeFailure(
                         PartnerAnswer.Status.REJECTED,
                         e.reason(),
-                        "the answer from "
-                            + r.partnerAgency()
-                            + " was discarded: "
-                            + e.getMessage()));
+                        "the answer from " + partner + " was discarded: " + e.getMessage()));
               }
             });
     return result;

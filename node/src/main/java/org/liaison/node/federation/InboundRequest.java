@@ -7,14 +7,12 @@ import org.liaison.node.audit.AuditedWrite;
 
 /**
  * A partner's request as this node opened and verified it, and the audit entries its handler wants
- * committed with the answer's own entry (in the same batch, before the answer leaves).
+ * committed with the answer's own entry (in the same batch, before the answer leaves). Its scope's
+ * partner is the sender; the accessors below name the scope's parts as the handlers read them.
  */
 public record InboundRequest(
-    String senderAgency,
+    ExchangeScope scope,
     String senderNode,
-    String agreementId,
-    String purpose,
-    String caseReference,
     String officerId,
     String messageId,
     String contentType,
@@ -23,27 +21,38 @@ public record InboundRequest(
     List<AuditedWrite> writesBeforeAnswer) {
 
   public InboundRequest(
-      String senderAgency,
+      ExchangeScope scope,
       String senderNode,
-      String agreementId,
-      String purpose,
-      String caseReference,
       String officerId,
       String messageId,
       String contentType,
       byte[] payload) {
     this(
-        senderAgency,
+        scope,
         senderNode,
-        agreementId,
-        purpose,
-        caseReference,
         officerId,
         messageId,
         contentType,
         payload,
         new ArrayList<>(),
         new ArrayList<>());
+  }
+
+  /** The agency that sent the request: the partner of this exchange. */
+  public String senderAgency() {
+    return scope.partnerAgency();
+  }
+
+  public String agreementId() {
+    return scope.agreementId();
+  }
+
+  public String purpose() {
+    return scope.purpose();
+  }
+
+  public String caseReference() {
+    return scope.caseReference();
   }
 
   /**

@@ -1,10 +1,4 @@
 package org.liaison.node.federation;
 
-/** The header facts of a request this node sends. */
-public record OutboundRequest(
-    String partnerAgency,
-    String agreementId,
-    String purpose,
-    String caseReference,
-    String officerId,
-    String contentType) {}
+/** The header facts of a request this node sends: what the exchange is about, who asks, what. */
+public record OutboundRequest(ExchangeScope scope, String officerId, String contentType) {}

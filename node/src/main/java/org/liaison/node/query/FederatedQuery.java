@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.FanOut;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
@@ -43,10 +44,8 @@ public class FederatedQuery {
         targets,
         p ->
             new OutboundRequest(
-                p.agency(),
-                p.agreementId(),
-                request.getPurpose(),
-                request.getCaseReference(),
+                new ExchangeScope(
+                    p.agency(), p.agreementId(), request.getPurpose(), request.getCaseReference()),
                 request.getOfficerId(),
                 CONTENT_TYPE),
         OfficerRequests.normalised(request.getQuery(), config.agency()),

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.AgreementStore;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowStep;
 
@@ -74,8 +75,17 @@ public class AgreementChoice {
     return hours <= 0 ? null : from.plus(Duration.ofHours(hours));
   }
 
+  /**
+   * The scope of a workflow this agency starts with a partner under an agreement: the purpose the
+   * officer gave, or the agreement's first.
+   */
+  public static ExchangeScope scope(
+      String partner, Agreement a, String purpose, String caseReference) {
+    return new ExchangeScope(partner, a.id(), purposeOr(purpose, a), caseReference);
+  }
+
   /** The purpose given, or the agreement's first purpose. */
-  public static String purposeOr(String purpose, Agreement a) {
+  private static String purposeOr(String purpose, Agreement a) {
     if (purpose != null && !purpose.isBlank()) {
       return purpose;
     }

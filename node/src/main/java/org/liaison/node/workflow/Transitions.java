@@ -41,7 +41,7 @@ public final class Transitions {
           "workflow "
               + w.workflowId
               + " was started by this agency; "
-              + w.partnerAgency
+              + w.scope.partnerAgency()
               + " answers it");
     }
     if (w.state != WorkflowState.AWAITING_ANSWER) {

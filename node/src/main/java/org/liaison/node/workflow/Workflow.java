@@ -1,6 +1,7 @@
 package org.liaison.node.workflow;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowSide;
 import org.liaison.wire.v1.WorkflowState;
@@ -40,17 +42,8 @@ public class Workflow {
   @Column(nullable = false)
   public WorkflowState state;
 
-  @Column(name = "partner_agency", nullable = false)
-  public String partnerAgency;
-
-  @Column(name = "agreement_id", nullable = false)
-  public String agreementId;
-
-  @Column(nullable = false)
-  public String purpose;
-
-  @Column(name = "case_reference")
-  public String caseReference;
+  /** The partner, agreement, purpose and case, as the first message stated them. */
+  @Embedded public ExchangeScope scope;
 
   /** The record the workflow is about (RFI, consent, feedback), if any. */
   @Column(name = "record_ref")

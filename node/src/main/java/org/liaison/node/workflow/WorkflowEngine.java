@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.workflow.delivery.InboxEntry;
 import org.liaison.node.workflow.delivery.Outbox;
@@ -39,10 +40,7 @@ public class WorkflowEngine {
   /** What a new workflow is about. */
   public record Opening(
       WorkflowKind kind,
-      String partner,
-      String agreementId,
-      String purpose,
-      String caseReference,
+      ExchangeScope scope,
       String recordRef,
       String thirdAgency,
       String officer,
@@ -76,10 +74,7 @@ public class WorkflowEngine {
     w.kind = o.kind();
     w.side = WorkflowSide.REQUESTER;
     w.state = WorkflowState.PENDING_DELIVERY;
-    w.partnerAgency = o.partner();
-    w.agreementId = o.agreementId();
-    w.purpose = o.purpose();
-    w.caseReference = o.caseReference();
+    w.scope = o.scope();
     w.recordRef = o.recordRef();
     w.thirdAgency = o.thirdAgency();
     w.officer = o.officer();
@@ -144,10 +139,7 @@ public class WorkflowEngine {
     w.kind = kind;
     w.side = WorkflowSide.RESPONDER;
     w.state = Transitions.arrived(kind);
-    w.partnerAgency = r.senderAgency();
-    w.agreementId = r.agreementId();
-    w.purpose = r.purpose();
-    w.caseReference = r.caseReference();
+    w.scope = r.scope();
     w.recordRef = recordRef;
     w.thirdAgency = thirdAgency;
     w.officer = step.getOfficer();
@@ -197,7 +189,9 @@ public class WorkflowEngine {
     Workflow w =
         find(step.getWorkflowId())
             .filter(
-                x -> x.side == WorkflowSide.REQUESTER && x.partnerAgency.equals(r.senderAgency()))
+                x ->
+                    x.side == WorkflowSide.REQUESTER
+                        && x.scope.partnerAgency().equals(r.senderAgency()))
             .orElseThrow(
                 () ->
                     WorkflowException.notFound(
@@ -239,7 +233,7 @@ public class WorkflowEngine {
             answer ? Step.ANSWER_DELIVERED : Step.DELIVERED,
             e.deliveredAt,
             Instant.ofEpochMilli(ack.getReceivedEpochMs()),
-            w.partnerAgency,
+            w.scope.partnerAgency(),
             (ack.getDuplicate() ? "acknowledged (duplicate delivery)" : "acknowledged")
                 + " after "
                 + e.attempts
@@ -258,7 +252,8 @@ public class WorkflowEngine {
     if (w.side == WorkflowSide.REQUESTER && w.open()) {
       w.state = WorkflowState.UNDELIVERABLE;
     }
-    journal.record(w, new Step(Step.UNDELIVERABLE, e.failedAt, null, w.partnerAgency, e.lastError));
+    journal.record(
+        w, new Step(Step.UNDELIVERABLE, e.failedAt, null, w.scope.partnerAgency(), e.lastError));
   }
 
   @Transactional
@@ -281,7 +276,7 @@ public class WorkflowEngine {
   public List<Workflow> list(WorkflowKind kind, String partner, boolean awaitingUs) {
     StringBuilder q = new StringBuilder("from Workflow w where 1 = 1");
     if (kind != null) q.append(" and w.kind = :kind");
-    if (partner != null) q.append(" and w.partnerAgency = :partner");
+    if (partner != null) q.append(" and w.scope.partnerAgency = :partner");
     if (awaitingUs) q.append(" and w.side = :side and w.state = :state");
     q.append(" order by w.createdAt desc, w.id desc");
     var query = em.createQuery(q.toString(), Workflow.class);

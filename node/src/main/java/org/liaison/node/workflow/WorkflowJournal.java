@@ -49,7 +49,7 @@ public class WorkflowJournal {
     // the detail is often a partner's free text (a justification, a reason): not at INFO
     LOG.infof(
         "workflow %s %s %s with %s: %s",
-        w.kind, w.side, w.workflowId, w.partnerAgency, step.name());
+        w.kind, w.side, w.workflowId, w.scope.partnerAgency(), step.name());
     LOG.debugf("workflow %s step %s by %s: %s", w.workflowId, step.name(), e.actor, e.detail);
     if (previous != null) {
       timer(w, step.name()).record(Duration.between(previous.at, step.at()));
@@ -81,7 +81,7 @@ public class WorkflowJournal {
         .description("Time a workflow took to reach a step from the step before it")
         .tag("kind", w.kind.name())
         .tag("side", w.side.name())
-        .tag("partner", w.partnerAgency)
+        .tag("partner", w.scope.partnerAgency())
         .tag("step", step)
         .publishPercentiles(0.5, 0.9)
         .register(meters);
@@ -92,12 +92,7 @@ public class WorkflowJournal {
     AuditEvent.Builder b =
         AuditEvent.builder(
                 w.kind == WorkflowKind.CONSENT ? AuditKind.ORIGINATOR_CONSENT : AuditKind.WORKFLOW)
-            .direction(weAsked ? AuditEvent.Direction.OUT : AuditEvent.Direction.IN)
-            .requestingAgency(weAsked ? null : w.partnerAgency)
-            .answeringAgency(weAsked ? w.partnerAgency : null)
-            .agreement(w.agreementId)
-            .purpose(w.purpose)
-            .caseReference(w.caseReference)
+            .exchange(weAsked ? AuditEvent.Direction.OUT : AuditEvent.Direction.IN, w.scope)
             .officer(e.actor)
             .messageId(w.workflowId)
             .contentType(w.kind.name())

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.deconfliction.DeconflictionJournal.Line;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.wire.audit.AuditBundleVerifier;
 import org.liaison.wire.audit.AuditBundles;
@@ -486,7 +487,12 @@ class AuditLogTest {
     // answering a partner, the line waits for the answer's batch and commits in it
     InboundRequest answering =
         new InboundRequest(
-            partner, "node-1", "a-1", "TARGET_DECONFLICTION", "", "", "m-j", "t", new byte[0]);
+            new ExchangeScope(partner, "a-1", "TARGET_DECONFLICTION", ""),
+            "node-1",
+            "",
+            "m-j",
+            "t",
+            new byte[0]);
     journal.recordBeforeAnswer(
         answering, Event.PROBES_ANSWERED, MatchKind.TARGET, partner, null, 5, "quota 5/10");
     assertThat(tables.count(lines, partner)).isEqualTo(3);

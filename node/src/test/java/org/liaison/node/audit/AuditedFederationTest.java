@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.federation.ExchangeFailure;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.FederationService;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
@@ -206,10 +207,8 @@ class AuditedFederationTest {
                   calls
                       .send(
                           new OutboundRequest(
-                              "us.cbp",
-                              "cbp-ice-2005",
-                              "HUMAN_TRAFFICKING",
-                              "ICE-1",
+                              new ExchangeScope(
+                                  "us.cbp", "cbp-ice-2005", "HUMAN_TRAFFICKING", "ICE-1"),
                               "officer-1",
                               QUERY),
                           phoneQuery(),
@@ -231,10 +230,8 @@ class AuditedFederationTest {
                 calls
                     .send(
                         new OutboundRequest(
-                            "us.cbp",
-                            "cbp-ice-2005",
-                            "HUMAN_TRAFFICKING",
-                            "ICE-2",
+                            new ExchangeScope(
+                                "us.cbp", "cbp-ice-2005", "HUMAN_TRAFFICKING", "ICE-2"),
                             "officer-2",
                             QUERY),
                         phoneQuery(),

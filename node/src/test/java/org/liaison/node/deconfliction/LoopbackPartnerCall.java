@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundHandlers;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.OutboundRequest;
@@ -46,11 +47,12 @@ public class LoopbackPartnerCall implements PartnerCall {
               .orElseThrow()
               .handle(
                   new InboundRequest(
-                      LoopbackProfile.PARTNER,
+                      new ExchangeScope(
+                          LoopbackProfile.PARTNER,
+                          r.scope().agreementId(),
+                          r.scope().purpose(),
+                          r.scope().caseReference()),
                       "node-1",
-                      r.agreementId(),
-                      r.purpose(),
-                      r.caseReference(),
                       r.officerId(),
                       UUID.randomUUID().toString(),
                       r.contentType(),

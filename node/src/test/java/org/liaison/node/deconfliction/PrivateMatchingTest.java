@@ -190,7 +190,7 @@ class PrivateMatchingTest {
                 m.header()
                     .contentType()
                     .equals(ConflictClaimRequest.getDescriptor().getFullName()));
-    assertThat(sent).allSatisfy(m -> assertThat(m.header().caseReference()).isEmpty());
+    assertThat(sent).allSatisfy(m -> assertThat(m.header().scope().caseReference()).isEmpty());
     for (byte[] payload : sent.stream().map(LoopbackPartnerCall.Sent::payload).toList()) {
       String seen = new String(payload, StandardCharsets.ISO_8859_1);
       assertThat(seen).doesNotContain("2025550123").doesNotContain("leak.probe");

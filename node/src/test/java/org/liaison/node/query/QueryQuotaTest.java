@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.deconfliction.LoopbackProfile;
 import org.liaison.node.deconfliction.quotas.QuotaReports;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.v1.Identifier;
@@ -69,11 +70,8 @@ class QueryQuotaTest {
                 Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("+12025550100"))
             .build();
     return new InboundRequest(
-        PARTNER,
+        new ExchangeScope(PARTNER, AGREEMENT, "DRUG_TRAFFICKING", "Q-QUOTA-1"),
         "node-1",
-        AGREEMENT,
-        "DRUG_TRAFFICKING",
-        "Q-QUOTA-1",
         "officer-1",
         UUID.randomUUID().toString(),
         QueryRequest.getDescriptor().getFullName(),

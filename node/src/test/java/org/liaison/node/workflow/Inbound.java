@@ -2,6 +2,7 @@ package org.liaison.node.workflow;
 
 import com.google.protobuf.Message;
 import java.util.UUID;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundRequest;
 
 /** Partner requests as FederationService hands them to a handler after opening the envelope. */
@@ -10,11 +11,8 @@ final class Inbound {
 
   static InboundRequest from(String agency, String agreement, String purpose, Message payload) {
     return new InboundRequest(
-        agency,
+        new ExchangeScope(agency, agreement, purpose, "CASE-" + agency),
         "node-1",
-        agreement,
-        purpose,
-        "CASE-" + agency,
         "officer-7",
         UUID.randomUUID().toString(),
         payload.getDescriptorForType().getFullName(),

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.delivery.OutboxDelivery;
 import org.liaison.node.workflow.delivery.OutboxEntry;
 import org.liaison.wire.v1.FeedbackMessage;
@@ -35,10 +36,7 @@ class OutboxRetryTest {
     engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.FEEDBACK,
-            "us.nowhere",
-            "test-agreement",
-            "NARCOTICS",
-            "C-1",
+            new ExchangeScope("us.nowhere", "test-agreement", "NARCOTICS", "C-1"),
             "r-1",
             null,
             "sa",

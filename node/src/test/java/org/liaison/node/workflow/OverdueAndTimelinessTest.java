@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.designation.DesignationHandler;
 import org.liaison.node.workflow.timeliness.OverdueCheck;
 import org.liaison.node.workflow.timeliness.TimelinessReporter;
@@ -143,9 +144,7 @@ class OverdueAndTimelinessTest {
     w.kind = WorkflowKind.INFORMATION_REQUEST;
     w.side = WorkflowSide.REQUESTER;
     w.state = WorkflowState.APPROVED;
-    w.partnerAgency = partner;
-    w.agreementId = "test-agreement";
-    w.purpose = "NARCOTICS";
+    w.scope = new ExchangeScope(partner, "test-agreement", "NARCOTICS", null);
     w.createdAt = created;
     w.answeredAt = answered;
     w.dueAt = due;

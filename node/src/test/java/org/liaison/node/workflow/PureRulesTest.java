@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.retry.RetryPolicy;
 import org.liaison.node.workflow.timeliness.Percentiles;
 import org.liaison.wire.v1.Reason;
@@ -101,7 +102,7 @@ class PureRulesTest {
     w.kind = kind;
     w.side = side;
     w.state = state;
-    w.partnerAgency = "us.cbp";
+    w.scope = new ExchangeScope("us.cbp", null, null, null);
     return w;
   }
 }

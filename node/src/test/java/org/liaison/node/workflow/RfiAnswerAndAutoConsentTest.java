@@ -161,7 +161,7 @@ class RfiAnswerAndAutoConsentTest {
             w -> {
               assertThat(w.side).isEqualTo(WorkflowSide.REQUESTER);
               assertThat(w.thirdAgency).isEqualTo("us.cbp");
-              assertThat(w.agreementId).isEqualTo("dea-ice-xdes-2009");
+              assertThat(w.scope.agreementId()).isEqualTo("dea-ice-xdes-2009");
               assertThat(w.state).isEqualTo(WorkflowState.PENDING_DELIVERY);
             });
     assertThat(engine.list(WorkflowKind.CONSENT, null, false))

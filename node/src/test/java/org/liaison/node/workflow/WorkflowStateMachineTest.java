@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.consent.ConsentLedger;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.consent.ConsentHandler;
 import org.liaison.node.workflow.consent.ConsentService;
 import org.liaison.node.workflow.delivery.OutboxEntry;
@@ -88,7 +89,7 @@ class WorkflowStateMachineTest {
     Workflow w = engine.require(id);
     assertThat(w.side).isEqualTo(WorkflowSide.RESPONDER);
     assertThat(w.state).isEqualTo(WorkflowState.AWAITING_ANSWER);
-    assertThat(w.partnerAgency).isEqualTo("us.ice");
+    assertThat(w.scope.partnerAgency()).isEqualTo("us.ice");
     assertThat(engine.list(WorkflowKind.DESIGNATION, null, true))
         .extracting(x -> x.workflowId)
         .contains(id);
@@ -113,7 +114,7 @@ class WorkflowStateMachineTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.partnerAgency).isEqualTo("us.ice");
+              assertThat(e.scope.partnerAgency()).isEqualTo("us.ice");
               DesignationMessage m =
                   (DesignationMessage) WorkflowMessages.parse(e.contentType, e.payloadB64);
               assertThat(m.getAnswer().getAgentsList()).containsExactly("SA Ana Ruiz");
@@ -210,10 +211,7 @@ class WorkflowStateMachineTest {
     engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            "us.cbp",
-            "cbp-ice-2005",
-            "INTERNATIONAL_ORGANIZED_CRIME",
-            "ICE-1",
+            new ExchangeScope("us.cbp", "cbp-ice-2005", "INTERNATIONAL_ORGANIZED_CRIME", "ICE-1"),
             "pnr-" + id,
             "us.ioc2",
             "sa-ice",

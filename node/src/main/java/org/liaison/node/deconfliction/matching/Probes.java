@@ -1,5 +1,6 @@
 package org.liaison.node.deconfliction.matching;
 
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.v1.MatchKind;
@@ -22,10 +23,11 @@ public final class Probes {
       String caseReference,
       String officerId) {
     return new OutboundRequest(
-        p.agency(),
-        p.agreementId(),
-        kind == MatchKind.EVENT ? EVENT_PURPOSE : TARGET_PURPOSE,
-        caseReference,
+        new ExchangeScope(
+            p.agency(),
+            p.agreementId(),
+            kind == MatchKind.EVENT ? EVENT_PURPOSE : TARGET_PURPOSE,
+            caseReference),
         officerId == null ? "" : officerId,
         contentType);
   }

@@ -105,7 +105,9 @@ public class ConsentAsks {
         answer.getDecision() == WorkflowDecision.REFUSE
             ? answer.toBuilder()
                 .setReason(
-                    request.partnerAgency + ", the originator, refused: " + answer.getReason())
+                    request.scope.partnerAgency()
+                        + ", the originator, refused: "
+                        + answer.getReason())
                 .build()
             : answer;
     for (Workflow ask : consents.asksAwaiting(request.recordRef, request.thirdAgency)) {
@@ -120,7 +122,7 @@ public class ConsentAsks {
   public static boolean isAsk(Workflow w) {
     return w.kind == WorkflowKind.CONSENT
         && w.side == WorkflowSide.RESPONDER
-        && w.partnerAgency.equals(w.thirdAgency);
+        && w.scope.partnerAgency().equals(w.thirdAgency);
   }
 
   private void answer(Workflow ask, ConsentAnswer answer) {
@@ -148,7 +150,7 @@ public class ConsentAsks {
     return ConsentAnswer.newBuilder()
         .setDecision(WorkflowDecision.REFUSE)
         .setReason(
-            refused.partnerAgency
+            refused.scope.partnerAgency()
                 + ", the originator, refused already: "
                 + storedAnswer(refused).getReason())
         .build();

@@ -83,10 +83,7 @@ public class ConsentService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            originator,
-            a.id(),
-            AgreementChoice.purposeOr(d.getPurpose(), a),
-            d.getCaseReference(),
+            AgreementChoice.scope(originator, a, d.getPurpose(), d.getCaseReference()),
             d.getRecordId(),
             d.getForAgency(),
             officer,
@@ -133,10 +130,7 @@ public class ConsentService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            holder,
-            a.id(),
-            AgreementChoice.purposeOr(d.getPurpose(), a),
-            d.getCaseReference(),
+            AgreementChoice.scope(holder, a, d.getPurpose(), d.getCaseReference()),
             ask.getRecordId(),
             me,
             officer,
@@ -160,7 +154,7 @@ public class ConsentService {
           Status.Code.PERMISSION_DENIED,
           Reason.NOT_ORIGINATOR,
           "only the record's originator can grant "
-              + w.partnerAgency
+              + w.scope.partnerAgency()
               + " the consent it asked for "
               + w.recordRef
               + "; "

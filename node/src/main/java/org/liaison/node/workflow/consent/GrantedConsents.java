@@ -17,7 +17,7 @@ import org.liaison.wire.v1.WorkflowState;
 public class GrantedConsents {
   /** The grant counts only from the record's originator, as this node holds the record now. */
   private static final String BY_ORIGINATOR =
-      " and w.partnerAgency = (select r.originatorAgency from CaseRecord r"
+      " and w.scope.partnerAgency = (select r.originatorAgency from CaseRecord r"
           + " where r.externalId = :record)";
 
   @Inject EntityManager em;
@@ -66,7 +66,7 @@ public class GrantedConsents {
   public boolean askedOf(String workflowId, String originator) {
     return em.createQuery(
                 "select count(w) from Workflow w where w.workflowId = :id and w.kind = :kind"
-                    + " and w.side = :side and w.partnerAgency = :originator",
+                    + " and w.side = :side and w.scope.partnerAgency = :originator",
                 Long.class)
             .setParameter("id", workflowId)
             .setParameter("kind", WorkflowKind.CONSENT)
@@ -123,7 +123,7 @@ public class GrantedConsents {
             WorkflowSide.RESPONDER,
             recordId,
             agency,
-            " and w.partnerAgency = :agency and w.state = :state",
+            " and w.scope.partnerAgency = :agency and w.state = :state",
             Workflow.class)
         .setParameter("state", WorkflowState.AWAITING_ANSWER)
         .getResultList();

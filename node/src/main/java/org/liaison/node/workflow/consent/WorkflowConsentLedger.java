@@ -34,7 +34,7 @@ public class WorkflowConsentLedger implements ConsentLedger {
         .map(
             w ->
                 GrantConditions.caveats(
-                    w.partnerAgency,
+                    w.scope.partnerAgency(),
                     WorkflowMessages.decode(ConsentAnswer.parser(), w.answerB64).getConditions()))
         .orElse(List.of());
   }

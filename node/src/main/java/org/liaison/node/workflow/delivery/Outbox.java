@@ -24,10 +24,7 @@ public class Outbox {
     OutboxEntry e = new OutboxEntry();
     e.messageId = messageId;
     e.workflowId = w.workflowId;
-    e.partnerAgency = w.partnerAgency;
-    e.agreementId = w.agreementId;
-    e.purpose = w.purpose;
-    e.caseReference = w.caseReference == null ? "" : w.caseReference;
+    e.scope = w.scope.asHeader();
     e.officerId = officer == null || officer.isBlank() ? "node" : officer;
     e.contentType = payload.getDescriptorForType().getFullName();
     e.payloadB64 = WorkflowMessages.encode(payload);

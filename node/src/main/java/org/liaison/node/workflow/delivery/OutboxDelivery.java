@@ -49,9 +49,7 @@ public class OutboxDelivery {
     if (e == null || e.deliveredAt != null || e.failedAt != null) {
       return false;
     }
-    OutboundRequest request =
-        new OutboundRequest(
-            e.partnerAgency, e.agreementId, e.purpose, e.caseReference, e.officerId, e.contentType);
+    OutboundRequest request = new OutboundRequest(e.scope, e.officerId, e.contentType);
     long deadline = config.workflow().deliveryDeadlineMs();
     WorkflowAck ack;
     try {
@@ -93,7 +91,7 @@ public class OutboxDelivery {
     OutboxEntry e = outbox.retryLater(id, why, retryPolicy());
     LOG.infof(
         "workflow message %s to %s not delivered (attempt %d); next at %s",
-        e.messageId, e.partnerAgency, e.attempts, e.nextAttemptAt);
+        e.messageId, e.scope.partnerAgency(), e.attempts, e.nextAttemptAt);
     LOG.debugf("workflow message %s not delivered: %s", e.messageId, why);
   }
 

@@ -1,12 +1,14 @@
 package org.liaison.node.workflow.delivery;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.liaison.node.federation.ExchangeScope;
 
 /** A workflow message to a partner, kept until the partner acknowledges it. */
 @Entity
@@ -22,17 +24,8 @@ public class OutboxEntry {
   @Column(name = "workflow_id", nullable = false)
   public String workflowId;
 
-  @Column(name = "partner_agency", nullable = false)
-  public String partnerAgency;
-
-  @Column(name = "agreement_id", nullable = false)
-  public String agreementId;
-
-  @Column(nullable = false)
-  public String purpose;
-
-  @Column(name = "case_reference")
-  public String caseReference;
+  /** The workflow's scope, sent in the message's header. */
+  @Embedded public ExchangeScope scope;
 
   @Column(name = "officer_id")
   public String officerId;
@@ -64,13 +57,13 @@ public class OutboxEntry {
   /** The delivery state in a sentence, for officers. */
   public String describe() {
     if (deliveredAt != null) {
-      return "delivered to " + partnerAgency + " at " + deliveredAt;
+      return "delivered to " + scope.partnerAgency() + " at " + deliveredAt;
     }
     if (failedAt != null) {
-      return "refused by " + partnerAgency + " at " + failedAt + ": " + lastError;
+      return "refused by " + scope.partnerAgency() + " at " + failedAt + ": " + lastError;
     }
     return "pending delivery to "
-        + partnerAgency
+        + scope.partnerAgency()
         + " ("
         + attempts
         + " attempt"

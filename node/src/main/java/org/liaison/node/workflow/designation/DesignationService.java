@@ -69,10 +69,7 @@ public class DesignationService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.DESIGNATION,
-            d.getPartner(),
-            a.id(),
-            AgreementChoice.purposeOr(d.getPurpose(), a),
-            d.getCaseReference(),
+            AgreementChoice.scope(d.getPartner(), a, d.getPurpose(), d.getCaseReference()),
             null,
             null,
             officer,
@@ -140,8 +137,8 @@ public class DesignationService {
         out.add(
             DesignatedAgent.newBuilder()
                 .setAgent(agent)
-                .setDesignatingAgency(asked ? w.partnerAgency : me)
-                .setRequestingAgency(asked ? me : w.partnerAgency)
+                .setDesignatingAgency(asked ? w.scope.partnerAgency() : me)
+                .setRequestingAgency(asked ? me : w.scope.partnerAgency())
                 .setAuthority(q.getAuthority())
                 .setWorkflowId(w.workflowId)
                 .setRequestedAt(w.createdAt.toString())

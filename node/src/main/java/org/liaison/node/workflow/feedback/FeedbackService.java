@@ -88,10 +88,7 @@ public class FeedbackService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.FEEDBACK,
-            originator,
-            a.id(),
-            AgreementChoice.purposeOr(d.getPurpose(), a),
-            d.getCaseReference(),
+            AgreementChoice.scope(originator, a, d.getPurpose(), d.getCaseReference()),
             d.getRecordId(),
             null,
             officer,

@@ -11,6 +11,7 @@ import org.liaison.agreements.AgreementStore;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.disclosure.DisclosureLedger;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.AgreementChoice;
 import org.liaison.node.workflow.DueTimes;
 import org.liaison.node.workflow.RecordLookup;
@@ -78,10 +79,7 @@ public class RfiService {
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.INFORMATION_REQUEST,
-            d.getPartner(),
-            a.id(),
-            d.getPurpose(),
-            d.getCaseReference(),
+            new ExchangeScope(d.getPartner(), a.id(), d.getPurpose(), d.getCaseReference()),
             d.getRecordId(),
             null,
             officer,
@@ -109,7 +107,7 @@ public class RfiService {
         if (a.getDecision() == WorkflowDecision.APPROVE_IN_PART && a.getFieldsCount() == 0) {
           throw WorkflowException.invalid("approving in part needs the fields approved (--fields)");
         }
-        boolean granted = consents.granted(request.getRecordId(), w.partnerAgency);
+        boolean granted = consents.granted(request.getRecordId(), w.scope.partnerAgency());
         HeldRecord record =
             records
                 .find(request.getRecordId(), granted)
@@ -121,17 +119,17 @@ public class RfiService {
                                 + "; decline the request"));
         List<String> caveats = new ArrayList<>();
         if (granted) {
-          caveats.addAll(consents.grantCaveats(request.getRecordId(), w.partnerAgency));
+          caveats.addAll(consents.grantCaveats(request.getRecordId(), w.scope.partnerAgency()));
         }
         caveats.addAll(GrantConditions.caveats(config.agency(), a.getConditions()));
         answer.setDisclosure(
             RfiDisclosure.of(
                 agreements.all(),
                 config.agency(),
-                w.partnerAgency,
+                w.scope.partnerAgency(),
                 request.getOfficerRole(),
-                w.purpose,
-                w.caseReference == null ? "" : w.caseReference,
+                w.scope.purpose(),
+                w.scope.asHeader().caseReference(),
                 record,
                 request.getFieldsList(),
                 a.getDecision() == WorkflowDecision.APPROVE_IN_PART ? a.getFieldsList() : List.of(),
@@ -140,7 +138,8 @@ public class RfiService {
             "fields "
                 + answer.getDisclosure().getFieldsMap().keySet()
                 + (a.getConditions().isBlank() ? "" : ", conditions: " + a.getConditions().strip());
-        disclosures.disclosed(w.partnerAgency, List.of(request.getRecordId()), w.workflowId);
+        disclosures.disclosed(
+            w.scope.partnerAgency(), List.of(request.getRecordId()), w.workflowId);
       }
       default ->
           throw WorkflowException.invalid(

@@ -42,11 +42,11 @@ public class OverdueCheck {
               now,
               null,
               "node",
-              (w.awaitingUs() ? "this agency's answer" : w.partnerAgency + "'s answer")
+              (w.awaitingUs() ? "this agency's answer" : w.scope.partnerAgency() + "'s answer")
                   + " was due at "
                   + w.dueAt
                   + " under "
-                  + w.agreementId));
+                  + w.scope.agreementId()));
     }
     return late.size();
   }

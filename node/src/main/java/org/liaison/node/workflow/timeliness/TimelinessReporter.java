@@ -33,7 +33,7 @@ public class TimelinessReporter {
   public TimelinessReport report(String partner, Instant now) {
     List<Workflow> workflows =
         em.createQuery(
-                "from Workflow w where (:p = '' or w.partnerAgency = :p) order by w.id",
+                "from Workflow w where (:p = '' or w.scope.partnerAgency = :p) order by w.id",
                 Workflow.class)
             .setParameter("p", partner == null ? "" : partner)
             .getResultList();
@@ -84,14 +84,20 @@ public class TimelinessReporter {
       String step,
       long ms) {
     String key =
-        String.join("|", w.partnerAgency, w.agreementId, w.kind.name(), w.side.name(), step);
+        String.join(
+            "|",
+            w.scope.partnerAgency(),
+            w.scope.agreementId(),
+            w.kind.name(),
+            w.side.name(),
+            step);
     samples.computeIfAbsent(key, k -> new ArrayList<>()).add(Math.max(0, ms));
     keys.computeIfAbsent(
         key,
         k ->
             StepTiming.newBuilder()
-                .setPartnerAgency(w.partnerAgency)
-                .setAgreementId(w.agreementId)
+                .setPartnerAgency(w.scope.partnerAgency())
+                .setAgreementId(w.scope.agreementId())
                 .setKind(w.kind)
                 .setSide(w.side)
                 .setStep(step)
@@ -109,8 +115,8 @@ public class TimelinessReporter {
     ServiceLevelBreach.Builder b =
         ServiceLevelBreach.newBuilder()
             .setWorkflowId(w.workflowId)
-            .setPartnerAgency(w.partnerAgency)
-            .setAgreementId(w.agreementId)
+            .setPartnerAgency(w.scope.partnerAgency())
+            .setAgreementId(w.scope.agreementId())
             .setKind(w.kind)
             .setSide(w.side)
             .setDueAt(w.dueAt.toString())
