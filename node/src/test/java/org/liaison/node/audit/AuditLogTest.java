@@ -476,7 +476,9 @@ class AuditLogTest {
     tables.sql("alter table audit_log rename to audit_log_offline");
     try {
       assertThatThrownBy(
-              () -> journal.record(Event.CONFLICT, MatchKind.TARGET, partner, "ICE-1", 0, "x"))
+              () ->
+                  journal.record(
+                      new Line(Event.CONFLICT, MatchKind.TARGET, partner, "ICE-1", 0, "x")))
           .satisfies(e -> assertDatabaseRefused(e, "audit_log"));
     } finally {
       tables.sql("alter table audit_log_offline rename to audit_log");
@@ -488,7 +490,8 @@ class AuditLogTest {
         new InboundRequest(
             partner, "node-1", "a-1", "TARGET_DECONFLICTION", "", "", "m-j", "t", new byte[0]);
     journal.recordBeforeAnswer(
-        answering, Event.PROBES_ANSWERED, MatchKind.TARGET, partner, null, 5, "quota 5/10");
+        answering,
+        new Line(Event.PROBES_ANSWERED, MatchKind.TARGET, partner, null, 5, "quota 5/10"));
     assertThat(tables.count(lines, partner)).isEqualTo(3);
     assertThat(reader.size()).isEqualTo(2);
     audit.appendAll(answering.entriesBeforeAnswer(), answering.writesBeforeAnswer());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
@@ -87,12 +88,13 @@ public class BlindEvaluateResponder implements InboundHandler {
     }
     journal.recordBeforeAnswer(
         r,
-        Event.PROBES_ANSWERED,
-        kind,
-        r.senderAgency(),
-        null,
-        n,
-        "quota " + count.getUsed() + "/" + count.getLimit());
+        new Line(
+            Event.PROBES_ANSWERED,
+            kind,
+            r.senderAgency(),
+            null,
+            n,
+            "quota " + count.getUsed() + "/" + count.getLimit()));
     BlindEvaluateAnswer.Builder a =
         BlindEvaluateAnswer.newBuilder()
             .setQuota(count)
@@ -105,12 +107,13 @@ public class BlindEvaluateResponder implements InboundHandler {
   private Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
     journal.recordBeforeAnswer(
         r,
-        Event.REFUSED,
-        kind == MatchKind.TARGET || kind == MatchKind.EVENT ? kind : null,
-        r.senderAgency(),
-        null,
-        0,
-        refusal.getReason() + ": " + refusal.getMessage());
+        new Line(
+            Event.REFUSED,
+            kind == MatchKind.TARGET || kind == MatchKind.EVENT ? kind : null,
+            r.senderAgency(),
+            null,
+            0,
+            refusal.getReason() + ": " + refusal.getMessage()));
     return refusal(refusal);
   }
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.deconfliction.Messages;
 import org.liaison.node.deconfliction.PartnerRefusals;
@@ -167,12 +168,13 @@ public class ConflictClaimResponder implements InboundHandler {
     }
     journal.recordBeforeAnswer(
         r,
-        answer.getConflictsCount() > 0 ? Event.CLAIM_CONFIRMED : Event.CLAIM_UNCONFIRMED,
-        kind,
-        r.senderAgency(),
-        null,
-        q.getPrfOutputsCount(),
-        answer.getConflictsCount() + " conflict(s)");
+        new Line(
+            answer.getConflictsCount() > 0 ? Event.CLAIM_CONFIRMED : Event.CLAIM_UNCONFIRMED,
+            kind,
+            r.senderAgency(),
+            null,
+            q.getPrfOutputsCount(),
+            answer.getConflictsCount() + " conflict(s)"));
     return answer.build();
   }
 
@@ -186,7 +188,9 @@ public class ConflictClaimResponder implements InboundHandler {
       long distance,
       String conflictId) {
     journal.recordBeforeAnswer(
-        r, Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
+        r,
+        new Line(
+            Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase));
     alerts.record(
         new AlertOutbox.Draft(
             kind,
