@@ -121,21 +121,8 @@ public class ConflictClaimResponder implements InboundHandler {
                 "TARGET",
                 List.of(r.senderAgency(), q.getRequesterCaseReference()),
                 List.of(config.agency(), caseNumber));
-        alert(
-            r,
-            kind,
-            caseNumber,
-            r.senderAgency(),
-            q.getRequesterCaseReference(),
-            requester,
-            0,
-            conflictId);
         answer.addConflicts(
-            ConfirmedConflict.newBuilder()
-                .setCaseReference(caseNumber)
-                .setPointOfContact(contacts.forCase(caseNumber, ""))
-                .setConflictId(conflictId)
-                .setAlertRecorded(true));
+            confirm(r, q, requester, caseNumber, contacts.forCase(caseNumber, ""), conflictId));
       }
     } else {
       // the claimed values are PRF outputs of slots (cell x time bucket, widened by the
@@ -148,22 +135,8 @@ public class ConflictClaimResponder implements InboundHandler {
                 "EVENT",
                 List.of(r.senderAgency(), q.getRequesterCaseReference(), q.getOperationReference()),
                 List.of(config.agency(), p.caseNumber(), references.of(p)));
-        alert(
-            r,
-            kind,
-            p.caseNumber(),
-            r.senderAgency(),
-            q.getRequesterCaseReference(),
-            requester,
-            0,
-            conflictId);
         // that they conflict and whom to call; never a distance (docs/security-model.md)
-        answer.addConflicts(
-            ConfirmedConflict.newBuilder()
-                .setCaseReference(p.caseNumber())
-                .setPointOfContact(p.contact())
-                .setConflictId(conflictId)
-                .setAlertRecorded(true));
+        answer.addConflicts(confirm(r, q, requester, p.caseNumber(), p.contact(), conflictId));
       }
     }
     journal.recordBeforeAnswer(
@@ -178,15 +151,21 @@ public class ConflictClaimResponder implements InboundHandler {
     return answer.build();
   }
 
-  private void alert(
+  /**
+   * A confirmed conflict between the partner's case and {@code ownCase}: its journal line rides the
+   * answer's entries, this node's case agent is alerted (recorded before the answer leaves), and
+   * the partner is answered with whom to call and that the alert is recorded here.
+   */
+  private ConfirmedConflict confirm(
       InboundRequest r,
-      MatchKind kind,
+      ConflictClaimRequest q,
+      PointOfContact requester,
       String ownCase,
-      String partner,
-      String partnerCase,
-      PointOfContact contact,
-      long distance,
+      PointOfContact ownContact,
       String conflictId) {
+    MatchKind kind = q.getKind();
+    String partner = r.senderAgency();
+    String partnerCase = q.getRequesterCaseReference();
     journal.recordBeforeAnswer(
         r,
         new Line(
@@ -197,10 +176,16 @@ public class ConflictClaimResponder implements InboundHandler {
             ownCase,
             partner,
             partnerCase,
-            contact,
-            distance,
-            Messages.alert(kind, ownCase, partner, partnerCase, contact, distance),
+            requester,
+            0,
+            Messages.alert(kind, ownCase, partner, partnerCase, requester, 0),
             conflictId));
+    return ConfirmedConflict.newBuilder()
+        .setCaseReference(ownCase)
+        .setPointOfContact(ownContact)
+        .setConflictId(conflictId)
+        .setAlertRecorded(true)
+        .build();
   }
 
   @Override
