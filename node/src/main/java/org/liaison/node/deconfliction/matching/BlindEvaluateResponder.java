@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.deconfliction.DeconflictionJournal.Line;
@@ -16,7 +15,6 @@ import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
@@ -38,7 +36,6 @@ public class BlindEvaluateResponder implements InboundHandler {
   @Inject DeconflictionTerms terms;
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
-  @Inject NodeConfig config;
 
   @Override
   public String contentType() {
@@ -67,16 +64,11 @@ public class BlindEvaluateResponder implements InboundHandler {
     } catch (OprfException e) {
       return refused(r, kind, PartnerRefusals.of(e));
     }
-    long limit = terms.dailyProbes(r.agreementId());
     QuotaCount count;
     try {
-      count = quota.consume(r, r.senderAgency(), r.agreementId(), n, limit);
-    } catch (DailyCounts.Exhausted e) {
-      return refused(
-          r,
-          kind,
-          PartnerRefusals.quotaExhausted(
-              config.agency(), r.senderAgency(), r.agreementId(), e.used(), e.limit(), n));
+      count = quota.consume(r, n);
+    } catch (ProbeQuota.Exceeded e) {
+      return refused(r, kind, e.refusal());
     }
     VerifiableEvaluation evaluation;
     try {

@@ -25,7 +25,6 @@ import org.liaison.node.deconfliction.filters.HeldFilters;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimAnswer;
 import org.liaison.wire.v1.ConflictClaimRequest;
@@ -93,19 +92,11 @@ public class ConflictClaimResponder implements InboundHandler {
                   + "; fetch the current filter and check again"));
     }
     // a claim is a probe too: repeated event claims could otherwise map where an operation is
-    long limit = terms.dailyProbes(r.agreementId());
     QuotaCount counted;
     try {
-      counted = quota.consume(r, r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
-    } catch (DailyCounts.Exhausted e) {
-      return refusal(
-          PartnerRefusals.quotaExhausted(
-              config.agency(),
-              r.senderAgency(),
-              r.agreementId(),
-              e.used(),
-              e.limit(),
-              q.getPrfOutputsCount()));
+      counted = quota.consume(r, q.getPrfOutputsCount());
+    } catch (ProbeQuota.Exceeded e) {
+      return refusal(e.refusal());
     }
     Set<String> refs = new TreeSet<>();
     for (ByteString prf : q.getPrfOutputsList()) {
