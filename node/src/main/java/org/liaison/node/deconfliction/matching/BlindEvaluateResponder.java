@@ -1,7 +1,6 @@
 package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +12,8 @@ import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
@@ -31,20 +30,18 @@ import org.liaison.wire.v1.Refusal;
  * learned or kept, only how many.
  */
 @ApplicationScoped
-public class BlindEvaluateResponder implements InboundHandler {
+public class BlindEvaluateResponder extends TypedInboundHandler<BlindEvaluateRequest> {
   @Inject OprfKeys keys;
   @Inject DeconflictionTerms terms;
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
 
-  @Override
-  public String contentType() {
-    return BlindEvaluateRequest.getDescriptor().getFullName();
+  public BlindEvaluateResponder() {
+    super(BlindEvaluateRequest.parser(), BlindEvaluateRequest.getDescriptor());
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    BlindEvaluateRequest q = BlindEvaluateRequest.parseFrom(r.payload());
+  protected Message answer(InboundRequest r, BlindEvaluateRequest q) {
     MatchKind kind = q.getKind();
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {

@@ -1,7 +1,6 @@
 package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +22,8 @@ import org.liaison.node.deconfliction.events.PlannedOperations;
 import org.liaison.node.deconfliction.filters.HeldFilter;
 import org.liaison.node.deconfliction.filters.HeldFilters;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimAnswer;
 import org.liaison.wire.v1.ConflictClaimRequest;
@@ -42,7 +41,7 @@ import org.liaison.wire.v1.Refusal;
  * leaves). A claim for values this node does not hold confirms nothing and teaches it nothing.
  */
 @ApplicationScoped
-public class ConflictClaimResponder implements InboundHandler {
+public class ConflictClaimResponder extends TypedInboundHandler<ConflictClaimRequest> {
   static final int MAX_CLAIM = 1000;
 
   @Inject HeldFilters filters;
@@ -55,14 +54,12 @@ public class ConflictClaimResponder implements InboundHandler {
   @Inject ProbeQuota quota;
   @Inject NodeConfig config;
 
-  @Override
-  public String contentType() {
-    return ConflictClaimRequest.getDescriptor().getFullName();
+  public ConflictClaimResponder() {
+    super(ConflictClaimRequest.parser(), ConflictClaimRequest.getDescriptor());
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    ConflictClaimRequest q = ConflictClaimRequest.parseFrom(r.payload());
+  protected Message answer(InboundRequest r, ConflictClaimRequest q) {
     MatchKind kind = q.getKind();
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {
