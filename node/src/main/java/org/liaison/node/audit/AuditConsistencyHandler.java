@@ -1,14 +1,13 @@
 package org.liaison.node.audit;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.v1.AuditCheckpoint;
@@ -25,7 +24,7 @@ import org.liaison.wire.v1.WitnessedCheckpoint;
  * holds of others. The partner's gossip is taken in first.
  */
 @ApplicationScoped
-public class AuditConsistencyHandler implements InboundHandler {
+public class AuditConsistencyHandler extends TypedInboundHandler<AuditConsistencyRequest> {
   private static final int MAX_SIZES = 64;
 
   @Inject AuditLog audit;
@@ -33,14 +32,12 @@ public class AuditConsistencyHandler implements InboundHandler {
   @Inject AuditSigning signing;
   @Inject PartnerHistory history;
 
-  @Override
-  public String contentType() {
-    return PartnerConsistency.CONTENT_TYPE;
+  public AuditConsistencyHandler() {
+    super(AuditConsistencyRequest.parser(), AuditConsistencyRequest.getDescriptor());
   }
 
   @Override
-  public Message handle(InboundRequest request) throws InvalidProtocolBufferException {
-    AuditConsistencyRequest r = AuditConsistencyRequest.parseFrom(request.payload());
+  protected Message answer(InboundRequest request, AuditConsistencyRequest r) {
     for (WitnessedCheckpoint w : r.getWitnessedList()) {
       history.witnessed(w, request.senderAgency());
     }

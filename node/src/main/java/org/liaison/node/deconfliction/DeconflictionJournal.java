@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
@@ -57,14 +58,9 @@ public class DeconflictionJournal {
       int elements,
       String detail) {}
 
-  public void record(
-      Event event,
-      MatchKind kind,
-      String partner,
-      String caseReference,
-      int elements,
-      String detail) {
-    recordAll(List.of(new Line(event, kind, partner, caseReference, elements, detail)), List.of());
+  /** Records one line and its audit entry in one commit, or neither (throws). */
+  public void record(Line line) {
+    recordAll(List.of(line), List.of());
   }
 
   /**
@@ -76,8 +72,7 @@ public class DeconflictionJournal {
     List<AuditedWrite> all = new ArrayList<>();
     Instant now = Instant.now();
     for (Line l : lines) {
-      entryOf(l).ifPresent(entries::add);
-      all.add(tx -> insert(tx, l, now));
+      stage(l, now, entries::add, all::add);
     }
     all.addAll(writes);
     if (entries.isEmpty()) {
@@ -92,19 +87,16 @@ public class DeconflictionJournal {
    * Records a line about a partner's request this node answers: the line and its audit entry commit
    * with the answer's entries, before the answer leaves, or not at all.
    */
-  public void recordBeforeAnswer(
-      InboundRequest request,
-      Event event,
-      MatchKind kind,
-      String partner,
-      String caseReference,
-      int elements,
-      String detail) {
-    Line l = new Line(event, kind, partner, caseReference, elements, detail);
-    Instant now = Instant.now();
-    entryOf(l).ifPresent(request::recordBeforeAnswer);
-    request.writeBeforeAnswer(tx -> insert(tx, l, now));
-    log(l);
+  public void recordBeforeAnswer(InboundRequest request, Line line) {
+    stage(line, Instant.now(), request::recordBeforeAnswer, request::writeBeforeAnswer);
+    log(line);
+  }
+
+  /** Hands a line's audit entry (if the audit keeps its event) and its row to their commit. */
+  private static void stage(
+      Line l, Instant at, Consumer<AuditEvent> entries, Consumer<AuditedWrite> writes) {
+    entryOf(l).ifPresent(entries);
+    writes.accept(tx -> insert(tx, l, at));
   }
 
   private static void insert(EntityManager tx, Line l, Instant at) {

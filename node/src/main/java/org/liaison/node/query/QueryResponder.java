@@ -1,6 +1,5 @@
 package org.liaison.node.query;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +13,8 @@ import org.liaison.agreements.AgreementStore;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.consent.ConsentLedger;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.node.identifiers.InvalidIdentifierException;
 import org.liaison.node.quota.DailyCounts;
 import org.liaison.node.search.RecordMatch;
@@ -40,21 +39,19 @@ import org.liaison.wire.v1.Withheld;
  * when the agreement does not share it.
  */
 @ApplicationScoped
-public class QueryResponder implements InboundHandler {
+public class QueryResponder extends TypedInboundHandler<QueryRequest> {
   @Inject RecordSearch search;
   @Inject AgreementStore agreements;
   @Inject NodeConfig config;
   @Inject ConsentLedger consents;
   @Inject QueryQuota quota;
 
-  @Override
-  public String contentType() {
-    return QueryRequest.getDescriptor().getFullName();
+  public QueryResponder() {
+    super(QueryRequest.parser(), QueryRequest.getDescriptor());
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    QueryRequest q = QueryRequest.parseFrom(r.payload());
+  protected Message answer(InboundRequest r, QueryRequest q) {
     String me = config.agency();
     AgreementStatus status = agreements.statusOf(r.agreementId()).orElseThrow();
     Agreement agreement = status.agreement().orElseThrow();

@@ -89,10 +89,10 @@ public final class Transitions {
     if (w.state != WorkflowState.PENDING_DELIVERY) {
       return w.state; // the answer may have arrived before the acknowledgement was processed
     }
-    return w.kind == WorkflowKind.FEEDBACK ? WorkflowState.RECEIVED : WorkflowState.AWAITING_ANSWER;
+    return arrived(w.kind);
   }
 
-  /** The state of a responder's item on arrival. */
+  /** The state of a responder's item on arrival (a requester's, once delivered). */
   public static WorkflowState arrived(WorkflowKind kind) {
     return kind == WorkflowKind.FEEDBACK ? WorkflowState.RECEIVED : WorkflowState.AWAITING_ANSWER;
   }

@@ -1,13 +1,12 @@
 package org.liaison.node.workflow;
 
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import jakarta.inject.Inject;
 import java.util.function.Function;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.v1.Refusal;
 import org.liaison.wire.v1.WorkflowAck;
 import org.liaison.wire.v1.WorkflowStep;
@@ -19,27 +18,18 @@ import org.liaison.wire.v1.WorkflowStep;
  *
  * @param <M> the workflow's message type (one per workflow kind), which carries its step
  */
-public abstract class WorkflowInbound<M extends Message> implements InboundHandler {
+public abstract class WorkflowInbound<M extends Message> extends TypedInboundHandler<M> {
   @Inject protected WorkflowEngine engine;
 
-  private final Parser<M> parser;
-  private final String contentType;
   private final Function<M, WorkflowStep> stepOf;
 
   protected WorkflowInbound(Parser<M> parser, Descriptor type, Function<M, WorkflowStep> stepOf) {
-    this.parser = parser;
-    this.contentType = type.getFullName();
+    super(parser, type);
     this.stepOf = stepOf;
   }
 
   @Override
-  public String contentType() {
-    return contentType;
-  }
-
-  @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    M m = parser.parseFrom(r.payload());
+  protected Message answer(InboundRequest r, M m) {
     WorkflowStep step = stepOf.apply(m);
     try {
       return engine.receive(r, step, () -> apply(r, m));

@@ -477,7 +477,9 @@ class AuditLogTest {
     tables.sql("alter table audit_log rename to audit_log_offline");
     try {
       assertThatThrownBy(
-              () -> journal.record(Event.CONFLICT, MatchKind.TARGET, partner, "ICE-1", 0, "x"))
+              () ->
+                  journal.record(
+                      new Line(Event.CONFLICT, MatchKind.TARGET, partner, "ICE-1", 0, "x")))
           .satisfies(e -> assertDatabaseRefused(e, "audit_log"));
     } finally {
       tables.sql("alter table audit_log_offline rename to audit_log");
@@ -494,7 +496,8 @@ class AuditLogTest {
             "t",
             new byte[0]);
     journal.recordBeforeAnswer(
-        answering, Event.PROBES_ANSWERED, MatchKind.TARGET, partner, null, 5, "quota 5/10");
+        answering,
+        new Line(Event.PROBES_ANSWERED, MatchKind.TARGET, partner, null, 5, "quota 5/10"));
     assertThat(tables.count(lines, partner)).isEqualTo(3);
     assertThat(reader.size()).isEqualTo(2);
     audit.appendAll(answering.entriesBeforeAnswer(), answering.writesBeforeAnswer());

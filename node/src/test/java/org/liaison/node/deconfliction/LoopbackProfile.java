@@ -3,15 +3,17 @@ package org.liaison.node.deconfliction;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.Set;
+import org.liaison.node.deconfliction.targets.HoldableActiveTargets;
 
 /**
  * The node talks to itself as partner {@code us.partner} under the unsigned test agreement {@code
  * test-dc-2026}: every partner request goes straight to this node's handlers, so both sides of the
- * protocol run with real crypto on the real database.
+ * protocol run with real crypto on the real database. The targets' reads are the real ones; a test
+ * may hold the held filters' catch-up at its read ({@link HoldableActiveTargets}).
  */
 public class LoopbackProfile implements QuarkusTestProfile {
-  static final String PARTNER = "us.partner";
-  static final String AGREEMENT = "test-dc-2026";
+  public static final String PARTNER = "us.partner";
+  public static final String AGREEMENT = "test-dc-2026";
   static final int LOCAL_CAP = 800;
 
   @Override
@@ -26,6 +28,6 @@ public class LoopbackProfile implements QuarkusTestProfile {
 
   @Override
   public Set<Class<?>> getEnabledAlternatives() {
-    return Set.of(LoopbackPartnerCall.class);
+    return Set.of(LoopbackPartnerCall.class, HoldableActiveTargets.class);
   }
 }

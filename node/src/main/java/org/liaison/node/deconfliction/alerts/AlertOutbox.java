@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PointOfContact;
@@ -52,12 +53,13 @@ public class AlertOutbox {
       return true;
     } catch (RuntimeException e) {
       journal.record(
-          DeconflictionJournal.Event.FAILED,
-          draft.kind(),
-          draft.partnerAgency(),
-          draft.caseReference(),
-          0,
-          "alert not recorded: " + e.getMessage());
+          new Line(
+              Event.FAILED,
+              draft.kind(),
+              draft.partnerAgency(),
+              draft.caseReference(),
+              0,
+              "alert not recorded: " + e.getMessage()));
       return false;
     }
   }
@@ -112,12 +114,13 @@ public class AlertOutbox {
     created.ifPresent(
         a -> {
           journal.record(
-              Event.ALERT_RECORDED,
-              d.kind(),
-              d.partnerAgency(),
-              d.caseReference(),
-              0,
-              "alert " + a.getId());
+              new Line(
+                  Event.ALERT_RECORDED,
+                  d.kind(),
+                  d.partnerAgency(),
+                  d.caseReference(),
+                  0,
+                  "alert " + a.getId()));
           subscribers.forEach(s -> s.accept(a));
         });
     return created;
@@ -198,7 +201,7 @@ public class AlertOutbox {
                   return count;
                 });
     if (n > 0) {
-      journal.record(Event.ALERT_ACKNOWLEDGED, null, null, null, n, null);
+      journal.record(new Line(Event.ALERT_ACKNOWLEDGED, null, null, null, n, null));
     }
     return n;
   }

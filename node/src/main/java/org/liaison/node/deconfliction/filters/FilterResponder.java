@@ -1,14 +1,13 @@
 package org.liaison.node.deconfliction.filters;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.deconfliction.PartnerRefusals;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.v1.FilterAnswer;
 import org.liaison.wire.v1.FilterRequest;
 import org.liaison.wire.v1.MatchKind;
@@ -16,18 +15,16 @@ import org.liaison.wire.v1.Refusal;
 
 /** Gives a partner this node's filter for it (full, or the deltas since its generation). */
 @ApplicationScoped
-public class FilterResponder implements InboundHandler {
+public class FilterResponder extends TypedInboundHandler<FilterRequest> {
   @Inject HeldFilters filters;
   @Inject DeconflictionTerms terms;
 
-  @Override
-  public String contentType() {
-    return FilterRequest.getDescriptor().getFullName();
+  public FilterResponder() {
+    super(FilterRequest.parser(), FilterRequest.getDescriptor());
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    FilterRequest q = FilterRequest.parseFrom(r.payload());
+  protected Message answer(InboundRequest r, FilterRequest q) {
     if (q.getKind() != MatchKind.TARGET && q.getKind() != MatchKind.EVENT) {
       return refusal(PartnerRefusals.invalid("say which filter: TARGET or EVENT"));
     }

@@ -1,21 +1,19 @@
 package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.node.quota.DailyCounts;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
@@ -32,21 +30,18 @@ import org.liaison.wire.v1.Refusal;
  * learned or kept, only how many.
  */
 @ApplicationScoped
-public class BlindEvaluateResponder implements InboundHandler {
+public class BlindEvaluateResponder extends TypedInboundHandler<BlindEvaluateRequest> {
   @Inject OprfKeys keys;
   @Inject DeconflictionTerms terms;
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
-  @Inject NodeConfig config;
 
-  @Override
-  public String contentType() {
-    return BlindEvaluateRequest.getDescriptor().getFullName();
+  public BlindEvaluateResponder() {
+    super(BlindEvaluateRequest.parser(), BlindEvaluateRequest.getDescriptor());
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    BlindEvaluateRequest q = BlindEvaluateRequest.parseFrom(r.payload());
+  protected Message answer(InboundRequest r, BlindEvaluateRequest q) {
     MatchKind kind = q.getKind();
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {
@@ -66,16 +61,11 @@ public class BlindEvaluateResponder implements InboundHandler {
     } catch (OprfException e) {
       return refused(r, kind, PartnerRefusals.of(e));
     }
-    long limit = terms.dailyProbes(r.agreementId());
     QuotaCount count;
     try {
-      count = quota.consume(r, r.senderAgency(), r.agreementId(), n, limit);
-    } catch (DailyCounts.Exhausted e) {
-      return refused(
-          r,
-          kind,
-          PartnerRefusals.quotaExhausted(
-              config.agency(), r.senderAgency(), r.agreementId(), e.used(), e.limit(), n));
+      count = quota.consume(r, n);
+    } catch (ProbeQuota.Exceeded e) {
+      return refused(r, kind, e.refusal());
     }
     VerifiableEvaluation evaluation;
     try {
@@ -87,12 +77,13 @@ public class BlindEvaluateResponder implements InboundHandler {
     }
     journal.recordBeforeAnswer(
         r,
-        Event.PROBES_ANSWERED,
-        kind,
-        r.senderAgency(),
-        null,
-        n,
-        "quota " + count.getUsed() + "/" + count.getLimit());
+        new Line(
+            Event.PROBES_ANSWERED,
+            kind,
+            r.senderAgency(),
+            null,
+            n,
+            "quota " + count.getUsed() + "/" + count.getLimit()));
     BlindEvaluateAnswer.Builder a =
         BlindEvaluateAnswer.newBuilder()
             .setQuota(count)
@@ -105,12 +96,13 @@ public class BlindEvaluateResponder implements InboundHandler {
   private Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
     journal.recordBeforeAnswer(
         r,
-        Event.REFUSED,
-        kind == MatchKind.TARGET || kind == MatchKind.EVENT ? kind : null,
-        r.senderAgency(),
-        null,
-        0,
-        refusal.getReason() + ": " + refusal.getMessage());
+        new Line(
+            Event.REFUSED,
+            kind == MatchKind.TARGET || kind == MatchKind.EVENT ? kind : null,
+            r.senderAgency(),
+            null,
+            0,
+            refusal.getReason() + ": " + refusal.getMessage()));
     return refusal(refusal);
   }
 

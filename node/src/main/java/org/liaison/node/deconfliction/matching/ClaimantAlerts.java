@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.deconfliction.Messages;
 import org.liaison.node.deconfliction.alerts.AlertOutbox;
 import org.liaison.wire.v1.ConfirmedConflict;
@@ -28,22 +29,24 @@ public class ClaimantAlerts {
     String partner = outcome.partner().agency();
     if (outcome.failure() != null) {
       journal.record(
-          Event.FAILED,
-          kind,
-          partner,
-          caseReference,
-          0,
-          outcome.failure().reason() + ": " + outcome.failure().getMessage());
+          new Line(
+              Event.FAILED,
+              kind,
+              partner,
+              caseReference,
+              0,
+              outcome.failure().reason() + ": " + outcome.failure().getMessage()));
     }
     List<ConfirmedConflict> alerted = new ArrayList<>();
     for (ConfirmedConflict c : outcome.conflicts()) {
       journal.record(
-          Event.CONFLICT,
-          kind,
-          partner,
-          caseReference,
-          0,
-          "with " + partner + " case " + c.getCaseReference());
+          new Line(
+              Event.CONFLICT,
+              kind,
+              partner,
+              caseReference,
+              0,
+              "with " + partner + " case " + c.getCaseReference()));
       PointOfContact theirs = c.getPointOfContact().toBuilder().setAgency(partner).build();
       AlertOutbox.Draft draft =
           new AlertOutbox.Draft(

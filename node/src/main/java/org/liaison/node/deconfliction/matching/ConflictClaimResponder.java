@@ -1,7 +1,6 @@
 package org.liaison.node.deconfliction.matching;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +11,7 @@ import java.util.TreeSet;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.deconfliction.Messages;
 import org.liaison.node.deconfliction.PartnerRefusals;
@@ -22,9 +22,8 @@ import org.liaison.node.deconfliction.events.PlannedOperations;
 import org.liaison.node.deconfliction.filters.HeldFilter;
 import org.liaison.node.deconfliction.filters.HeldFilters;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
-import org.liaison.node.federation.InboundHandler;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.node.quota.DailyCounts;
+import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimAnswer;
 import org.liaison.wire.v1.ConflictClaimRequest;
@@ -42,7 +41,7 @@ import org.liaison.wire.v1.Refusal;
  * leaves). A claim for values this node does not hold confirms nothing and teaches it nothing.
  */
 @ApplicationScoped
-public class ConflictClaimResponder implements InboundHandler {
+public class ConflictClaimResponder extends TypedInboundHandler<ConflictClaimRequest> {
   static final int MAX_CLAIM = 1000;
 
   @Inject HeldFilters filters;
@@ -55,14 +54,12 @@ public class ConflictClaimResponder implements InboundHandler {
   @Inject ProbeQuota quota;
   @Inject NodeConfig config;
 
-  @Override
-  public String contentType() {
-    return ConflictClaimRequest.getDescriptor().getFullName();
+  public ConflictClaimResponder() {
+    super(ConflictClaimRequest.parser(), ConflictClaimRequest.getDescriptor());
   }
 
   @Override
-  public Message handle(InboundRequest r) throws InvalidProtocolBufferException {
-    ConflictClaimRequest q = ConflictClaimRequest.parseFrom(r.payload());
+  protected Message answer(InboundRequest r, ConflictClaimRequest q) {
     MatchKind kind = q.getKind();
     Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
     if (refused.isPresent()) {
@@ -92,19 +89,11 @@ public class ConflictClaimResponder implements InboundHandler {
                   + "; fetch the current filter and check again"));
     }
     // a claim is a probe too: repeated event claims could otherwise map where an operation is
-    long limit = terms.dailyProbes(r.agreementId());
     QuotaCount counted;
     try {
-      counted = quota.consume(r, r.senderAgency(), r.agreementId(), q.getPrfOutputsCount(), limit);
-    } catch (DailyCounts.Exhausted e) {
-      return refusal(
-          PartnerRefusals.quotaExhausted(
-              config.agency(),
-              r.senderAgency(),
-              r.agreementId(),
-              e.used(),
-              e.limit(),
-              q.getPrfOutputsCount()));
+      counted = quota.consume(r, q.getPrfOutputsCount());
+    } catch (ProbeQuota.Exceeded e) {
+      return refusal(e.refusal());
     }
     Set<String> refs = new TreeSet<>();
     for (ByteString prf : q.getPrfOutputsList()) {
@@ -120,21 +109,8 @@ public class ConflictClaimResponder implements InboundHandler {
                 "TARGET",
                 List.of(r.senderAgency(), q.getRequesterCaseReference()),
                 List.of(config.agency(), caseNumber));
-        alert(
-            r,
-            kind,
-            caseNumber,
-            r.senderAgency(),
-            q.getRequesterCaseReference(),
-            requester,
-            0,
-            conflictId);
         answer.addConflicts(
-            ConfirmedConflict.newBuilder()
-                .setCaseReference(caseNumber)
-                .setPointOfContact(contacts.forCase(caseNumber, ""))
-                .setConflictId(conflictId)
-                .setAlertRecorded(true));
+            confirm(r, q, requester, caseNumber, contacts.forCase(caseNumber, ""), conflictId));
       }
     } else {
       // the claimed values are PRF outputs of slots (cell x time bucket, widened by the
@@ -147,56 +123,57 @@ public class ConflictClaimResponder implements InboundHandler {
                 "EVENT",
                 List.of(r.senderAgency(), q.getRequesterCaseReference(), q.getOperationReference()),
                 List.of(config.agency(), p.caseNumber(), references.of(p)));
-        alert(
-            r,
-            kind,
-            p.caseNumber(),
-            r.senderAgency(),
-            q.getRequesterCaseReference(),
-            requester,
-            0,
-            conflictId);
         // that they conflict and whom to call; never a distance (docs/security-model.md)
-        answer.addConflicts(
-            ConfirmedConflict.newBuilder()
-                .setCaseReference(p.caseNumber())
-                .setPointOfContact(p.contact())
-                .setConflictId(conflictId)
-                .setAlertRecorded(true));
+        answer.addConflicts(confirm(r, q, requester, p.caseNumber(), p.contact(), conflictId));
       }
     }
     journal.recordBeforeAnswer(
         r,
-        answer.getConflictsCount() > 0 ? Event.CLAIM_CONFIRMED : Event.CLAIM_UNCONFIRMED,
-        kind,
-        r.senderAgency(),
-        null,
-        q.getPrfOutputsCount(),
-        answer.getConflictsCount() + " conflict(s)");
+        new Line(
+            answer.getConflictsCount() > 0 ? Event.CLAIM_CONFIRMED : Event.CLAIM_UNCONFIRMED,
+            kind,
+            r.senderAgency(),
+            null,
+            q.getPrfOutputsCount(),
+            answer.getConflictsCount() + " conflict(s)"));
     return answer.build();
   }
 
-  private void alert(
+  /**
+   * A confirmed conflict between the partner's case and {@code ownCase}: its journal line rides the
+   * answer's entries, this node's case agent is alerted (recorded before the answer leaves), and
+   * the partner is answered with whom to call and that the alert is recorded here.
+   */
+  private ConfirmedConflict confirm(
       InboundRequest r,
-      MatchKind kind,
+      ConflictClaimRequest q,
+      PointOfContact requester,
       String ownCase,
-      String partner,
-      String partnerCase,
-      PointOfContact contact,
-      long distance,
+      PointOfContact ownContact,
       String conflictId) {
+    MatchKind kind = q.getKind();
+    String partner = r.senderAgency();
+    String partnerCase = q.getRequesterCaseReference();
     journal.recordBeforeAnswer(
-        r, Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase);
+        r,
+        new Line(
+            Event.CONFLICT, kind, partner, ownCase, 0, "with " + partner + " case " + partnerCase));
     alerts.record(
         new AlertOutbox.Draft(
             kind,
             ownCase,
             partner,
             partnerCase,
-            contact,
-            distance,
-            Messages.alert(kind, ownCase, partner, partnerCase, contact, distance),
+            requester,
+            0,
+            Messages.alert(kind, ownCase, partner, partnerCase, requester, 0),
             conflictId));
+    return ConfirmedConflict.newBuilder()
+        .setCaseReference(ownCase)
+        .setPointOfContact(ownContact)
+        .setConflictId(conflictId)
+        .setAlertRecorded(true)
+        .build();
   }
 
   @Override

@@ -233,7 +233,8 @@ public class PrivateMatcher {
     try {
       BlindEvaluateAnswer a = BlindEvaluateAnswer.parseFrom(bytes);
       if (a.hasRefusal()) {
-        journal.record(Event.REFUSED, kind, p.agency(), null, 0, a.getRefusal().getReason().name());
+        journal.record(
+            new Line(Event.REFUSED, kind, p.agency(), null, 0, a.getRefusal().getReason().name()));
         throw failure(
             PartnerAnswer.Status.REFUSED, a.getRefusal().getReason(), a.getRefusal().getMessage());
       }

@@ -5,10 +5,14 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import org.liaison.node.audit.AuditedWrite;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.quota.DailyCounts;
 import org.liaison.node.quota.DailyCounts.Kind;
 import org.liaison.wire.v1.QuotaCount;
+import org.liaison.wire.v1.Refusal;
 
 /**
  * De-confliction probes per partner per UTC day, counted by {@link DailyCounts}: {@code PROBE_IN}
@@ -19,15 +23,40 @@ import org.liaison.wire.v1.QuotaCount;
 @ApplicationScoped
 public class ProbeQuota {
   @Inject DailyCounts counts;
+  @Inject DeconflictionTerms terms;
+  @Inject NodeConfig config;
+
+  /** A partner's batch that its quota for the day cannot take: refused whole, with this. */
+  public static final class Exceeded extends Exception {
+    private final transient Refusal refusal;
+
+    Exceeded(Refusal refusal) {
+      super(refusal.getMessage());
+      this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+      return refusal;
+    }
+  }
 
   /**
-   * Counts {@code n} evaluations for the partner today, or refuses them all. No transaction of its
-   * own: the count is stored by {@code request}'s answer, with its audit entries.
+   * Counts the {@code n} probes of a partner's request (blinded elements to evaluate, or PRF values
+   * claimed) against its agreement's daily quota, or refuses them all. No transaction of its own:
+   * the count is stored by {@code request}'s answer, with its audit entries.
    */
-  public QuotaCount consume(
-      InboundRequest request, String partner, String agreementId, long n, long limit)
-      throws DailyCounts.Exhausted {
-    DailyCounts.Count c = counts.take(Kind.PROBE_IN, partner, agreementId, n, limit);
+  public QuotaCount consume(InboundRequest request, int n) throws Exceeded {
+    String partner = request.senderAgency();
+    String agreementId = request.agreementId();
+    long limit = terms.dailyProbes(agreementId);
+    DailyCounts.Count c;
+    try {
+      c = counts.take(Kind.PROBE_IN, partner, agreementId, n, limit);
+    } catch (DailyCounts.Exhausted e) {
+      throw new Exceeded(
+          PartnerRefusals.quotaExhausted(
+              config.agency(), partner, agreementId, e.used(), e.limit(), n));
+    }
     request.writeBeforeAnswer(counts.write(c));
     return QuotaCount.newBuilder()
         .setAgreementId(agreementId)

@@ -1,9 +1,12 @@
 package org.liaison.node.workflow.consent;
 
+import com.google.protobuf.Message;
 import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.liaison.agreements.Agreement;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.workflow.AgreementChoice;
@@ -69,34 +72,27 @@ public class ConsentService {
     if (d.getForAgency().equals(originator)) {
       throw WorkflowException.invalid(originator + " is the originator of " + d.getRecordId());
     }
-    Agreement a = choice.choose(originator, "", ag -> true, "consent requests");
-    WorkflowStep step = WorkflowEngine.firstStep(officer);
-    Instant due = AgreementChoice.dueAt(a, step);
-    ConsentRequest request =
-        ConsentRequest.newBuilder()
-            .setRecordId(d.getRecordId())
-            .setRecordCategory(record.category())
-            .setRequestingAgency(d.getForAgency())
-            .setJustification(d.getJustification())
-            .setDueEpochMs(DueTimes.toWire(due))
-            .build();
-    return engine.start(
-        new WorkflowEngine.Opening(
-            WorkflowKind.CONSENT,
-            AgreementChoice.scope(originator, a, d.getPurpose(), d.getCaseReference()),
-            d.getRecordId(),
-            d.getForAgency(),
-            officer,
-            due,
-            "onward disclosure of "
-                + record.category()
-                + " record "
-                + d.getRecordId()
-                + " to "
-                + d.getForAgency()),
-        step,
-        request,
-        ConsentMessage.newBuilder().setStep(step).setRequest(request).build());
+    return start(
+        d,
+        originator,
+        d.getRecordId(),
+        d.getForAgency(),
+        officer,
+        "onward disclosure of "
+            + record.category()
+            + " record "
+            + d.getRecordId()
+            + " to "
+            + d.getForAgency(),
+        (Instant due) ->
+            ConsentRequest.newBuilder()
+                .setRecordId(d.getRecordId())
+                .setRecordCategory(record.category())
+                .setRequestingAgency(d.getForAgency())
+                .setJustification(d.getJustification())
+                .setDueEpochMs(DueTimes.toWire(due))
+                .build(),
+        ConsentMessage.Builder::setRequest);
   }
 
   /**
@@ -118,32 +114,53 @@ public class ConsentService {
               + ", not "
               + d.getForAgency());
     }
-    Agreement a = choice.choose(holder, "", ag -> true, "consent requests");
+    String recordId = d.getRecordId().strip();
+    return start(
+        d,
+        holder,
+        recordId,
+        me,
+        officer,
+        "the originator's consent for " + holder + "'s record " + recordId + " to reach " + me,
+        (Instant due) ->
+            ConsentAsk.newBuilder()
+                .setRecordId(recordId)
+                .setJustification(d.getJustification())
+                .setDueEpochMs(DueTimes.toWire(due))
+                .build(),
+        ConsentMessage.Builder::setAsk);
+  }
+
+  /**
+   * Starts a consent workflow with {@code partner} (the originator asked for consent, or a holder
+   * asked to seek it) under the agreement with it, due when that agreement says: {@code body} is
+   * the request or the ask, made with its due time, and {@code into} puts it in the message.
+   */
+  private <B extends Message> Workflow start(
+      ConsentDraft d,
+      String partner,
+      String recordId,
+      String forAgency,
+      String officer,
+      String detail,
+      Function<Instant, B> body,
+      BiFunction<ConsentMessage.Builder, B, ConsentMessage.Builder> into) {
+    Agreement a = choice.choose(partner, "", ag -> true, "consent requests");
     WorkflowStep step = WorkflowEngine.firstStep(officer);
     Instant due = AgreementChoice.dueAt(a, step);
-    ConsentAsk ask =
-        ConsentAsk.newBuilder()
-            .setRecordId(d.getRecordId().strip())
-            .setJustification(d.getJustification())
-            .setDueEpochMs(DueTimes.toWire(due))
-            .build();
+    B made = body.apply(due);
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
-            AgreementChoice.scope(holder, a, d.getPurpose(), d.getCaseReference()),
-            ask.getRecordId(),
-            me,
+            AgreementChoice.scope(partner, a, d.getPurpose(), d.getCaseReference()),
+            recordId,
+            forAgency,
             officer,
             due,
-            "the originator's consent for "
-                + holder
-                + "'s record "
-                + ask.getRecordId()
-                + " to reach "
-                + me),
+            detail),
         step,
-        ask,
-        ConsentMessage.newBuilder().setStep(step).setAsk(ask).build());
+        made,
+        into.apply(ConsentMessage.newBuilder().setStep(step), made).build());
   }
 
   public Workflow answer(WorkflowAnswer a, String officer) {
