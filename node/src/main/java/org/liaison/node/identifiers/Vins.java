@@ -38,10 +38,12 @@ final class Vins {
 
   /**
    * World manufacturer identifiers 1-5 are North American; vehicles sold there carry the digit too.
+   * Without a country ({@code null}) only the manufacturer's region counts.
    */
   private static boolean northAmerican(String vin, String country) {
     char region = vin.charAt(0);
-    return (region >= '1' && region <= '5') || CHECK_DIGIT_COUNTRIES.contains(country);
+    return (region >= '1' && region <= '5')
+        || (country != null && CHECK_DIGIT_COUNTRIES.contains(country));
   }
 
   static char checkDigit(String vin) {

@@ -119,6 +119,17 @@ class IdentifierNormalizerTest {
   }
 
   @Test
+  void normalize_europeanVinWithoutACountry_isNormalisedNotAnError() {
+    // fuzz finding 8: the check-digit rule asked an immutable set whether it held a null country
+    for (String none : new String[] {null, "", "  "}) {
+      assertThat(
+              IdentifierNormalizer.normalize(IdentifierType.VIN, "WVWZZZ1JZXW000001", none)
+                  .value())
+          .isEqualTo("WVWZZZ1JZXW000001");
+    }
+  }
+
+  @Test
   void normalize_vinWithLetterOOrWrongLengthIsRefused() {
     assertThatThrownBy(
             () -> IdentifierNormalizer.normalize(IdentifierType.VIN, "1M8GDM9AXKP04278O", null))
