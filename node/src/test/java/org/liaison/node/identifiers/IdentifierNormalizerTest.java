@@ -123,8 +123,7 @@ class IdentifierNormalizerTest {
     // fuzz finding 8: the check-digit rule asked an immutable set whether it held a null country
     for (String none : new String[] {null, "", "  "}) {
       assertThat(
-              IdentifierNormalizer.normalize(IdentifierType.VIN, "WVWZZZ1JZXW000001", none)
-                  .value())
+              IdentifierNormalizer.normalize(IdentifierType.VIN, "WVWZZZ1JZXW000001", none).value())
           .isEqualTo("WVWZZZ1JZXW000001");
     }
   }
