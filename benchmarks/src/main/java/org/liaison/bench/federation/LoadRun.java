@@ -1,17 +1,26 @@
 package org.liaison.bench.federation;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.liaison.bench.load.Call;
 import org.liaison.bench.load.ClosedLoop;
 import org.liaison.bench.load.Latencies;
 
 /** Measures one kind of call: latency percentiles one at a time, then throughput under load. */
 final class LoadRun {
-  record Result(String name, double p50Ms, double p99Ms, double callsPerSecond, long errors) {
+  record Result(
+      String name,
+      double p50Ms,
+      double p99Ms,
+      double callsPerSecond,
+      long errors,
+      List<String> errorSamples) {
     String line() {
       return String.format(
-          "%-34s p50 %7.3f ms   p99 %7.3f ms   %8.0f calls/s   errors %d",
-          name, p50Ms, p99Ms, callsPerSecond, errors);
+              "%-34s p50 %7.3f ms   p99 %7.3f ms   %8.0f calls/s   errors %d",
+              name, p50Ms, p99Ms, callsPerSecond, errors)
+          + errorSamples.stream().map(e -> "\n    failed: " + e).collect(Collectors.joining());
     }
   }
 
@@ -25,6 +34,11 @@ final class LoadRun {
     Latencies latencies = Latencies.timeSequential(samples, call);
     ClosedLoop.Throughput load = ClosedLoop.run(threads, Duration.ofSeconds(seconds), call);
     return new Result(
-        name, latencies.p50Ms(), latencies.p99Ms(), load.callsPerSecond(), load.errors());
+        name,
+        latencies.p50Ms(),
+        latencies.p99Ms(),
+        load.callsPerSecond(),
+        load.errors(),
+        load.errorSamples());
   }
 }

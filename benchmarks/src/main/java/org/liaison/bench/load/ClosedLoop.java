@@ -3,6 +3,8 @@ package org.liaison.bench.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,8 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * answered, for a fixed time. A failed call is counted and the caller goes on.
  */
 public final class ClosedLoop {
-  /** What a run did: calls answered, calls failed, and over how many seconds. */
-  public record Throughput(long calls, long errors, double seconds) {
+  /** The distinct failures a run keeps to print (a count says nothing of why). */
+  static final int ERROR_SAMPLES = 5;
+
+  /**
+   * What a run did: calls answered, calls failed, over how many seconds, and the first distinct
+   * failures (their exception and message).
+   */
+  public record Throughput(long calls, long errors, double seconds, List<String> errorSamples) {
     public double callsPerSecond() {
       return calls / seconds;
     }
@@ -23,6 +31,7 @@ public final class ClosedLoop {
       throws InterruptedException {
     AtomicLong done = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    Set<String> samples = ConcurrentHashMap.newKeySet();
     long started = System.nanoTime();
     long end = started + duration.toNanos();
     List<Thread> workers = new ArrayList<>();
@@ -36,6 +45,9 @@ public final class ClosedLoop {
                     done.incrementAndGet();
                   } catch (Exception e) {
                     errors.incrementAndGet();
+                    if (samples.size() < ERROR_SAMPLES) {
+                      samples.add(e.toString());
+                    }
                   }
                 }
               },
@@ -47,6 +59,10 @@ public final class ClosedLoop {
     for (Thread worker : workers) {
       worker.join();
     }
-    return new Throughput(done.get(), errors.get(), (System.nanoTime() - started) / 1e9);
+    return new Throughput(
+        done.get(),
+        errors.get(),
+        (System.nanoTime() - started) / 1e9,
+        samples.stream().sorted().limit(ERROR_SAMPLES).toList());
   }
 }

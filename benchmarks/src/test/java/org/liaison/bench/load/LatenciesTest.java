@@ -76,6 +76,8 @@ class LatenciesTest {
             });
     assertThat(t.calls() + t.errors()).isEqualTo(n.get());
     assertThat(t.errors()).isEqualTo(n.get() / 4);
+    assertThat(t.errorSamples())
+        .containsExactly("java.lang.IllegalStateException: every fourth call fails");
     assertThat(t.seconds()).isGreaterThanOrEqualTo(0.2);
     assertThat(t.callsPerSecond()).isEqualTo(t.calls() / t.seconds());
   }
