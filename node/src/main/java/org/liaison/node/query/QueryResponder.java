@@ -47,7 +47,7 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
   @Inject QueryQuota quota;
 
   public QueryResponder() {
-    super(QueryRequest.parser(), QueryRequest.getDescriptor());
+    super(QueryRequest.getDefaultInstance());
   }
 
   @Override
