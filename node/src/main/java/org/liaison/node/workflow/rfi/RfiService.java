@@ -126,10 +126,8 @@ public class RfiService {
             RfiDisclosure.of(
                 agreements.all(),
                 config.agency(),
-                w.scope.partnerAgency(),
+                w.scope.asHeader(),
                 request.getOfficerRole(),
-                w.scope.purpose(),
-                w.scope.asHeader().caseReference(),
                 record,
                 request.getFieldsList(),
                 a.getDecision() == WorkflowDecision.APPROVE_IN_PART ? a.getFieldsList() : List.of(),
