@@ -33,7 +33,7 @@ public class AuditConsistencyHandler extends TypedInboundHandler<AuditConsistenc
   @Inject PartnerHistory history;
 
   public AuditConsistencyHandler() {
-    super(AuditConsistencyRequest.parser(), AuditConsistencyRequest.getDescriptor());
+    super(AuditConsistencyRequest.getDefaultInstance());
   }
 
   @Override

@@ -27,11 +27,7 @@ public final class InboundAudit {
   public static AuditEvent of(
       InboundRequest r, byte[] requestHash, Message answer, String outcome, String reason) {
     AuditEvent.Builder b =
-        AuditEvent.builder(kind(answer, outcome))
-            .exchange(AuditEvent.Direction.IN, r.scope())
-            .officer(r.officerId())
-            .messageId(r.messageId())
-            .contentType(r.contentType())
+        r.auditEntry(kind(answer, outcome))
             .outcome(outcome)
             .reason(reason)
             .requestHash(requestHash)

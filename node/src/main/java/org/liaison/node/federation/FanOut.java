@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.liaison.node.partners.PartnerAgreement;
 
 /**
@@ -25,32 +26,55 @@ public final class FanOut {
   public static CompletableFuture<Void> send(
       PartnerCall calls,
       List<PartnerAgreement> partners,
-      java.util.function.Function<PartnerAgreement, OutboundRequest> header,
+      Function<PartnerAgreement, OutboundRequest> header,
       Message payload,
       long deadlineMs,
       Consumer<Outcome> sink) {
+    return each(
+        partners,
+        partner -> calls.send(header.apply(partner), payload, deadlineMs),
+        deadlineMs + GRACE_MS,
+        (partner, bytes, failure, latencyMs) ->
+            sink.accept(new Outcome(partner, bytes, failure, latencyMs)));
+  }
+
+  /** What {@link #each} hands over per partner: its result, or (result null) why there is none. */
+  @FunctionalInterface
+  public interface Arrival<T> {
+    void accept(PartnerAgreement partner, T result, ExchangeFailure failure, long latencyMs);
+  }
+
+  /**
+   * Starts {@code call} for every partner at once and hands each one's result or failure to {@code
+   * arrival} as it comes: exactly one per partner, by {@code timeoutMs} at the latest (a call that
+   * throws, fails or takes longer is a failure, mapped by {@link ExchangeFailure#of}).
+   */
+  public static <T> CompletableFuture<Void> each(
+      List<PartnerAgreement> partners,
+      Function<PartnerAgreement, CompletableFuture<T>> call,
+      long timeoutMs,
+      Arrival<T> arrival) {
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (PartnerAgreement partner : partners) {
       long started = System.nanoTime();
-      CompletableFuture<byte[]> call;
+      CompletableFuture<T> pending;
       try {
-        call = calls.send(header.apply(partner), payload, deadlineMs);
+        pending = call.apply(partner);
       } catch (RuntimeException e) {
-        call = CompletableFuture.failedFuture(e);
+        pending = CompletableFuture.failedFuture(e);
       }
       all.add(
-          call.orTimeout(deadlineMs + GRACE_MS, TimeUnit.MILLISECONDS)
+          pending
+              .orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
               .handle(
-                  (bytes, error) -> {
+                  (result, error) -> {
                     long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                    sink.accept(
-                        error == null
-                            ? new Outcome(partner, bytes, null, latency)
-                            : new Outcome(
-                                partner,
-                                null,
-                                ExchangeFailure.of(error, partner.agency()),
-                                latency));
+                    if (error == null) {
+                      arrival.accept(partner, result, null, latency);
+                    } else {
+                      arrival.accept(
+                          partner, null, ExchangeFailure.of(error, partner.agency()), latency);
+                    }
                     return null;
                   }));
     }

@@ -111,10 +111,14 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     }
     Header h = opened.header();
     partnerLogs.fromEnvelope(h, opened.signerCertificate());
+    InboundRequest request = InboundRequest.sentIn(h, opened.payload());
     Optional<InboundHandler> handler = handlers.forType(h.getContentType());
     if (handler.isEmpty()) {
       unanswered(
-          h, AuditKind.REFUSAL, Reason.INVALID_ARGUMENT, "no handler for " + h.getContentType());
+          request,
+          AuditKind.REFUSAL,
+          Reason.INVALID_ARGUMENT,
+          "no handler for " + h.getContentType());
       out.onError(
           Refusals.refuse(
               Status.Code.UNIMPLEMENTED,
@@ -122,14 +126,6 @@ public class FederationService extends FederationGrpc.FederationImplBase {
               "this node does not answer " + h.getContentType()));
       return;
     }
-    InboundRequest request =
-        new InboundRequest(
-            ExchangeScope.sentBy(h),
-            h.getSenderNode(),
-            h.getOfficerId(),
-            h.getMessageId(),
-            h.getContentType(),
-            opened.payload());
     Message answer;
     String outcome;
     String reason = null;
@@ -145,7 +141,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
         reason = Outcomes.reasonOf(answer);
       }
     } catch (InvalidProtocolBufferException e) {
-      unanswered(h, AuditKind.REJECTED, Reason.MALFORMED_ENVELOPE, "the payload does not parse");
+      unanswered(
+          request, AuditKind.REJECTED, Reason.MALFORMED_ENVELOPE, "the payload does not parse");
       out.onError(
           Refusals.refuse(
               Status.Code.INVALID_ARGUMENT,
@@ -240,20 +237,12 @@ public class FederationService extends FederationGrpc.FederationImplBase {
   }
 
   /** A request refused before any handler answered: recorded, nothing was disclosed anyway. */
-  private void unanswered(Header h, AuditKind kind, Reason reason, String detail) {
+  private void unanswered(InboundRequest r, AuditKind kind, Reason reason, String detail) {
     try {
       audit.append(
-          AuditEvent.builder(kind)
-              .exchange(AuditEvent.Direction.IN, ExchangeScope.sentBy(h))
-              .officer(h.getOfficerId())
-              .messageId(h.getMessageId())
-              .contentType(h.getContentType())
-              .outcome(kind.name())
-              .reason(reason.name())
-              .detail(detail)
-              .build());
+          r.auditEntry(kind).outcome(kind.name()).reason(reason.name()).detail(detail).build());
     } catch (RuntimeException e) {
-      LOG.errorf(e, "cannot record the refusal of %s", h.getMessageId());
+      LOG.errorf(e, "cannot record the refusal of %s", r.messageId());
     }
   }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditedWrite;
+import org.liaison.wire.v1.AuditKind;
+import org.liaison.wire.v1.Header;
 
 /**
  * A partner's request as this node opened and verified it, and the audit entries its handler wants
@@ -38,6 +40,17 @@ public record InboundRequest(
         new ArrayList<>());
   }
 
+  /** A partner's request as its verified header {@code h} states it, with its opened payload. */
+  public static InboundRequest sentIn(Header h, byte[] payload) {
+    return new InboundRequest(
+        ExchangeScope.sentBy(h),
+        h.getSenderNode(),
+        h.getOfficerId(),
+        h.getMessageId(),
+        h.getContentType(),
+        payload);
+  }
+
   /** The agency that sent the request: the partner of this exchange. */
   public String senderAgency() {
     return scope.partnerAgency();
@@ -53,6 +66,18 @@ public record InboundRequest(
 
   public String caseReference() {
     return scope.caseReference();
+  }
+
+  /**
+   * An audit entry about this request: the partner asked (IN) within the request's scope, by its
+   * officer, in its message of its content type. The caller adds what happened.
+   */
+  public AuditEvent.Builder auditEntry(AuditKind kind) {
+    return AuditEvent.builder(kind)
+        .exchange(AuditEvent.Direction.IN, scope)
+        .officer(officerId)
+        .messageId(messageId)
+        .contentType(contentType);
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.liaison.node.federation;
 
-import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
@@ -16,9 +15,14 @@ public abstract class TypedInboundHandler<Q extends Message> implements InboundH
   private final Parser<Q> parser;
   private final String contentType;
 
-  protected TypedInboundHandler(Parser<Q> parser, Descriptor type) {
-    this.parser = parser;
-    this.contentType = type.getFullName();
+  /**
+   * A handler of {@code prototype}'s message type (its default instance): the parser and the
+   * content type both come from that one message, so they cannot disagree.
+   */
+  @SuppressWarnings("unchecked") // a generated message's parser is for its own type
+  protected TypedInboundHandler(Q prototype) {
+    this.parser = (Parser<Q>) prototype.getParserForType();
+    this.contentType = prototype.getDescriptorForType().getFullName();
   }
 
   @Override

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.liaison.agreements.Agreement;
+import org.liaison.node.config.NodeConfig;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.quota.DailyCounts;
 import org.liaison.node.quota.DailyCounts.Kind;
+import org.liaison.wire.v1.Reason;
+import org.liaison.wire.v1.Refusal;
 
 /**
  * Partners' queries this node answers per UTC day, held to the agreement's {@code
@@ -16,18 +20,44 @@ import org.liaison.node.quota.DailyCounts.Kind;
 @ApplicationScoped
 public class QueryQuota {
   @Inject DailyCounts counts;
+  @Inject NodeConfig config;
 
   /**
-   * Counts one query of the partner today, or refuses it (nothing counted). The count is stored by
+   * Counts one query of the partner today against {@code agreement}'s {@code
+   * rate_limits.queries_per_day}, or returns the refusal (nothing counted). The count is stored by
    * {@code request}'s answer, committed with its audit entries instead of in a transaction of its
    * own.
    */
-  public DailyCounts.Count consume(
-      InboundRequest request, String partner, String agreementId, long limit)
-      throws DailyCounts.Exhausted {
-    DailyCounts.Count counted = counts.take(Kind.QUERY, partner, agreementId, 1, limit);
+  public Optional<Refusal> consume(InboundRequest request, Agreement agreement) {
+    String partner = request.senderAgency();
+    long limit = agreement.rateLimits() == null ? 0 : agreement.rateLimits().queriesPerDay();
+    DailyCounts.Count counted;
+    try {
+      counted = counts.take(Kind.QUERY, partner, agreement.id(), 1, limit);
+    } catch (DailyCounts.Exhausted e) {
+      String me = config.agency();
+      return Optional.of(
+          Refusal.newBuilder()
+              .setReason(Reason.QUOTA_EXHAUSTED)
+              .setAgreementId(agreement.id())
+              .setClause("rate_limits.queries_per_day")
+              .setMessage(
+                  partner
+                      + " has used "
+                      + e.used()
+                      + " of the "
+                      + e.limit()
+                      + " queries per day that "
+                      + me
+                      + " answers under "
+                      + agreement.id()
+                      + ". The quota resets at 00:00 UTC; ask again then, or ask "
+                      + me
+                      + " to raise it in the agreement.")
+              .build());
+    }
     request.writeBeforeAnswer(counts.write(counted));
-    return counted;
+    return Optional.empty();
   }
 
   /** The partner's count today, if it asked anything. */

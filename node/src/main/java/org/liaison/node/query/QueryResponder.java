@@ -16,7 +16,6 @@ import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.node.identifiers.InvalidIdentifierException;
-import org.liaison.node.quota.DailyCounts;
 import org.liaison.node.search.RecordMatch;
 import org.liaison.node.search.RecordSearch;
 import org.liaison.policy.Decision;
@@ -47,7 +46,7 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
   @Inject QueryQuota quota;
 
   public QueryResponder() {
-    super(QueryRequest.parser(), QueryRequest.getDescriptor());
+    super(QueryRequest.getDefaultInstance());
   }
 
   @Override
@@ -55,8 +54,7 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
     String me = config.agency();
     AgreementStatus status = agreements.statusOf(r.agreementId()).orElseThrow();
     Agreement agreement = status.agreement().orElseThrow();
-    Optional<Refusal> outOfScope =
-        RequestScope.check(agreement, me, r.senderAgency(), r.purpose(), q.getOfficerRole());
+    Optional<Refusal> outOfScope = RequestScope.check(agreement, me, r.scope(), q.getOfficerRole());
     if (outOfScope.isPresent()) {
       return refusal(outOfScope.get());
     }
@@ -74,32 +72,9 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
                       + " in the query cannot be read; nothing was looked up")
               .build());
     }
-    try {
-      quota.consume(
-          r,
-          r.senderAgency(),
-          r.agreementId(),
-          agreement.rateLimits() == null ? 0 : agreement.rateLimits().queriesPerDay());
-    } catch (DailyCounts.Exhausted e) {
-      return refusal(
-          Refusal.newBuilder()
-              .setReason(Reason.QUOTA_EXHAUSTED)
-              .setAgreementId(r.agreementId())
-              .setClause("rate_limits.queries_per_day")
-              .setMessage(
-                  r.senderAgency()
-                      + " has used "
-                      + e.used()
-                      + " of the "
-                      + e.limit()
-                      + " queries per day that "
-                      + me
-                      + " answers under "
-                      + r.agreementId()
-                      + ". The quota resets at 00:00 UTC; ask again then, or ask "
-                      + me
-                      + " to raise it in the agreement.")
-              .build());
+    Optional<Refusal> overQuota = quota.consume(r, agreement);
+    if (overQuota.isPresent()) {
+      return refusal(overQuota.get());
     }
     List<AgreementStatus> known = agreements.all();
     QueryAnswer.Builder answer = QueryAnswer.newBuilder();
@@ -146,15 +121,8 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
    */
   private void recordDecision(InboundRequest r, RecordMatch m, Decision d) {
     r.recordBeforeAnswer(
-        AuditEvent.builder(AuditKind.DECISION)
-            .direction(AuditEvent.Direction.IN)
-            .requestingAgency(r.senderAgency())
+        r.auditEntry(AuditKind.DECISION)
             .agreement(d.agreementId())
-            .purpose(r.purpose())
-            .caseReference(r.caseReference())
-            .officer(r.officerId())
-            .messageId(r.messageId())
-            .contentType(r.contentType())
             .outcome(d.outcome() + (d.allowed() ? " " + d.tier() : ""))
             .reason(d.reason() == null ? null : d.reason().name())
             .detail(d.clause() + ": " + d.sentence())

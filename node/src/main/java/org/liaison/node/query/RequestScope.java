@@ -3,6 +3,7 @@ package org.liaison.node.query;
 import java.util.Optional;
 import org.liaison.agreements.Agreement;
 import org.liaison.agreements.Direction;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.Refusal;
 
@@ -14,8 +15,14 @@ import org.liaison.wire.v1.Refusal;
 public final class RequestScope {
   private RequestScope() {}
 
+  /**
+   * The refusal of a partner's request in {@code scope} (its partner asks {@code holder}, this
+   * agency, for its purpose) by an officer in {@code role}, or empty when the agreement provides
+   * for it.
+   */
   public static Optional<Refusal> check(
-      Agreement agreement, String holder, String requester, String purpose, String role) {
+      Agreement agreement, String holder, ExchangeScope scope, String role) {
+    String requester = scope.partnerAgency();
     Optional<Direction> direction = agreement.direction(holder, requester);
     if (direction.isEmpty()) {
       return refuse(
@@ -26,7 +33,7 @@ public final class RequestScope {
     }
     return direction
         .get()
-        .refusal(agreement.id(), purpose, role)
+        .refusal(agreement.id(), scope.purpose(), role)
         .flatMap(r -> refuse(agreement, r.reason(), r.clause(), r.sentence()));
   }
 

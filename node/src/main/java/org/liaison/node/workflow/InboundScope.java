@@ -28,8 +28,7 @@ public class InboundScope {
    * role.
    */
   public void check(InboundRequest r, String role) {
-    Optional<Refusal> refusal =
-        RequestScope.check(agreement(r), config.agency(), r.senderAgency(), r.purpose(), role);
+    Optional<Refusal> refusal = RequestScope.check(agreement(r), config.agency(), r.scope(), role);
     if (refusal.isPresent()) {
       throw new WorkflowException(
           Status.Code.PERMISSION_DENIED, refusal.get().getReason(), refusal.get().getMessage());

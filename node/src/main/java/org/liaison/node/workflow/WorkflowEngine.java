@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.liaison.agreements.Agreement;
 import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.workflow.delivery.InboxEntry;
@@ -44,7 +46,6 @@ public class WorkflowEngine {
       String recordRef,
       String thirdAgency,
       String officer,
-      Instant dueAt,
       String detail) {}
 
   /** A fresh step header: new message id, now. */
@@ -62,13 +63,32 @@ public class WorkflowEngine {
   }
 
   /** The first step of a workflow this agency starts: a new workflow id, by the officer, now. */
-  public static WorkflowStep firstStep(String officer) {
+  private static WorkflowStep firstStep(String officer) {
     return step(newWorkflowId(), officer);
+  }
+
+  /**
+   * Starts a workflow this agency asks: its first step by the opening's officer, now; the answer
+   * due when {@code dueUnder}'s service levels say, counted from that step (none when {@code
+   * dueUnder} is null: feedback expects no answer); {@code request} made with that due time, and
+   * {@code wire} the kind's message carrying the step and the request.
+   */
+  @Transactional
+  public <R extends Message> Workflow start(
+      Opening o,
+      Agreement dueUnder,
+      Function<Instant, R> request,
+      BiFunction<WorkflowStep, R, Message> wire) {
+    WorkflowStep step = firstStep(o.officer());
+    Instant due = dueUnder == null ? null : AgreementChoice.dueAt(dueUnder, step);
+    R made = request.apply(due);
+    return start(o, due, step, made, wire.apply(step, made));
   }
 
   /** Starts a workflow this agency asks: recorded, and its first message queued for the partner. */
   @Transactional
-  public Workflow start(Opening o, WorkflowStep step, Message request, Message wire) {
+  public Workflow start(
+      Opening o, Instant dueAt, WorkflowStep step, Message request, Message wire) {
     Workflow w = new Workflow();
     w.workflowId = step.getWorkflowId();
     w.kind = o.kind();
@@ -79,7 +99,7 @@ public class WorkflowEngine {
     w.thirdAgency = o.thirdAgency();
     w.officer = o.officer();
     w.createdAt = Instant.ofEpochMilli(step.getAtEpochMs());
-    w.dueAt = o.dueAt();
+    w.dueAt = dueAt;
     w.requestB64 = WorkflowMessages.encode(request);
     em.persist(w);
     journal.record(w, new Step(Step.REQUESTED, w.createdAt, null, o.officer(), o.detail()));

@@ -1,8 +1,6 @@
 package org.liaison.node.workflow;
 
-import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
-import com.google.protobuf.Parser;
 import jakarta.inject.Inject;
 import java.util.function.Function;
 import org.liaison.node.federation.InboundRequest;
@@ -23,8 +21,8 @@ public abstract class WorkflowInbound<M extends Message> extends TypedInboundHan
 
   private final Function<M, WorkflowStep> stepOf;
 
-  protected WorkflowInbound(Parser<M> parser, Descriptor type, Function<M, WorkflowStep> stepOf) {
-    super(parser, type);
+  protected WorkflowInbound(M prototype, Function<M, WorkflowStep> stepOf) {
+    super(prototype);
     this.stepOf = stepOf;
   }
 

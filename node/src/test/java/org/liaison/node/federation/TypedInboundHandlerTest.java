@@ -17,7 +17,7 @@ class TypedInboundHandlerTest {
     FilterRequest seen;
 
     Echo() {
-      super(FilterRequest.parser(), FilterRequest.getDescriptor());
+      super(FilterRequest.getDefaultInstance());
     }
 
     @Override

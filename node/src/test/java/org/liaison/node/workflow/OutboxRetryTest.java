@@ -40,8 +40,8 @@ class OutboxRetryTest {
             "r-1",
             null,
             "sa",
-            null,
             "t"),
+        null,
         step,
         report,
         FeedbackMessage.newBuilder().setStep(step).setReport(report).build());

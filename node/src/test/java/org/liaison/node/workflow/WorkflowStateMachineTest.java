@@ -215,8 +215,8 @@ class WorkflowStateMachineTest {
             "pnr-" + id,
             "us.ioc2",
             "sa-ice",
-            Instant.now().plus(Duration.ofDays(10)),
             "test"),
+        Instant.now().plus(Duration.ofDays(10)),
         first,
         request,
         ConsentMessage.newBuilder().setStep(first).setRequest(request).build());

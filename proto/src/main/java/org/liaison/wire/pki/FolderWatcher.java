@@ -16,10 +16,11 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Watches a small folder of keys and certificates (a process's own {@code liaison.pki.dir}): every
- * {@code interval} it hashes the files and, when they changed, calls the listener, which re-reads
- * what it needs. A listener that throws (a folder caught half-written) is called again at the next
- * tick, since the change is only taken as seen once the listener succeeded (decision 0028).
+ * Watches a small folder of keys and certificates (a process's own {@code liaison.pki.dir}, or the
+ * trust directory through {@link TrustDirectoryWatcher}): every {@code interval} it hashes the
+ * files and, when they changed, calls the listener, which re-reads what it needs. A listener that
+ * throws (a folder caught half-written) is called again at the next tick, since the change is only
+ * taken as seen once the listener succeeded (decision 0028).
  */
 public final class FolderWatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FolderWatcher.class.getName());
@@ -31,18 +32,20 @@ public final class FolderWatcher implements AutoCloseable {
   }
 
   private final Path folder;
+  private final String what;
   private final Reload reload;
   private final ScheduledExecutorService timer;
   private byte[] seen;
 
-  private FolderWatcher(Path folder, Reload reload, byte[] seen) {
+  private FolderWatcher(Path folder, String what, Reload reload, byte[] seen) {
     this.folder = folder;
+    this.what = what;
     this.reload = reload;
     this.seen = seen;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "key-folder-watcher");
+              Thread t = new Thread(r, what.replace(' ', '-') + "-watcher");
               t.setDaemon(true);
               return t;
             });
@@ -51,7 +54,16 @@ public final class FolderWatcher implements AutoCloseable {
   /** Starts watching {@code folder} as it is now; {@code reload} runs after each change. */
   public static FolderWatcher start(Path folder, Duration interval, Reload reload)
       throws IOException {
-    FolderWatcher w = new FolderWatcher(folder, reload, digest(folder));
+    return start(folder, "key folder", digest(folder), interval, reload);
+  }
+
+  /**
+   * Starts watching {@code folder} ({@code what} names it in the log) from the files {@code seen}
+   * hashes: a caller that read the folder after hashing it is told of any change since the hash.
+   */
+  static FolderWatcher start(
+      Path folder, String what, byte[] seen, Duration interval, Reload reload) {
+    FolderWatcher w = new FolderWatcher(folder, what, reload, seen);
     long ms = Math.max(100, interval.toMillis());
     w.timer.scheduleWithFixedDelay(w::check, ms, ms, TimeUnit.MILLISECONDS);
     return w;
@@ -70,7 +82,12 @@ public final class FolderWatcher implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.log(
           Level.WARNING,
-          "key folder " + folder + " changed but cannot be taken in yet; trying again: " + e);
+          what
+              + " "
+              + folder
+              + " changed but cannot be read whole yet; keeping what was read before and"
+              + " trying again: "
+              + e);
       return false;
     }
   }

@@ -3,12 +3,8 @@ package org.liaison.wire.pki;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,30 +26,19 @@ public final class TrustDirectoryWatcher implements AutoCloseable {
   private final Path folder;
   private final TrustDirectory directory;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService timer;
-  private byte[] loadedDigest;
+  private final FolderWatcher watcher;
 
-  private TrustDirectoryWatcher(Path folder, TrustDirectory directory, byte[] digest) {
+  private TrustDirectoryWatcher(
+      Path folder, TrustDirectory directory, byte[] loaded, Duration interval) {
     this.folder = folder;
     this.directory = directory;
-    this.loadedDigest = digest;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "trust-directory-watcher");
-              t.setDaemon(true);
-              return t;
-            });
+    this.watcher = FolderWatcher.start(folder, "trust directory", loaded, interval, this::reload);
   }
 
   /** Loads the folder and starts watching it. */
   public static TrustDirectoryWatcher start(Path folder, Duration interval) throws IOException {
-    byte[] digest = digest(folder);
-    TrustDirectoryWatcher w =
-        new TrustDirectoryWatcher(folder, TrustDirectory.load(folder), digest);
-    long ms = Math.max(100, interval.toMillis());
-    w.timer.scheduleWithFixedDelay(w::check, ms, ms, TimeUnit.MILLISECONDS);
-    return w;
+    byte[] digest = FolderWatcher.digest(folder);
+    return new TrustDirectoryWatcher(folder, TrustDirectory.load(folder), digest, interval);
   }
 
   /** The live directory: views made from it follow every reload. */
@@ -67,21 +52,14 @@ public final class TrustDirectoryWatcher implements AutoCloseable {
   }
 
   /** Checks now; returns whether the material changed. Also runs on the schedule. */
-  public synchronized boolean check() {
-    try {
-      byte[] now = digest(folder);
-      if (Arrays.equals(now, loadedDigest)) {
-        return false;
-      }
-      directory.replaceWith(TrustDirectory.load(folder));
-      loadedDigest = now;
-      LOG.info("trust directory " + folder + " changed on disk; reloaded (CRLs, CAs, nodes)");
-    } catch (IOException | RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "trust directory " + folder + " cannot be re-read; keeping the last good material: " + e);
-      return false;
-    }
+  public boolean check() {
+    return watcher.check();
+  }
+
+  /** The folder changed: its material swapped in whole, then the listeners told. */
+  private void reload() throws IOException {
+    directory.replaceWith(TrustDirectory.load(folder));
+    LOG.info("trust directory " + folder + " changed on disk; reloaded (CRLs, CAs, nodes)");
     for (Runnable l : listeners) {
       try {
         l.run();
@@ -89,15 +67,10 @@ public final class TrustDirectoryWatcher implements AutoCloseable {
         LOG.log(Level.WARNING, "a trust-change listener failed", e);
       }
     }
-    return true;
-  }
-
-  private static byte[] digest(Path folder) throws IOException {
-    return FolderWatcher.digest(folder);
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    watcher.close();
   }
 }

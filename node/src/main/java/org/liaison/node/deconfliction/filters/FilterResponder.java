@@ -20,7 +20,7 @@ public class FilterResponder extends TypedInboundHandler<FilterRequest> {
   @Inject DeconflictionTerms terms;
 
   public FilterResponder() {
-    super(FilterRequest.parser(), FilterRequest.getDescriptor());
+    super(FilterRequest.getDefaultInstance());
   }
 
   @Override

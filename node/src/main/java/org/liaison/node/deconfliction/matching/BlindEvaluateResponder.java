@@ -37,7 +37,7 @@ public class BlindEvaluateResponder extends TypedInboundHandler<BlindEvaluateReq
   @Inject DeconflictionJournal journal;
 
   public BlindEvaluateResponder() {
-    super(BlindEvaluateRequest.parser(), BlindEvaluateRequest.getDescriptor());
+    super(BlindEvaluateRequest.getDefaultInstance());
   }
 
   @Override

@@ -55,7 +55,7 @@ public class ConflictClaimResponder extends TypedInboundHandler<ConflictClaimReq
   @Inject NodeConfig config;
 
   public ConflictClaimResponder() {
-    super(ConflictClaimRequest.parser(), ConflictClaimRequest.getDescriptor());
+    super(ConflictClaimRequest.getDefaultInstance());
   }
 
   @Override

@@ -1,12 +1,11 @@
 package org.liaison.node.deconfliction.matching;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.liaison.node.federation.ExchangeFailure;
+import org.liaison.node.federation.FanOut;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.v1.ConfirmedConflict;
 
@@ -31,28 +30,12 @@ public final class MatchFanOut {
       Function<PartnerAgreement, CompletableFuture<List<ConfirmedConflict>>> match,
       long deadlineMs,
       Consumer<Outcome> sink) {
-    List<CompletableFuture<Void>> all = new ArrayList<>();
-    for (PartnerAgreement p : partners) {
-      long started = System.nanoTime();
-      CompletableFuture<List<ConfirmedConflict>> call;
-      try {
-        call = match.apply(p);
-      } catch (RuntimeException e) {
-        call = CompletableFuture.failedFuture(e);
-      }
-      all.add(
-          call.orTimeout(3 * deadlineMs + GRACE_MS, TimeUnit.MILLISECONDS)
-              .handle(
-                  (conflicts, error) -> {
-                    long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                    sink.accept(
-                        error == null
-                            ? new Outcome(p, conflicts, null, latency)
-                            : new Outcome(
-                                p, List.of(), ExchangeFailure.of(error, p.agency()), latency));
-                    return null;
-                  }));
-    }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    return FanOut.each(
+        partners,
+        match,
+        3 * deadlineMs + GRACE_MS,
+        (p, conflicts, failure, latencyMs) ->
+            sink.accept(
+                new Outcome(p, failure == null ? conflicts : List.of(), failure, latencyMs)));
   }
 }

@@ -24,7 +24,7 @@ public class ConsentHandler extends WorkflowInbound<ConsentMessage> {
   @Inject ConsentAsks asks;
 
   public ConsentHandler() {
-    super(ConsentMessage.parser(), ConsentMessage.getDescriptor(), ConsentMessage::getStep);
+    super(ConsentMessage.getDefaultInstance(), ConsentMessage::getStep);
   }
 
   @Override

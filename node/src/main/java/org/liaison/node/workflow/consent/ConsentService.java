@@ -25,7 +25,6 @@ import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
-import org.liaison.wire.v1.WorkflowStep;
 
 /**
  * Consent to onward sharing (the third-party rule): the holder of a record that came from another
@@ -146,9 +145,6 @@ public class ConsentService {
       Function<Instant, B> body,
       BiFunction<ConsentMessage.Builder, B, ConsentMessage.Builder> into) {
     Agreement a = choice.choose(partner, "", ag -> true, "consent requests");
-    WorkflowStep step = WorkflowEngine.firstStep(officer);
-    Instant due = AgreementChoice.dueAt(a, step);
-    B made = body.apply(due);
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.CONSENT,
@@ -156,11 +152,10 @@ public class ConsentService {
             recordId,
             forAgency,
             officer,
-            due,
             detail),
-        step,
-        made,
-        into.apply(ConsentMessage.newBuilder().setStep(step), made).build());
+        a,
+        body,
+        (step, made) -> into.apply(ConsentMessage.newBuilder().setStep(step), made).build());
   }
 
   public Workflow answer(WorkflowAnswer a, String officer) {

@@ -17,10 +17,7 @@ public class DesignationHandler extends WorkflowInbound<DesignationMessage> {
   @Inject InboundScope scope;
 
   public DesignationHandler() {
-    super(
-        DesignationMessage.parser(),
-        DesignationMessage.getDescriptor(),
-        DesignationMessage::getStep);
+    super(DesignationMessage.getDefaultInstance(), DesignationMessage::getStep);
   }
 
   @Override

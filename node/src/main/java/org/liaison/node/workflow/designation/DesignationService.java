@@ -3,7 +3,6 @@ package org.liaison.node.workflow.designation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowSide;
 import org.liaison.wire.v1.WorkflowState;
-import org.liaison.wire.v1.WorkflowStep;
 
 /**
  * Cross-designation (e.g. Title 21 for HSI agents, dea-ice-xdes-2009): one agency asks another to
@@ -57,15 +55,7 @@ public class DesignationService {
             d.getAgreementId(),
             ag -> ag.serviceLevels() != null && ag.serviceLevels().designationRequestsTracked(),
             "cross-designation requests");
-    WorkflowStep step = WorkflowEngine.firstStep(officer);
-    Instant due = AgreementChoice.dueAt(a, step);
-    DesignationRequest request =
-        DesignationRequest.newBuilder()
-            .addAllAgents(agents)
-            .setAuthority(d.getAuthority().isBlank() ? DEFAULT_AUTHORITY : d.getAuthority())
-            .setJustification(d.getJustification())
-            .setDueEpochMs(DueTimes.toWire(due))
-            .build();
+    String authority = d.getAuthority().isBlank() ? DEFAULT_AUTHORITY : d.getAuthority();
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.DESIGNATION,
@@ -73,11 +63,17 @@ public class DesignationService {
             null,
             null,
             officer,
-            due,
-            request.getAuthority() + " for " + agents),
-        step,
-        request,
-        DesignationMessage.newBuilder().setStep(step).setRequest(request).build());
+            authority + " for " + agents),
+        a,
+        due ->
+            DesignationRequest.newBuilder()
+                .addAllAgents(agents)
+                .setAuthority(authority)
+                .setJustification(d.getJustification())
+                .setDueEpochMs(DueTimes.toWire(due))
+                .build(),
+        (step, request) ->
+            DesignationMessage.newBuilder().setStep(step).setRequest(request).build());
   }
 
   public Workflow answer(WorkflowAnswer a, String officer) {

@@ -18,7 +18,7 @@ public class FeedbackHandler extends WorkflowInbound<FeedbackMessage> {
   @Inject DisclosureLedger disclosures;
 
   public FeedbackHandler() {
-    super(FeedbackMessage.parser(), FeedbackMessage.getDescriptor(), FeedbackMessage::getStep);
+    super(FeedbackMessage.getDefaultInstance(), FeedbackMessage::getStep);
   }
 
   @Override

@@ -24,7 +24,6 @@ import org.liaison.wire.v1.FeedbackReport;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowSide;
-import org.liaison.wire.v1.WorkflowStep;
 
 /**
  * Feedback on results: when a case records a seizure, arrest, charge, conviction or removal that
@@ -76,15 +75,6 @@ public class FeedbackService {
             d.getAgreementId(),
             ag -> ag.feedback() != null && ag.feedback().owedToOriginator(),
             "feedback to the originator");
-    WorkflowStep step = WorkflowEngine.firstStep(officer);
-    FeedbackReport report =
-        FeedbackReport.newBuilder()
-            .setResult(d.getResult())
-            .setRecordId(d.getRecordId())
-            .setDisclosureMessageId(d.getDisclosureMessageId())
-            .setDetail(d.getDetail())
-            .setOccurredOn(d.getOccurredOn())
-            .build();
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.FEEDBACK,
@@ -92,11 +82,17 @@ public class FeedbackService {
             d.getRecordId(),
             null,
             officer,
-            null,
             d.getResult() + " using record " + d.getRecordId()),
-        step,
-        report,
-        FeedbackMessage.newBuilder().setStep(step).setReport(report).build());
+        null,
+        due ->
+            FeedbackReport.newBuilder()
+                .setResult(d.getResult())
+                .setRecordId(d.getRecordId())
+                .setDisclosureMessageId(d.getDisclosureMessageId())
+                .setDetail(d.getDetail())
+                .setOccurredOn(d.getOccurredOn())
+                .build(),
+        (step, report) -> FeedbackMessage.newBuilder().setStep(step).setReport(report).build());
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.liaison.agreements.AgreementStatus;
+import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.workflow.RecordLookup.HeldRecord;
 import org.liaison.node.workflow.WorkflowException;
 import org.liaison.policy.Decision;
@@ -27,17 +28,22 @@ final class RfiDisclosure {
   static Disclosure of(
       List<AgreementStatus> agreements,
       String owner,
-      String requester,
+      ExchangeScope scope,
       String role,
-      String purpose,
-      String caseReference,
       HeldRecord record,
       List<String> asked,
       List<String> approved,
       List<String> conditions) {
+    String requester = scope.partnerAgency();
     Decision d =
         PolicyEngine.decide(
-            PolicyRequest.of(agreements, requester, role, purpose, caseReference, record.facts())
+            PolicyRequest.of(
+                    agreements,
+                    requester,
+                    role,
+                    scope.purpose(),
+                    scope.caseReference(),
+                    record.facts())
                 .withRequestedTier(Tier.FULL));
     DisclosedView view = d.applyTo(record.facts());
     if (!view.disclosed()) {

@@ -16,7 +16,7 @@ public class RfiHandler extends WorkflowInbound<RfiMessage> {
   @Inject InboundScope scope;
 
   public RfiHandler() {
-    super(RfiMessage.parser(), RfiMessage.getDescriptor(), RfiMessage::getStep);
+    super(RfiMessage.getDefaultInstance(), RfiMessage::getStep);
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.liaison.node.workflow.rfi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.agreements.Agreement;
@@ -28,7 +27,6 @@ import org.liaison.wire.v1.RfiMessage;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
-import org.liaison.wire.v1.WorkflowStep;
 import org.liaison.wire.vocabulary.Vocabulary;
 
 /**
@@ -66,16 +64,6 @@ public class RfiService {
                             dir.purposes().contains(Vocabulary.crimeCategory(d.getPurpose()).get()))
                     .orElse(false),
             "requests from " + me + " for the purpose " + d.getPurpose());
-    WorkflowStep step = WorkflowEngine.firstStep(officer);
-    Instant due = AgreementChoice.dueAt(a, step);
-    InfoRequest request =
-        InfoRequest.newBuilder()
-            .setRecordId(d.getRecordId())
-            .setJustification(d.getJustification())
-            .setOfficerRole(d.getOfficerRole())
-            .addAllFields(d.getFieldsList())
-            .setDueEpochMs(DueTimes.toWire(due))
-            .build();
     return engine.start(
         new WorkflowEngine.Opening(
             WorkflowKind.INFORMATION_REQUEST,
@@ -83,11 +71,17 @@ public class RfiService {
             d.getRecordId(),
             null,
             officer,
-            due,
             d.getJustification()),
-        step,
-        request,
-        RfiMessage.newBuilder().setStep(step).setRequest(request).build());
+        a,
+        due ->
+            InfoRequest.newBuilder()
+                .setRecordId(d.getRecordId())
+                .setJustification(d.getJustification())
+                .setOfficerRole(d.getOfficerRole())
+                .addAllFields(d.getFieldsList())
+                .setDueEpochMs(DueTimes.toWire(due))
+                .build(),
+        (step, request) -> RfiMessage.newBuilder().setStep(step).setRequest(request).build());
   }
 
   /** One transaction: the disclosure is in the ledger exactly when its answer is queued. */
@@ -126,10 +120,8 @@ public class RfiService {
             RfiDisclosure.of(
                 agreements.all(),
                 config.agency(),
-                w.scope.partnerAgency(),
+                w.scope.asHeader(),
                 request.getOfficerRole(),
-                w.scope.purpose(),
-                w.scope.asHeader().caseReference(),
                 record,
                 request.getFieldsList(),
                 a.getDecision() == WorkflowDecision.APPROVE_IN_PART ? a.getFieldsList() : List.of(),
