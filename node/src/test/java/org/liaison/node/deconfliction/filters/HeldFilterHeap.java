@@ -1,0 +1,87 @@
+package org.liaison.node.deconfliction.filters;
+
+import com.google.protobuf.ByteString;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.liaison.node.deconfliction.matching.MatchInputs;
+import org.liaison.wire.oprf.OprfKeyPair;
+import org.liaison.wire.oprf.OprfMode;
+import org.liaison.wire.oprf.OprfServer;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.MatchKind;
+
+/**
+ * Prints the heap one {@link HeldFilter} (one partner, one kind) keeps for {@code targets} targets:
+ * the used heap after {@code System.gc()} with the filter held, less the used heap before it was
+ * built (Runtime figures, so a few hundred KiB of noise). The targets are phone numbers held by
+ * cases of 40 targets each, shared the way {@code ActiveTargets} shares them; PRF outputs are
+ * pseudorandom, so random 32-byte values stand for them (the OPRF would take about 1 ms a target).
+ * A tool, not a test:
+ *
+ * <p>{@code java -Xmx8g -cp node/target/classes:node/target/test-classes:<the node's test
+ * classpath> org.liaison.node.deconfliction.filters.HeldFilterHeap [targets=100000]}
+ */
+public final class HeldFilterHeap {
+  /** The node's default {@code liaison.deconfliction.filter-part-bytes}. */
+  private static final int PART_BYTES = 786_432;
+
+  private HeldFilterHeap() {}
+
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    OprfServer server =
+        new OprfServer(
+            OprfKeyPair.derive(OprfMode.VOPRF, new byte[32], "liaison-deconfliction/us.dea/1"),
+            OprfMode.VOPRF);
+    long before = usedHeap();
+    Map<ByteString, Set<String>> targets = targets(n);
+    Map<ByteString, ByteString> prfs = new HashMap<>();
+    SecureRandom random = new SecureRandom();
+    for (ByteString input : targets.keySet()) {
+      byte[] prf = new byte[32];
+      random.nextBytes(prf);
+      prfs.put(input, ByteString.copyFrom(prf));
+    }
+    // counted from before the targets were made: the filter keeps the map it was given
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, n, PART_BYTES);
+    long start = System.nanoTime();
+    held.sync(targets, 1, prfs);
+    long synced = System.nanoTime();
+    held.sync(targets, 2); // a catch-up after a change elsewhere: nothing to add or remove
+    long resynced = System.nanoTime();
+    held.answer("", 0); // a node that answers partners keeps the serialised filter too
+    prfs = null;
+    targets = null;
+    long after = usedHeap();
+    System.out.printf(
+        "%d targets: %.1f MiB retained by one held filter, %.0f bytes per target (synced in %d ms,"
+            + " synced again unchanged in %d ms)%n",
+        held.size(),
+        (after - before) / 1048576.0,
+        (after - before) / (double) n,
+        (synced - start) / 1_000_000L,
+        (resynced - synced) / 1_000_000L);
+  }
+
+  static Map<ByteString, Set<String>> targets(int n) {
+    Map<ByteString, Set<String>> out = new HashMap<>();
+    Set<String> refs = Set.of();
+    for (int i = 0; i < n; i++) {
+      if (i % 40 == 0) {
+        refs = Set.of(String.format("DEA-2026-%07d", i / 40));
+      }
+      out.put(MatchInputs.identifier(IdentifierType.PHONE, String.format("+1%010d", i)), refs);
+    }
+    return out;
+  }
+
+  static long usedHeap() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
