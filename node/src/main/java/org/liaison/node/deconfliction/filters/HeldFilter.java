@@ -5,10 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.liaison.wire.oprf.OprfServer;
@@ -19,11 +19,15 @@ import org.liaison.wire.v1.MatchKind;
 
 /**
  * What this node publishes to one partner for one kind of match in one key epoch: a counting Bloom
- * filter of the PRF values (under its key for that partner) of its current inputs, the recent
- * deltas, and the map from PRF value back to its own targets for confirming claims. Thread-safe
- * (one lock).
+ * filter of the PRF values (under its key for that partner) of its current inputs and the recent
+ * deltas, in the heap; the PRF values themselves, with the targets behind them for confirming
+ * claims, on disk ({@link HeldFilterRows}, decision 0045), so a filter costs the heap its Bloom
+ * filter and no more, and a filter made again (restart, outgrown) is filled from the rows without
+ * evaluating the OPRF again. Thread-safe (one lock; one caller syncs at a time).
  */
 public final class HeldFilter {
+  private record Delta(long fromGeneration, byte[] bytes) {}
+
   static final int MAX_DELTAS = 256;
   static final long MIN_CAPACITY = 1024;
 
@@ -36,83 +40,146 @@ public final class HeldFilter {
   final long capacity;
   private final int partBytes;
   private final OprfServer server;
+  private final HeldFilterRows rows;
   private final PrfFilterBuilder builder;
-  private final Map<ByteString, ByteString> prfByInput = new HashMap<>();
-  private final Map<ByteString, ByteString> inputByPrf = new HashMap<>();
-  private Map<ByteString, Set<String>> refsByInput = Map.of();
-  private final Deque<PrfFilterDelta> deltas = new ArrayDeque<>();
+
+  /** The recent deltas, serialised, as many as one part holds (more are never sent). */
+  private final Deque<Delta> deltas = new ArrayDeque<>();
+
+  private long deltaBytes;
   private long syncedChange = -1;
   private byte[] snapshot;
   private long snapshotGeneration = -1;
 
-  HeldFilter(MatchKind kind, long epoch, OprfServer server, long expectedEntries, int partBytes) {
+  /**
+   * A filter of the PRF values already in {@code rows} (none for a new filter): read in pages, not
+   * evaluated again.
+   */
+  HeldFilter(
+      MatchKind kind,
+      long epoch,
+      OprfServer server,
+      long expectedEntries,
+      int partBytes,
+      HeldFilterRows rows) {
     if (partBytes < 1024) {
       throw new IllegalArgumentException("a filter part must hold at least 1 KiB");
+    }
+    if (rows.epoch != epoch || rows.filter.kind() != kind) {
+      throw new IllegalArgumentException("the rows are another filter's");
     }
     this.kind = kind;
     this.epoch = epoch;
     this.server = server;
     this.partBytes = partBytes;
+    this.rows = rows;
     this.capacity = Math.max(MIN_CAPACITY, 2 * expectedEntries);
     this.builder = new PrfFilterBuilder(capacity);
+    ByteString[] last = {null};
+    rows.forEachPage(
+        page -> {
+          synchronized (this) {
+            for (HeldFilterRows.Row r : page) {
+              if (!r.input().equals(last[0])) {
+                builder.add(r.prf().toByteArray());
+                last[0] = r.input();
+              }
+            }
+          }
+        });
+    synchronized (this) {
+      commitDelta();
+    }
   }
 
   /** Brings the filter to the current inputs; returns false if it has outgrown its capacity. */
   boolean sync(Map<ByteString, Set<String>> current, long change) {
-    return sync(current, change, Map.of());
+    return sync(current, change, () -> false);
   }
 
   /**
-   * Brings the filter to the current inputs; returns false if it has outgrown its capacity. The PRF
-   * values of new inputs are computed outside the filter's lock, so partners are answered from the
-   * filter as it stands meanwhile; one caller syncs at a time ({@link HeldFilters}).
-   *
-   * @param known PRF values computed earlier under the same key (a filter outgrown and rebuilt)
-   */
-  boolean sync(
-      Map<ByteString, Set<String>> current, long change, Map<ByteString, ByteString> known) {
-    return sync(current, change, known, () -> false);
-  }
-
-  /**
-   * As {@link #sync(Map, long, Map)}, but stops after any published slice of {@link #PUBLISH_EVERY}
-   * values when {@code pause} says so: the filter then holds what it has computed so far, is not
+   * Brings the filter to the current inputs; returns false if it has outgrown its capacity. Rows of
+   * inputs (or references) no longer current leave first; then the PRF values of new inputs are
+   * computed outside the filter's lock, so partners are answered from the filter as it stands
+   * meanwhile, and published every {@link #PUBLISH_EVERY} values; the sync stops after any such
+   * slice when {@code pause} says so: the filter then holds what it has computed so far, is not
    * marked current, and the next sync continues from there.
    */
-  boolean sync(
-      Map<ByteString, Set<String>> current,
-      long change,
-      Map<ByteString, ByteString> known,
-      BooleanSupplier pause) {
+  boolean sync(Map<ByteString, Set<String>> current, long change, BooleanSupplier pause) {
     if (current.size() > capacity) {
       return false;
     }
-    List<ByteString> missing = new ArrayList<>();
-    synchronized (this) {
-      for (ByteString input : current.keySet()) {
-        if (!prfByInput.containsKey(input)) {
-          missing.add(input);
+    // what is not on disk yet; the PRF values of inputs on disk that gained a reference
+    Map<ByteString, Set<String>> missing = new HashMap<>();
+    current.forEach((input, refs) -> missing.put(input, HeldFilterRows.refsOrNone(refs)));
+    Map<ByteString, ByteString> known = new HashMap<>();
+    ByteString[] removed = {null};
+    rows.forEachPage(
+        page -> {
+          List<HeldFilterRows.Row> gone = new ArrayList<>();
+          List<ByteString> left = new ArrayList<>();
+          for (HeldFilterRows.Row r : page) {
+            Set<String> held = current.get(r.input());
+            if (held == null) {
+              gone.add(r);
+              if (!r.input().equals(removed[0])) {
+                left.add(r.prf());
+                removed[0] = r.input();
+              }
+              continue;
+            }
+            if (!HeldFilterRows.refsOrNone(held).contains(r.ref())) {
+              gone.add(r); // the input stays, held by other cases now
+            } else {
+              Set<String> notYet = missing.get(r.input());
+              if (notYet != null && notYet.contains(r.ref())) {
+                if (notYet.size() == 1) {
+                  missing.remove(r.input());
+                } else {
+                  Set<String> rest = new TreeSet<>(notYet);
+                  rest.remove(r.ref());
+                  missing.put(r.input(), rest);
+                }
+              }
+            }
+            // in the filter already: its new references take this value
+            if (missing.containsKey(r.input())) {
+              known.put(r.input(), r.prf());
+            } else {
+              known.remove(r.input());
+            }
+          }
+          // off disk first, then out of the filter: a claim is never confirmed from a row whose
+          // target has gone
+          rows.delete(gone);
+          synchronized (this) {
+            for (ByteString prf : left) {
+              builder.remove(prf.toByteArray());
+            }
+          }
+        });
+    List<Map.Entry<ByteString, Set<String>>> toAdd = new ArrayList<>(missing.entrySet());
+    // published every PUBLISH_EVERY values, so that a long catch-up shows partners its progress
+    for (int from = 0; from < toAdd.size(); from += PUBLISH_EVERY) {
+      List<HeldFilterRows.Row> added = new ArrayList<>();
+      List<ByteString> newValues = new ArrayList<>();
+      for (Map.Entry<ByteString, Set<String>> e :
+          toAdd.subList(from, Math.min(toAdd.size(), from + PUBLISH_EVERY))) {
+        ByteString prf = known.get(e.getKey());
+        if (prf == null) {
+          prf = ByteString.copyFrom(server.evaluate(e.getKey().toByteArray()));
+          newValues.add(prf);
+        }
+        for (String ref : e.getValue()) {
+          added.add(new HeldFilterRows.Row(e.getKey(), ref, prf));
         }
       }
-    }
-    // published every PUBLISH_EVERY values, so that a long catch-up shows partners its progress
-    for (int from = 0; from < missing.size(); from += PUBLISH_EVERY) {
-      Map<ByteString, ByteString> added = new HashMap<>();
-      for (ByteString input :
-          missing.subList(from, Math.min(missing.size(), from + PUBLISH_EVERY))) {
-        ByteString prf = known.get(input);
-        added.put(
-            input, prf != null ? prf : ByteString.copyFrom(server.evaluate(input.toByteArray())));
-      }
+      rows.insert(added);
       synchronized (this) {
-        refsByInput = java.util.Collections.unmodifiableMap(current);
-        added.forEach(
-            (input, prf) -> {
-              builder.add(prf.toByteArray());
-              prfByInput.put(input, prf);
-              inputByPrf.put(prf, input);
-            });
-        if (from + PUBLISH_EVERY < missing.size()) {
+        for (ByteString prf : newValues) {
+          builder.add(prf.toByteArray());
+        }
+        if (from + PUBLISH_EVERY < toAdd.size()) {
           commitDelta();
           if (pause.getAsBoolean()) {
             return true;
@@ -121,16 +188,6 @@ public final class HeldFilter {
       }
     }
     synchronized (this) {
-      for (Iterator<Map.Entry<ByteString, ByteString>> it = prfByInput.entrySet().iterator();
-          it.hasNext(); ) {
-        Map.Entry<ByteString, ByteString> e = it.next();
-        if (!current.containsKey(e.getKey())) {
-          builder.remove(e.getValue().toByteArray());
-          inputByPrf.remove(e.getValue());
-          it.remove();
-        }
-      }
-      refsByInput = java.util.Collections.unmodifiableMap(current);
       commitDelta();
       syncedChange = change;
       return true;
@@ -139,25 +196,25 @@ public final class HeldFilter {
 
   private void commitDelta() {
     PrfFilterDelta delta = builder.commit();
-    if (!delta.isEmpty()) {
-      deltas.addLast(delta);
-      while (deltas.size() > MAX_DELTAS) {
-        deltas.removeFirst();
-      }
+    if (delta.isEmpty()) {
+      return;
     }
-  }
-
-  /** The PRF values held, to carry into a rebuilt filter of the same key. */
-  synchronized Map<ByteString, ByteString> prfValues() {
-    return new HashMap<>(prfByInput);
+    byte[] bytes = delta.toBytes();
+    deltas.addLast(new Delta(delta.fromGeneration(), bytes));
+    deltaBytes += bytes.length;
+    // a partner is sent the deltas since its generation only if they fit in one part
+    while (deltas.size() > MAX_DELTAS || deltaBytes > partBytes) {
+      deltaBytes -= deltas.removeFirst().bytes().length;
+    }
   }
 
   synchronized long syncedChange() {
     return syncedChange;
   }
 
-  synchronized int size() {
-    return prfByInput.size();
+  /** The inputs in the filter. */
+  synchronized long size() {
+    return builder.entryCount();
   }
 
   /**
@@ -170,14 +227,13 @@ public final class HeldFilter {
     if (filterId.equals(partnerFilterId) && sinceGeneration <= now) {
       boolean covered = sinceGeneration == now;
       long bytes = 0;
-      for (PrfFilterDelta d : deltas) {
+      for (Delta d : deltas) {
         if (d.fromGeneration() == sinceGeneration) {
           covered = true;
         }
         if (covered && d.fromGeneration() >= sinceGeneration) {
-          byte[] delta = d.toBytes();
-          bytes += delta.length;
-          a.addDeltas(ByteString.copyFrom(delta));
+          bytes += d.bytes().length;
+          a.addDeltas(ByteString.copyFrom(d.bytes()));
         }
       }
       if (covered && bytes <= partBytes) {
@@ -230,8 +286,7 @@ public final class HeldFilter {
   }
 
   /** The targets behind a PRF value this node published, or an empty set. */
-  public synchronized Set<String> refsFor(ByteString prf) {
-    ByteString input = inputByPrf.get(prf);
-    return input == null ? Set.of() : refsByInput.getOrDefault(input, Set.of());
+  public Set<String> refsFor(ByteString prf) {
+    return rows.refsFor(prf);
   }
 }

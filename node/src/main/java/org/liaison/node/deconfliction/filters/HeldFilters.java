@@ -1,13 +1,15 @@
 package org.liaison.node.deconfliction.filters;
 
 import com.google.protobuf.ByteString;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionTerms;
 import org.liaison.node.deconfliction.events.PlannedOperations;
+import org.liaison.node.deconfliction.filters.HeldFilterRows.Filter;
 import org.liaison.node.deconfliction.matching.OprfKeys;
 import org.liaison.node.deconfliction.targets.ActiveTargets;
 import org.liaison.node.records.ImportActivity;
@@ -61,12 +64,15 @@ public class HeldFilters {
   @Inject NodeConfig config;
   @Inject ImportActivity imports;
   @Inject BackgroundJobs jobs;
+  @Inject AgroalDataSource db;
   private ImportActivity.Deferral importDeferral;
 
-  private record Key(String partner, String agreementId, MatchKind kind) {}
+  private final Map<Filter, HeldFilter> filters = new ConcurrentHashMap<>();
+  private final Map<Filter, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  private final Map<Key, HeldFilter> filters = new ConcurrentHashMap<>();
-  private final Map<Key, ReentrantLock> locks = new ConcurrentHashMap<>();
+  /** Filters named on disk at start and not made again since. */
+  private final Set<Filter> heldBefore = ConcurrentHashMap.newKeySet();
+
   private final AtomicLong changes = new AtomicLong();
   private final AtomicBoolean catchUpQueued = new AtomicBoolean();
 
@@ -75,6 +81,17 @@ public class HeldFilters {
 
   /** One catch-up at a time, as on the single thread this replaced. */
   private BackgroundJobs.Serial catchUps;
+
+  /**
+   * The filters held before a restart are brought up to date at once, not when their partner next
+   * asks: rows of targets removed meanwhile leave the disk without waiting for that partner.
+   */
+  void onStart(@Observes StartupEvent started) {
+    heldBefore.addAll(HeldFilterRows.named(db));
+    if (!heldBefore.isEmpty()) {
+      scheduleCatchUp();
+    }
+  }
 
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsChanged change) {
     invalidate();
@@ -113,7 +130,9 @@ public class HeldFilters {
   }
 
   private void catchUpAll() {
-    for (Key k : List.copyOf(filters.keySet())) {
+    Set<Filter> all = new LinkedHashSet<>(filters.keySet());
+    all.addAll(heldBefore);
+    for (Filter k : all) {
       ReentrantLock lock = locks.computeIfAbsent(k, x -> new ReentrantLock());
       lock.lock();
       try {
@@ -135,7 +154,7 @@ public class HeldFilters {
    * being made so): only cases in the agreement's crime categories contribute.
    */
   public HeldFilter current(String partner, String agreementId, MatchKind kind) {
-    Key key = new Key(partner, agreementId, kind);
+    Filter key = new Filter(partner, agreementId, kind);
     ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
     HeldFilter f = filters.get(key);
     if (f != null && f.epoch == keys.ring().currentEpoch()) {
@@ -171,7 +190,7 @@ public class HeldFilters {
    * Brings one filter up to date, or part of the way when {@code pause} says so between slices (a
    * filter rebuilt from scratch is always completed); the caller holds its lock.
    */
-  private HeldFilter update(Key key, BooleanSupplier pause) {
+  private HeldFilter update(Filter key, BooleanSupplier pause) {
     long change = changes.get();
     long epoch = keys.ring().currentEpoch();
     HeldFilter f = filters.get(key);
@@ -183,17 +202,23 @@ public class HeldFilters {
         key.kind() == MatchKind.EVENT
             ? operations.allTokens(scope, terms.eventTokens(key.agreementId()))
             : targets.all(scope);
-    if (f == null || f.epoch != epoch || !f.sync(inputs, change, Map.of(), pause)) {
-      Map<ByteString, ByteString> known = f != null && f.epoch == epoch ? f.prfValues() : Map.of();
+    if (f == null || f.epoch != epoch || !f.sync(inputs, change, pause)) {
+      // a filter made again (new epoch, restart, outgrown) takes the PRF values its rows hold
+      HeldFilterRows rows = new HeldFilterRows(db, key, epoch);
+      if (f == null || f.epoch != epoch) {
+        rows.claim();
+      }
       f =
           new HeldFilter(
               key.kind(),
               epoch,
               keys.ring().server(key.partner(), epoch),
               inputs.size(),
-              config.deconfliction().filterPartBytes());
-      f.sync(inputs, change, known);
+              config.deconfliction().filterPartBytes(),
+              rows);
+      f.sync(inputs, change);
       filters.put(key, f);
+      heldBefore.remove(key);
     }
     return f;
   }

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.wire.oprf.OprfKeyPair;
@@ -22,10 +23,15 @@ class HeldFilterTest {
       new OprfServer(
           OprfKeyPair.derive(OprfMode.VOPRF, new byte[32], "liaison-deconfliction/us.dea/1"),
           OprfMode.VOPRF);
+  private final DataSource db = HeldFilterDatabase.inMemory();
+
+  private HeldFilterRows rows(long epoch) {
+    return HeldFilterDatabase.rows(db, epoch);
+  }
 
   @Test
   void partnerFollowsAddsAndRemovalsThroughDeltas_andClaimsMapBackToCases() {
-    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20);
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, rows(1));
     Map<ByteString, Set<String>> targets = new HashMap<>();
     ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
     ByteString b = MatchInputs.identifier(IdentifierType.PHONE, "+13055550143");
@@ -65,7 +71,7 @@ class HeldFilterTest {
 
   @Test
   void aFilterLargerThanOnePart_comesInPartsOfOneGeneration_evenIfItChangesMeanwhile() {
-    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 2000, 1024);
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 2000, 1024, rows(1));
     Map<ByteString, Set<String>> targets = new HashMap<>();
     for (int i = 0; i < 2000; i++) {
       targets.put(MatchInputs.identifier(IdentifierType.PHONE, "+1305555" + (1000 + i)), Set.of());
@@ -112,11 +118,105 @@ class HeldFilterTest {
 
   @Test
   void outgrownFilterAsksToBeRebuilt() {
-    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 1, 1 << 20);
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 1, 1 << 20, rows(1));
     Map<ByteString, Set<String>> many = new HashMap<>();
     for (int i = 0; i <= HeldFilter.MIN_CAPACITY; i++) {
       many.put(ByteString.copyFromUtf8("x" + i), Set.of("C"));
     }
     assertThat(held.sync(many, 1)).isFalse();
+  }
+
+  @Test
+  void aFilterMadeAgain_takesItsPrfValuesFromItsRows_withoutEvaluatingThemAgain() {
+    ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, rows(1));
+    held.sync(Map.of(a, Set.of("DEA-1")), 1);
+    byte[] prfA = server.evaluate(a.toByteArray());
+
+    // made again (a restart) with a server that would give other values: none is evaluated
+    OprfServer other =
+        new OprfServer(
+            OprfKeyPair.derive(OprfMode.VOPRF, new byte[32], "liaison-deconfliction/other/1"),
+            OprfMode.VOPRF);
+    HeldFilter again = new HeldFilter(MatchKind.TARGET, 1, other, 10, 1 << 20, rows(1));
+    assertThat(again.refsFor(ByteString.copyFrom(prfA))).containsExactly("DEA-1");
+    assertThat(again.sync(Map.of(a, Set.of("DEA-1")), 2)).isTrue();
+    PrfFilter partner = PrfFilter.fromBytes(again.answer("", 0).getFullFilter().toByteArray());
+    assertThat(partner.mightContain(prfA)).isTrue();
+    assertThat(partner.mightContain(other.evaluate(a.toByteArray()))).isFalse();
+    assertThat(again.size()).isEqualTo(1);
+  }
+
+  @Test
+  void claimsAreConfirmedFromTheRows_forTheCasesHoldingTheTargetNow() {
+    ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
+    ByteString prfA = ByteString.copyFrom(server.evaluate(a.toByteArray()));
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, rows(1));
+    held.sync(Map.of(a, Set.of("DEA-1")), 1);
+    held.sync(Map.of(a, Set.of("DEA-1", "DEA-2")), 2);
+    assertThat(rows(1).refsFor(prfA)).containsExactly("DEA-1", "DEA-2");
+    held.sync(Map.of(a, Set.of("DEA-2")), 3);
+    assertThat(held.refsFor(prfA)).containsExactly("DEA-2");
+    assertThat(held.size()).isEqualTo(1);
+    PrfFilter partner = PrfFilter.fromBytes(held.answer("", 0).getFullFilter().toByteArray());
+    assertThat(partner.mightContain(prfA.toByteArray())).isTrue();
+
+    // moved to another case outright: the same value, once in the filter
+    held.sync(Map.of(a, Set.of("DEA-3")), 4);
+    assertThat(held.refsFor(prfA)).containsExactly("DEA-3");
+    assertThat(held.size()).isEqualTo(1);
+
+    held.sync(Map.of(), 5);
+    assertThat(rows(1).refsFor(prfA)).isEmpty();
+    assertThat(held.size()).isZero();
+    partner = PrfFilter.fromBytes(held.answer("", 0).getFullFilter().toByteArray());
+    assertThat(partner.mightContain(prfA.toByteArray())).isFalse();
+  }
+
+  @Test
+  void aNewKeyEpoch_startsWithoutTheRowsOfTheLast() {
+    ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
+    ByteString prfA = ByteString.copyFrom(server.evaluate(a.toByteArray()));
+    HeldFilterRows first = rows(1);
+    first.claim();
+    new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, first)
+        .sync(Map.of(a, Set.of("DEA-1")), 1);
+    assertThat(first.refsFor(prfA)).containsExactly("DEA-1");
+
+    HeldFilterRows second = rows(2);
+    second.claim();
+    assertThat(first.refsFor(prfA)).isEmpty();
+    HeldFilter next = new HeldFilter(MatchKind.TARGET, 2, server, 10, 1 << 20, second);
+    assertThat(next.size()).isZero();
+    assertThat(HeldFilterRows.named(db))
+        .containsExactly(new HeldFilterRows.Filter("us.fbi", "MOU-TEST", MatchKind.TARGET));
+  }
+
+  @Test
+  void manyRowsOfOneInput_andManyInputs_areReadAcrossPages() {
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 4000, 1 << 20, rows(1));
+    Map<ByteString, Set<String>> targets = new HashMap<>();
+    java.util.Set<String> manyCases = new java.util.TreeSet<>();
+    for (int i = 0; i < HeldFilterRows.PAGE + 10; i++) {
+      manyCases.add("DEA-" + i);
+    }
+    ByteString shared = MatchInputs.identifier(IdentifierType.PHONE, "+13055550100");
+    targets.put(shared, manyCases);
+    Set<String> severalCases = new java.util.TreeSet<>();
+    for (int i = 0; i < 300; i++) {
+      severalCases.add("FBI-" + i);
+    }
+    for (int i = 0; i < 20; i++) {
+      targets.put(
+          MatchInputs.identifier(IdentifierType.PHONE, "+1305556" + (1000 + i)), severalCases);
+    }
+    held.sync(targets, 1);
+    HeldFilter again = new HeldFilter(MatchKind.TARGET, 1, server, 4000, 1 << 20, rows(1));
+    assertThat(again.size()).isEqualTo(21);
+    // unchanged targets: nothing leaves, nothing comes twice
+    assertThat(again.sync(targets, 2)).isTrue();
+    assertThat(again.size()).isEqualTo(21);
+    assertThat(again.refsFor(ByteString.copyFrom(server.evaluate(shared.toByteArray()))))
+        .hasSize(HeldFilterRows.PAGE + 10);
   }
 }

@@ -1,0 +1,285 @@
+package org.liaison.node.deconfliction.filters;
+
+import com.google.protobuf.ByteString;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.liaison.wire.v1.MatchKind;
+
+/**
+ * The PRF values one held filter publishes, on disk (table {@code held_filter_values}, decision
+ * 0045): one row per input and reference holding it (a case number, or an operation id), under the
+ * filter's partner, agreement, kind and key epoch. Plain JDBC with the same SQL on H2 and
+ * PostgreSQL; each write is its own transaction (or joins the caller's, if it has one).
+ */
+final class HeldFilterRows {
+  /** Rows read or written at a time. */
+  static final int PAGE = 5_000;
+
+  record Row(ByteString input, String ref, ByteString prf) {}
+
+  /**
+   * The reference of the row of an input that nothing refers to (it is in the filter all the same).
+   */
+  static final String NO_REF = "";
+
+  static Set<String> refsOrNone(Set<String> refs) {
+    return refs.isEmpty() ? Set.of(NO_REF) : refs;
+  }
+
+  /** Which filter: the partner it is published to, under which agreement, of which kind. */
+  record Filter(String partner, String agreementId, MatchKind kind) {}
+
+  private static final String THIS_FILTER =
+      " partner_agency = ? and agreement_id = ? and match_kind = ? and epoch = ?";
+
+  // the order of the primary key, so that a page is read from it in order
+  private static final String IN_KEY_ORDER =
+      " order by partner_agency, agreement_id, match_kind, epoch, input, ref";
+
+  private final DataSource db;
+  final Filter filter;
+  final long epoch;
+
+  HeldFilterRows(DataSource db, Filter filter, long epoch) {
+    this.db = db;
+    this.filter = filter;
+    this.epoch = epoch;
+  }
+
+  /** The filters named in the table (held before a restart, perhaps). */
+  static List<Filter> named(DataSource db) {
+    return read(
+        db,
+        "select partner_agency, agreement_id, match_kind from held_filters",
+        s -> {},
+        r -> new Filter(r.getString(1), r.getString(2), MatchKind.valueOf(r.getString(3))));
+  }
+
+  /**
+   * Names this filter at this epoch and deletes its rows of any other epoch: a new key epoch starts
+   * clean.
+   */
+  void claim() {
+    write(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "delete from held_filter_values where partner_agency = ? and agreement_id = ?"
+                      + " and match_kind = ? and epoch <> ?")) {
+            bindFilter(s);
+            s.executeUpdate();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "delete from held_filters where partner_agency = ? and agreement_id = ?"
+                      + " and match_kind = ?")) {
+            s.setString(1, filter.partner());
+            s.setString(2, filter.agreementId());
+            s.setString(3, filter.kind().name());
+            s.executeUpdate();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "insert into held_filters (partner_agency, agreement_id, match_kind, epoch)"
+                      + " values (?, ?, ?, ?)")) {
+            bindFilter(s);
+            s.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Every row of this filter, a page at a time, in the order of input then reference; the rows of
+   * one input are never split across two pages.
+   */
+  void forEachPage(Consumer<List<Row>> pages) {
+    ByteString after = null;
+    while (true) {
+      List<Row> page = rowsAfter(after);
+      if (page.isEmpty()) {
+        return;
+      }
+      boolean full = page.size() == PAGE;
+      ByteString last = page.get(page.size() - 1).input();
+      if (full) {
+        // the last input's rows may go on in the next page: they are read again from there
+        while (!page.isEmpty() && page.get(page.size() - 1).input().equals(last)) {
+          page.remove(page.size() - 1);
+        }
+        if (page.isEmpty()) {
+          page = rowsOf(last); // one input in more rows than a page
+        } else {
+          last = page.get(page.size() - 1).input();
+        }
+      }
+      pages.accept(page);
+      if (!full) {
+        return;
+      }
+      after = last;
+    }
+  }
+
+  private List<Row> rowsAfter(ByteString after) {
+    return read(
+        db,
+        "select input, ref, prf from held_filter_values where"
+            + THIS_FILTER
+            + (after == null ? "" : " and input > ?")
+            + IN_KEY_ORDER
+            + " fetch first "
+            + PAGE
+            + " rows only",
+        s -> {
+          bindFilter(s);
+          if (after != null) {
+            s.setBytes(5, after.toByteArray());
+          }
+        },
+        HeldFilterRows::row);
+  }
+
+  private List<Row> rowsOf(ByteString input) {
+    return read(
+        db,
+        "select input, ref, prf from held_filter_values where" + THIS_FILTER + " and input = ?",
+        s -> {
+          bindFilter(s);
+          s.setBytes(5, input.toByteArray());
+        },
+        HeldFilterRows::row);
+  }
+
+  /** The references behind a PRF value of this filter, or an empty set. */
+  Set<String> refsFor(ByteString prf) {
+    Set<String> refs =
+        new TreeSet<>(
+            read(
+                db,
+                "select ref from held_filter_values where" + THIS_FILTER + " and prf = ?",
+                s -> {
+                  bindFilter(s);
+                  s.setBytes(5, prf.toByteArray());
+                },
+                r -> r.getString(1)));
+    refs.remove(NO_REF);
+    return refs;
+  }
+
+  void insert(List<Row> rows) {
+    batch(
+        "insert into held_filter_values (partner_agency, agreement_id, match_kind, epoch, input,"
+            + " ref, prf) values (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+        (s, r) -> {
+          s.setBytes(5, r.input().toByteArray());
+          s.setString(6, r.ref());
+          s.setBytes(7, r.prf().toByteArray());
+        });
+  }
+
+  void delete(List<Row> rows) {
+    batch(
+        "delete from held_filter_values where" + THIS_FILTER + " and input = ? and ref = ?",
+        rows,
+        (s, r) -> {
+          s.setBytes(5, r.input().toByteArray());
+          s.setString(6, r.ref());
+        });
+  }
+
+  private void batch(String sql, List<Row> rows, RowBinder binder) {
+    for (int from = 0; from < rows.size(); from += PAGE) {
+      List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + PAGE));
+      write(
+          c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+              for (Row r : chunk) {
+                bindFilter(s);
+                binder.bind(s, r);
+                s.addBatch();
+              }
+              s.executeBatch();
+            }
+          });
+    }
+  }
+
+  private void bindFilter(PreparedStatement s) throws SQLException {
+    s.setString(1, filter.partner());
+    s.setString(2, filter.agreementId());
+    s.setString(3, filter.kind().name());
+    s.setLong(4, epoch);
+  }
+
+  private static Row row(ResultSet r) throws SQLException {
+    return new Row(
+        ByteString.copyFrom(r.getBytes(1)), r.getString(2), ByteString.copyFrom(r.getBytes(3)));
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement s) throws SQLException;
+  }
+
+  private interface RowBinder {
+    void bind(PreparedStatement s, Row r) throws SQLException;
+  }
+
+  private interface Reader<T> {
+    T read(ResultSet r) throws SQLException;
+  }
+
+  private interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  private static <T> List<T> read(DataSource db, String sql, Binder binder, Reader<T> reader) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      binder.bind(s);
+      List<T> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(reader.read(r));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read held filter values: " + e.getMessage(), e);
+    }
+  }
+
+  private void write(Work work) {
+    try (Connection c = db.getConnection()) {
+      boolean local = c.getAutoCommit();
+      if (local) {
+        c.setAutoCommit(false);
+      }
+      try {
+        work.run(c);
+        if (local) {
+          c.commit();
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (local) {
+          c.rollback();
+        }
+        throw e;
+      } finally {
+        if (local) {
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write held filter values: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.liaison.node.deconfliction.filters;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.liaison.wire.v1.MatchKind;
+
+/**
+ * An H2 database with the node's own migration of the held filters' tables, for tests and tools
+ * that make {@link HeldFilter}s without the node around them.
+ */
+final class HeldFilterDatabase {
+  private HeldFilterDatabase() {}
+
+  /** A fresh database in memory. */
+  static DataSource inMemory() {
+    return at("jdbc:h2:mem:held-filters-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  /** A fresh database in a file (its pages not in the heap). */
+  static DataSource inFile(String path) {
+    return at("jdbc:h2:file:" + path + ";CACHE_SIZE=4096");
+  }
+
+  private static DataSource at(String url) {
+    JdbcDataSource db = new JdbcDataSource();
+    db.setURL(url);
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("RUNSCRIPT FROM 'classpath:/db/migration/V166__held_filter_values.sql'");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return db;
+  }
+
+  /** The rows of the test partner's target filter in this epoch. */
+  static HeldFilterRows rows(DataSource db, long epoch) {
+    return new HeldFilterRows(
+        db, new HeldFilterRows.Filter("us.fbi", "MOU-TEST", MatchKind.TARGET), epoch);
+  }
+}

@@ -1,0 +1,115 @@
+package org.liaison.node.deconfliction.filters;
+
+import com.google.protobuf.ByteString;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.liaison.node.deconfliction.matching.MatchInputs;
+import org.liaison.wire.oprf.OprfKeyPair;
+import org.liaison.wire.oprf.OprfMode;
+import org.liaison.wire.oprf.OprfServer;
+import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.MatchKind;
+
+/**
+ * Prints the heap one {@link HeldFilter} (one partner, one kind) keeps for {@code targets} targets:
+ * the used heap after {@code System.gc()} with the filter held, less the used heap before the
+ * targets were made (Runtime figures, so a few hundred KiB of noise; H2's page cache, at most 4 MiB
+ * here, counts in). The targets are phone numbers held by cases of 40 targets each, shared the way
+ * {@code ActiveTargets} shares them. Their rows are written first with random 32-byte values for
+ * PRF values (pseudorandom outputs; the OPRF would take about 1 ms a target) into an H2 file in a
+ * temporary directory, and the filter is made from them as after a restart, then brought up to date
+ * with the targets. A tool, not a test:
+ *
+ * <p>{@code java -Xmx8g -cp node/target/classes:node/target/test-classes:<the node's test
+ * classpath> org.liaison.node.deconfliction.filters.HeldFilterHeap [targets=100000]}
+ */
+public final class HeldFilterHeap {
+  /** The node's default {@code liaison.deconfliction.filter-part-bytes}. */
+  private static final int PART_BYTES = 786_432;
+
+  private HeldFilterHeap() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    OprfServer server =
+        new OprfServer(
+            OprfKeyPair.derive(OprfMode.VOPRF, new byte[32], "liaison-deconfliction/us.dea/1"),
+            OprfMode.VOPRF);
+    Path dir = Files.createTempDirectory("held-filter-heap");
+    DataSource db = HeldFilterDatabase.inFile(dir.resolve("node").toString());
+    long before = usedHeap();
+    Map<ByteString, Set<String>> targets = targets(n);
+    long start = System.nanoTime();
+    write(HeldFilterDatabase.rows(db, 1), targets);
+    long written = System.nanoTime();
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, n, PART_BYTES, rows(db));
+    held.sync(targets, 1);
+    long synced = System.nanoTime();
+    held.sync(targets, 2); // a catch-up after a change elsewhere: nothing to add or remove
+    long resynced = System.nanoTime();
+    held.answer("", 0); // a node that answers partners keeps the serialised filter too
+    targets = null;
+    long after = usedHeap();
+    System.out.printf(
+        "%d targets: %.1f MiB retained by one held filter, %.0f bytes per target (rows written"
+            + " in %d s, filter made from them and synced in %d ms, synced again unchanged in"
+            + " %d ms)%n",
+        held.size(),
+        (after - before) / 1048576.0,
+        (after - before) / (double) n,
+        (written - start) / 1_000_000_000L,
+        (synced - written) / 1_000_000L,
+        (resynced - synced) / 1_000_000L);
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static HeldFilterRows rows(DataSource db) {
+    return HeldFilterDatabase.rows(db, 1);
+  }
+
+  private static void write(HeldFilterRows rows, Map<ByteString, Set<String>> targets) {
+    SecureRandom random = new SecureRandom();
+    List<HeldFilterRows.Row> page = new ArrayList<>();
+    for (Map.Entry<ByteString, Set<String>> t : targets.entrySet()) {
+      byte[] prf = new byte[32];
+      random.nextBytes(prf);
+      for (String ref : t.getValue()) {
+        page.add(new HeldFilterRows.Row(t.getKey(), ref, ByteString.copyFrom(prf)));
+      }
+      if (page.size() >= HeldFilterRows.PAGE) {
+        rows.insert(page);
+        page.clear();
+      }
+    }
+    rows.insert(page);
+  }
+
+  static Map<ByteString, Set<String>> targets(int n) {
+    Map<ByteString, Set<String>> out = new HashMap<>();
+    Set<String> refs = Set.of();
+    for (int i = 0; i < n; i++) {
+      if (i % 40 == 0) {
+        refs = Set.of(String.format("DEA-2026-%07d", i / 40));
+      }
+      out.put(MatchInputs.identifier(IdentifierType.PHONE, String.format("+1%010d", i)), refs);
+    }
+    return out;
+  }
+
+  static long usedHeap() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
