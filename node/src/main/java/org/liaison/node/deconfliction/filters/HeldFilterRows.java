@@ -64,33 +64,45 @@ final class HeldFilterRows {
   }
 
   /**
-   * Names this filter at this epoch and deletes its rows of any other epoch: a new key epoch starts
-   * clean.
+   * Names this filter with the epoch and public key its rows are computed under. Rows computed
+   * under another key (another epoch, or a new seed in the same epoch) are deleted: a new key
+   * starts clean. The rows of the same key stay, to be read instead of evaluated again.
    */
-  void claim() {
+  void claim(byte[] publicKey) {
     write(
         c -> {
+          boolean same;
           try (PreparedStatement s =
               c.prepareStatement(
-                  "delete from held_filter_values where partner_agency = ? and agreement_id = ?"
-                      + " and match_kind = ? and epoch <> ?")) {
-            bindFilter(s);
-            s.executeUpdate();
+                  "select epoch, public_key from held_filters where partner_agency = ?"
+                      + " and agreement_id = ? and match_kind = ?")) {
+            bindName(s);
+            try (ResultSet r = s.executeQuery()) {
+              same =
+                  r.next()
+                      && r.getLong(1) == epoch
+                      && java.util.Arrays.equals(r.getBytes(2), publicKey);
+            }
+          }
+          if (same) {
+            return;
+          }
+          for (String table : List.of("held_filter_values", "held_filters")) {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "delete from "
+                        + table
+                        + " where partner_agency = ? and agreement_id = ? and match_kind = ?")) {
+              bindName(s);
+              s.executeUpdate();
+            }
           }
           try (PreparedStatement s =
               c.prepareStatement(
-                  "delete from held_filters where partner_agency = ? and agreement_id = ?"
-                      + " and match_kind = ?")) {
-            s.setString(1, filter.partner());
-            s.setString(2, filter.agreementId());
-            s.setString(3, filter.kind().name());
-            s.executeUpdate();
-          }
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "insert into held_filters (partner_agency, agreement_id, match_kind, epoch)"
-                      + " values (?, ?, ?, ?)")) {
+                  "insert into held_filters (partner_agency, agreement_id, match_kind, epoch,"
+                      + " public_key) values (?, ?, ?, ?, ?)")) {
             bindFilter(s);
+            s.setBytes(5, publicKey);
             s.executeUpdate();
           }
         });
@@ -214,10 +226,14 @@ final class HeldFilterRows {
   }
 
   private void bindFilter(PreparedStatement s) throws SQLException {
+    bindName(s);
+    s.setLong(4, epoch);
+  }
+
+  private void bindName(PreparedStatement s) throws SQLException {
     s.setString(1, filter.partner());
     s.setString(2, filter.agreementId());
     s.setString(3, filter.kind().name());
-    s.setLong(4, epoch);
   }
 
   private static Row row(ResultSet r) throws SQLException {

@@ -28,6 +28,7 @@ import org.liaison.node.deconfliction.targets.ActiveTargets;
 import org.liaison.node.records.ImportActivity;
 import org.liaison.node.records.RecordsChanged;
 import org.liaison.node.runtime.BackgroundJobs;
+import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.v1.MatchKind;
 
 /**
@@ -203,16 +204,17 @@ public class HeldFilters {
             ? operations.allTokens(scope, terms.eventTokens(key.agreementId()))
             : targets.all(scope);
     if (f == null || f.epoch != epoch || !f.sync(inputs, change, pause)) {
-      // a filter made again (new epoch, restart, outgrown) takes the PRF values its rows hold
+      // a filter made again (restart, outgrown) takes the PRF values its rows hold under its key
       HeldFilterRows rows = new HeldFilterRows(db, key, epoch);
+      OprfServer server = keys.ring().server(key.partner(), epoch);
       if (f == null || f.epoch != epoch) {
-        rows.claim();
+        rows.claim(server.publicKey());
       }
       f =
           new HeldFilter(
               key.kind(),
               epoch,
-              keys.ring().server(key.partner(), epoch),
+              server,
               inputs.size(),
               config.deconfliction().filterPartBytes(),
               rows);

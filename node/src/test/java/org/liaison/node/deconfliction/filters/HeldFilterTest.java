@@ -178,13 +178,13 @@ class HeldFilterTest {
     ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
     ByteString prfA = ByteString.copyFrom(server.evaluate(a.toByteArray()));
     HeldFilterRows first = rows(1);
-    first.claim();
+    first.claim(server.publicKey());
     new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, first)
         .sync(Map.of(a, Set.of("DEA-1")), 1);
     assertThat(first.refsFor(prfA)).containsExactly("DEA-1");
 
     HeldFilterRows second = rows(2);
-    second.claim();
+    second.claim(server.publicKey());
     assertThat(first.refsFor(prfA)).isEmpty();
     HeldFilter next = new HeldFilter(MatchKind.TARGET, 2, server, 10, 1 << 20, second);
     assertThat(next.size()).isZero();
@@ -218,5 +218,31 @@ class HeldFilterTest {
     assertThat(again.size()).isEqualTo(21);
     assertThat(again.refsFor(ByteString.copyFrom(server.evaluate(shared.toByteArray()))))
         .hasSize(HeldFilterRows.PAGE + 10);
+  }
+
+  @Test
+  void aNewSeedInTheSameEpoch_dropsTheRowsOfTheOldKey_andTheSameKeyKeepsThem() {
+    ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
+    ByteString prfA = ByteString.copyFrom(server.evaluate(a.toByteArray()));
+    rows(1).claim(server.publicKey());
+    new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, rows(1))
+        .sync(Map.of(a, Set.of("DEA-1")), 1);
+
+    rows(1).claim(server.publicKey()); // a restart under the same key
+    assertThat(rows(1).refsFor(prfA)).containsExactly("DEA-1");
+
+    byte[] newSeed = new byte[32];
+    newSeed[0] = 1;
+    OprfServer reseeded =
+        new OprfServer(
+            OprfKeyPair.derive(OprfMode.VOPRF, newSeed, "liaison-deconfliction/us.dea/1"),
+            OprfMode.VOPRF);
+    rows(1).claim(reseeded.publicKey());
+    assertThat(rows(1).refsFor(prfA)).isEmpty();
+    HeldFilter again = new HeldFilter(MatchKind.TARGET, 1, reseeded, 10, 1 << 20, rows(1));
+    assertThat(again.size()).isZero();
+    again.sync(Map.of(a, Set.of("DEA-1")), 1);
+    assertThat(again.refsFor(ByteString.copyFrom(reseeded.evaluate(a.toByteArray()))))
+        .containsExactly("DEA-1");
   }
 }
