@@ -13,18 +13,22 @@ record ScaleReport(
     long subjects,
     AgencyGenerator.Summary agency,
     long fileBytes,
+    String loadAtStart,
     double importSeconds,
     String importResult,
     long[] stored,
     ProcessMemory afterImport,
     ProcessMemory afterLookups,
+    long heapAfterImportKiB,
+    long heapAfterLookupsKiB,
     Map<String, Latency> lookups,
     DatabaseSize database,
     long liveFileBytes,
     double filterReadyMs) {
 
-  static Builder builder(long subjects, AgencyGenerator.Summary agency, long fileBytes) {
-    return new Builder(subjects, agency, fileBytes);
+  static Builder builder(
+      long subjects, AgencyGenerator.Summary agency, long fileBytes, String loadAtStart) {
+    return new Builder(subjects, agency, fileBytes, loadAtStart);
   }
 
   /** The figures of this size alone, as lines. */
@@ -36,6 +40,7 @@ record ScaleReport(
   static String table(List<ScaleReport> reports) {
     List<String[]> rows = new ArrayList<>();
     row(rows, reports, "subjects", r -> Long.toString(r.subjects));
+    row(rows, reports, "machine at start", r -> r.loadAtStart);
     row(rows, reports, "import lines", r -> Long.toString(r.agency.lines()));
     row(rows, reports, "records / persons", r -> r.agency.records() + " / " + r.agency.persons());
     row(rows, reports, "identifiers", r -> Long.toString(r.agency.identifiers()));
@@ -54,11 +59,17 @@ record ScaleReport(
     row(rows, reports, "node RSS after import MiB", r -> mib(r.afterImport.rssKiB() << 10));
     row(rows, reports, "node RSS after lookups MiB", r -> mib(r.afterLookups.rssKiB() << 10));
     row(rows, reports, "node peak RSS MiB", r -> mib(r.afterLookups.peakRssKiB() << 10));
+    row(rows, reports, "node heap after full GC, after import MiB", r -> kib(r.heapAfterImportKiB));
     row(
         rows,
         reports,
-        "first target check after import ms (filter built)",
-        r -> String.format("%.0f", r.filterReadyMs));
+        "node heap after full GC, after lookups MiB",
+        r -> kib(r.heapAfterLookupsKiB));
+    row(
+        rows,
+        reports,
+        "target checks until every probe is found ms (filter caught up)",
+        r -> r.filterReadyMs < 0 ? "not within the wait" : String.format("%.0f", r.filterReadyMs));
     Set<String> lookups = new LinkedHashSet<>();
     reports.forEach(r -> lookups.addAll(r.lookups.keySet()));
     for (String l : lookups) {
@@ -73,6 +84,11 @@ record ScaleReport(
         reports,
         "database bytes per subject",
         r -> Long.toString(r.database.fileBytes() / Math.max(1, r.subjects)));
+    row(
+        rows,
+        reports,
+        "table data (all tables) bytes per subject",
+        r -> Long.toString(r.database.tableBytes() / Math.max(1, r.subjects)));
     Set<String> tables = new LinkedHashSet<>();
     reports.forEach(r -> tables.addAll(r.database.tables().keySet()));
     for (String t : tables) {
@@ -121,6 +137,10 @@ record ScaleReport(
     return l == null ? "-" : String.format("%.2f", f.apply(l));
   }
 
+  private static String kib(long kib) {
+    return kib < 0 ? "-" : mib(kib << 10);
+  }
+
   private static String mib(long bytes) {
     return String.format("%.1f", bytes / 1048576.0);
   }
@@ -129,20 +149,25 @@ record ScaleReport(
     private final long subjects;
     private final AgencyGenerator.Summary agency;
     private final long fileBytes;
+    private final String loadAtStart;
     private double importSeconds;
     private String importResult;
     private long[] stored = {0, 0, 0};
     private ProcessMemory afterImport;
     private ProcessMemory afterLookups;
+    private long heapAfterImportKiB = -1;
+    private long heapAfterLookupsKiB = -1;
     private final Map<String, Latency> lookups = new LinkedHashMap<>();
     private DatabaseSize database;
     private long liveFileBytes;
     private double filterReadyMs;
 
-    private Builder(long subjects, AgencyGenerator.Summary agency, long fileBytes) {
+    private Builder(
+        long subjects, AgencyGenerator.Summary agency, long fileBytes, String loadAtStart) {
       this.subjects = subjects;
       this.agency = agency;
       this.fileBytes = fileBytes;
+      this.loadAtStart = loadAtStart;
     }
 
     void imported(double seconds, String result) {
@@ -154,17 +179,26 @@ record ScaleReport(
       stored = new long[] {cases, records, identifiers};
     }
 
-    void memoryAfterImport(ProcessMemory m) {
+    /** Resident memory, and KiB of heap in use after a full GC (-1 when not read). */
+    void memoryAfterImport(ProcessMemory m, long heapKiB) {
       afterImport = m;
+      heapAfterImportKiB = heapKiB;
+      ScaleBench.say(
+          "  us.dea node after import: RSS %d MiB, heap after full GC %d MiB",
+          m.rssKiB() >> 10, heapKiB >> 10);
     }
 
-    void memoryAfterLookups(ProcessMemory m) {
+    void memoryAfterLookups(ProcessMemory m, long heapKiB) {
       afterLookups = m;
+      heapAfterLookupsKiB = heapKiB;
+      ScaleBench.say(
+          "  us.dea node after lookups: RSS %d MiB (peak %d), heap after full GC %d MiB",
+          m.rssKiB() >> 10, m.peakRssKiB() >> 10, heapKiB >> 10);
     }
 
     void lookup(String name, Latency latency) {
-      System.out.printf(
-          "  %-28s first %8.2f ms  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms%n",
+      ScaleBench.say(
+          "  %-28s first %8.2f ms  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms",
           name, latency.firstMs(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
       lookups.put(name, latency);
     }
@@ -186,11 +220,14 @@ record ScaleReport(
           subjects,
           agency,
           fileBytes,
+          loadAtStart,
           importSeconds,
           importResult,
           stored,
           afterImport,
           afterLookups,
+          heapAfterImportKiB,
+          heapAfterLookupsKiB,
           lookups,
           database,
           liveFileBytes,

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The heap a process still uses after a full collection, read with {@code jcmd PID GC.run} then
  * {@code GC.heap_info}: what the process retains, which must not grow over a soak.
  */
-final class HeapAfterGc {
+public final class HeapAfterGc {
   private static final Pattern USED =
       Pattern.compile(
           "^\\s*(def new generation|tenured generation|garbage-first heap|PSYoungGen|ParOldGen)"
@@ -21,7 +21,7 @@ final class HeapAfterGc {
   private HeapAfterGc() {}
 
   /** KiB of heap in use after a full GC, or -1 when the process cannot be asked. */
-  static long kib(long pid) {
+  public static long kib(long pid) {
     try {
       jcmd(pid, "GC.run");
       String info = jcmd(pid, "GC.heap_info");
