@@ -119,6 +119,7 @@ public class BatchImport {
       try {
         LineImporter.Stored s = p.importer().importLine(p.item(), em);
         changes.fire(new RecordsChanged(p.importer().kind(), s.id(), p.caseNumber()));
+        forgetStoredEntities();
         accepted++;
       } catch (ImportRejection r) {
         // a record or operation line may have stored part of itself before its rejection
@@ -128,6 +129,17 @@ public class BatchImport {
     accepted += subjects(run, rejected);
     rejected.sort(java.util.Comparator.comparingLong(ImportResult::line));
     return new Outcome(accepted, rejected, false);
+  }
+
+  /**
+   * Writes what the line stored and empties the persistence context. Every lookup of the next line
+   * (its case, a subject it names) flushes first, and a flush compares every entity the context
+   * holds with its snapshot: kept for the whole batch, that made each line cost in proportion to
+   * the lines before it (54 % of the import's CPU with a generated agency's batches of 1,000).
+   */
+  private void forgetStoredEntities() {
+    em.flush();
+    em.clear();
   }
 
   /** Stores a run of subject lines; returns how many were accepted, adding the rejected. */

@@ -178,6 +178,41 @@ class BatchImportTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void batch_aLaterLineSeesWhatEarlierRecordAndCaseLinesStored() {
+    String record2 =
+        "{\"kind\":\"record\",\"id\":\"t-batch-6-r2\",\"case\":\"T-BATCH-6\",\"category\":\"ROI\","
+            + "\"subjects\":[\"t-batch-6-p\",\"t-batch-6-a\"],\"evaluation\":\"B2\"}";
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-6"),
+                phoneSubject("t-batch-6-a", "T-BATCH-6", 6),
+                // an inline subject created by one record line, named by the next one
+                "{\"kind\":\"record\",\"id\":\"t-batch-6-r1\",\"case\":\"T-BATCH-6\","
+                    + "\"category\":\"ROI\",\"subjects\":[{\"id\":\"t-batch-6-p\","
+                    + "\"type\":\"PERSON\",\"name\":\"Ana Lima\",\"dateOfBirth\":\"1980-02-03\"}]}",
+                record2,
+                caseLine("T-BATCH-6").replace("]}", "],\"status\":\"CLOSED\"}"),
+                record2));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(o.accepted()).isEqualTo(6);
+    assertThat(count("select count(*) from subjects where external_id like 't-batch-6-%'"))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from record_subjects rs join records r on r.id = rs.record_id"
+                    + " where r.external_id = 't-batch-6-r2'"))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from cases where case_number = 'T-BATCH-6' and status ="
+                    + " 'CLOSED'"))
+        .isEqualTo(1);
+  }
+
   private long count(String sql) {
     return QuarkusTransaction.requiringNew()
         .call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
