@@ -52,17 +52,15 @@ public final class Transitions {
               + w.state
               + ", not awaiting an answer; nothing was changed");
     }
-    WorkflowState next = ANSWERS.get(w.kind).get(decision);
-    if (next == null) {
-      throw WorkflowException.invalid(
-          "a "
-              + w.kind
-              + " is answered with one of "
-              + ANSWERS.get(w.kind).keySet()
-              + ", not "
-              + decision);
-    }
-    return next;
+    return stateAfter(
+        w,
+        decision,
+        "a "
+            + w.kind
+            + " is answered with one of "
+            + ANSWERS.get(w.kind).keySet()
+            + ", not "
+            + decision);
   }
 
   /** The state of a requester's item once the partner's answer {@code decision} arrives. */
@@ -77,9 +75,17 @@ public final class Transitions {
               + w.state
               + " here and takes no answer");
     }
+    return stateAfter(w, decision, "a " + w.kind + " cannot be answered with " + decision);
+  }
+
+  /**
+   * The state an answer with {@code decision} leads the workflow to, on either side; a decision its
+   * kind is not answered with is refused with {@code refused}.
+   */
+  private static WorkflowState stateAfter(Workflow w, WorkflowDecision decision, String refused) {
     WorkflowState next = ANSWERS.get(w.kind).get(decision);
     if (next == null) {
-      throw WorkflowException.invalid("a " + w.kind + " cannot be answered with " + decision);
+      throw WorkflowException.invalid(refused);
     }
     return next;
   }
