@@ -13,22 +13,23 @@ import org.liaison.wire.v1.WorkflowState;
  * RECEIVED once acknowledged. An answer is accepted once; every answer state is final.
  */
 public final class Transitions {
+  /** A request for information and a designation request are answered alike. */
+  private static final Map<WorkflowDecision, WorkflowState> APPROVALS =
+      Map.of(
+          WorkflowDecision.APPROVE, WorkflowState.APPROVED,
+          WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
+          WorkflowDecision.DECLINE, WorkflowState.DECLINED);
+
   private static final Map<WorkflowKind, Map<WorkflowDecision, WorkflowState>> ANSWERS =
       Map.of(
           WorkflowKind.INFORMATION_REQUEST,
-          Map.of(
-              WorkflowDecision.APPROVE, WorkflowState.APPROVED,
-              WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
-              WorkflowDecision.DECLINE, WorkflowState.DECLINED),
+          APPROVALS,
           WorkflowKind.CONSENT,
           Map.of(
               WorkflowDecision.GRANT, WorkflowState.GRANTED,
               WorkflowDecision.REFUSE, WorkflowState.REFUSED),
           WorkflowKind.DESIGNATION,
-          Map.of(
-              WorkflowDecision.APPROVE, WorkflowState.APPROVED,
-              WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
-              WorkflowDecision.DECLINE, WorkflowState.DECLINED),
+          APPROVALS,
           WorkflowKind.FEEDBACK,
           Map.of());
 
