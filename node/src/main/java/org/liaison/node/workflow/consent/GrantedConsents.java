@@ -38,15 +38,12 @@ public class GrantedConsents {
   @Transactional
   public Optional<Workflow> grant(String recordId, String agency) {
     return first(
-        consents(
-                "select w",
-                WorkflowSide.REQUESTER,
+        asked(
                 recordId,
                 agency,
                 " and w.state = :granted and w.answerB64 is not null"
                     + BY_ORIGINATOR
-                    + " order by w.answeredAt desc, w.id desc",
-                Workflow.class)
+                    + " order by w.answeredAt desc, w.id desc")
             .setParameter("granted", WorkflowState.GRANTED));
   }
 
@@ -82,14 +79,7 @@ public class GrantedConsents {
   /** The latest consent request this agency sent about the record and agency, if any. */
   @Transactional
   public Optional<Workflow> latestAsked(String recordId, String agency) {
-    return first(
-        consents(
-            "select w",
-            WorkflowSide.REQUESTER,
-            recordId,
-            agency,
-            " order by w.createdAt desc, w.id desc",
-            Workflow.class));
+    return first(asked(recordId, agency, " order by w.createdAt desc, w.id desc"));
   }
 
   /**
@@ -118,6 +108,11 @@ public class GrantedConsents {
             .setParameter("state", state)
             .getSingleResult()
         > 0;
+  }
+
+  /** Consent requests this agency sent about the record and agency, narrowed by {@code rest}. */
+  private TypedQuery<Workflow> asked(String recordId, String agency, String rest) {
+    return consents("select w", WorkflowSide.REQUESTER, recordId, agency, rest, Workflow.class);
   }
 
   /** The query's first result (its order is the query's), if any. */
