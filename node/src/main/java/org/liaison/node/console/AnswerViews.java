@@ -3,6 +3,7 @@ package org.liaison.node.console;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.ConfirmedConflict;
@@ -104,39 +105,46 @@ public final class AnswerViews {
       String sentence,
       List<ConflictView> conflicts) {
     static CheckAnswerView of(PartnerCheckAnswer a) {
-      boolean conflict = a.getStatus() == PartnerAnswer.Status.MATCH;
-      String sentence =
-          conflict
-              ? ""
-              : a.getAnswer().hasRefusal()
-                  ? Sentences.refusal(a.getAnswer().getRefusal(), a.getAgreementId())
-                  : Sentences.because(a.getReason(), a.getMessage());
-      return new CheckAnswerView(
+      return of(
+          a.getStatus(),
           a.getPartnerAgency(),
-          label(a.getStatus(), conflict),
-          conflict,
           a.getAgreementId(),
           a.getLatencyMs(),
-          sentence,
+          () ->
+              a.getAnswer().hasRefusal()
+                  ? Sentences.refusal(a.getAnswer().getRefusal(), a.getAgreementId())
+                  : Sentences.because(a.getReason(), a.getMessage()),
           a.getAnswer().getConflictsList().stream().map(ConflictView::of).toList());
     }
 
     static CheckAnswerView of(EventCheckAnswer a) {
-      boolean conflict = a.getStatus() == PartnerAnswer.Status.MATCH;
-      return new CheckAnswerView(
+      return of(
+          a.getStatus(),
           a.getPartnerAgency(),
-          label(a.getStatus(), conflict),
-          conflict,
           a.getAgreementId(),
           a.getLatencyMs(),
-          conflict ? "" : Sentences.because(a.getReason(), a.getMessage()),
+          () -> Sentences.because(a.getReason(), a.getMessage()),
           a.getConflictsList().stream().map(ConflictView::of).toList());
     }
 
-    private static String label(PartnerAnswer.Status status, boolean conflict) {
-      return conflict
-          ? "CONFLICT"
-          : status == PartnerAnswer.Status.NO_MATCH ? "NO_CONFLICT" : status.name();
+    /**
+     * A partner's line, for a target check or a planned operation alike: a MATCH is a conflict and
+     * needs no sentence; any other status is shown with {@code why} (NO_MATCH as NO_CONFLICT).
+     */
+    static CheckAnswerView of(
+        PartnerAnswer.Status status,
+        String partner,
+        String agreement,
+        long latencyMs,
+        Supplier<String> why,
+        List<ConflictView> conflicts) {
+      boolean conflict = status == PartnerAnswer.Status.MATCH;
+      String label =
+          conflict
+              ? "CONFLICT"
+              : status == PartnerAnswer.Status.NO_MATCH ? "NO_CONFLICT" : status.name();
+      return new CheckAnswerView(
+          partner, label, conflict, agreement, latencyMs, conflict ? "" : why.get(), conflicts);
     }
   }
 

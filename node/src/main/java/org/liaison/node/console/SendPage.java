@@ -14,14 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
-import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.DesignatedAgentsRequest;
 import org.liaison.wire.v1.DesignationDraft;
 import org.liaison.wire.v1.InfoRequestDraft;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowQuery;
 import org.liaison.wire.v1.WorkflowSide;
-import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
  * What an officer sends a partner, as the CLI's {@code request send} and {@code designation
@@ -32,16 +30,10 @@ import org.liaison.wire.v1.WorkflowsGrpc;
 @Produces(MediaType.TEXT_HTML)
 public class SendPage {
   @Inject ConsoleRequest request;
-  @Inject ConsoleChannel channel;
+  @Inject WorkflowCalls calls;
 
   @Location("console/send.html")
   Template page;
-
-  @Location("console/item.html")
-  Template item;
-
-  @Location("console/error.html")
-  Template error;
 
   /** The forms, the request for information filled in from the answer the officer came from. */
   @GET
@@ -51,7 +43,7 @@ public class SendPage {
       @QueryParam("purpose") String purpose,
       @QueryParam("case") String caseReference,
       @QueryParam("role") String role) {
-    var workflows = stub();
+    var workflows = calls.stub();
     var sent =
         workflows.list(WorkflowQuery.getDefaultInstance()).getItemsList().stream()
             .filter(i -> i.getSide() == WorkflowSide.REQUESTER)
@@ -108,13 +100,7 @@ public class SendPage {
             .addAllFields(split(fields, "[,\\s]+"))
             .setJustification(Subjects.orEmpty(justification))
             .build();
-    try {
-      return request
-          .fragment(item)
-          .data("item", WorkflowViews.ItemView.of(stub().requestInformation(draft)));
-    } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
-    }
+    return calls.itemOrError(workflows -> workflows.requestInformation(draft));
   }
 
   @POST
@@ -134,13 +120,7 @@ public class SendPage {
             .setCaseReference(Subjects.orEmpty(caseReference))
             .setJustification(Subjects.orEmpty(justification))
             .build();
-    try {
-      return request
-          .fragment(item)
-          .data("item", WorkflowViews.ItemView.of(stub().requestDesignation(draft)));
-    } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
-    }
+    return calls.itemOrError(workflows -> workflows.requestDesignation(draft));
   }
 
   /** The non-blank parts of a text field: fields by comma or space, agents one per line. */
@@ -152,9 +132,5 @@ public class SendPage {
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .toList();
-  }
-
-  private WorkflowsGrpc.WorkflowsBlockingStub stub() {
-    return channel.blocking(request.officer(), WorkflowsGrpc::newBlockingStub);
   }
 }

@@ -13,18 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.function.Supplier;
-import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.ConsentDraft;
 import org.liaison.wire.v1.FeedbackDraft;
 import org.liaison.wire.v1.FeedbackDutiesRequest;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
-import org.liaison.wire.v1.WorkflowItem;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowQuery;
-import org.liaison.wire.v1.WorkflowsGrpc;
 
 /**
  * The inbox (requests for information, consent and designation awaiting this agency's answer,
@@ -34,13 +30,10 @@ import org.liaison.wire.v1.WorkflowsGrpc;
 @Produces(MediaType.TEXT_HTML)
 public class WorkflowPages {
   @Inject ConsoleRequest request;
-  @Inject ConsoleChannel channel;
+  @Inject WorkflowCalls calls;
 
   @Location("console/inbox.html")
   Template inbox;
-
-  @Location("console/item.html")
-  Template item;
 
   @Location("console/feedback.html")
   Template feedback;
@@ -51,7 +44,7 @@ public class WorkflowPages {
   @GET
   @Path("inbox")
   public TemplateInstance inbox() {
-    var workflows = stub();
+    var workflows = calls.stub();
     List<WorkflowViews.ItemView> awaiting =
         workflows
             .list(WorkflowQuery.newBuilder().setAwaitingUs(true).build())
@@ -98,7 +91,7 @@ public class WorkflowPages {
             .setReason(Subjects.orEmpty(reason))
             .setConditions(Subjects.orEmpty(conditions))
             .build();
-    return itemOrError(() -> stub().answer(answer));
+    return calls.itemOrError(workflows -> workflows.answer(answer));
   }
 
   /** The originator's consent for one of this agency's records, asked in one click. */
@@ -115,7 +108,7 @@ public class WorkflowPages {
         consentDraft(record, purpose, caseReference, justification)
             .setForAgency(Subjects.orEmpty(forAgency))
             .build();
-    return itemOrError(() -> stub().requestConsent(draft));
+    return calls.itemOrError(workflows -> workflows.requestConsent(draft));
   }
 
   /**
@@ -135,7 +128,7 @@ public class WorkflowPages {
         consentDraft(record, purpose, caseReference, justification)
             .setHolder(Subjects.orEmpty(holder))
             .build();
-    return itemOrError(() -> stub().requestConsent(draft));
+    return calls.itemOrError(workflows -> workflows.requestConsent(draft));
   }
 
   private static ConsentDraft.Builder consentDraft(
@@ -151,11 +144,16 @@ public class WorkflowPages {
   @Path("feedback")
   public TemplateInstance feedback() {
     var duties =
-        stub().feedbackDuties(FeedbackDutiesRequest.getDefaultInstance()).getDutiesList().stream()
+        calls
+            .stub()
+            .feedbackDuties(FeedbackDutiesRequest.getDefaultInstance())
+            .getDutiesList()
+            .stream()
             .map(WorkflowViews.DutyView::of)
             .toList();
     var sent =
-        stub()
+        calls
+            .stub()
             .list(WorkflowQuery.newBuilder().setKind(WorkflowKind.FEEDBACK).build())
             .getItemsList()
             .stream()
@@ -200,19 +198,6 @@ public class WorkflowPages {
             .setDetail(Subjects.orEmpty(detail))
             .setOccurredOn(Subjects.orEmpty(occurredOn))
             .build();
-    return itemOrError(() -> stub().recordFeedback(draft));
-  }
-
-  /** The item a workflow call returns, or the sentence its failure gives the officer. */
-  private TemplateInstance itemOrError(Supplier<WorkflowItem> call) {
-    try {
-      return request.fragment(item).data("item", WorkflowViews.ItemView.of(call.get()));
-    } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
-    }
-  }
-
-  private WorkflowsGrpc.WorkflowsBlockingStub stub() {
-    return channel.blocking(request.officer(), WorkflowsGrpc::newBlockingStub);
+    return calls.itemOrError(workflows -> workflows.recordFeedback(draft));
   }
 }

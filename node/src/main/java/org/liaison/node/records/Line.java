@@ -149,15 +149,8 @@ final class Line {
   }
 
   List<String> texts(String field) {
-    JsonNode value = node.get(field);
     List<String> texts = new ArrayList<>();
-    if (value == null || value.isNull()) {
-      return texts;
-    }
-    if (!value.isArray()) {
-      throw invalid("'" + field + "' must be an array of text");
-    }
-    for (JsonNode item : value) {
+    for (JsonNode item : items(field, "an array of text")) {
       if (!item.isTextual() || item.asText().isBlank()) {
         throw invalid("'" + field + "' must be an array of text");
       }
@@ -168,13 +161,20 @@ final class Line {
 
   /** An array field (possibly absent: empty). */
   List<JsonNode> array(String field) {
+    return items(field, "an array");
+  }
+
+  /**
+   * The items of an array field, none when it is absent or null; anything else is not {@code what}.
+   */
+  private List<JsonNode> items(String field, String what) {
     JsonNode value = node.get(field);
     List<JsonNode> items = new ArrayList<>();
     if (value == null || value.isNull()) {
       return items;
     }
     if (!value.isArray()) {
-      throw invalid("'" + field + "' must be an array");
+      throw invalid("'" + field + "' must be " + what);
     }
     value.forEach(items::add);
     return items;

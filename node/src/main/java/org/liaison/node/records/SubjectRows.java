@@ -34,40 +34,22 @@ final class SubjectRows {
   static Map<String, CaseRow> cases(Connection c, Collection<String> caseNumbers)
       throws SQLException {
     Map<String, CaseRow> out = new HashMap<>();
-    for (List<String> chunk : chunks(caseNumbers)) {
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "select id, case_number, agency from cases where case_number in ("
-                  + marks(chunk.size())
-                  + ")")) {
-        bind(q, chunk);
-        try (ResultSet r = q.executeQuery()) {
-          while (r.next()) {
-            out.put(r.getString(2), new CaseRow(r.getLong(1), r.getString(2), r.getString(3)));
-          }
-        }
-      }
-    }
+    readIn(
+        c,
+        "select id, case_number, agency from cases where case_number",
+        caseNumbers,
+        r -> out.put(r.getString(2), new CaseRow(r.getLong(1), r.getString(2), r.getString(3))));
     return out;
   }
 
   /** The external ids among these that are stored already. */
   static Set<String> existing(Connection c, Collection<String> externalIds) throws SQLException {
     Set<String> out = new HashSet<>();
-    for (List<String> chunk : chunks(externalIds)) {
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "select external_id from subjects where external_id in ("
-                  + marks(chunk.size())
-                  + ")")) {
-        bind(q, chunk);
-        try (ResultSet r = q.executeQuery()) {
-          while (r.next()) {
-            out.add(r.getString(1));
-          }
-        }
-      }
-    }
+    readIn(
+        c,
+        "select external_id from subjects where external_id",
+        externalIds,
+        r -> out.add(r.getString(1)));
     return out;
   }
 
@@ -166,16 +148,30 @@ final class SubjectRows {
     for (int n = 0; n < subjects.size(); n++) {
       index.put(subjects.get(n).draft().externalId(), n);
     }
-    for (List<String> chunk : chunks(index.keySet())) {
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "select id, external_id from subjects where external_id in ("
-                  + marks(chunk.size())
-                  + ")")) {
+    readIn(
+        c,
+        "select id, external_id from subjects where external_id",
+        index.keySet(),
+        r -> ids[index.get(r.getString(2))] = r.getLong(1));
+  }
+
+  /** Takes one row of a read. */
+  private interface Row {
+    void take(ResultSet r) throws SQLException;
+  }
+
+  /**
+   * Reads the rows whose column, named at the end of {@code select}, holds one of {@code values}:
+   * one query per {@link #IN_CHUNK} distinct values, each row handed to {@code row}.
+   */
+  private static void readIn(Connection c, String select, Collection<String> values, Row row)
+      throws SQLException {
+    for (List<String> chunk : chunks(values)) {
+      try (PreparedStatement q = c.prepareStatement(select + " in (" + marks(chunk.size()) + ")")) {
         bind(q, chunk);
         try (ResultSet r = q.executeQuery()) {
           while (r.next()) {
-            ids[index.get(r.getString(2))] = r.getLong(1);
+            row.take(r);
           }
         }
       }

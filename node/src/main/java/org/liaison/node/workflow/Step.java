@@ -1,6 +1,8 @@
 package org.liaison.node.workflow;
 
 import java.time.Instant;
+import org.liaison.node.federation.InboundRequest;
+import org.liaison.wire.v1.WorkflowStep;
 
 /**
  * A step to record.
@@ -21,5 +23,19 @@ public record Step(String name, Instant at, Instant partnerAt, String actor, Str
 
   public static Step now(String name, String actor, String detail) {
     return new Step(name, Instant.now(), null, actor, detail);
+  }
+
+  /**
+   * A step the partner took, recorded here {@code at}: when the partner says it took it, and by
+   * whom (its agency and officer, "us.dea/officer-1").
+   */
+  public static Step byPartner(
+      String name, Instant at, InboundRequest r, WorkflowStep step, String detail) {
+    return new Step(
+        name,
+        at,
+        Instant.ofEpochMilli(step.getAtEpochMs()),
+        r.senderAgency() + "/" + step.getOfficer(),
+        detail);
   }
 }

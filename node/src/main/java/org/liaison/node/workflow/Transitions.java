@@ -13,22 +13,23 @@ import org.liaison.wire.v1.WorkflowState;
  * RECEIVED once acknowledged. An answer is accepted once; every answer state is final.
  */
 public final class Transitions {
+  /** A request for information and a designation request are answered alike. */
+  private static final Map<WorkflowDecision, WorkflowState> APPROVALS =
+      Map.of(
+          WorkflowDecision.APPROVE, WorkflowState.APPROVED,
+          WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
+          WorkflowDecision.DECLINE, WorkflowState.DECLINED);
+
   private static final Map<WorkflowKind, Map<WorkflowDecision, WorkflowState>> ANSWERS =
       Map.of(
           WorkflowKind.INFORMATION_REQUEST,
-          Map.of(
-              WorkflowDecision.APPROVE, WorkflowState.APPROVED,
-              WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
-              WorkflowDecision.DECLINE, WorkflowState.DECLINED),
+          APPROVALS,
           WorkflowKind.CONSENT,
           Map.of(
               WorkflowDecision.GRANT, WorkflowState.GRANTED,
               WorkflowDecision.REFUSE, WorkflowState.REFUSED),
           WorkflowKind.DESIGNATION,
-          Map.of(
-              WorkflowDecision.APPROVE, WorkflowState.APPROVED,
-              WorkflowDecision.APPROVE_IN_PART, WorkflowState.APPROVED_IN_PART,
-              WorkflowDecision.DECLINE, WorkflowState.DECLINED),
+          APPROVALS,
           WorkflowKind.FEEDBACK,
           Map.of());
 
@@ -52,17 +53,15 @@ public final class Transitions {
               + w.state
               + ", not awaiting an answer; nothing was changed");
     }
-    WorkflowState next = ANSWERS.get(w.kind).get(decision);
-    if (next == null) {
-      throw WorkflowException.invalid(
-          "a "
-              + w.kind
-              + " is answered with one of "
-              + ANSWERS.get(w.kind).keySet()
-              + ", not "
-              + decision);
-    }
-    return next;
+    return stateAfter(
+        w,
+        decision,
+        "a "
+            + w.kind
+            + " is answered with one of "
+            + ANSWERS.get(w.kind).keySet()
+            + ", not "
+            + decision);
   }
 
   /** The state of a requester's item once the partner's answer {@code decision} arrives. */
@@ -77,9 +76,17 @@ public final class Transitions {
               + w.state
               + " here and takes no answer");
     }
+    return stateAfter(w, decision, "a " + w.kind + " cannot be answered with " + decision);
+  }
+
+  /**
+   * The state an answer with {@code decision} leads the workflow to, on either side; a decision its
+   * kind is not answered with is refused with {@code refused}.
+   */
+  private static WorkflowState stateAfter(Workflow w, WorkflowDecision decision, String refused) {
     WorkflowState next = ANSWERS.get(w.kind).get(decision);
     if (next == null) {
-      throw WorkflowException.invalid("a " + w.kind + " cannot be answered with " + decision);
+      throw WorkflowException.invalid(refused);
     }
     return next;
   }

@@ -167,14 +167,7 @@ public class WorkflowEngine {
     w.dueAt = dueAt;
     w.requestB64 = WorkflowMessages.encode(request);
     em.persist(w);
-    journal.record(
-        w,
-        new Step(
-            Step.RECEIVED,
-            w.createdAt,
-            Instant.ofEpochMilli(step.getAtEpochMs()),
-            r.senderAgency() + "/" + step.getOfficer(),
-            detail));
+    journal.record(w, Step.byPartner(Step.RECEIVED, w.createdAt, r, step, detail));
     return w;
   }
 
@@ -222,14 +215,7 @@ public class WorkflowEngine {
     w.state = Transitions.answerReceived(w, decision);
     w.answeredAt = Instant.now();
     w.answerB64 = WorkflowMessages.encode(answer);
-    journal.record(
-        w,
-        new Step(
-            w.state.name(),
-            w.answeredAt,
-            Instant.ofEpochMilli(step.getAtEpochMs()),
-            r.senderAgency() + "/" + step.getOfficer(),
-            detail));
+    journal.record(w, Step.byPartner(w.state.name(), w.answeredAt, r, step, detail));
     return w;
   }
 

@@ -96,6 +96,24 @@ class PureRulesTest {
         .hasMessageEndingWith("takes no answer");
   }
 
+  @Test
+  void transitions_aPartnersAnswerMustBeOneItsKindIsAnsweredWith() {
+    Workflow asked =
+        item(WorkflowKind.CONSENT, WorkflowSide.REQUESTER, WorkflowState.AWAITING_ANSWER);
+    assertThat(Transitions.answerReceived(asked, WorkflowDecision.GRANT))
+        .isEqualTo(WorkflowState.GRANTED);
+    assertThatThrownBy(() -> Transitions.answerReceived(asked, WorkflowDecision.APPROVE))
+        .isInstanceOfSatisfying(
+            WorkflowException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_ARGUMENT))
+        .hasMessage("a CONSENT cannot be answered with APPROVE");
+
+    Workflow feedback =
+        item(WorkflowKind.FEEDBACK, WorkflowSide.REQUESTER, WorkflowState.AWAITING_ANSWER);
+    assertThatThrownBy(() -> Transitions.answerReceived(feedback, WorkflowDecision.APPROVE))
+        .hasMessage("a FEEDBACK cannot be answered with APPROVE");
+    assertThat(asked.state).isEqualTo(WorkflowState.AWAITING_ANSWER);
+  }
+
   private static Workflow item(WorkflowKind kind, WorkflowSide side, WorkflowState state) {
     Workflow w = new Workflow();
     w.workflowId = "w-1";

@@ -1,14 +1,12 @@
 package org.liaison.wire.text;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PointOfContact;
 import org.liaison.wire.v1.Reason;
@@ -99,20 +97,10 @@ public final class Sentences {
 
   /** The reason code of the {@code google.rpc.ErrorInfo} in the status details, if there is one. */
   public static Optional<String> reasonCode(StatusRuntimeException e) {
-    com.google.rpc.Status status = StatusProto.fromThrowable(e);
-    if (status == null) {
-      return Optional.empty();
-    }
-    for (Any detail : status.getDetailsList()) {
-      if (detail.is(ErrorInfo.class)) {
-        try {
-          return Optional.of(detail.unpack(ErrorInfo.class).getReason()).filter(r -> !r.isEmpty());
-        } catch (InvalidProtocolBufferException ignored) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
+    return Refusals.errorInfos(e).stream()
+        .findFirst()
+        .map(ErrorInfo::getReason)
+        .filter(r -> !r.isEmpty());
   }
 
   /** The sentence with a full stop, unless it ends in one already. */

@@ -1,11 +1,14 @@
 package org.liaison.wire.transport;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.liaison.wire.v1.Reason;
 
@@ -31,27 +34,39 @@ public final class Refusals {
 
   /** The reason a peer gave, or empty when the status carries none (a transport failure). */
   public static Optional<Reason> reasonOf(Throwable t) {
+    return errorInfos(t).stream()
+        .filter(info -> DOMAIN.equals(info.getDomain()))
+        .findFirst()
+        .map(
+            info -> {
+              try {
+                return Reason.valueOf(info.getReason());
+              } catch (IllegalArgumentException unknown) {
+                return Reason.REASON_UNSPECIFIED;
+              }
+            });
+  }
+
+  /**
+   * The {@code google.rpc.ErrorInfo} details of a failed call's status, in order, up to the first
+   * that cannot be read (what follows a broken detail is not trusted); none for a bare status.
+   */
+  public static List<ErrorInfo> errorInfos(Throwable t) {
     com.google.rpc.Status status = StatusProto.fromThrowable(t);
+    List<ErrorInfo> infos = new ArrayList<>();
     if (status == null) {
-      return Optional.empty();
+      return infos;
     }
     for (Any detail : status.getDetailsList()) {
       if (detail.is(ErrorInfo.class)) {
         try {
-          ErrorInfo info = detail.unpack(ErrorInfo.class);
-          if (DOMAIN.equals(info.getDomain())) {
-            try {
-              return Optional.of(Reason.valueOf(info.getReason()));
-            } catch (IllegalArgumentException unknown) {
-              return Optional.of(Reason.REASON_UNSPECIFIED);
-            }
-          }
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-          return Optional.empty();
+          infos.add(detail.unpack(ErrorInfo.class));
+        } catch (InvalidProtocolBufferException unreadable) {
+          break;
         }
       }
     }
-    return Optional.empty();
+    return infos;
   }
 
   /** The sentence of a refusal without the reason prefix. */

@@ -5,15 +5,13 @@ import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.deconfliction.DeconflictionJournal.Line;
-import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.DeconflictionResponder;
 import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
@@ -30,23 +28,17 @@ import org.liaison.wire.v1.Refusal;
  * learned or kept, only how many.
  */
 @ApplicationScoped
-public class BlindEvaluateResponder extends TypedInboundHandler<BlindEvaluateRequest> {
+public class BlindEvaluateResponder extends DeconflictionResponder<BlindEvaluateRequest> {
   @Inject OprfKeys keys;
-  @Inject DeconflictionTerms terms;
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
 
   public BlindEvaluateResponder() {
-    super(BlindEvaluateRequest.getDefaultInstance());
+    super(BlindEvaluateRequest.getDefaultInstance(), BlindEvaluateRequest::getKind);
   }
 
   @Override
-  protected Message answer(InboundRequest r, BlindEvaluateRequest q) {
-    MatchKind kind = q.getKind();
-    Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
-    if (refused.isPresent()) {
-      return refused(r, kind, refused.get());
-    }
+  protected Message answer(InboundRequest r, BlindEvaluateRequest q, MatchKind kind) {
     int n = q.getBlindedElementsCount();
     if (n == 0 || n > OprfServer.MAX_BATCH) {
       return refused(
@@ -93,7 +85,8 @@ public class BlindEvaluateResponder extends TypedInboundHandler<BlindEvaluateReq
     return a.build();
   }
 
-  private Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
+  @Override
+  protected Message refused(InboundRequest r, MatchKind kind, Refusal refusal) {
     journal.recordBeforeAnswer(
         r,
         new Line(

@@ -5,14 +5,13 @@ import com.google.protobuf.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.DeconflictionJournal;
 import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.deconfliction.DeconflictionJournal.Line;
-import org.liaison.node.deconfliction.DeconflictionTerms;
+import org.liaison.node.deconfliction.DeconflictionResponder;
 import org.liaison.node.deconfliction.Messages;
 import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.deconfliction.alerts.AlertOutbox;
@@ -23,7 +22,6 @@ import org.liaison.node.deconfliction.filters.HeldFilter;
 import org.liaison.node.deconfliction.filters.HeldFilters;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.wire.v1.ConfirmedConflict;
 import org.liaison.wire.v1.ConflictClaimAnswer;
 import org.liaison.wire.v1.ConflictClaimRequest;
@@ -41,11 +39,10 @@ import org.liaison.wire.v1.Refusal;
  * leaves). A claim for values this node does not hold confirms nothing and teaches it nothing.
  */
 @ApplicationScoped
-public class ConflictClaimResponder extends TypedInboundHandler<ConflictClaimRequest> {
+public class ConflictClaimResponder extends DeconflictionResponder<ConflictClaimRequest> {
   static final int MAX_CLAIM = 1000;
 
   @Inject HeldFilters filters;
-  @Inject DeconflictionTerms terms;
   @Inject RequesterContact contacts;
   @Inject PlannedOperations operations;
   @Inject OperationReferences references;
@@ -55,16 +52,11 @@ public class ConflictClaimResponder extends TypedInboundHandler<ConflictClaimReq
   @Inject NodeConfig config;
 
   public ConflictClaimResponder() {
-    super(ConflictClaimRequest.getDefaultInstance());
+    super(ConflictClaimRequest.getDefaultInstance(), ConflictClaimRequest::getKind);
   }
 
   @Override
-  protected Message answer(InboundRequest r, ConflictClaimRequest q) {
-    MatchKind kind = q.getKind();
-    Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
-    if (refused.isPresent()) {
-      return refusal(refused.get());
-    }
+  protected Message answer(InboundRequest r, ConflictClaimRequest q, MatchKind kind) {
     if (q.getPrfOutputsCount() == 0 || q.getPrfOutputsCount() > MAX_CLAIM) {
       return refusal(
           PartnerRefusals.invalid("a claim names between 1 and " + MAX_CLAIM + " PRF values"));

@@ -28,16 +28,7 @@ public class GrantedConsents {
    */
   @Transactional
   public boolean granted(String recordId, String agency) {
-    return consents(
-                "select count(w)",
-                WorkflowSide.REQUESTER,
-                recordId,
-                agency,
-                " and w.state = :granted" + BY_ORIGINATOR,
-                Long.class)
-            .setParameter("granted", WorkflowState.GRANTED)
-            .getSingleResult()
-        > 0;
+    return any(recordId, agency, " and w.state = :state" + BY_ORIGINATOR, WorkflowState.GRANTED);
   }
 
   /**
@@ -46,19 +37,14 @@ public class GrantedConsents {
    */
   @Transactional
   public Optional<Workflow> grant(String recordId, String agency) {
-    return consents(
-            "select w",
-            WorkflowSide.REQUESTER,
-            recordId,
-            agency,
-            " and w.state = :granted and w.answerB64 is not null"
-                + BY_ORIGINATOR
-                + " order by w.answeredAt desc, w.id desc",
-            Workflow.class)
-        .setParameter("granted", WorkflowState.GRANTED)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    return first(
+        asked(
+                recordId,
+                agency,
+                " and w.state = :granted and w.answerB64 is not null"
+                    + BY_ORIGINATOR
+                    + " order by w.answeredAt desc, w.id desc")
+            .setParameter("granted", WorkflowState.GRANTED));
   }
 
   /** True when this node asked the agency, as originator, for consent in the workflow. */
@@ -79,37 +65,21 @@ public class GrantedConsents {
   /** True when consent for the record and agency was asked and is open, granted or refused. */
   @Transactional
   public boolean asked(String recordId, String agency) {
-    return consents(
-                "select count(w)",
-                WorkflowSide.REQUESTER,
-                recordId,
-                agency,
-                " and w.state in :states",
-                Long.class)
-            .setParameter(
-                "states",
-                List.of(
-                    WorkflowState.PENDING_DELIVERY,
-                    WorkflowState.AWAITING_ANSWER,
-                    WorkflowState.GRANTED,
-                    WorkflowState.REFUSED))
-            .getSingleResult()
-        > 0;
+    return any(
+        recordId,
+        agency,
+        " and w.state in :state",
+        List.of(
+            WorkflowState.PENDING_DELIVERY,
+            WorkflowState.AWAITING_ANSWER,
+            WorkflowState.GRANTED,
+            WorkflowState.REFUSED));
   }
 
   /** The latest consent request this agency sent about the record and agency, if any. */
   @Transactional
   public Optional<Workflow> latestAsked(String recordId, String agency) {
-    return consents(
-            "select w",
-            WorkflowSide.REQUESTER,
-            recordId,
-            agency,
-            " order by w.createdAt desc, w.id desc",
-            Workflow.class)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    return first(asked(recordId, agency, " order by w.createdAt desc, w.id desc"));
   }
 
   /**
@@ -127,6 +97,27 @@ public class GrantedConsents {
             Workflow.class)
         .setParameter("state", WorkflowState.AWAITING_ANSWER)
         .getResultList();
+  }
+
+  /**
+   * True when this agency asked for consent to the record's onward disclosure to the agency, in a
+   * workflow narrowed by {@code rest}, whose {@code :state} parameter is {@code state}.
+   */
+  private boolean any(String recordId, String agency, String rest, Object state) {
+    return consents("select count(w)", WorkflowSide.REQUESTER, recordId, agency, rest, Long.class)
+            .setParameter("state", state)
+            .getSingleResult()
+        > 0;
+  }
+
+  /** Consent requests this agency sent about the record and agency, narrowed by {@code rest}. */
+  private TypedQuery<Workflow> asked(String recordId, String agency, String rest) {
+    return consents("select w", WorkflowSide.REQUESTER, recordId, agency, rest, Workflow.class);
+  }
+
+  /** The query's first result (its order is the query's), if any. */
+  private static <T> Optional<T> first(TypedQuery<T> query) {
+    return query.setMaxResults(1).getResultStream().findFirst();
   }
 
   /**
