@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -168,6 +171,101 @@ final class HeldFilterRows {
           s.setBytes(5, input.toByteArray());
         },
         HeldFilterRows::row);
+  }
+
+  /** How many rows the filter has (at least the number of its inputs). */
+  long count() {
+    return read(
+            db,
+            "select count(*) from held_filter_values where" + THIS_FILTER,
+            this::bindFilter,
+            r -> r.getLong(1))
+        .get(0);
+  }
+
+  /** Every row of these references (case numbers, say), through the index on the reference. */
+  List<Row> rowsOfRefs(Collection<String> refs) {
+    List<Row> out = new ArrayList<>();
+    for (List<String> chunk : chunks(refs)) {
+      out.addAll(
+          read(
+              db,
+              "select input, ref, prf from held_filter_values where"
+                  + THIS_FILTER
+                  + " and ref in ("
+                  + marks(chunk.size())
+                  + ")",
+              s -> {
+                bindFilter(s);
+                int i = 5;
+                for (String ref : chunk) {
+                  s.setString(i++, ref);
+                }
+              },
+              HeldFilterRows::row));
+    }
+    return out;
+  }
+
+  /** The PRF value of each of these inputs that has a row (under any reference). */
+  Map<ByteString, ByteString> prfsOf(Collection<ByteString> inputs) {
+    Map<ByteString, ByteString> out = new HashMap<>();
+    for (List<ByteString> chunk : chunks(inputs)) {
+      for (Row r :
+          read(
+              db,
+              "select input, ref, prf from held_filter_values where"
+                  + THIS_FILTER
+                  + " and input in ("
+                  + marks(chunk.size())
+                  + ")",
+              s -> {
+                bindFilter(s);
+                int i = 5;
+                for (ByteString input : chunk) {
+                  s.setBytes(i++, input.toByteArray());
+                }
+              },
+              HeldFilterRows::row)) {
+        out.put(r.input(), r.prf());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The next {@code n} distinct references of the filter's rows after {@code after}, in order (""
+   * starts).
+   */
+  List<String> refsAfter(String after, int n) {
+    return read(
+        db,
+        "select distinct ref from held_filter_values where"
+            + THIS_FILTER
+            + " and ref > ? order by ref fetch first "
+            + n
+            + " rows only",
+        s -> {
+          bindFilter(s);
+          s.setString(5, after);
+        },
+        r -> r.getString(1));
+  }
+
+  /** Values bound in one statement at most. */
+  private static final int IN_LIST = 500;
+
+  private static <T> List<List<T>> chunks(Collection<T> all) {
+    List<T> list = List.copyOf(all);
+    List<List<T>> out = new ArrayList<>();
+    for (int from = 0; from < list.size(); from += IN_LIST) {
+      out.add(list.subList(from, Math.min(list.size(), from + IN_LIST)));
+    }
+    return out;
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /** The references behind a PRF value of this filter, or an empty set. */
