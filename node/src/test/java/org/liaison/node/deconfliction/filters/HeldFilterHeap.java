@@ -25,7 +25,8 @@ import org.liaison.wire.v1.MatchKind;
  * {@code ActiveTargets} shares them. Their rows are written first with random 32-byte values for
  * PRF values (pseudorandom outputs; the OPRF would take about 1 ms a target) into an H2 file in a
  * temporary directory, and the filter is made from them as after a restart, then brought up to date
- * with the targets. A tool, not a test:
+ * with the targets; then one case gains a target and only that case is synced, as the catch-up
+ * after a change does (decision 0047). A tool, not a test:
  *
  * <p>{@code java -Xmx8g -cp node/target/classes:node/target/test-classes:<the node's test
  * classpath> org.liaison.node.deconfliction.filters.HeldFilterHeap [targets=100000]}
@@ -54,6 +55,20 @@ public final class HeldFilterHeap {
     long synced = System.nanoTime();
     held.sync(targets, 2); // a catch-up after a change elsewhere: nothing to add or remove
     long resynced = System.nanoTime();
+    // a catch-up after one case changed (decision 0047): that case's rows and targets only, here
+    // the first case (40 targets) gaining one
+    String oneCase = String.format("DEA-2026-%07d", 0);
+    Map<ByteString, Set<String>> ofCase = new HashMap<>();
+    targets.forEach(
+        (input, refs) -> {
+          if (refs.contains(oneCase)) {
+            ofCase.put(input, refs);
+          }
+        });
+    ofCase.put(MatchInputs.identifier(IdentifierType.PHONE, "+19999999999"), Set.of(oneCase));
+    long caseStart = System.nanoTime();
+    held.syncRefs(Set.of(oneCase), ofCase);
+    long caseSynced = System.nanoTime();
     held.answer("", 0); // a node that answers partners keeps the serialised filter too
     targets = null;
     long after = usedHeap();
@@ -67,6 +82,9 @@ public final class HeldFilterHeap {
         (written - start) / 1_000_000_000L,
         (synced - written) / 1_000_000L,
         (resynced - synced) / 1_000_000L);
+    System.out.printf(
+        "%d targets: one case of %d targets gaining one, synced alone in %.1f ms%n",
+        n, ofCase.size() - 1, (caseSynced - caseStart) / 1e6);
     long onDisk;
     try (var files = Files.walk(dir)) {
       onDisk = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
