@@ -183,89 +183,91 @@ final class HeldFilterRows {
         .get(0);
   }
 
-  /** Every row of these references (case numbers, say), through the index on the reference. */
+  /**
+   * Every row of these references (case numbers, say): one seek of the index on the reference each
+   * (H2 scans the whole filter for an IN list after the index's leading equalities).
+   */
   List<Row> rowsOfRefs(Collection<String> refs) {
-    List<Row> out = new ArrayList<>();
-    for (List<String> chunk : chunks(refs)) {
-      out.addAll(
-          read(
-              db,
-              "select input, ref, prf from held_filter_values where"
-                  + THIS_FILTER
-                  + " and ref in ("
-                  + marks(chunk.size())
-                  + ")",
-              s -> {
-                bindFilter(s);
-                int i = 5;
-                for (String ref : chunk) {
-                  s.setString(i++, ref);
-                }
-              },
-              HeldFilterRows::row));
-    }
-    return out;
+    return readEach(
+        "select input, ref, prf from held_filter_values where" + THIS_FILTER + " and ref = ?",
+        refs,
+        (s, ref) -> s.setString(5, ref),
+        HeldFilterRows::row);
   }
 
   /** The PRF value of each of these inputs that has a row (under any reference). */
   Map<ByteString, ByteString> prfsOf(Collection<ByteString> inputs) {
     Map<ByteString, ByteString> out = new HashMap<>();
-    for (List<ByteString> chunk : chunks(inputs)) {
-      for (Row r :
-          read(
-              db,
-              "select input, ref, prf from held_filter_values where"
-                  + THIS_FILTER
-                  + " and input in ("
-                  + marks(chunk.size())
-                  + ")",
-              s -> {
-                bindFilter(s);
-                int i = 5;
-                for (ByteString input : chunk) {
-                  s.setBytes(i++, input.toByteArray());
-                }
-              },
-              HeldFilterRows::row)) {
-        out.put(r.input(), r.prf());
-      }
+    for (Row r :
+        readEach(
+            "select input, ref, prf from held_filter_values where"
+                + THIS_FILTER
+                + " and input = ? fetch first 1 rows only",
+            inputs,
+            (s, input) -> s.setBytes(5, input.toByteArray()),
+            HeldFilterRows::row)) {
+      out.put(r.input(), r.prf());
     }
     return out;
+  }
+
+  private interface ValueBinder<V> {
+    void bind(PreparedStatement s, V value) throws SQLException;
+  }
+
+  /** The rows {@code sql} reads for each value, on one connection and statement. */
+  private <V, T> List<T> readEach(
+      String sql, Collection<V> values, ValueBinder<V> binder, Reader<T> reader) {
+    List<T> out = new ArrayList<>();
+    if (values.isEmpty()) {
+      return out;
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bindFilter(s);
+      for (V value : values) {
+        binder.bind(s, value);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.add(reader.read(r));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read held filter values: " + e.getMessage(), e);
+    }
   }
 
   /**
    * The next {@code n} distinct references of the filter's rows after {@code after}, in order (""
-   * starts).
+   * starts): one seek of the index on the reference each, so a page costs its references, not the
+   * rows after them.
    */
   List<String> refsAfter(String after, int n) {
-    return read(
-        db,
-        "select distinct ref from held_filter_values where"
-            + THIS_FILTER
-            + " and ref > ? order by ref fetch first "
-            + n
-            + " rows only",
-        s -> {
-          bindFilter(s);
-          s.setString(5, after);
-        },
-        r -> r.getString(1));
-  }
-
-  /** Values bound in one statement at most. */
-  private static final int IN_LIST = 500;
-
-  private static <T> List<List<T>> chunks(Collection<T> all) {
-    List<T> list = List.copyOf(all);
-    List<List<T>> out = new ArrayList<>();
-    for (int from = 0; from < list.size(); from += IN_LIST) {
-      out.add(list.subList(from, Math.min(list.size(), from + IN_LIST)));
+    List<String> out = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select ref from held_filter_values where"
+                    + THIS_FILTER
+                    + " and ref > ? order by ref fetch first 1 rows only")) {
+      bindFilter(s);
+      String last = after;
+      while (out.size() < n) {
+        s.setString(5, last);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            break;
+          }
+          last = r.getString(1);
+          out.add(last);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read held filter values: " + e.getMessage(), e);
     }
-    return out;
-  }
-
-  private static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /** The references behind a PRF value of this filter, or an empty set. */

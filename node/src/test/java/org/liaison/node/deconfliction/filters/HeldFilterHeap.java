@@ -55,20 +55,25 @@ public final class HeldFilterHeap {
     long synced = System.nanoTime();
     held.sync(targets, 2); // a catch-up after a change elsewhere: nothing to add or remove
     long resynced = System.nanoTime();
-    // a catch-up after one case changed (decision 0047): that case's rows and targets only, here
-    // the first case (40 targets) gaining one
-    String oneCase = String.format("DEA-2026-%07d", 0);
-    Map<ByteString, Set<String>> ofCase = new HashMap<>();
-    targets.forEach(
-        (input, refs) -> {
-          if (refs.contains(oneCase)) {
-            ofCase.put(input, refs);
-          }
-        });
-    ofCase.put(MatchInputs.identifier(IdentifierType.PHONE, "+19999999999"), Set.of(oneCase));
-    long caseStart = System.nanoTime();
-    held.syncRefs(Set.of(oneCase), ofCase);
-    long caseSynced = System.nanoTime();
+    // catch-ups after one case changed (decision 0047): that case's rows and targets only, here
+    // five cases of 40 targets each gaining one (the first warms the code up)
+    double[] caseMs = new double[5];
+    for (int c = 0; c < caseMs.length; c++) {
+      String oneCase = String.format("DEA-2026-%07d", c * 97);
+      Map<ByteString, Set<String>> ofCase = new HashMap<>();
+      targets.forEach(
+          (input, refs) -> {
+            if (refs.contains(oneCase)) {
+              ofCase.put(input, refs);
+            }
+          });
+      ofCase.put(
+          MatchInputs.identifier(IdentifierType.PHONE, String.format("+1999%07d", c)),
+          Set.of(oneCase));
+      long caseStart = System.nanoTime();
+      held.syncRefs(Set.of(oneCase), ofCase);
+      caseMs[c] = (System.nanoTime() - caseStart) / 1e6;
+    }
     held.answer("", 0); // a node that answers partners keeps the serialised filter too
     targets = null;
     long after = usedHeap();
@@ -76,15 +81,15 @@ public final class HeldFilterHeap {
         "%d targets: %.1f MiB retained by one held filter, %.0f bytes per target (rows written"
             + " in %d s, filter made from them and synced in %d ms, synced again unchanged in"
             + " %d ms)%n",
-        held.size(),
+        n,
         (after - before) / 1048576.0,
         (after - before) / (double) n,
         (written - start) / 1_000_000_000L,
         (synced - written) / 1_000_000L,
         (resynced - synced) / 1_000_000L);
     System.out.printf(
-        "%d targets: one case of %d targets gaining one, synced alone in %.1f ms%n",
-        n, ofCase.size() - 1, (caseSynced - caseStart) / 1e6);
+        "%d targets: one case of 40 targets gaining one, synced alone in %s ms%n",
+        n, java.util.Arrays.toString(caseMs));
     long onDisk;
     try (var files = Files.walk(dir)) {
       onDisk = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
