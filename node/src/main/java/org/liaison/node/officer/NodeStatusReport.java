@@ -7,6 +7,7 @@ import org.liaison.agreements.AgreementStore;
 import org.liaison.agreements.Party;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.PendingChecks;
+import org.liaison.node.deconfliction.filters.HeldFilters;
 import org.liaison.node.search.RecordSearch;
 import org.liaison.wire.v1.NodeStatus;
 import org.liaison.wire.v1.PartnerStatus;
@@ -18,6 +19,7 @@ public class NodeStatusReport {
   @Inject RecordSearch records;
   @Inject AgreementStore agreements;
   @Inject PendingChecks pendingChecks;
+  @Inject HeldFilters heldFilters;
 
   public NodeStatus now() {
     var c = records.counts();
@@ -32,7 +34,8 @@ public class NodeStatusReport {
             .setCases(c.cases())
             .setRecords(c.records())
             .setIdentifiers(c.identifiers())
-            .setPendingChecks(pendingChecks.waiting());
+            .setPendingChecks(pendingChecks.waiting())
+            .setHeldFiltersCaughtUp(heldFilters.caughtUp());
     for (AgreementStatus s : agreements.all()) {
       if (s.agreement().isEmpty() || !s.agreement().get().hasParty(config.agency())) {
         continue;

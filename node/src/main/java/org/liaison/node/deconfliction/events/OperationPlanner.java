@@ -61,7 +61,7 @@ public class OperationPlanner {
     if (!stored.accepted()) {
       throw new InvalidOfficerRequest(stored.message());
     }
-    held.invalidate();
+    held.invalidate(r.getCaseReference());
     long deadline = r.getDeadlineMs() > 0 ? r.getDeadlineMs() : config.query().deadlineMs();
     return events.checkOperation(
         id, officerId, events.partners(), deadline, o -> sink.accept(toAnswer(id, o)));

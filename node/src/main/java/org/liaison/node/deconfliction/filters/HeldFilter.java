@@ -3,8 +3,10 @@ package org.liaison.node.deconfliction.filters;
 import com.google.protobuf.ByteString;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,6 +194,103 @@ public final class HeldFilter {
       syncedChange = change;
       return true;
     }
+  }
+
+  /**
+   * Brings the rows of these references (case numbers) to {@code current}, the current inputs of
+   * exactly these references, each with those of them holding it; the rows of every other reference
+   * are neither read nor changed, so the work is that of the references given, not of the filter.
+   * Rows whose input a reference no longer holds leave, off disk first and then out of the filter
+   * when no row of another reference holds the input; an input new to a reference takes the PRF
+   * value of a row it has already, or is evaluated (outside the filter's lock, published every
+   * {@link #PUBLISH_EVERY} values). Returns false, having added nothing, when the new inputs would
+   * outgrow the filter's capacity (it is then made again, larger, from its rows).
+   */
+  boolean syncRefs(Collection<String> refs, Map<ByteString, Set<String>> current) {
+    Map<ByteString, Set<String>> missing = new HashMap<>();
+    current.forEach((input, held) -> missing.put(input, new HashSet<>(held)));
+    Map<ByteString, ByteString> known = new HashMap<>();
+    List<HeldFilterRows.Row> gone = new ArrayList<>();
+    Map<ByteString, ByteString> left = new HashMap<>();
+    for (HeldFilterRows.Row r : rows.rowsOfRefs(refs)) {
+      Set<String> held = current.get(r.input());
+      if (held == null || !held.contains(r.ref())) {
+        gone.add(r);
+        if (held == null) {
+          left.put(r.input(), r.prf());
+        } else {
+          known.put(r.input(), r.prf()); // moved to another of these references: stays in
+        }
+        continue;
+      }
+      known.put(r.input(), r.prf());
+      Set<String> notYet = missing.get(r.input());
+      notYet.remove(r.ref());
+      if (notYet.isEmpty()) {
+        missing.remove(r.input());
+      }
+    }
+    // off disk first, then out of the filter unless another reference's row holds the input
+    rows.delete(gone);
+    left.keySet().removeAll(rows.prfsOf(left.keySet()).keySet());
+    synchronized (this) {
+      for (ByteString prf : left.values()) {
+        builder.remove(prf.toByteArray());
+      }
+    }
+    List<ByteString> unknown = new ArrayList<>();
+    for (ByteString input : missing.keySet()) {
+      if (!known.containsKey(input)) {
+        unknown.add(input);
+      }
+    }
+    known.putAll(rows.prfsOf(unknown)); // in the filter already, under another reference
+    long fresh = missing.keySet().stream().filter(i -> !known.containsKey(i)).count();
+    if (size() + fresh > capacity) {
+      commit();
+      return false;
+    }
+    List<Map.Entry<ByteString, Set<String>>> toAdd = new ArrayList<>(missing.entrySet());
+    for (int from = 0; from < toAdd.size(); from += PUBLISH_EVERY) {
+      List<HeldFilterRows.Row> added = new ArrayList<>();
+      List<ByteString> newValues = new ArrayList<>();
+      for (Map.Entry<ByteString, Set<String>> e :
+          toAdd.subList(from, Math.min(toAdd.size(), from + PUBLISH_EVERY))) {
+        ByteString prf = known.get(e.getKey());
+        if (prf == null) {
+          prf = ByteString.copyFrom(server.evaluate(e.getKey().toByteArray()));
+          newValues.add(prf);
+        }
+        for (String ref : e.getValue()) {
+          added.add(new HeldFilterRows.Row(e.getKey(), ref, prf));
+        }
+      }
+      rows.insert(added);
+      synchronized (this) {
+        for (ByteString prf : newValues) {
+          builder.add(prf.toByteArray());
+        }
+        commitDelta();
+      }
+    }
+    commit();
+    return true;
+  }
+
+  /** The next {@code n} references of the filter's rows after {@code after}, in order. */
+  List<String> refsAfter(String after, int n) {
+    return rows.refsAfter(after, n);
+  }
+
+  /** Publishes what changed since the last publication. */
+  synchronized void commit() {
+    commitDelta();
+  }
+
+  /** Marks the filter current with the records as of {@code change}. */
+  synchronized void synced(long change) {
+    commitDelta();
+    syncedChange = change;
   }
 
   private void commitDelta() {

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -168,6 +171,103 @@ final class HeldFilterRows {
           s.setBytes(5, input.toByteArray());
         },
         HeldFilterRows::row);
+  }
+
+  /** How many rows the filter has (at least the number of its inputs). */
+  long count() {
+    return read(
+            db,
+            "select count(*) from held_filter_values where" + THIS_FILTER,
+            this::bindFilter,
+            r -> r.getLong(1))
+        .get(0);
+  }
+
+  /**
+   * Every row of these references (case numbers, say): one seek of the index on the reference each
+   * (H2 scans the whole filter for an IN list after the index's leading equalities).
+   */
+  List<Row> rowsOfRefs(Collection<String> refs) {
+    return readEach(
+        "select input, ref, prf from held_filter_values where" + THIS_FILTER + " and ref = ?",
+        refs,
+        (s, ref) -> s.setString(5, ref),
+        HeldFilterRows::row);
+  }
+
+  /** The PRF value of each of these inputs that has a row (under any reference). */
+  Map<ByteString, ByteString> prfsOf(Collection<ByteString> inputs) {
+    Map<ByteString, ByteString> out = new HashMap<>();
+    for (Row r :
+        readEach(
+            "select input, ref, prf from held_filter_values where"
+                + THIS_FILTER
+                + " and input = ? fetch first 1 rows only",
+            inputs,
+            (s, input) -> s.setBytes(5, input.toByteArray()),
+            HeldFilterRows::row)) {
+      out.put(r.input(), r.prf());
+    }
+    return out;
+  }
+
+  private interface ValueBinder<V> {
+    void bind(PreparedStatement s, V value) throws SQLException;
+  }
+
+  /** The rows {@code sql} reads for each value, on one connection and statement. */
+  private <V, T> List<T> readEach(
+      String sql, Collection<V> values, ValueBinder<V> binder, Reader<T> reader) {
+    List<T> out = new ArrayList<>();
+    if (values.isEmpty()) {
+      return out;
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      bindFilter(s);
+      for (V value : values) {
+        binder.bind(s, value);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.add(reader.read(r));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read held filter values: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The next {@code n} distinct references of the filter's rows after {@code after}, in order (""
+   * starts): one seek of the index on the reference each, so a page costs its references, not the
+   * rows after them.
+   */
+  List<String> refsAfter(String after, int n) {
+    List<String> out = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select ref from held_filter_values where"
+                    + THIS_FILTER
+                    + " and ref > ? order by ref fetch first 1 rows only")) {
+      bindFilter(s);
+      String last = after;
+      while (out.size() < n) {
+        s.setString(5, last);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            break;
+          }
+          last = r.getString(1);
+          out.add(last);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read held filter values: " + e.getMessage(), e);
+    }
   }
 
   /** The references behind a PRF value of this filter, or an empty set. */

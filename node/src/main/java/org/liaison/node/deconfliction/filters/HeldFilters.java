@@ -9,7 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +73,12 @@ public class HeldFilters {
   private final Map<Filter, HeldFilter> filters = new ConcurrentHashMap<>();
   private final Map<Filter, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+  /** Per target filter: what changed since its last catch-up (decision 0047). */
+  private final Map<Filter, TargetWalk> walks = new ConcurrentHashMap<>();
+
+  /** Target filters being made, not yet published (kept between the slices of their first walk). */
+  private final Map<Filter, HeldFilter> making = new ConcurrentHashMap<>();
+
   /** Filters named on disk at start and not made again since. */
   private final Set<Filter> heldBefore = ConcurrentHashMap.newKeySet();
 
@@ -95,11 +103,30 @@ public class HeldFilters {
   }
 
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordsChanged change) {
-    invalidate();
+    if (change.caseNumber() == null) {
+      invalidate();
+    } else {
+      invalidate(change.caseNumber());
+    }
   }
 
-  /** Marks every filter stale (after changes made outside the importer). */
+  /**
+   * Marks every filter stale after a change to one case (its status, crime categories, subjects or
+   * operations): target filters read that case's targets again, event filters their operations.
+   */
+  public void invalidate(String caseNumber) {
+    // recorded before the change is counted: a catch-up that counts it also finds the case
+    walks.values().forEach(w -> w.changed(caseNumber));
+    changes.incrementAndGet();
+    scheduleCatchUp();
+  }
+
+  /**
+   * Marks every filter stale after changes made outside the importer, not known case by case: each
+   * target filter walks every case again (in slices, as after a restart).
+   */
   public void invalidate() {
+    walks.values().forEach(TargetWalk::walkAll);
     changes.incrementAndGet();
     scheduleCatchUp();
   }
@@ -132,6 +159,7 @@ public class HeldFilters {
 
   private void catchUpAll() {
     Set<Filter> all = new LinkedHashSet<>(filters.keySet());
+    all.addAll(making.keySet());
     all.addAll(heldBefore);
     for (Filter k : all) {
       ReentrantLock lock = locks.computeIfAbsent(k, x -> new ReentrantLock());
@@ -139,7 +167,8 @@ public class HeldFilters {
       try {
         // a catch-up gives the cores back to a running import after each published slice, and
         // goes on at its next turn
-        if (update(k, imports::busy).syncedChange() != changes.get()) {
+        HeldFilter f = update(k, imports::busy);
+        if (f == null || f.syncedChange() != changes.get()) {
           scheduleCatchUp();
         }
       } catch (RuntimeException e) {
@@ -178,6 +207,18 @@ public class HeldFilters {
     }
   }
 
+  /**
+   * Whether every filter this node publishes holds every change committed so far: no catch-up
+   * queued or under way, none being made, none held before a restart left to bring up to date.
+   */
+  public boolean caughtUp() {
+    long now = changes.get();
+    return !catchUpQueued.get()
+        && making.isEmpty()
+        && heldBefore.isEmpty()
+        && filters.values().stream().allMatch(f -> f.syncedChange() == now);
+  }
+
   private static boolean lockWithin(ReentrantLock lock, Duration wait) {
     try {
       return lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -188,8 +229,8 @@ public class HeldFilters {
   }
 
   /**
-   * Brings one filter up to date, or part of the way when {@code pause} says so between slices (a
-   * filter rebuilt from scratch is always completed); the caller holds its lock.
+   * Brings one filter up to date, or part of the way when {@code pause} says so between slices; the
+   * caller holds its lock. Returns the published filter (null while a new one is being made).
    */
   private HeldFilter update(Filter key, BooleanSupplier pause) {
     long change = changes.get();
@@ -199,28 +240,127 @@ public class HeldFilters {
       return f;
     }
     Set<String> scope = terms.crimeCategories(key.agreementId());
+    if (key.kind() == MatchKind.TARGET) {
+      return updateTargets(key, f, epoch, change, scope, pause);
+    }
     Map<ByteString, Set<String>> inputs =
-        key.kind() == MatchKind.EVENT
-            ? operations.allTokens(scope, terms.eventTokens(key.agreementId()))
-            : targets.all(scope);
+        operations.allTokens(scope, terms.eventTokens(key.agreementId()));
     if (f == null || f.epoch != epoch || !f.sync(inputs, change, pause)) {
-      // a filter made again (restart, outgrown) takes the PRF values its rows hold under its key
-      HeldFilterRows rows = new HeldFilterRows(db, key, epoch);
-      OprfServer server = keys.ring().server(key.partner(), epoch);
-      if (f == null || f.epoch != epoch) {
-        rows.claim(server.publicKey());
-      }
-      f =
-          new HeldFilter(
-              key.kind(),
-              epoch,
-              server,
-              inputs.size(),
-              config.deconfliction().filterPartBytes(),
-              rows);
+      f = made(key, f, epoch, inputs.size());
       f.sync(inputs, change);
       filters.put(key, f);
       heldBefore.remove(key);
+    }
+    return f;
+  }
+
+  /**
+   * A filter made again: it takes the PRF values its rows hold under its key (restart, outgrown),
+   * or starts clean under a new key.
+   */
+  private HeldFilter made(Filter key, HeldFilter last, long epoch, long expectedEntries) {
+    HeldFilterRows rows = new HeldFilterRows(db, key, epoch);
+    OprfServer server = keys.ring().server(key.partner(), epoch);
+    if (last == null || last.epoch != epoch) {
+      rows.claim(server.publicKey());
+    }
+    return new HeldFilter(
+        key.kind(),
+        epoch,
+        server,
+        Math.max(expectedEntries, rows.count()),
+        config.deconfliction().filterPartBytes(),
+        rows);
+  }
+
+  /**
+   * A target filter follows the cases that changed (decision 0047): the catch-up reads the targets
+   * of those cases and the filter's rows of those cases only. A filter made (first request,
+   * restart, new key) or whose agreement's scope changed walks every case instead, in slices of
+   * {@link #WALK_CASES}: this agency's active cases in scope, then the cases its rows name that are
+   * no longer (closed, out of scope, gone). Either way it stops between slices when {@code pause}
+   * says so and goes on from there at its next turn; a filter being made is published once its walk
+   * is done.
+   */
+  private HeldFilter updateTargets(
+      Filter key,
+      HeldFilter published,
+      long epoch,
+      long change,
+      Set<String> scope,
+      BooleanSupplier pause) {
+    TargetWalk walk = walks.computeIfAbsent(key, k -> new TargetWalk());
+    HeldFilter f = published;
+    if (f == null || f.epoch != epoch) {
+      f = making.get(key);
+      if (f == null || f.epoch != epoch) {
+        f = made(key, published, epoch, 0);
+        making.put(key, f);
+        walk.walkAll();
+      }
+    }
+    walk.scope(scope);
+    List<String> todo = walk.takeChanged();
+    for (int from = 0; from < todo.size(); from += WALK_CASES) {
+      List<String> slice = todo.subList(from, Math.min(todo.size(), from + WALK_CASES));
+      try {
+        f = syncCases(key, f, slice, targets.ofCases(slice, scope));
+      } catch (RuntimeException e) {
+        walk.changedAgain(todo.subList(from, todo.size()));
+        throw e;
+      }
+      if (from + WALK_CASES < todo.size() && pause.getAsBoolean()) {
+        walk.changedAgain(todo.subList(from + WALK_CASES, todo.size()));
+        f.commit();
+        return filters.get(key);
+      }
+    }
+    while (walk.walking()) {
+      if (walk.activeCases()) {
+        List<String> slice = targets.activeCasesAfter(walk.after(), scope, WALK_CASES);
+        if (slice.isEmpty()) {
+          walk.toRows();
+        } else {
+          f = syncCases(key, f, slice, targets.ofCases(slice, scope));
+          walk.walked(slice.get(slice.size() - 1));
+        }
+      } else {
+        List<String> refs = f.refsAfter(walk.after(), WALK_CASES);
+        if (refs.isEmpty()) {
+          walk.done();
+        } else {
+          List<String> gone = new ArrayList<>(refs);
+          gone.removeAll(targets.activeAmong(refs, scope));
+          f = syncCases(key, f, gone, Map.of());
+          walk.walked(refs.get(refs.size() - 1));
+        }
+      }
+      if (walk.walking() && pause.getAsBoolean()) {
+        f.commit();
+        return filters.get(key);
+      }
+    }
+    f.synced(change);
+    filters.put(key, f);
+    making.remove(key);
+    heldBefore.remove(key);
+    return f;
+  }
+
+  /** Cases walked (or changed cases read) at a time. */
+  static final int WALK_CASES = 200;
+
+  /** One slice of cases, on a filter made again larger from its rows when it outgrows it. */
+  private HeldFilter syncCases(
+      Filter key, HeldFilter f, List<String> cases, Map<ByteString, Set<String>> current) {
+    while (!f.syncRefs(cases, current)) {
+      HeldFilter larger = made(key, f, f.epoch, f.size() + current.size());
+      if (filters.get(key) == f) {
+        filters.put(key, larger);
+      } else {
+        making.put(key, larger);
+      }
+      f = larger;
     }
     return f;
   }

@@ -6,16 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hibernate.jpa.HibernateHints;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.records.CaseStatus;
-import org.liaison.node.records.SubjectKind;
 import org.liaison.wire.v1.IdentifierType;
 
 /**
@@ -28,49 +27,102 @@ public class ActiveTargets {
   @Inject NodeConfig config;
 
   /**
-   * Every target input of this agency's active cases in these crime categories, with the cases
-   * holding it.
+   * Of these case numbers, those of this agency's active cases in these crime categories, in their
+   * order.
    */
   @Transactional
-  public Map<ByteString, Set<String>> all(Set<String> crimeCategories) {
-    return collect(null, crimeCategories);
+  public List<String> activeAmong(Collection<String> caseNumbers, Set<String> crimeCategories) {
+    if (caseNumbers.isEmpty() || crimeCategories.isEmpty()) {
+      return List.of();
+    }
+    return activeCases(" and c.case_number in (:cases)", crimeCategories)
+        .setParameter("cases", caseNumbers)
+        .getResultList()
+        .stream()
+        .map(r -> (String) ((Object[]) r)[1])
+        .toList();
   }
 
-  private Map<ByteString, Set<String>> collect(String caseNumber, Set<String> categories) {
-    if (categories.isEmpty()) {
+  /**
+   * The next {@code n} of this agency's active cases in these crime categories after {@code after}
+   * in case-number order: a walk of every case in slices ("" starts it).
+   */
+  @Transactional
+  public List<String> activeCasesAfter(String after, Set<String> crimeCategories, int n) {
+    if (crimeCategories.isEmpty()) {
+      return List.of();
+    }
+    return activeCases(" and c.case_number > :after", crimeCategories)
+        .setParameter("after", after)
+        .setMaxResults(n)
+        .getResultList()
+        .stream()
+        .map(r -> (String) ((Object[]) r)[1])
+        .toList();
+  }
+
+  private jakarta.persistence.Query activeCases(String where, Set<String> categories) {
+    return em.createNativeQuery(
+            "select c.id, c.case_number from cases c where c.status = 'ACTIVE' and c.agency = :me"
+                + where
+                + " and exists (select 1 from case_crime_categories cc where cc.case_id = c.id and"
+                + " cc.category in (:cats)) order by c.case_number")
+        .setParameter("me", config.agency())
+        .setParameter("cats", categories);
+  }
+
+  /**
+   * The target inputs of these cases, each with those of them that hold it: only this agency's
+   * active cases in these crime categories contribute (a closed case, one out of scope or unknown
+   * holds nothing). Reads these cases' subjects only, never the whole agency.
+   */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public Map<ByteString, Set<String>> ofCases(
+      Collection<String> caseNumbers, Set<String> crimeCategories) {
+    if (caseNumbers.isEmpty() || crimeCategories.isEmpty()) {
       return Map.of();
     }
-    String onlyCase =
-        (caseNumber == null ? "" : " and c.caseNumber = :n")
-            + " and c.id in (select c2.id from CaseFile c2 join c2.crimeCategories cc where cc in"
-            + " :cats)";
-    List<Object[]> identifiers =
-        query(
-            "select i.type, i.normalisedValue, c.caseNumber from SubjectIdentifier i join i.subject"
-                + " s join s.caseFile c where c.status = :active and c.agency = :me"
-                + onlyCase,
-            caseNumber,
-            categories);
-    Map<ByteString, Set<String>> out = new HashMap<>();
-    Map<String, Set<String>> onlyThis = new HashMap<>();
-    for (Object[] row : identifiers) {
-      ByteString input = MatchInputs.identifier((IdentifierType) row[0], (String) row[1]);
-      holdIn(out, input, (String) row[2], onlyThis);
+    Map<Long, String> numbers = new HashMap<>();
+    for (Object r :
+        activeCases(" and c.case_number in (:cases)", crimeCategories)
+            .setParameter("cases", caseNumbers)
+            .getResultList()) {
+      Object[] row = (Object[]) r;
+      numbers.put(((Number) row[0]).longValue(), (String) row[1]);
     }
-    List<Object[]> persons =
-        query(
-            "select k.nameKey, k.dateOfBirth, c.caseNumber from Subject s join s.nameKeys k join"
-                + " s.caseFile c where s.kind = :person and k.dateOfBirth is not null and c.status"
-                + " = :active"
-                + " and c.agency = :me"
-                + onlyCase,
-            caseNumber,
-            categories);
-    for (Object[] row : persons) {
-      ByteString input = MatchInputs.personKey((String) row[0], (LocalDate) row[1]);
-      holdIn(out, input, (String) row[2], onlyThis);
+    Map<ByteString, Set<String>> out = new HashMap<>();
+    if (numbers.isEmpty()) {
+      return out;
+    }
+    Map<String, Set<String>> onlyThis = new HashMap<>();
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select i.type, i.normalised_value, s.case_id from identifiers i join subjects"
+                        + " s on s.id = i.subject_id where s.case_id in (:ids)")
+                .setParameter("ids", numbers.keySet())
+                .getResultList()) {
+      ByteString input =
+          MatchInputs.identifier(IdentifierType.valueOf((String) r[0]), (String) r[1]);
+      holdIn(out, input, numbers.get(((Number) r[2]).longValue()), onlyThis);
+    }
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select k.name_key, k.date_of_birth, s.case_id from subject_name_keys k join"
+                        + " subjects s on s.id = k.subject_id where s.case_id in (:ids) and s.kind"
+                        + " = 'PERSON' and k.date_of_birth is not null")
+                .setParameter("ids", numbers.keySet())
+                .getResultList()) {
+      ByteString input = MatchInputs.personKey((String) r[0], localDate(r[1]));
+      holdIn(out, input, numbers.get(((Number) r[2]).longValue()), onlyThis);
     }
     return out;
+  }
+
+  private static LocalDate localDate(Object date) {
+    return date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date;
   }
 
   /**
@@ -90,22 +142,6 @@ public class ActiveTargets {
       more.add(caseNumber);
       out.put(input, more);
     }
-  }
-
-  private List<Object[]> query(String jpql, String caseNumber, Set<String> categories) {
-    var q =
-        em.createQuery(jpql, Object[].class)
-            .setParameter("active", CaseStatus.ACTIVE)
-            .setParameter("me", config.agency())
-            .setHint(HibernateHints.HINT_READ_ONLY, true);
-    if (jpql.contains(":person")) {
-      q.setParameter("person", SubjectKind.PERSON);
-    }
-    if (caseNumber != null) {
-      q.setParameter("n", caseNumber);
-    }
-    q.setParameter("cats", categories);
-    return q.getResultList();
   }
 
   /**
@@ -198,8 +234,7 @@ public class ActiveTargets {
                 .setParameter(2, after)
                 .setParameter(3, through)
                 .getResultList()) {
-      LocalDate dob = r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1];
-      inputs.add(MatchInputs.personKey((String) r[0], dob));
+      inputs.add(MatchInputs.personKey((String) r[0], localDate(r[1])));
     }
     return new Slice(scopeKey, through, inputs);
   }

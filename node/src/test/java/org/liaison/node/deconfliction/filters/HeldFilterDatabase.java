@@ -31,6 +31,7 @@ final class HeldFilterDatabase {
     try (Connection c = db.getConnection();
         Statement s = c.createStatement()) {
       s.execute("RUNSCRIPT FROM 'classpath:/db/migration/V166__held_filter_values.sql'");
+      s.execute("RUNSCRIPT FROM 'classpath:/db/migration/V167__held_filter_values_by_ref.sql'");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

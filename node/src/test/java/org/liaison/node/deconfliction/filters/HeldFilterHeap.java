@@ -25,7 +25,8 @@ import org.liaison.wire.v1.MatchKind;
  * {@code ActiveTargets} shares them. Their rows are written first with random 32-byte values for
  * PRF values (pseudorandom outputs; the OPRF would take about 1 ms a target) into an H2 file in a
  * temporary directory, and the filter is made from them as after a restart, then brought up to date
- * with the targets. A tool, not a test:
+ * with the targets; then one case gains a target and only that case is synced, as the catch-up
+ * after a change does (decision 0047). A tool, not a test:
  *
  * <p>{@code java -Xmx8g -cp node/target/classes:node/target/test-classes:<the node's test
  * classpath> org.liaison.node.deconfliction.filters.HeldFilterHeap [targets=100000]}
@@ -54,6 +55,25 @@ public final class HeldFilterHeap {
     long synced = System.nanoTime();
     held.sync(targets, 2); // a catch-up after a change elsewhere: nothing to add or remove
     long resynced = System.nanoTime();
+    // catch-ups after one case changed (decision 0047): that case's rows and targets only, here
+    // five cases of 40 targets each gaining one (the first warms the code up)
+    double[] caseMs = new double[5];
+    for (int c = 0; c < caseMs.length; c++) {
+      String oneCase = String.format("DEA-2026-%07d", c * 97);
+      Map<ByteString, Set<String>> ofCase = new HashMap<>();
+      targets.forEach(
+          (input, refs) -> {
+            if (refs.contains(oneCase)) {
+              ofCase.put(input, refs);
+            }
+          });
+      ofCase.put(
+          MatchInputs.identifier(IdentifierType.PHONE, String.format("+1999%07d", c)),
+          Set.of(oneCase));
+      long caseStart = System.nanoTime();
+      held.syncRefs(Set.of(oneCase), ofCase);
+      caseMs[c] = (System.nanoTime() - caseStart) / 1e6;
+    }
     held.answer("", 0); // a node that answers partners keeps the serialised filter too
     targets = null;
     long after = usedHeap();
@@ -61,12 +81,15 @@ public final class HeldFilterHeap {
         "%d targets: %.1f MiB retained by one held filter, %.0f bytes per target (rows written"
             + " in %d s, filter made from them and synced in %d ms, synced again unchanged in"
             + " %d ms)%n",
-        held.size(),
+        n,
         (after - before) / 1048576.0,
         (after - before) / (double) n,
         (written - start) / 1_000_000_000L,
         (synced - written) / 1_000_000L,
         (resynced - synced) / 1_000_000L);
+    System.out.printf(
+        "%d targets: one case of 40 targets gaining one, synced alone in %s ms%n",
+        n, java.util.Arrays.toString(caseMs));
     long onDisk;
     try (var files = Files.walk(dir)) {
       onDisk = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();

@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +19,7 @@ import org.liaison.node.deconfliction.filters.HeldFilters;
  * The node's {@link ActiveTargets}, whose read for the held filters' background catch-up a test can
  * hold: the catch-up then keeps its filter's lock as a long catch-up does, and reads the real
  * database once released. Every other read, and every read while nothing is held, is the real one
- * at once.
+ * at once. The cases the catch-up reads are recorded, for a test to see what a catch-up reads.
  */
 @Alternative
 @ApplicationScoped
@@ -25,6 +28,7 @@ public class HoldableActiveTargets extends ActiveTargets {
   private static final Duration LONGEST_HOLD = Duration.ofSeconds(60);
 
   private final AtomicReference<Hold> next = new AtomicReference<>();
+  private final List<String> casesRead = new ArrayList<>();
 
   /** A catch-up held at its read of the targets, until {@link #release}. */
   public static final class Hold implements AutoCloseable {
@@ -54,9 +58,33 @@ public class HoldableActiveTargets extends ActiveTargets {
     return hold;
   }
 
+  /** The cases the catch-up read since the last call, in the order read, taken out. */
+  public List<String> takeCasesReadByCatchUp() {
+    synchronized (casesRead) {
+      List<String> read = List.copyOf(casesRead);
+      casesRead.clear();
+      return read;
+    }
+  }
+
+  /** Every case, in the list of cases read: the catch-up walked this agency's active cases. */
+  public static final String EVERY_CASE = "(every active case)";
+
   @Override
   @Transactional
-  public Map<ByteString, Set<String>> all(Set<String> crimeCategories) {
+  public List<String> activeCasesAfter(String after, Set<String> crimeCategories, int n) {
+    if (fromCatchUp()) {
+      synchronized (casesRead) {
+        casesRead.add(EVERY_CASE);
+      }
+    }
+    return super.activeCasesAfter(after, crimeCategories, n);
+  }
+
+  @Override
+  @Transactional
+  public Map<ByteString, Set<String>> ofCases(
+      Collection<String> caseNumbers, Set<String> crimeCategories) {
     Hold hold = next.get();
     if (hold != null && fromCatchUp() && next.compareAndSet(hold, null)) {
       hold.reached.countDown();
@@ -66,7 +94,12 @@ public class HoldableActiveTargets extends ActiveTargets {
         Thread.currentThread().interrupt();
       }
     }
-    return super.all(crimeCategories);
+    if (fromCatchUp()) {
+      synchronized (casesRead) {
+        casesRead.addAll(caseNumbers);
+      }
+    }
+    return super.ofCases(caseNumbers, crimeCategories);
   }
 
   private static boolean fromCatchUp() {
