@@ -14,6 +14,7 @@ import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
 import org.liaison.node.audit.AuditedWrite;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.federation.RecordedWith;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.MatchKind;
 
@@ -81,6 +82,23 @@ public class DeconflictionJournal {
       audit.appendAll(entries, all);
     }
     lines.forEach(DeconflictionJournal::log);
+  }
+
+  /**
+   * The lines and {@code writes} staged to commit with the entry of a request this node sends, in
+   * its audit batch, before it leaves (a claim with its probe round: decision 0048); they are
+   * logged once committed. If that batch fails, none of them is written and the request stays here.
+   */
+  public RecordedWith withRequest(List<Line> lines, List<AuditedWrite> writes) {
+    List<AuditEvent> entries = new ArrayList<>();
+    List<AuditedWrite> all = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Line l : lines) {
+      stage(l, now, entries::add, all::add);
+    }
+    all.addAll(writes);
+    List<Line> logged = List.copyOf(lines);
+    return new RecordedWith(entries, all, () -> logged.forEach(DeconflictionJournal::log));
   }
 
   /**

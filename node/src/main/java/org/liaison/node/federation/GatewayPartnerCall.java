@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.liaison.node.audit.AuditEvent;
@@ -114,8 +116,9 @@ public class GatewayPartnerCall implements PartnerCall {
     String messageId =
         EnvelopeOpener.unverifiedHeader(request).map(h -> h.getMessageId()).orElse("");
     try {
-      // fail closed: a request leaves only once it is on the record
-      audit.append(
+      // fail closed: a request leaves only once it is on the record, with what it rides with
+      List<AuditEvent> entries = new ArrayList<>(r.recordedWith().entries());
+      entries.add(
           AuditEvent.builder(AuditKind.QUERY)
               .exchange(AuditEvent.Direction.OUT, scope)
               .officer(r.officerId())
@@ -124,6 +127,7 @@ public class GatewayPartnerCall implements PartnerCall {
               .outcome("SENT")
               .requestHash(requestHash)
               .build());
+      audit.appendAll(entries, r.recordedWith().writes());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(
           new ExchangeFailure(
@@ -133,6 +137,7 @@ public class GatewayPartnerCall implements PartnerCall {
                   + partner
                   + "; retry later"));
     }
+    r.recordedWith().onRecorded().run();
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
     relay(request, deadlineNanos, true)

@@ -8,10 +8,14 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.deconfliction.DeconflictionJournal;
+import org.liaison.node.deconfliction.DeconflictionJournal.Event;
+import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.FederationService;
@@ -32,6 +36,7 @@ import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
+import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
@@ -50,6 +55,7 @@ class AuditedFederationTest {
   @Inject AuditSigning signing;
   @Inject PartnerHistory history;
   @Inject ImportService imports;
+  @Inject DeconflictionJournal journal;
 
   @BeforeEach
   void empty() {
@@ -253,6 +259,77 @@ class AuditedFederationTest {
     assertThat(sent.getAnsweringAgency()).isEqualTo("us.cbp");
     assertThat(sent.getCaseReference()).isEqualTo("ICE-2");
     assertThat(sent.getMessageId()).hasSize(32);
+  }
+
+  @Test
+  void linesRecordedWithARequest_commitInItsOwnBatchBeforeIt_orNotAtAll() throws Exception {
+    long journalBefore = tables.count("select count(*) from dc_journal");
+    List<Line> round =
+        List.of(
+            new Line(Event.PROBES_SENT, MatchKind.TARGET, "us.cbp", "ICE-3", 2, "partner quota"),
+            new Line(Event.FILTER_HITS, MatchKind.TARGET, "us.cbp", "ICE-3", 1, null),
+            new Line(Event.CLAIM_SENT, MatchKind.TARGET, "us.cbp", "ICE-3", 1, null));
+    OutboundRequest claim =
+        new OutboundRequest(
+            new ExchangeScope("us.cbp", "cbp-ice-2005", "TARGET_DECONFLICTION", "ICE-3"),
+            "officer-3",
+            QUERY);
+
+    // the audit cannot be written: neither the lines nor the request's entry, and it never left
+    tables.sql("alter table audit_log rename to audit_log_offline");
+    Throwable refused;
+    try {
+      refused =
+          catchCause(
+              () ->
+                  calls
+                      .send(claim.with(journal.withRequest(round, List.of())), phoneQuery(), 10_000)
+                      .get(20, TimeUnit.SECONDS));
+    } finally {
+      tables.sql("alter table audit_log_offline rename to audit_log");
+    }
+    assertThat(((ExchangeFailure) refused).reason()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
+    assertThat(tables.count("select count(*) from dc_journal")).isEqualTo(journalBefore);
+    assertThat(reader.size()).isZero();
+
+    // a write of the round that fails fails the batch: nothing of it is written, nothing leaves
+    AuditedWrite failing =
+        tx -> tx.createNativeQuery("insert into no_such_table values (1)").executeUpdate();
+    Throwable failed =
+        catchCause(
+            () ->
+                calls
+                    .send(
+                        claim.with(journal.withRequest(round, List.of(failing))),
+                        phoneQuery(),
+                        10_000)
+                    .get(20, TimeUnit.SECONDS));
+    assertThat(((ExchangeFailure) failed).reason()).isEqualTo(Reason.AUDIT_UNAVAILABLE);
+    assertThat(tables.count("select count(*) from dc_journal")).isEqualTo(journalBefore);
+    assertThat(reader.size()).isZero();
+
+    // written: the round's entries, then the request's, in one batch under one checkpoint, and
+    // the round's rows with them; only then does the request go to the (absent) gateway
+    Throwable sent =
+        catchCause(
+            () ->
+                calls
+                    .send(claim.with(journal.withRequest(round, List.of())), phoneQuery(), 10_000)
+                    .get(20, TimeUnit.SECONDS));
+    assertThat(((ExchangeFailure) sent).reason()).isEqualTo(Reason.OWN_GATEWAY_UNAVAILABLE);
+    assertThat(tables.count("select count(*) from dc_journal")).isEqualTo(journalBefore + 3);
+    assertThat(reader.size()).isEqualTo(3);
+    assertThat(
+            List.of(
+                reader.record(0).getDecoded().getOutcome(),
+                reader.record(1).getDecoded().getOutcome(),
+                reader.record(2).getDecoded().getOutcome()))
+        .containsExactly("PROBES_SENT", "CLAIM_SENT", "SENT");
+    assertThat(reader.record(2).getDecoded().getCaseReference()).isEqualTo("ICE-3");
+    SignedAuditCheckpoint batch = reader.record(2).getCheckpoint();
+    assertThat(AuditCheckpoint.parseFrom(batch.getCheckpoint()).getTreeSize()).isEqualTo(3);
+    assertThat(reader.record(0).getCheckpoint()).isEqualTo(batch);
+    assertThat(reader.record(1).getCheckpoint()).isEqualTo(batch);
   }
 
   interface Call {

@@ -1,24 +1,30 @@
 package org.liaison.node.deconfliction;
 
 import com.google.protobuf.Message;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.liaison.node.audit.AuditLog;
 import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundHandlers;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
+import org.liaison.node.federation.RecordedWith;
 
 /** Delivers partner requests to this node's own handlers, as if sent by {@code us.partner}. */
 @Alternative
 @ApplicationScoped
 public class LoopbackPartnerCall implements PartnerCall {
   @Inject InboundHandlers handlers;
+  @Inject AuditLog audit;
+  @Inject EntityManager em;
 
   /** A request as the partner received it. */
   record Sent(OutboundRequest header, byte[] payload) {}
@@ -37,8 +43,23 @@ public class LoopbackPartnerCall implements PartnerCall {
     sent.clear();
   }
 
+  // what the real call commits with its own SENT entry (this one writes none: nothing leaves)
+  private void recordBeforeSending(RecordedWith w) {
+    if (!w.entries().isEmpty()) {
+      audit.appendAll(w.entries(), w.writes());
+    } else if (!w.writes().isEmpty()) {
+      QuarkusTransaction.requiringNew().run(() -> w.writes().forEach(x -> x.write(em)));
+    }
+    w.onRecorded().run();
+  }
+
   @Override
   public CompletableFuture<byte[]> send(OutboundRequest r, Message payload, long deadlineMs) {
+    try {
+      recordBeforeSending(r.recordedWith());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e); // as the gateway's call: nothing leaves
+    }
     sent.add(new Sent(r, payload.toByteArray()));
     try {
       Message answer =

@@ -1,37 +1,49 @@
 package org.liaison.node.deconfliction.alerts;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.liaison.node.config.NodeConfig;
-import org.liaison.node.records.CaseFile;
 import org.liaison.wire.v1.PointOfContact;
 
-/** The case agent of one of this agency's cases; the asking officer when the case is not here. */
+/**
+ * The case agent of one of this agency's cases; the asking officer when the case is not here. One
+ * read of three columns, by JDBC and without a transaction of its own: it is on both sides of every
+ * target check (decision 0048).
+ */
 @ApplicationScoped
 public class CaseContacts implements RequesterContact {
-  @Inject EntityManager em;
+  private static final String AGENT =
+      "select agent_name, agent_phone, agent_email from cases where case_number = ?"
+          + " fetch first 1 rows only";
+
+  @Inject AgroalDataSource db;
   @Inject NodeConfig config;
 
   @Override
-  @Transactional
   public PointOfContact forCase(String caseReference, String officerId) {
-    return em.createQuery("from CaseFile c where c.caseNumber = :n", CaseFile.class)
-        .setParameter("n", caseReference)
-        .getResultStream()
-        .findFirst()
-        .map(
-            c ->
-                PointOfContact.newBuilder()
-                    .setAgency(config.agency())
-                    .setName(nz(c.getAgentName()))
-                    .setPhone(nz(c.getAgentPhone()))
-                    .setEmail(nz(c.getAgentEmail()))
-                    .build())
-        .orElseGet(
-            () ->
-                PointOfContact.newBuilder().setAgency(config.agency()).setName(officerId).build());
+    PointOfContact.Builder contact = PointOfContact.newBuilder().setAgency(config.agency());
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(AGENT)) {
+      ps.setString(1, caseReference);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return contact.setName(officerId).build();
+        }
+        return contact
+            .setName(nz(rs.getString(1)))
+            .setPhone(nz(rs.getString(2)))
+            .setEmail(nz(rs.getString(3)))
+            .build();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "the case agent of " + caseReference + " could not be read: " + e.getMessage(), e);
+    }
   }
 
   private static String nz(String s) {

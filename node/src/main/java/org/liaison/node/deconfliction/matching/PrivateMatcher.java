@@ -193,15 +193,16 @@ public class PrivateMatcher {
     }
     List<Line> lines = new ArrayList<>(probed);
     lines.add(new Line(Event.CLAIM_SENT, kind, p.agency(), who.caseReference(), hits.size(), null));
-    journal.recordAll(lines, List.of(reported));
+    // the probe round, its hits and the claim: in the claim's own audit batch, before it leaves
     return calls
         .send(
             Probes.header(
-                p,
-                kind,
-                ConflictClaimRequest.getDescriptor().getFullName(),
-                who.caseReference(),
-                who.officerId()),
+                    p,
+                    kind,
+                    ConflictClaimRequest.getDescriptor().getFullName(),
+                    who.caseReference(),
+                    who.officerId())
+                .with(journal.withRequest(lines, List.of(reported))),
             c.build(),
             deadlineMs)
         .thenApply(
