@@ -69,6 +69,19 @@ public class DeconflictionJournal {
    * commit, or none of them (throws).
    */
   public void recordAll(List<Line> lines, List<AuditedWrite> writes) {
+    Staged staged = stageAll(lines, writes);
+    if (staged.entries().isEmpty()) {
+      QuarkusTransaction.requiringNew().run(() -> staged.writes().forEach(w -> w.write(em)));
+    } else {
+      audit.appendAll(staged.entries(), staged.writes());
+    }
+    lines.forEach(DeconflictionJournal::log);
+  }
+
+  /** The audit entries of lines and the writes that store them, with {@code writes} after. */
+  private record Staged(List<AuditEvent> entries, List<AuditedWrite> writes) {}
+
+  private Staged stageAll(List<Line> lines, List<AuditedWrite> writes) {
     List<AuditEvent> entries = new ArrayList<>();
     List<AuditedWrite> all = new ArrayList<>();
     Instant now = Instant.now();
@@ -76,12 +89,7 @@ public class DeconflictionJournal {
       stage(l, now, entries::add, all::add);
     }
     all.addAll(writes);
-    if (entries.isEmpty()) {
-      QuarkusTransaction.requiringNew().run(() -> all.forEach(w -> w.write(em)));
-    } else {
-      audit.appendAll(entries, all);
-    }
-    lines.forEach(DeconflictionJournal::log);
+    return new Staged(entries, all);
   }
 
   /**
@@ -90,15 +98,10 @@ public class DeconflictionJournal {
    * logged once committed. If that batch fails, none of them is written and the request stays here.
    */
   public RecordedWith withRequest(List<Line> lines, List<AuditedWrite> writes) {
-    List<AuditEvent> entries = new ArrayList<>();
-    List<AuditedWrite> all = new ArrayList<>();
-    Instant now = Instant.now();
-    for (Line l : lines) {
-      stage(l, now, entries::add, all::add);
-    }
-    all.addAll(writes);
+    Staged staged = stageAll(lines, writes);
     List<Line> logged = List.copyOf(lines);
-    return new RecordedWith(entries, all, () -> logged.forEach(DeconflictionJournal::log));
+    return new RecordedWith(
+        staged.entries(), staged.writes(), () -> logged.forEach(DeconflictionJournal::log));
   }
 
   /**

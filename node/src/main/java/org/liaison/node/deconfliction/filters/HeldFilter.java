@@ -160,34 +160,8 @@ public final class HeldFilter {
             }
           }
         });
-    List<Map.Entry<ByteString, Set<String>>> toAdd = new ArrayList<>(missing.entrySet());
-    // published every PUBLISH_EVERY values, so that a long catch-up shows partners its progress
-    for (int from = 0; from < toAdd.size(); from += PUBLISH_EVERY) {
-      List<HeldFilterRows.Row> added = new ArrayList<>();
-      List<ByteString> newValues = new ArrayList<>();
-      for (Map.Entry<ByteString, Set<String>> e :
-          toAdd.subList(from, Math.min(toAdd.size(), from + PUBLISH_EVERY))) {
-        ByteString prf = known.get(e.getKey());
-        if (prf == null) {
-          prf = ByteString.copyFrom(server.evaluate(e.getKey().toByteArray()));
-          newValues.add(prf);
-        }
-        for (String ref : e.getValue()) {
-          added.add(new HeldFilterRows.Row(e.getKey(), ref, prf));
-        }
-      }
-      rows.insert(added);
-      synchronized (this) {
-        for (ByteString prf : newValues) {
-          builder.add(prf.toByteArray());
-        }
-        if (from + PUBLISH_EVERY < toAdd.size()) {
-          commitDelta();
-          if (pause.getAsBoolean()) {
-            return true;
-          }
-        }
-      }
+    if (!addInSlices(missing, known, pause)) {
+      return true;
     }
     synchronized (this) {
       commitDelta();
@@ -250,6 +224,21 @@ public final class HeldFilter {
       commit();
       return false;
     }
+    addInSlices(missing, known, () -> false);
+    commit();
+    return true;
+  }
+
+  /**
+   * Stores and adds the inputs still missing (each with the references holding it), taking the PRF
+   * value of an input from {@code known} or evaluating it outside the filter's lock, and publishes
+   * every {@link #PUBLISH_EVERY} values so that a long catch-up shows partners its progress.
+   * Returns false when {@code pause} stopped it after a slice, with more left to add.
+   */
+  private boolean addInSlices(
+      Map<ByteString, Set<String>> missing,
+      Map<ByteString, ByteString> known,
+      BooleanSupplier pause) {
     List<Map.Entry<ByteString, Set<String>>> toAdd = new ArrayList<>(missing.entrySet());
     for (int from = 0; from < toAdd.size(); from += PUBLISH_EVERY) {
       List<HeldFilterRows.Row> added = new ArrayList<>();
@@ -271,9 +260,11 @@ public final class HeldFilter {
           builder.add(prf.toByteArray());
         }
         commitDelta();
+        if (from + PUBLISH_EVERY < toAdd.size() && pause.getAsBoolean()) {
+          return false;
+        }
       }
     }
-    commit();
     return true;
   }
 

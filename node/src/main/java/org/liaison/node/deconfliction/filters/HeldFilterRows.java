@@ -227,11 +227,7 @@ final class HeldFilterRows {
       bindFilter(s);
       for (V value : values) {
         binder.bind(s, value);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            out.add(reader.read(r));
-          }
-        }
+        readRows(s, reader, out);
       }
       return out;
     } catch (SQLException e) {
@@ -362,14 +358,19 @@ final class HeldFilterRows {
         PreparedStatement s = c.prepareStatement(sql)) {
       binder.bind(s);
       List<T> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(reader.read(r));
-        }
-      }
+      readRows(s, reader, out);
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read held filter values: " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> void readRows(PreparedStatement s, Reader<T> reader, List<T> out)
+      throws SQLException {
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.add(reader.read(r));
+      }
     }
   }
 

@@ -16,13 +16,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.liaison.node.deconfliction.DeconflictionTriggers;
 import org.liaison.node.deconfliction.LoopbackProfile;
 import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.deconfliction.matching.OprfKeys;
 import org.liaison.node.deconfliction.targets.HoldableActiveTargets;
 import org.liaison.node.partners.PartnerAgreement;
-import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
 import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.MatchKind;
@@ -186,22 +184,11 @@ class HeldFiltersFollowChangesTest {
         + "\"}";
   }
 
-  /** Adds a phone subject to the case; returns its match input. */
   private ByteString importPhone(String caseNumber, String id, String phone) {
-    importLine(
-        "{\"kind\":\"subject\",\"id\":\""
-            + id
-            + "\",\"case\":\""
-            + caseNumber
-            + "\",\"type\":\"PHONE\",\"identifiers\":[{\"type\":\"PHONE\",\"value\":\""
-            + phone
-            + "\"}]}");
-    return MatchInputs.identifier(IdentifierType.PHONE, phone.replace(" ", ""));
+    return LinesImported.phone(imports, caseNumber, id, phone);
   }
 
-  /** One line, its automatic case check left out (its own filter requests would join in). */
   private void importLine(String line) {
-    ImportResult r = DeconflictionTriggers.withoutTriggers(() -> imports.importLine(1, line));
-    assertThat(r.accepted()).as(r.message()).isTrue();
+    LinesImported.line(imports, line);
   }
 }
