@@ -41,8 +41,9 @@ final class StorageFaults {
     if (f != null) {
       f.close();
     }
-    if (mounted) {
-      run("umount", "-l", data.toString());
+    // a repaired volume may be mounted over the broken one: detach every mount on the folder
+    for (int i = 0; mounted && i < 3; i++) {
+      mounted = run("umount", "-l", data.toString()) == 0;
     }
   }
 
