@@ -2,6 +2,7 @@ package org.liaison.agreements;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.liaison.agreements.Terms.Deconfliction;
 import org.liaison.agreements.Terms.Feedback;
 import org.liaison.agreements.Terms.RateLimits;
@@ -14,12 +15,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * purposes, directions, records, onward sharing) and hands these sections here.
  */
 final class AgreementTermsReader {
-  private static final Set<String> RATE = Set.of("queries_per_day", "deconfliction_probes_per_day");
   private static final Set<String> DECONF =
       Set.of("target", "event", "event_buffer_metres", "event_buffer_minutes");
-  private static final Set<String> FEEDBACK = Set.of("owed_to_originator", "within_days");
-  private static final Set<String> SLA =
-      Set.of("respond_within_hours", "designation_requests_tracked");
 
   private final YamlFields y;
 
@@ -28,14 +25,14 @@ final class AgreementTermsReader {
   }
 
   Optional<RateLimits> rateLimits(Node n) {
-    return y.mapping(n, "rate_limits", RATE)
-        .flatMap(
-            m ->
-                YamlFields.both(
-                    y.required(m, n, "rate_limits", "queries_per_day", y.integerItem(0)),
-                    y.required(
-                        m, n, "rate_limits", "deconfliction_probes_per_day", y.integerItem(0)),
-                    RateLimits::new));
+    return twoFields(
+        n,
+        "rate_limits",
+        "queries_per_day",
+        y.integerItem(0),
+        "deconfliction_probes_per_day",
+        y.integerItem(0),
+        RateLimits::new);
   }
 
   Optional<Deconfliction> deconfliction(Node n) {
@@ -66,23 +63,45 @@ final class AgreementTermsReader {
   }
 
   Optional<Feedback> feedback(Node n) {
-    return y.mapping(n, "feedback", FEEDBACK)
-        .flatMap(
-            m ->
-                YamlFields.both(
-                    y.required(m, n, "feedback", "owed_to_originator", y.boolItem()),
-                    y.required(m, n, "feedback", "within_days", y.integerItem(0)),
-                    Feedback::new));
+    return twoFields(
+        n,
+        "feedback",
+        "owed_to_originator",
+        y.boolItem(),
+        "within_days",
+        y.integerItem(0),
+        Feedback::new);
   }
 
   Optional<ServiceLevels> serviceLevels(Node n) {
-    return y.mapping(n, "service_levels", SLA)
+    return twoFields(
+        n,
+        "service_levels",
+        "respond_within_hours",
+        y.integerItem(1),
+        "designation_requests_tracked",
+        y.boolItem(),
+        ServiceLevels::new);
+  }
+
+  /**
+   * A section of exactly two required fields, made into its term when both read; otherwise empty,
+   * with every error of the section recorded.
+   */
+  private <A, B, R> Optional<R> twoFields(
+      Node n,
+      String section,
+      String first,
+      YamlFields.ItemReader<A> firstItem,
+      String second,
+      YamlFields.ItemReader<B> secondItem,
+      BiFunction<A, B, R> make) {
+    return y.mapping(n, section, Set.of(first, second))
         .flatMap(
             m ->
                 YamlFields.both(
-                    y.required(m, n, "service_levels", "respond_within_hours", y.integerItem(1)),
-                    y.required(
-                        m, n, "service_levels", "designation_requests_tracked", y.boolItem()),
-                    ServiceLevels::new));
+                    y.required(m, n, section, first, firstItem),
+                    y.required(m, n, section, second, secondItem),
+                    make));
   }
 }

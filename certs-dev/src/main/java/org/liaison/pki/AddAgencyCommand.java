@@ -1,8 +1,6 @@
 package org.liaison.pki;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,11 +9,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Adds agencies (CA, gateway, nodes, officers) to an existing PKI; existing agencies are untouched.")
-final class AddAgencyCommand implements Callable<Integer> {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin PkiCommand.PkiDir pki;
+final class AddAgencyCommand extends ExistingPkiCommand {
 
   @Option(
       names = "--agency",
@@ -25,21 +19,17 @@ final class AddAgencyCommand implements Callable<Integer> {
   List<AgencySpec> agencies;
 
   @Override
-  public Integer call() {
-    DevPki dev = pki.open();
+  void run(DevPki dev) {
     for (AgencySpec agency : agencies) {
       dev.addAgency(agency);
-      spec.commandLine()
-          .getOut()
-          .println(
-              "Added "
-                  + agency.agency()
-                  + " (nodes "
-                  + agency.nodes()
-                  + ", officers "
-                  + agency.officers()
-                  + ")");
+      say(
+          "Added "
+              + agency.agency()
+              + " (nodes "
+              + agency.nodes()
+              + ", officers "
+              + agency.officers()
+              + ")");
     }
-    return 0;
   }
 }

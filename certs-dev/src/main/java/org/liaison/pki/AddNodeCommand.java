@@ -13,10 +13,8 @@ final class AddNodeCommand extends AgencyCommand {
   String node;
 
   @Override
-  public Integer call() {
-    DevPki dev = pki.open();
+  void run(DevPki dev) {
     dev.addNode(agency, node);
     say("Added node " + node + " of " + agency + ": " + dev.nodeDir(agency, node));
-    return 0;
   }
 }

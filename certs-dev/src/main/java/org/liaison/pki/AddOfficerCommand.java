@@ -14,10 +14,8 @@ final class AddOfficerCommand extends AgencyCommand {
   String officer;
 
   @Override
-  public Integer call() {
-    DevPki dev = pki.open();
+  void run(DevPki dev) {
     dev.addOfficer(agency, officer);
     say("Added officer " + officer + " of " + agency + ": " + dev.officerDir(agency, officer));
-    return 0;
   }
 }

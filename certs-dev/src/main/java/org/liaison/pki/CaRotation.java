@@ -256,8 +256,6 @@ final class CaRotation {
     if (!Files.isRegularFile(live)) {
       return null;
     }
-    String relative =
-        layout.agencyDir(next.agency()).relativize(live).toString().replace('\\', '/');
     X509Certificate cert =
         next.issue(
             profile,
@@ -265,7 +263,7 @@ final class CaRotation {
             PkiFiles.readCertificate(live).getPublicKey(),
             now,
             validity.get().leaf(),
-            relative);
+            layout.inAgency(next.agency(), live));
     PkiFiles.writePublic(stagedFile(next.agency(), live), Pem.encode(cert));
     return cert;
   }

@@ -1,7 +1,5 @@
 package org.liaison.pki;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,11 +8,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Re-issues CRLs (thisUpdate now, nextUpdate +7 days), e.g. before the old ones expire.")
-final class CrlCommand implements Callable<Integer> {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin PkiCommand.PkiDir pki;
+final class CrlCommand extends ExistingPkiCommand {
 
   @Option(
       names = "--agency",
@@ -23,17 +17,13 @@ final class CrlCommand implements Callable<Integer> {
   String agency;
 
   @Override
-  public Integer call() {
-    DevPki dev = pki.open();
+  void run(DevPki dev) {
     if (agency != null) {
       dev.reissueCrl(agency);
-      spec.commandLine().getOut().println("Re-issued the CRL of " + agency);
+      say("Re-issued the CRL of " + agency);
     } else {
       dev.reissueCrls();
-      spec.commandLine()
-          .getOut()
-          .println("Re-issued the CRLs of " + String.join(", ", dev.agencies()));
+      say("Re-issued the CRLs of " + String.join(", ", dev.agencies()));
     }
-    return 0;
   }
 }

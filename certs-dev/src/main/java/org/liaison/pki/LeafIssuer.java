@@ -78,15 +78,7 @@ final class LeafIssuer {
                 + "; tls.p12 holds both, password \"changeit\".");
     KeyPair keys = EcKeys.generate(random);
     X509Certificate cert =
-        ca.issue(
-            Profile.OFFICER_TLS,
-            officer,
-            keys.getPublic(),
-            notBefore(),
-            validity.get().leaf(),
-            relative(ca.agency(), dir.resolve(PkiLayout.TLS_CERT)));
-    PkiFiles.writePublic(dir.resolve(PkiLayout.TLS_CERT), Pem.encode(cert));
-    PkiFiles.writeSecret(dir.resolve(PkiLayout.TLS_KEY), Pem.encode(keys.getPrivate()));
+        leaf(ca, Profile.OFFICER_TLS, officer, dir, PkiLayout.TLS_CERT, PkiLayout.TLS_KEY, keys);
     PkiFiles.writeSecret(
         dir.resolve(PkiLayout.TLS_P12), pkcs12(officer, keys, cert, ca.certificate()));
   }
@@ -98,7 +90,18 @@ final class LeafIssuer {
       Path dir,
       String certFile,
       String keyFile) {
-    KeyPair keys = EcKeys.generate(random);
+    return leaf(ca, profile, name, dir, certFile, keyFile, EcKeys.generate(random));
+  }
+
+  /** Issues a certificate for {@code keys} and writes both into {@code dir}. */
+  private X509Certificate leaf(
+      CertificateAuthority ca,
+      Profile profile,
+      String name,
+      Path dir,
+      String certFile,
+      String keyFile,
+      KeyPair keys) {
     X509Certificate cert =
         ca.issue(
             profile,
@@ -106,7 +109,7 @@ final class LeafIssuer {
             keys.getPublic(),
             notBefore(),
             validity.get().leaf(),
-            relative(ca.agency(), dir.resolve(certFile)));
+            layout.inAgency(ca.agency(), dir.resolve(certFile)));
     PkiFiles.writePublic(dir.resolve(certFile), Pem.encode(cert));
     PkiFiles.writeSecret(dir.resolve(keyFile), Pem.encode(keys.getPrivate()));
     return cert;
@@ -129,9 +132,5 @@ final class LeafIssuer {
 
   private Instant notBefore() {
     return validity.get().notBefore() != null ? validity.get().notBefore() : clock.instant();
-  }
-
-  private String relative(String agency, Path file) {
-    return layout.agencyDir(agency).relativize(file).toString().replace('\\', '/');
   }
 }

@@ -3,8 +3,6 @@ package org.liaison.pki;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,19 +11,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Lists agencies, nodes, officers and every certificate: serial, status, expiry, file, subject.")
-final class ListCommand implements Callable<Integer> {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin PkiCommand.PkiDir pki;
+final class ListCommand extends ExistingPkiCommand {
 
   @Option(names = "--agency", paramLabel = "AGENCY", description = "only this agency")
   String agency;
 
   @Override
-  public Integer call() {
-    DevPki dev = pki.open();
-    PrintWriter out = spec.commandLine().getOut();
+  void run(DevPki dev) {
+    PrintWriter out = out();
     List<String> agencies = agency != null ? List.of(agency) : dev.agencies();
     Instant now = Instant.now();
     for (String a : agencies) {
@@ -37,7 +30,6 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     PkiCommand.warn(out);
-    return 0;
   }
 
   private static String status(IssuedCertificate c, Instant now) {

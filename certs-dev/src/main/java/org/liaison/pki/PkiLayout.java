@@ -58,6 +58,14 @@ public final class PkiLayout {
     return root.resolve(agency);
   }
 
+  /**
+   * A file's path below its agency's folder, with {@code /} on every system: the name the CA's
+   * state gives the certificate it issued into that file.
+   */
+  public String inAgency(String agency, Path file) {
+    return agencyDir(agency).relativize(file).toString().replace('\\', '/');
+  }
+
   public Path caCert(String agency) {
     return agencyDir(agency).resolve(CA_CERT);
   }

@@ -37,8 +37,7 @@ final class RevokeCommand extends AgencyCommand {
   }
 
   @Override
-  public Integer call() {
-    DevPki dev = pki.open();
+  void run(DevPki dev) {
     if (target.cert != null) {
       dev.revoke(agency, target.cert, reason);
       say("Revoked " + target.cert + " (" + reason + "); CRL of " + agency + " re-issued");
@@ -54,7 +53,6 @@ final class RevokeCommand extends AgencyCommand {
               + agency
               + " re-issued");
     }
-    return 0;
   }
 
   private static BigInteger parseSerial(String text) {

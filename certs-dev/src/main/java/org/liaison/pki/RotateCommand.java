@@ -77,8 +77,7 @@ final class RotateCommand extends AgencyCommand {
   }
 
   @Override
-  public Integer call() {
-    DevPki dev = pki.open();
+  void run(DevPki dev) {
     boolean caStep = step != null && (step.switchCa || step.withdraw);
     if (caStep != target.ca && step != null) {
       throw new PkiException(
@@ -89,7 +88,8 @@ final class RotateCommand extends AgencyCommand {
               : "--switch and --withdraw are steps of rotate --ca");
     }
     if (target.ca) {
-      return rotateCa(dev);
+      rotateCa(dev);
+      return;
     }
     boolean keep = step != null && step.keepPrevious;
     String what = target.gateway ? "the gateway" : "node " + target.node;
@@ -109,7 +109,7 @@ final class RotateCommand extends AgencyCommand {
               + " of "
               + agency
               + "; CRL re-issued");
-      return 0;
+      return;
     }
     if (target.gateway) {
       dev.rotateGateway(agency, !keep);
@@ -124,10 +124,9 @@ final class RotateCommand extends AgencyCommand {
             + (keep
                 ? "; the old certificates stay valid until rotate --retire-previous"
                 : "; old certificates revoked, CRL re-issued"));
-    return 0;
   }
 
-  private Integer rotateCa(DevPki dev) {
+  private void rotateCa(DevPki dev) {
     if (step == null) {
       X509Certificate next = dev.beginCaRotation(agency);
       say(
@@ -160,6 +159,5 @@ final class RotateCommand extends AgencyCommand {
               + dev.directory().resolve(agency)
               + ". Name the new CA's fingerprint in the next version of each agreement.");
     }
-    return 0;
   }
 }

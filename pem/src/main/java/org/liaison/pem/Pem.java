@@ -1,6 +1,5 @@
 package org.liaison.pem;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -11,9 +10,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.cert.CRLException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -21,6 +17,8 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -40,17 +38,11 @@ public final class Pem {
 
   /** Certificates and CRLs are the JDK's own objects, as every TLS and PKIX API expects. */
   public static X509Certificate readCertificate(Path file) throws IOException {
-    Object o = readObject(file);
-    if (!(o instanceof X509CertificateHolder h)) {
-      throw new IOException(file + " does not hold a PEM certificate");
-    }
-    try {
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509")
-              .generateCertificate(new ByteArrayInputStream(h.getEncoded()));
-    } catch (CertificateException e) {
-      throw new IOException(file + ": unreadable certificate: " + e.getMessage(), e);
-    }
+    return read(
+        file,
+        X509CertificateHolder.class,
+        "certificate",
+        new JcaX509CertificateConverter()::getCertificate);
   }
 
   /**
@@ -78,16 +70,24 @@ public final class Pem {
   }
 
   public static X509CRL readCrl(Path file) throws IOException {
+    return read(file, X509CRLHolder.class, "CRL", new JcaX509CRLConverter()::getCRL);
+  }
+
+  /** The JDK's object of what a PEM file holds, as BouncyCastle parsed it. */
+  private interface Conversion<H, T> {
+    T convert(H parsed) throws GeneralSecurityException;
+  }
+
+  private static <H, T> T read(Path file, Class<H> parsed, String what, Conversion<H, T> toJdk)
+      throws IOException {
     Object o = readObject(file);
-    if (!(o instanceof X509CRLHolder h)) {
-      throw new IOException(file + " does not hold a PEM CRL");
+    if (!parsed.isInstance(o)) {
+      throw new IOException(file + " does not hold a PEM " + what);
     }
     try {
-      return (X509CRL)
-          CertificateFactory.getInstance("X.509")
-              .generateCRL(new ByteArrayInputStream(h.getEncoded()));
-    } catch (CertificateException | CRLException e) {
-      throw new IOException(file + ": unreadable CRL: " + e.getMessage(), e);
+      return toJdk.convert(parsed.cast(o));
+    } catch (GeneralSecurityException e) {
+      throw new IOException(file + ": unreadable " + what + ": " + e.getMessage(), e);
     }
   }
 

@@ -114,16 +114,14 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     InboundRequest request = InboundRequest.sentIn(h, opened.payload());
     Optional<InboundHandler> handler = handlers.forType(h.getContentType());
     if (handler.isEmpty()) {
-      unanswered(
+      refuseUnanswered(
           request,
+          out,
           AuditKind.REFUSAL,
+          Status.Code.UNIMPLEMENTED,
           Reason.INVALID_ARGUMENT,
-          "no handler for " + h.getContentType());
-      out.onError(
-          Refusals.refuse(
-              Status.Code.UNIMPLEMENTED,
-              Reason.INVALID_ARGUMENT,
-              "this node does not answer " + h.getContentType()));
+          "no handler for " + h.getContentType(),
+          "this node does not answer " + h.getContentType());
       return;
     }
     Message answer;
@@ -141,13 +139,14 @@ public class FederationService extends FederationGrpc.FederationImplBase {
         reason = Outcomes.reasonOf(answer);
       }
     } catch (InvalidProtocolBufferException e) {
-      unanswered(
-          request, AuditKind.REJECTED, Reason.MALFORMED_ENVELOPE, "the payload does not parse");
-      out.onError(
-          Refusals.refuse(
-              Status.Code.INVALID_ARGUMENT,
-              Reason.MALFORMED_ENVELOPE,
-              "the payload is not a valid " + h.getContentType()));
+      refuseUnanswered(
+          request,
+          out,
+          AuditKind.REJECTED,
+          Status.Code.INVALID_ARGUMENT,
+          Reason.MALFORMED_ENVELOPE,
+          "the payload does not parse",
+          "the payload is not a valid " + h.getContentType());
       return;
     } catch (AuditUnavailable e) {
       LOG.errorf(e, "cannot audit the decisions for %s; nothing is disclosed", h.getMessageId());
@@ -236,14 +235,26 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     return Optional.empty();
   }
 
-  /** A request refused before any handler answered: recorded, nothing was disclosed anyway. */
-  private void unanswered(InboundRequest r, AuditKind kind, Reason reason, String detail) {
+  /**
+   * A request refused before any handler answered: recorded with {@code detail} (best effort,
+   * nothing was disclosed anyway), then refused to the partner with the same reason and {@code
+   * sentence}.
+   */
+  private void refuseUnanswered(
+      InboundRequest r,
+      StreamObserver<Envelope> out,
+      AuditKind kind,
+      Status.Code code,
+      Reason reason,
+      String detail,
+      String sentence) {
     try {
       audit.append(
           r.auditEntry(kind).outcome(kind.name()).reason(reason.name()).detail(detail).build());
     } catch (RuntimeException e) {
       LOG.errorf(e, "cannot record the refusal of %s", r.messageId());
     }
+    out.onError(Refusals.refuse(code, reason, sentence));
   }
 
   /** A rejected envelope is recorded with what its header claims, marked as unverified. */

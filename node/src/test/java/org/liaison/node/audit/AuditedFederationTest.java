@@ -203,6 +203,49 @@ class AuditedFederationTest {
   }
 
   @Test
+  void contentTypeWithoutHandler_isRefusedUnimplemented_andAuditedAsRefusal() throws Exception {
+    Envelope request =
+        AuditFederation.sealer("us.dea")
+            .seal(
+                AuditFederation.requestTo("us.dea", "liaison.v1.NoSuchRequest", "DRUG_TRAFFICKING"),
+                phoneQuery().toByteArray());
+
+    Delivery d = deliver(request);
+
+    assertThat(d.answers).isEmpty();
+    assertThat(((StatusRuntimeException) d.error).getStatus().getCode())
+        .isEqualTo(Status.Code.UNIMPLEMENTED);
+    assertThat(Refusals.reasonOf(d.error)).contains(Reason.INVALID_ARGUMENT);
+    assertThat(d.error.getMessage()).contains("this node does not answer liaison.v1.NoSuchRequest");
+    AuditEntry entry = reader.record(reader.size() - 1).getDecoded();
+    assertThat(entry.getKind()).isEqualTo(AuditKind.REFUSAL);
+    assertThat(entry.getRequestingAgency()).isEqualTo("us.dea");
+    assertThat(entry.getReason()).isEqualTo(Reason.INVALID_ARGUMENT.name());
+    assertThat(entry.getDetail()).isEqualTo("no handler for liaison.v1.NoSuchRequest");
+  }
+
+  @Test
+  void payloadThatDoesNotParse_isRefusedAsMalformed_andAuditedAsRejected() throws Exception {
+    // field 1, length-delimited, says 127 bytes follow; none do
+    byte[] truncated = {0x0a, 0x7f};
+    Envelope request =
+        AuditFederation.sealer("us.dea")
+            .seal(AuditFederation.requestTo("us.dea", QUERY, "DRUG_TRAFFICKING"), truncated);
+
+    Delivery d = deliver(request);
+
+    assertThat(d.answers).isEmpty();
+    assertThat(((StatusRuntimeException) d.error).getStatus().getCode())
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(Refusals.reasonOf(d.error)).contains(Reason.MALFORMED_ENVELOPE);
+    assertThat(d.error.getMessage()).contains("the payload is not a valid " + QUERY);
+    AuditEntry entry = reader.record(reader.size() - 1).getDecoded();
+    assertThat(entry.getKind()).isEqualTo(AuditKind.REJECTED);
+    assertThat(entry.getReason()).isEqualTo(Reason.MALFORMED_ENVELOPE.name());
+    assertThat(entry.getDetail()).isEqualTo("the payload does not parse");
+  }
+
+  @Test
   void outboundRequest_isNotSentWhenItCannotBeAudited() throws Exception {
     tables.sql("alter table audit_log rename to audit_log_offline");
     Throwable failure;
