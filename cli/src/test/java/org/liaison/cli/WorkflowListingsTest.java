@@ -6,8 +6,6 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaison.wire.v1.DesignatedAgent;
@@ -33,35 +31,26 @@ class WorkflowListingsTest {
   @TempDir Path dir;
 
   private final ListingWorkflows node = new ListingWorkflows();
-  private OfficerServerFixture server;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = OfficerServerFixture.serving(dir, node);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
-
-  private CliRun run(String group, String... args) {
+  private static CliRun run(OfficerServerFixture server, String group, String... args) {
     CliRun run = CliRun.ofGroup(server.connectAs("us.ice"), group, args);
     assertThat(run.exit()).as(run.err()).isZero();
     return run;
   }
 
   @Test
-  void empty_listingsSaySo() {
-    assertThat(run("designation", "list").out()).isEqualTo(line("No designated agents."));
-    assertThat(run("feedback", "duties").out())
-        .isEqualTo(line("No agreement in force owes feedback."));
-    assertThat(run("request", "list").out()).isEqualTo(line("Nothing to list."));
-    assertThat(run("designation", "list", "--json").out()).isEmpty();
+  void empty_listingsSaySo() throws Exception {
+    try (OfficerServerFixture server = OfficerServerFixture.serving(dir, node)) {
+      assertThat(run(server, "designation", "list").out()).isEqualTo(line("No designated agents."));
+      assertThat(run(server, "feedback", "duties").out())
+          .isEqualTo(line("No agreement in force owes feedback."));
+      assertThat(run(server, "request", "list").out()).isEqualTo(line("Nothing to list."));
+      assertThat(run(server, "designation", "list", "--json").out()).isEmpty();
+    }
   }
 
   @Test
-  void items_areOneLineEach_asTextOrJson() {
+  void items_areOneLineEach_asTextOrJson() throws Exception {
     node.agents.add(
         DesignatedAgent.newBuilder()
             .setAgent("SA Ana Ruiz")
@@ -89,20 +78,23 @@ class WorkflowListingsTest {
             .setState(WorkflowState.APPROVED)
             .build());
 
-    String agents = run("designation", "list").out();
-    assertThat(agents.lines()).hasSize(1);
-    assertThat(agents)
-        .startsWith("SA Ana Ruiz")
-        .contains("TITLE_21 by us.dea for us.ice, requested 2026-03-02, designated 2026-03-04");
-    assertThat(run("feedback", "duties").out())
-        .isEqualTo(line("us.dea     ice-dea-2024: within 30 days; 2 sent; 1 open [dea-r-7]"));
-    assertThat(run("request", "list").out()).isEqualTo(line(WorkflowText.line(node.items.get(0))));
-    assertThat(run("designation", "list", "--json").out())
-        .isEqualTo(line(Json.line(node.agents.get(0))));
-    assertThat(run("feedback", "duties", "--json").out())
-        .isEqualTo(line(Json.line(node.duties.get(0))));
-    assertThat(run("request", "list", "--json").out())
-        .isEqualTo(line(Json.line(node.items.get(0))));
+    try (OfficerServerFixture server = OfficerServerFixture.serving(dir, node)) {
+      String agents = run(server, "designation", "list").out();
+      assertThat(agents.lines()).hasSize(1);
+      assertThat(agents)
+          .startsWith("SA Ana Ruiz")
+          .contains("TITLE_21 by us.dea for us.ice, requested 2026-03-02, designated 2026-03-04");
+      assertThat(run(server, "feedback", "duties").out())
+          .isEqualTo(line("us.dea     ice-dea-2024: within 30 days; 2 sent; 1 open [dea-r-7]"));
+      assertThat(run(server, "request", "list").out())
+          .isEqualTo(line(WorkflowText.line(node.items.get(0))));
+      assertThat(run(server, "designation", "list", "--json").out())
+          .isEqualTo(line(Json.line(node.agents.get(0))));
+      assertThat(run(server, "feedback", "duties", "--json").out())
+          .isEqualTo(line(Json.line(node.duties.get(0))));
+      assertThat(run(server, "request", "list", "--json").out())
+          .isEqualTo(line(Json.line(node.items.get(0))));
+    }
   }
 
   private static String line(String text) {
