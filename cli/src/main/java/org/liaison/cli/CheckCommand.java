@@ -1,10 +1,7 @@
 package org.liaison.cli;
 
-import java.util.Optional;
-import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.PartnerCheckAnswer;
-import org.liaison.wire.v1.PersonQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -39,19 +36,13 @@ final class CheckCommand extends NodeCommand {
   OfficerCheckRequest build() {
     OfficerCheckRequest.Builder req = OfficerCheckRequest.newBuilder();
     try {
-      Optional<Identifier> id = identifier.identifier();
-      Optional<PersonQuery> who = person.person(true);
-      if (id.isPresent() && who.isPresent()) {
-        throw usage("Give either an identifier or --name with --dob, not both.");
-      }
-      if (id.isPresent()) {
-        req.setIdentifier(id.get());
-      } else if (who.isPresent()) {
-        req.setPerson(who.get());
-      } else {
-        throw usage(
-            "Say what to check: one of " + IdentifierOptions.NAMES + ", or --name with --dob.");
-      }
+      Subject.either(
+          identifier.identifier(),
+          person.person(true),
+          "--name with --dob",
+          "check",
+          req::setIdentifier,
+          req::setPerson);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

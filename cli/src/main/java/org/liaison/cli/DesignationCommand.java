@@ -2,7 +2,6 @@ package org.liaison.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.liaison.wire.v1.DesignatedAgent;
 import org.liaison.wire.v1.DesignatedAgentList;
 import org.liaison.wire.v1.DesignatedAgentsRequest;
 import org.liaison.wire.v1.DesignationDraft;
@@ -127,26 +126,19 @@ final class DesignationCommand extends CommandGroup {
       DesignatedAgentList list =
           workflows(client)
               .designatedAgents(DesignatedAgentsRequest.newBuilder().setPartner(partner).build());
-      if (json) {
-        list.getAgentsList().forEach(a -> out().println(Json.line(a)));
-      } else if (list.getAgentsCount() == 0) {
-        out().println("No designated agents.");
-      } else {
-        for (DesignatedAgent a : list.getAgentsList()) {
-          out()
-              .printf(
-                  "%-24s %s by %s for %s, requested %s, designated %s (%s)%n",
+      return printEach(
+          list.getAgentsList(),
+          "No designated agents.",
+          a ->
+              String.format(
+                  "%-24s %s by %s for %s, requested %s, designated %s (%s)",
                   a.getAgent(),
                   a.getAuthority(),
                   a.getDesignatingAgency(),
                   a.getRequestingAgency(),
                   a.getRequestedAt(),
                   a.getDesignatedAt(),
-                  Durations.text(a.getProcessingMs()));
-        }
-      }
-      out().flush();
-      return 0;
+                  Durations.text(a.getProcessingMs())));
     }
   }
 }

@@ -2,7 +2,6 @@ package org.liaison.cli;
 
 import org.liaison.wire.v1.FeedbackDraft;
 import org.liaison.wire.v1.FeedbackDutiesRequest;
-import org.liaison.wire.v1.FeedbackDuty;
 import org.liaison.wire.v1.FeedbackDutyList;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.WorkflowKind;
@@ -113,25 +112,18 @@ final class FeedbackCommand extends CommandGroup {
       FeedbackDutyList duties =
           workflows(client)
               .feedbackDuties(FeedbackDutiesRequest.newBuilder().setPartner(partner).build());
-      if (json) {
-        duties.getDutiesList().forEach(d -> out().println(Json.line(d)));
-      } else if (duties.getDutiesCount() == 0) {
-        out().println("No agreement in force owes feedback.");
-      } else {
-        for (FeedbackDuty d : duties.getDutiesList()) {
-          out()
-              .printf(
-                  "%-10s %s: within %d days; %d sent; %d open%s%n",
+      return printEach(
+          duties.getDutiesList(),
+          "No agreement in force owes feedback.",
+          d ->
+              String.format(
+                  "%-10s %s: within %d days; %d sent; %d open%s",
                   d.getPartnerAgency(),
                   d.getAgreementId(),
                   d.getWithinDays(),
                   d.getFeedbackSent(),
                   d.getOpenRecordIdsCount(),
-                  d.getOpenRecordIdsCount() == 0 ? "" : " " + d.getOpenRecordIdsList());
-        }
-      }
-      out().flush();
-      return 0;
+                  d.getOpenRecordIdsCount() == 0 ? "" : " " + d.getOpenRecordIdsList()));
     }
   }
 }

@@ -106,30 +106,22 @@ public final class NodeClient implements AutoCloseable {
 
   /** Starts a federated query; answers arrive one per partner as the node receives them. */
   public Iterator<PartnerAnswer> query(OfficerQueryRequest request) {
-    return blocking()
-        .withDeadlineAfter(callDeadlineMs(request.getDeadlineMs()), TimeUnit.MILLISECONDS)
-        .query(request);
+    return fanOut(request.getDeadlineMs()).query(request);
   }
 
   /** Runs a federated query to the end and returns every partner's answer. */
   public List<PartnerAnswer> queryAll(OfficerQueryRequest request) {
-    List<PartnerAnswer> answers = new ArrayList<>();
-    query(request).forEachRemaining(answers::add);
-    return answers;
+    return all(query(request));
   }
 
   /** Starts a target de-confliction check; answers arrive one per partner. */
   public Iterator<PartnerCheckAnswer> check(OfficerCheckRequest request) {
-    return blocking()
-        .withDeadlineAfter(callDeadlineMs(request.getDeadlineMs()), TimeUnit.MILLISECONDS)
-        .check(request);
+    return fanOut(request.getDeadlineMs()).check(request);
   }
 
   /** Runs a target check to the end and returns every partner's answer. */
   public List<PartnerCheckAnswer> checkAll(OfficerCheckRequest request) {
-    List<PartnerCheckAnswer> answers = new ArrayList<>();
-    check(request).forEachRemaining(answers::add);
-    return answers;
+    return all(check(request));
   }
 
   /** The node's own status: who it is, what it holds, its partners. */
@@ -137,6 +129,17 @@ public final class NodeClient implements AutoCloseable {
     return blocking()
         .withDeadlineAfter(DEFAULT_CALL_MS, TimeUnit.MILLISECONDS)
         .status(StatusRequest.getDefaultInstance());
+  }
+
+  /** A stub for a fan-out call: it waits for the node's deadline for partners, plus a margin. */
+  private OfficerGrpc.OfficerBlockingStub fanOut(int fanOutDeadlineMs) {
+    return blocking().withDeadlineAfter(callDeadlineMs(fanOutDeadlineMs), TimeUnit.MILLISECONDS);
+  }
+
+  private static <A> List<A> all(Iterator<A> answers) {
+    List<A> all = new ArrayList<>();
+    answers.forEachRemaining(all::add);
+    return all;
   }
 
   private static long callDeadlineMs(int fanOutDeadlineMs) {

@@ -3,6 +3,7 @@ package org.liaison.cli;
 import com.google.protobuf.MessageOrBuilder;
 import java.io.PrintWriter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -71,6 +72,23 @@ abstract class NodeCommand implements Callable<Integer> {
       out().println(tally.summary(matchWord));
       out().flush();
     }
+    return 0;
+  }
+
+  /**
+   * A listing: JSON Lines, or one text line per item, or (in text) the sentence that says there is
+   * nothing, e.g. "No designated agents."
+   */
+  <T extends MessageOrBuilder> int printEach(
+      List<T> items, String nothing, Function<T, String> line) {
+    if (json) {
+      items.forEach(i -> out().println(Json.line(i)));
+    } else if (items.isEmpty()) {
+      out().println(nothing);
+    } else {
+      items.forEach(i -> out().println(line.apply(i)));
+    }
+    out().flush();
     return 0;
   }
 }

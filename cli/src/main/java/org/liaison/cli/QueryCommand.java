@@ -1,10 +1,7 @@
 package org.liaison.cli;
 
-import java.util.Optional;
-import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
-import org.liaison.wire.v1.PersonQuery;
 import org.liaison.wire.v1.QueryRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,23 +51,16 @@ final class QueryCommand extends NodeCommand {
 
   OfficerQueryRequest build() {
     QueryRequest.Builder query = QueryRequest.newBuilder();
-    Optional<Identifier> id;
-    Optional<PersonQuery> who;
     try {
-      id = identifier.identifier();
-      who = person.person(false);
+      Subject.either(
+          identifier.identifier(),
+          person.person(false),
+          "--name",
+          "ask about",
+          query::setIdentifier,
+          query::setPerson);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
-    }
-    if (id.isPresent() && who.isPresent()) {
-      throw usage("Give either an identifier or --name, not both.");
-    }
-    if (id.isPresent()) {
-      query.setIdentifier(id.get());
-    } else if (who.isPresent()) {
-      query.setPerson(who.get());
-    } else {
-      throw usage("Say what to ask about: one of " + IdentifierOptions.NAMES + ", --name.");
     }
     if (role != null) {
       query.setOfficerRole(role);

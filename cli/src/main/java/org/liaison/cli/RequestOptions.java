@@ -2,6 +2,8 @@ package org.liaison.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import picocli.CommandLine.Option;
@@ -33,23 +35,38 @@ final class RequestOptions {
       description = "How long the node waits for partners (default: the node's).")
   int deadlineMs;
 
-  private String officerId(ConnectionOptions connection) {
-    return officerId != null ? officerId : connection.officer;
-  }
-
   void applyTo(OfficerQueryRequest.Builder req, ConnectionOptions connection) {
-    if (caseReference != null) req.setCaseReference(caseReference);
-    String officer = officerId(connection);
-    if (officer != null) req.setOfficerId(officer);
-    req.addAllPartners(partners);
-    req.setDeadlineMs(Math.max(0, deadlineMs));
+    applyTo(
+        req::setCaseReference,
+        req::setOfficerId,
+        req::addAllPartners,
+        req::setDeadlineMs,
+        connection);
   }
 
   void applyTo(OfficerCheckRequest.Builder req, ConnectionOptions connection) {
-    if (caseReference != null) req.setCaseReference(caseReference);
-    String officer = officerId(connection);
-    if (officer != null) req.setOfficerId(officer);
-    req.addAllPartners(partners);
-    req.setDeadlineMs(Math.max(0, deadlineMs));
+    applyTo(
+        req::setCaseReference,
+        req::setOfficerId,
+        req::addAllPartners,
+        req::setDeadlineMs,
+        connection);
+  }
+
+  /**
+   * The one rule for both requests (they share no Java interface): case and officer only when
+   * known, the officer defaulting to --officer, every partner named, no negative deadline.
+   */
+  private void applyTo(
+      Consumer<String> caseReference,
+      Consumer<String> officer,
+      Consumer<List<String>> partners,
+      IntConsumer deadline,
+      ConnectionOptions connection) {
+    if (this.caseReference != null) caseReference.accept(this.caseReference);
+    String id = officerId != null ? officerId : connection.officer;
+    if (id != null) officer.accept(id);
+    partners.accept(this.partners);
+    deadline.accept(Math.max(0, deadlineMs));
   }
 }

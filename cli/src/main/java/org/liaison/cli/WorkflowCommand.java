@@ -35,26 +35,15 @@ abstract class WorkflowCommand extends NodeCommand {
     return 0;
   }
 
-  int printList(WorkflowItems items) {
-    if (json) {
-      items.getItemsList().forEach(i -> out().println(Json.line(i)));
-    } else if (items.getItemsCount() == 0) {
-      out().println("Nothing to list.");
-    } else {
-      items.getItemsList().forEach(i -> out().println(WorkflowText.line(i)));
-    }
-    out().flush();
-    return 0;
-  }
-
   int list(NodeClient client, WorkflowKind kind, boolean awaiting, String partner) {
-    return printList(
+    WorkflowItems items =
         workflows(client)
             .list(
                 WorkflowQuery.newBuilder()
                     .setKind(kind)
                     .setAwaitingUs(awaiting)
                     .setPartner(partner == null ? "" : partner)
-                    .build()));
+                    .build());
+    return printEach(items.getItemsList(), "Nothing to list.", WorkflowText::line);
   }
 }

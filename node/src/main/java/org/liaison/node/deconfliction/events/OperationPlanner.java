@@ -16,9 +16,7 @@ import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
 import org.liaison.wire.geo.EventExtent;
 import org.liaison.wire.v1.EventCheckAnswer;
-import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PlanOperationRequest;
-import org.liaison.wire.v1.Reason;
 
 /**
  * Plans (stores) an operation through the importer, so it is validated and stored like any imported
@@ -73,13 +71,10 @@ public class OperationPlanner {
             .setOperationId(operationId)
             .setPartnerAgency(o.partner().agency())
             .setAgreementId(o.partner().agreementId())
-            .setLatencyMs(o.latencyMs());
-    if (o.failure() != null) {
-      return b.setStatus(o.failure().status())
-          .setReason(o.failure().reason())
-          .setMessage(o.failure().getMessage())
-          .build();
-    }
+            .setLatencyMs(o.latencyMs())
+            .setStatus(o.status())
+            .setReason(o.reason())
+            .setMessage(o.message());
     o.conflicts()
         .forEach(
             c ->
@@ -87,9 +82,6 @@ public class OperationPlanner {
                     c.toBuilder()
                         .setPointOfContact(
                             c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
-    return b.setStatus(
-            o.conflicts().isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH)
-        .setReason(Reason.REASON_UNSPECIFIED)
-        .build();
+    return b.build();
   }
 }

@@ -8,6 +8,8 @@ import org.liaison.node.federation.ExchangeFailure;
 import org.liaison.node.federation.FanOut;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.wire.v1.ConfirmedConflict;
+import org.liaison.wire.v1.PartnerAnswer;
+import org.liaison.wire.v1.Reason;
 
 /**
  * Runs one private match per partner in parallel; every partner yields exactly one outcome by the
@@ -18,12 +20,33 @@ public final class MatchFanOut {
 
   private MatchFanOut() {}
 
-  /** One partner's outcome: confirmed conflicts, or why there are none. */
+  /**
+   * One partner's outcome: confirmed conflicts, or why there are none. It states its own status,
+   * reason and message, so every answer built from it reads them the same way.
+   */
   public record Outcome(
       PartnerAgreement partner,
       List<ConfirmedConflict> conflicts,
       ExchangeFailure failure,
-      long latencyMs) {}
+      long latencyMs) {
+
+    /** MATCH when the partner confirmed a conflict, NO_MATCH when none, else the failure's. */
+    public PartnerAnswer.Status status() {
+      if (failure != null) {
+        return failure.status();
+      }
+      return conflicts.isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH;
+    }
+
+    public Reason reason() {
+      return failure == null ? Reason.REASON_UNSPECIFIED : failure.reason();
+    }
+
+    /** The failure's sentence; empty when the partner answered. */
+    public String message() {
+      return failure == null ? "" : failure.getMessage();
+    }
+  }
 
   public static CompletableFuture<Void> run(
       List<PartnerAgreement> partners,

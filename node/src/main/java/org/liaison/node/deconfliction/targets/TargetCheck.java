@@ -19,10 +19,8 @@ import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.query.OfficerRequests;
 import org.liaison.wire.v1.OfficerCheckRequest;
-import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.PartnerCheckAnswer;
 import org.liaison.wire.v1.PersonQuery;
-import org.liaison.wire.v1.Reason;
 import org.liaison.wire.v1.TargetCheckAnswer;
 import org.liaison.wire.v1.TargetConflict;
 
@@ -108,12 +106,12 @@ public class TargetCheck {
         PartnerCheckAnswer.newBuilder()
             .setPartnerAgency(o.partner().agency())
             .setAgreementId(o.partner().agreementId())
-            .setLatencyMs(o.latencyMs());
+            .setLatencyMs(o.latencyMs())
+            .setStatus(o.status())
+            .setReason(o.reason())
+            .setMessage(o.message());
     if (o.failure() != null) {
-      return b.setStatus(o.failure().status())
-          .setReason(o.failure().reason())
-          .setMessage(o.failure().getMessage())
-          .build();
+      return b.build();
     }
     TargetCheckAnswer.Builder answer =
         TargetCheckAnswer.newBuilder().setConflict(!o.conflicts().isEmpty());
@@ -127,10 +125,6 @@ public class TargetCheck {
                         .setAlertRecordedByPartner(c.getAlertRecorded())
                         .setPointOfContact(
                             c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
-    return b.setAnswer(answer)
-        .setStatus(
-            o.conflicts().isEmpty() ? PartnerAnswer.Status.NO_MATCH : PartnerAnswer.Status.MATCH)
-        .setReason(Reason.REASON_UNSPECIFIED)
-        .build();
+    return b.setAnswer(answer).build();
   }
 }
