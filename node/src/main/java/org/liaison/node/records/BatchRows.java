@@ -73,8 +73,8 @@ final class BatchRows {
     Set<String> subjects = new HashSet<>();
     Set<String> records = new HashSet<>();
     for (Parsed p : run) {
-      if (p.caseNumber() != null && !cases.containsKey(p.caseNumber())) {
-        caseNumbers.add(p.caseNumber());
+      if (p.caseNumber() != null && !cases.containsKey(p.caseNumber().trim())) {
+        caseNumbers.add(p.caseNumber().trim()); // as the line's "case" reads it
       }
       if (p.id() == null) {
         continue;

@@ -330,6 +330,20 @@ class BatchImportTest {
     assertThat(links("t-batch-9-r")).containsExactly("t-batch-9-a");
   }
 
+  @Test
+  void batch_caseNumberWithSpaces_readAsTheLineByLineImportReadsIt() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-10"),
+                phoneSubject("t-batch-10-a", " T-BATCH-10 ", 101),
+                record("t-batch-10-r", " T-BATCH-10 ", "\" t-batch-10-a \"")));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(links("t-batch-10-r")).containsExactly("t-batch-10-a");
+  }
+
   private List<String> links(String recordId) {
     return QuarkusTransaction.requiringNew()
         .call(
