@@ -5,30 +5,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.liaison.node.records.ImportService.Parsed;
 import org.liaison.node.store.StoreDurability;
-import org.liaison.wire.v1.Reason;
 
 /**
  * Imports consecutive lines as one batch in one transaction: lines are parsed and validated in
- * memory, runs of subject lines are resolved with one set query and written with JDBC batches, and
- * other kinds go through their importers in the same transaction. One {@link RecordsChanged} is
- * fired per case and run, so a batch queues one check per case, not one per line.
+ * memory, runs of subject and record lines are resolved with set queries and written with JDBC
+ * batches ({@link BatchRows}), and case and operation lines go through their importers in the same
+ * transaction. One {@link RecordsChanged} is fired per kind, case and run, so a batch queues one
+ * check per case, not one per line.
  *
  * <p>A line that fails in a way only its own transaction can pinpoint (a database constraint, a
- * record line that is rejected, the same id stored meanwhile by another importer) rolls the batch
- * back, and the batch is imported again line by line ({@link ImportService#importLine}): the
- * promises of the line-by-line import (a line stored whole or not at all, idempotent ids) hold
+ * case or operation line that is rejected, the same id stored meanwhile by another importer) rolls
+ * the batch back, and the batch is imported again line by line ({@link ImportService#importLine}):
+ * the promises of the line-by-line import (a line stored whole or not at all, idempotent ids) hold
  * either way.
  */
 @ApplicationScoped
@@ -101,6 +95,7 @@ public class BatchImport {
   }
 
   private Outcome inOneTransaction(List<Item> items) {
+    BatchRows rows = new BatchRows(changes);
     int accepted = 0;
     List<ImportResult> rejected = new ArrayList<>();
     List<Parsed> run = new ArrayList<>();
@@ -110,11 +105,11 @@ public class BatchImport {
         rejected.add(p.rejected());
         continue;
       }
-      if ("subject".equals(p.importer().kind())) {
+      if (BatchRows.takes(p)) {
         run.add(p);
         continue;
       }
-      accepted += subjects(run, rejected);
+      accepted += write(rows, run, rejected);
       run.clear();
       try {
         LineImporter.Stored s = p.importer().importLine(p.item(), em);
@@ -122,74 +117,34 @@ public class BatchImport {
         forgetStoredEntities();
         accepted++;
       } catch (ImportRejection r) {
-        // a record or operation line may have stored part of itself before its rejection
+        // a case or operation line may have stored part of itself before its rejection
         throw new LineByLine("line " + p.number() + ": " + r.getMessage());
       }
     }
-    accepted += subjects(run, rejected);
+    accepted += write(rows, run, rejected);
     rejected.sort(java.util.Comparator.comparingLong(ImportResult::line));
     return new Outcome(accepted, rejected, false);
   }
 
   /**
    * Writes what the line stored and empties the persistence context. Every lookup of the next line
-   * (its case, a subject it names) flushes first, and a flush compares every entity the context
-   * holds with its snapshot: kept for the whole batch, that made each line cost in proportion to
-   * the lines before it (54 % of the import's CPU with a generated agency's batches of 1,000).
+   * (its case) flushes first, and a flush compares every entity the context holds with its
+   * snapshot: kept for the whole batch, that made each line cost in proportion to the lines before
+   * it (54 % of the import's CPU with a generated agency's batches of 1,000).
    */
   private void forgetStoredEntities() {
     em.flush();
     em.clear();
   }
 
-  /** Stores a run of subject lines; returns how many were accepted, adding the rejected. */
-  private int subjects(List<Parsed> run, List<ImportResult> rejected) {
+  /**
+   * Stores a run of subject and record lines; returns how many were accepted, adding the rejected.
+   */
+  private int write(BatchRows rows, List<Parsed> run, List<ImportResult> rejected) {
     if (run.isEmpty()) {
       return 0;
     }
     em.flush();
-    return em.unwrap(Session.class).doReturningWork(c -> subjects(c, run, rejected));
-  }
-
-  private int subjects(Connection c, List<Parsed> run, List<ImportResult> rejected)
-      throws SQLException {
-    Set<String> caseNumbers = new HashSet<>();
-    Set<String> ids = new HashSet<>();
-    for (Parsed p : run) {
-      if (p.caseNumber() != null) caseNumbers.add(p.caseNumber());
-      if (p.id() != null) ids.add(p.id());
-    }
-    Map<String, SubjectRows.CaseRow> cases = SubjectRows.cases(c, caseNumbers);
-    Set<String> stored = SubjectRows.existing(c, ids);
-    List<SubjectRows.NewSubject> inserts = new ArrayList<>();
-    Map<String, String> lastIdByCase = new LinkedHashMap<>();
-    int accepted = 0;
-    for (Parsed p : run) {
-      Line line = p.item();
-      try {
-        line.allowOnly(SubjectLines.FIELDS);
-        String id = line.text("id");
-        String caseNumber = line.text("case");
-        SubjectRows.CaseRow caseRow = cases.get(caseNumber);
-        if (caseRow == null) {
-          throw new ImportRejection(
-              Reason.NOT_FOUND,
-              line.what() + ": case " + caseNumber + " is not known; import its case line first");
-        }
-        if (stored.add(id)) {
-          inserts.add(
-              new SubjectRows.NewSubject(
-                  SubjectFactory.draft(line, id, caseRow.agency()), caseRow.id()));
-          lastIdByCase.put(caseNumber, id);
-        }
-        accepted++;
-      } catch (ImportRejection r) {
-        rejected.add(ImportResult.rejected(p.number(), p.id(), r.reason(), r.getMessage()));
-      }
-    }
-    SubjectRows.insert(c, inserts);
-    lastIdByCase.forEach(
-        (caseNumber, id) -> changes.fire(new RecordsChanged("subject", id, caseNumber)));
-    return accepted;
+    return em.unwrap(Session.class).doReturningWork(c -> rows.write(c, run, rejected));
   }
 }

@@ -23,11 +23,15 @@ interface LineImporter {
             .setParameter("n", caseNumber)
             .getResultList();
     if (found.isEmpty()) {
-      throw new ImportRejection(
-          Reason.NOT_FOUND,
-          line.what() + ": case " + caseNumber + " is not known; import its case line first");
+      throw unknownCase(line, caseNumber);
     }
     return found.get(0);
+  }
+
+  static ImportRejection unknownCase(Line line, String caseNumber) {
+    return new ImportRejection(
+        Reason.NOT_FOUND,
+        line.what() + ": case " + caseNumber + " is not known; import its case line first");
   }
 
   static <T extends CaseItem> T byExternalId(EntityManager em, Class<T> type, String externalId) {

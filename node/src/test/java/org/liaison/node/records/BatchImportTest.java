@@ -213,6 +213,154 @@ class BatchImportTest {
         .isEqualTo(1);
   }
 
+  private static String record(String id, String caseNumber, String subjects) {
+    return "{\"kind\":\"record\",\"id\":\""
+        + id
+        + "\",\"case\":\""
+        + caseNumber
+        + "\",\"category\":\"ROI\",\"subjects\":["
+        + subjects
+        + "],\"fields\":{\"summary\":\"first\"},\"evaluation\":\"B2\"}";
+  }
+
+  @Test
+  void batch_recordsNameSubjectsEarlierLinesOfTheSameBatchCreated_linkedByJdbcRows() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-7"),
+                phoneSubject("t-batch-7-a", "T-BATCH-7", 71),
+                record(
+                    "t-batch-7-r1",
+                    "T-BATCH-7",
+                    "\"t-batch-7-a\",{\"id\":\"t-batch-7-p\",\"type\":\"PERSON\","
+                        + "\"name\":\"Ana Lima\"},{\"type\":\"PERSON\",\"name\":\"Rui Costa\"}"),
+                // the same subject twice, and the inline one of the line before by its id
+                record(
+                    "t-batch-7-r2", "T-BATCH-7", "\"t-batch-7-p\",\"t-batch-7-a\",\"t-batch-7-a\""),
+                phoneSubject("t-batch-7-b", "T-BATCH-7", 72),
+                record("t-batch-7-r3", "T-BATCH-7", "\"t-batch-7-b\"")));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(o.accepted()).isEqualTo(6);
+    assertThat(links("t-batch-7-r1"))
+        .containsExactly("t-batch-7-a", "t-batch-7-p", "t-batch-7-r1/s3");
+    assertThat(links("t-batch-7-r2")).containsExactly("t-batch-7-a", "t-batch-7-p");
+    assertThat(links("t-batch-7-r3")).containsExactly("t-batch-7-b");
+    // the entity view reads what the JDBC rows wrote: caveats defaulted, evaluation, originator
+    CaseRecord r =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createQuery(
+                            "select r from CaseRecord r where r.externalId = 't-batch-7-r1'",
+                            CaseRecord.class)
+                        .getSingleResult());
+    assertThat(r.caveats()).containsExactly("TLP:AMBER", "H2");
+    assertThat(r.getEvaluation()).isEqualTo("B2");
+    assertThat(r.getOriginatorAgency()).isEqualTo("us.test");
+    assertThat(r.getFieldsJson()).isEqualTo("{\"summary\":\"first\"}");
+    assertThat(r.getImportedAt()).isNotNull();
+    assertThat(
+            count(
+                "select count(*) from subject_name_keys k join subjects s on s.id = k.subject_id"
+                    + " where s.external_id = 't-batch-7-p'"))
+        .isPositive();
+  }
+
+  @Test
+  void batch_recordNamingAnUnknownSubject_rejectedWithItsLineNumber_nothingOfItLeft() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-8"),
+                phoneSubject("t-batch-8-a", "T-BATCH-8", 81),
+                // valid inline subject first, then an unknown one: the line leaves nothing
+                record(
+                    "t-batch-8-r1",
+                    "T-BATCH-8",
+                    "{\"id\":\"t-batch-8-p\",\"type\":\"PERSON\",\"name\":\"Ana Lima\"},"
+                        + "\"t-batch-8-nobody\""),
+                record("t-batch-8-r2", "T-BATCH-8", "\"t-batch-8-a\""),
+                record("t-batch-8-r3", "T-BATCH-404", "\"t-batch-8-a\""),
+                // the inline subject of the rejected line is not known to later lines either
+                record("t-batch-8-r4", "T-BATCH-8", "\"t-batch-8-p\"")));
+
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(o.accepted()).isEqualTo(3);
+    assertThat(o.rejected()).extracting(ImportResult::line).containsExactly(3L, 5L, 6L);
+    assertThat(o.rejected()).extracting(ImportResult::reason).containsOnly(Reason.NOT_FOUND);
+    assertThat(o.rejected().get(0).message())
+        .isEqualTo(
+            "line 3: record t-batch-8-r1: subject t-batch-8-nobody is not known; import it first"
+                + " or give it inline");
+    assertThat(o.rejected().get(1).message())
+        .isEqualTo(
+            "line 5: record t-batch-8-r3: case T-BATCH-404 is not known; import its case line"
+                + " first");
+    assertThat(count("select count(*) from records where external_id like 't-batch-8-%'"))
+        .isEqualTo(1);
+    assertThat(count("select count(*) from subjects where external_id = 't-batch-8-p'")).isZero();
+  }
+
+  @Test
+  void batch_repeatedRecord_acceptedUnchanged() {
+    String first = record("t-batch-9-r", "T-BATCH-9", "\"t-batch-9-a\"");
+    String changed = first.replace("first", "second").replace("B2", "A1");
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-9"),
+                phoneSubject("t-batch-9-a", "T-BATCH-9", 91),
+                first,
+                changed));
+    BatchImport.Outcome again = batches.importBatch(items(changed));
+
+    assertThat(o.accepted()).isEqualTo(4);
+    assertThat(again.accepted()).isEqualTo(1);
+    assertThat(again.rejected()).isEmpty();
+    assertThat(count("select count(*) from records where external_id = 't-batch-9-r'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from records where external_id = 't-batch-9-r'"
+                    + " and fields_json like '%first%' and source_evaluation = 'B'"))
+        .isEqualTo(1);
+    assertThat(links("t-batch-9-r")).containsExactly("t-batch-9-a");
+  }
+
+  @Test
+  void batch_caseNumberWithSpaces_readAsTheLineByLineImportReadsIt() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-10"),
+                phoneSubject("t-batch-10-a", " T-BATCH-10 ", 101),
+                record("t-batch-10-r", " T-BATCH-10 ", "\" t-batch-10-a \"")));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(links("t-batch-10-r")).containsExactly("t-batch-10-a");
+  }
+
+  private List<String> links(String recordId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<String> ids =
+                  em.createNativeQuery(
+                          "select s.external_id from record_subjects rs"
+                              + " join records r on r.id = rs.record_id"
+                              + " join subjects s on s.id = rs.subject_id"
+                              + " where r.external_id = :id order by s.external_id")
+                      .setParameter("id", recordId)
+                      .getResultList();
+              return ids;
+            });
+  }
+
   private long count(String sql) {
     return QuarkusTransaction.requiringNew()
         .call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());

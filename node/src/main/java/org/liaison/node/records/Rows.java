@@ -1,0 +1,109 @@
+package org.liaison.node.records;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JDBC helpers of the batched import's row writers ({@link SubjectRows}, {@link RecordRows}):
+ * set-based reads by a list of values and the ids of a batch of inserts, in SQL portable between H2
+ * and PostgreSQL.
+ */
+final class Rows {
+  /** Parameters per IN list: small enough for every database, large enough to be few queries. */
+  private static final int IN_CHUNK = 500;
+
+  private Rows() {}
+
+  /** Takes one row of a read. */
+  interface Row {
+    void take(ResultSet r) throws SQLException;
+  }
+
+  /**
+   * Reads the rows whose column, named at the end of {@code select}, holds one of {@code values}:
+   * one query per {@link #IN_CHUNK} distinct values, each row handed to {@code row}.
+   */
+  static void readIn(Connection c, String select, Collection<String> values, Row row)
+      throws SQLException {
+    for (List<String> chunk : chunks(values)) {
+      try (PreparedStatement q = c.prepareStatement(select + " in (" + marks(chunk.size()) + ")")) {
+        for (int n = 0; n < chunk.size(); n++) {
+          q.setString(n + 1, chunk.get(n));
+        }
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            row.take(r);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The ids the database gave a batch of inserts just executed on {@code s} (prepared with the
+   * generated column "id"), in the order of {@code externalIds}: from the generated keys when the
+   * driver reports one per row, else read back by external id from {@code table}.
+   */
+  static long[] insertedIds(
+      Connection c, PreparedStatement s, String table, List<String> externalIds)
+      throws SQLException {
+    long[] ids = new long[externalIds.size()];
+    List<Long> keys = new ArrayList<>(ids.length);
+    try (ResultSet r = s.getGeneratedKeys()) {
+      while (r != null && r.next()) {
+        keys.add(r.getLong(1));
+      }
+    }
+    if (keys.size() == ids.length) {
+      for (int n = 0; n < ids.length; n++) {
+        ids[n] = keys.get(n);
+      }
+      return ids;
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int n = 0; n < externalIds.size(); n++) {
+      index.put(externalIds.get(n), n);
+    }
+    readIn(
+        c,
+        "select id, external_id from " + table + " where external_id",
+        index.keySet(),
+        r -> ids[index.get(r.getString(2))] = r.getLong(1));
+    return ids;
+  }
+
+  /** Binds a value that may be absent (a date, a text) as the parameter's SQL type or NULL. */
+  static void setNullable(PreparedStatement s, int parameter, Object value, int sqlType)
+      throws SQLException {
+    if (value == null) {
+      s.setNull(parameter, sqlType);
+    } else if (sqlType == Types.VARCHAR) {
+      s.setString(parameter, value.toString());
+    } else {
+      s.setObject(parameter, value);
+    }
+  }
+
+  private static List<List<String>> chunks(Collection<String> values) {
+    List<String> all = List.copyOf(new HashSet<>(values));
+    List<List<String>> out = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      out.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+    }
+    return out;
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+}
