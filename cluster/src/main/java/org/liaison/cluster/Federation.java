@@ -237,6 +237,7 @@ public final class Federation implements AutoCloseable {
     return JavaProcess.builder(name)
         .jar(jar)
         .jvmOptions(config.jvmOptions.toArray(String[]::new))
+        .classDataArchive(config.classDataSharing ? ClassDataArchive.of(jar.getParent()) : null)
         .systemProperties(properties)
         .log(config.workDir.toAbsolutePath().normalize().resolve("logs").resolve(name + ".log"))
         .healthUrl(URI.create("http://" + HOST + ":" + httpPort + "/q/health/ready"))
@@ -367,6 +368,7 @@ public final class Federation implements AutoCloseable {
     private final List<String> postgresql = new ArrayList<>();
     private Path postgresqlBinaries;
     private List<String> jvmOptions = JVM_OPTIONS;
+    private boolean classDataSharing = true;
     // generous: a loaded 2-core CI runner; -Dliaison.cluster.health-timeout-s for a busier one
     private Duration healthTimeout =
         Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 180));
@@ -470,6 +472,16 @@ public final class Federation implements AutoCloseable {
     /** The JVM options of every process (default {@link #JVM_OPTIONS}). */
     public Builder jvmOptions(List<String> options) {
       this.jvmOptions = List.copyOf(options);
+      return this;
+    }
+
+    /**
+     * Whether the processes start from a class-data-sharing archive of their application, recorded
+     * by the first one ({@link ClassDataArchive}; default true): a quicker start, the same classes.
+     * Off where a measurement must see a process as it runs in production (e.g. its memory).
+     */
+    public Builder classDataSharing(boolean share) {
+      this.classDataSharing = share;
       return this;
     }
 

@@ -36,7 +36,9 @@ public final class JavaProcess {
   private final Path log;
   private final URI health;
   private final Path workingDir;
+  private final ClassDataArchive classData;
   private Process process;
+  private List<String> classDataOptions = List.of();
 
   private JavaProcess(Builder b) {
     this.name = b.name;
@@ -48,6 +50,7 @@ public final class JavaProcess {
     this.log = Objects.requireNonNull(b.log, "log");
     this.health = Objects.requireNonNull(b.health, "healthUrl");
     this.workingDir = b.workingDir;
+    this.classData = b.classData;
   }
 
   public static Builder builder(String name) {
@@ -82,11 +85,12 @@ public final class JavaProcess {
     return environment;
   }
 
-  /** The full command line. */
+  /** The full command line of the last start (before the first: of the next). */
   public synchronized List<String> command() {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
+    cmd.addAll(classDataOptions);
     systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.addAll(launch);
     cmd.addAll(arguments);
@@ -97,6 +101,10 @@ public final class JavaProcess {
   public synchronized void start() {
     if (isAlive()) {
       throw new ProcessStartException(name + " is already running (pid " + process.pid() + ").");
+    }
+    endRecording();
+    if (classData != null) {
+      classDataOptions = classData.jvmOptionsForStart();
     }
     try {
       Files.createDirectories(log.getParent());
@@ -210,9 +218,14 @@ public final class JavaProcess {
       return;
     }
     List<ProcessHandle> descendants = p.descendants().toList();
+    boolean recording;
+    synchronized (this) {
+      recording = classData != null && classData.records(classDataOptions);
+    }
     p.destroy();
     try {
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      // a JVM that records the class-data archive writes it on its way out
+      if (!p.waitFor(recording ? 90 : 10, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         p.waitFor(5, TimeUnit.SECONDS);
       }
@@ -223,7 +236,18 @@ public final class JavaProcess {
     for (ProcessHandle d : descendants) {
       d.destroyForcibly();
     }
+    endRecording();
     ProcessRegistry.unregister(this);
+  }
+
+  /** If the last run recorded the class-data archive and has ended: keeps or drops its archive. */
+  private synchronized void endRecording() {
+    if (process != null
+        && !process.isAlive()
+        && classData != null
+        && classData.records(classDataOptions)) {
+      classData.recorded(process.exitValue());
+    }
   }
 
   /** The last {@code lines} lines of the log. */
@@ -262,6 +286,7 @@ public final class JavaProcess {
     private Path log;
     private URI health;
     private Path workingDir;
+    private ClassDataArchive classData;
 
     private Builder(String name) {
       this.name = name;
@@ -314,6 +339,15 @@ public final class JavaProcess {
 
     public Builder workingDir(Path dir) {
       this.workingDir = dir;
+      return this;
+    }
+
+    /**
+     * Start from this class-data-sharing archive, or record it if it does not exist yet ({@link
+     * ClassDataArchive}).
+     */
+    public Builder classDataArchive(ClassDataArchive archive) {
+      this.classData = archive;
       return this;
     }
 

@@ -128,6 +128,9 @@ public final class ScaleBench {
             .agencies(PARTNER, OWNER)
             .workDir(dir.resolve("federation"))
             .jvmOptions(List.of("-XX:+UseSerialGC", "-Xmx" + heap))
+            // its memory is reported: measured as the process runs in production, without the
+            // kit's class-data archive
+            .classDataSharing(false)
             // the bulk load is measured on its own, without each case's automatic check
             .nodeOption(OWNER, "liaison.deconfliction.triggers", "false")
             // a busy machine can take longer than the default 5 s to open a big database
