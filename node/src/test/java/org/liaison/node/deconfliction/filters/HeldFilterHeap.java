@@ -122,7 +122,10 @@ public final class HeldFilterHeap {
                   + " where table_name like 'HELD_FILTER%' order by table_name, index_name")) {
         while (r.next()) {
           System.out.printf("  index %s.%s (%s)%n", r.getString(1), r.getString(2), r.getString(3));
-          if (r.getString(3).equals("INDEX") && !r.getString(1).equals("HELD_FILTERS")) {
+          // an index a constraint owns cannot be dropped alone: it counts with the rows
+          if (r.getString(3).equals("INDEX")
+              && !r.getString(1).equals("HELD_FILTERS")
+              && !r.getString(2).startsWith("CONSTRAINT_")) {
             indexes.add(r.getString(2));
           }
         }
