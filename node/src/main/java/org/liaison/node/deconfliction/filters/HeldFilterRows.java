@@ -17,14 +17,22 @@ import javax.sql.DataSource;
 import org.liaison.wire.v1.MatchKind;
 
 /**
- * The PRF values one held filter publishes, on disk (table {@code held_filter_values}, decision
- * 0045): one row per input and reference holding it (a case number, or an operation id), under the
- * filter's partner, agreement, kind and key epoch. Plain JDBC with the same SQL on H2 and
- * PostgreSQL; each write is its own transaction (or joins the caller's, if it has one).
+ * The PRF values one held filter publishes, on disk (table {@code held_filter_rows}, decisions 0045
+ * and 0051): one row per input and reference holding it (a case number, or an operation id), under
+ * the filter's small integer id, which {@code held_filters} gives the filter's partner, agreement,
+ * kind, key epoch and public key. A PRF value is stored as its first {@link #HEAD} bytes, which a
+ * claim's lookup seeks in an index, and the rest, compared after. Plain JDBC with the same SQL on
+ * H2 and PostgreSQL; each write is its own transaction (or joins the caller's, if it has one).
  */
 final class HeldFilterRows {
   /** Rows read or written at a time. */
   static final int PAGE = 5_000;
+
+  /** The bytes of a PRF value in the index a claim is looked up through. */
+  static final int HEAD = 8;
+
+  /** The id of a filter named under another epoch: it has no rows, and none can be written. */
+  private static final int ANOTHER_EPOCH = -1;
 
   record Row(ByteString input, String ref, ByteString prf) {}
 
@@ -40,21 +48,40 @@ final class HeldFilterRows {
   /** Which filter: the partner it is published to, under which agreement, of which kind. */
   record Filter(String partner, String agreementId, MatchKind kind) {}
 
-  private static final String THIS_FILTER =
-      " partner_agency = ? and agreement_id = ? and match_kind = ? and epoch = ?";
+  private static final String THIS_FILTER = " filter_id = ?";
+
+  private static final String ROW = "select input, ref, prf_head, prf_tail from held_filter_rows";
 
   // the order of the primary key, so that a page is read from it in order
-  private static final String IN_KEY_ORDER =
-      " order by partner_agency, agreement_id, match_kind, epoch, input, ref";
+  private static final String IN_KEY_ORDER = " order by filter_id, input, ref";
 
   private final DataSource db;
   final Filter filter;
   final long epoch;
 
+  /** The filter's id, as of this object's making or its {@link #claim}. */
+  private int id;
+
+  /**
+   * The rows of the filter as it is named in this epoch; a filter not named yet is named without a
+   * key (a {@link #claim} with its key then starts it clean); one named under another epoch has no
+   * rows here until claimed.
+   */
   HeldFilterRows(DataSource db, Filter filter, long epoch) {
     this.db = db;
     this.filter = filter;
     this.epoch = epoch;
+    int[] found = {ANOTHER_EPOCH};
+    write(
+        c -> {
+          Named named = named(c);
+          if (named == null) {
+            found[0] = insertName(c, new byte[0]);
+          } else if (named.epoch() == epoch) {
+            found[0] = named.id();
+          }
+        });
+    this.id = found[0];
   }
 
   /** The filters named in the table (held before a restart, perhaps). */
@@ -74,41 +101,53 @@ final class HeldFilterRows {
   void claim(byte[] publicKey) {
     write(
         c -> {
-          boolean same;
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "select epoch, public_key from held_filters where partner_agency = ?"
-                      + " and agreement_id = ? and match_kind = ?")) {
-            bindName(s);
-            try (ResultSet r = s.executeQuery()) {
-              same =
-                  r.next()
-                      && r.getLong(1) == epoch
-                      && java.util.Arrays.equals(r.getBytes(2), publicKey);
-            }
-          }
-          if (same) {
+          Named named = named(c);
+          if (named != null
+              && named.epoch() == epoch
+              && java.util.Arrays.equals(named.publicKey(), publicKey)) {
+            id = named.id();
             return;
           }
-          for (String table : List.of("held_filter_values", "held_filters")) {
-            try (PreparedStatement s =
-                c.prepareStatement(
-                    "delete from "
-                        + table
-                        + " where partner_agency = ? and agreement_id = ? and match_kind = ?")) {
-              bindName(s);
-              s.executeUpdate();
-            }
+          if (named != null) {
+            update(c, "delete from held_filter_rows where filter_id = ?", named.id());
+            update(c, "delete from held_filters where id = ?", named.id());
           }
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "insert into held_filters (partner_agency, agreement_id, match_kind, epoch,"
-                      + " public_key) values (?, ?, ?, ?, ?)")) {
-            bindFilter(s);
-            s.setBytes(5, publicKey);
-            s.executeUpdate();
-          }
+          id = insertName(c, publicKey);
         });
+  }
+
+  private record Named(int id, long epoch, byte[] publicKey) {}
+
+  private Named named(Connection c) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select id, epoch, public_key from held_filters where partner_agency = ?"
+                + " and agreement_id = ? and match_kind = ?")) {
+      bindName(s);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? new Named(r.getInt(1), r.getLong(2), r.getBytes(3)) : null;
+      }
+    }
+  }
+
+  private int insertName(Connection c, byte[] publicKey) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into held_filters (partner_agency, agreement_id, match_kind, epoch,"
+                + " public_key) values (?, ?, ?, ?, ?)")) {
+      bindName(s);
+      s.setLong(4, epoch);
+      s.setBytes(5, publicKey);
+      s.executeUpdate();
+    }
+    return named(c).id();
+  }
+
+  private static void update(Connection c, String sql, int filterId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setInt(1, filterId);
+      s.executeUpdate();
+    }
   }
 
   /**
@@ -146,7 +185,8 @@ final class HeldFilterRows {
   private List<Row> rowsAfter(ByteString after) {
     return read(
         db,
-        "select input, ref, prf from held_filter_values where"
+        ROW
+            + " where"
             + THIS_FILTER
             + (after == null ? "" : " and input > ?")
             + IN_KEY_ORDER
@@ -156,7 +196,7 @@ final class HeldFilterRows {
         s -> {
           bindFilter(s);
           if (after != null) {
-            s.setBytes(5, after.toByteArray());
+            s.setBytes(2, after.toByteArray());
           }
         },
         HeldFilterRows::row);
@@ -165,10 +205,10 @@ final class HeldFilterRows {
   private List<Row> rowsOf(ByteString input) {
     return read(
         db,
-        "select input, ref, prf from held_filter_values where" + THIS_FILTER + " and input = ?",
+        ROW + " where" + THIS_FILTER + " and input = ?",
         s -> {
           bindFilter(s);
-          s.setBytes(5, input.toByteArray());
+          s.setBytes(2, input.toByteArray());
         },
         HeldFilterRows::row);
   }
@@ -177,7 +217,7 @@ final class HeldFilterRows {
   long count() {
     return read(
             db,
-            "select count(*) from held_filter_values where" + THIS_FILTER,
+            "select count(*) from held_filter_rows where" + THIS_FILTER,
             this::bindFilter,
             r -> r.getLong(1))
         .get(0);
@@ -189,9 +229,9 @@ final class HeldFilterRows {
    */
   List<Row> rowsOfRefs(Collection<String> refs) {
     return readEach(
-        "select input, ref, prf from held_filter_values where" + THIS_FILTER + " and ref = ?",
+        ROW + " where" + THIS_FILTER + " and ref = ?",
         refs,
-        (s, ref) -> s.setString(5, ref),
+        (s, ref) -> s.setString(2, ref),
         HeldFilterRows::row);
   }
 
@@ -200,11 +240,9 @@ final class HeldFilterRows {
     Map<ByteString, ByteString> out = new HashMap<>();
     for (Row r :
         readEach(
-            "select input, ref, prf from held_filter_values where"
-                + THIS_FILTER
-                + " and input = ? fetch first 1 rows only",
+            ROW + " where" + THIS_FILTER + " and input = ? fetch first 1 rows only",
             inputs,
-            (s, input) -> s.setBytes(5, input.toByteArray()),
+            (s, input) -> s.setBytes(2, input.toByteArray()),
             HeldFilterRows::row)) {
       out.put(r.input(), r.prf());
     }
@@ -245,13 +283,13 @@ final class HeldFilterRows {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "select ref from held_filter_values where"
+                "select ref from held_filter_rows where"
                     + THIS_FILTER
                     + " and ref > ? order by ref fetch first 1 rows only")) {
       bindFilter(s);
       String last = after;
       while (out.size() < n) {
-        s.setString(5, last);
+        s.setString(2, last);
         try (ResultSet r = s.executeQuery()) {
           if (!r.next()) {
             break;
@@ -266,16 +304,22 @@ final class HeldFilterRows {
     }
   }
 
-  /** The references behind a PRF value of this filter, or an empty set. */
+  /**
+   * The references behind a PRF value of this filter, or an empty set: the rows whose head is the
+   * value's (one seek of the index) and whose tail is the rest of it.
+   */
   Set<String> refsFor(ByteString prf) {
     Set<String> refs =
         new TreeSet<>(
             read(
                 db,
-                "select ref from held_filter_values where" + THIS_FILTER + " and prf = ?",
+                "select ref from held_filter_rows where"
+                    + THIS_FILTER
+                    + " and prf_head = ? and prf_tail = ?",
                 s -> {
                   bindFilter(s);
-                  s.setBytes(5, prf.toByteArray());
+                  s.setBytes(2, head(prf));
+                  s.setBytes(3, tail(prf));
                 },
                 r -> r.getString(1)));
     refs.remove(NO_REF);
@@ -284,23 +328,24 @@ final class HeldFilterRows {
 
   void insert(List<Row> rows) {
     batch(
-        "insert into held_filter_values (partner_agency, agreement_id, match_kind, epoch, input,"
-            + " ref, prf) values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into held_filter_rows (filter_id, input, ref, prf_head, prf_tail)"
+            + " values (?, ?, ?, ?, ?)",
         rows,
         (s, r) -> {
-          s.setBytes(5, r.input().toByteArray());
-          s.setString(6, r.ref());
-          s.setBytes(7, r.prf().toByteArray());
+          s.setBytes(2, r.input().toByteArray());
+          s.setString(3, r.ref());
+          s.setBytes(4, head(r.prf()));
+          s.setBytes(5, tail(r.prf()));
         });
   }
 
   void delete(List<Row> rows) {
     batch(
-        "delete from held_filter_values where" + THIS_FILTER + " and input = ? and ref = ?",
+        "delete from held_filter_rows where" + THIS_FILTER + " and input = ? and ref = ?",
         rows,
         (s, r) -> {
-          s.setBytes(5, r.input().toByteArray());
-          s.setString(6, r.ref());
+          s.setBytes(2, r.input().toByteArray());
+          s.setString(3, r.ref());
         });
   }
 
@@ -322,8 +367,7 @@ final class HeldFilterRows {
   }
 
   private void bindFilter(PreparedStatement s) throws SQLException {
-    bindName(s);
-    s.setLong(4, epoch);
+    s.setInt(1, id);
   }
 
   private void bindName(PreparedStatement s) throws SQLException {
@@ -334,7 +378,17 @@ final class HeldFilterRows {
 
   private static Row row(ResultSet r) throws SQLException {
     return new Row(
-        ByteString.copyFrom(r.getBytes(1)), r.getString(2), ByteString.copyFrom(r.getBytes(3)));
+        ByteString.copyFrom(r.getBytes(1)),
+        r.getString(2),
+        ByteString.copyFrom(r.getBytes(3)).concat(ByteString.copyFrom(r.getBytes(4))));
+  }
+
+  private static byte[] head(ByteString prf) {
+    return prf.substring(0, Math.min(HEAD, prf.size())).toByteArray();
+  }
+
+  private static byte[] tail(ByteString prf) {
+    return prf.substring(Math.min(HEAD, prf.size())).toByteArray();
   }
 
   private interface Binder {

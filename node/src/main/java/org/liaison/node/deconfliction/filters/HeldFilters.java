@@ -256,19 +256,22 @@ public class HeldFilters {
 
   /**
    * A filter made again: it takes the PRF values its rows hold under its key (restart, outgrown),
-   * or starts clean under a new key.
+   * or starts clean under a new key. Its rows are counted (a read of them before the one that fills
+   * the filter) only when nothing in the heap says how many they are: an outgrown filter's rows are
+   * those of the filter it replaces, fewer than the entries expected.
    */
   private HeldFilter made(Filter key, HeldFilter last, long epoch, long expectedEntries) {
     HeldFilterRows rows = new HeldFilterRows(db, key, epoch);
     OprfServer server = keys.ring().server(key.partner(), epoch);
-    if (last == null || last.epoch != epoch) {
+    boolean outgrown = last != null && last.epoch == epoch;
+    if (!outgrown) {
       rows.claim(server.publicKey());
     }
     return new HeldFilter(
         key.kind(),
         epoch,
         server,
-        Math.max(expectedEntries, rows.count()),
+        outgrown ? Math.max(expectedEntries, last.size()) : Math.max(expectedEntries, rows.count()),
         config.deconfliction().filterPartBytes(),
         rows);
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.deconfliction.matching.MatchInputs;
 import org.liaison.node.records.CaseStatus;
@@ -96,29 +97,45 @@ public class ActiveTargets {
       return out;
     }
     Map<String, Set<String>> onlyThis = new HashMap<>();
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select i.type, i.normalised_value, s.case_id from identifiers i join subjects"
-                        + " s on s.id = i.subject_id where s.case_id in (:ids)")
-                .setParameter("ids", numbers.keySet())
-                .getResultList()) {
-      ByteString input =
-          MatchInputs.identifier(IdentifierType.valueOf((String) r[0]), (String) r[1]);
-      holdIn(out, input, numbers.get(((Number) r[2]).longValue()), onlyThis);
-    }
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select k.name_key, k.date_of_birth, s.case_id from subject_name_keys k join"
-                        + " subjects s on s.id = k.subject_id where s.case_id in (:ids) and s.kind"
-                        + " = 'PERSON' and k.date_of_birth is not null")
-                .setParameter("ids", numbers.keySet())
-                .getResultList()) {
-      ByteString input = MatchInputs.personKey((String) r[0], localDate(r[1]));
-      holdIn(out, input, numbers.get(((Number) r[2]).longValue()), onlyThis);
-    }
+    inputsOf(
+        "s.case_id in (:ids)",
+        Map.of("ids", numbers.keySet()),
+        (input, caseId) -> holdIn(out, input, numbers.get(caseId), onlyThis));
     return out;
+  }
+
+  /**
+   * The target inputs of the subjects {@code subjects} selects (a condition on {@code s}, the
+   * subjects table), each with its subject's case id: every identifier, and every name key of a
+   * person with the person's date of birth. The date is the subject's own: the copy beside each
+   * name key (V85) serves the lookup index, and this is the one place that says where a target's
+   * date comes from.
+   */
+  @SuppressWarnings("unchecked")
+  private void inputsOf(
+      String subjects, Map<String, Object> parameters, BiConsumer<ByteString, Long> out) {
+    jakarta.persistence.Query identifiers =
+        em.createNativeQuery(
+            "select i.type, i.normalised_value, s.case_id from identifiers i join subjects s on"
+                + " s.id = i.subject_id where "
+                + subjects);
+    parameters.forEach(identifiers::setParameter);
+    for (Object[] r : (List<Object[]>) identifiers.getResultList()) {
+      out.accept(
+          MatchInputs.identifier(IdentifierType.valueOf((String) r[0]), (String) r[1]),
+          ((Number) r[2]).longValue());
+    }
+    jakarta.persistence.Query persons =
+        em.createNativeQuery(
+            "select k.name_key, s.date_of_birth, s.case_id from subject_name_keys k join subjects"
+                + " s on s.id = k.subject_id where "
+                + subjects
+                + " and s.kind = 'PERSON' and s.date_of_birth is not null");
+    parameters.forEach(persons::setParameter);
+    for (Object[] r : (List<Object[]>) persons.getResultList()) {
+      out.accept(
+          MatchInputs.personKey((String) r[0], localDate(r[1])), ((Number) r[2]).longValue());
+    }
   }
 
   private static LocalDate localDate(Object date) {
@@ -213,29 +230,10 @@ public class ActiveTargets {
     }
     long through = ids.get(ids.size() - 1).longValue();
     Set<ByteString> inputs = new java.util.LinkedHashSet<>();
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select i.type, i.normalised_value from identifiers i join subjects s on s.id ="
-                        + " i.subject_id where s.case_id = ? and s.id > ? and s.id <= ?")
-                .setParameter(1, caseId)
-                .setParameter(2, after)
-                .setParameter(3, through)
-                .getResultList()) {
-      inputs.add(MatchInputs.identifier(IdentifierType.valueOf((String) r[0]), (String) r[1]));
-    }
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select k.name_key, s.date_of_birth from subject_name_keys k join subjects s"
-                        + " on s.id = k.subject_id where s.case_id = ? and s.kind = 'PERSON' and"
-                        + " s.date_of_birth is not null and s.id > ? and s.id <= ?")
-                .setParameter(1, caseId)
-                .setParameter(2, after)
-                .setParameter(3, through)
-                .getResultList()) {
-      inputs.add(MatchInputs.personKey((String) r[0], localDate(r[1])));
-    }
+    inputsOf(
+        "s.case_id = :id and s.id > :after and s.id <= :through",
+        Map.of("id", caseId, "after", after, "through", through),
+        (input, id) -> inputs.add(input));
     return new Slice(scopeKey, through, inputs);
   }
 

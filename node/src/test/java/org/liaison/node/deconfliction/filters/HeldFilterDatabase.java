@@ -3,6 +3,7 @@ package org.liaison.node.deconfliction.filters;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -25,17 +26,37 @@ final class HeldFilterDatabase {
     return at("jdbc:h2:file:" + path + ";CACHE_SIZE=4096");
   }
 
+  /** The node's migrations of the held filters' tables, in order. */
+  static final List<String> MIGRATIONS =
+      List.of(
+          "V166__held_filter_values.sql",
+          "V167__held_filter_values_by_ref.sql",
+          "V168__held_filter_rows.sql");
+
   private static DataSource at(String url) {
     JdbcDataSource db = new JdbcDataSource();
     db.setURL(url);
+    migrate(db, MIGRATIONS);
+    return db;
+  }
+
+  /** A fresh database in memory with these of the migrations only. */
+  static DataSource inMemoryThrough(String lastMigration) {
+    JdbcDataSource db = new JdbcDataSource();
+    db.setURL("jdbc:h2:mem:held-filters-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    migrate(db, MIGRATIONS.subList(0, MIGRATIONS.indexOf(lastMigration) + 1));
+    return db;
+  }
+
+  static void migrate(DataSource db, List<String> migrations) {
     try (Connection c = db.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("RUNSCRIPT FROM 'classpath:/db/migration/V166__held_filter_values.sql'");
-      s.execute("RUNSCRIPT FROM 'classpath:/db/migration/V167__held_filter_values_by_ref.sql'");
+      for (String m : migrations) {
+        s.execute("RUNSCRIPT FROM 'classpath:/db/migration/" + m + "'");
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return db;
   }
 
   /** The rows of the test partner's target filter in this epoch. */

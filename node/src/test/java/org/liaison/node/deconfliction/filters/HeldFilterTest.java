@@ -245,4 +245,86 @@ class HeldFilterTest {
     assertThat(again.refsFor(ByteString.copyFrom(reseeded.evaluate(a.toByteArray()))))
         .containsExactly("DEA-1");
   }
+
+  @Test
+  void aClaimWhosePrfSharesTheIndexedHead_butNotTheRest_isNotConfirmed() {
+    HeldFilterRows rows = rows(1);
+    ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
+    ByteString b = MatchInputs.identifier(IdentifierType.PHONE, "+13055550143");
+    ByteString prfA = ByteString.copyFrom(server.evaluate(a.toByteArray()));
+    byte[] collides = prfA.toByteArray();
+    collides[HeldFilterRows.HEAD] ^= 1; // the same first 8 bytes, another value
+    ByteString prfB = ByteString.copyFrom(collides);
+    rows.insert(
+        java.util.List.of(
+            new HeldFilterRows.Row(a, "DEA-1", prfA), new HeldFilterRows.Row(b, "DEA-2", prfB)));
+
+    assertThat(rows.refsFor(prfA)).containsExactly("DEA-1");
+    assertThat(rows.refsFor(prfB)).containsExactly("DEA-2");
+    byte[] neither = prfA.toByteArray();
+    neither[neither.length - 1] ^= 1;
+    assertThat(rows.refsFor(ByteString.copyFrom(neither))).isEmpty();
+    assertThat(rows.refsFor(prfA.substring(0, HeldFilterRows.HEAD))).isEmpty();
+    // read back whole: a filter made from the rows holds both values
+    HeldFilter again = new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, rows(1));
+    PrfFilter published = PrfFilter.fromBytes(again.answer("", 0).getFullFilter().toByteArray());
+    assertThat(published.mightContain(prfA.toByteArray())).isTrue();
+    assertThat(published.mightContain(collides)).isTrue();
+  }
+
+  @Test
+  void theRowsOfTheFormerLayout_areCarriedOver_underTheFiltersIds() throws Exception {
+    DataSource old = HeldFilterDatabase.inMemoryThrough("V167__held_filter_values_by_ref.sql");
+    ByteString a = MatchInputs.identifier(IdentifierType.PHONE, "+13055550142");
+    ByteString b = MatchInputs.identifier(IdentifierType.PHONE, "+13055550143");
+    byte[] prfA = server.evaluate(a.toByteArray());
+    byte[] prfB = server.evaluate(b.toByteArray());
+    try (java.sql.Connection c = old.getConnection()) {
+      for (String partner : java.util.List.of("us.fbi", "us.atf")) {
+        try (var s =
+            c.prepareStatement(
+                "insert into held_filters (partner_agency, agreement_id, match_kind, epoch,"
+                    + " public_key) values (?, 'MOU-TEST', 'TARGET', 1, ?)")) {
+          s.setString(1, partner);
+          s.setBytes(2, server.publicKey());
+          s.executeUpdate();
+        }
+      }
+      Object[][] values = {
+        {"us.fbi", 1L, a, "DEA-1", prfA},
+        {"us.fbi", 1L, a, "DEA-2", prfA},
+        {"us.fbi", 1L, b, "DEA-2", prfB},
+        {"us.fbi", 0L, b, "DEA-9", prfB}, // left by an earlier epoch: not carried over
+        {"us.atf", 1L, b, "DEA-3", prfB},
+      };
+      for (Object[] v : values) {
+        try (var s =
+            c.prepareStatement(
+                "insert into held_filter_values (partner_agency, agreement_id, match_kind,"
+                    + " epoch, input, ref, prf) values (?, 'MOU-TEST', 'TARGET', ?, ?, ?, ?)")) {
+          s.setString(1, (String) v[0]);
+          s.setLong(2, (Long) v[1]);
+          s.setBytes(3, ((ByteString) v[2]).toByteArray());
+          s.setString(4, (String) v[3]);
+          s.setBytes(5, (byte[]) v[4]);
+          s.executeUpdate();
+        }
+      }
+    }
+
+    HeldFilterDatabase.migrate(old, java.util.List.of("V168__held_filter_rows.sql"));
+
+    HeldFilterRows fbi = HeldFilterDatabase.rows(old, 1);
+    fbi.claim(server.publicKey()); // a restart under the same key keeps the rows
+    assertThat(fbi.count()).isEqualTo(3);
+    assertThat(fbi.refsFor(ByteString.copyFrom(prfA))).containsExactly("DEA-1", "DEA-2");
+    assertThat(fbi.refsFor(ByteString.copyFrom(prfB))).containsExactly("DEA-2");
+    HeldFilter held = new HeldFilter(MatchKind.TARGET, 1, server, 10, 1 << 20, fbi);
+    assertThat(held.size()).isEqualTo(2);
+    HeldFilterRows atf =
+        new HeldFilterRows(
+            old, new HeldFilterRows.Filter("us.atf", "MOU-TEST", MatchKind.TARGET), 1);
+    assertThat(atf.refsFor(ByteString.copyFrom(prfB))).containsExactly("DEA-3");
+    assertThat(atf.refsFor(ByteString.copyFrom(prfA))).isEmpty();
+  }
 }
