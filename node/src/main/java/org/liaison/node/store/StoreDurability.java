@@ -33,11 +33,7 @@ public class StoreDurability {
   private volatile boolean resolved;
 
   void start(@Observes StartupEvent event) {
-    DurableVersion d = durable();
-    if (d != null) {
-      d.flush(); // holds the first durable version before chunks may be reused without a delay
-      d.store().setRetentionTime(config.store().retentionMs());
-    }
+    durable();
   }
 
   /** The store closes after the node's beans stop: it must find no version in use then. */
@@ -68,21 +64,42 @@ public class StoreDurability {
     }
   }
 
+  /**
+   * The durable version of the store the database has open now. H2 closes its database when its
+   * last connection closes (the pool let every connection go, or the disk failed) and opens a new
+   * store at the next connection: the durable version then follows the new store, so every commit
+   * after it is still forced; while the database cannot be reached the caller gets that failure
+   * (nothing is acknowledged unflushed).
+   */
   private DurableVersion durable() {
-    if (!resolved) {
-      synchronized (this) {
-        if (!resolved) {
-          try {
-            MVStore store = EmbeddedStore.of(dataSource);
-            durable = store == null ? null : new DurableVersion(store);
-          } catch (SQLException e) {
-            throw new IllegalStateException("the database cannot be reached", e);
-          }
-          resolved = true;
-        }
-      }
-    }
     DurableVersion d = durable;
-    return d != null && !d.store().isClosed() ? d : null;
+    if (resolved && (d == null || !d.store().isClosed())) {
+      return d;
+    }
+    synchronized (this) {
+      d = durable;
+      if (!resolved || (d != null && d.store().isClosed())) {
+        d = openedNow();
+        durable = d;
+        resolved = true;
+      }
+      return d;
+    }
+  }
+
+  private DurableVersion openedNow() {
+    MVStore store;
+    try {
+      store = EmbeddedStore.of(dataSource);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the database cannot be reached", e);
+    }
+    if (store == null) {
+      return null;
+    }
+    DurableVersion d = new DurableVersion(store);
+    d.flush(); // holds the first durable version before chunks may be reused without a delay
+    store.setRetentionTime(config.store().retentionMs());
+    return d;
   }
 }

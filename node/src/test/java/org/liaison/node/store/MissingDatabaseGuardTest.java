@@ -8,6 +8,7 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,15 +27,13 @@ class MissingDatabaseGuardTest {
             new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(
                     cp ->
-                        cp.maxSize(2)
-                            .connectionFactoryConfiguration(
-                                cf ->
-                                    cf.jdbcUrl(
-                                        "jdbc:h2:file:"
-                                            + data.resolve("node")
-                                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"))));
+                        cp.maxSize(2).connectionFactoryConfiguration(cf -> cf.jdbcUrl(url(data)))));
     pool.setPoolInterceptors(List.of(guard));
     return pool;
+  }
+
+  private static String url(Path data) {
+    return "jdbc:h2:file:" + data.resolve("node") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   private static void execute(AgroalDataSource pool, String sql) throws SQLException {
@@ -57,13 +56,14 @@ class MissingDatabaseGuardTest {
   void aDataFolderThatGoesAway_isRefusedNotReplacedByAnEmptyDatabase_andServesAgainWhenBack()
       throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
+    try (Connection c = DriverManager.getConnection(url(data));
+        Statement s = c.createStatement()) { // the node's start: its database made and migrated
+      s.execute("CREATE TABLE records (id INT PRIMARY KEY)");
+      s.execute("INSERT INTO records VALUES (1), (2)");
+    } // H2 closes the database with its last connection
     MissingDatabaseGuard guard = new MissingDatabaseGuard();
+    guard.arm();
     try (AgroalDataSource pool = pool(data, guard)) {
-      execute(pool, "CREATE TABLE records (id INT PRIMARY KEY)"); // before start: may create
-      execute(pool, "INSERT INTO records VALUES (1), (2)");
-      guard.arm();
-
-      pool.flush(AgroalDataSource.FlushMode.ALL); // H2 closes the database with its last session
       Path away = Files.move(data, dir.resolve("elsewhere"));
       Files.createDirectories(data); // what a detached volume leaves: its empty mount point
 
