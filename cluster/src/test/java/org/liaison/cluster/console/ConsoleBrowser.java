@@ -46,7 +46,7 @@ final class ConsoleBrowser implements AutoCloseable {
           tool
               + " is not installed: the console's browser tests need Debian's chromium,"
               + " chromium-driver and libnss3-tools (`apt-get install -y chromium chromium-driver"
-              + " libnss3-tools`; .ci/run installs them).");
+              + " libnss3-tools`; the test command installs them through .ci/test-tools when it runs as root).");
     }
   }
 

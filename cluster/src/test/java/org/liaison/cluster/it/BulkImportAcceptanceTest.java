@@ -175,7 +175,8 @@ class BulkImportAcceptanceTest {
   @Test
   void everyAnswerIsOnTheDiskBeforeItLeaves(Federation f) throws Exception {
     Assumptions.assumeTrue(
-        onPath("strace"), "strace is not installed (.ci/run installs it): test skipped");
+        onPath("strace"),
+        "strace is not installed (the test command installs it: .ci/test-tools): test skipped");
     Path trace = f.workDir().resolve("dea-node.strace");
     Process strace =
         new ProcessBuilder(

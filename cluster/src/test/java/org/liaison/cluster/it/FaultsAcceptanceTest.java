@@ -295,7 +295,7 @@ class FaultsAcceptanceTest {
       throws Exception {
     Assumptions.assumeTrue(
         Files.isRegularFile(LIBFAKETIME),
-        "libfaketime is not installed (apt-get install faketime; .ci/run installs it): skipped");
+        "libfaketime is not installed (apt-get install faketime; the test command installs it: .ci/test-tools): skipped");
     // DEA's node and gateway run under libfaketime, their wall clock offset by what a file says
     // (re-read every second), so the offset changes while they run; their monotonic clock, which
     // the JVM times its waits with, is left alone. Without FAKETIME_FORCE_MONOTONIC_FIX=0 the

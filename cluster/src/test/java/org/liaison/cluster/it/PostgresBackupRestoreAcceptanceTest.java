@@ -44,7 +44,7 @@ class PostgresBackupRestoreAcceptanceTest {
     Path bin = Path.of(DEBIAN_POSTGRESQL);
     assumeTrue(
         Files.isExecutable(bin.resolve("pg_dump")),
-        "Debian's postgresql-15 is not installed (.ci/run installs it)");
+        "Debian's postgresql-15 is not installed (the test command installs it: .ci/test-tools)");
     AgencyNode dea = f.node("us.dea");
     AgencyNode ice = f.node("us.ice");
     DevPostgres db = f.postgres("us.dea").orElseThrow();
