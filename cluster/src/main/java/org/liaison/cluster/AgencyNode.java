@@ -2,8 +2,14 @@ package org.liaison.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.liaison.cli.NodeClient;
 import org.liaison.cli.OfficerCredentials;
+import org.liaison.wire.v1.Alert;
+import org.liaison.wire.v1.AlertsRequest;
+import org.liaison.wire.v1.DeconflictionGrpc;
 
 /** One agency's node in a running {@link Federation}. */
 public final class AgencyNode extends FederationProcess {
@@ -90,6 +96,21 @@ public final class AgencyNode extends FederationProcess {
   /** A new client for {@code officer-1}; close it when done. */
   public NodeClient client() {
     return NodeClient.connect(officerAddress(), officerCredentials());
+  }
+
+  /**
+   * The de-confliction alerts of this agency's case not yet acknowledged (all cases' when {@code
+   * caseReference} is empty), read as officer-1 without acknowledging them.
+   */
+  public List<Alert> pendingAlerts(String caseReference) {
+    try (NodeClient c = client()) {
+      List<Alert> alerts = new ArrayList<>();
+      DeconflictionGrpc.newBlockingStub(c.channel())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .alerts(AlertsRequest.newBuilder().setCaseReference(caseReference).build())
+          .forEachRemaining(alerts::add);
+      return alerts;
+    }
   }
 
   /** The {@code bin/liaison} connection options for officer-1 of this node. */

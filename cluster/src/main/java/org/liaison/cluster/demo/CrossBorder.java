@@ -13,16 +13,6 @@ import org.liaison.wire.v1.Tier;
 final class CrossBorder implements DemoScenario {
 
   @Override
-  public int caseNumber() {
-    return 3;
-  }
-
-  @Override
-  public String title() {
-    return "In scope, across the border";
-  }
-
-  @Override
   public boolean run(Federation federation, Narrator say) {
     say.step(
         "A ru.skr investigator asks ICE about Дмитрий Волков, born 1979-03-14, for HUMAN_SMUGGLING.");

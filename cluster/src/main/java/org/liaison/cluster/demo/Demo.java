@@ -19,17 +19,17 @@ import org.liaison.cluster.ProcessStartException;
 public final class Demo {
 
   /** The cases, in the order they are played. Ordered by case number. */
-  static final List<DemoScenario> SCENARIOS =
+  static final List<DemoCase> CASES =
       List.of(
-          new TargetConflict(),
-          new OutOfScope(),
-          new CrossBorder(),
-          new ThirdPartyRule(),
-          new Feedback(),
-          new EventConflict(),
-          new PartnerDown(),
-          new Tampering(),
-          new ExpiredAgreement());
+          new DemoCase(1, "Target conflict", new TargetConflict()),
+          new DemoCase(2, "Out of scope", new OutOfScope()),
+          new DemoCase(3, "In scope, across the border", new CrossBorder()),
+          new DemoCase(4, "Third-party rule", new ThirdPartyRule()),
+          new DemoCase(5, "Feedback", new Feedback()),
+          new DemoCase(6, "Event conflict", new EventConflict()),
+          new DemoCase(7, "Partner down", new PartnerDown()),
+          new DemoCase(8, "Tampering", new Tampering()),
+          new DemoCase(9, "Expired agreement", new ExpiredAgreement()));
 
   private Demo() {}
 
@@ -68,16 +68,16 @@ public final class Demo {
 
     List<String> failed = new ArrayList<>();
     Narrator say = new Narrator(out);
-    for (DemoScenario s : SCENARIOS) {
-      out.println("Case " + s.caseNumber() + ": " + s.title());
+    for (DemoCase c : CASES) {
+      out.println("Case " + c.number() + ": " + c.title());
       boolean ok;
       try {
-        ok = s.run(federation, say);
+        ok = c.scenario().run(federation, say);
       } catch (Exception | AssertionError e) {
         say.verdict(false, "the case could not run: " + e.getMessage());
         ok = false;
       }
-      if (!ok) failed.add(s.caseNumber() + " " + s.title());
+      if (!ok) failed.add(c.number() + " " + c.title());
       out.println();
     }
     out.println(

@@ -3,17 +3,12 @@ package org.liaison.cluster.demo;
 import org.liaison.cluster.Federation;
 
 /**
- * One acceptance case of docs/reference-federation.md, played against a running federation through
- * the officer API and told in plain language. Adding a case adds one class and one line in {@link
- * Demo#SCENARIOS}.
+ * How one acceptance case of docs/reference-federation.md is played against a running federation
+ * through the officer API and told in plain language. Its number and title are its {@link
+ * DemoCase}: adding a case adds one class and one line in {@link Demo#CASES}.
  */
+@FunctionalInterface
 public interface DemoScenario {
-
-  /** The case number in docs/reference-federation.md. */
-  int caseNumber();
-
-  /** A short title, e.g. "Target conflict". */
-  String title();
 
   /**
    * Plays the case and says what happened.

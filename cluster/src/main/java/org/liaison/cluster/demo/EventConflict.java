@@ -4,15 +4,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.Alert;
-import org.liaison.wire.v1.AlertsRequest;
-import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.PartnerAnswer;
@@ -24,16 +19,6 @@ import org.liaison.wire.v1.PartnerAnswer;
  */
 final class EventConflict implements DemoScenario {
   private static final ZoneOffset MIAMI = ZoneOffset.ofHours(-5);
-
-  @Override
-  public int caseNumber() {
-    return 6;
-  }
-
-  @Override
-  public String title() {
-    return "Event conflict";
-  }
 
   @Override
   public boolean run(Federation federation, Narrator say) {
@@ -109,27 +94,12 @@ final class EventConflict implements DemoScenario {
    * CLI.
    */
   private static Alert awaitEventAlert(Federation f, String agency, String caseRef) {
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < until) {
-      try (NodeClient c = f.node(agency).client()) {
-        List<Alert> alerts = new ArrayList<>();
-        DeconflictionGrpc.newBlockingStub(c.channel())
-            .withDeadlineAfter(20, TimeUnit.SECONDS)
-            .alerts(AlertsRequest.newBuilder().setCaseReference(caseRef).build())
-            .forEachRemaining(alerts::add);
-        for (Alert a : alerts) {
-          if (a.getKind() == MatchKind.EVENT) {
-            return a;
-          }
-        }
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-    return null;
+    return Waiting.until(
+        Duration.ofSeconds(30),
+        () ->
+            f.node(agency).pendingAlerts(caseRef).stream()
+                .filter(a -> a.getKind() == MatchKind.EVENT)
+                .findFirst()
+                .orElse(null));
   }
 }

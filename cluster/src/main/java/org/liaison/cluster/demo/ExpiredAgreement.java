@@ -17,16 +17,6 @@ import org.liaison.wire.v1.Reason;
 final class ExpiredAgreement implements DemoScenario {
 
   @Override
-  public int caseNumber() {
-    return 9;
-  }
-
-  @Override
-  public String title() {
-    return "Expired agreement";
-  }
-
-  @Override
   public boolean run(Federation federation, Narrator say) throws Exception {
     Path iceCopy = federation.workDir().resolve("us.ice").resolve("agreements");
     LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -26,16 +26,6 @@ final class Feedback implements DemoScenario {
   static final String RECORD = "cbp-r-0301-1";
 
   @Override
-  public int caseNumber() {
-    return 5;
-  }
-
-  @Override
-  public String title() {
-    return "Feedback";
-  }
-
-  @Override
   public boolean run(Federation federation, Narrator say) {
     say.step(
         "ICE records a seizure and an arrest in case ICE-MIA-2026-0311, which used CBP's interdiction.");

@@ -3,12 +3,13 @@ package org.liaison.cluster.demo;
 import java.util.List;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
+import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.OfficerQueryRequest;
 import org.liaison.wire.v1.PartnerAnswer;
 
 /**
- * How long the demo's officers wait, how an officer sends a query ({@link
- * org.liaison.cluster.OfficerQueries}), and the answer of one partner among the answers.
+ * How long the demo's officers wait, how an officer sends a query ({@link OfficerQueries}), the
+ * answer of one partner among the answers, and the query about the demo's phone two cases ask.
  */
 final class OfficerRequests {
   /** How long the demo's officers wait for their partners' answers. */
@@ -21,6 +22,23 @@ final class OfficerRequests {
     try (NodeClient node = federation.node(agency).client()) {
       return node.queryAll(query);
     }
+  }
+
+  /**
+   * An officer of {@code agency} asks {@code partner} about the demo's phone ({@link
+   * TargetConflict#PHONE}) for purpose NARCOTICS; the answers are told, the partner's is returned
+   * (null if it gave none).
+   */
+  static PartnerAnswer askAboutDemoPhone(
+      Federation federation, Narrator say, String agency, String caseReference, String partner) {
+    List<PartnerAnswer> answers =
+        send(
+            federation,
+            agency,
+            OfficerQueries.phone(
+                TargetConflict.PHONE, "NARCOTICS", caseReference, DEADLINE_MS, partner));
+    say.answers(answers);
+    return answerOf(answers, partner);
   }
 
   /** {@code agency}'s answer among {@code answers}, or null if it gave none. */

@@ -1,8 +1,6 @@
 package org.liaison.cluster.demo;
 
-import java.util.List;
 import org.liaison.cluster.Federation;
-import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.PartnerAnswer;
 import org.liaison.wire.v1.Reason;
 
@@ -10,33 +8,13 @@ import org.liaison.wire.v1.Reason;
 final class OutOfScope implements DemoScenario {
 
   @Override
-  public int caseNumber() {
-    return 2;
-  }
-
-  @Override
-  public String title() {
-    return "Out of scope";
-  }
-
-  @Override
   public boolean run(Federation federation, Narrator say) {
     say.step(
         "A ru.skr officer asks ICE about phone "
             + TargetConflict.PHONE
             + " for purpose NARCOTICS.");
-    List<PartnerAnswer> answers =
-        OfficerRequests.send(
-            federation,
-            "ru.skr",
-            OfficerQueries.phone(
-                TargetConflict.PHONE,
-                "NARCOTICS",
-                "SKR-DEMO-2",
-                OfficerRequests.DEADLINE_MS,
-                "us.ice"));
-    say.answers(answers);
-    PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
+    PartnerAnswer ice =
+        OfficerRequests.askAboutDemoPhone(federation, say, "ru.skr", "SKR-DEMO-2", "us.ice");
     boolean refused =
         ice != null
             && ice.getStatus() == PartnerAnswer.Status.REFUSED

@@ -12,16 +12,6 @@ final class PartnerDown implements DemoScenario {
   static final int DEADLINE_MS = 3000;
 
   @Override
-  public int caseNumber() {
-    return 7;
-  }
-
-  @Override
-  public String title() {
-    return "Partner down";
-  }
-
-  @Override
   public boolean run(Federation federation, Narrator say) {
     AgencyNode dea = federation.node("us.dea");
     say.step("DEA's node is stopped.");

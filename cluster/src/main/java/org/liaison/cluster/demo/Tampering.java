@@ -1,9 +1,7 @@
 package org.liaison.cluster.demo;
 
-import java.util.List;
 import org.liaison.cluster.AgencyGateway;
 import org.liaison.cluster.Federation;
-import org.liaison.cluster.OfficerQueries;
 import org.liaison.wire.v1.PartnerAnswer;
 
 /**
@@ -17,16 +15,6 @@ final class Tampering implements DemoScenario {
   static final String PROFILE = "quarkus.profile";
 
   @Override
-  public int caseNumber() {
-    return 8;
-  }
-
-  @Override
-  public String title() {
-    return "Tampering";
-  }
-
-  @Override
   public boolean run(Federation federation, Narrator say) {
     AgencyGateway gateway = federation.gateway("us.dea");
     say.step(
@@ -38,18 +26,8 @@ final class Tampering implements DemoScenario {
     gateway.restart();
     try {
       say.step("An ICE agent queries DEA about phone " + TargetConflict.PHONE + ".");
-      List<PartnerAnswer> answers =
-          OfficerRequests.send(
-              federation,
-              "us.ice",
-              OfficerQueries.phone(
-                  TargetConflict.PHONE,
-                  "NARCOTICS",
-                  "ICE-DEMO-8",
-                  OfficerRequests.DEADLINE_MS,
-                  "us.dea"));
-      say.answers(answers);
-      PartnerAnswer dea = OfficerRequests.answerOf(answers, "us.dea");
+      PartnerAnswer dea =
+          OfficerRequests.askAboutDemoPhone(federation, say, "us.ice", "ICE-DEMO-8", "us.dea");
       boolean ok =
           dea != null
               && dea.getStatus() != PartnerAnswer.Status.MATCH

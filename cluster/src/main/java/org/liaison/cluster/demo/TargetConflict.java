@@ -15,16 +15,6 @@ final class TargetConflict implements DemoScenario {
   static final String PHONE = "+1 305 555 0142";
 
   @Override
-  public int caseNumber() {
-    return 1;
-  }
-
-  @Override
-  public String title() {
-    return "Target conflict";
-  }
-
-  @Override
   public boolean run(Federation federation, Narrator say) {
     say.step(
         "An ICE agent opens case ICE-MIA-DEMO-1 on phone " + PHONE + " and runs a target check.");

@@ -2,6 +2,7 @@ package org.liaison.cluster.demo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.OfficerQueries;
@@ -21,16 +22,6 @@ import org.liaison.wire.v1.WorkflowsGrpc;
  */
 final class ThirdPartyRule implements DemoScenario {
   static final String PNR_RECORD = "ice-r-0102-pnr";
-
-  @Override
-  public int caseNumber() {
-    return 4;
-  }
-
-  @Override
-  public String title() {
-    return "Third-party rule";
-  }
 
   @Override
   public boolean run(Federation federation, Narrator say) {
@@ -59,17 +50,7 @@ final class ThirdPartyRule implements DemoScenario {
                       .build());
     }
     String id = asked.getWorkflowId();
-    WorkflowItem atCbp =
-        Waiting.until(
-            Duration.ofSeconds(30),
-            () -> {
-              try (NodeClient cbp = federation.node("us.cbp").client()) {
-                WorkflowItem i =
-                    WorkflowsGrpc.newBlockingStub(cbp.channel())
-                        .show(WorkflowRef.newBuilder().setWorkflowId(id).build());
-                return i.getAwaitingUs() ? i : null;
-              }
-            });
+    WorkflowItem atCbp = awaitWorkflow(federation, "us.cbp", id, WorkflowItem::getAwaitingUs);
     if (atCbp == null) {
       say.verdict(false, "the consent request did not reach CBP.");
       return false;
@@ -85,16 +66,7 @@ final class ThirdPartyRule implements DemoScenario {
                   .build());
     }
     WorkflowItem granted =
-        Waiting.until(
-            Duration.ofSeconds(30),
-            () -> {
-              try (NodeClient ice = federation.node("us.ice").client()) {
-                WorkflowItem i =
-                    WorkflowsGrpc.newBlockingStub(ice.channel())
-                        .show(WorkflowRef.newBuilder().setWorkflowId(id).build());
-                return i.getState() == WorkflowState.GRANTED ? i : null;
-              }
-            });
+        awaitWorkflow(federation, "us.ice", id, i -> i.getState() == WorkflowState.GRANTED);
     say.step("IOC-2 asks again.");
     PartnerAnswer after = ask(federation);
     say.answers(List.of(after));
@@ -111,6 +83,21 @@ final class ThirdPartyRule implements DemoScenario {
                 + " in both nodes' audit logs (liaison audit export)."
             : "the PNR content was not withheld-then-released as the third-party rule requires.");
     return ok;
+  }
+
+  /** The workflow as {@code agency}'s node shows it once it is {@code in}, or null after 30 s. */
+  private static WorkflowItem awaitWorkflow(
+      Federation federation, String agency, String id, Predicate<WorkflowItem> in) {
+    return Waiting.until(
+        Duration.ofSeconds(30),
+        () -> {
+          try (NodeClient client = federation.node(agency).client()) {
+            WorkflowItem i =
+                WorkflowsGrpc.newBlockingStub(client.channel())
+                    .show(WorkflowRef.newBuilder().setWorkflowId(id).build());
+            return in.test(i) ? i : null;
+          }
+        });
   }
 
   private static PartnerAnswer ask(Federation federation) {
