@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
@@ -37,8 +40,9 @@ import org.liaison.postgres.DevPostgres;
  *
  * <p>This class prepares, starts and stops; the parts have one job each: {@link FederationPki} (PKI
  * and signed agreements), {@link AgencyPorts} (ports), {@link AgencyFiles} (seed records, officer
- * directory), {@link ProcessConfiguration} (each process's configuration), {@link JavaProcess} (one
- * process), {@link Revocation} (a revocation a test takes back).
+ * directory), {@link ProcessConfiguration} (each process's configuration), {@link QuarkusApps}
+ * (where node and gateway are built), {@link JavaProcess} (one process), {@link Revocation} (a
+ * revocation a test takes back).
  */
 public final class Federation implements AutoCloseable {
 
@@ -50,11 +54,6 @@ public final class Federation implements AutoCloseable {
       List.of("us.ice", "us.cbp", "us.dea", "ru.skr", "us.ioc2");
 
   static final String NODE = "node-1";
-  static final String NODE_APP = "node/target/quarkus-app";
-
-  /** The node built for PostgreSQL ({@code -Ppostgresql}; Quarkus fixes the database kind). */
-  static final String POSTGRESQL_NODE_APP = "node/target/quarkus-app-postgresql";
-
   static final String OFFICER_DIRECTORY = "officers.properties";
 
   /** Quick to start and small: right for tests and the demo, not for measuring speed. */
@@ -137,7 +136,7 @@ public final class Federation implements AutoCloseable {
     if (prepared) {
       return this;
     }
-    Path work = config.workDir.toAbsolutePath().normalize();
+    Path work = work();
     AgencyFiles.deleteTree(work);
     try {
       Files.createDirectories(work.resolve("logs"));
@@ -148,16 +147,13 @@ public final class Federation implements AutoCloseable {
         FederationPki.create(
             pkiDir(),
             agreementsDir(),
-            config.agencies,
+            agencies(),
             config.clones,
             config.today,
             config.agreementEdits);
-    Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
-    Path nodeJar = repo.resolve(NODE_APP).resolve("quarkus-run.jar");
-    Path postgresNodeJar = repo.resolve(POSTGRESQL_NODE_APP).resolve("quarkus-run.jar");
-    Path gatewayJar = repo.resolve("gateway/target/quarkus-app/quarkus-run.jar");
+    QuarkusApps apps = apps();
 
-    Map<String, AgencyPorts> portsOf = AgencyPorts.allocate(config.agencies);
+    Map<String, AgencyPorts> portsOf = AgencyPorts.allocate(agencies());
     List<String> onPostgres = config.agencies.stream().filter(config.postgresql::contains).toList();
     List<Integer> postgresPortList = FreePorts.allocate(onPostgres.size());
     for (int i = 0; i < onPostgres.size(); i++) {
@@ -195,14 +191,14 @@ public final class Federation implements AutoCloseable {
       JavaProcess nodeProcess =
           process(
               agency + "-node",
-              postgresPorts.containsKey(agency) ? postgresNodeJar : nodeJar,
+              apps.node(postgresPorts.containsKey(agency)),
               node,
               p.nodeHttp(),
               agencyDir.resolve(NODE));
       JavaProcess gatewayProcess =
           process(
               agency + "-gateway",
-              gatewayJar,
+              apps.gateway(),
               gateway,
               p.gatewayHttp(),
               agencyDir.resolve("gateway"));
@@ -239,7 +235,7 @@ public final class Federation implements AutoCloseable {
         .jvmOptions(config.jvmOptions.toArray(String[]::new))
         .classDataArchive(config.classDataSharing ? ClassDataArchive.of(jar.getParent()) : null)
         .systemProperties(properties)
-        .log(config.workDir.toAbsolutePath().normalize().resolve("logs").resolve(name + ".log"))
+        .log(work().resolve("logs").resolve(name + ".log"))
         .healthUrl(URI.create("http://" + HOST + ":" + httpPort + "/q/health/ready"))
         .workingDir(workingDir)
         .build();
@@ -253,21 +249,7 @@ public final class Federation implements AutoCloseable {
    */
   public synchronized Federation start() {
     prepare();
-    Path repo = config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find();
-    List<String> apps = new ArrayList<>(List.of(NODE_APP, "gateway/target/quarkus-app"));
-    if (!config.postgresql.isEmpty()) {
-      apps.add(POSTGRESQL_NODE_APP);
-    }
-    for (String app : apps) {
-      Path p = repo.resolve(app).resolve("quarkus-run.jar");
-      if (!Files.isRegularFile(p)) {
-        throw new ProcessStartException(
-            p
-                + " is missing: build it first with mvn -B -DskipTests package"
-                + (app.equals(POSTGRESQL_NODE_APP) ? " -Ppostgresql" : "")
-                + ".");
-      }
-    }
+    apps().requireBuilt(!config.postgresql.isEmpty());
     long t0 = System.nanoTime();
     List<FederationProcess> all = new ArrayList<>();
     all.addAll(gateways.values());
@@ -299,18 +281,19 @@ public final class Federation implements AutoCloseable {
 
   /** Stops every process and its children (nodes first, then gateways); safe to call twice. */
   public void stopAll() {
-    List<CompletableFuture<Void>> stopping = new ArrayList<>();
-    for (FederationProcess p : nodes.values()) {
-      stopping.add(CompletableFuture.runAsync(p::stop));
-    }
-    CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
-    stopping.clear();
-    for (FederationProcess p : gateways.values()) {
-      stopping.add(CompletableFuture.runAsync(p::stop));
-    }
-    CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+    stopTogether(nodes.values());
+    stopTogether(gateways.values());
     postgres.values().forEach(DevPostgres::close);
     postgres.clear();
+  }
+
+  /** Stops these processes in parallel and returns when every one has stopped. */
+  private static void stopTogether(Collection<? extends FederationProcess> processes) {
+    CompletableFuture.allOf(
+            processes.stream()
+                .map(p -> CompletableFuture.runAsync(p::stop))
+                .toArray(CompletableFuture[]::new))
+        .join();
   }
 
   /** The PostgreSQL server of an agency's node, if it runs on one ({@link Builder#postgresql}). */
@@ -323,20 +306,27 @@ public final class Federation implements AutoCloseable {
    * folder, when nodes restart), on the port its node was configured with.
    */
   private void startPostgres() {
-    Path work = config.workDir.toAbsolutePath().normalize();
     for (Map.Entry<String, Integer> e : postgresPorts.entrySet()) {
       if (!postgres.containsKey(e.getKey())) {
+        Path dataDir = work().resolve(e.getKey()).resolve(NODE).resolve("postgres");
         postgres.put(
             e.getKey(),
             config.postgresqlBinaries == null
-                ? DevPostgres.start(
-                    work.resolve(e.getKey()).resolve(NODE).resolve("postgres"), e.getValue())
-                : DevPostgres.start(
-                    work.resolve(e.getKey()).resolve(NODE).resolve("postgres"),
-                    e.getValue(),
-                    config.postgresqlBinaries));
+                ? DevPostgres.start(dataDir, e.getValue())
+                : DevPostgres.start(dataDir, e.getValue(), config.postgresqlBinaries));
       }
     }
+  }
+
+  /** The work folder, absolute: the processes run in their own working folders. */
+  private Path work() {
+    return config.workDir.toAbsolutePath().normalize();
+  }
+
+  /** The applications the processes run, built below the repository root. */
+  private QuarkusApps apps() {
+    return new QuarkusApps(
+        config.repositoryRoot != null ? config.repositoryRoot : RepositoryRoot.find());
   }
 
   @Override
@@ -358,14 +348,14 @@ public final class Federation implements AutoCloseable {
 
   /** Configures a {@link Federation}; nothing happens until {@link Federation#start()}. */
   public static final class Builder {
-    private final List<String> agencies = new ArrayList<>();
+    private final Set<String> agencies = new LinkedHashSet<>();
     private Path workDir = Path.of("target", "federation", "default");
     private boolean seedReferenceRecords = true;
     private final Map<String, Map<String, String>> nodeOptions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> gatewayOptions = new LinkedHashMap<>();
     private final Map<String, List<String>> extraSeeds = new LinkedHashMap<>();
     private final Map<String, String> clones = new LinkedHashMap<>();
-    private final List<String> postgresql = new ArrayList<>();
+    private final Set<String> postgresql = new LinkedHashSet<>();
     private Path postgresqlBinaries;
     private List<String> jvmOptions = JVM_OPTIONS;
     private boolean classDataSharing = true;
@@ -383,9 +373,7 @@ public final class Federation implements AutoCloseable {
     }
 
     public Builder agencies(List<String> ids) {
-      for (String id : ids) {
-        if (!agencies.contains(id)) agencies.add(id);
-      }
+      agencies.addAll(ids);
       return this;
     }
 
@@ -437,9 +425,7 @@ public final class Federation implements AutoCloseable {
      * after it), from the node built with {@code -Ppostgresql}; the others on H2.
      */
     public Builder postgresql(String... agencies) {
-      for (String a : agencies) {
-        if (!postgresql.contains(a)) postgresql.add(a);
-      }
+      postgresql.addAll(List.of(agencies));
       return this;
     }
 
@@ -485,7 +471,10 @@ public final class Federation implements AutoCloseable {
       return this;
     }
 
-    /** How long each process may take to become ready (default 90 s). */
+    /**
+     * How long each process may take to become ready (default 180 s, or {@code
+     * -Dliaison.cluster.health-timeout-s}).
+     */
     public Builder healthTimeout(Duration timeout) {
       this.healthTimeout = timeout;
       return this;

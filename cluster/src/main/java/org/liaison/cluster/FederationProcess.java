@@ -42,11 +42,7 @@ public abstract class FederationProcess {
    * {@link #restart()} to apply it. A null value removes the key.
    */
   public void option(String key, String value) {
-    if (value == null) {
-      process.systemProperties().remove(key);
-    } else {
-      process.systemProperties().put(key, value);
-    }
+    process.systemProperties().compute(key, (k, old) -> value);
   }
 
   /**
@@ -54,11 +50,7 @@ public abstract class FederationProcess {
    * #restart()} to apply it.
    */
   public void environment(String key, String value) {
-    if (value == null) {
-      process.environment().remove(key);
-    } else {
-      process.environment().put(key, value);
-    }
+    process.environment().compute(key, (k, old) -> value);
   }
 
   public boolean isRunning() {
