@@ -323,25 +323,11 @@ public class AuditLog {
 
   private AuditEntry entry(AuditEvent e, long index, Instant at) {
     AuditEntry.Builder b =
-        AuditEntry.newBuilder()
+        facts(e)
             .setIndex(index)
             .setAtMs(at.toEpochMilli())
             .setAgency(signing.agency())
-            .setNode(signing.node())
-            .setKind(e.kind())
-            .setDirection(e.direction().name())
-            .setRequestingAgency(nz(e.requestingAgency()))
-            .setAnsweringAgency(nz(e.answeringAgency()))
-            .setOfficerId(nz(e.officerId()))
-            .setAgreementId(nz(e.agreementId()))
-            .setPurpose(nz(e.purpose()))
-            .setCaseReference(nz(e.caseReference()))
-            .setMessageId(nz(e.messageId()))
-            .setContentType(nz(e.contentType()))
-            .setOutcome(nz(e.outcome()))
-            .setReason(nz(e.reason()))
-            .setDetail(truncate(nz(e.detail())))
-            .setRequestHash(ByteString.copyFrom(e.requestHash()));
+            .setNode(signing.node());
     for (AuditEvent.Datum d : e.data()) {
       AuditDatum.Builder datum =
           AuditDatum.newBuilder()
@@ -353,6 +339,25 @@ public class AuditLog {
       b.addData(datum);
     }
     return b.build();
+  }
+
+  /** What the caller said of {@code e}, as an entry holds it: no index, time, node or data yet. */
+  static AuditEntry.Builder facts(AuditEvent e) {
+    return AuditEntry.newBuilder()
+        .setKind(e.kind())
+        .setDirection(e.direction().name())
+        .setRequestingAgency(nz(e.requestingAgency()))
+        .setAnsweringAgency(nz(e.answeringAgency()))
+        .setOfficerId(nz(e.officerId()))
+        .setAgreementId(nz(e.agreementId()))
+        .setPurpose(nz(e.purpose()))
+        .setCaseReference(nz(e.caseReference()))
+        .setMessageId(nz(e.messageId()))
+        .setContentType(nz(e.contentType()))
+        .setOutcome(nz(e.outcome()))
+        .setReason(nz(e.reason()))
+        .setDetail(truncate(nz(e.detail())))
+        .setRequestHash(ByteString.copyFrom(e.requestHash()));
   }
 
   private void rememberSigner() {

@@ -1,6 +1,5 @@
 package org.liaison.node.audit;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -271,20 +270,7 @@ public class IntentJournal {
 
   /** The header facts of a {@code SENT} entry, as the log would hold them. */
   private static byte[] intent(AuditEvent e) {
-    return AuditEntry.newBuilder()
-        .setKind(e.kind())
-        .setDirection(e.direction().name())
-        .setAnsweringAgency(nz(e.answeringAgency()))
-        .setOfficerId(nz(e.officerId()))
-        .setAgreementId(nz(e.agreementId()))
-        .setPurpose(nz(e.purpose()))
-        .setCaseReference(nz(e.caseReference()))
-        .setMessageId(nz(e.messageId()))
-        .setContentType(nz(e.contentType()))
-        .setOutcome(nz(e.outcome()))
-        .setRequestHash(ByteString.copyFrom(e.requestHash()))
-        .build()
-        .toByteArray();
+    return AuditLog.facts(e).build().toByteArray();
   }
 
   private static AuditEvent event(byte[] line) {
@@ -334,9 +320,5 @@ public class IntentJournal {
     if (file != null) {
       file.close();
     }
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -22,8 +22,6 @@ import org.liaison.node.federation.SentWithAnswer;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditKind;
-import org.liaison.wire.v1.Identifier;
-import org.liaison.wire.v1.IdentifierType;
 import org.liaison.wire.v1.QueryRequest;
 import org.liaison.wire.v1.Reason;
 
@@ -56,7 +54,7 @@ class IntentJournalTest {
 
   private Throwable send(OutboundRequest r) {
     try {
-      calls.send(r, phoneQuery(), 10_000).get(20, TimeUnit.SECONDS);
+      calls.send(r, AuditedFederationTest.phoneQuery(), 10_000).get(20, TimeUnit.SECONDS);
       return null;
     } catch (ExecutionException e) {
       return e.getCause();
@@ -70,14 +68,6 @@ class IntentJournalTest {
         new ExchangeScope("us.cbp", "cbp-ice-2005", "HUMAN_TRAFFICKING", caseReference),
         "officer-1",
         QUERY);
-  }
-
-  private static QueryRequest phoneQuery() {
-    return QueryRequest.newBuilder()
-        .setIdentifier(
-            Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("+13055550199"))
-        .setOfficerRole("investigator")
-        .build();
   }
 
   private static AuditEvent answer(String outcome) {
