@@ -42,10 +42,11 @@ import org.liaison.wire.v1.Reason;
 /**
  * Faults on real processes (docs/abuse-and-faults.md): a partner that accepts connections and never
  * answers, a gateway restarted mid-query, the disclosing node killed with SIGKILL mid-disclosure, a
- * second node process on the same database, a busy node stopped with SIGTERM, clock skew between
- * agencies inside and beyond the allowed window (libfaketime). The loops run a few times by
- * default; {@code -Dliaison.faults.runs=100} runs them the issue's 100 times. Each test starts once
- * DEA answers ICE, and restarts what it stopped, so they pass in any order.
+ * second node process on the same database, a busy node stopped with SIGTERM, the asking node
+ * killed with a query in flight (decision 0055), clock skew between agencies inside and beyond the
+ * allowed window (libfaketime). The loops run a few times by default; {@code
+ * -Dliaison.faults.runs=100} runs them the issue's 100 times. Each test starts once DEA answers
+ * ICE, and restarts what it stopped, so they pass in any order.
  */
 @FederationTest(
     agencies = {"us.ice", "us.dea", "us.cbp"},
@@ -200,6 +201,82 @@ class FaultsAcceptanceTest {
         .as("DEA's audit entries cover every disclosure ICE received")
         .isGreaterThanOrEqualTo(matchesReceived.get());
     awaitAnswering(f);
+  }
+
+  @Test
+  void theAskingNodeKilledWithAQueryInFlight_recordsItAsSentWithNoAnswerAtItsNextStart(Federation f)
+      throws Exception {
+    awaitAnswering(f);
+    Path intents = Path.of(f.node("us.ice").configuration().get("liaison.data-dir"));
+    String caseReference = "ICE-KILLED-" + System.nanoTime();
+    OfficerQueryRequest held =
+        Officers.phoneQuery("+1 305 555 0142", "DRUG_TRAFFICKING", caseReference, "us.dea")
+            .toBuilder()
+            .setDeadlineMs(60_000)
+            .build();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    org.liaison.wire.v1.AuditEntry intent;
+    // DEA's gateway stopped: the query leaves ICE (its intent durable) and its answer never comes
+    signal(f.gateway("us.dea"), "STOP");
+    try (NodeClient ice = f.node("us.ice").client()) {
+      pool.submit(() -> ice.queryAll(held));
+      waitUntil(() -> intentFor(intents, caseReference) != null, Duration.ofSeconds(60));
+      intent = intentFor(intents, caseReference);
+      assertThat(intent).as("ICE's intent of the query in flight").isNotNull();
+      signal(f.node("us.ice"), "KILL");
+      waitUntil(() -> !f.node("us.ice").isRunning(), Duration.ofSeconds(10));
+    } finally {
+      pool.shutdownNow();
+      signal(f.gateway("us.dea"), "CONT");
+    }
+    f.node("us.ice").start();
+
+    try (NodeClient ice = f.node("us.ice").client()) {
+      AuditBundle log =
+          AuditBundles.join(
+              AuditGrpc.newBlockingStub(ice.channel())
+                  .withDeadlineAfter(60, TimeUnit.SECONDS)
+                  .export(AuditExportRequest.getDefaultInstance()));
+      assertThat(AuditBundleVerifier.verify(log).problems()).as("ICE's audit verifies").isEmpty();
+      List<org.liaison.wire.v1.AuditEntry> sent =
+          log.getRecordsList().stream()
+              .map(AuditRecord::getDecoded)
+              .filter(e -> e.getMessageId().equals(intent.getMessageId()))
+              .toList();
+      assertThat(sent).hasSize(1);
+      assertThat(sent.get(0).getKind()).isEqualTo(AuditKind.QUERY);
+      assertThat(sent.get(0).getDirection()).isEqualTo("OUT");
+      assertThat(sent.get(0).getOutcome()).isEqualTo("SENT");
+      assertThat(sent.get(0).getReason()).isEqualTo(Reason.NO_ANSWER_RECORDED.name());
+      assertThat(sent.get(0).getAnsweringAgency()).isEqualTo("us.dea");
+      assertThat(sent.get(0).getCaseReference()).isEqualTo(caseReference);
+      assertThat(sent.get(0).getDetail()).contains("this node stopped");
+    }
+    awaitAnswering(f);
+  }
+
+  /** The intent ICE's node wrote for a query in {@code caseReference}, if its journal holds one. */
+  private static org.liaison.wire.v1.AuditEntry intentFor(Path dataDir, String caseReference) {
+    try {
+      Path file = dataDir.resolve("sent-intents.log");
+      if (!Files.exists(file)) {
+        return null;
+      }
+      for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+        String[] parts = line.split(" ");
+        if (parts.length == 3 && parts[0].equals("I")) {
+          org.liaison.wire.v1.AuditEntry e =
+              org.liaison.wire.v1.AuditEntry.parseFrom(
+                  java.util.Base64.getDecoder().decode(parts[2]));
+          if (e.getCaseReference().equals(caseReference)) {
+            return e;
+          }
+        }
+      }
+      return null;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return null; // a line being written: read again
+    }
   }
 
   /** DEA's audit (verified whole) counted: disclosures to ICE. */

@@ -54,6 +54,7 @@ public class AuditLog {
   private final Clock clock = Clock.systemUTC();
   private MerkleFrontier tail;
   private volatile SignedAuditCheckpoint latest;
+  private volatile boolean lastBatchCommitted;
   private String signerStored;
 
   /**
@@ -122,6 +123,7 @@ public class AuditLog {
       // committed and on the disk: only now may any of the callers act on its entry
       tail = after;
       latest = checkpoint;
+      lastBatchCommitted = true;
       signerStored = Certificates.fingerprint(signing.certificate());
       metrics.auditBatch(entries);
       for (Pending p : batch) {
@@ -134,6 +136,7 @@ public class AuditLog {
       }
     } catch (RuntimeException e) {
       tail = null; // re-read from the database next time
+      lastBatchCommitted = false;
       batch.forEach(p -> p.failure = e);
     } finally {
       for (Pending p : batch) {
@@ -198,10 +201,20 @@ public class AuditLog {
     }
   }
 
+  /**
+   * Whether this log's last batch committed: false before its first batch since start (or {@link
+   * #reload}) and after a batch failed. A request may leave on a durable intent instead of its own
+   * batch only while this holds (decision 0055): a log that cannot be written stops requests.
+   */
+  public boolean lastBatchCommitted() {
+    return lastBatchCommitted;
+  }
+
   /** Forgets the cached tree state (after the table was changed behind the log's back). */
   public void reload() {
     lock.lock();
     try {
+      lastBatchCommitted = false;
       tail = null;
       latest = null;
       signerStored = null;
@@ -310,25 +323,11 @@ public class AuditLog {
 
   private AuditEntry entry(AuditEvent e, long index, Instant at) {
     AuditEntry.Builder b =
-        AuditEntry.newBuilder()
+        facts(e)
             .setIndex(index)
             .setAtMs(at.toEpochMilli())
             .setAgency(signing.agency())
-            .setNode(signing.node())
-            .setKind(e.kind())
-            .setDirection(e.direction().name())
-            .setRequestingAgency(nz(e.requestingAgency()))
-            .setAnsweringAgency(nz(e.answeringAgency()))
-            .setOfficerId(nz(e.officerId()))
-            .setAgreementId(nz(e.agreementId()))
-            .setPurpose(nz(e.purpose()))
-            .setCaseReference(nz(e.caseReference()))
-            .setMessageId(nz(e.messageId()))
-            .setContentType(nz(e.contentType()))
-            .setOutcome(nz(e.outcome()))
-            .setReason(nz(e.reason()))
-            .setDetail(truncate(nz(e.detail())))
-            .setRequestHash(ByteString.copyFrom(e.requestHash()));
+            .setNode(signing.node());
     for (AuditEvent.Datum d : e.data()) {
       AuditDatum.Builder datum =
           AuditDatum.newBuilder()
@@ -340,6 +339,25 @@ public class AuditLog {
       b.addData(datum);
     }
     return b.build();
+  }
+
+  /** What the caller said of {@code e}, as an entry holds it: no index, time, node or data yet. */
+  static AuditEntry.Builder facts(AuditEvent e) {
+    return AuditEntry.newBuilder()
+        .setKind(e.kind())
+        .setDirection(e.direction().name())
+        .setRequestingAgency(nz(e.requestingAgency()))
+        .setAnsweringAgency(nz(e.answeringAgency()))
+        .setOfficerId(nz(e.officerId()))
+        .setAgreementId(nz(e.agreementId()))
+        .setPurpose(nz(e.purpose()))
+        .setCaseReference(nz(e.caseReference()))
+        .setMessageId(nz(e.messageId()))
+        .setContentType(nz(e.contentType()))
+        .setOutcome(nz(e.outcome()))
+        .setReason(nz(e.reason()))
+        .setDetail(truncate(nz(e.detail())))
+        .setRequestHash(ByteString.copyFrom(e.requestHash()));
   }
 
   private void rememberSigner() {

@@ -115,19 +115,25 @@ public class GatewayPartnerCall implements PartnerCall {
     byte[] requestHash = Envelopes.signedContentHash(request);
     String messageId =
         EnvelopeOpener.unverifiedHeader(request).map(h -> h.getMessageId()).orElse("");
+    AuditEvent sent =
+        AuditEvent.builder(AuditKind.QUERY)
+            .exchange(AuditEvent.Direction.OUT, scope)
+            .officer(r.officerId())
+            .messageId(messageId)
+            .contentType(r.contentType())
+            .outcome("SENT")
+            .requestHash(requestHash)
+            .build();
     try {
-      // fail closed: a request leaves only once it is on the record, with what it rides with
-      List<AuditEvent> entries = new ArrayList<>(r.recordedWith().entries());
-      entries.add(
-          AuditEvent.builder(AuditKind.QUERY)
-              .exchange(AuditEvent.Direction.OUT, scope)
-              .officer(r.officerId())
-              .messageId(messageId)
-              .contentType(r.contentType())
-              .outcome("SENT")
-              .requestHash(requestHash)
-              .build());
-      audit.appendAll(entries, r.recordedWith().writes());
+      // fail closed: a request leaves only once it is on the record, with what it rides with; a
+      // durable intent is that record while the log's last batch committed (decision 0055)
+      if (r.sentWithAnswer() != null && audit.lastBatchCommitted()) {
+        r.sentWithAnswer().hold(sent);
+      } else {
+        List<AuditEvent> entries = new ArrayList<>(r.recordedWith().entries());
+        entries.add(sent);
+        audit.appendAll(entries, r.recordedWith().writes());
+      }
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(
           new ExchangeFailure(

@@ -3,16 +3,20 @@ package org.liaison.node.query;
 import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.liaison.node.audit.AuditEvent;
 import org.liaison.node.audit.AuditLog;
+import org.liaison.node.audit.IntentJournal;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.FanOut;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
+import org.liaison.node.federation.SentWithAnswer;
 import org.liaison.node.partners.PartnerAgreement;
 import org.liaison.node.partners.Partners;
 import org.liaison.wire.v1.AuditKind;
@@ -30,6 +34,7 @@ public class FederatedQuery {
   @Inject Partners partners;
   @Inject PartnerCall calls;
   @Inject AuditLog audit;
+  @Inject IntentJournal intents;
   @Inject NodeConfig config;
 
   public CompletableFuture<Void> run(OfficerQueryRequest request, Consumer<PartnerAnswer> sink) {
@@ -39,21 +44,28 @@ public class FederatedQuery {
             partners.forPurpose(request.getPurpose()), request.getPartnersList());
     long deadline =
         request.getDeadlineMs() > 0 ? request.getDeadlineMs() : config.query().deadlineMs();
+    // each request's SENT entry commits with its answer's, in one batch (decision 0055)
+    Map<PartnerAgreement, SentWithAnswer> held = new IdentityHashMap<>();
+    targets.forEach(p -> held.put(p, new SentWithAnswer(intents, audit)));
     return FanOut.send(
         calls,
         targets,
         p ->
             new OutboundRequest(
-                new ExchangeScope(
-                    p.agency(), p.agreementId(), request.getPurpose(), request.getCaseReference()),
-                request.getOfficerId(),
-                CONTENT_TYPE),
+                    new ExchangeScope(
+                        p.agency(),
+                        p.agreementId(),
+                        request.getPurpose(),
+                        request.getCaseReference()),
+                    request.getOfficerId(),
+                    CONTENT_TYPE)
+                .sentWithAnswer(held.get(p)),
         OfficerRequests.normalised(request.getQuery(), config.agency()),
         deadline,
         outcome -> {
           PartnerAnswer answer = toAnswer(outcome);
           try {
-            audit.append(received(request, answer));
+            held.get(outcome.partner()).commit(received(request, answer));
           } catch (RuntimeException e) {
             // fail closed: an answer nobody can account for is not shown
             answer =

@@ -62,7 +62,7 @@ class AuditedFederationTest {
     tables.clear();
   }
 
-  private static QueryRequest phoneQuery() {
+  static QueryRequest phoneQuery() {
     return QueryRequest.newBuilder()
         .setIdentifier(
             Identifier.newBuilder().setType(IdentifierType.PHONE).setValue("+13055550199"))

@@ -1,20 +1,16 @@
 package org.liaison.wire.envelope;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
+import org.liaison.wire.journal.GroupForcedFile;
 
 /**
  * The accepted message ids of a {@link ReplayGuard} on disk: one line per id, {@code <id>
@@ -34,22 +30,7 @@ final class ReplayJournal {
   private final Path file;
   private final Clock clock;
   private int lines;
-
-  /**
-   * Read-held to write or force the channel (a line is written while another group's fsync runs),
-   * write-held to replace it (compaction); never held while waiting for {@link #durable}.
-   */
-  private final ReentrantReadWriteLock channel = new ReentrantReadWriteLock();
-
-  private FileChannel out;
-
-  /** Sequence number of the last line written to the channel. */
-  private final AtomicLong written = new AtomicLong();
-
-  private final Object durableLock = new Object();
-  private long durable;
-  private boolean forcing;
-  private final AtomicLong forces = new AtomicLong();
+  private GroupForcedFile out;
 
   /**
    * A write or force failed (disk full, read-only or failing): lines written since the last force
@@ -65,11 +46,9 @@ final class ReplayJournal {
 
   static ReplayJournal open(Path file, Clock clock) throws IOException {
     ReplayJournal j = new ReplayJournal(file, clock);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    j.compact(j.read());
+    Map<String, Long> live = j.read();
+    j.out = GroupForcedFile.open(file, text(live));
+    j.lines = live.size();
     return j;
   }
 
@@ -107,19 +86,10 @@ final class ReplayJournal {
    * number for {@link #awaitDurable}, or -1 if it could not be written (the caller refuses).
    */
   long append(String id, long forgetAtMs) {
-    ByteBuffer line =
-        ByteBuffer.wrap((id + ' ' + forgetAtMs + '\n').getBytes(StandardCharsets.US_ASCII));
     try {
-      channel.readLock().lock();
-      try {
-        while (line.hasRemaining()) {
-          out.write(line);
-        }
-      } finally {
-        channel.readLock().unlock();
-      }
+      long seq = out.append((id + ' ' + forgetAtMs + '\n').getBytes(StandardCharsets.US_ASCII));
       lines++;
-      return written.incrementAndGet();
+      return seq;
     } catch (IOException e) {
       broken = true;
       LOG.warning("cannot record message id in " + file + ": " + e.getMessage());
@@ -133,47 +103,15 @@ final class ReplayJournal {
    * written meanwhile and share the next fsync.
    */
   boolean awaitDurable(long seq) {
-    while (true) {
-      long target;
-      synchronized (durableLock) {
-        while (durable < seq && forcing) {
-          try {
-            durableLock.wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-          }
-        }
-        if (durable >= seq) {
-          return true;
-        }
-        forcing = true;
-        target = written.get();
-      }
-      IOException failure = null;
-      try {
-        channel.readLock().lock();
-        try {
-          out.force(false);
-        } finally {
-          channel.readLock().unlock();
-        }
-        forces.incrementAndGet();
-      } catch (IOException e) {
-        failure = e;
-        broken = true;
-        LOG.warning("cannot force the replay journal " + file + ": " + e.getMessage());
-      }
-      synchronized (durableLock) {
-        forcing = false;
-        if (failure == null) {
-          durable = Math.max(durable, target);
-        }
-        durableLock.notifyAll();
-        if (failure != null) {
-          return false;
-        }
-      }
+    try {
+      out.awaitDurable(seq);
+      return true;
+    } catch (InterruptedIOException e) {
+      return false;
+    } catch (IOException e) {
+      broken = true;
+      LOG.warning("cannot force the replay journal " + file + ": " + e.getMessage());
+      return false;
     }
   }
 
@@ -200,7 +138,7 @@ final class ReplayJournal {
 
   /** How many fsyncs were made (the grouping test reads it). */
   long forces() {
-    return forces.get();
+    return out.forces();
   }
 
   void compactIfWorthIt(Map<String, Long> live) {
@@ -214,14 +152,7 @@ final class ReplayJournal {
       LOG.warning("cannot rewrite the replay journal " + file + ": " + e.getMessage());
       lines = 0;
       try {
-        channel.writeLock().lock();
-        try {
-          if (out == null || !out.isOpen()) {
-            out = appendTo(file);
-          }
-        } finally {
-          channel.writeLock().unlock();
-        }
+        out.reopenIfClosed();
       } catch (IOException again) {
         LOG.warning("cannot reopen the replay journal " + file + ": " + again.getMessage());
       }
@@ -230,68 +161,15 @@ final class ReplayJournal {
 
   /** Called under the guard's lock (or before the guard is in use). */
   private void compact(Map<String, Long> live) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    out.rewrite(text(live));
+    lines = live.size();
+  }
+
+  private static byte[] text(Map<String, Long> live) {
     StringBuilder text = new StringBuilder();
     for (Map.Entry<String, Long> e : live.entrySet()) {
       text.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
     }
-    long upTo;
-    channel.writeLock().lock();
-    try {
-      try (FileChannel w =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        ByteBuffer b = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII));
-        while (b.hasRemaining()) {
-          w.write(b);
-        }
-        w.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      forceDirectory();
-      closeQuietly(out);
-      out = appendTo(file);
-      upTo = written.get();
-    } finally {
-      channel.writeLock().unlock();
-    }
-    lines = live.size();
-    // every live id is in the forced new file
-    synchronized (durableLock) {
-      durable = Math.max(durable, upTo);
-      durableLock.notifyAll();
-    }
-  }
-
-  /**
-   * The old channel's lines are all in the forced new file; closing it may fail when its file
-   * system failed (it may even be unmounted by now), which must not stop the journal.
-   */
-  private static void closeQuietly(FileChannel old) {
-    if (old == null) {
-      return;
-    }
-    try {
-      old.close();
-    } catch (IOException e) {
-      LOG.warning("closing the replaced replay journal failed: " + e.getMessage());
-    }
-  }
-
-  private void forceDirectory() {
-    Path dir = file.toAbsolutePath().getParent();
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException notSupported) {
-      // some platforms cannot open a directory; the rename is still atomic there
-    }
-  }
-
-  private static FileChannel appendTo(Path file) throws IOException {
-    return FileChannel.open(
-        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    return text.toString().getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -111,7 +111,7 @@ class ReplayJournalTest {
     journal.setAccessible(true);
     java.lang.reflect.Field out = ReplayJournal.class.getDeclaredField("out");
     out.setAccessible(true);
-    ((java.nio.channels.FileChannel) out.get(journal.get(g))).close();
+    ((org.liaison.wire.journal.GroupForcedFile) out.get(journal.get(g))).close();
 
     assertThat(g.record("b".repeat(32), forget))
         .as("an id that could not be written is refused")

@@ -1,0 +1,324 @@
+package org.liaison.node.audit;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.liaison.node.config.NodeConfig;
+import org.liaison.wire.journal.GroupForcedFile;
+import org.liaison.wire.v1.AuditEntry;
+import org.liaison.wire.v1.Reason;
+
+/**
+ * The requests this node sent whose {@code SENT} entry waits for their answer's, so that both
+ * commit in one audit batch (decision 0055). Before such a request leaves, its entry is written to
+ * an append-only file and forced to the disk ({@link GroupForcedFile}: concurrent requests share
+ * one fsync; no database page, no signature): a request leaves only once it is durably recorded. At
+ * the answer (or the failure, or the deadline) {@link #commit} appends the {@code SENT} entry and
+ * the answer's in one batch, then marks the intent settled. At start, every intent the previous run
+ * left unsettled and whose entry is not in the log enters the log as {@code SENT} with the reason
+ * {@link Reason#NO_ANSWER_RECORDED}. The file is rewritten with only the unsettled intents once it
+ * holds twice as many lines as those (and at least {@value #MIN_COMPACT}), so it stays bounded.
+ *
+ * <p>Lines: {@code I <message id> <base64 of the entry>} for an intent, {@code S <message id>} once
+ * it is settled. A settled line is not forced: if a crash loses it, the start finds the entry's
+ * message id in the log and does not append it twice. A last line without its newline was cut short
+ * by a crash: its force never returned, so its request never left.
+ */
+@ApplicationScoped
+public class IntentJournal {
+  private static final Logger LOG = Logger.getLogger(IntentJournal.class);
+  static final int MIN_COMPACT = 1_000;
+  static final String FILE = "sent-intents.log";
+
+  /**
+   * A request's {@code SENT} entry, durable as an intent until {@link #commit} puts it in the log.
+   */
+  public record Intent(AuditEvent sent) {}
+
+  @Inject NodeConfig config;
+  @Inject AuditLog audit;
+  @Inject EntityManager em;
+
+  private final Object lock = new Object();
+  private final Map<String, byte[]> unsettled = new LinkedHashMap<>();
+  private final List<AuditEvent> leftOver = new ArrayList<>();
+  private GroupForcedFile file;
+  private int lines;
+  private boolean broken;
+
+  @PostConstruct
+  void open() {
+    Path path = config.dataDir().resolve(FILE);
+    try {
+      for (String line : complete(path)) {
+        String[] parts = line.split(" ", -1);
+        if (parts.length == 2 && parts[0].equals("S")) {
+          unsettled.remove(parts[1]);
+        } else if (parts.length == 3 && parts[0].equals("I")) {
+          unsettled.put(parts[1], (line + '\n').getBytes(StandardCharsets.US_ASCII));
+        }
+      }
+      for (var it = unsettled.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        try {
+          leftOver.add(event(e.getValue()));
+        } catch (IllegalStateException unreadable) {
+          LOG.warnf("the intent of message %s in %s cannot be read; dropped", e.getKey(), path);
+          it.remove();
+        }
+      }
+      file = GroupForcedFile.open(path, text());
+      lines = unsettled.size();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the intent journal " + path, e);
+    }
+  }
+
+  /**
+   * Puts what the previous run left unsettled in the log: after every other start-up step, before
+   * anything is served (the intents this run records are not among them).
+   */
+  void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
+    recoverLeftOver();
+  }
+
+  /** Appends the previous run's unsettled intents not yet in the log; returns how many. */
+  int recoverLeftOver() {
+    List<AuditEvent> left;
+    synchronized (lock) {
+      left = List.copyOf(leftOver);
+    }
+    if (left.isEmpty()) {
+      return 0;
+    }
+    List<AuditEvent> missing = new ArrayList<>();
+    for (AuditEvent sent : left) {
+      if (!inLog(sent.messageId())) {
+        missing.add(stopped(sent));
+      }
+    }
+    try {
+      audit.appendAll(missing);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "%d requests sent before the last stop are not in the audit log yet (%s); the next start"
+              + " tries again",
+          missing.size(), e.getMessage());
+      return 0;
+    }
+    synchronized (lock) {
+      leftOver.clear();
+    }
+    left.forEach(sent -> settle(sent.messageId()));
+    if (!missing.isEmpty()) {
+      LOG.infof(
+          "%d requests sent before the last stop had no answer on record: now in the audit log",
+          missing.size());
+    }
+    return missing.size();
+  }
+
+  /**
+   * Records {@code sent} durably before its request leaves; throws {@link AuditUnavailable} (and
+   * the request must not leave) when the file cannot be written or forced.
+   */
+  public Intent record(AuditEvent sent) {
+    byte[] line = line('I', sent.messageId(), intent(sent));
+    long seq;
+    synchronized (lock) {
+      try {
+        if (broken) {
+          file.rewrite(text());
+          lines = unsettled.size();
+          broken = false;
+        }
+        unsettled.put(sent.messageId(), line);
+        seq = file.append(line);
+        lines++;
+      } catch (IOException e) {
+        unsettled.remove(sent.messageId());
+        broken = true;
+        throw new AuditUnavailable("cannot write the intent journal: " + e.getMessage(), e);
+      }
+    }
+    try {
+      file.awaitDurable(seq);
+    } catch (IOException e) {
+      synchronized (lock) {
+        unsettled.remove(sent.messageId());
+        broken = true;
+      }
+      throw new AuditUnavailable("cannot force the intent journal: " + e.getMessage(), e);
+    }
+    return new Intent(sent);
+  }
+
+  /**
+   * Commits the request's {@code SENT} entry and {@code answer} in one audit batch (or throws, and
+   * writes neither: the intent stays, for the next start), then settles the intent.
+   */
+  public List<AuditReceipt> commit(Intent intent, AuditEvent answer) {
+    List<AuditReceipt> receipts = audit.appendAll(List.of(intent.sent(), answer));
+    settle(intent.sent().messageId());
+    return receipts;
+  }
+
+  /**
+   * Reads the file again as the next start would: what is unsettled now becomes the left over that
+   * {@link #recoverLeftOver} puts in the log (tests simulate a stop with it).
+   */
+  void reopen() {
+    synchronized (lock) {
+      file.close();
+      unsettled.clear();
+      leftOver.clear();
+      open();
+    }
+  }
+
+  /** Intents recorded and not settled yet (tests read it). */
+  int unsettled() {
+    synchronized (lock) {
+      return unsettled.size();
+    }
+  }
+
+  private void settle(String messageId) {
+    synchronized (lock) {
+      if (unsettled.remove(messageId) == null) {
+        return;
+      }
+      try {
+        if (broken) {
+          return; // the next record rewrites the file with the unsettled intents only
+        }
+        if (lines >= MIN_COMPACT && lines >= 2 * unsettled.size()) {
+          file.rewrite(text());
+          lines = unsettled.size();
+        } else {
+          file.append(line('S', messageId, null));
+          lines++;
+        }
+      } catch (IOException e) {
+        // the entry is in the log: at worst the next start finds it there and skips it
+        broken = true;
+        LOG.warnf("cannot write the intent journal %s: %s", file.path(), e.getMessage());
+      }
+    }
+  }
+
+  private boolean inLog(String messageId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                !em.createNativeQuery("select 1 from audit_log where message_id = ?1")
+                    .setParameter(1, messageId)
+                    .setMaxResults(1)
+                    .getResultList()
+                    .isEmpty());
+  }
+
+  private byte[] text() {
+    int size = unsettled.values().stream().mapToInt(b -> b.length).sum();
+    byte[] all = new byte[size];
+    int at = 0;
+    for (byte[] b : unsettled.values()) {
+      System.arraycopy(b, 0, all, at, b.length);
+      at += b.length;
+    }
+    return all;
+  }
+
+  /** The file's complete lines: a last line without its newline was cut short by a crash. */
+  private static List<String> complete(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return List.of();
+    }
+    String text = Files.readString(path, StandardCharsets.US_ASCII);
+    int end = text.lastIndexOf('\n');
+    return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
+  }
+
+  private static byte[] line(char kind, String messageId, byte[] entry) {
+    String text =
+        kind
+            + " "
+            + messageId
+            + (entry == null ? "" : " " + Base64.getEncoder().encodeToString(entry))
+            + '\n';
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The header facts of a {@code SENT} entry, as the log would hold them. */
+  private static byte[] intent(AuditEvent e) {
+    return AuditLog.facts(e).build().toByteArray();
+  }
+
+  private static AuditEvent event(byte[] line) {
+    String text = new String(line, StandardCharsets.US_ASCII).trim();
+    try {
+      byte[] entry = Base64.getDecoder().decode(text.substring(text.lastIndexOf(' ') + 1));
+      AuditEntry e = AuditEntry.parseFrom(entry);
+      return AuditEvent.builder(e.getKind())
+          .direction(AuditEvent.Direction.valueOf(e.getDirection()))
+          .answeringAgency(e.getAnsweringAgency())
+          .officer(e.getOfficerId())
+          .agreement(e.getAgreementId())
+          .purpose(e.getPurpose())
+          .caseReference(e.getCaseReference())
+          .messageId(e.getMessageId())
+          .contentType(e.getContentType())
+          .outcome(e.getOutcome())
+          .requestHash(e.getRequestHash().toByteArray())
+          .build();
+    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      throw new IllegalStateException("the intent journal holds a line that is not an intent", e);
+    }
+  }
+
+  /** The entry of a request whose answer the previous run never put on record. */
+  private static AuditEvent stopped(AuditEvent sent) {
+    return AuditEvent.builder(sent.kind())
+        .direction(sent.direction())
+        .answeringAgency(sent.answeringAgency())
+        .officer(sent.officerId())
+        .agreement(sent.agreementId())
+        .purpose(sent.purpose())
+        .caseReference(sent.caseReference())
+        .messageId(sent.messageId())
+        .contentType(sent.contentType())
+        .outcome(sent.outcome())
+        .reason(Reason.NO_ANSWER_RECORDED.name())
+        .detail(
+            "no answer was recorded: this node stopped (or could not write its audit log) before"
+                + " the answer or its failure was on its record")
+        .requestHash(sent.requestHash())
+        .build();
+  }
+
+  @PreDestroy
+  void close() {
+    if (file != null) {
+      file.close();
+    }
+  }
+}
