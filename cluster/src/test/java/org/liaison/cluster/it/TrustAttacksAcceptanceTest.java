@@ -50,7 +50,12 @@ import org.liaison.wire.v1.Reason;
  * restores the files it changed, starts what it stopped, takes its revocation back) and awaits the
  * path it needs through a real call, so the tests pass in any order.
  */
-@FederationTest(agencies = {"us.ice", "us.dea"})
+// the trust directory re-read every second, not every 5 s (the default): each revocation and its
+// taking back is seen sooner, and the bound asserted is the same
+@FederationTest(
+    agencies = {"us.ice", "us.dea"},
+    nodeOptions = {"liaison.directory.reload-interval=1s"},
+    gatewayOptions = {"liaison.directory.reload-interval=1s"})
 class TrustAttacksAcceptanceTest {
 
   /** The bound docs/security-model.md states for a revocation to take effect. */
@@ -76,6 +81,13 @@ class TrustAttacksAcceptanceTest {
       Thread.sleep(100);
     }
     assertThat(text).as("the log of " + process).contains(fragments);
+  }
+
+  /** How many lines of {@code log} contain every one of {@code fragments}. */
+  private static long linesWith(Path log, String... fragments) throws Exception {
+    try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+      return lines.filter(l -> List.of(fragments).stream().allMatch(l::contains)).count();
+    }
   }
 
   @Test
@@ -179,7 +191,7 @@ class TrustAttacksAcceptanceTest {
         if (fromDea.getStatus() != PartnerAnswer.Status.UNAVAILABLE) {
           break;
         }
-        Thread.sleep(500);
+        Thread.sleep(100);
       }
       assertThat(fromDea.getStatus())
           .as(fromDea.toString())
@@ -219,8 +231,7 @@ class TrustAttacksAcceptanceTest {
     assertThat(first)
         .as("the original is not refused by the trust checks")
         .isNotEqualTo(Optional.of(Reason.REPLAYED_MESSAGE));
-    f.gateway("us.ice").restart();
-    f.node("us.ice").restart();
+    Together.restart(f.gateway("us.ice"), f.node("us.ice"));
     assertThat(dea.refusalOf("us.ice", recorded)).contains(Reason.REPLAYED_MESSAGE);
     onRecord(f, "gateway:us.ice", "id=" + messageId(recorded), "reason=REPLAYED_MESSAGE");
 
@@ -248,8 +259,7 @@ class TrustAttacksAcceptanceTest {
     kill9(f.gateway("us.ice").pid(), f.node("us.ice").pid());
     f.gateway("us.ice").stop();
     f.node("us.ice").stop();
-    f.node("us.ice").start();
-    f.gateway("us.ice").start();
+    Together.start(f.node("us.ice"), f.gateway("us.ice"));
     assertThat(dea.refusalOf("us.ice", recorded)).contains(Reason.REPLAYED_MESSAGE);
     onRecord(f, "gateway:us.ice", "id=" + messageId(recorded), "reason=REPLAYED_MESSAGE");
 
@@ -259,8 +269,7 @@ class TrustAttacksAcceptanceTest {
     f.gateway("us.ice").stop();
     f.node("us.ice").stop();
     Files.delete(f.workDir().resolve("us.ice").resolve("gateway").resolve("replay-ids.log"));
-    f.node("us.ice").start();
-    f.gateway("us.ice").start();
+    Together.start(f.node("us.ice"), f.gateway("us.ice"));
     assertThat(dea.refusalOf("us.ice", another))
         .as("the node's own journal, after its gateway lost its own")
         .contains(Reason.REPLAYED_MESSAGE);
@@ -322,20 +331,26 @@ class TrustAttacksAcceptanceTest {
                             Pem.readPrivateKey(signer.key()).getEncoded())),
                 Pem.readCertificate(signer.cert()),
                 AgencyCredentials.caCertificate(f.pkiDir(), "us.ice"));
+        String dn = Pem.readCertificate(signer.cert()).getSubjectX500Principal().getName();
+        String[] refusal = {
+          "refused a new version of agreement " + id, "reason=CERTIFICATE_WRONG_ROLE", dn
+        };
+        long refusalsBefore = linesWith(f.node("us.ice").log(), refusal);
         Files.write(mine, AgreementSigner.sign(Files.readAllBytes(yaml), wrongRole));
-        Thread.sleep(1_100); // the folder is compared at most once a second
-
+        // the node compares the folder at most once a second: once this version's refusal is on
+        // record, the agreement it had must still be the one that answers
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (linesWith(f.node("us.ice").log(), refusal) == refusalsBefore
+            && System.nanoTime() < until) {
+          Thread.sleep(100);
+        }
+        assertThat(linesWith(f.node("us.ice").log(), refusal))
+            .as("lines of us.ice's log with %s", List.of(refusal))
+            .isGreaterThan(refusalsBefore);
         PartnerAnswer fromDea = answerFromDea(f);
         assertThat(fromDea.getStatus())
             .as("signed with the " + signer.who() + " certificate: the agreement it had stays")
             .isEqualTo(before);
-        String dn = Pem.readCertificate(signer.cert()).getSubjectX500Principal().getName();
-        onRecord(
-            f,
-            "us.ice",
-            "refused a new version of agreement " + id,
-            "reason=CERTIFICATE_WRONG_ROLE",
-            dn);
         try (NodeClient ice = f.node("us.ice").client()) {
           List<org.liaison.wire.v1.AuditEntry> entries =
               org.liaison.wire.audit.AuditBundles.join(
@@ -509,7 +524,7 @@ class TrustAttacksAcceptanceTest {
         if (reason.equals(Optional.of(Reason.CERTIFICATE_REVOKED))) {
           break;
         }
-        Thread.sleep(500);
+        Thread.sleep(100);
       }
       assertThat(reason).contains(Reason.CERTIFICATE_REVOKED);
       onRecord(f, "gateway:us.ice", "id=" + messageId(e), "reason=CERTIFICATE_REVOKED");
@@ -536,7 +551,7 @@ class TrustAttacksAcceptanceTest {
         if (refused.reason() != Reason.CERTIFICATE_WRONG_ROLE) {
           break;
         }
-        Thread.sleep(500);
+        Thread.sleep(100);
       }
       assertThat(refused)
           .as("DEA's revoked gateway is refused by ICE's gateway")
@@ -595,7 +610,7 @@ class TrustAttacksAcceptanceTest {
       } catch (StatusRuntimeException e) {
         last = e;
       }
-      Thread.sleep(500);
+      Thread.sleep(100);
     }
     throw new AssertionError(what + ": not within " + REVOCATION_BOUND.multipliedBy(2), last);
   }
@@ -610,7 +625,7 @@ class TrustAttacksAcceptanceTest {
       if (refused.isPresent()) {
         return refused.get();
       }
-      Thread.sleep(500);
+      Thread.sleep(100);
     }
     throw new AssertionError("not refused within " + REVOCATION_BOUND);
   }
