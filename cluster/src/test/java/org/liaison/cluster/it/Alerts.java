@@ -41,7 +41,7 @@ public final class Alerts {
         assertThat(alerts).as("alerts of " + agency + " for " + caseReference).hasSize(1);
         return alerts.get(0);
       }
-      pause(500);
+      pause(100);
     }
   }
 
@@ -70,7 +70,7 @@ public final class Alerts {
             .hasSize(1);
         return alerts.get(0);
       }
-      pause(500);
+      pause(100);
     }
   }
 

@@ -65,8 +65,7 @@ class AutomaticChecksAcceptanceTest {
 
     // the queue is on disk: a restart of ICE's node loses nothing
     f.node("us.ice").stop();
-    f.node("us.ice").start();
-    f.node("ru.skr").start();
+    Together.start(f.node("us.ice"), f.node("ru.skr"));
 
     Alert ice = awaitAlert(f, "us.ice", "ICE-HSI-2026-0999", "SK-77-2026-0117");
     assertThat(ice.getPartnerAgency()).isEqualTo("ru.skr");
@@ -89,7 +88,7 @@ class AutomaticChecksAcceptanceTest {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (pendingChecks(f, agency) > 0) {
       assertThat(System.nanoTime()).as("checks still waiting at " + agency).isLessThan(deadline);
-      Alerts.pause(500);
+      Alerts.pause(100);
     }
   }
 

@@ -194,7 +194,13 @@ class BulkImportAcceptanceTest {
             .redirectOutput(f.workDir().resolve("strace.out").toFile())
             .start();
     try (NodeClient ice = f.node("us.ice").client()) {
-      Thread.sleep(2000); // strace attaches to every thread of the JVM
+      // strace attaches to every thread of the JVM, one after the other
+      long attachedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (strace.isAlive()
+          && !tracesEveryThread(strace.pid(), f.node("us.dea").pid())
+          && System.nanoTime() < attachedBy) {
+        Thread.sleep(50);
+      }
       Assumptions.assumeTrue(
           strace.isAlive(),
           () ->
@@ -227,6 +233,26 @@ class BulkImportAcceptanceTest {
           .as("the node runs on after strace left")
           .isEqualTo("us.dea");
     }
+  }
+
+  /** Every thread of process {@code pid} has {@code tracer} as its tracer (Linux's /proc). */
+  private static boolean tracesEveryThread(long tracer, long pid) throws IOException {
+    List<Path> threads;
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", pid + "", "task"))) {
+      threads = tasks.toList();
+    }
+    for (Path thread : threads) {
+      String status;
+      try {
+        status = Files.readString(thread.resolve("status"));
+      } catch (IOException ended) {
+        continue; // the thread ended since the listing
+      }
+      if (!status.contains("\nTracerPid:\t" + tracer + "\n")) {
+        return false;
+      }
+    }
+    return !threads.isEmpty();
   }
 
   private static boolean onPath(String command) {

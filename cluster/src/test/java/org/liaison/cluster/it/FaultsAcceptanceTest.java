@@ -388,8 +388,8 @@ class FaultsAcceptanceTest {
       p.environment("FAKETIME_CACHE_DURATION", "1");
       p.environment("FAKETIME_DONT_FAKE_MONOTONIC", "1");
       p.environment("FAKETIME_FORCE_MONOTONIC_FIX", "0");
-      p.restart();
     }
+    Together.restart(dea.toArray(FederationProcess[]::new));
     long pid = f.node("us.dea").pid();
     try {
       awaitAnswering(f);
@@ -443,7 +443,11 @@ class FaultsAcceptanceTest {
     }
   }
 
-  /** Moves DEA's wall clock and waits until libfaketime has read it (every second). */
+  /**
+   * Moves DEA's wall clock and waits until libfaketime has read it: with a cache of 1 s it reads
+   * the file again at a whole second of real time, up to 2 s after the write (measured on this
+   * machine).
+   */
   private static void skew(Path offset, String by) throws Exception {
     Files.writeString(offset, by + "\n");
     Thread.sleep(2500);

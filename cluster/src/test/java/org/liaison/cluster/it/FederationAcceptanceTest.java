@@ -241,7 +241,7 @@ class FederationAcceptanceTest {
   }
 
   private static boolean pause() {
-    Alerts.pause(500);
+    Alerts.pause(200);
     return true;
   }
 

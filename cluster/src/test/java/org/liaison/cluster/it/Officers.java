@@ -119,7 +119,7 @@ final class Officers {
       } catch (io.grpc.StatusRuntimeException e) {
         last = e;
       }
-      Alerts.pause(500);
+      Alerts.pause(200);
     }
     throw new AssertionError(
         partner + " did not answer " + asking + " within " + patience + "; last: " + last);

@@ -84,7 +84,7 @@ final class StorageFaults {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     PartnerAnswer last = askDea(f);
     while (last.getStatus() != PartnerAnswer.Status.MATCH && System.nanoTime() < end) {
-      Thread.sleep(1000);
+      Thread.sleep(200);
       last = askDea(f);
     }
     return last;

@@ -46,7 +46,7 @@ class TracingAcceptanceTest {
                   ice.queryAll(Officers.phoneQuery(PHONE, "DRUG_TRAFFICKING", CASE, "us.dea")),
                   "us.dea");
           if (answer.getStatus() != PartnerAnswer.Status.MATCH) {
-            Thread.sleep(1_000);
+            Thread.sleep(200);
           }
         } while (answer.getStatus() != PartnerAnswer.Status.MATCH
             && System.currentTimeMillis() < answeredBy);
@@ -60,7 +60,7 @@ class TracingAcceptanceTest {
         if (chain.size() >= 6) {
           break;
         }
-        Thread.sleep(500);
+        Thread.sleep(100);
       }
       System.out.println("trace of one query: " + String.join(" <- ", chain));
       assertThat(chain)

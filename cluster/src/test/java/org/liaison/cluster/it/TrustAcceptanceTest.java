@@ -519,7 +519,8 @@ class TrustAcceptanceTest {
                   return null;
                 }));
       }
-      Alerts.pause(1500);
+      // the flood under way: ICE has refused CBP as busy at least once
+      await(() -> busy.get() > 0 ? busy : null);
       // meanwhile IOC2 asks ICE, with the node's default 3-second deadline, several times
       try (NodeClient ioc2 = f.node("us.ioc2").client()) {
         for (int i = 0; i < 3; i++) {
