@@ -3,14 +3,12 @@ package org.liaison.cluster.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
-import org.liaison.wire.v1.AlertsRequest;
 import org.liaison.wire.v1.DeconflictionGrpc;
 import org.liaison.wire.v1.MatchKind;
 
@@ -20,14 +18,7 @@ public final class Alerts {
 
   /** The case's alerts not yet acknowledged. */
   public static List<Alert> pending(Federation f, String agency, String caseReference) {
-    try (NodeClient c = f.node(agency).client()) {
-      List<Alert> out = new ArrayList<>();
-      DeconflictionGrpc.newBlockingStub(c.channel())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .alerts(AlertsRequest.newBuilder().setCaseReference(caseReference).build())
-          .forEachRemaining(out::add);
-      return out;
-    }
+    return f.node(agency).pendingAlerts(caseReference);
   }
 
   /** Waits for the case's one pending alert of this kind, and fails if there are more. */
