@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -14,16 +15,15 @@ import org.liaison.node.store.StoreDurability;
 
 /**
  * Imports consecutive lines as one batch in one transaction: lines are parsed and validated in
- * memory, runs of subject and record lines are resolved with set queries and written with JDBC
- * batches ({@link BatchRows}), and case and operation lines go through their importers in the same
- * transaction. One {@link RecordsChanged} is fired per kind, case and run, so a batch queues one
- * check per case, not one per line.
+ * memory, what they name is resolved with set queries, and their rows are written with JDBC batches
+ * ({@link BatchRows}). A rejected line is reported with its number and reason and leaves nothing of
+ * itself; the rest of the batch is stored. {@link RecordsChanged} is fired per case and kind (per
+ * operation for operations), so a batch queues one check per case, not one per line.
  *
- * <p>A line that fails in a way only its own transaction can pinpoint (a database constraint, a
- * case or operation line that is rejected, the same id stored meanwhile by another importer) rolls
- * the batch back, and the batch is imported again line by line ({@link ImportService#importLine}):
- * the promises of the line-by-line import (a line stored whole or not at all, idempotent ids) hold
- * either way.
+ * <p>A failure only the database can see (a constraint, a too long value, the same id stored
+ * meanwhile by another importer) rolls the batch back, and the batch is imported again line by line
+ * ({@link ImportService#importLine}): the promises of the line-by-line import (a line stored whole
+ * or not at all, idempotent ids) hold either way.
  */
 @ApplicationScoped
 public class BatchImport {
@@ -85,66 +85,20 @@ public class BatchImport {
     return new Outcome(accepted, rejected, true);
   }
 
-  /** Thrown to roll the batch back so that it is imported line by line. */
-  private static final class LineByLine extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LineByLine(String why) {
-      super(why, null, false, false);
-    }
-  }
-
   private Outcome inOneTransaction(List<Item> items) {
-    BatchRows rows = new BatchRows(changes);
-    int accepted = 0;
     List<ImportResult> rejected = new ArrayList<>();
-    List<Parsed> run = new ArrayList<>();
+    List<Parsed> parsed = new ArrayList<>(items.size());
     for (Item item : items) {
       Parsed p = lines.parse(item.line(), item.json());
       if (p.rejected() != null) {
         rejected.add(p.rejected());
-        continue;
-      }
-      if (BatchRows.takes(p)) {
-        run.add(p);
-        continue;
-      }
-      accepted += write(rows, run, rejected);
-      run.clear();
-      try {
-        LineImporter.Stored s = p.importer().importLine(p.item(), em);
-        changes.fire(new RecordsChanged(p.importer().kind(), s.id(), p.caseNumber()));
-        forgetStoredEntities();
-        accepted++;
-      } catch (ImportRejection r) {
-        // a case or operation line may have stored part of itself before its rejection
-        throw new LineByLine("line " + p.number() + ": " + r.getMessage());
+      } else {
+        parsed.add(p);
       }
     }
-    accepted += write(rows, run, rejected);
-    rejected.sort(java.util.Comparator.comparingLong(ImportResult::line));
+    BatchRows rows = new BatchRows(changes);
+    int accepted = em.unwrap(Session.class).doReturningWork(c -> rows.write(c, parsed, rejected));
+    rejected.sort(Comparator.comparingLong(ImportResult::line));
     return new Outcome(accepted, rejected, false);
-  }
-
-  /**
-   * Writes what the line stored and empties the persistence context. Every lookup of the next line
-   * (its case) flushes first, and a flush compares every entity the context holds with its
-   * snapshot: kept for the whole batch, that made each line cost in proportion to the lines before
-   * it (54 % of the import's CPU with a generated agency's batches of 1,000).
-   */
-  private void forgetStoredEntities() {
-    em.flush();
-    em.clear();
-  }
-
-  /**
-   * Stores a run of subject and record lines; returns how many were accepted, adding the rejected.
-   */
-  private int write(BatchRows rows, List<Parsed> run, List<ImportResult> rejected) {
-    if (run.isEmpty()) {
-      return 0;
-    }
-    em.flush();
-    return em.unwrap(Session.class).doReturningWork(c -> rows.write(c, run, rejected));
   }
 }

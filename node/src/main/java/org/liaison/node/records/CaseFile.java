@@ -60,22 +60,15 @@ public class CaseFile {
     this.agency = agency;
   }
 
-  void update(
-      String agentName,
-      String agentPhone,
-      String agentEmail,
-      CaseStatus status,
-      LocalDate opened,
-      LocalDate closed,
-      Set<String> crimeCategories) {
-    this.agentName = agentName;
-    this.agentPhone = agentPhone;
-    this.agentEmail = agentEmail;
-    this.status = status;
-    this.opened = opened;
-    this.closed = closed;
+  void update(CaseLines.Draft d) {
+    this.agentName = d.agentName();
+    this.agentPhone = d.agentPhone();
+    this.agentEmail = d.agentEmail();
+    this.status = d.status();
+    this.opened = d.opened();
+    this.closed = d.closed();
     this.crimeCategories.clear();
-    this.crimeCategories.addAll(crimeCategories);
+    this.crimeCategories.addAll(d.crimeCategories());
   }
 
   public Long getId() {

@@ -2,6 +2,7 @@ package org.liaison.node.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,18 @@ final class CaseLines implements LineImporter {
           "kind", "caseNumber", "agency", "agent", "crimeCategories", "status", "opened", "closed");
   private static final Set<String> AGENT_FIELDS = Set.of("name", "phone", "email");
 
+  /** A case line's content, validated: what a case row and its crime categories hold. */
+  record Draft(
+      String caseNumber,
+      String agency,
+      String agentName,
+      String agentPhone,
+      String agentEmail,
+      CaseStatus status,
+      LocalDate opened,
+      LocalDate closed,
+      Set<String> crimeCategories) {}
+
   @Override
   public String kind() {
     return "case";
@@ -26,8 +39,12 @@ final class CaseLines implements LineImporter {
     return line.optionalText("caseNumber");
   }
 
-  @Override
-  public Stored importLine(Line line, EntityManager em) {
+  /**
+   * Validates a case line whole (the batched and the line-by-line import both use this).
+   *
+   * @throws ImportRejection when the line is not a valid case
+   */
+  static Draft draft(Line line) {
     line.allowOnly(FIELDS);
     String caseNumber = line.text("caseNumber");
     String agency = line.text("agency").toLowerCase(Locale.ROOT);
@@ -59,27 +76,40 @@ final class CaseLines implements LineImporter {
           "'crimeCategories' is missing; name at least one, such as DRUG_TRAFFICKING");
     }
     CaseStatus status = line.enumValue("status", CaseStatus.class, CaseStatus.ACTIVE);
-
-    CaseFile existing =
-        em.createQuery("select c from CaseFile c where c.caseNumber = :n", CaseFile.class)
-            .setParameter("n", caseNumber)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    if (existing != null && !existing.getAgency().equals(agency)) {
-      throw new ImportRejection(
-          Reason.INVALID_ARGUMENT,
-          line.what() + ": case " + caseNumber + " already belongs to " + existing.getAgency());
-    }
-    CaseFile c = existing != null ? existing : new CaseFile(caseNumber, agency);
-    c.update(
+    return new Draft(
+        caseNumber,
+        agency,
         agent.text("name"),
         agent.optionalText("phone"),
         agent.optionalText("email"),
         status,
         line.date("opened"),
         line.date("closed"),
-        categories);
+        Set.copyOf(categories));
+  }
+
+  /** The rejection of a case line whose number is stored for another agency. */
+  static ImportRejection otherAgency(Line line, String caseNumber, String storedAgency) {
+    return new ImportRejection(
+        Reason.INVALID_ARGUMENT,
+        line.what() + ": case " + caseNumber + " already belongs to " + storedAgency);
+  }
+
+  @Override
+  public Stored importLine(Line line, EntityManager em) {
+    Draft d = draft(line);
+    String caseNumber = d.caseNumber();
+    CaseFile existing =
+        em.createQuery("select c from CaseFile c where c.caseNumber = :n", CaseFile.class)
+            .setParameter("n", caseNumber)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (existing != null && !existing.getAgency().equals(d.agency())) {
+      throw otherAgency(line, caseNumber, existing.getAgency());
+    }
+    CaseFile c = existing != null ? existing : new CaseFile(caseNumber, d.agency());
+    c.update(d);
     if (existing == null) {
       em.persist(c);
       return new Stored(caseNumber, "case " + caseNumber + " created");

@@ -43,25 +43,16 @@ public class Operation extends CaseItem {
     super(externalId, null);
   }
 
-  void update(
-      CaseFile caseFile,
-      String kind,
-      double latitude,
-      double longitude,
-      int radiusMetres,
-      String address,
-      Instant windowStart,
-      Instant windowEnd,
-      OperationStatus status) {
+  void update(CaseFile caseFile, OperationLines.Draft d) {
     fileUnder(caseFile);
-    this.kind = kind;
-    this.latitude = latitude;
-    this.longitude = longitude;
-    this.radiusMetres = radiusMetres;
-    this.address = address;
-    this.windowStart = windowStart;
-    this.windowEnd = windowEnd;
-    this.status = status;
+    this.kind = d.type();
+    this.latitude = d.latitude();
+    this.longitude = d.longitude();
+    this.radiusMetres = d.radiusMetres();
+    this.address = d.address();
+    this.windowStart = d.start();
+    this.windowEnd = d.end();
+    this.status = d.status();
   }
 
   public String getKind() {

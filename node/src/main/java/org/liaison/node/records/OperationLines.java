@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** "operation" lines: created, or updated in place (place, window, status) when the id is known. */
 final class OperationLines extends CaseItemLines {
-  private static final Set<String> FIELDS =
+  static final Set<String> FIELDS =
       Set.of(
           "kind",
           "id",
@@ -21,12 +21,28 @@ final class OperationLines extends CaseItemLines {
           "end",
           "status");
 
+  /** An operation line's own content, validated: what an operation row holds besides its case. */
+  record Draft(
+      String type,
+      double latitude,
+      double longitude,
+      int radiusMetres,
+      String address,
+      Instant start,
+      Instant end,
+      OperationStatus status) {}
+
   OperationLines() {
     super("operation", FIELDS);
   }
 
-  @Override
-  Stored importItem(Line line, String id, CaseFile caseFile, EntityManager em) {
+  /**
+   * Validates an operation line's own content (the batched and the line-by-line import both use
+   * this).
+   *
+   * @throws ImportRejection when the content is not valid
+   */
+  static Draft draft(Line line) {
     String type = line.text("type").toUpperCase(Locale.ROOT);
     if (!type.matches("[A-Z][A-Z_]*")) {
       throw line.invalid("'type' is " + type + ", not a word such as SEARCH_WARRANT");
@@ -41,19 +57,16 @@ final class OperationLines extends CaseItemLines {
     }
     OperationStatus status =
         line.enumValue("status", OperationStatus.class, OperationStatus.PLANNED);
+    return new Draft(
+        type, latitude, longitude, radius, line.optionalText("address"), start, end, status);
+  }
 
+  @Override
+  Stored importItem(Line line, String id, CaseFile caseFile, EntityManager em) {
+    Draft d = draft(line);
     Operation existing = LineImporter.byExternalId(em, Operation.class, id);
     Operation operation = existing != null ? existing : new Operation(id);
-    operation.update(
-        caseFile,
-        type,
-        latitude,
-        longitude,
-        radius,
-        line.optionalText("address"),
-        start,
-        end,
-        status);
+    operation.update(caseFile, d);
     if (existing == null) {
       em.persist(operation);
       return new Stored(id, "operation " + id + " imported");

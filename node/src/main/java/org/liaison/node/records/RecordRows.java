@@ -17,9 +17,12 @@ import java.util.Set;
  * transactional connection (the same tables the {@link CaseRecord} entity maps).
  */
 final class RecordRows {
-  /** A validated record to insert into a case, with the external ids of its distinct subjects. */
+  /**
+   * A validated record to insert into a case (by its number), with the external ids of its distinct
+   * subjects.
+   */
   record NewRecord(
-      String externalId, long caseId, RecordLines.Draft draft, List<String> subjects) {}
+      String externalId, String caseNumber, RecordLines.Draft draft, List<String> subjects) {}
 
   private RecordRows() {}
 
@@ -36,9 +39,14 @@ final class RecordRows {
   /**
    * Inserts the records, then their subject links, each as one JDBC batch.
    *
+   * @param cases every case the records are filed under, by number
    * @param subjectIds the row id of every subject the records name, by external id
    */
-  static void insert(Connection c, List<NewRecord> records, Map<String, Long> subjectIds)
+  static void insert(
+      Connection c,
+      List<NewRecord> records,
+      Map<String, CaseRows.CaseRow> cases,
+      Map<String, Long> subjectIds)
       throws SQLException {
     if (records.isEmpty()) {
       return;
@@ -56,7 +64,7 @@ final class RecordRows {
       for (NewRecord r : records) {
         RecordLines.Draft d = r.draft();
         s.setString(1, r.externalId());
-        s.setLong(2, r.caseId());
+        s.setLong(2, cases.get(r.caseNumber()).id());
         s.setString(3, d.category().name());
         s.setString(4, d.originator());
         s.setString(5, d.fieldsJson());
@@ -72,7 +80,7 @@ final class RecordRows {
         externalIds.add(r.externalId());
       }
       s.executeBatch();
-      ids = Rows.insertedIds(c, s, "records", externalIds);
+      ids = Rows.insertedIds(c, s, "records", "external_id", externalIds);
     }
     try (PreparedStatement l =
         c.prepareStatement("insert into record_subjects (record_id, subject_id) values (?, ?)")) {

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JDBC helpers of the batched import's row writers ({@link SubjectRows}, {@link RecordRows}):
- * set-based reads by a list of values and the ids of a batch of inserts, in SQL portable between H2
- * and PostgreSQL.
+ * JDBC helpers of the batched import's row writers ({@link CaseRows}, {@link SubjectRows}, {@link
+ * RecordRows}, {@link OperationRows}): set-based reads by a list of values and the ids of a batch
+ * of inserts, in SQL portable between H2 and PostgreSQL.
  */
 final class Rows {
   /** Parameters per IN list: small enough for every database, large enough to be few queries. */
@@ -51,32 +51,32 @@ final class Rows {
 
   /**
    * The ids the database gave a batch of inserts just executed on {@code s} (prepared with the
-   * generated column "id"), in the order of {@code externalIds}: from the generated keys when the
-   * driver reports one per row, else read back by external id from {@code table}.
+   * generated column "id"), in the order of {@code keys}: from the generated keys when the driver
+   * reports one per row, else read back from {@code table} by its unique column {@code keyColumn}.
    */
   static long[] insertedIds(
-      Connection c, PreparedStatement s, String table, List<String> externalIds)
+      Connection c, PreparedStatement s, String table, String keyColumn, List<String> keys)
       throws SQLException {
-    long[] ids = new long[externalIds.size()];
-    List<Long> keys = new ArrayList<>(ids.length);
+    long[] ids = new long[keys.size()];
+    List<Long> generated = new ArrayList<>(ids.length);
     try (ResultSet r = s.getGeneratedKeys()) {
       while (r != null && r.next()) {
-        keys.add(r.getLong(1));
+        generated.add(r.getLong(1));
       }
     }
-    if (keys.size() == ids.length) {
+    if (generated.size() == ids.length) {
       for (int n = 0; n < ids.length; n++) {
-        ids[n] = keys.get(n);
+        ids[n] = generated.get(n);
       }
       return ids;
     }
     Map<String, Integer> index = new HashMap<>();
-    for (int n = 0; n < externalIds.size(); n++) {
-      index.put(externalIds.get(n), n);
+    for (int n = 0; n < keys.size(); n++) {
+      index.put(keys.get(n), n);
     }
     readIn(
         c,
-        "select id, external_id from " + table + " where external_id",
+        "select id, " + keyColumn + " from " + table + " where " + keyColumn,
         index.keySet(),
         r -> ids[index.get(r.getString(2))] = r.getLong(1));
     return ids;

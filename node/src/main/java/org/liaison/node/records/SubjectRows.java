@@ -15,23 +15,10 @@ import org.liaison.node.identifiers.NormalizedIdentifier;
  * on the caller's transactional connection (the same tables the {@link Subject} entity maps).
  */
 final class SubjectRows {
-  /** A case as the importer needs it. */
-  record CaseRow(long id, String caseNumber, String agency) {}
-
-  /** A validated subject to insert into a case. */
-  record NewSubject(SubjectFactory.Draft draft, long caseId) {}
+  /** A validated subject to insert into a case (by its number). */
+  record NewSubject(SubjectFactory.Draft draft, String caseNumber) {}
 
   private SubjectRows() {}
-
-  /** Adds to {@code into} the cases among these numbers that are stored. */
-  static void cases(Connection c, Collection<String> caseNumbers, Map<String, CaseRow> into)
-      throws SQLException {
-    Rows.readIn(
-        c,
-        "select id, case_number, agency from cases where case_number",
-        caseNumbers,
-        r -> into.put(r.getString(2), new CaseRow(r.getLong(1), r.getString(2), r.getString(3))));
-  }
 
   /** Adds to {@code into} the row id of each stored subject among these external ids. */
   static void ids(Connection c, Collection<String> externalIds, Map<String, Long> into)
@@ -46,9 +33,11 @@ final class SubjectRows {
   /**
    * Inserts the subjects, then their identifiers and name keys, each as one JDBC batch.
    *
+   * @param cases every case the subjects are filed under, by number
    * @return the row id of each subject, in order
    */
-  static long[] insert(Connection c, List<NewSubject> subjects) throws SQLException {
+  static long[] insert(Connection c, List<NewSubject> subjects, Map<String, CaseRows.CaseRow> cases)
+      throws SQLException {
     if (subjects.isEmpty()) {
       return new long[0];
     }
@@ -62,7 +51,7 @@ final class SubjectRows {
       for (NewSubject n : subjects) {
         SubjectFactory.Draft d = n.draft();
         s.setString(1, d.externalId());
-        s.setLong(2, n.caseId());
+        s.setLong(2, cases.get(n.caseNumber()).id());
         s.setString(3, d.kind().name());
         s.setString(4, d.name());
         Rows.setNullable(s, 5, d.dateOfBirth(), Types.DATE);
@@ -70,7 +59,7 @@ final class SubjectRows {
         externalIds.add(d.externalId());
       }
       s.executeBatch();
-      ids = Rows.insertedIds(c, s, "subjects", externalIds);
+      ids = Rows.insertedIds(c, s, "subjects", "external_id", externalIds);
     }
     try (PreparedStatement i =
             c.prepareStatement(

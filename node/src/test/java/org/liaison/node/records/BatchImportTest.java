@@ -15,6 +15,7 @@ import org.liaison.wire.v1.Reason;
 class BatchImportTest {
   @Inject BatchImport batches;
   @Inject EntityManager em;
+  @Inject RecordsChangedLog changesLog;
 
   private static String caseLine(String number) {
     return "{\"kind\":\"case\",\"caseNumber\":\""
@@ -342,6 +343,166 @@ class BatchImportTest {
     assertThat(o.rejected()).isEmpty();
     assertThat(o.lineByLine()).isFalse();
     assertThat(links("t-batch-10-r")).containsExactly("t-batch-10-a");
+  }
+
+  private static String operation(String id, String caseNumber, String status) {
+    return "{\"kind\":\"operation\",\"id\":\""
+        + id
+        + "\",\"case\":\""
+        + caseNumber
+        + "\",\"type\":\"search_warrant\",\"latitude\":25.76,\"longitude\":-80.19,"
+        + "\"radiusMetres\":50,\"address\":\"1 Main St\",\"start\":\"2026-03-01T06:00:00Z\","
+        + "\"end\":\"2026-03-01T09:00:00Z\",\"status\":\""
+        + status
+        + "\"}";
+  }
+
+  @Test
+  void batch_caseLineRepeatedUnchanged_storedOnce_thenAChangedLineUpdatesItInPlace() {
+    String line = caseLine("T-BATCH-11");
+    BatchImport.Outcome first = batches.importBatch(items(line, line));
+    BatchImport.Outcome again = batches.importBatch(items(line));
+
+    assertThat(first.accepted()).isEqualTo(2);
+    assertThat(again.accepted()).isEqualTo(1);
+    assertThat(again.rejected()).isEmpty();
+    assertThat(again.lineByLine()).isFalse();
+    assertThat(count("select count(*) from cases where case_number = 'T-BATCH-11'")).isEqualTo(1);
+    assertThat(categories("T-BATCH-11")).containsExactly("DRUG_TRAFFICKING");
+
+    String changed =
+        line.replace("SA Test", "SA Other")
+            .replace("[\"DRUG_TRAFFICKING\"]", "[\"MONEY_LAUNDERING\",\"FINANCIAL_CRIME\"]")
+            .replace("]}", "],\"status\":\"CLOSED\",\"opened\":\"2025-01-02\"}");
+    BatchImport.Outcome updated = batches.importBatch(items(changed));
+
+    assertThat(updated.rejected()).isEmpty();
+    assertThat(count("select count(*) from cases where case_number = 'T-BATCH-11'")).isEqualTo(1);
+    assertThat(categories("T-BATCH-11")).containsExactly("FINANCIAL_CRIME", "MONEY_LAUNDERING");
+    CaseFile stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createQuery(
+                            "select c from CaseFile c where c.caseNumber = 'T-BATCH-11'",
+                            CaseFile.class)
+                        .getSingleResult());
+    assertThat(stored.getAgentName()).isEqualTo("SA Other");
+    assertThat(stored.getStatus()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(stored.getOpened()).hasToString("2025-01-02");
+  }
+
+  @Test
+  void batch_caseLineOfAnotherAgency_rejectedWithItsLineNumber_theCaseUnchanged() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-BATCH-12"),
+                caseLine("T-BATCH-12").replace("us.test", "us.other"),
+                phoneSubject("t-batch-12-a", "T-BATCH-12", 121)));
+
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(o.accepted()).isEqualTo(2);
+    assertThat(o.rejected()).extracting(ImportResult::line).containsExactly(2L);
+    assertThat(o.rejected().get(0).reason()).isEqualTo(Reason.INVALID_ARGUMENT);
+    assertThat(o.rejected().get(0).message()).contains("already belongs to us.test");
+    assertThat(count("select count(*) from cases where case_number = 'T-BATCH-12'")).isEqualTo(1);
+  }
+
+  @Test
+  void batch_operationNamingAnUnknownCase_rejectedWithItsLineNumber_theRestStored() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                // named before its case line: unknown at that point, as line by line
+                operation("t-batch-13-early", "T-BATCH-13", "PLANNED"),
+                caseLine("T-BATCH-13"),
+                operation("t-batch-13-a", "T-BATCH-13", "PLANNED"),
+                operation("t-batch-13-lost", "T-BATCH-13-NONE", "PLANNED"),
+                operation("t-batch-13-bad", "T-BATCH-13", "PLANNED")
+                    .replace("\"radiusMetres\":50", "\"radiusMetres\":-1"),
+                operation("t-batch-13-b", "T-BATCH-13", "PLANNED")));
+
+    assertThat(o.lineByLine()).isFalse();
+    assertThat(o.accepted()).isEqualTo(3);
+    assertThat(o.rejected()).extracting(ImportResult::line).containsExactly(1L, 4L, 5L);
+    assertThat(o.rejected())
+        .extracting(ImportResult::reason)
+        .containsExactly(Reason.NOT_FOUND, Reason.NOT_FOUND, Reason.INVALID_ARGUMENT);
+    assertThat(o.rejected().get(1).message())
+        .contains("case T-BATCH-13-NONE is not known; import its case line first");
+    assertThat(count("select count(*) from operations where external_id like 't-batch-13-%'"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void batch_operationLineAgain_updatesItInPlace_asItsLastLineSays() {
+    batches.importBatch(
+        items(
+            caseLine("T-BATCH-14"),
+            caseLine("T-BATCH-14B"),
+            operation("t-batch-14-op", "T-BATCH-14", "PLANNED")));
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                operation("t-batch-14-op", "T-BATCH-14", "ACTIVE"),
+                operation("t-batch-14-op", "T-BATCH-14B", "COMPLETED")));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(o.accepted()).isEqualTo(2);
+    Operation stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Operation op = LineImporter.byExternalId(em, Operation.class, "t-batch-14-op");
+                  op.getCaseFile().getCaseNumber(); // read inside the transaction
+                  return op;
+                });
+    assertThat(count("select count(*) from operations where external_id = 't-batch-14-op'"))
+        .isEqualTo(1);
+    assertThat(stored.getStatus()).isEqualTo(OperationStatus.COMPLETED);
+    assertThat(stored.getCaseFile().getCaseNumber()).isEqualTo("T-BATCH-14B");
+    assertThat(stored.getKind()).isEqualTo("SEARCH_WARRANT");
+    assertThat(stored.getWindowStart()).hasToString("2026-03-01T06:00:00Z");
+    assertThat(stored.getAddress()).isEqualTo("1 Main St");
+  }
+
+  @Test
+  void batch_firesAChangeForEveryCaseLineCase_andEveryOperation() {
+    BatchImport.Outcome o =
+        batches.importBatch(
+            items(
+                caseLine("T-EV-BATCH-1"),
+                caseLine("T-EV-BATCH-2"),
+                phoneSubject("t-ev-batch-a", "T-EV-BATCH-1", 151),
+                operation("t-ev-batch-op1", "T-EV-BATCH-1", "PLANNED"),
+                operation("t-ev-batch-op2", "T-EV-BATCH-2", "PLANNED"),
+                caseLine("T-EV-BATCH-1")));
+
+    assertThat(o.rejected()).isEmpty();
+    assertThat(changesLog.of("T-EV-BATCH-"))
+        .containsExactlyInAnyOrder(
+            new RecordsChanged("case", "T-EV-BATCH-1", "T-EV-BATCH-1"),
+            new RecordsChanged("case", "T-EV-BATCH-2", "T-EV-BATCH-2"),
+            new RecordsChanged("subject", "t-ev-batch-a", "T-EV-BATCH-1"),
+            new RecordsChanged("operation", "t-ev-batch-op1", "T-EV-BATCH-1"),
+            new RecordsChanged("operation", "t-ev-batch-op2", "T-EV-BATCH-2"));
+  }
+
+  private List<String> categories(String caseNumber) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<String> found =
+                  em.createNativeQuery(
+                          "select k.category from case_crime_categories k"
+                              + " join cases c on c.id = k.case_id"
+                              + " where c.case_number = :n order by k.category")
+                      .setParameter("n", caseNumber)
+                      .getResultList();
+              return found;
+            });
   }
 
   private List<String> links(String recordId) {

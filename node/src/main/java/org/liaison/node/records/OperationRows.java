@@ -1,0 +1,100 @@
+package org.liaison.node.records;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Set-based reads and JDBC-batched writes of operations, on the caller's transactional connection
+ * (the table the {@link Operation} entity maps).
+ */
+final class OperationRows {
+  /** A validated operation to file under a case (by its number). */
+  record NewOperation(String externalId, String caseNumber, OperationLines.Draft draft) {}
+
+  private OperationRows() {}
+
+  /** Adds to {@code into} the row id of each stored operation among these external ids. */
+  static void ids(Connection c, Collection<String> externalIds, Map<String, Long> into)
+      throws SQLException {
+    Rows.readIn(
+        c,
+        "select id, external_id from operations where external_id",
+        externalIds,
+        r -> into.put(r.getString(2), r.getLong(1)));
+  }
+
+  /**
+   * Writes the operations: those in {@code stored} are updated in place (their case too), the
+   * others inserted and added to {@code stored}; each step is one JDBC batch.
+   */
+  static void write(
+      Connection c,
+      Collection<NewOperation> operations,
+      Map<String, CaseRows.CaseRow> cases,
+      Map<String, Long> stored)
+      throws SQLException {
+    List<NewOperation> updated = new ArrayList<>();
+    List<NewOperation> created = new ArrayList<>();
+    for (NewOperation o : operations) {
+      (stored.containsKey(o.externalId()) ? updated : created).add(o);
+    }
+    if (!updated.isEmpty()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "update operations set case_id = ?, kind = ?, latitude = ?, longitude = ?,"
+                  + " radius_metres = ?, address = ?, window_start = ?, window_end = ?,"
+                  + " status = ? where id = ?")) {
+        for (NewOperation o : updated) {
+          bind(s, o, cases);
+          s.setLong(10, stored.get(o.externalId()));
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+    }
+    if (created.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into operations (case_id, kind, latitude, longitude, radius_metres, address,"
+                + " window_start, window_end, status, external_id)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      List<String> externalIds = new ArrayList<>(created.size());
+      for (NewOperation o : created) {
+        bind(s, o, cases);
+        s.setString(10, o.externalId());
+        s.addBatch();
+        externalIds.add(o.externalId());
+      }
+      s.executeBatch();
+      long[] ids = Rows.insertedIds(c, s, "operations", "external_id", externalIds);
+      for (int n = 0; n < ids.length; n++) {
+        stored.put(externalIds.get(n), ids[n]);
+      }
+    }
+  }
+
+  /** Binds parameters 1 to 9: the case and the line's content. */
+  private static void bind(PreparedStatement s, NewOperation o, Map<String, CaseRows.CaseRow> cases)
+      throws SQLException {
+    OperationLines.Draft d = o.draft();
+    s.setLong(1, cases.get(o.caseNumber()).id());
+    s.setString(2, d.type());
+    s.setDouble(3, d.latitude());
+    s.setDouble(4, d.longitude());
+    s.setInt(5, d.radiusMetres());
+    Rows.setNullable(s, 6, d.address(), Types.VARCHAR);
+    s.setObject(7, d.start().atOffset(ZoneOffset.UTC));
+    s.setObject(8, d.end().atOffset(ZoneOffset.UTC));
+    s.setString(9, d.status().name());
+  }
+}
