@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.liaison.cluster.it.Officers.from;
 import static org.liaison.wire.v1.PartnerAnswer.Status.MATCH;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import org.liaison.cluster.RepositoryRoot;
 import org.liaison.wire.audit.AuditBundleVerifier;
 import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.v1.AuditBundle;
+import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditExportRequest;
 import org.liaison.wire.v1.AuditGrpc;
 import org.liaison.wire.v1.AuditKind;
@@ -215,7 +218,7 @@ class FaultsAcceptanceTest {
             .setDeadlineMs(60_000)
             .build();
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    org.liaison.wire.v1.AuditEntry intent;
+    AuditEntry intent;
     // DEA's gateway stopped: the query leaves ICE (its intent durable) and its answer never comes
     signal(f.gateway("us.dea"), "STOP");
     try (NodeClient ice = f.node("us.ice").client()) {
@@ -238,7 +241,7 @@ class FaultsAcceptanceTest {
                   .withDeadlineAfter(60, TimeUnit.SECONDS)
                   .export(AuditExportRequest.getDefaultInstance()));
       assertThat(AuditBundleVerifier.verify(log).problems()).as("ICE's audit verifies").isEmpty();
-      List<org.liaison.wire.v1.AuditEntry> sent =
+      List<AuditEntry> sent =
           log.getRecordsList().stream()
               .map(AuditRecord::getDecoded)
               .filter(e -> e.getMessageId().equals(intent.getMessageId()))
@@ -256,7 +259,7 @@ class FaultsAcceptanceTest {
   }
 
   /** The intent ICE's node wrote for a query in {@code caseReference}, if its journal holds one. */
-  private static org.liaison.wire.v1.AuditEntry intentFor(Path dataDir, String caseReference) {
+  private static AuditEntry intentFor(Path dataDir, String caseReference) {
     try {
       Path file = dataDir.resolve("sent-intents.log");
       if (!Files.exists(file)) {
@@ -265,16 +268,14 @@ class FaultsAcceptanceTest {
       for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
         String[] parts = line.split(" ");
         if (parts.length == 3 && parts[0].equals("I")) {
-          org.liaison.wire.v1.AuditEntry e =
-              org.liaison.wire.v1.AuditEntry.parseFrom(
-                  java.util.Base64.getDecoder().decode(parts[2]));
+          AuditEntry e = AuditEntry.parseFrom(Base64.getDecoder().decode(parts[2]));
           if (e.getCaseReference().equals(caseReference)) {
             return e;
           }
         }
       }
       return null;
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       return null; // a line being written: read again
     }
   }
