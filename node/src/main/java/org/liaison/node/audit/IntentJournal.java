@@ -80,7 +80,7 @@ public class IntentJournal {
       for (var it = unsettled.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
         try {
-          leftOver.add(event(e.getValue()));
+          leftOver.add(unanswered(e.getValue()));
         } catch (IllegalStateException unreadable) {
           LOG.warnf("the intent of message %s in %s cannot be read; dropped", e.getKey(), path);
           it.remove();
@@ -113,7 +113,7 @@ public class IntentJournal {
     List<AuditEvent> missing = new ArrayList<>();
     for (AuditEvent sent : left) {
       if (!inLog(sent.messageId())) {
-        missing.add(stopped(sent));
+        missing.add(sent);
       }
     }
     try {
@@ -273,7 +273,11 @@ public class IntentJournal {
     return AuditLog.facts(e).build().toByteArray();
   }
 
-  private static AuditEvent event(byte[] line) {
+  /**
+   * The entry of an intent's request whose answer the previous run never put on record: the
+   * intent's {@code SENT} entry with the reason {@link Reason#NO_ANSWER_RECORDED}.
+   */
+  private static AuditEvent unanswered(byte[] line) {
     String text = new String(line, StandardCharsets.US_ASCII).trim();
     try {
       byte[] entry = Base64.getDecoder().decode(text.substring(text.lastIndexOf(' ') + 1));
@@ -288,31 +292,15 @@ public class IntentJournal {
           .messageId(e.getMessageId())
           .contentType(e.getContentType())
           .outcome(e.getOutcome())
+          .reason(Reason.NO_ANSWER_RECORDED.name())
+          .detail(
+              "no answer was recorded: this node stopped (or could not write its audit log) before"
+                  + " the answer or its failure was on its record")
           .requestHash(e.getRequestHash().toByteArray())
           .build();
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       throw new IllegalStateException("the intent journal holds a line that is not an intent", e);
     }
-  }
-
-  /** The entry of a request whose answer the previous run never put on record. */
-  private static AuditEvent stopped(AuditEvent sent) {
-    return AuditEvent.builder(sent.kind())
-        .direction(sent.direction())
-        .answeringAgency(sent.answeringAgency())
-        .officer(sent.officerId())
-        .agreement(sent.agreementId())
-        .purpose(sent.purpose())
-        .caseReference(sent.caseReference())
-        .messageId(sent.messageId())
-        .contentType(sent.contentType())
-        .outcome(sent.outcome())
-        .reason(Reason.NO_ANSWER_RECORDED.name())
-        .detail(
-            "no answer was recorded: this node stopped (or could not write its audit log) before"
-                + " the answer or its failure was on its record")
-        .requestHash(sent.requestHash())
-        .build();
   }
 
   @PreDestroy
