@@ -102,9 +102,9 @@ final class BatchRows {
     records.removeAll(storedRecords);
     operations.removeAll(operationIds.keySet());
     CaseRows.read(c, caseNumbers, cases);
-    SubjectRows.ids(c, subjects, subjectIds);
+    Rows.idsByExternalId(c, "subjects", subjects, subjectIds);
     RecordRows.existing(c, records, storedRecords);
-    OperationRows.ids(c, operations, operationIds);
+    Rows.idsByExternalId(c, "operations", operations, operationIds);
   }
 
   /** The id a record's subject entry names: a reference, or an inline subject's "id". */

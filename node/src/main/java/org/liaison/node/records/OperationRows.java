@@ -20,16 +20,6 @@ final class OperationRows {
 
   private OperationRows() {}
 
-  /** Adds to {@code into} the row id of each stored operation among these external ids. */
-  static void ids(Connection c, Collection<String> externalIds, Map<String, Long> into)
-      throws SQLException {
-    Rows.readIn(
-        c,
-        "select id, external_id from operations where external_id",
-        externalIds,
-        r -> into.put(r.getString(2), r.getLong(1)));
-  }
-
   /**
    * Writes the operations: those in {@code stored} are updated in place (their case too), the
    * others inserted and added to {@code stored}; each step is one JDBC batch.

@@ -29,6 +29,17 @@ final class Rows {
     void take(ResultSet r) throws SQLException;
   }
 
+  /** Adds to {@code into} the row id of each row of {@code table} among these external ids. */
+  static void idsByExternalId(
+      Connection c, String table, Collection<String> externalIds, Map<String, Long> into)
+      throws SQLException {
+    readIn(
+        c,
+        "select id, external_id from " + table + " where external_id",
+        externalIds,
+        r -> into.put(r.getString(2), r.getLong(1)));
+  }
+
   /**
    * Reads the rows whose column, named at the end of {@code select}, holds one of {@code values}:
    * one query per {@link #IN_CHUNK} distinct values, each row handed to {@code row}.

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.liaison.node.identifiers.NormalizedIdentifier;
@@ -19,16 +18,6 @@ final class SubjectRows {
   record NewSubject(SubjectFactory.Draft draft, String caseNumber) {}
 
   private SubjectRows() {}
-
-  /** Adds to {@code into} the row id of each stored subject among these external ids. */
-  static void ids(Connection c, Collection<String> externalIds, Map<String, Long> into)
-      throws SQLException {
-    Rows.readIn(
-        c,
-        "select id, external_id from subjects where external_id",
-        externalIds,
-        r -> into.put(r.getString(2), r.getLong(1)));
-  }
 
   /**
    * Inserts the subjects, then their identifiers and name keys, each as one JDBC batch.
