@@ -1,8 +1,8 @@
 package org.liaison.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.IdentifierType;
 import picocli.CommandLine.Option;
@@ -60,17 +60,21 @@ final class IdentifierOptions {
               + " phone number is written in.")
   String country;
 
-  /** The options given, as {@code --name} strings. */
-  List<String> given() {
-    List<String> given = new ArrayList<>();
-    if (phone != null) given.add("--phone");
-    if (email != null) given.add("--email");
-    if (plate != null) given.add("--plate");
-    if (vin != null) given.add("--vin");
-    if (account != null) given.add("--account");
-    if (document != null) given.add("--document");
-    if (wallet != null) given.add("--wallet");
-    return given;
+  /** One identifier option: its name, the type it gives, and its value (null when not given). */
+  private record Given(String option, IdentifierType type, String value) {}
+
+  /** The identifier options given, in the order {@link #NAMES} lists them. */
+  private List<Given> given() {
+    return Stream.of(
+            new Given("--phone", IdentifierType.PHONE, phone),
+            new Given("--email", IdentifierType.EMAIL, email),
+            new Given("--plate", IdentifierType.PLATE, plate),
+            new Given("--vin", IdentifierType.VIN, vin),
+            new Given("--account", IdentifierType.ACCOUNT, account),
+            new Given("--document", IdentifierType.DOCUMENT, document),
+            new Given("--wallet", IdentifierType.WALLET, wallet))
+        .filter(g -> g.value() != null)
+        .toList();
   }
 
   /**
@@ -79,25 +83,23 @@ final class IdentifierOptions {
    * @throws IllegalArgumentException if more than one was given or a country is missing
    */
   Optional<Identifier> identifier() {
-    List<String> given = given();
+    List<Given> given = given();
     if (given.size() > 1) {
       throw new IllegalArgumentException(
-          "Give one identifier at a time, not " + String.join(" and ", given) + ".");
+          "Give one identifier at a time, not "
+              + String.join(" and ", given.stream().map(Given::option).toList())
+              + ".");
     }
     if (given.isEmpty()) {
       return Optional.empty();
     }
-    Identifier.Builder id = Identifier.newBuilder();
-    if (phone != null) id.setType(IdentifierType.PHONE).setValue(phone);
-    if (email != null) id.setType(IdentifierType.EMAIL).setValue(email);
-    if (plate != null) id.setType(IdentifierType.PLATE).setValue(plate);
-    if (vin != null) id.setType(IdentifierType.VIN).setValue(vin);
-    if (account != null) id.setType(IdentifierType.ACCOUNT).setValue(account);
-    if (document != null) id.setType(IdentifierType.DOCUMENT).setValue(document);
-    if (wallet != null) id.setType(IdentifierType.WALLET).setValue(wallet);
-    if ((plate != null || document != null) && (country == null || country.isBlank())) {
+    Given one = given.get(0);
+    Identifier.Builder id = Identifier.newBuilder().setType(one.type()).setValue(one.value());
+    boolean needsCountry =
+        one.type() == IdentifierType.PLATE || one.type() == IdentifierType.DOCUMENT;
+    if (needsCountry && (country == null || country.isBlank())) {
       throw new IllegalArgumentException(
-          given.get(0) + " needs --country (an ISO code such as US or RU).");
+          one.option() + " needs --country (an ISO code such as US or RU).");
     }
     if (country != null) {
       id.setCountry(country);
