@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -171,13 +172,31 @@ public final class AgreementCommand {
     return Map.of("agency", c.agency(), "valid", c.valid(), "detail", c.detail());
   }
 
-  @Command(
-      name = "create",
-      mixinStandardHelpOptions = true,
-      description = "Create <id>.yaml from template.yaml or from a reference agreement.")
-  static final class Create implements Callable<Integer> {
+  /**
+   * One {@code agreement} subcommand: what it does, run against the group's options; a refusal
+   * ({@link AgreementException}) is printed with its reason and exits 1.
+   */
+  @Command(mixinStandardHelpOptions = true)
+  abstract static class Step implements Callable<Integer> {
     @ParentCommand AgreementCommand top;
 
+    /** The exit code: 0 done or in force, 1 a negative answer. */
+    abstract int run() throws Exception;
+
+    @Override
+    public Integer call() throws Exception {
+      try {
+        return run();
+      } catch (AgreementException ex) {
+        return top.fail(ex);
+      }
+    }
+  }
+
+  @Command(
+      name = "create",
+      description = "Create <id>.yaml from template.yaml or from a reference agreement.")
+  static final class Create extends Step {
     @Parameters(index = "0", description = "agreement id")
     String id;
 
@@ -202,71 +221,64 @@ public final class AgreementCommand {
     LocalDate end;
 
     @Override
-    public Integer call() throws Exception {
-      try {
-        if (top.pki == null) {
-          throw new AgreementException(
-              Reason.INVALID_ARGUMENT,
-              "Give --pki: the CA fingerprints come from the PKI directory.");
-        }
-        LocalDate s = start == null ? LocalDate.now(ZoneOffset.UTC) : start;
-        LocalDate e = end == null ? s.plusYears(5) : end;
-        String text;
-        if (reference != null) {
-          text = ReferenceAgreements.instantiate(reference, top.pki, s, e);
-          if (!reference.equals(id)) {
-            text = text.replaceFirst("(?m)^id: .*$", "id: " + id);
-          }
-        } else {
-          if (parties == null || parties.size() != 2) {
-            throw new AgreementException(
-                Reason.INVALID_ARGUMENT, "Give --parties a,b (two agencies) or --reference <id>.");
-          }
-          text =
-              Templates.fill(
-                  Templates.blank(),
-                  Map.of(
-                      "id",
-                      id,
-                      "title",
-                      title == null ? id : title,
-                      "party_a",
-                      parties.get(0),
-                      "party_b",
-                      parties.get(1),
-                      "start",
-                      s.toString(),
-                      "end",
-                      e.toString()),
-                  top.pki);
-        }
-        Files.createDirectories(top.dir);
-        Path f = top.dir.resolve(id + ".yaml");
-        if (Files.exists(f)) {
-          throw new AgreementException(Reason.INVALID_ARGUMENT, f + " already exists.");
-        }
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-        return top.print(
-            Map.of("created", f.toString()),
-            "created " + f + " (edit it, then: agreement validate " + id + ")");
-      } catch (AgreementException ex) {
-        return top.fail(ex);
+    int run() throws Exception {
+      if (top.pki == null) {
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT,
+            "Give --pki: the CA fingerprints come from the PKI directory.");
       }
+      LocalDate s = start == null ? LocalDate.now(ZoneOffset.UTC) : start;
+      LocalDate e = end == null ? s.plusYears(5) : end;
+      String text;
+      if (reference != null) {
+        text = ReferenceAgreements.instantiate(reference, top.pki, s, e);
+        if (!reference.equals(id)) {
+          text = text.replaceFirst("(?m)^id: .*$", "id: " + id);
+        }
+      } else {
+        if (parties == null || parties.size() != 2) {
+          throw new AgreementException(
+              Reason.INVALID_ARGUMENT, "Give --parties a,b (two agencies) or --reference <id>.");
+        }
+        text =
+            Templates.fill(
+                Templates.blank(),
+                Map.of(
+                    "id",
+                    id,
+                    "title",
+                    title == null ? id : title,
+                    "party_a",
+                    parties.get(0),
+                    "party_b",
+                    parties.get(1),
+                    "start",
+                    s.toString(),
+                    "end",
+                    e.toString()),
+                top.pki);
+      }
+      Files.createDirectories(top.dir);
+      Path f = top.dir.resolve(id + ".yaml");
+      if (Files.exists(f)) {
+        throw new AgreementException(Reason.INVALID_ARGUMENT, f + " already exists.");
+      }
+      Files.writeString(f, text, StandardCharsets.UTF_8);
+      return top.print(
+          Map.of("created", f.toString()),
+          "created " + f + " (edit it, then: agreement validate " + id + ")");
     }
   }
 
   @Command(
       name = "validate",
-      mixinStandardHelpOptions = true,
       description = "Check a document against the schema; errors name line and field.")
-  static final class Validate implements Callable<Integer> {
-    @ParentCommand AgreementCommand top;
-
+  static final class Validate extends Step {
     @Parameters(index = "0", description = "agreement id or path to .yaml")
     String id;
 
     @Override
-    public Integer call() throws Exception {
+    int run() throws Exception {
       ParseResult r = AgreementParser.parse(Files.readAllBytes(top.yaml(id)));
       top.print(
           Map.of("valid", r.valid(), "errors", r.errors()),
@@ -277,78 +289,63 @@ public final class AgreementCommand {
 
   @Command(
       name = "sign",
-      mixinStandardHelpOptions = true,
       description =
           "Sign <id>.yaml with --agency's signing key from --pki, writing <id>.<agency>.p7s.")
-  static final class Sign implements Callable<Integer> {
-    @ParentCommand AgreementCommand top;
-
+  static final class Sign extends Step {
     @Parameters(index = "0")
     String id;
 
     @Override
-    public Integer call() throws Exception {
-      try {
-        if (top.pki == null || top.agency == null) {
-          throw new AgreementException(
-              Reason.INVALID_ARGUMENT,
-              "Give --pki and --agency: the signing key is <pki>/<agency>/agency/signing.key.pem.");
-        }
-        Path f = top.yaml(id);
-        ParseResult r = AgreementParser.parse(Files.readAllBytes(f));
-        if (!r.valid()) {
-          throw new AgreementException(
-              Reason.INVALID_ARGUMENT, "Refusing to sign an invalid document:\n" + r.describe());
-        }
-        if (!r.agreement().get().hasParty(top.agency)) {
-          throw new AgreementException(
-              Reason.INVALID_ARGUMENT,
-              top.agency + " is not a party to " + r.agreement().get().id() + ".");
-        }
-        Path p7s = AgreementSigner.signFile(f, AgencyCredentials.load(top.pki, top.agency));
-        return top.print(Map.of("signature", p7s.toString()), "signed: " + p7s);
-      } catch (AgreementException ex) {
-        return top.fail(ex);
+    int run() throws Exception {
+      if (top.pki == null || top.agency == null) {
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT,
+            "Give --pki and --agency: the signing key is <pki>/<agency>/agency/signing.key.pem.");
       }
+      Path f = top.yaml(id);
+      ParseResult r = AgreementParser.parse(Files.readAllBytes(f));
+      if (!r.valid()) {
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT, "Refusing to sign an invalid document:\n" + r.describe());
+      }
+      if (!r.agreement().get().hasParty(top.agency)) {
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT,
+            top.agency + " is not a party to " + r.agreement().get().id() + ".");
+      }
+      Path p7s = AgreementSigner.signFile(f, AgencyCredentials.load(top.pki, top.agency));
+      return top.print(Map.of("signature", p7s.toString()), "signed: " + p7s);
     }
   }
 
   @Command(
       name = "verify",
-      mixinStandardHelpOptions = true,
       description = "Verify every party's signature and say whether the agreement is in force.")
-  static final class Verify implements Callable<Integer> {
-    @ParentCommand AgreementCommand top;
-
+  static final class Verify extends Step {
     @Parameters(index = "0")
     String id;
 
     @Override
-    public Integer call() {
+    int run() throws AgreementException {
       Path f = top.yaml(id);
       String name = f.getFileName().toString();
-      Optional<AgreementStatus> s =
-          top.store(f.toAbsolutePath().getParent()).statusOf(name.substring(0, name.length() - 5));
-      if (s.isEmpty()) {
-        return top.fail(new AgreementException(Reason.NOT_FOUND, "There is no " + f + "."));
-      }
+      AgreementStatus s =
+          top.store(f.toAbsolutePath().getParent())
+              .statusOf(name.substring(0, name.length() - 5))
+              .orElseThrow(
+                  () -> new AgreementException(Reason.NOT_FOUND, "There is no " + f + "."));
       StringBuilder sb = new StringBuilder();
-      s.get().signatures().forEach(c -> sb.append(signatureLine(c)));
-      sb.append(s.get().sentence());
-      top.print(view(s.get()), sb.toString());
-      return s.get().inForce() ? 0 : 1;
+      s.signatures().forEach(c -> sb.append(signatureLine(c)));
+      sb.append(s.sentence());
+      top.print(view(s), sb.toString());
+      return s.inForce() ? 0 : 1;
     }
   }
 
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "List the agreements in --dir with their state.")
-  static final class ListCmd implements Callable<Integer> {
-    @ParentCommand AgreementCommand top;
-
+  @Command(name = "list", description = "List the agreements in --dir with their state.")
+  static final class ListCmd extends Step {
     @Override
-    public Integer call() {
+    int run() {
       List<AgreementStatus> all = top.store().all();
       StringBuilder sb =
           new StringBuilder(
@@ -373,26 +370,24 @@ public final class AgreementCommand {
 
   @Command(
       name = "show",
-      mixinStandardHelpOptions = true,
       description = "Show one agreement's status, signatures, lifecycle and document.")
-  static final class Show implements Callable<Integer> {
-    @ParentCommand AgreementCommand top;
-
+  static final class Show extends Step {
     @Parameters(index = "0")
     String id;
 
     @Override
-    public Integer call() throws Exception {
-      Optional<AgreementStatus> s = top.store().statusOf(id);
-      if (s.isEmpty()) {
-        return top.fail(
-            new AgreementException(
-                Reason.NOT_FOUND, "There is no agreement " + id + " in " + top.dir + "."));
-      }
-      StringBuilder sb = new StringBuilder(s.get().sentence()).append('\n');
-      s.get().signatures().forEach(c -> sb.append(signatureLine(c)));
-      s.get()
-          .history()
+    int run() throws Exception {
+      AgreementStatus s =
+          top.store()
+              .statusOf(id)
+              .orElseThrow(
+                  () ->
+                      new AgreementException(
+                          Reason.NOT_FOUND,
+                          "There is no agreement " + id + " in " + top.dir + "."));
+      StringBuilder sb = new StringBuilder(s.sentence()).append('\n');
+      s.signatures().forEach(c -> sb.append(signatureLine(c)));
+      s.history()
           .forEach(
               e ->
                   sb.append("  ")
@@ -405,12 +400,16 @@ public final class AgreementCommand {
                       .append(e.why())
                       .append('\n'));
       sb.append("---\n").append(Files.readString(top.dir.resolve(id + ".yaml")));
-      return top.print(view(s.get()), sb.toString().stripTrailing());
+      return top.print(view(s), sb.toString().stripTrailing());
     }
   }
 
-  abstract static class Lifecycle implements Callable<Integer> {
-    @ParentCommand AgreementCommand top;
+  /**
+   * {@code suspend}, {@code resume} or {@code terminate}: the lifecycle step its command's name
+   * says ({@link LifecycleEvent.Action}'s name, lower case), recorded by --agency with --reason.
+   */
+  abstract static class Lifecycle extends Step {
+    @Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0")
     String id;
@@ -418,50 +417,30 @@ public final class AgreementCommand {
     @Option(names = "--reason", required = true, description = "why (kept in <id>.status.yaml)")
     String why;
 
-    abstract LifecycleEvent.Action action();
+    /** The action a lifecycle command's name names. */
+    static LifecycleEvent.Action action(String commandName) {
+      return LifecycleEvent.Action.valueOf(commandName.toUpperCase(Locale.ROOT));
+    }
 
     @Override
-    public Integer call() {
-      try {
-        if (top.agency == null) {
-          throw new AgreementException(
-              Reason.INVALID_ARGUMENT, "Give --agency: the party taking this step.");
-        }
-        AgreementStatus s = top.store().record(id, action(), top.agency, why);
-        return top.print(view(s), s.sentence());
-      } catch (AgreementException ex) {
-        return top.fail(ex);
+    int run() throws AgreementException {
+      if (top.agency == null) {
+        throw new AgreementException(
+            Reason.INVALID_ARGUMENT, "Give --agency: the party taking this step.");
       }
+      AgreementStatus s = top.store().record(id, action(spec.name()), top.agency, why);
+      return top.print(view(s), s.sentence());
     }
   }
 
-  @Command(
-      name = "suspend",
-      mixinStandardHelpOptions = true,
-      description = "Suspend an agreement (--agency, --reason).")
-  static final class Suspend extends Lifecycle {
-    LifecycleEvent.Action action() {
-      return LifecycleEvent.Action.SUSPEND;
-    }
-  }
+  @Command(name = "suspend", description = "Suspend an agreement (--agency, --reason).")
+  static final class Suspend extends Lifecycle {}
 
-  @Command(
-      name = "resume",
-      mixinStandardHelpOptions = true,
-      description = "Resume a suspended agreement (--agency, --reason).")
-  static final class Resume extends Lifecycle {
-    LifecycleEvent.Action action() {
-      return LifecycleEvent.Action.RESUME;
-    }
-  }
+  @Command(name = "resume", description = "Resume a suspended agreement (--agency, --reason).")
+  static final class Resume extends Lifecycle {}
 
   @Command(
       name = "terminate",
-      mixinStandardHelpOptions = true,
       description = "Terminate an agreement for good (--agency, --reason).")
-  static final class Terminate extends Lifecycle {
-    LifecycleEvent.Action action() {
-      return LifecycleEvent.Action.TERMINATE;
-    }
-  }
+  static final class Terminate extends Lifecycle {}
 }

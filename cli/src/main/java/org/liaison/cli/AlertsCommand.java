@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "alerts",
-    mixinStandardHelpOptions = true,
     description = {
       "De-confliction alerts for your agency's cases: target conflicts and officer-safety event"
           + " conflicts.",

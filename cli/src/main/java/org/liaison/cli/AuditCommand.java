@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "audit",
-    mixinStandardHelpOptions = true,
     description =
         "Export, prove and verify your node's tamper-evident audit log; see partner findings.",
     subcommands = {

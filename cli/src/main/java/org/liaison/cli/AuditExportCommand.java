@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
     description =
         "Write the audit log, its signed checkpoints and the node's signing certificates"
             + " to a bundle file an oversight body can verify offline (liaison audit verify).")

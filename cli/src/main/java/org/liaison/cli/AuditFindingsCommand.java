@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "findings",
-    mixinStandardHelpOptions = true,
     description =
         "Partners whose audit history was found inconsistent (PARTNER_HISTORY_INCONSISTENT),"
             + " and the latest checkpoint held of each partner node. Exit 1 when there is a finding.")

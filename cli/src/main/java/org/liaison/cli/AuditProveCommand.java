@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "prove",
-    mixinStandardHelpOptions = true,
     description =
         "Show the RFC 9162 inclusion proof of one audit entry against a signed checkpoint.")
 final class AuditProveCommand extends NodeCommand {

@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "backup",
-    mixinStandardHelpOptions = true,
     description =
         "Back up a running node (administrators only) and restore a backup into a stopped node"
             + " (docs/runbook.md, section 5).",

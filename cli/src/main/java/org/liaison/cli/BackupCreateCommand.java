@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "create",
-    mixinStandardHelpOptions = true,
     description =
         "Take an online backup of your node while it runs: the node writes it into a new folder"
             + " under its backup folder (liaison.backup.dir) on its own host. Only officers"

@@ -7,7 +7,6 @@ import picocli.CommandLine.Mixin;
 
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Target de-confliction: is another agency working on this identifier or person?",
       "A conflict shows the other side's point of contact and case reference, nothing more;",

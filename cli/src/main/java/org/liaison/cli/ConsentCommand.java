@@ -5,11 +5,11 @@ import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
     name = "consent",
-    mixinStandardHelpOptions = true,
     description =
         "Consent to onward sharing (third-party rule): ask the originator of a record, or answer as the originator.",
     subcommands = {
@@ -22,7 +22,6 @@ final class ConsentCommand extends CommandGroup {
 
   @Command(
       name = "request",
-      mixinStandardHelpOptions = true,
       description =
           "Ask the originator of one of your records for consent to pass it on to another agency;"
               + " or, with --holder, ask a partner that withheld its record from you to seek its"
@@ -67,8 +66,7 @@ final class ConsentCommand extends CommandGroup {
         description = "The purpose of the onward disclosure.")
     String purpose = "";
 
-    @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
-    String caseReference = "";
+    @Mixin CaseOption caseReference;
 
     @Override
     int run(NodeClient client) {
@@ -81,7 +79,7 @@ final class ConsentCommand extends CommandGroup {
                       .setHolder(holder)
                       .setJustification(justification)
                       .setPurpose(purpose)
-                      .setCaseReference(caseReference)
+                      .setCaseReference(caseReference.reference)
                       .setOfficerId(officer())
                       .build()));
     }
@@ -89,7 +87,6 @@ final class ConsentCommand extends CommandGroup {
 
   @Command(
       name = "grant",
-      mixinStandardHelpOptions = true,
       description = "Grant a holder's consent request, with conditions if any.")
   static final class Grant extends WorkflowAnswerCommand {
     @Option(names = "--conditions", paramLabel = "TEXT", description = "Conditions of the consent.")
@@ -103,21 +100,10 @@ final class ConsentCommand extends CommandGroup {
     }
   }
 
-  @Command(
-      name = "refuse",
-      mixinStandardHelpOptions = true,
-      description = "Refuse a holder's consent request, with the reason.")
-  static final class Refuse extends WorkflowAnswerCommand.Refusal {
-    @Override
-    WorkflowDecision refusal() {
-      return WorkflowDecision.REFUSE;
-    }
-  }
+  @Command(name = "refuse", description = "Refuse a holder's consent request, with the reason.")
+  static final class Refuse extends WorkflowAnswerCommand.Refusal {}
 
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "List consent requests, asked and received.")
+  @Command(name = "list", description = "List consent requests, asked and received.")
   static final class ListConsents extends WorkflowCommand {
     @Option(names = "--awaiting", description = "Only requests awaiting your agency's answer.")
     boolean awaiting;

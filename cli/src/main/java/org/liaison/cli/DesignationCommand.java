@@ -9,11 +9,11 @@ import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
     name = "designation",
-    mixinStandardHelpOptions = true,
     description =
         "Cross-designation (e.g. Title 21 under dea-ice-xdes-2009): request, answer, and list designated agents.",
     subcommands = {
@@ -26,7 +26,6 @@ final class DesignationCommand extends CommandGroup {
 
   @Command(
       name = "request",
-      mixinStandardHelpOptions = true,
       description = "Ask a partner to designate named agents.",
       footer = {
         "",
@@ -54,8 +53,7 @@ final class DesignationCommand extends CommandGroup {
     @Option(names = "--justification", paramLabel = "TEXT", description = "Why.")
     String justification = "";
 
-    @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
-    String caseReference = "";
+    @Mixin CaseOption caseReference;
 
     @Override
     int run(NodeClient client) {
@@ -67,7 +65,7 @@ final class DesignationCommand extends CommandGroup {
                       .addAllAgents(agents)
                       .setAuthority(authority)
                       .setJustification(justification)
-                      .setCaseReference(caseReference)
+                      .setCaseReference(caseReference.reference)
                       .setOfficerId(officer())
                       .build()));
     }
@@ -75,7 +73,6 @@ final class DesignationCommand extends CommandGroup {
 
   @Command(
       name = "approve",
-      mixinStandardHelpOptions = true,
       description = "Designate the agents asked for (or only those named with --agent).")
   static final class Approve extends WorkflowAnswerCommand {
     @Option(
@@ -90,20 +87,11 @@ final class DesignationCommand extends CommandGroup {
     }
   }
 
-  @Command(
-      name = "decline",
-      mixinStandardHelpOptions = true,
-      description = "Decline a designation request, with the reason.")
-  static final class Decline extends WorkflowAnswerCommand.Refusal {
-    @Override
-    WorkflowDecision refusal() {
-      return WorkflowDecision.DECLINE;
-    }
-  }
+  @Command(name = "decline", description = "Decline a designation request, with the reason.")
+  static final class Decline extends WorkflowAnswerCommand.Refusal {}
 
   @Command(
       name = "list",
-      mixinStandardHelpOptions = true,
       description =
           "List designated agents with processing times (or, with --requests, the requests).")
   static final class ListDesignations extends WorkflowCommand {

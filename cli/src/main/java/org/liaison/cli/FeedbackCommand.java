@@ -6,11 +6,11 @@ import org.liaison.wire.v1.FeedbackDutyList;
 import org.liaison.wire.v1.ResultKind;
 import org.liaison.wire.v1.WorkflowKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
     name = "feedback",
-    mixinStandardHelpOptions = true,
     description = "Feedback on results to the agency whose information was used.",
     subcommands = {
       FeedbackCommand.Record.class,
@@ -21,7 +21,6 @@ final class FeedbackCommand extends CommandGroup {
 
   @Command(
       name = "record",
-      mixinStandardHelpOptions = true,
       description =
           "Record a result that used a partner's disclosure; the originator's node receives it.",
       footer = {
@@ -57,8 +56,7 @@ final class FeedbackCommand extends CommandGroup {
         description = "The message that carried the disclosure, if known.")
     String disclosure = "";
 
-    @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
-    String caseReference = "";
+    @Mixin CaseOption caseReference;
 
     @Option(names = "--detail", paramLabel = "TEXT", description = "What happened.")
     String detail = "";
@@ -76,7 +74,7 @@ final class FeedbackCommand extends CommandGroup {
                       .setResult(result)
                       .setPartner(partner)
                       .setDisclosureMessageId(disclosure)
-                      .setCaseReference(caseReference)
+                      .setCaseReference(caseReference.reference)
                       .setDetail(detail)
                       .setOccurredOn(on)
                       .setOfficerId(officer())
@@ -84,10 +82,7 @@ final class FeedbackCommand extends CommandGroup {
     }
   }
 
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "List feedback sent and received.")
+  @Command(name = "list", description = "List feedback sent and received.")
   static final class ListFeedback extends WorkflowCommand {
     @Option(names = "--partner", paramLabel = "AGENCY", description = "Only with this partner.")
     String partner;
@@ -100,7 +95,6 @@ final class FeedbackCommand extends CommandGroup {
 
   @Command(
       name = "duties",
-      mixinStandardHelpOptions = true,
       description =
           "Feedback your agreements owe, per partner, with the records held from it and not yet fed back.")
   static final class Duties extends WorkflowCommand {

@@ -21,7 +21,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "import",
-    mixinStandardHelpOptions = true,
     description = {
       "Import a JSON Lines file (cases, subjects, records) into your node.",
       "The import resumes where it stopped: FILE.import-state records the last acknowledged line.",

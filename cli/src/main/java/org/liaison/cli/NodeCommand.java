@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.liaison.wire.v1.PartnerAnswer;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** What every command that talks to a node shares: connection options, --json, output. */
+/**
+ * What every command that talks to a node shares: connection options, --json, output, and --help
+ * and --version.
+ */
+@Command(mixinStandardHelpOptions = true)
 abstract class NodeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

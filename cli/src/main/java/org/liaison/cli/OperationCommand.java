@@ -13,14 +13,12 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "operation",
-    mixinStandardHelpOptions = true,
     description = "Planned operations and event de-confliction.",
     subcommands = {OperationCommand.Plan.class})
 final class OperationCommand extends CommandGroup {
 
   @Command(
       name = "plan",
-      mixinStandardHelpOptions = true,
       description = {
         "Plan (or update) an operation and check it against every partner at once:",
         "another agency's operation whose area and time window come close is an officer-safety"

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "query",
-    mixinStandardHelpOptions = true,
     description = {
       "Ask partner agencies what they hold on an identifier or a person.",
       "Each partner's answer is printed as it arrives, then a summary."

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "quota",
-    mixinStandardHelpOptions = true,
     description = {
       "Today's counts with each partner (UTC day): how many of each partner's de-confliction",
       "probes your node answered, against the quota it allows them; how many of yours each",

@@ -9,14 +9,12 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = "Reports on your node's exchanges.",
     subcommands = {ReportCommand.Timeliness.class})
 final class ReportCommand extends CommandGroup {
 
   @Command(
       name = "timeliness",
-      mixinStandardHelpOptions = true,
       description = {
         "How long each workflow step takes, per partner and agreement:",
         "median and 90th percentile, and every breach of a service level."

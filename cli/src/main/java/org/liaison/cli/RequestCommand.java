@@ -8,12 +8,12 @@ import org.liaison.wire.v1.WorkflowDecision;
 import org.liaison.wire.v1.WorkflowKind;
 import org.liaison.wire.v1.WorkflowRef;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
     name = "request",
-    mixinStandardHelpOptions = true,
     description =
         "Requests for information: ask a partner for more of a record than the automatic tier, and answer partners' requests.",
     subcommands = {
@@ -27,7 +27,6 @@ final class RequestCommand extends CommandGroup {
 
   @Command(
       name = "send",
-      mixinStandardHelpOptions = true,
       description = "Ask a partner for one of its records (usually the full record).",
       footer = {
         "",
@@ -57,8 +56,7 @@ final class RequestCommand extends CommandGroup {
         description = "A purpose the agreement permits, e.g. DRUG_TRAFFICKING.")
     String purpose;
 
-    @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
-    String caseReference = "";
+    @Mixin CaseOption caseReference;
 
     @Option(
         names = "--justification",
@@ -95,7 +93,7 @@ final class RequestCommand extends CommandGroup {
                       .setPartner(partner)
                       .setRecordId(record)
                       .setPurpose(purpose)
-                      .setCaseReference(caseReference)
+                      .setCaseReference(caseReference.reference)
                       .setJustification(justification)
                       .setOfficerRole(role)
                       .addAllFields(fields)
@@ -105,10 +103,7 @@ final class RequestCommand extends CommandGroup {
     }
   }
 
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "List requests for information, yours and partners'.")
+  @Command(name = "list", description = "List requests for information, yours and partners'.")
   static final class ListRequests extends WorkflowCommand {
     @Option(
         names = "--awaiting",
@@ -124,10 +119,7 @@ final class RequestCommand extends CommandGroup {
     }
   }
 
-  @Command(
-      name = "show",
-      mixinStandardHelpOptions = true,
-      description = "Show any workflow item with its time-stamped steps.")
+  @Command(name = "show", description = "Show any workflow item with its time-stamped steps.")
   static final class Show extends WorkflowCommand {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
@@ -140,7 +132,6 @@ final class RequestCommand extends CommandGroup {
 
   @Command(
       name = "approve",
-      mixinStandardHelpOptions = true,
       description =
           "Approve a partner's request; with --field, approve only those fields (approve in part).")
   static final class Approve extends WorkflowAnswerCommand {
@@ -174,14 +165,6 @@ final class RequestCommand extends CommandGroup {
     }
   }
 
-  @Command(
-      name = "decline",
-      mixinStandardHelpOptions = true,
-      description = "Decline a partner's request, with the reason.")
-  static final class Decline extends WorkflowAnswerCommand.Refusal {
-    @Override
-    WorkflowDecision refusal() {
-      return WorkflowDecision.DECLINE;
-    }
-  }
+  @Command(name = "decline", description = "Decline a partner's request, with the reason.")
+  static final class Decline extends WorkflowAnswerCommand.Refusal {}
 }

@@ -6,13 +6,13 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.liaison.wire.v1.OfficerCheckRequest;
 import org.liaison.wire.v1.OfficerQueryRequest;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by query and check: case, officer, partners, deadline. */
 final class RequestOptions {
 
-  @Option(names = "--case", paramLabel = "REF", description = "Your case reference.")
-  String caseReference;
+  @Mixin CaseOption caseReference;
 
   @Option(
       names = "--officer-id",
@@ -54,8 +54,9 @@ final class RequestOptions {
   }
 
   /**
-   * The one rule for both requests (they share no Java interface): case and officer only when
-   * known, the officer defaulting to --officer, every partner named, no negative deadline.
+   * The one rule for both requests (they share no Java interface): the case as given (empty when
+   * not), the officer only when known, defaulting to --officer, every partner named, no negative
+   * deadline.
    */
   private void applyTo(
       Consumer<String> caseReference,
@@ -63,7 +64,7 @@ final class RequestOptions {
       Consumer<List<String>> partners,
       IntConsumer deadline,
       ConnectionOptions connection) {
-    if (this.caseReference != null) caseReference.accept(this.caseReference);
+    caseReference.accept(this.caseReference.reference);
     String id = officerId != null ? officerId : connection.officer;
     if (id != null) officer.accept(id);
     partners.accept(this.partners);

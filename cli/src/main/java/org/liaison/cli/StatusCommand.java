@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
     description =
         "Show your node: who it is, what it holds, which partner agreements are in force.")
 final class StatusCommand extends NodeCommand {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "why",
-    mixinStandardHelpOptions = true,
     description = {
       "Explain what a partner would get of one of your node's records, and why: the policy decision",
       "under the agreements in force now, with every clause checked.",

@@ -1,5 +1,6 @@
 package org.liaison.cli;
 
+import java.util.Locale;
 import org.liaison.wire.v1.WorkflowAnswer;
 import org.liaison.wire.v1.WorkflowDecision;
 import picocli.CommandLine.Option;
@@ -23,7 +24,10 @@ abstract class WorkflowAnswerCommand extends WorkflowCommand {
     return print(workflows(client).answer(answer));
   }
 
-  /** An answer that refuses, with a reason the asking agency can act on. */
+  /**
+   * An answer that refuses, with a reason the asking agency can act on: {@code refuse} or {@code
+   * decline}, the {@link WorkflowDecision} its command's name names (the workflow's word for it).
+   */
   abstract static class Refusal extends WorkflowAnswerCommand {
     @Option(
         names = "--reason",
@@ -32,12 +36,14 @@ abstract class WorkflowAnswerCommand extends WorkflowCommand {
         description = "Why, in a sentence the requester can act on.")
     String reason;
 
-    /** DECLINE or REFUSE, as the workflow names its refusal. */
-    abstract WorkflowDecision refusal();
+    /** The decision a refusing command's name names: DECLINE for decline, REFUSE for refuse. */
+    static WorkflowDecision refusal(String commandName) {
+      return WorkflowDecision.valueOf(commandName.toUpperCase(Locale.ROOT));
+    }
 
     @Override
     WorkflowAnswer.Builder decision() {
-      return WorkflowAnswer.newBuilder().setDecision(refusal()).setReason(reason);
+      return WorkflowAnswer.newBuilder().setDecision(refusal(spec.name())).setReason(reason);
     }
   }
 }
