@@ -125,24 +125,8 @@ public final class EnvelopeVerifier {
           "Cipher suite '" + h.getSuite() + "' is not allowed; only " + Suites.V1 + " is.");
     }
     checkShape(e, h);
-    if (expect.agency() != null && !expect.agency().equals(h.getRecipientAgency())) {
-      throw new WireException(
-          Reason.WRONG_RECIPIENT,
-          "Envelope is addressed to agency '"
-              + h.getRecipientAgency()
-              + "', not to "
-              + expect.agency()
-              + ".");
-    }
-    if (expect.node() != null && !expect.node().equals(h.getRecipientNode())) {
-      throw new WireException(
-          Reason.WRONG_RECIPIENT,
-          "Envelope is addressed to node '"
-              + h.getRecipientNode()
-              + "', not to "
-              + expect.node()
-              + ".");
-    }
+    checkAddressedTo("agency", expect.agency(), h.getRecipientAgency());
+    checkAddressedTo("node", expect.node(), h.getRecipientNode());
     if (expect.keyIds() != null && !expect.keyIds().contains(h.getRecipientKeyId())) {
       throw new WireException(
           Reason.WRONG_RECIPIENT,
@@ -233,6 +217,19 @@ public final class EnvelopeVerifier {
                   + c.header.getMessageId()
                   + " could not be recorded on stable storage, so the message was not accepted;"
                   + " the receiver's disk needs attention.");
+    }
+  }
+
+  /**
+   * WRONG_RECIPIENT unless the header's recipient {@code what} (agency or node) is the expected
+   * one; a null expectation is not checked.
+   */
+  private static void checkAddressedTo(String what, String expected, String addressed)
+      throws WireException {
+    if (expected != null && !expected.equals(addressed)) {
+      throw new WireException(
+          Reason.WRONG_RECIPIENT,
+          "Envelope is addressed to " + what + " '" + addressed + "', not to " + expected + ".");
     }
   }
 

@@ -81,6 +81,20 @@ class EnvelopeChecksTest {
   }
 
   @Test
+  void check_wrongRecipient_namesWhatTheEnvelopeIsAddressedTo() throws Exception {
+    Envelope e = request();
+    EnvelopeVerifier fbiGateway =
+        EnvelopeVerifier.builder(f.directory()).clock(f.clock).recipientAgency("us.fbi").build();
+    EnvelopeOpener otherNode =
+        EnvelopeOpener.builder(f.skrNode2, f.directory()).clock(f.clock).build();
+
+    assertThat(catchThrowableOfType(WireException.class, () -> fbiGateway.verify(e)))
+        .hasMessage("Envelope is addressed to agency 'ru.skr', not to us.fbi.");
+    assertThat(catchThrowableOfType(WireException.class, () -> otherNode.open(e)))
+        .hasMessage("Envelope is addressed to node 'node-1', not to node-2.");
+  }
+
+  @Test
   void check_wrongRecipient() throws Exception {
     Envelope e = request();
     EnvelopeVerifier fbiGateway =
