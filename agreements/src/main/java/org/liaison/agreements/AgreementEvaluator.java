@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.liaison.agreements.AgreementStatus.State;
 import org.liaison.wire.v1.Reason;
 
@@ -42,42 +43,31 @@ final class AgreementEvaluator {
           parsed.errors());
     }
     Agreement a = parsed.agreement().get();
+    Verdict verdict = new Verdict(id, a, at, sigs, history);
     for (Party p : a.parties()) {
       SignatureCheck s = signatures.get(p.agency());
       if (s == null || !s.valid()) {
         String why = s == null ? "there is no signature by " + p.agency() : s.detail();
-        return status(
-            id,
-            a,
+        return verdict.of(
             State.UNSIGNED,
             s == null ? Reason.AGREEMENT_UNSIGNED : s.reason(),
             "Agreement "
                 + id
                 + " is not in force: "
                 + why
-                + ". Every party must sign the exact document.",
-            at,
-            sigs,
-            history);
+                + ". Every party must sign the exact document.");
       }
     }
     if (lifecycle.error() != null) {
-      return status(
-          id,
-          a,
+      return verdict.of(
           State.SUSPENDED,
           Reason.AGREEMENT_SUSPENDED,
-          "Agreement " + id + " is treated as suspended: " + lifecycle.error() + ".",
-          at,
-          sigs,
-          history);
+          "Agreement " + id + " is treated as suspended: " + lifecycle.error() + ".");
     }
     LifecycleEvent last = null;
     for (LifecycleEvent e : history) {
       if (e.action() == LifecycleEvent.Action.TERMINATE) {
-        return status(
-            id,
-            a,
+        return verdict.of(
             State.TERMINATED,
             Reason.AGREEMENT_TERMINATED,
             "Agreement "
@@ -88,17 +78,12 @@ final class AgreementEvaluator {
                 + e.at()
                 + ": "
                 + e.why()
-                + ".",
-            at,
-            sigs,
-            history);
+                + ".");
       }
       last = e;
     }
     if (last != null && last.action() == LifecycleEvent.Action.SUSPEND) {
-      return status(
-          id,
-          a,
+      return verdict.of(
           State.SUSPENDED,
           Reason.AGREEMENT_SUSPENDED,
           "Agreement "
@@ -109,40 +94,25 @@ final class AgreementEvaluator {
               + last.by()
               + ": "
               + last.why()
-              + ". It applies again once a party resumes it.",
-          at,
-          sigs,
-          history);
+              + ". It applies again once a party resumes it.");
     }
     if (!a.started(at)) {
-      return status(
-          id,
-          a,
+      return verdict.of(
           State.NOT_YET_IN_FORCE,
           Reason.AGREEMENT_NOT_IN_FORCE,
-          "Agreement " + id + " is not in force yet: it starts on " + a.start() + ".",
-          at,
-          sigs,
-          history);
+          "Agreement " + id + " is not in force yet: it starts on " + a.start() + ".");
     }
     if (a.ended(at)) {
-      return status(
-          id,
-          a,
+      return verdict.of(
           State.EXPIRED,
           Reason.AGREEMENT_EXPIRED,
           "Agreement "
               + id
               + " expired on "
               + a.end()
-              + "; the parties must sign a renewed agreement.",
-          at,
-          sigs,
-          history);
+              + "; the parties must sign a renewed agreement.");
     }
-    return status(
-        id,
-        a,
+    return verdict.of(
         State.IN_FORCE,
         Reason.REASON_UNSPECIFIED,
         "Agreement "
@@ -153,22 +123,20 @@ final class AgreementEvaluator {
             + a.start()
             + " to "
             + a.end()
-            + ").",
-        at,
-        sigs,
-        history);
+            + ").");
   }
 
-  private static AgreementStatus status(
+  /** The status of one valid agreement at the instant, with its signatures and history. */
+  private record Verdict(
       String id,
-      Agreement a,
-      State s,
-      Reason r,
-      String sentence,
+      Agreement agreement,
       Instant at,
-      List<SignatureCheck> sigs,
-      List<LifecycleEvent> h) {
-    return new AgreementStatus(
-        id, java.util.Optional.of(a), s, r, sentence, at, sigs, h, List.of());
+      List<SignatureCheck> signatures,
+      List<LifecycleEvent> history) {
+
+    AgreementStatus of(State state, Reason reason, String sentence) {
+      return new AgreementStatus(
+          id, Optional.of(agreement), state, reason, sentence, at, signatures, history, List.of());
+    }
   }
 }
