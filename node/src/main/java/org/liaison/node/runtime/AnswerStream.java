@@ -1,24 +1,37 @@
-package org.liaison.node.officer;
+package org.liaison.node.runtime;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import org.liaison.wire.transport.Refusals;
+import org.liaison.wire.v1.Reason;
 
-/** Lets answers that complete on different threads share one response stream safely. */
-final class SerializedStream<T> {
+/**
+ * An officer's response stream that answers arriving on different threads (one per partner) share:
+ * each is sent in turn, then the end of the call; once it has ended nothing more is sent. A fan-out
+ * that failed ends the call as {@code INTERNAL}, saying what failed.
+ */
+public final class AnswerStream<T> {
   private final StreamObserver<T> out;
+  private final String whatFailed;
   private boolean closed;
 
-  SerializedStream(StreamObserver<T> out) {
+  /**
+   * @param whatFailed the start of the sentence a failure ends the call with, e.g. "the event check
+   *     failed"
+   */
+  public AnswerStream(StreamObserver<T> out, String whatFailed) {
     this.out = out;
+    this.whatFailed = whatFailed;
   }
 
-  synchronized void next(T value) {
+  public synchronized void next(T value) {
     if (!closed) {
       out.onNext(value);
     }
   }
 
-  synchronized void complete(Throwable error) {
+  /** Ends the call: completed when {@code error} is null, else refused as an internal failure. */
+  public synchronized void complete(Throwable error) {
     if (closed) {
       return;
     }
@@ -26,7 +39,8 @@ final class SerializedStream<T> {
     if (error == null) {
       out.onCompleted();
     } else {
-      out.onError(Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
+      out.onError(
+          Refusals.refuse(Status.Code.INTERNAL, Reason.INTERNAL, whatFailed + ": " + error));
     }
   }
 }
