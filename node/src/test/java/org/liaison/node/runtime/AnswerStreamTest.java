@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,31 +12,9 @@ import org.liaison.wire.v1.Reason;
 
 /** Answers from many partners' threads on one response stream, then its end. */
 class AnswerStreamTest {
-  /** The call as its caller sees it; not thread-safe, so interleaved calls would lose events. */
-  private static final class Call implements StreamObserver<Integer> {
-    final List<Integer> answers = new ArrayList<>();
-    final List<Throwable> errors = new ArrayList<>();
-    int completed;
-
-    @Override
-    public void onNext(Integer value) {
-      answers.add(value);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      errors.add(t);
-    }
-
-    @Override
-    public void onCompleted() {
-      completed++;
-    }
-  }
-
   @Test
   void answersFromManyThreads_allArrive_thenTheEnd() throws InterruptedException {
-    Call call = new Call();
+    RecordedCall<Integer> call = new RecordedCall<>();
     AnswerStream<Integer> stream = new AnswerStream<>(call, "the check failed");
     List<Thread> partners = new ArrayList<>();
     for (int p = 0; p < 8; p++) {
@@ -63,7 +40,7 @@ class AnswerStreamTest {
 
   @Test
   void afterTheEnd_nothingMoreIsSent() {
-    Call call = new Call();
+    RecordedCall<Integer> call = new RecordedCall<>();
     AnswerStream<Integer> stream = new AnswerStream<>(call, "the check failed");
     stream.next(1);
     stream.complete(null);
@@ -77,7 +54,7 @@ class AnswerStreamTest {
 
   @Test
   void aFailure_endsTheCallAsInternal_withOurReasonAndWhatFailed() {
-    Call call = new Call();
+    RecordedCall<Integer> call = new RecordedCall<>();
     AnswerStream<Integer> stream = new AnswerStream<>(call, "the event check failed");
     stream.complete(new IllegalStateException("the fan-out stopped"));
 

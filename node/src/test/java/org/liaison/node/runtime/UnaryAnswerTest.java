@@ -4,33 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a call receives from {@link UnaryAnswer#send}: the result and the end, or the refusal. */
 class UnaryAnswerTest {
-  /** The call as its caller sees it, in order. */
-  private static final class Call implements StreamObserver<String> {
-    final List<String> events = new ArrayList<>();
-
-    @Override
-    public void onNext(String value) {
-      events.add("next " + value);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      events.add("error " + Status.fromThrowable(t).getCode() + " " + t.getMessage());
-    }
-
-    @Override
-    public void onCompleted() {
-      events.add("completed");
-    }
-  }
-
   private static StatusRuntimeException invalid(RuntimeException e) {
     return e instanceof IllegalArgumentException
         ? Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException()
@@ -39,14 +16,16 @@ class UnaryAnswerTest {
 
   @Test
   void theResultThenTheEnd() {
-    Call call = new Call();
+    RecordedCall<String> call = new RecordedCall<>();
     UnaryAnswer.send(call, () -> "report", UnaryAnswerTest::invalid);
-    assertThat(call.events).containsExactly("next report", "completed");
+    assertThat(call.answers).containsExactly("report");
+    assertThat(call.completed).isEqualTo(1);
+    assertThat(call.errors).isEmpty();
   }
 
   @Test
   void workThatStreamedItsOwnPartsOnlyEndsTheCall() {
-    Call call = new Call();
+    RecordedCall<String> call = new RecordedCall<>();
     UnaryAnswer.send(
         call,
         () -> {
@@ -55,25 +34,30 @@ class UnaryAnswerTest {
           return null;
         },
         UnaryAnswerTest::invalid);
-    assertThat(call.events).containsExactly("next part 1", "next part 2", "completed");
+    assertThat(call.answers).containsExactly("part 1", "part 2");
+    assertThat(call.completed).isEqualTo(1);
   }
 
   @Test
   void aFailureEndsTheCallWithTheStatusItMapsTo() {
-    Call call = new Call();
+    RecordedCall<String> call = new RecordedCall<>();
     UnaryAnswer.send(
         call,
         () -> {
           throw new IllegalArgumentException("give the entry's index");
         },
         UnaryAnswerTest::invalid);
-    assertThat(call.events)
-        .containsExactly("error INVALID_ARGUMENT INVALID_ARGUMENT: give the entry's index");
+    assertThat(call.answers).isEmpty();
+    assertThat(call.completed).isZero();
+    assertThat(call.errors).hasSize(1);
+    assertThat(Status.fromThrowable(call.errors.get(0)).getCode())
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(call.errors.get(0)).hasMessageEndingWith("give the entry's index");
   }
 
   @Test
   void aFailureMappedToNoStatusSendsNothingMore() {
-    Call call = new Call();
+    RecordedCall<String> call = new RecordedCall<>();
     UnaryAnswer.send(
         call,
         () -> {
@@ -81,6 +65,8 @@ class UnaryAnswerTest {
           throw new IllegalStateException("the reader went away");
         },
         UnaryAnswerTest::invalid);
-    assertThat(call.events).containsExactly("next part 1");
+    assertThat(call.answers).containsExactly("part 1");
+    assertThat(call.completed).isZero();
+    assertThat(call.errors).isEmpty();
   }
 }
