@@ -3,6 +3,7 @@ package org.liaison.node.audit;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.liaison.node.runtime.OfficerApi;
+import org.liaison.node.runtime.UnaryAnswer;
 import org.liaison.wire.audit.AuditBundleVerifier;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.merkle.MerkleTree;
@@ -185,28 +187,22 @@ public class AuditService extends AuditGrpc.AuditImplBase implements OfficerApi 
 
   /** Runs {@code work} and sends its result (none when it streamed its own), or its refusal. */
   private static <T> void answer(StreamObserver<T> out, Supplier<T> work) {
-    T result;
-    try {
-      result = work.get();
-    } catch (ExportAbandoned e) {
+    UnaryAnswer.send(out, work, AuditService::refusal);
+  }
+
+  /** The status a failed audit request ends with; none when the reader abandoned an export. */
+  private static StatusRuntimeException refusal(RuntimeException e) {
+    if (e instanceof ExportAbandoned) {
       LOG.info("an audit export ended early: " + e.getMessage());
-      return;
-    } catch (IllegalArgumentException e) {
-      out.onError(
-          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
-      return;
-    } catch (RuntimeException e) {
-      LOG.error("audit request failed", e);
-      out.onError(
-          Refusals.refuse(
-              Status.Code.UNAVAILABLE,
-              Reason.AUDIT_UNAVAILABLE,
-              "the audit log cannot be read right now (" + e.getMessage() + "); retry later"));
-      return;
+      return null;
     }
-    if (result != null) {
-      out.onNext(result);
+    if (e instanceof IllegalArgumentException) {
+      return Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage());
     }
-    out.onCompleted();
+    LOG.error("audit request failed", e);
+    return Refusals.refuse(
+        Status.Code.UNAVAILABLE,
+        Reason.AUDIT_UNAVAILABLE,
+        "the audit log cannot be read right now (" + e.getMessage() + "); retry later");
   }
 }

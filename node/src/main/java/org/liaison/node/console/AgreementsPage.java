@@ -41,9 +41,6 @@ public class AgreementsPage {
   @Location("console/why.html")
   Template why;
 
-  @Location("console/error.html")
-  Template error;
-
   public record DirectionView(
       String clause, String purposes, String roles, List<String> records, String onward) {}
 
@@ -162,7 +159,7 @@ public class AgreementsPage {
           .data("purpose", Subjects.orEmpty(purpose))
           .data("case", Subjects.orEmpty(caseReference));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
+      return request.callFailed(e);
     }
   }
 }

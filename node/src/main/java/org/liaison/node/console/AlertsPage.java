@@ -18,7 +18,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
 import org.liaison.wire.v1.AlertsRequest;
@@ -42,9 +41,6 @@ public class AlertsPage {
 
   @Location("console/acknowledged.html")
   Template acknowledged;
-
-  @Location("console/error.html")
-  Template error;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -104,7 +100,7 @@ public class AlertsPage {
           .acknowledge(AcknowledgeRequest.newBuilder().addAlertIds(id).build());
       return request.fragment(acknowledged).data("id", id);
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
+      return request.callFailed(e);
     }
   }
 }

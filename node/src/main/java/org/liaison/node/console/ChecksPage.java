@@ -37,9 +37,6 @@ public class ChecksPage {
   @Location("console/check-answer.html")
   Template answer;
 
-  @Location("console/error.html")
-  Template error;
-
   @GET
   @Path("checks")
   public TemplateInstance checksForm() {
@@ -66,7 +63,7 @@ public class ChecksPage {
         check.setPerson(subject.getPerson());
       }
     } catch (Subjects.FormError e) {
-      return request.fragment(error).data("sentence", e.getMessage());
+      return request.refusal(e.getMessage());
     }
     LiveAnswers<PartnerCheckAnswer> out = liveAnswers(AnswerViews.CheckAnswerView::of);
     OfficerGrpc.newStub(channel.as(request.officer())).check(check.build(), out);
@@ -105,11 +102,8 @@ public class ChecksPage {
               .setEnd(Subjects.orEmpty(to))
               .build();
     } catch (NumberFormatException e) {
-      return request
-          .fragment(error)
-          .data(
-              "sentence",
-              "Give the latitude and longitude in decimal degrees and the radius in whole metres.");
+      return request.refusal(
+          "Give the latitude and longitude in decimal degrees and the radius in whole metres.");
     }
     LiveAnswers<EventCheckAnswer> out = liveAnswers(AnswerViews.CheckAnswerView::of);
     DeconflictionGrpc.newStub(channel.as(request.officer())).planOperation(plan, out);

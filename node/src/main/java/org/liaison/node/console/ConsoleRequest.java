@@ -1,11 +1,13 @@
 package org.liaison.node.console;
 
+import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import org.liaison.wire.text.Sentences;
 
 /** What a console request knows about its officer: who, which language, the CSRF token. */
 @RequestScoped
@@ -14,6 +16,9 @@ public class ConsoleRequest {
 
   @Inject RoutingContext rc;
   @Inject ConsoleCsrf csrf;
+
+  @Location("console/error.html")
+  Template error;
 
   public ConsoleOfficer officer() {
     ConsoleOfficer officer = rc.get(ConsoleGate.OFFICER);
@@ -53,6 +58,16 @@ public class ConsoleRequest {
   /** A part of a page, swapped in by htmx. */
   public TemplateInstance fragment(Template template) {
     return template.instance().setLocale(locale());
+  }
+
+  /** The part of a page that says why nothing was done, in a sentence the officer can act on. */
+  public TemplateInstance refusal(String sentence) {
+    return fragment(error).data("sentence", sentence);
+  }
+
+  /** The part of a page that says why the node's call failed ({@link Sentences#callFailed}). */
+  public TemplateInstance callFailed(RuntimeException e) {
+    return refusal(Sentences.callFailed(e, "the node"));
   }
 
   /** What every page's layout shows. */

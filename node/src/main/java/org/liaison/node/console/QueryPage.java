@@ -31,9 +31,6 @@ public class QueryPage {
   @Location("console/query-answer.html")
   Template answer;
 
-  @Location("console/error.html")
-  Template error;
-
   @GET
   public Response root() {
     return Response.seeOther(URI.create("/console/query")).build();
@@ -68,7 +65,7 @@ public class QueryPage {
               .setCaseReference(Subjects.orEmpty(caseReference))
               .build();
     } catch (Subjects.FormError e) {
-      return request.fragment(error).data("sentence", e.getMessage());
+      return request.refusal(e.getMessage());
     }
     LiveAnswers<PartnerAnswer> out =
         answers.open(

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.wire.audit.AuditBundleFile;
-import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditExportRequest;
 import org.liaison.wire.v1.AuditFindings;
@@ -50,9 +49,6 @@ public class ReportsPage {
 
   @Location("console/proof.html")
   Template proof;
-
-  @Location("console/error.html")
-  Template error;
 
   public record StepView(
       String label,
@@ -134,7 +130,7 @@ public class ReportsPage {
     try {
       return request.fragment(findings).data("findings", findings(true));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
+      return request.callFailed(e);
     }
   }
 
@@ -196,9 +192,9 @@ public class ReportsPage {
           .data("detail", entry.getDetail())
           .data("at", Instant.ofEpochMilli(entry.getAtMs()).toString());
     } catch (NumberFormatException e) {
-      return request.fragment(error).data("sentence", "Give the entry's index, a whole number.");
+      return request.refusal("Give the entry's index, a whole number.");
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
+      return request.callFailed(e);
     }
   }
 

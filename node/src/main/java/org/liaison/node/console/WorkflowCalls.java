@@ -6,7 +6,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Function;
-import org.liaison.wire.text.Sentences;
 import org.liaison.wire.v1.WorkflowItem;
 import org.liaison.wire.v1.WorkflowsGrpc;
 import org.liaison.wire.v1.WorkflowsGrpc.WorkflowsBlockingStub;
@@ -24,9 +23,6 @@ public class WorkflowCalls {
   @Location("console/item.html")
   Template item;
 
-  @Location("console/error.html")
-  Template error;
-
   WorkflowsBlockingStub stub() {
     return channel.blocking(request.officer(), WorkflowsGrpc::newBlockingStub);
   }
@@ -36,7 +32,7 @@ public class WorkflowCalls {
     try {
       return request.fragment(item).data("item", WorkflowViews.ItemView.of(call.apply(stub())));
     } catch (RuntimeException e) {
-      return request.fragment(error).data("sentence", Sentences.callFailed(e, "the node"));
+      return request.callFailed(e);
     }
   }
 }

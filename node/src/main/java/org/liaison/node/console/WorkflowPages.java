@@ -38,9 +38,6 @@ public class WorkflowPages {
   @Location("console/feedback.html")
   Template feedback;
 
-  @Location("console/error.html")
-  Template error;
-
   @GET
   @Path("inbox")
   public TemplateInstance inbox() {
@@ -74,7 +71,7 @@ public class WorkflowPages {
     try {
       d = WorkflowDecision.valueOf(Subjects.orEmpty(decision));
     } catch (IllegalArgumentException e) {
-      return request.fragment(error).data("sentence", "Choose approve or decline.");
+      return request.refusal("Choose approve or decline.");
     }
     List<String> chosen = fields == null ? List.of() : fields;
     if (d == WorkflowDecision.APPROVE
@@ -94,50 +91,32 @@ public class WorkflowPages {
     return calls.itemOrError(workflows -> workflows.answer(answer));
   }
 
-  /** The originator's consent for one of this agency's records, asked in one click. */
+  /**
+   * The originator's consent, asked in one click: for one of this agency's records, to pass it on
+   * to a partner ({@code for}); or, from a query's answer, for a partner's record withheld from
+   * this agency, which the partner (the {@code holder}) then seeks from the originator. The form
+   * names one of the two; the workflow service tells the two requests apart by the holder.
+   */
   @POST
   @Path("consent")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public TemplateInstance askConsent(
       @FormParam("record") String record,
       @FormParam("for") String forAgency,
-      @FormParam("purpose") String purpose,
-      @FormParam("case") String caseReference,
-      @FormParam("justification") String justification) {
-    ConsentDraft draft =
-        consentDraft(record, purpose, caseReference, justification)
-            .setForAgency(Subjects.orEmpty(forAgency))
-            .build();
-    return calls.itemOrError(workflows -> workflows.requestConsent(draft));
-  }
-
-  /**
-   * The originator's consent for a partner's record withheld from this agency, asked in one click
-   * from the query's answer: the partner (the holder) passes it on to the originator.
-   */
-  @POST
-  @Path("consent/ask")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public TemplateInstance askHolderForConsent(
       @FormParam("holder") String holder,
-      @FormParam("record") String record,
       @FormParam("purpose") String purpose,
       @FormParam("case") String caseReference,
       @FormParam("justification") String justification) {
     ConsentDraft draft =
-        consentDraft(record, purpose, caseReference, justification)
+        ConsentDraft.newBuilder()
+            .setRecordId(Subjects.orEmpty(record))
+            .setForAgency(Subjects.orEmpty(forAgency))
             .setHolder(Subjects.orEmpty(holder))
+            .setPurpose(Subjects.orEmpty(purpose))
+            .setCaseReference(Subjects.orEmpty(caseReference))
+            .setJustification(Subjects.orEmpty(justification))
             .build();
     return calls.itemOrError(workflows -> workflows.requestConsent(draft));
-  }
-
-  private static ConsentDraft.Builder consentDraft(
-      String record, String purpose, String caseReference, String justification) {
-    return ConsentDraft.newBuilder()
-        .setRecordId(Subjects.orEmpty(record))
-        .setPurpose(Subjects.orEmpty(purpose))
-        .setCaseReference(Subjects.orEmpty(caseReference))
-        .setJustification(Subjects.orEmpty(justification));
   }
 
   @GET
@@ -187,7 +166,7 @@ public class WorkflowPages {
     try {
       kind = ResultKind.valueOf(Subjects.orEmpty(result));
     } catch (IllegalArgumentException e) {
-      return request.fragment(error).data("sentence", "Choose the result (seizure, arrest, ...).");
+      return request.refusal("Choose the result (seizure, arrest, ...).");
     }
     FeedbackDraft draft =
         FeedbackDraft.newBuilder()

@@ -14,6 +14,7 @@ import org.liaison.node.deconfliction.alerts.AlertOutbox;
 import org.liaison.node.deconfliction.events.OperationPlanner;
 import org.liaison.node.deconfliction.quotas.QuotaReports;
 import org.liaison.node.query.InvalidOfficerRequest;
+import org.liaison.node.runtime.AnswerStream;
 import org.liaison.node.runtime.OfficerApi;
 import org.liaison.wire.transport.PeerIdentityInterceptor;
 import org.liaison.wire.transport.Refusals;
@@ -97,31 +98,11 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
   @Override
   public void planOperation(PlanOperationRequest request, StreamObserver<EventCheckAnswer> out) {
     String officer = PeerIdentityInterceptor.current().name();
-    Object lock = new Object();
+    AnswerStream<EventCheckAnswer> stream = new AnswerStream<>(out, "the event check failed");
     try {
       planner
-          .plan(
-              request,
-              officer,
-              a -> {
-                synchronized (lock) {
-                  out.onNext(a);
-                }
-              })
-          .whenComplete(
-              (ok, error) -> {
-                synchronized (lock) {
-                  if (error == null) {
-                    out.onCompleted();
-                  } else {
-                    out.onError(
-                        Refusals.refuse(
-                            Status.Code.INTERNAL,
-                            Reason.INTERNAL,
-                            "the event check failed: " + error.getMessage()));
-                  }
-                }
-              });
+          .plan(request, officer, stream::next)
+          .whenComplete((ok, error) -> stream.complete(error));
     } catch (InvalidOfficerRequest e) {
       out.onError(
           Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));

@@ -18,4 +18,13 @@ public record NormalizedIdentifier(IdentifierType type, String raw, String value
     Objects.requireNonNull(raw, "raw");
     Objects.requireNonNull(value, "value");
   }
+
+  /**
+   * Whether a stored identifier must also agree on the country to be the same one: a plate or a
+   * document given with its country is not the same as one of another country (a stored one with no
+   * country still matches). A phone's country only said how to read a national number.
+   */
+  public boolean countryMustAgree() {
+    return country != null && (type == IdentifierType.PLATE || type == IdentifierType.DOCUMENT);
+  }
 }

@@ -25,6 +25,7 @@ import org.liaison.node.records.BatchImport;
 import org.liaison.node.records.FileImport;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
+import org.liaison.node.runtime.AnswerStream;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.ImportAck;
 import org.liaison.wire.v1.ImportBatch;
@@ -101,7 +102,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
       StreamObserver<A> out,
       Function<Consumer<A>, CompletableFuture<Void>> send,
       Consumer<A> count) {
-    SerializedStream<A> stream = new SerializedStream<>(out);
+    AnswerStream<A> stream = new AnswerStream<>(out, "the request to partners failed");
     try {
       send.apply(
               a -> {

@@ -78,8 +78,7 @@ public class RecordSearch {
    */
   public List<RecordMatch> byIdentifier(IdentifierType type, String raw, String country) {
     NormalizedIdentifier id = IdentifierNormalizer.normalize(type, raw, country);
-    boolean countryMatters =
-        id.country() != null && (type == IdentifierType.PLATE || type == IdentifierType.DOCUMENT);
+    boolean countryMatters = id.countryMustAgree();
     List<Object> params = new ArrayList<>(List.of(type.name(), id.value()));
     if (countryMatters) {
       params.add(id.country());

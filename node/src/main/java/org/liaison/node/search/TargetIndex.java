@@ -41,8 +41,7 @@ public class TargetIndex {
   @Transactional
   public List<CaseRef> activeCasesFor(IdentifierType type, String raw, String country) {
     NormalizedIdentifier id = IdentifierNormalizer.normalize(type, raw, country);
-    boolean countryMatters =
-        id.country() != null && (type == IdentifierType.PLATE || type == IdentifierType.DOCUMENT);
+    boolean countryMatters = id.countryMustAgree();
     TypedQuery<CaseFile> query =
         em.createQuery(
                 "select distinct c from SubjectIdentifier i join i.subject s join s.caseFile c"

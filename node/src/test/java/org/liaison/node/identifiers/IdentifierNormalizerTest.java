@@ -220,4 +220,25 @@ class IdentifierNormalizerTest {
     assertThat(IdentifierNormalizer.normalize(IdentifierType.PHONE, raw, "RU").value())
         .isEqualTo("+74951234567");
   }
+
+  /** A plate or document read with its country must agree on it; a phone's region only reads it. */
+  @Test
+  void countryMustAgree_onlyForPlatesAndDocumentsGivenWithTheirCountry() {
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.PLATE, "FLA8XK2", "US")
+                .countryMustAgree())
+        .isTrue();
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.DOCUMENT, "75 1234567", "RUS")
+                .countryMustAgree())
+        .isTrue();
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.PLATE, "FLA8XK2", null)
+                .countryMustAgree())
+        .isFalse();
+    assertThat(
+            IdentifierNormalizer.normalize(IdentifierType.PHONE, "8 495 123 45 67", "RU")
+                .countryMustAgree())
+        .isFalse();
+  }
 }

@@ -66,22 +66,15 @@ public class OperationPlanner {
   }
 
   static EventCheckAnswer toAnswer(String operationId, MatchFanOut.Outcome o) {
-    EventCheckAnswer.Builder b =
-        EventCheckAnswer.newBuilder()
-            .setOperationId(operationId)
-            .setPartnerAgency(o.partner().agency())
-            .setAgreementId(o.partner().agreementId())
-            .setLatencyMs(o.latencyMs())
-            .setStatus(o.status())
-            .setReason(o.reason())
-            .setMessage(o.message());
-    o.conflicts()
-        .forEach(
-            c ->
-                b.addConflicts(
-                    c.toBuilder()
-                        .setPointOfContact(
-                            c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
-    return b.build();
+    return EventCheckAnswer.newBuilder()
+        .setOperationId(operationId)
+        .setPartnerAgency(o.partner().agency())
+        .setAgreementId(o.partner().agreementId())
+        .setLatencyMs(o.latencyMs())
+        .setStatus(o.status())
+        .setReason(o.reason())
+        .setMessage(o.message())
+        .addAllConflicts(o.conflictsAtPartner())
+        .build();
   }
 }

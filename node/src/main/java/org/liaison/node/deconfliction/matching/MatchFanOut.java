@@ -46,6 +46,21 @@ public final class MatchFanOut {
     public String message() {
       return failure == null ? "" : failure.getMessage();
     }
+
+    /**
+     * The conflicts the partner confirmed, each with its point of contact at the partner's agency
+     * (the partner names only its officer).
+     */
+    public List<ConfirmedConflict> conflictsAtPartner() {
+      return conflicts.stream()
+          .map(
+              c ->
+                  c.toBuilder()
+                      .setPointOfContact(
+                          c.getPointOfContact().toBuilder().setAgency(partner.agency()))
+                      .build())
+          .toList();
+    }
   }
 
   public static CompletableFuture<Void> run(

@@ -115,7 +115,7 @@ public class TargetCheck {
     }
     TargetCheckAnswer.Builder answer =
         TargetCheckAnswer.newBuilder().setConflict(!o.conflicts().isEmpty());
-    o.conflicts()
+    o.conflictsAtPartner()
         .forEach(
             c ->
                 answer.addConflicts(
@@ -123,8 +123,7 @@ public class TargetCheck {
                         .setCaseReference(c.getCaseReference())
                         .setAlertRecordedHere(c.getAlertRecordedHere())
                         .setAlertRecordedByPartner(c.getAlertRecorded())
-                        .setPointOfContact(
-                            c.getPointOfContact().toBuilder().setAgency(o.partner().agency()))));
+                        .setPointOfContact(c.getPointOfContact())));
     return b.setAnswer(answer).build();
   }
 }

@@ -1,6 +1,7 @@
 package org.liaison.node.workflow.api;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.liaison.node.officer.OfficerIdentity;
 import org.liaison.node.runtime.OfficerApi;
 import org.liaison.node.runtime.RequestRefused;
+import org.liaison.node.runtime.UnaryAnswer;
 import org.liaison.node.workflow.Workflow;
 import org.liaison.node.workflow.WorkflowEngine;
 import org.liaison.node.workflow.WorkflowException;
@@ -178,22 +180,16 @@ public class WorkflowsApi extends WorkflowsGrpc.WorkflowsImplBase implements Off
   }
 
   private static <T> void answer(StreamObserver<T> out, Supplier<T> action) {
-    T result;
-    try {
-      result = action.get();
-    } catch (RequestRefused e) {
-      out.onError(e.toStatus());
-      return;
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "workflow call failed");
-      out.onError(
-          Refusals.refuse(
-              Status.Code.INTERNAL,
-              Reason.INTERNAL,
-              "the node could not carry out the request: " + e));
-      return;
+    UnaryAnswer.send(out, action, WorkflowsApi::refusal);
+  }
+
+  /** A refusal the workflow services gave, or the node's failure to carry out the request. */
+  private static StatusRuntimeException refusal(RuntimeException e) {
+    if (e instanceof RequestRefused refused) {
+      return refused.toStatus();
     }
-    out.onNext(result);
-    out.onCompleted();
+    LOG.errorf(e, "workflow call failed");
+    return Refusals.refuse(
+        Status.Code.INTERNAL, Reason.INTERNAL, "the node could not carry out the request: " + e);
   }
 }
