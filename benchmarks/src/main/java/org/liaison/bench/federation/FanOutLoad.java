@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.bench.load.LoadFederation;
+import org.liaison.bench.load.ProcessCpu;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -73,6 +74,7 @@ public final class FanOutLoad {
         Math.max(20, samples / 5),
         samples,
         2,
-        5);
+        5,
+        new ProcessCpu());
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.liaison.bench.load.LoadFederation;
+import org.liaison.bench.load.ProcessCpu;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.cluster.FreePorts;
@@ -51,9 +52,11 @@ public final class FederationLoad {
               500,
               2000,
               threads,
-              seconds);
+              seconds,
+              new ProcessCpu().add("load driver", ProcessHandle.current().pid()));
     }
     System.out.println(plain.line());
+    System.out.println(plain.cpuLines());
 
     Federation.Builder b =
         Federation.builder()
@@ -67,6 +70,7 @@ public final class FederationLoad {
     try (Federation f = b.build()) {
       f.start();
       System.out.println(LoadFederation.readyLine(f));
+      ProcessCpu processes = LoadFederation.processes(f);
       OfficerQueryRequest query = ReferenceLookup.query(List.of("us.dea"), 10_000);
       try (NodeClient ice = f.node("us.ice").client()) {
         LoadRun.Result full =
@@ -77,7 +81,8 @@ public final class FederationLoad {
                 300,
                 2000,
                 threads,
-                seconds);
+                seconds,
+                processes);
         OfficerCheckRequest check = ReferenceLookup.check(List.of("us.dea"), 10_000);
         LoadRun.Result targetCheck =
             LoadRun.measure(
@@ -88,10 +93,13 @@ public final class FederationLoad {
                 100,
                 1000,
                 threads,
-                seconds);
+                seconds,
+                processes);
         System.out.println(plain.line());
         System.out.println(full.line());
         System.out.println(targetCheck.line());
+        System.out.println(full.cpuLines());
+        System.out.println(targetCheck.cpuLines());
         for (LoadRun.Result r : List.of(full, targetCheck)) {
           System.out.printf(
               "%s / plain relay: p50 x%.1f, throughput x%.2f%n",

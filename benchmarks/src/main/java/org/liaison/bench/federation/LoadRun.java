@@ -2,12 +2,17 @@ package org.liaison.bench.federation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.liaison.bench.load.Call;
 import org.liaison.bench.load.ClosedLoop;
 import org.liaison.bench.load.Latencies;
+import org.liaison.bench.load.ProcessCpu;
 
-/** Measures one kind of call: latency percentiles one at a time, then throughput under load. */
+/**
+ * Measures one kind of call: latency percentiles one at a time, then throughput under load, with
+ * the CPU each process of the run used in each of the two phases.
+ */
 final class LoadRun {
   record Result(
       String name,
@@ -15,30 +20,79 @@ final class LoadRun {
       double p99Ms,
       double callsPerSecond,
       long errors,
-      List<String> errorSamples) {
+      List<String> errorSamples,
+      List<Phase> phases) {
     String line() {
       return String.format(
               "%-34s p50 %7.3f ms   p99 %7.3f ms   %8.0f calls/s   errors %d",
               name, p50Ms, p99Ms, callsPerSecond, errors)
           + errorSamples.stream().map(e -> "\n    failed: " + e).collect(Collectors.joining());
     }
+
+    /** Each phase's CPU per process: seconds, then milliseconds per call, JIT compilers apart. */
+    String cpuLines() {
+      StringBuilder out =
+          new StringBuilder(name + ", CPU by process (JIT = its compiler threads):");
+      for (Phase p : phases) {
+        out.append(String.format("%n  %s: %d calls in %.1f s", p.name(), p.calls(), p.seconds()));
+        p.cpu()
+            .forEach(
+                (process, s) ->
+                    out.append(
+                        String.format(
+                            "%n    %-16s other %6.1f s  JIT %6.1f s   per call: other %6.2f ms"
+                                + "  JIT %6.2f ms",
+                            process,
+                            s.other(),
+                            s.compilers(),
+                            1000 * s.other() / Math.max(1, p.calls()),
+                            1000 * s.compilers() / Math.max(1, p.calls()))));
+      }
+      return out.toString();
+    }
   }
+
+  /** What the processes used while one phase made its calls. */
+  record Phase(String name, long calls, double seconds, Map<String, ProcessCpu.Seconds> cpu) {}
 
   private LoadRun() {}
 
-  static Result measure(String name, Call call, int warmup, int samples, int threads, long seconds)
+  static Result measure(
+      String name,
+      Call call,
+      int warmup,
+      int samples,
+      int threads,
+      long seconds,
+      ProcessCpu processes)
       throws Exception {
     for (int i = 0; i < warmup; i++) {
       call.run();
     }
+    var beforeSequential = processes.now();
+    long started = System.nanoTime();
     Latencies latencies = Latencies.timeSequential(samples, call);
+    double sequentialSeconds = (System.nanoTime() - started) / 1e9;
+    var beforeLoad = processes.now();
     ClosedLoop.Throughput load = ClosedLoop.run(threads, Duration.ofSeconds(seconds), call);
+    var after = processes.now();
     return new Result(
         name,
         latencies.p50Ms(),
         latencies.p99Ms(),
         load.callsPerSecond(),
         load.errors(),
-        load.errorSamples());
+        load.errorSamples(),
+        List.of(
+            new Phase(
+                "one at a time",
+                samples,
+                sequentialSeconds,
+                ProcessCpu.between(beforeSequential, beforeLoad)),
+            new Phase(
+                threads + " threads",
+                load.calls() + load.errors(),
+                load.seconds(),
+                ProcessCpu.between(beforeLoad, after))));
   }
 }

@@ -21,4 +21,14 @@ public final class LoadFederation {
         "federation of %d agencies ready in %.1f s",
         f.agencies().size(), f.startupTime().toMillis() / 1000.0);
   }
+
+  /** The load driver (this process) and every node and gateway of {@code f}, by agency and role. */
+  public static ProcessCpu processes(Federation f) {
+    ProcessCpu cpu = new ProcessCpu().add("load driver", ProcessHandle.current().pid());
+    for (String agency : f.agencies()) {
+      cpu.add(agency + "/node", f.node(agency).pid())
+          .add(agency + "/gateway", f.gateway(agency).pid());
+    }
+    return cpu;
+  }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.liaison.cluster.JavaProcess;
 import org.liaison.cluster.RepositoryRoot;
 import org.liaison.wire.audit.AuditBundleVerifier;
 import org.liaison.wire.audit.AuditBundles;
+import org.liaison.wire.journal.IntentFile;
 import org.liaison.wire.v1.AuditBundle;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditExportRequest;
@@ -261,17 +261,10 @@ class FaultsAcceptanceTest {
   /** The intent ICE's node wrote for a query in {@code caseReference}, if its journal holds one. */
   private static AuditEntry intentFor(Path dataDir, String caseReference) {
     try {
-      Path file = dataDir.resolve("sent-intents.log");
-      if (!Files.exists(file)) {
-        return null;
-      }
-      for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-        String[] parts = line.split(" ");
-        if (parts.length == 3 && parts[0].equals("I")) {
-          AuditEntry e = AuditEntry.parseFrom(Base64.getDecoder().decode(parts[2]));
-          if (e.getCaseReference().equals(caseReference)) {
-            return e;
-          }
+      for (IntentFile.Line line : IntentFile.unsettled(dataDir.resolve(IntentFile.NAME))) {
+        AuditEntry e = line.entry();
+        if (e.getCaseReference().equals(caseReference)) {
+          return e;
         }
       }
       return null;

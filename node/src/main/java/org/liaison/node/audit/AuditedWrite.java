@@ -1,6 +1,8 @@
 package org.liaison.node.audit;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.jdbc.Work;
 
 /**
  * A database write that belongs to an answer's audit record (a quota count, a disclosure ledger
@@ -11,4 +13,13 @@ import jakarta.persistence.EntityManager;
 @FunctionalInterface
 public interface AuditedWrite {
   void write(EntityManager em);
+
+  /**
+   * A write by plain JDBC statements on the transaction's own connection: for the rows an answer
+   * writes on every request (quota counts, ledger rows), where a Hibernate native query costs more
+   * than the statement itself (its query plan, parameter bindings and flush checks; decision 0059).
+   */
+  static AuditedWrite jdbc(Work work) {
+    return em -> em.unwrap(Session.class).doWork(work);
+  }
 }

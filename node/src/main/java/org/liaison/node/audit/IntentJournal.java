@@ -1,6 +1,5 @@
 package org.liaison.node.audit;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
@@ -13,17 +12,15 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
 import org.liaison.wire.journal.GroupForcedFile;
+import org.liaison.wire.journal.IntentFile;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.Reason;
 
@@ -38,16 +35,13 @@ import org.liaison.wire.v1.Reason;
  * {@link Reason#NO_ANSWER_RECORDED}. The file is rewritten with only the unsettled intents once it
  * holds twice as many lines as those (and at least {@value #MIN_COMPACT}), so it stays bounded.
  *
- * <p>Lines: {@code I <message id> <base64 of the entry>} for an intent, {@code S <message id>} once
- * it is settled. A settled line is not forced: if a crash loses it, the start finds the entry's
- * message id in the log and does not append it twice. A last line without its newline was cut short
- * by a crash: its force never returned, so its request never left.
+ * <p>The file's lines are {@link IntentFile}'s. A settled line is not forced: if a crash loses it,
+ * the start finds the entry's message id in the log and does not append it twice.
  */
 @ApplicationScoped
 public class IntentJournal {
   private static final Logger LOG = Logger.getLogger(IntentJournal.class);
   static final int MIN_COMPACT = 1_000;
-  static final String FILE = "sent-intents.log";
 
   /**
    * A request's {@code SENT} entry, durable as an intent until {@link #commit} puts it in the log.
@@ -67,23 +61,15 @@ public class IntentJournal {
 
   @PostConstruct
   void open() {
-    Path path = config.dataDir().resolve(FILE);
+    Path path = config.dataDir().resolve(IntentFile.NAME);
     try {
-      for (String line : complete(path)) {
-        String[] parts = line.split(" ", -1);
-        if (parts.length == 2 && parts[0].equals("S")) {
-          unsettled.remove(parts[1]);
-        } else if (parts.length == 3 && parts[0].equals("I")) {
-          unsettled.put(parts[1], (line + '\n').getBytes(StandardCharsets.US_ASCII));
-        }
-      }
-      for (var it = unsettled.entrySet().iterator(); it.hasNext(); ) {
-        var e = it.next();
+      for (IntentFile.Line line : IntentFile.unsettled(path)) {
         try {
-          leftOver.add(unanswered(e.getValue()));
-        } catch (IllegalStateException unreadable) {
-          LOG.warnf("the intent of message %s in %s cannot be read; dropped", e.getKey(), path);
-          it.remove();
+          leftOver.add(unanswered(line.entry()));
+          unsettled.put(line.messageId(), line.bytes());
+        } catch (IllegalArgumentException unreadable) {
+          LOG.warnf(
+              "the intent of message %s in %s cannot be read; dropped", line.messageId(), path);
         }
       }
       file = GroupForcedFile.open(path, text());
@@ -142,7 +128,7 @@ public class IntentJournal {
    * the request must not leave) when the file cannot be written or forced.
    */
   public Intent record(AuditEvent sent) {
-    byte[] line = line('I', sent.messageId(), intent(sent));
+    byte[] line = IntentFile.intent(sent.messageId(), AuditLog.facts(sent).build()).bytes();
     long seq;
     synchronized (lock) {
       try {
@@ -215,7 +201,7 @@ public class IntentJournal {
           file.rewrite(text());
           lines = unsettled.size();
         } else {
-          file.append(line('S', messageId, null));
+          file.append(IntentFile.settled(messageId));
           lines++;
         }
       } catch (IOException e) {
@@ -248,59 +234,27 @@ public class IntentJournal {
     return all;
   }
 
-  /** The file's complete lines: a last line without its newline was cut short by a crash. */
-  private static List<String> complete(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return List.of();
-    }
-    String text = Files.readString(path, StandardCharsets.US_ASCII);
-    int end = text.lastIndexOf('\n');
-    return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
-  }
-
-  private static byte[] line(char kind, String messageId, byte[] entry) {
-    String text =
-        kind
-            + " "
-            + messageId
-            + (entry == null ? "" : " " + Base64.getEncoder().encodeToString(entry))
-            + '\n';
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** The header facts of a {@code SENT} entry, as the log would hold them. */
-  private static byte[] intent(AuditEvent e) {
-    return AuditLog.facts(e).build().toByteArray();
-  }
-
   /**
    * The entry of an intent's request whose answer the previous run never put on record: the
    * intent's {@code SENT} entry with the reason {@link Reason#NO_ANSWER_RECORDED}.
    */
-  private static AuditEvent unanswered(byte[] line) {
-    String text = new String(line, StandardCharsets.US_ASCII).trim();
-    try {
-      byte[] entry = Base64.getDecoder().decode(text.substring(text.lastIndexOf(' ') + 1));
-      AuditEntry e = AuditEntry.parseFrom(entry);
-      return AuditEvent.builder(e.getKind())
-          .direction(AuditEvent.Direction.valueOf(e.getDirection()))
-          .answeringAgency(e.getAnsweringAgency())
-          .officer(e.getOfficerId())
-          .agreement(e.getAgreementId())
-          .purpose(e.getPurpose())
-          .caseReference(e.getCaseReference())
-          .messageId(e.getMessageId())
-          .contentType(e.getContentType())
-          .outcome(e.getOutcome())
-          .reason(Reason.NO_ANSWER_RECORDED.name())
-          .detail(
-              "no answer was recorded: this node stopped (or could not write its audit log) before"
-                  + " the answer or its failure was on its record")
-          .requestHash(e.getRequestHash().toByteArray())
-          .build();
-    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-      throw new IllegalStateException("the intent journal holds a line that is not an intent", e);
-    }
+  private static AuditEvent unanswered(AuditEntry e) {
+    return AuditEvent.builder(e.getKind())
+        .direction(AuditEvent.Direction.valueOf(e.getDirection()))
+        .answeringAgency(e.getAnsweringAgency())
+        .officer(e.getOfficerId())
+        .agreement(e.getAgreementId())
+        .purpose(e.getPurpose())
+        .caseReference(e.getCaseReference())
+        .messageId(e.getMessageId())
+        .contentType(e.getContentType())
+        .outcome(e.getOutcome())
+        .reason(Reason.NO_ANSWER_RECORDED.name())
+        .detail(
+            "no answer was recorded: this node stopped (or could not write its audit log) before"
+                + " the answer or its failure was on its record")
+        .requestHash(e.getRequestHash().toByteArray())
+        .build();
   }
 
   @PreDestroy

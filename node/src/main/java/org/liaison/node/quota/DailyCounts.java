@@ -4,6 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,7 +99,7 @@ public class DailyCounts {
 
   /** The write that stores a count, for the transaction that must make it durable. */
   public AuditedWrite write(Count c) {
-    return tx -> store(tx, c);
+    return AuditedWrite.jdbc(db -> store(db, c));
   }
 
   /**
@@ -179,30 +182,32 @@ public class DailyCounts {
     return out;
   }
 
-  private static void store(EntityManager em, Count c) {
-    int updated =
-        em.createNativeQuery(
-                "update daily_counts set used = GREATEST(used, ?1), day_limit = ?2,"
-                    + " agreement_id = ?3"
-                    + " where partner_agency = ?4 and count_day = ?5 and kind = ?6")
-            .setParameter(1, c.used())
-            .setParameter(2, c.limit())
-            .setParameter(3, c.agreementId())
-            .setParameter(4, c.partner())
-            .setParameter(5, c.day())
-            .setParameter(6, c.kind().name())
-            .executeUpdate();
-    if (updated == 0) {
-      em.createNativeQuery(
-              "insert into daily_counts (partner_agency, count_day, kind, agreement_id, used,"
-                  + " day_limit) values (?1, ?2, ?3, ?4, ?5, ?6)")
-          .setParameter(1, c.partner())
-          .setParameter(2, c.day())
-          .setParameter(3, c.kind().name())
-          .setParameter(4, c.agreementId())
-          .setParameter(5, c.used())
-          .setParameter(6, c.limit())
-          .executeUpdate();
+  private static void store(Connection db, Count c) throws SQLException {
+    try (PreparedStatement update =
+        db.prepareStatement(
+            "update daily_counts set used = GREATEST(used, ?), day_limit = ?, agreement_id = ?"
+                + " where partner_agency = ? and count_day = ? and kind = ?")) {
+      update.setLong(1, c.used());
+      update.setLong(2, c.limit());
+      update.setString(3, c.agreementId());
+      update.setString(4, c.partner());
+      update.setObject(5, c.day());
+      update.setString(6, c.kind().name());
+      if (update.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into daily_counts (partner_agency, count_day, kind, agreement_id, used,"
+                + " day_limit) values (?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, c.partner());
+      insert.setObject(2, c.day());
+      insert.setString(3, c.kind().name());
+      insert.setString(4, c.agreementId());
+      insert.setLong(5, c.used());
+      insert.setLong(6, c.limit());
+      insert.executeUpdate();
     }
   }
 }

@@ -25,6 +25,7 @@ import org.liaison.node.deconfliction.DeconflictionJournal.Event;
 import org.liaison.node.deconfliction.DeconflictionJournal.Line;
 import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundRequest;
+import org.liaison.node.quota.DailyCounts;
 import org.liaison.wire.audit.AuditBundleVerifier;
 import org.liaison.wire.audit.AuditBundles;
 import org.liaison.wire.audit.AuditCheckpoints;
@@ -51,6 +52,7 @@ class AuditLogTest {
   @Inject jakarta.persistence.EntityManager em;
   @Inject org.liaison.node.disclosure.DisclosureLedger ledger;
   @Inject DeconflictionJournal journal;
+  @Inject DailyCounts counts;
 
   @BeforeEach
   void empty() {
@@ -547,6 +549,25 @@ class AuditLogTest {
     assertThat(tables.count(ledgerRows, partner)).isEqualTo(2);
     assertThat(reader.size()).isEqualTo(2);
     assertThat(service.verify().getOk()).isTrue();
+  }
+
+  @Test
+  void aDailyCountGivenWithEntries_isStoredInTheirTransaction_andNeverLowered() throws Exception {
+    String partner = "us.counts-" + System.nanoTime();
+    String used = "select used from daily_counts where partner_agency = ?1 and kind = 'QUERY'";
+    String limit = "select day_limit from daily_counts where partner_agency = ?1";
+    DailyCounts.Count three = counts.take(DailyCounts.Kind.QUERY, partner, "a-1", 3, 10);
+    audit.appendAll(List.of(event("c1")), List.of(counts.write(three)));
+    assertThat(tables.count(used, partner)).as("the first count inserts its row").isEqualTo(3);
+
+    // counts taken in one order may commit in another: the stored count keeps the larger
+    DailyCounts.Count five = counts.take(DailyCounts.Kind.QUERY, partner, "a-1", 2, 10);
+    audit.appendAll(List.of(event("c2")), List.of(counts.write(five)));
+    audit.appendAll(List.of(event("c3")), List.of(counts.write(three)));
+    assertThat(tables.count(used, partner)).isEqualTo(5);
+    assertThat(tables.count(limit, partner)).isEqualTo(10);
+    assertThat(tables.count("select count(*) from daily_counts where partner_agency = ?1", partner))
+        .isEqualTo(1);
   }
 
   /**

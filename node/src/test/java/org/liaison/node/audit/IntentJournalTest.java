@@ -19,6 +19,7 @@ import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.federation.SentWithAnswer;
+import org.liaison.wire.journal.IntentFile;
 import org.liaison.wire.v1.AuditCheckpoint;
 import org.liaison.wire.v1.AuditEntry;
 import org.liaison.wire.v1.AuditKind;
@@ -79,8 +80,7 @@ class IntentJournalTest {
   }
 
   private String journal() throws Exception {
-    return Files.readString(
-        config.dataDir().resolve(IntentJournal.FILE), StandardCharsets.US_ASCII);
+    return Files.readString(config.dataDir().resolve(IntentFile.NAME), StandardCharsets.US_ASCII);
   }
 
   private List<AuditEntry> withMessageId(String messageId) {
