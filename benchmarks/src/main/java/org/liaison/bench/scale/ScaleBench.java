@@ -36,18 +36,20 @@ import org.liaison.wire.v1.QueryRequest;
  *
  * <p>Run from the repository root after building ({@code mvn -B -DskipTests package}): {@code java
  * -cp benchmarks/target/liaison-benchmarks.jar org.liaison.bench.scale.ScaleBench [--sizes
- * 10000,100000] [--heap 2g] [--samples 200] [--filter-wait 20] [--work DIR] [--repo DIR]} ({@code
- * --repo}: node and gateway built elsewhere, e.g. a copy of an earlier build to compare with;
- * {@code --filter-wait}: minutes the first target checks may wait for us.dea's filter for us.ice to
- * exist and for us.dea's status to say its filters have caught up; a node built before that status
- * field says never, and the wait runs to its end). The 25,000,000-subject run is {@code --sizes
- * 10000,25000000 --heap 2g}.
+ * 10000,100000] [--heap 2g] [--samples 200] [--filter-wait 20] [--work DIR] [--repo DIR]
+ * [--batch-lines 1000]} ({@code --repo}: node and gateway built elsewhere, e.g. a copy of an
+ * earlier build to compare with; {@code --filter-wait}: minutes the first target checks may wait
+ * for us.dea's filter for us.ice to exist and for us.dea's status to say its filters have caught
+ * up; a node built before that status field says never, and the wait runs to its end). The
+ * 25,000,000-subject run is {@code --sizes 10000,25000000 --heap 2g}.
  */
 public final class ScaleBench {
   private static final String OWNER = "us.dea";
   private static final String PARTNER = "us.ice";
   private static final String PARTNER_CASE = "ICE-MIA-2026-0311";
   private static final String PURPOSE = "DRUG_TRAFFICKING";
+
+  /** Lines per import batch unless {@code --batch-lines} says otherwise. */
   private static final int BATCH_LINES = 1000;
 
   private ScaleBench() {}
@@ -57,6 +59,7 @@ public final class ScaleBench {
     String heap = "2g";
     int samples = 200;
     int filterWaitMinutes = 20;
+    int batchLines = BATCH_LINES;
     Path work = null;
     Path repo = null;
     for (int i = 0; i < args.length; i += 2) {
@@ -68,6 +71,7 @@ public final class ScaleBench {
         case "--filter-wait" -> filterWaitMinutes = Integer.parseInt(value);
         case "--work" -> work = Path.of(value);
         case "--repo" -> repo = Path.of(value);
+        case "--batch-lines" -> batchLines = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -75,12 +79,13 @@ public final class ScaleBench {
       work = Files.createTempDirectory("liaison-scale");
     }
     System.out.printf(
-        "work folder %s, sizes %s subjects, node heap %s, %d samples per lookup%n",
-        work, sizes, heap, samples);
+        "work folder %s, sizes %s subjects, node heap %s, %d samples per lookup, %d lines per"
+            + " import batch%n",
+        work, sizes, heap, samples, batchLines);
     List<ScaleReport> reports = new ArrayList<>();
     for (long size : sizes) {
       ScaleReport report =
-          run(work.resolve("s" + size), size, heap, samples, repo, filterWaitMinutes);
+          run(work.resolve("s" + size), size, heap, samples, repo, filterWaitMinutes, batchLines);
       System.out.println(report.column());
       reports.add(report);
     }
@@ -95,7 +100,7 @@ public final class ScaleBench {
    */
   static ScaleReport run(Path dir, long subjects, String heap, int samples, Path repo)
       throws Exception {
-    return run(dir, subjects, heap, samples, repo, 20);
+    return run(dir, subjects, heap, samples, repo, 20, BATCH_LINES);
   }
 
   /**
@@ -104,9 +109,16 @@ public final class ScaleBench {
    * @param repo where node/ and gateway/ are built, or null for this repository
    * @param filterWaitMinutes how long the first target checks may wait for the filter to hold every
    *     probe; past that the target check is left out of this size's figures
+   * @param batchLines lines per import batch ({@code liaison import --batch-lines})
    */
   static ScaleReport run(
-      Path dir, long subjects, String heap, int samples, Path repo, int filterWaitMinutes)
+      Path dir,
+      long subjects,
+      String heap,
+      int samples,
+      Path repo,
+      int filterWaitMinutes,
+      int batchLines)
       throws Exception {
     Files.createDirectories(dir);
     Path file = dir.resolve("agency.jsonl");
@@ -151,7 +163,7 @@ public final class ScaleBench {
               "--restart",
               "--no-progress",
               "--batch-lines",
-              Integer.toString(BATCH_LINES));
+              Integer.toString(batchLines));
       double importSeconds = (System.nanoTime() - importStart) / 1e9;
       say("import: %.1f s: %s", importSeconds, result.strip());
       report.imported(importSeconds, result);

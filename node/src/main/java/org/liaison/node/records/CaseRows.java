@@ -84,25 +84,23 @@ final class CaseRows {
     if (cases.isEmpty()) {
       return;
     }
-    try (PreparedStatement s =
-        c.prepareStatement(
+    long[] ids =
+        Rows.insertReturningIds(
+            c,
             "insert into cases (agent_name, agent_phone, agent_email, status, opened_on,"
                 + " closed_on, case_number, agency) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      List<String> numbers = new ArrayList<>(cases.size());
-      for (CaseLines.Draft d : cases) {
-        bind(s, 1, d);
-        s.setString(7, d.caseNumber());
-        s.setString(8, d.agency());
-        s.addBatch();
-        numbers.add(d.caseNumber());
-      }
-      s.executeBatch();
-      long[] ids = Rows.insertedIds(c, s, "cases", "case_number", numbers);
-      for (int n = 0; n < ids.length; n++) {
-        CaseLines.Draft d = cases.get(n);
-        stored.put(d.caseNumber(), new CaseRow(ids[n], d.caseNumber(), d.agency()));
-      }
+            "cases",
+            "case_number",
+            cases,
+            CaseLines.Draft::caseNumber,
+            (s, d) -> {
+              bind(s, 1, d);
+              s.setString(7, d.caseNumber());
+              s.setString(8, d.agency());
+            });
+    for (int n = 0; n < ids.length; n++) {
+      CaseLines.Draft d = cases.get(n);
+      stored.put(d.caseNumber(), new CaseRow(ids[n], d.caseNumber(), d.agency()));
     }
   }
 

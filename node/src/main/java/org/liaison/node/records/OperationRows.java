@@ -49,27 +49,22 @@ final class OperationRows {
         s.executeBatch();
       }
     }
-    if (created.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement s =
-        c.prepareStatement(
+    long[] ids =
+        Rows.insertReturningIds(
+            c,
             "insert into operations (case_id, kind, latitude, longitude, radius_metres, address,"
                 + " window_start, window_end, status, external_id)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      List<String> externalIds = new ArrayList<>(created.size());
-      for (NewOperation o : created) {
-        bind(s, o, cases);
-        s.setString(10, o.externalId());
-        s.addBatch();
-        externalIds.add(o.externalId());
-      }
-      s.executeBatch();
-      long[] ids = Rows.insertedIds(c, s, "operations", "external_id", externalIds);
-      for (int n = 0; n < ids.length; n++) {
-        stored.put(externalIds.get(n), ids[n]);
-      }
+            "operations",
+            "external_id",
+            created,
+            NewOperation::externalId,
+            (s, o) -> {
+              bind(s, o, cases);
+              s.setString(10, o.externalId());
+            });
+    for (int n = 0; n < ids.length; n++) {
+      stored.put(created.get(n).externalId(), ids[n]);
     }
   }
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,36 +51,33 @@ final class RecordRows {
       return;
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    long[] ids;
-    try (PreparedStatement s =
-        c.prepareStatement(
+    long[] ids =
+        Rows.insertReturningIds(
+            c,
             "insert into records (external_id, case_id, category, originator_agency, fields_json,"
                 + " body, tlp, handling_code, handling_conditions, source_evaluation,"
                 + " information_evaluation, retention_date, imported_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      List<String> externalIds = new ArrayList<>(records.size());
-      for (NewRecord r : records) {
-        RecordLines.Draft d = r.draft();
-        s.setString(1, r.externalId());
-        s.setLong(2, cases.get(r.caseNumber()).id());
-        s.setString(3, d.category().name());
-        s.setString(4, d.originator());
-        s.setString(5, d.fieldsJson());
-        Rows.setNullable(s, 6, d.body(), Types.VARCHAR);
-        s.setString(7, d.tlp().name());
-        s.setString(8, d.handling().name());
-        Rows.setNullable(s, 9, d.handlingConditions(), Types.VARCHAR);
-        s.setString(10, String.valueOf(d.source()));
-        s.setString(11, String.valueOf(d.information()));
-        Rows.setNullable(s, 12, d.retainUntil(), Types.DATE);
-        s.setObject(13, now);
-        s.addBatch();
-        externalIds.add(r.externalId());
-      }
-      s.executeBatch();
-      ids = Rows.insertedIds(c, s, "records", "external_id", externalIds);
-    }
+            "records",
+            "external_id",
+            records,
+            NewRecord::externalId,
+            (s, r) -> {
+              RecordLines.Draft d = r.draft();
+              s.setString(1, r.externalId());
+              s.setLong(2, cases.get(r.caseNumber()).id());
+              s.setString(3, d.category().name());
+              s.setString(4, d.originator());
+              s.setString(5, d.fieldsJson());
+              Rows.setNullable(s, 6, d.body(), Types.VARCHAR);
+              s.setString(7, d.tlp().name());
+              s.setString(8, d.handling().name());
+              Rows.setNullable(s, 9, d.handlingConditions(), Types.VARCHAR);
+              s.setString(10, String.valueOf(d.source()));
+              s.setString(11, String.valueOf(d.information()));
+              Rows.setNullable(s, 12, d.retainUntil(), Types.DATE);
+              s.setObject(13, now);
+            });
     try (PreparedStatement l =
         c.prepareStatement("insert into record_subjects (record_id, subject_id) values (?, ?)")) {
       for (int n = 0; n < ids.length; n++) {

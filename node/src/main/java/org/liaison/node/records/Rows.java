@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * JDBC helpers of the batched import's row writers ({@link CaseRows}, {@link SubjectRows}, {@link
@@ -60,19 +61,41 @@ final class Rows {
     }
   }
 
+  /** Binds the parameters of one row's insert. */
+  interface Binder<T> {
+    void bind(PreparedStatement s, T row) throws SQLException;
+  }
+
   /**
-   * The ids the database gave a batch of inserts just executed on {@code s} (prepared with the
-   * generated column "id"), in the order of {@code keys}: from the generated keys when the driver
-   * reports one per row, else read back from {@code table} by its unique column {@code keyColumn}.
+   * Inserts {@code rows} into {@code table} as one JDBC batch of {@code insert} (its parameters
+   * bound by {@code binder}) and returns the id the database gave each, in the order of {@code
+   * rows}: from the generated keys when the driver reports one per row, else read back by the
+   * table's unique column {@code keyColumn}, whose value for a row is {@code key}.
    */
-  static long[] insertedIds(
-      Connection c, PreparedStatement s, String table, String keyColumn, List<String> keys)
+  static <T> long[] insertReturningIds(
+      Connection c,
+      String insert,
+      String table,
+      String keyColumn,
+      List<T> rows,
+      Function<T, String> key,
+      Binder<T> binder)
       throws SQLException {
-    long[] ids = new long[keys.size()];
+    long[] ids = new long[rows.size()];
+    if (rows.isEmpty()) {
+      return ids;
+    }
     List<Long> generated = new ArrayList<>(ids.length);
-    try (ResultSet r = s.getGeneratedKeys()) {
-      while (r != null && r.next()) {
-        generated.add(r.getLong(1));
+    try (PreparedStatement s = c.prepareStatement(insert, new String[] {"id"})) {
+      for (T row : rows) {
+        binder.bind(s, row);
+        s.addBatch();
+      }
+      s.executeBatch();
+      try (ResultSet r = s.getGeneratedKeys()) {
+        while (r != null && r.next()) {
+          generated.add(r.getLong(1));
+        }
       }
     }
     if (generated.size() == ids.length) {
@@ -82,8 +105,8 @@ final class Rows {
       return ids;
     }
     Map<String, Integer> index = new HashMap<>();
-    for (int n = 0; n < keys.size(); n++) {
-      index.put(keys.get(n), n);
+    for (int n = 0; n < rows.size(); n++) {
+      index.put(key.apply(rows.get(n)), n);
     }
     readIn(
         c,

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.liaison.node.identifiers.NormalizedIdentifier;
@@ -30,26 +29,23 @@ final class SubjectRows {
     if (subjects.isEmpty()) {
       return new long[0];
     }
-    long[] ids;
-    try (PreparedStatement s =
-        c.prepareStatement(
+    long[] ids =
+        Rows.insertReturningIds(
+            c,
             "insert into subjects (external_id, case_id, kind, display_name, date_of_birth)"
                 + " values (?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      List<String> externalIds = new ArrayList<>(subjects.size());
-      for (NewSubject n : subjects) {
-        SubjectFactory.Draft d = n.draft();
-        s.setString(1, d.externalId());
-        s.setLong(2, cases.get(n.caseNumber()).id());
-        s.setString(3, d.kind().name());
-        s.setString(4, d.name());
-        Rows.setNullable(s, 5, d.dateOfBirth(), Types.DATE);
-        s.addBatch();
-        externalIds.add(d.externalId());
-      }
-      s.executeBatch();
-      ids = Rows.insertedIds(c, s, "subjects", "external_id", externalIds);
-    }
+            "subjects",
+            "external_id",
+            subjects,
+            n -> n.draft().externalId(),
+            (s, n) -> {
+              SubjectFactory.Draft d = n.draft();
+              s.setString(1, d.externalId());
+              s.setLong(2, cases.get(n.caseNumber()).id());
+              s.setString(3, d.kind().name());
+              s.setString(4, d.name());
+              Rows.setNullable(s, 5, d.dateOfBirth(), Types.DATE);
+            });
     try (PreparedStatement i =
             c.prepareStatement(
                 "insert into identifiers (subject_id, type, raw_value, normalised_value, country)"
