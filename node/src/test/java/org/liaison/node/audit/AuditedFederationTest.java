@@ -22,6 +22,7 @@ import org.liaison.node.federation.FederationService;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.records.ImportService;
+import org.liaison.node.runtime.RecordedCall;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.EnvelopeSealer;
@@ -70,8 +71,8 @@ class AuditedFederationTest {
         .build();
   }
 
-  private Delivery deliver(Envelope e) {
-    Delivery d = new Delivery();
+  private RecordedCall<Envelope> deliver(Envelope e) {
+    RecordedCall<Envelope> d = new RecordedCall<>();
     federation.deliver(e, d);
     return d;
   }
@@ -95,9 +96,9 @@ class AuditedFederationTest {
             AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"),
             phoneQuery().toByteArray());
 
-    Delivery d = deliver(request);
+    RecordedCall<Envelope> d = deliver(request);
 
-    assertThat(d.error).isNull();
+    assertThat(d.error()).isNull();
     assertThat(d.answers).hasSize(1);
     OpenedEnvelope answer =
         EnvelopeOpener.builder(cbp, AuditFederation.directory())
@@ -131,18 +132,18 @@ class AuditedFederationTest {
                 AuditFederation.requestTo("us.cbp", QUERY, "HUMAN_TRAFFICKING"),
                 phoneQuery().toByteArray());
     tables.sql("alter table audit_log rename to audit_log_offline");
-    Delivery d;
+    RecordedCall<Envelope> d;
     try {
       d = deliver(request);
     } finally {
       tables.sql("alter table audit_log_offline rename to audit_log");
     }
     assertThat(d.answers).isEmpty();
-    assertThat(d.completed).isFalse();
-    assertThat(d.error).isInstanceOf(StatusRuntimeException.class);
-    assertThat(((StatusRuntimeException) d.error).getStatus().getCode())
+    assertThat(d.completed).isZero();
+    assertThat(d.error()).isInstanceOf(StatusRuntimeException.class);
+    assertThat(((StatusRuntimeException) d.error()).getStatus().getCode())
         .isEqualTo(Status.Code.UNAVAILABLE);
-    assertThat(Refusals.reasonOf(d.error)).contains(Reason.AUDIT_UNAVAILABLE);
+    assertThat(Refusals.reasonOf(d.error())).contains(Reason.AUDIT_UNAVAILABLE);
     assertThat(reader.size()).isZero();
   }
 
@@ -170,7 +171,7 @@ class AuditedFederationTest {
                     .build()
                     .toByteArray());
     tables.sql("alter table audit_log rename to audit_log_offline");
-    Delivery d;
+    RecordedCall<Envelope> d;
     try {
       // the record matches, so the first write is the DECISION entry inside the responder
       d = deliver(request);
@@ -178,7 +179,7 @@ class AuditedFederationTest {
       tables.sql("alter table audit_log_offline rename to audit_log");
     }
     assertThat(d.answers).isEmpty();
-    assertThat(Refusals.reasonOf(d.error)).contains(Reason.AUDIT_UNAVAILABLE);
+    assertThat(Refusals.reasonOf(d.error())).contains(Reason.AUDIT_UNAVAILABLE);
     assertThat(reader.size()).isZero();
   }
 
@@ -191,14 +192,15 @@ class AuditedFederationTest {
                 phoneQuery().toByteArray());
     byte[] ct = request.getCiphertext().toByteArray();
     ct[ct.length / 2] ^= 1;
-    Delivery d = deliver(request.toBuilder().setCiphertext(ByteString.copyFrom(ct)).build());
+    RecordedCall<Envelope> d =
+        deliver(request.toBuilder().setCiphertext(ByteString.copyFrom(ct)).build());
 
     assertThat(d.answers).isEmpty();
-    assertThat(d.error).isNotNull();
+    assertThat(d.error()).isNotNull();
     AuditEntry entry = reader.record(reader.size() - 1).getDecoded();
     assertThat(entry.getKind()).isEqualTo(AuditKind.REJECTED);
     assertThat(entry.getRequestingAgency()).isEqualTo("us.dea (unverified)");
-    assertThat(entry.getReason()).isEqualTo(Refusals.reasonOf(d.error).orElseThrow().name());
+    assertThat(entry.getReason()).isEqualTo(Refusals.reasonOf(d.error()).orElseThrow().name());
     assertThat(entry.getDetail()).contains("envelope hash");
   }
 
@@ -210,13 +212,14 @@ class AuditedFederationTest {
                 AuditFederation.requestTo("us.dea", "liaison.v1.NoSuchRequest", "DRUG_TRAFFICKING"),
                 phoneQuery().toByteArray());
 
-    Delivery d = deliver(request);
+    RecordedCall<Envelope> d = deliver(request);
 
     assertThat(d.answers).isEmpty();
-    assertThat(((StatusRuntimeException) d.error).getStatus().getCode())
+    assertThat(((StatusRuntimeException) d.error()).getStatus().getCode())
         .isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(Refusals.reasonOf(d.error)).contains(Reason.INVALID_ARGUMENT);
-    assertThat(d.error.getMessage()).contains("this node does not answer liaison.v1.NoSuchRequest");
+    assertThat(Refusals.reasonOf(d.error())).contains(Reason.INVALID_ARGUMENT);
+    assertThat(d.error().getMessage())
+        .contains("this node does not answer liaison.v1.NoSuchRequest");
     AuditEntry entry = reader.record(reader.size() - 1).getDecoded();
     assertThat(entry.getKind()).isEqualTo(AuditKind.REFUSAL);
     assertThat(entry.getRequestingAgency()).isEqualTo("us.dea");
@@ -232,13 +235,13 @@ class AuditedFederationTest {
         AuditFederation.sealer("us.dea")
             .seal(AuditFederation.requestTo("us.dea", QUERY, "DRUG_TRAFFICKING"), truncated);
 
-    Delivery d = deliver(request);
+    RecordedCall<Envelope> d = deliver(request);
 
     assertThat(d.answers).isEmpty();
-    assertThat(((StatusRuntimeException) d.error).getStatus().getCode())
+    assertThat(((StatusRuntimeException) d.error()).getStatus().getCode())
         .isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(Refusals.reasonOf(d.error)).contains(Reason.MALFORMED_ENVELOPE);
-    assertThat(d.error.getMessage()).contains("the payload is not a valid " + QUERY);
+    assertThat(Refusals.reasonOf(d.error())).contains(Reason.MALFORMED_ENVELOPE);
+    assertThat(d.error().getMessage()).contains("the payload is not a valid " + QUERY);
     AuditEntry entry = reader.record(reader.size() - 1).getDecoded();
     assertThat(entry.getKind()).isEqualTo(AuditKind.REJECTED);
     assertThat(entry.getReason()).isEqualTo(Reason.MALFORMED_ENVELOPE.name());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.runtime.RecordedCall;
 import org.liaison.wire.audit.AuditCheckpoints;
 import org.liaison.wire.envelope.EnvelopeSealer;
 import org.liaison.wire.merkle.MerkleTree;
@@ -20,6 +21,7 @@ import org.liaison.wire.v1.AuditConsistencyAnswer;
 import org.liaison.wire.v1.AuditConsistencyRequest;
 import org.liaison.wire.v1.AuditFindings;
 import org.liaison.wire.v1.ConsistencyProof;
+import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.SignedAuditCheckpoint;
 import org.liaison.wire.v1.WitnessedCheckpoint;
 
@@ -78,7 +80,7 @@ class SplitViewTest {
   private void deaTalksToIce(SignedAuditCheckpoint shownToIce) throws Exception {
     EnvelopeSealer sealer = AuditFederation.sealer("us.dea");
     sealer.auditCheckpoints(shownToIce::toByteArray);
-    Delivery d = new Delivery();
+    RecordedCall<Envelope> d = new RecordedCall<>();
     tables
         .federation()
         .deliver(
@@ -86,12 +88,12 @@ class SplitViewTest {
                 AuditFederation.requestTo("us.dea", CONSISTENCY, PartnerConsistency.PURPOSE),
                 AuditConsistencyRequest.getDefaultInstance().toByteArray()),
             d);
-    assertThat(d.error).isNull();
+    assertThat(d.error()).isNull();
   }
 
   /** us.cbp asks us.ice for a consistency proof and passes on what it holds of DEA. */
   private void cbpGossipsToIce(SignedAuditCheckpoint shownToCbp) throws Exception {
-    Delivery d = new Delivery();
+    RecordedCall<Envelope> d = new RecordedCall<>();
     tables
         .federation()
         .deliver(
@@ -103,7 +105,7 @@ class SplitViewTest {
                         .build()
                         .toByteArray()),
             d);
-    assertThat(d.error).isNull();
+    assertThat(d.error()).isNull();
   }
 
   @Test
