@@ -1,6 +1,5 @@
 package org.liaison.node.deconfliction;
 
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -17,7 +16,6 @@ import org.liaison.node.query.InvalidOfficerRequest;
 import org.liaison.node.runtime.AnswerStream;
 import org.liaison.node.runtime.OfficerApi;
 import org.liaison.wire.transport.PeerIdentityInterceptor;
-import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.AcknowledgeAnswer;
 import org.liaison.wire.v1.AcknowledgeRequest;
 import org.liaison.wire.v1.Alert;
@@ -27,7 +25,6 @@ import org.liaison.wire.v1.EventCheckAnswer;
 import org.liaison.wire.v1.PlanOperationRequest;
 import org.liaison.wire.v1.QuotaReport;
 import org.liaison.wire.v1.QuotaRequest;
-import org.liaison.wire.v1.Reason;
 
 /** The officers' de-confliction API: alerts (outbox subscription), quotas, planned operations. */
 @GrpcService
@@ -104,8 +101,7 @@ public class DeconflictionService extends DeconflictionGrpc.DeconflictionImplBas
           .plan(request, officer, stream::next)
           .whenComplete((ok, error) -> stream.complete(error));
     } catch (InvalidOfficerRequest e) {
-      out.onError(
-          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      out.onError(e.toStatus());
     }
   }
 

@@ -26,6 +26,7 @@ import org.liaison.node.records.FileImport;
 import org.liaison.node.records.ImportResult;
 import org.liaison.node.records.ImportService;
 import org.liaison.node.runtime.AnswerStream;
+import org.liaison.node.runtime.RequestRefused;
 import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.ImportAck;
 import org.liaison.wire.v1.ImportBatch;
@@ -110,10 +111,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
                 stream.next(a);
               })
           .whenComplete((ok, error) -> stream.complete(error));
-    } catch (InvalidOfficerRequest e) {
-      out.onError(
-          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
-    } catch (OfficerRefusal e) {
+    } catch (RequestRefused e) {
       out.onError(e.toStatus());
     }
   }
@@ -280,8 +278,7 @@ public class OfficerService extends OfficerGrpc.OfficerImplBase {
       out.onNext(explainer.explain(request));
       out.onCompleted();
     } catch (InvalidOfficerRequest e) {
-      out.onError(
-          Refusals.refuse(Status.Code.INVALID_ARGUMENT, Reason.INVALID_ARGUMENT, e.getMessage()));
+      out.onError(e.toStatus());
     }
   }
 }
