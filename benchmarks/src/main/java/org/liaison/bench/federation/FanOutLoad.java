@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.liaison.bench.load.LoadFederation;
 import org.liaison.bench.load.ProcessCpu;
+import org.liaison.bench.load.WarmUp;
 import org.liaison.cli.NodeClient;
 import org.liaison.cluster.Federation;
 import org.liaison.wire.v1.OfficerQueryRequest;
@@ -71,7 +72,7 @@ public final class FanOutLoad {
         () ->
             ReferenceLookup.expectMatches(
                 ice.queryAll(query), partners.size(), PartnerAnswer::getStatus),
-        Math.max(20, samples / 5),
+        WarmUp.fixedCalls(Math.max(20, samples / 5)),
         samples,
         2,
         5,

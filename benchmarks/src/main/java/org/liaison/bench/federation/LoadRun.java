@@ -8,10 +8,11 @@ import org.liaison.bench.load.Call;
 import org.liaison.bench.load.ClosedLoop;
 import org.liaison.bench.load.Latencies;
 import org.liaison.bench.load.ProcessCpu;
+import org.liaison.bench.load.WarmUp;
 
 /**
- * Measures one kind of call: latency percentiles one at a time, then throughput under load, with
- * the CPU each process of the run used in each of the two phases.
+ * Measures one kind of call: after its warm-up, latency percentiles one at a time, then throughput
+ * under load, with the CPU each process of the run used in each of the two phases.
  */
 final class LoadRun {
   record Result(
@@ -21,6 +22,7 @@ final class LoadRun {
       double callsPerSecond,
       long errors,
       List<String> errorSamples,
+      WarmUp.Result warmUp,
       List<Phase> phases) {
     String line() {
       return String.format(
@@ -33,6 +35,7 @@ final class LoadRun {
     String cpuLines() {
       StringBuilder out =
           new StringBuilder(name + ", CPU by process (JIT = its compiler threads):");
+      out.append("\n  ").append(warmUp.line());
       for (Phase p : phases) {
         out.append(String.format("%n  %s: %d calls in %.1f s", p.name(), p.calls(), p.seconds()));
         p.cpu()
@@ -60,15 +63,13 @@ final class LoadRun {
   static Result measure(
       String name,
       Call call,
-      int warmup,
+      WarmUp warmUp,
       int samples,
       int threads,
       long seconds,
       ProcessCpu processes)
       throws Exception {
-    for (int i = 0; i < warmup; i++) {
-      call.run();
-    }
+    WarmUp.Result warm = warmUp.run(call, processes);
     var beforeSequential = processes.now();
     long started = System.nanoTime();
     Latencies latencies = Latencies.timeSequential(samples, call);
@@ -83,6 +84,7 @@ final class LoadRun {
         load.callsPerSecond(),
         load.errors(),
         load.errorSamples(),
+        warm,
         List.of(
             new Phase(
                 "one at a time",

@@ -38,7 +38,7 @@ public final class SoakLoad {
         Federation.builder()
             .agencies("us.ice", "us.dea", "us.cbp")
             .workDir(work.resolve("federation"))
-            .agreementEdit(SoakMix.AGREEMENT, SoakMix::soakQuota)
+            .agreementEdit(LoadFederation.AGREEMENT, LoadFederation::loadQuotas)
             .jvmOptions(c1 ? Federation.JVM_OPTIONS : Federation.BENCHMARK_JVM_OPTIONS)
             .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "60S")
             .healthTimeout(LoadFederation.startTimeout(300))

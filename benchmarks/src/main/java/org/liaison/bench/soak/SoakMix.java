@@ -43,9 +43,6 @@ final class SoakMix {
   }
 
   static final String PURPOSE = "DRUG_TRAFFICKING";
-  static final String AGREEMENT = "dea-ice-xdes-2009";
-  private static final String REFERENCE_QUOTA = "queries_per_day: 20000";
-  private static final String SOAK_QUOTA = "queries_per_day: 2000000";
   static final String CASE = "ICE-MIA-2026-0311";
   static final int DEADLINE_MS = 10_000;
 
@@ -61,20 +58,6 @@ final class SoakMix {
   /** Disclosures us.dea made to us.ice, as the officer received them. */
   long disclosuresReceived() {
     return disclosures.get();
-  }
-
-  /**
-   * The soak's copy of {@link #AGREEMENT}: the reference quota of 20,000 queries a day is less than
-   * 30 minutes of the mix ask (about 24,000 at 27 calls/s, half of them queries), and us.dea then
-   * refuses the rest with QUOTA_EXHAUSTED, as the agreement says it must. The soak measures the
-   * system, not the agreement, so its copy allows 100 times as many.
-   */
-  static String soakQuota(String agreementText) {
-    if (!agreementText.contains(REFERENCE_QUOTA)) {
-      throw new IllegalStateException(
-          AGREEMENT + " no longer says \"" + REFERENCE_QUOTA + "\"; update the soak's quota edit.");
-    }
-    return agreementText.replace(REFERENCE_QUOTA, SOAK_QUOTA);
   }
 
   static Kind pick() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaison.bench.load.LoadFederation;
 import org.liaison.cluster.Federation;
 
 /**
@@ -30,7 +31,7 @@ class SoakTest {
             // the two agencies the mix uses: four processes start faster than six
             .agencies("us.ice", "us.dea")
             .workDir(work.resolve("federation"))
-            .agreementEdit(SoakMix.AGREEMENT, SoakMix::soakQuota)
+            .agreementEdit(LoadFederation.AGREEMENT, LoadFederation::loadQuotas)
             .nodeOption("quarkus.datasource.jdbc.acquisition-timeout", "60S")
             .healthTimeout(
                 Duration.ofSeconds(Long.getLong("liaison.cluster.health-timeout-s", 180)))
