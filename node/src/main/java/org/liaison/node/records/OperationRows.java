@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Set-based reads and JDBC-batched writes of operations, on the caller's transactional connection
@@ -30,25 +30,19 @@ final class OperationRows {
       Map<String, CaseRows.CaseRow> cases,
       Map<String, Long> stored)
       throws SQLException {
-    List<NewOperation> updated = new ArrayList<>();
-    List<NewOperation> created = new ArrayList<>();
-    for (NewOperation o : operations) {
-      (stored.containsKey(o.externalId()) ? updated : created).add(o);
-    }
-    if (!updated.isEmpty()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "update operations set case_id = ?, kind = ?, latitude = ?, longitude = ?,"
-                  + " radius_metres = ?, address = ?, window_start = ?, window_end = ?,"
-                  + " status = ? where id = ?")) {
-        for (NewOperation o : updated) {
-          bind(s, o, cases);
-          s.setLong(10, stored.get(o.externalId()));
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
-    }
+    Map<Boolean, List<NewOperation>> isStored =
+        operations.stream()
+            .collect(Collectors.partitioningBy(o -> stored.containsKey(o.externalId())));
+    Rows.batchById(
+        c,
+        "update operations set case_id = ?, kind = ?, latitude = ?, longitude = ?,"
+            + " radius_metres = ?, address = ?, window_start = ?, window_end = ?,"
+            + " status = ? where id = ?",
+        10,
+        isStored.get(true),
+        o -> stored.get(o.externalId()),
+        (s, o) -> bind(s, o, cases));
+    List<NewOperation> created = isStored.get(false);
     long[] ids =
         Rows.insertReturningIds(
             c,

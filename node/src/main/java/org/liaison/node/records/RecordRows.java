@@ -1,7 +1,6 @@
 package org.liaison.node.records;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -78,16 +77,12 @@ final class RecordRows {
               Rows.setNullable(s, 12, d.retainUntil(), Types.DATE);
               s.setObject(13, now);
             });
-    try (PreparedStatement l =
-        c.prepareStatement("insert into record_subjects (record_id, subject_id) values (?, ?)")) {
-      for (int n = 0; n < ids.length; n++) {
-        for (String subject : records.get(n).subjects()) {
-          l.setLong(1, ids[n]);
-          l.setLong(2, subjectIds.get(subject));
-          l.addBatch();
-        }
-      }
-      l.executeBatch();
-    }
+    Rows.insertChildren(
+        c,
+        "insert into record_subjects (record_id, subject_id) values (?, ?)",
+        records,
+        ids,
+        NewRecord::subjects,
+        (s, subject) -> s.setLong(2, subjectIds.get(subject)));
   }
 }
