@@ -18,6 +18,10 @@ final class CaseRows {
   /** A stored case as the importer needs it. */
   record CaseRow(long id, String caseNumber, String agency) {}
 
+  /** The columns a case line sets, as {@link #bind} binds them. */
+  private static final List<String> COLUMNS =
+      List.of("agent_name", "agent_phone", "agent_email", "status", "opened_on", "closed_on");
+
   private CaseRows() {}
 
   /** Adds to {@code into} the cases among these numbers that are stored. */
@@ -42,8 +46,7 @@ final class CaseRows {
     List<CaseLines.Draft> updated = isStored.get(true);
     Rows.batchById(
         c,
-        "update cases set agent_name = ?, agent_phone = ?, agent_email = ?, status = ?,"
-            + " opened_on = ?, closed_on = ? where id = ?",
+        "update cases set " + Rows.assignments(COLUMNS) + " where id = ?",
         7,
         updated,
         id,
@@ -66,8 +69,11 @@ final class CaseRows {
     long[] ids =
         Rows.insertReturningIds(
             c,
-            "insert into cases (agent_name, agent_phone, agent_email, status, opened_on,"
-                + " closed_on, case_number, agency) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into cases ("
+                + String.join(", ", COLUMNS)
+                + ", case_number, agency) values ("
+                + Rows.marks(COLUMNS.size() + 2)
+                + ")",
             "cases",
             "case_number",
             cases,

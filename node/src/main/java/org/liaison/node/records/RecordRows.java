@@ -20,7 +20,8 @@ final class RecordRows {
    * subjects.
    */
   record NewRecord(
-      String externalId, String caseNumber, RecordLines.Draft draft, List<String> subjects) {}
+      String externalId, String caseNumber, RecordLines.Draft draft, List<String> subjects)
+      implements CaseItemRows.NewItem {}
 
   private RecordRows() {}
 
@@ -51,20 +52,25 @@ final class RecordRows {
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     long[] ids =
-        Rows.insertReturningIds(
+        CaseItemRows.insert(
             c,
-            "insert into records (external_id, case_id, category, originator_agency, fields_json,"
-                + " body, tlp, handling_code, handling_conditions, source_evaluation,"
-                + " information_evaluation, retention_date, imported_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             "records",
-            "external_id",
+            List.of(
+                "category",
+                "originator_agency",
+                "fields_json",
+                "body",
+                "tlp",
+                "handling_code",
+                "handling_conditions",
+                "source_evaluation",
+                "information_evaluation",
+                "retention_date",
+                "imported_at"),
             records,
-            NewRecord::externalId,
+            cases,
             (s, r) -> {
               RecordLines.Draft d = r.draft();
-              s.setString(1, r.externalId());
-              s.setLong(2, cases.get(r.caseNumber()).id());
               s.setString(3, d.category().name());
               s.setString(4, d.originator());
               s.setString(5, d.fieldsJson());

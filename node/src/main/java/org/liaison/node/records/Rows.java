@@ -195,7 +195,13 @@ final class Rows {
     return out;
   }
 
-  private static String marks(int n) {
+  /** The assignments of an update that sets these columns: "a = ?, b = ?". */
+  static String assignments(List<String> columns) {
+    return String.join(" = ?, ", columns) + " = ?";
+  }
+
+  /** The parameter marks of {@code n} values: "?, ?, ?". */
+  static String marks(int n) {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 }

@@ -12,7 +12,12 @@ import java.util.Map;
  */
 final class SubjectRows {
   /** A validated subject to insert into a case (by its number). */
-  record NewSubject(SubjectFactory.Draft draft, String caseNumber) {}
+  record NewSubject(SubjectFactory.Draft draft, String caseNumber) implements CaseItemRows.NewItem {
+    @Override
+    public String externalId() {
+      return draft.externalId();
+    }
+  }
 
   private SubjectRows() {}
 
@@ -28,18 +33,14 @@ final class SubjectRows {
       return new long[0];
     }
     long[] ids =
-        Rows.insertReturningIds(
+        CaseItemRows.insert(
             c,
-            "insert into subjects (external_id, case_id, kind, display_name, date_of_birth)"
-                + " values (?, ?, ?, ?, ?)",
             "subjects",
-            "external_id",
+            List.of("kind", "display_name", "date_of_birth"),
             subjects,
-            n -> n.draft().externalId(),
+            cases,
             (s, n) -> {
               SubjectFactory.Draft d = n.draft();
-              s.setString(1, d.externalId());
-              s.setLong(2, cases.get(n.caseNumber()).id());
               s.setString(3, d.kind().name());
               s.setString(4, d.name());
               Rows.setNullable(s, 5, d.dateOfBirth(), Types.DATE);

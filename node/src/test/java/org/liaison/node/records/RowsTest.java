@@ -102,6 +102,12 @@ class RowsTest {
         c, "update no_such_table set x = ? where id = ?", 2, List.of(), n -> 0L, (s, n) -> {});
   }
 
+  @Test
+  void assignmentsAndMarks_nameEachColumnAndValueOnce() {
+    assertThat(Rows.assignments(List.of("a", "b_c"))).isEqualTo("a = ?, b_c = ?");
+    assertThat(Rows.marks(3)).isEqualTo("?, ?, ?");
+  }
+
   private long[] insertParents(List<Parent> parents) throws SQLException {
     return Rows.insertReturningIds(
         c,
