@@ -46,13 +46,7 @@ class RowsTest {
             new Parent("c", List.of("c1")));
     long[] ids = insertParents(parents);
 
-    Rows.insertChildren(
-        c,
-        "insert into children (parent_id, label) values (?, ?)",
-        parents,
-        ids,
-        Parent::labels,
-        (s, label) -> s.setString(2, label));
+    insertLabels(parents, ids);
 
     assertThat(children())
         .containsExactlyInAnyOrder(ids[0] + ":a1", ids[0] + ":a2", ids[2] + ":c1");
@@ -63,13 +57,7 @@ class RowsTest {
     List<Parent> parents = List.of(new Parent("a", List.of()));
     long[] ids = insertParents(parents);
 
-    Rows.insertChildren(
-        c,
-        "insert into children (parent_id, label) values (?, ?)",
-        parents,
-        ids,
-        Parent::labels,
-        (s, label) -> s.setString(2, label));
+    insertLabels(parents, ids);
 
     assertThat(children()).isEmpty();
   }
@@ -106,6 +94,16 @@ class RowsTest {
   void assignmentsAndMarks_nameEachColumnAndValueOnce() {
     assertThat(Rows.assignments(List.of("a", "b_c"))).isEqualTo("a = ?, b_c = ?");
     assertThat(Rows.marks(3)).isEqualTo("?, ?, ?");
+  }
+
+  private void insertLabels(List<Parent> parents, long[] ids) throws SQLException {
+    Rows.insertChildren(
+        c,
+        "insert into children (parent_id, label) values (?, ?)",
+        parents,
+        ids,
+        Parent::labels,
+        (s, label) -> s.setString(2, label));
   }
 
   private long[] insertParents(List<Parent> parents) throws SQLException {
