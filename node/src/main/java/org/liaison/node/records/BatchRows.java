@@ -216,7 +216,7 @@ final class BatchRows {
     List<SubjectRows.NewSubject> subjects = List.copyOf(newSubjects.values());
     long[] ids = SubjectRows.insert(c, subjects, cases);
     for (int n = 0; n < ids.length; n++) {
-      subjectIds.put(subjects.get(n).draft().externalId(), ids[n]);
+      subjectIds.put(subjects.get(n).externalId(), ids[n]);
     }
     RecordRows.insert(c, newRecords, cases, subjectIds);
     OperationRows.write(c, operationWrites.values(), cases, operationIds);

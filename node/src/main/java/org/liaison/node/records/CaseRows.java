@@ -4,10 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Set-based reads and JDBC-batched writes of cases and their crime categories, on the caller's
@@ -16,6 +17,10 @@ import java.util.Map;
 final class CaseRows {
   /** A stored case as the importer needs it. */
   record CaseRow(long id, String caseNumber, String agency) {}
+
+  /** The columns a case line sets, as {@link #bind} binds them. */
+  private static final List<String> COLUMNS =
+      List.of("agent_name", "agent_phone", "agent_email", "status", "opened_on", "closed_on");
 
   private CaseRows() {}
 
@@ -35,60 +40,40 @@ final class CaseRows {
    */
   static void write(Connection c, Collection<CaseLines.Draft> cases, Map<String, CaseRow> stored)
       throws SQLException {
-    List<CaseLines.Draft> updated = new ArrayList<>();
-    List<CaseLines.Draft> created = new ArrayList<>();
-    for (CaseLines.Draft d : cases) {
-      (stored.containsKey(d.caseNumber()) ? updated : created).add(d);
-    }
-    update(c, updated, stored);
-    insert(c, created, stored);
-    try (PreparedStatement s =
-        c.prepareStatement("insert into case_crime_categories (case_id, category) values (?, ?)")) {
-      for (CaseLines.Draft d : cases) {
-        for (String category : d.crimeCategories()) {
-          s.setLong(1, stored.get(d.caseNumber()).id());
-          s.setString(2, category);
-          s.addBatch();
-        }
-      }
-      s.executeBatch();
-    }
-  }
-
-  private static void update(Connection c, List<CaseLines.Draft> cases, Map<String, CaseRow> stored)
-      throws SQLException {
-    if (cases.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "update cases set agent_name = ?, agent_phone = ?, agent_email = ?, status = ?,"
-                    + " opened_on = ?, closed_on = ? where id = ?");
-        PreparedStatement categories =
-            c.prepareStatement("delete from case_crime_categories where case_id = ?")) {
-      for (CaseLines.Draft d : cases) {
-        long id = stored.get(d.caseNumber()).id();
-        bind(s, 1, d);
-        s.setLong(7, id);
-        s.addBatch();
-        categories.setLong(1, id);
-        categories.addBatch();
-      }
-      s.executeBatch();
-      categories.executeBatch();
-    }
+    Map<Boolean, List<CaseLines.Draft>> isStored =
+        cases.stream().collect(Collectors.partitioningBy(d -> stored.containsKey(d.caseNumber())));
+    ToLongFunction<CaseLines.Draft> id = d -> stored.get(d.caseNumber()).id();
+    List<CaseLines.Draft> updated = isStored.get(true);
+    Rows.batchById(
+        c,
+        "update cases set " + Rows.assignments(COLUMNS) + " where id = ?",
+        7,
+        updated,
+        id,
+        (s, d) -> bind(s, 1, d));
+    Rows.batchById(
+        c, "delete from case_crime_categories where case_id = ?", 1, updated, id, (s, d) -> {});
+    insert(c, isStored.get(false), stored);
+    List<CaseLines.Draft> all = List.copyOf(cases);
+    Rows.insertChildren(
+        c,
+        "insert into case_crime_categories (case_id, category) values (?, ?)",
+        all,
+        all.stream().mapToLong(id).toArray(),
+        CaseLines.Draft::crimeCategories,
+        (s, category) -> s.setString(2, category));
   }
 
   private static void insert(Connection c, List<CaseLines.Draft> cases, Map<String, CaseRow> stored)
       throws SQLException {
-    if (cases.isEmpty()) {
-      return;
-    }
     long[] ids =
         Rows.insertReturningIds(
             c,
-            "insert into cases (agent_name, agent_phone, agent_email, status, opened_on,"
-                + " closed_on, case_number, agency) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into cases ("
+                + String.join(", ", COLUMNS)
+                + ", case_number, agency) values ("
+                + Rows.marks(COLUMNS.size() + 2)
+                + ")",
             "cases",
             "case_number",
             cases,

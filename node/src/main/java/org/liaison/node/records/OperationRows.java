@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Set-based reads and JDBC-batched writes of operations, on the caller's transactional connection
@@ -16,7 +16,20 @@ import java.util.Map;
  */
 final class OperationRows {
   /** A validated operation to file under a case (by its number). */
-  record NewOperation(String externalId, String caseNumber, OperationLines.Draft draft) {}
+  record NewOperation(String externalId, String caseNumber, OperationLines.Draft draft)
+      implements CaseItemRows.NewItem {}
+
+  /** An operation line's own columns, as {@link #bind} binds them. */
+  private static final List<String> COLUMNS =
+      List.of(
+          "kind",
+          "latitude",
+          "longitude",
+          "radius_metres",
+          "address",
+          "window_start",
+          "window_end",
+          "status");
 
   private OperationRows() {}
 
@@ -30,56 +43,38 @@ final class OperationRows {
       Map<String, CaseRows.CaseRow> cases,
       Map<String, Long> stored)
       throws SQLException {
-    List<NewOperation> updated = new ArrayList<>();
-    List<NewOperation> created = new ArrayList<>();
-    for (NewOperation o : operations) {
-      (stored.containsKey(o.externalId()) ? updated : created).add(o);
-    }
-    if (!updated.isEmpty()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "update operations set case_id = ?, kind = ?, latitude = ?, longitude = ?,"
-                  + " radius_metres = ?, address = ?, window_start = ?, window_end = ?,"
-                  + " status = ? where id = ?")) {
-        for (NewOperation o : updated) {
-          bind(s, o, cases);
-          s.setLong(10, stored.get(o.externalId()));
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
-    }
+    Map<Boolean, List<NewOperation>> isStored =
+        operations.stream()
+            .collect(Collectors.partitioningBy(o -> stored.containsKey(o.externalId())));
+    Rows.batchById(
+        c,
+        "update operations set " + Rows.assignments(COLUMNS) + ", case_id = ? where id = ?",
+        10,
+        isStored.get(true),
+        o -> stored.get(o.externalId()),
+        (s, o) -> {
+          bind(s, 1, o.draft());
+          s.setLong(9, cases.get(o.caseNumber()).id());
+        });
+    List<NewOperation> created = isStored.get(false);
     long[] ids =
-        Rows.insertReturningIds(
-            c,
-            "insert into operations (case_id, kind, latitude, longitude, radius_metres, address,"
-                + " window_start, window_end, status, external_id)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            "operations",
-            "external_id",
-            created,
-            NewOperation::externalId,
-            (s, o) -> {
-              bind(s, o, cases);
-              s.setString(10, o.externalId());
-            });
+        CaseItemRows.insert(
+            c, "operations", COLUMNS, created, cases, (s, o) -> bind(s, 3, o.draft()));
     for (int n = 0; n < ids.length; n++) {
       stored.put(created.get(n).externalId(), ids[n]);
     }
   }
 
-  /** Binds parameters 1 to 9: the case and the line's content. */
-  private static void bind(PreparedStatement s, NewOperation o, Map<String, CaseRows.CaseRow> cases)
+  /** Binds an operation line's own columns, from parameter {@code first} on. */
+  private static void bind(PreparedStatement s, int first, OperationLines.Draft d)
       throws SQLException {
-    OperationLines.Draft d = o.draft();
-    s.setLong(1, cases.get(o.caseNumber()).id());
-    s.setString(2, d.type());
-    s.setDouble(3, d.latitude());
-    s.setDouble(4, d.longitude());
-    s.setInt(5, d.radiusMetres());
-    Rows.setNullable(s, 6, d.address(), Types.VARCHAR);
-    s.setObject(7, d.start().atOffset(ZoneOffset.UTC));
-    s.setObject(8, d.end().atOffset(ZoneOffset.UTC));
-    s.setString(9, d.status().name());
+    s.setString(first, d.type());
+    s.setDouble(first + 1, d.latitude());
+    s.setDouble(first + 2, d.longitude());
+    s.setInt(first + 3, d.radiusMetres());
+    Rows.setNullable(s, first + 4, d.address(), Types.VARCHAR);
+    s.setObject(first + 5, d.start().atOffset(ZoneOffset.UTC));
+    s.setObject(first + 6, d.end().atOffset(ZoneOffset.UTC));
+    s.setString(first + 7, d.status().name());
   }
 }

@@ -1,7 +1,6 @@
 package org.liaison.node.records;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -21,7 +20,8 @@ final class RecordRows {
    * subjects.
    */
   record NewRecord(
-      String externalId, String caseNumber, RecordLines.Draft draft, List<String> subjects) {}
+      String externalId, String caseNumber, RecordLines.Draft draft, List<String> subjects)
+      implements CaseItemRows.NewItem {}
 
   private RecordRows() {}
 
@@ -52,20 +52,25 @@ final class RecordRows {
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     long[] ids =
-        Rows.insertReturningIds(
+        CaseItemRows.insert(
             c,
-            "insert into records (external_id, case_id, category, originator_agency, fields_json,"
-                + " body, tlp, handling_code, handling_conditions, source_evaluation,"
-                + " information_evaluation, retention_date, imported_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             "records",
-            "external_id",
+            List.of(
+                "category",
+                "originator_agency",
+                "fields_json",
+                "body",
+                "tlp",
+                "handling_code",
+                "handling_conditions",
+                "source_evaluation",
+                "information_evaluation",
+                "retention_date",
+                "imported_at"),
             records,
-            NewRecord::externalId,
+            cases,
             (s, r) -> {
               RecordLines.Draft d = r.draft();
-              s.setString(1, r.externalId());
-              s.setLong(2, cases.get(r.caseNumber()).id());
               s.setString(3, d.category().name());
               s.setString(4, d.originator());
               s.setString(5, d.fieldsJson());
@@ -78,16 +83,12 @@ final class RecordRows {
               Rows.setNullable(s, 12, d.retainUntil(), Types.DATE);
               s.setObject(13, now);
             });
-    try (PreparedStatement l =
-        c.prepareStatement("insert into record_subjects (record_id, subject_id) values (?, ?)")) {
-      for (int n = 0; n < ids.length; n++) {
-        for (String subject : records.get(n).subjects()) {
-          l.setLong(1, ids[n]);
-          l.setLong(2, subjectIds.get(subject));
-          l.addBatch();
-        }
-      }
-      l.executeBatch();
-    }
+    Rows.insertChildren(
+        c,
+        "insert into record_subjects (record_id, subject_id) values (?, ?)",
+        records,
+        ids,
+        NewRecord::subjects,
+        (s, subject) -> s.setLong(2, subjectIds.get(subject)));
   }
 }

@@ -13,11 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * JDBC helpers of the batched import's row writers ({@link CaseRows}, {@link SubjectRows}, {@link
- * RecordRows}, {@link OperationRows}): set-based reads by a list of values and the ids of a batch
- * of inserts, in SQL portable between H2 and PostgreSQL.
+ * RecordRows}, {@link OperationRows}): set-based reads by a list of values, the ids of a batch of
+ * inserts, batches by row id and the child rows of a batch of parents, in SQL portable between H2
+ * and PostgreSQL.
  */
 final class Rows {
   /** Parameters per IN list: small enough for every database, large enough to be few queries. */
@@ -116,6 +118,62 @@ final class Rows {
     return ids;
   }
 
+  /**
+   * Runs {@code statement} once per row, as one JDBC batch: the row's own parameters bound by
+   * {@code binder}, then its row id, {@code id}, as parameter {@code idParameter} (an update in
+   * place, a delete of a row's children).
+   */
+  static <T> void batchById(
+      Connection c,
+      String statement,
+      int idParameter,
+      List<T> rows,
+      ToLongFunction<T> id,
+      Binder<T> binder)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(statement)) {
+      for (T row : rows) {
+        binder.bind(s, row);
+        s.setLong(idParameter, id.applyAsLong(row));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /**
+   * Inserts a row per child of each parent (a case's crime categories, a record's subject links, a
+   * subject's identifiers and name keys) as one JDBC batch of {@code insert}: parameter 1 is the
+   * parent's row id ({@code parentIds}, in the order of {@code parents}), the child's own
+   * parameters from 2 on are bound by {@code binder}. No statement runs when there is no child.
+   */
+  static <P, C> void insertChildren(
+      Connection c,
+      String insert,
+      List<P> parents,
+      long[] parentIds,
+      Function<P, ? extends Collection<C>> children,
+      Binder<C> binder)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(insert)) {
+      boolean any = false;
+      for (int n = 0; n < parentIds.length; n++) {
+        for (C child : children.apply(parents.get(n))) {
+          s.setLong(1, parentIds[n]);
+          binder.bind(s, child);
+          s.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        s.executeBatch();
+      }
+    }
+  }
+
   /** Binds a value that may be absent (a date, a text) as the parameter's SQL type or NULL. */
   static void setNullable(PreparedStatement s, int parameter, Object value, int sqlType)
       throws SQLException {
@@ -137,7 +195,13 @@ final class Rows {
     return out;
   }
 
-  private static String marks(int n) {
+  /** The assignments of an update that sets these columns: "a = ?, b = ?". */
+  static String assignments(List<String> columns) {
+    return String.join(" = ?, ", columns) + " = ?";
+  }
+
+  /** The parameter marks of {@code n} values: "?, ?, ?". */
+  static String marks(int n) {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Someone or something a case is about, with its identifiers and (for persons) name keys. */
@@ -47,14 +46,12 @@ public class Subject extends CaseItem {
       SubjectKind kind,
       String displayName,
       LocalDate dateOfBirth,
-      Set<String> nameKeys) {
+      List<PersonNameKey> nameKeys) {
     super(externalId, caseFile);
     this.kind = kind;
     this.displayName = displayName;
     this.dateOfBirth = dateOfBirth;
-    for (String key : new TreeSet<>(nameKeys)) {
-      this.nameKeys.add(new PersonNameKey(key, dateOfBirth));
-    }
+    this.nameKeys.addAll(nameKeys);
   }
 
   void addIdentifier(SubjectIdentifier identifier) {

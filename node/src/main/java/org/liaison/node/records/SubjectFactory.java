@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.liaison.node.identifiers.IdentifierNormalizer;
 import org.liaison.node.identifiers.InvalidIdentifierException;
 import org.liaison.node.identifiers.NormalizedIdentifier;
@@ -27,12 +28,17 @@ final class SubjectFactory {
       String name,
       LocalDate dateOfBirth,
       Set<String> nameKeys,
-      List<NormalizedIdentifier> identifiers) {}
+      List<NormalizedIdentifier> identifiers) {
+    /** The name keys as stored, each with the date of birth beside it (V85), in key order. */
+    List<PersonNameKey> personNameKeys() {
+      return new TreeSet<>(nameKeys).stream().map(k -> new PersonNameKey(k, dateOfBirth)).toList();
+    }
+  }
 
   static Subject create(Line subject, String externalId, CaseFile caseFile, EntityManager em) {
     Draft d = draft(subject, externalId, caseFile.getAgency());
     Subject s =
-        new Subject(externalId, caseFile, d.kind(), d.name(), d.dateOfBirth(), d.nameKeys());
+        new Subject(externalId, caseFile, d.kind(), d.name(), d.dateOfBirth(), d.personNameKeys());
     em.persist(s);
     for (NormalizedIdentifier id : d.identifiers()) {
       SubjectIdentifier stored = new SubjectIdentifier(s, id);
