@@ -48,8 +48,11 @@ public class StoreHousekeeping {
   @Inject BackgroundJobs jobs;
   @Inject StoreDurability durability;
 
-  /** Chunks below this live share (percent) are rewritten. */
-  static final int TARGET_FILL = 80;
+  /**
+   * H2 rewrites the emptiest chunks while their live share is below this (percent). At 80 (before,
+   * decision 0065) a file 40 % holes between chunks 80 % live was left as it was.
+   */
+  static final int TARGET_FILL = 95;
 
   void start(@Observes StartupEvent event) {
     jobs.every(
