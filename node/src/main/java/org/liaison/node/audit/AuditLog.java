@@ -1,11 +1,12 @@
 package org.liaison.node.audit;
 
 import com.google.protobuf.ByteString;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,8 +16,8 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import org.hibernate.Session;
 import org.liaison.node.observability.ExchangeMetrics;
+import org.liaison.node.store.PlainTransaction;
 import org.liaison.node.store.StoreDurability;
 import org.liaison.wire.merkle.MerkleFrontier;
 import org.liaison.wire.merkle.MerkleTree;
@@ -36,14 +37,15 @@ import org.liaison.wire.v1.SignedAuditCheckpoint;
  * commit, one checkpoint signed after the batch's last entry and stored with each entry of the
  * batch. Batches are written under a lock held across the commit, so leaf indexes are dense and the
  * tree grows in commit order; the compact range kept in memory (and stored with each leaf) makes an
- * append O(log n) whatever the size of the log.
+ * append O(log n) whatever the size of the log. A batch is JDBC statements on a plain connection of
+ * the pool, without a JTA transaction or a Hibernate session (decision 0063).
  */
 @ApplicationScoped
 public class AuditLog {
   private static final int MAX_DETAIL = 2000;
   private static final int MAX_BATCH = 256;
 
-  @Inject EntityManager em;
+  @Inject PlainTransaction transaction;
   @Inject AuditSigning signing;
   @Inject AuditSalt salt;
   @Inject ExchangeMetrics metrics;
@@ -111,11 +113,9 @@ public class AuditLog {
       entries += p.events.size();
     }
     try {
-      MerkleFrontier before =
-          tail == null ? QuarkusTransaction.requiringNew().call(this::load) : tail;
+      MerkleFrontier before = tail == null ? transaction.call(this::load) : tail;
       MerkleFrontier after = before.copy();
-      SignedAuditCheckpoint checkpoint =
-          QuarkusTransaction.requiringNew().call(() -> write(batch, after));
+      SignedAuditCheckpoint checkpoint = transaction.call(c -> write(c, batch, after));
       if (checkpoint == null) {
         return; // every entry of the batch failed on its own
       }
@@ -182,7 +182,7 @@ public class AuditLog {
       lock.lock();
       try {
         if (latest == null) {
-          tail = QuarkusTransaction.requiringNew().call(this::load);
+          tail = transaction.call(this::load);
         }
         c = latest;
       } finally {
@@ -223,29 +223,33 @@ public class AuditLog {
     }
   }
 
-  private MerkleFrontier load() {
-    List<AuditLogEntry> last =
-        em.createQuery("from AuditLogEntry order by idx desc", AuditLogEntry.class)
-            .setMaxResults(1)
-            .getResultList();
-    if (last.isEmpty()) {
-      latest = null;
-      return MerkleFrontier.empty();
+  private MerkleFrontier load(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select idx, frontier, checkpoint from audit_log order by idx desc fetch first 1"
+                    + " rows only");
+        ResultSet last = ps.executeQuery()) {
+      if (!last.next()) {
+        latest = null;
+        return MerkleFrontier.empty();
+      }
+      long idx = last.getLong(1);
+      byte[] frontier = last.getBytes(2);
+      try {
+        latest = SignedAuditCheckpoint.parseFrom(last.getBytes(3));
+      } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+        throw new IllegalStateException("the checkpoint of audit entry " + idx + " is corrupt", x);
+      }
+      return MerkleFrontier.of(idx + 1, split(frontier));
     }
-    AuditLogEntry e = last.get(0);
-    try {
-      latest = SignedAuditCheckpoint.parseFrom(e.checkpoint);
-    } catch (com.google.protobuf.InvalidProtocolBufferException x) {
-      throw new IllegalStateException("the checkpoint of audit entry " + e.idx + " is corrupt", x);
-    }
-    return MerkleFrontier.of(e.idx + 1, split(e.frontier));
   }
 
   /**
    * One transaction: every entry of the batch, each row holding the checkpoint signed after the
    * batch's last entry. An entry that cannot even be built fails alone; null if none could.
    */
-  private SignedAuditCheckpoint write(List<Pending> batch, MerkleFrontier tree) {
+  private SignedAuditCheckpoint write(Connection c, List<Pending> batch, MerkleFrontier tree)
+      throws SQLException {
     Instant now = clock.instant();
     List<AuditLogEntry> rows = new ArrayList<>();
     for (Pending p : batch) {
@@ -280,45 +284,39 @@ public class AuditLog {
     }
     SignedAuditCheckpoint checkpoint = signing.sign(tree.size(), tree.root(), now.toEpochMilli());
     byte[] signed = checkpoint.toByteArray();
-    rememberSigner();
+    rememberSigner(c);
     for (AuditLogEntry row : rows) {
       row.checkpoint = signed;
     }
-    insert(rows);
+    insert(c, rows);
     for (Pending p : batch) {
       if (p.rows != null) {
-        p.writes.forEach(w -> w.write(em));
+        AuditedWrite.writeAll(c, p.writes);
       }
     }
-    em.flush();
     return checkpoint;
   }
 
-  // one JDBC batch: the rows are never read back in this transaction, so the entity manager's
-  // bookkeeping (persist, dirty checks at flush) would be pure cost on every answer's path
-  private void insert(List<AuditLogEntry> rows) {
-    em.unwrap(Session.class)
-        .doWork(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "insert into audit_log (idx, at, kind, message_id, entry, leaf_hash,"
-                          + " tree_root, frontier, checkpoint) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (AuditLogEntry row : rows) {
-                  ps.setLong(1, row.idx);
-                  ps.setObject(2, row.at);
-                  ps.setString(3, row.kind);
-                  ps.setString(4, row.messageId);
-                  ps.setBytes(5, row.entry);
-                  ps.setBytes(6, row.leafHash);
-                  ps.setBytes(7, row.treeRoot);
-                  ps.setBytes(8, row.frontier);
-                  ps.setBytes(9, row.checkpoint);
-                  ps.addBatch();
-                }
-                ps.executeBatch();
-              }
-            });
+  // one JDBC batch
+  private static void insert(Connection c, List<AuditLogEntry> rows) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into audit_log (idx, at, kind, message_id, entry, leaf_hash,"
+                + " tree_root, frontier, checkpoint) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (AuditLogEntry row : rows) {
+        ps.setLong(1, row.idx);
+        ps.setObject(2, row.at);
+        ps.setString(3, row.kind);
+        ps.setString(4, row.messageId);
+        ps.setBytes(5, row.entry);
+        ps.setBytes(6, row.leafHash);
+        ps.setBytes(7, row.treeRoot);
+        ps.setBytes(8, row.frontier);
+        ps.setBytes(9, row.checkpoint);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   private AuditEntry entry(AuditEvent e, long index, Instant at) {
@@ -360,17 +358,25 @@ public class AuditLog {
         .setRequestHash(ByteString.copyFrom(e.requestHash()));
   }
 
-  private void rememberSigner() {
+  private void rememberSigner(Connection c) throws SQLException {
     String keyId = Certificates.fingerprint(signing.certificate());
-    if (!keyId.equals(signerStored)
-        && em.createNativeQuery("select 1 from audit_signer where key_id = ?1")
-            .setParameter(1, keyId)
-            .getResultList()
-            .isEmpty()) {
-      em.createNativeQuery("insert into audit_signer (key_id, certificate) values (?1, ?2)")
-          .setParameter(1, keyId)
-          .setParameter(2, Certificates.der(signing.certificate()))
-          .executeUpdate();
+    if (keyId.equals(signerStored)) {
+      return;
+    }
+    try (PreparedStatement known =
+        c.prepareStatement("select 1 from audit_signer where key_id = ?")) {
+      known.setString(1, keyId);
+      try (ResultSet r = known.executeQuery()) {
+        if (r.next()) {
+          return;
+        }
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement("insert into audit_signer (key_id, certificate) values (?, ?)")) {
+      insert.setString(1, keyId);
+      insert.setBytes(2, Certificates.der(signing.certificate()));
+      insert.executeUpdate();
     }
   }
 

@@ -1,25 +1,26 @@
 package org.liaison.node.audit;
 
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-import org.hibernate.jdbc.Work;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 
 /**
  * A database write that belongs to an answer's audit record (a quota count, a disclosure ledger
- * row): {@link AuditLog#appendAll(java.util.List, java.util.List)} runs it in the transaction that
- * commits the answer's entries, so it is durable exactly when they are and costs no commit of its
- * own. If it throws, the whole batch fails and nothing leaves (decision 0018).
+ * row, a journal line): {@link AuditLog#appendAll(java.util.List, java.util.List)} runs it in the
+ * transaction that commits the answer's entries, so it is durable exactly when they are and costs
+ * no commit of its own. If it throws, the whole batch fails and nothing leaves (decision 0018).
+ *
+ * <p>Plain JDBC statements on the batch's own connection, which carries no JTA transaction and no
+ * Hibernate session (decision 0063): nothing else may commit or close it.
  */
 @FunctionalInterface
 public interface AuditedWrite {
-  void write(EntityManager em);
+  void write(Connection c) throws SQLException;
 
-  /**
-   * A write by plain JDBC statements on the transaction's own connection: for the rows an answer
-   * writes on every request (quota counts, ledger rows), where a Hibernate native query costs more
-   * than the statement itself (its query plan, parameter bindings and flush checks; decision 0059).
-   */
-  static AuditedWrite jdbc(Work work) {
-    return em -> em.unwrap(Session.class).doWork(work);
+  /** Runs {@code writes} in their order on {@code c}; the first that throws stops the rest. */
+  static void writeAll(Connection c, List<AuditedWrite> writes) throws SQLException {
+    for (AuditedWrite w : writes) {
+      w.write(c);
+    }
   }
 }

@@ -1,10 +1,12 @@
 package org.liaison.node.deconfliction;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import org.liaison.node.audit.AuditLog;
 import org.liaison.node.audit.AuditedWrite;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.RecordedWith;
+import org.liaison.node.store.PlainTransaction;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.MatchKind;
 
@@ -32,8 +35,8 @@ import org.liaison.wire.v1.MatchKind;
 public class DeconflictionJournal {
   private static final Logger LOG = Logger.getLogger(DeconflictionJournal.class);
 
-  @Inject EntityManager em;
   @Inject AuditLog audit;
+  @Inject PlainTransaction transaction;
 
   /** Events journaled. */
   public enum Event {
@@ -71,7 +74,7 @@ public class DeconflictionJournal {
   public void recordAll(List<Line> lines, List<AuditedWrite> writes) {
     Staged staged = stageAll(lines, writes);
     if (staged.entries().isEmpty()) {
-      QuarkusTransaction.requiringNew().run(() -> staged.writes().forEach(w -> w.write(em)));
+      transaction.run(c -> AuditedWrite.writeAll(c, staged.writes()));
     } else {
       audit.appendAll(staged.entries(), staged.writes());
     }
@@ -117,21 +120,23 @@ public class DeconflictionJournal {
   private static void stage(
       Line l, Instant at, Consumer<AuditEvent> entries, Consumer<AuditedWrite> writes) {
     entryOf(l).ifPresent(entries);
-    writes.accept(tx -> insert(tx, l, at));
+    writes.accept(c -> insert(c, l, at));
   }
 
-  private static void insert(EntityManager tx, Line l, Instant at) {
-    tx.createNativeQuery(
-            "insert into dc_journal (recorded_at, event_type, kind, partner_agency, case_reference, elements, detail)"
-                + " values (?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, at)
-        .setParameter(2, l.event().name())
-        .setParameter(3, l.kind() == null ? null : l.kind().name())
-        .setParameter(4, l.partner())
-        .setParameter(5, l.caseReference())
-        .setParameter(6, l.elements())
-        .setParameter(7, l.detail() == null ? null : truncate(l.detail()))
-        .executeUpdate();
+  private static void insert(Connection c, Line l, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into dc_journal (recorded_at, event_type, kind, partner_agency,"
+                + " case_reference, elements, detail) values (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setObject(1, at.atOffset(ZoneOffset.UTC));
+      ps.setString(2, l.event().name());
+      ps.setString(3, l.kind() == null ? null : l.kind().name());
+      ps.setString(4, l.partner());
+      ps.setString(5, l.caseReference());
+      ps.setInt(6, l.elements());
+      ps.setString(7, l.detail() == null ? null : truncate(l.detail()));
+      ps.executeUpdate();
+    }
   }
 
   private static Optional<AuditEvent> entryOf(Line l) {

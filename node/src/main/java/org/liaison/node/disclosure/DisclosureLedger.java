@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.Session;
 import org.liaison.node.audit.AuditedWrite;
 
 /**
@@ -24,7 +25,8 @@ public class DisclosureLedger {
 
   @Transactional
   public void disclosed(String partner, Collection<String> recordIds, String messageId) {
-    disclosure(partner, recordIds, messageId).write(em);
+    AuditedWrite rows = disclosure(partner, recordIds, messageId);
+    em.unwrap(Session.class).doWork(rows::write);
   }
 
   /**
@@ -35,7 +37,7 @@ public class DisclosureLedger {
   public AuditedWrite disclosure(String partner, Collection<String> recordIds, String messageId) {
     List<String> ids =
         recordIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
-    return AuditedWrite.jdbc(db -> write(db, partner, ids, messageId));
+    return db -> write(db, partner, ids, messageId);
   }
 
   private static void write(Connection db, String partner, List<String> recordIds, String messageId)

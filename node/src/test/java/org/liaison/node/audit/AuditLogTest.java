@@ -520,7 +520,11 @@ class AuditLogTest {
     // the ledger row would be written, but a later write of the batch fails: nothing of it stays,
     // and the caller learns it, so it discloses nothing
     AuditedWrite broken =
-        em -> em.createNativeQuery("insert into no_such_table values (1)").executeUpdate();
+        c -> {
+          try (var insert = c.prepareStatement("insert into no_such_table values (1)")) {
+            insert.executeUpdate();
+          }
+        };
     assertThatThrownBy(
             () ->
                 audit.appendAll(

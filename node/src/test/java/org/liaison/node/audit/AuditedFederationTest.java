@@ -340,7 +340,11 @@ class AuditedFederationTest {
 
     // a write of the round that fails fails the batch: nothing of it is written, nothing leaves
     AuditedWrite failing =
-        tx -> tx.createNativeQuery("insert into no_such_table values (1)").executeUpdate();
+        c -> {
+          try (var insert = c.prepareStatement("insert into no_such_table values (1)")) {
+            insert.executeUpdate();
+          }
+        };
     Throwable failed =
         catchCause(
             () ->

@@ -1,22 +1,22 @@
 package org.liaison.node.deconfliction;
 
 import com.google.protobuf.Message;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.liaison.node.audit.AuditLog;
+import org.liaison.node.audit.AuditedWrite;
 import org.liaison.node.federation.ExchangeScope;
 import org.liaison.node.federation.InboundHandlers;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.OutboundRequest;
 import org.liaison.node.federation.PartnerCall;
 import org.liaison.node.federation.RecordedWith;
+import org.liaison.node.store.PlainTransaction;
 
 /** Delivers partner requests to this node's own handlers, as if sent by {@code us.partner}. */
 @Alternative
@@ -24,7 +24,7 @@ import org.liaison.node.federation.RecordedWith;
 public class LoopbackPartnerCall implements PartnerCall {
   @Inject InboundHandlers handlers;
   @Inject AuditLog audit;
-  @Inject EntityManager em;
+  @Inject PlainTransaction transaction;
 
   /** A request as the partner received it. */
   record Sent(OutboundRequest header, byte[] payload) {}
@@ -48,7 +48,7 @@ public class LoopbackPartnerCall implements PartnerCall {
     if (!w.entries().isEmpty()) {
       audit.appendAll(w.entries(), w.writes());
     } else if (!w.writes().isEmpty()) {
-      QuarkusTransaction.requiringNew().run(() -> w.writes().forEach(x -> x.write(em)));
+      transaction.run(c -> AuditedWrite.writeAll(c, w.writes()));
     }
     w.onRecorded().run();
   }
