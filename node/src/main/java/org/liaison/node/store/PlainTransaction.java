@@ -94,14 +94,20 @@ public class PlainTransaction {
     }
   }
 
-  // autocommit goes back on only after the rollback: switching it on commits what is open; a
-  // connection whose rollback failed keeps it off, and the failure says what went wrong
+  // autocommit goes back on only after the rollback: switching it on commits what is open. A
+  // connection whose rollback failed is aborted, so the pool discards it instead of resetting its
+  // autocommit (which would commit the half-done work); the failure says what went wrong.
   private static void rollBack(Connection c, Throwable failure) {
     try {
       c.rollback();
       c.setAutoCommit(true);
     } catch (SQLException | RuntimeException e) {
       failure.addSuppressed(e);
+      try {
+        c.abort(Runnable::run);
+      } catch (SQLException | RuntimeException abortFailed) {
+        failure.addSuppressed(abortFailed);
+      }
     }
   }
 }
