@@ -71,6 +71,23 @@ class GroupSealerTest {
     }
   }
 
+  /** A group sealer whose first batch (one "first" message) is being signed and held. */
+  private record Held(
+      EnvelopeSealer sealer, HeldFirstBatch signing, GroupSealer group, Future<Envelope> first) {
+    void release() {
+      signing.release.countDown();
+    }
+  }
+
+  private Held firstBatchHeld(int maxBatch) throws Exception {
+    EnvelopeSealer sealer = f.iceSealer();
+    HeldFirstBatch signing = new HeldFirstBatch(sealer);
+    GroupSealer group = new GroupSealer(sealer, signing, maxBatch);
+    Future<Envelope> first = sealLater(group, "first");
+    signing.signingFirst.await();
+    return new Held(sealer, signing, group, first);
+  }
+
   private Future<Envelope> sealLater(GroupSealer group, String payload) {
     return callers.submit(() -> group.seal(Federation.toSkr("q"), text(payload)));
   }
@@ -108,15 +125,11 @@ class GroupSealerTest {
 
   @Test
   void callersArrivingWhileASignatureIsComputed_shareTheNextOne() throws Exception {
-    EnvelopeSealer sealer = f.iceSealer();
-    HeldFirstBatch signing = new HeldFirstBatch(sealer);
-    GroupSealer group = new GroupSealer(sealer, signing, 64);
-    Future<Envelope> first = sealLater(group, "first");
-    signing.signingFirst.await();
-    List<Future<Envelope>> next = queued(group, "next", 5);
-    signing.release.countDown();
+    Held held = firstBatchHeld(64);
+    List<Future<Envelope>> next = queued(held.group(), "next", 5);
+    held.release();
 
-    assertThat(batchOf(first.get()).getTreeSize()).isEqualTo(1);
+    assertThat(batchOf(held.first().get()).getTreeSize()).isEqualTo(1);
     List<Envelope> sent = new ArrayList<>();
     List<String> payloads = new ArrayList<>();
     Set<Long> positions = new HashSet<>();
@@ -130,21 +143,17 @@ class GroupSealerTest {
       payloads.add("next" + i);
     }
     assertThat(positions).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L);
-    assertThat(signing.batches.get()).isEqualTo(2);
-    sent.add(first.get());
+    assertThat(held.signing().batches.get()).isEqualTo(2);
+    sent.add(held.first().get());
     payloads.add("first");
     verifiesAndOpens(sent, payloads);
   }
 
   @Test
   void aBatchHoldsAtMostMaxBatch_theRestFormTheNextOnes() throws Exception {
-    EnvelopeSealer sealer = f.iceSealer();
-    HeldFirstBatch signing = new HeldFirstBatch(sealer);
-    GroupSealer group = new GroupSealer(sealer, signing, 4);
-    Future<Envelope> first = sealLater(group, "first");
-    signing.signingFirst.await();
-    List<Future<Envelope>> next = queued(group, "next", 10);
-    signing.release.countDown();
+    Held held = firstBatchHeld(4);
+    List<Future<Envelope>> next = queued(held.group(), "next", 10);
+    held.release();
 
     List<Integer> sizes = new ArrayList<>();
     Set<ByteString> signatures = new HashSet<>();
@@ -158,9 +167,9 @@ class GroupSealerTest {
       sent.add(e);
       payloads.add("next" + i);
     }
-    assertThat(batchOf(first.get()).getTreeSize()).isEqualTo(1);
+    assertThat(batchOf(held.first().get()).getTreeSize()).isEqualTo(1);
     assertThat(sizes).containsExactlyInAnyOrder(4, 4, 2);
-    assertThat(signing.batches.get()).isEqualTo(4);
+    assertThat(held.signing().batches.get()).isEqualTo(4);
     verifiesAndOpens(sent, payloads);
   }
 
@@ -199,12 +208,8 @@ class GroupSealerTest {
 
   @Test
   void aRefusedMessage_failsOnlyItsOwnCaller() throws Exception {
-    EnvelopeSealer sealer = f.iceSealer();
-    HeldFirstBatch signing = new HeldFirstBatch(sealer);
-    GroupSealer group = new GroupSealer(sealer, signing, 64);
-    Future<Envelope> first = sealLater(group, "first");
-    signing.signingFirst.await();
-    List<Future<Envelope>> next = queued(group, "next", 2);
+    Held held = firstBatchHeld(64);
+    List<Future<Envelope>> next = queued(held.group(), "next", 2);
     SealRequest untrusted =
         SealRequest.request(
             "xx.nobody",
@@ -215,26 +220,23 @@ class GroupSealerTest {
             "officer-7",
             "q",
             java.time.Duration.ofMinutes(1));
-    assertThat(reason(() -> group.seal(untrusted, text("x")))).isEqualTo(Reason.UNKNOWN_AGENCY);
-    signing.release.countDown();
+    assertThat(reason(() -> held.group().seal(untrusted, text("x"))))
+        .isEqualTo(Reason.UNKNOWN_AGENCY);
+    held.release();
     List<Envelope> sent = List.of(next.get(0).get(), next.get(1).get());
     assertThat(batchOf(sent.get(0)).getTreeSize()).isEqualTo(2);
     verifiesAndOpens(sent, List.of("next0", "next1"));
-    assertThat(first.get()).isNotNull();
+    assertThat(held.first().get()).isNotNull();
   }
 
   @Test
   void aRotationWhileMessagesWait_signsEachUnderTheKeyItsHeaderNames() throws Exception {
-    EnvelopeSealer sealer = f.iceSealer();
-    HeldFirstBatch signing = new HeldFirstBatch(sealer);
-    GroupSealer group = new GroupSealer(sealer, signing, 64);
-    Future<Envelope> first = sealLater(group, "first");
-    signing.signingFirst.await();
-    List<Future<Envelope>> old = queued(group, "old", 2);
+    Held held = firstBatchHeld(64);
+    List<Future<Envelope>> old = queued(held.group(), "old", 2);
     NodeCredentials rotated = f.ice.node("node-1");
-    sealer.signWith(rotated);
-    List<Future<Envelope>> renewed = queued(group, "new", 2);
-    signing.release.countDown();
+    held.sealer().signWith(rotated);
+    List<Future<Envelope>> renewed = queued(held.group(), "new", 2);
+    held.release();
 
     List<Envelope> sent = new ArrayList<>();
     for (Future<Envelope> e : old) {
@@ -251,7 +253,7 @@ class GroupSealerTest {
         .isEqualTo(ByteString.copyFrom(rotated.signingCertificate().getEncoded()))
         .isNotEqualTo(sent.get(0).getSignature().getSignerCertificate());
     verifiesAndOpens(sent, List.of("old0", "old1", "new0", "new1"));
-    assertThat(first.get()).isNotNull();
+    assertThat(held.first().get()).isNotNull();
   }
 
   @Test
@@ -296,13 +298,9 @@ class GroupSealerTest {
   @Test
   void anEnvelopeCutFromABatch_withAlteredBytes_isRefused_evenWhereItsRootIsVerified()
       throws Exception {
-    EnvelopeSealer sealer = f.iceSealer();
-    HeldFirstBatch signing = new HeldFirstBatch(sealer);
-    GroupSealer group = new GroupSealer(sealer, signing, 64);
-    sealLater(group, "first");
-    signing.signingFirst.await();
-    List<Future<Envelope>> next = queued(group, "next", 4);
-    signing.release.countDown();
+    Held held = firstBatchHeld(64);
+    List<Future<Envelope>> next = queued(held.group(), "next", 4);
+    held.release();
     List<Envelope> batch = new ArrayList<>();
     for (Future<Envelope> e : next) {
       batch.add(e.get());
@@ -314,7 +312,7 @@ class GroupSealerTest {
         Federation.header(member).toBuilder().setPurpose("ANOTHER_PURPOSE").build().toByteString();
     // an envelope from outside the batch, wearing a member's batch signature and audit path
     Envelope outsider =
-        sealer
+        held.sealer()
             .sealBatch(List.of(new EnvelopeSealer.Outgoing(Federation.toSkr("q"), text("x"))))
             .get(0);
     List<Envelope> forged =
