@@ -152,7 +152,8 @@ public final class EnvelopeSealer {
    * One message of a batch before its signature: header, payload sealed in the recipient's session,
    * and its Merkle leaf. Which key will sign it is fixed here, as its header names it.
    */
-  record Prepared(Signer signer, byte[] header, byte[] ciphertext, byte[] leaf) {}
+  record Prepared(
+      Signer signer, String recipientAgency, byte[] header, byte[] ciphertext, byte[] leaf) {}
 
   /** Encrypts one message in its recipient's session under the current signing key. */
   Prepared prepare(Outgoing message) throws WireException {
@@ -177,7 +178,11 @@ public final class EnvelopeSealer {
     byte[] header = header(m.request(), recipient, ref, by).toByteArray();
     byte[] ct = slot.keys().seal(slot.sequence(), header, m.payload);
     return new Prepared(
-        by, header, ct, MerkleTree.leafHash(SignedContent.of(header, new byte[0], ct)));
+        by,
+        m.request().recipientAgency(),
+        header,
+        ct,
+        MerkleTree.leafHash(SignedContent.of(header, new byte[0], ct)));
   }
 
   /**

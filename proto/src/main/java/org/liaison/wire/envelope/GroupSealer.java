@@ -2,6 +2,7 @@ package org.liaison.wire.envelope;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.liaison.wire.v1.Envelope;
 
@@ -14,9 +15,9 @@ import org.liaison.wire.v1.Envelope;
  * own envelope at once, as {@link EnvelopeSealer#sealBatch} of one would.
  *
  * <p>Each envelope carries its audit path and verifies on its own; a verifier that has seen one
- * envelope of a batch checks the others against the root it verified. A refusal of one message
- * (untrusted recipient, no route) is its caller's alone; a failure of the signature fails every
- * caller of that batch with its cause. Thread-safe.
+ * envelope of a batch checks the others against the root it verified. A batch holds envelopes to
+ * one agency only. A refusal of one message (untrusted recipient, no route) is its caller's alone;
+ * a failure of the signature fails every caller of that batch with its cause. Thread-safe.
  */
 public final class GroupSealer {
 
@@ -108,12 +109,22 @@ public final class GroupSealer {
     }
   }
 
-  /** The oldest waiting messages signed by the same key (a rotation starts a new batch). */
+  /**
+   * The oldest waiting message and those after it for the same agency under the same key (up to
+   * {@code maxBatch}). One agency's batch never holds another's envelopes: an audit path reveals
+   * its batch's size, which then says nothing about this node's traffic with other agencies; a key
+   * rotation starts a new batch.
+   */
   private List<Waiting> nextBatch() {
+    EnvelopeSealer.Prepared head = queue.peek().prepared;
     List<Waiting> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
-    EnvelopeSealer.Signer by = queue.peek().prepared.signer();
-    while (!queue.isEmpty() && batch.size() < maxBatch && queue.peek().prepared.signer() == by) {
-      batch.add(queue.poll());
+    for (Iterator<Waiting> it = queue.iterator(); it.hasNext() && batch.size() < maxBatch; ) {
+      Waiting w = it.next();
+      if (w.prepared.signer() == head.signer()
+          && w.prepared.recipientAgency().equals(head.recipientAgency())) {
+        batch.add(w);
+        it.remove();
+      }
     }
     return batch;
   }

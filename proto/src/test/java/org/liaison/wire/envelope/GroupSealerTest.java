@@ -6,6 +6,7 @@ import static org.liaison.wire.envelope.Refused.reason;
 
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.liaison.wire.pki.NodeCredentials;
+import org.liaison.wire.pki.TestPki;
+import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.v1.BatchSignature;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.Reason;
@@ -80,7 +83,10 @@ class GroupSealerTest {
   }
 
   private Held firstBatchHeld(int maxBatch) throws Exception {
-    EnvelopeSealer sealer = f.iceSealer();
+    return firstBatchHeld(f.iceSealer(), maxBatch);
+  }
+
+  private Held firstBatchHeld(EnvelopeSealer sealer, int maxBatch) throws Exception {
     HeldFirstBatch signing = new HeldFirstBatch(sealer);
     GroupSealer group = new GroupSealer(sealer, signing, maxBatch);
     Future<Envelope> first = sealLater(group, "first");
@@ -89,7 +95,11 @@ class GroupSealerTest {
   }
 
   private Future<Envelope> sealLater(GroupSealer group, String payload) {
-    return callers.submit(() -> group.seal(Federation.toSkr("q"), text(payload)));
+    return sealLater(group, Federation.toSkr("q"), payload);
+  }
+
+  private Future<Envelope> sealLater(GroupSealer group, SealRequest request, String payload) {
+    return callers.submit(() -> group.seal(request, text(payload)));
   }
 
   /** Starts {@code n} callers and returns once all of them are queued behind the held batch. */
@@ -212,14 +222,7 @@ class GroupSealerTest {
     List<Future<Envelope>> next = queued(held.group(), "next", 2);
     SealRequest untrusted =
         SealRequest.request(
-            "xx.nobody",
-            "node-1",
-            "none",
-            "NONE",
-            "C-1",
-            "officer-7",
-            "q",
-            java.time.Duration.ofMinutes(1));
+            "xx.nobody", "node-1", "none", "NONE", "C-1", "officer-7", "q", Duration.ofMinutes(1));
     assertThat(reason(() -> held.group().seal(untrusted, text("x"))))
         .isEqualTo(Reason.UNKNOWN_AGENCY);
     held.release();
@@ -254,6 +257,54 @@ class GroupSealerTest {
         .isNotEqualTo(sent.get(0).getSignature().getSignerCertificate());
     verifiesAndOpens(sent, List.of("old0", "old1", "new0", "new1"));
     assertThat(held.first().get()).isNotNull();
+  }
+
+  @Test
+  void aBatchHoldsEnvelopesToOneAgencyOnly() throws Exception {
+    TestPki.Agency bka = TestPki.agency("de.bka");
+    NodeCredentials bkaNode = bka.node("node-1");
+    TrustDirectory three = TestPki.directory(f.ice, f.skr, bka);
+    Held held = firstBatchHeld(new EnvelopeSealer(f.iceNode, three, f.clock), 64);
+    SealRequest toBka =
+        SealRequest.request(
+            "de.bka",
+            "node-1",
+            "ice-bka-2012",
+            "HUMAN_TRAFFICKING",
+            "ICE-2024-0042",
+            "officer-7",
+            "q",
+            Duration.ofMinutes(5));
+    int before = held.group().waiting();
+    List<Future<Envelope>> toSkr = new ArrayList<>();
+    List<Future<Envelope>> toBkaSent = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      toSkr.add(sealLater(held.group(), "skr" + i));
+      toBkaSent.add(sealLater(held.group(), toBka, "bka" + i));
+    }
+    while (held.group().waiting() < before + 6) {
+      Thread.sleep(1);
+    }
+    held.release();
+
+    EnvelopeVerifier bkaGateway =
+        EnvelopeVerifier.builder(three).clock(f.clock).recipientAgency("de.bka").build();
+    EnvelopeOpener bkaOpener = EnvelopeOpener.builder(bkaNode, three).clock(f.clock).build();
+    Set<ByteString> bkaRoots = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      Envelope e = toBkaSent.get(i).get();
+      assertThat(batchOf(e).getTreeSize()).isEqualTo(3);
+      bkaRoots.add(batchOf(e).getRootSignature());
+      bkaGateway.verify(e);
+      assertThat(bkaOpener.open(e).payload()).isEqualTo(text("bka" + i));
+    }
+    Set<ByteString> skrRoots = new HashSet<>();
+    for (Future<Envelope> e : toSkr) {
+      assertThat(batchOf(e.get()).getTreeSize()).isEqualTo(3);
+      skrRoots.add(batchOf(e.get()).getRootSignature());
+    }
+    assertThat(bkaRoots).hasSize(1).doesNotContainAnyElementsOf(skrRoots);
+    assertThat(skrRoots).hasSize(1);
   }
 
   @Test
