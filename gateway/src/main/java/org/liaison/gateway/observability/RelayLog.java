@@ -27,19 +27,9 @@ public final class RelayLog {
   }
 
   public void relayed(String direction, InspectedEnvelope h, int answerBytes, long nanos) {
-    LOG.infof(
-        "relayed %s %s/%s -> %s/%s agreement=%s purpose=%s id=%s bytes=%d answer=%d in %.2f ms",
-        direction,
-        h.senderAgency(),
-        h.senderNode(),
-        h.recipientAgency(),
-        h.recipientNode(),
-        h.agreementId(),
-        h.purpose(),
-        h.messageId(),
-        h.sizeBytes(),
-        answerBytes,
-        nanos / 1e6);
+    if (LOG.isInfoEnabled()) {
+      LOG.info(relayedLine(direction, h, answerBytes, nanos));
+    }
     String partner = direction.equals("out") ? h.recipientAgency() : h.senderAgency();
     count(direction, partner, "relayed");
     Timer.builder("liaison.gateway.relay")
@@ -48,6 +38,40 @@ public final class RelayLog {
         .publishPercentileHistogram()
         .register(metrics)
         .record(Duration.ofNanos(nanos));
+  }
+
+  /**
+   * The line of a relayed envelope, built without {@code String.format}: parsing and applying its
+   * format was a third of this method's cost on a gateway under load (decision 0064).
+   */
+  static String relayedLine(String direction, InspectedEnvelope h, int answerBytes, long nanos) {
+    long hundredths = Math.round(nanos / 1e4);
+    long fraction = hundredths % 100;
+    return "relayed "
+        + direction
+        + " "
+        + h.senderAgency()
+        + "/"
+        + h.senderNode()
+        + " -> "
+        + h.recipientAgency()
+        + "/"
+        + h.recipientNode()
+        + " agreement="
+        + h.agreementId()
+        + " purpose="
+        + h.purpose()
+        + " id="
+        + h.messageId()
+        + " bytes="
+        + h.sizeBytes()
+        + " answer="
+        + answerBytes
+        + " in "
+        + hundredths / 100
+        + (fraction < 10 ? ".0" : ".")
+        + fraction
+        + " ms";
   }
 
   /**

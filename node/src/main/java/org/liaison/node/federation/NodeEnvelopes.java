@@ -9,6 +9,7 @@ import org.liaison.node.audit.AuditLog;
 import org.liaison.node.runtime.NodeKeys;
 import org.liaison.wire.envelope.EnvelopeOpener;
 import org.liaison.wire.envelope.EnvelopeSealer;
+import org.liaison.wire.envelope.GroupSealer;
 import org.liaison.wire.envelope.OpenedEnvelope;
 import org.liaison.wire.envelope.ReplayGuard;
 import org.liaison.wire.envelope.SealRequest;
@@ -23,7 +24,14 @@ public class NodeEnvelopes {
   @Inject org.liaison.node.config.NodeConfig config;
   @Inject AuditLog audit;
 
+  /**
+   * Most envelopes of concurrent requests under one signature (decision 0064); an envelope's audit
+   * path holds six hashes at most.
+   */
+  private static final int MAX_SHARED_SIGNATURE = 64;
+
   private EnvelopeSealer sealer;
+  private GroupSealer group;
   private EnvelopeOpener opener;
 
   @PostConstruct
@@ -31,6 +39,7 @@ public class NodeEnvelopes {
     Clock clock = Clock.systemUTC();
     sealer = new EnvelopeSealer(keys.credentials(), keys.directory(), clock);
     sealer.auditCheckpoints(audit::latestCheckpointBytes);
+    group = new GroupSealer(sealer, MAX_SHARED_SIGNATURE);
     try {
       opener =
           EnvelopeOpener.builder(keys.credentials(), keys.directory())
@@ -66,10 +75,11 @@ public class NodeEnvelopes {
 
   /**
    * Seals one message in the session this node keeps with the recipient (decision 0001: the HPKE
-   * setup is paid once per session, not per message; the envelope still verifies on its own).
+   * setup is paid once per session, not per message), under a signature shared with the envelopes
+   * other requests seal at the same moment (decision 0064); the envelope still verifies on its own.
    */
   public Envelope seal(SealRequest request, byte[] payload) throws WireException {
-    return sealer.sealBatch(List.of(new EnvelopeSealer.Outgoing(request, payload))).get(0);
+    return group.seal(request, payload);
   }
 
   /** Seals messages to several recipients with their sessions and one signature over them all. */

@@ -59,7 +59,7 @@ public final class EnvelopeSealer {
   private final SecureRandom random = new SecureRandom();
 
   /** The signing key and its certificate; replaced by {@link #signWith} when the key rotates. */
-  private record Signer(PrivateKey key, ByteString certificate, String keyId) {
+  record Signer(PrivateKey key, ByteString certificate, String keyId) {
     static Signer of(NodeCredentials c) {
       return new Signer(
           c.signingKey(),
@@ -141,35 +141,68 @@ public final class EnvelopeSealer {
       return List.of();
     }
     Signer by = signer;
-    List<byte[]> headers = new ArrayList<>(messages.size());
-    List<byte[]> ciphertexts = new ArrayList<>(messages.size());
-    List<byte[]> leaves = new ArrayList<>(messages.size());
+    List<Prepared> prepared = new ArrayList<>(messages.size());
     for (Outgoing m : messages) {
-      X509Certificate recipient = recipientCertificate(m.request());
-      SenderSessions.Slot slot;
-      try {
-        slot = sessions.next(Certificates.fingerprint(recipient), recipient.getPublicKey());
-      } catch (InvalidKeyException e) {
-        throw new WireException(
-            Reason.UNSUPPORTED_ALGORITHM, "The recipient's encryption key is not a P-256 key.", e);
+      prepared.add(prepare(m, by));
+    }
+    return signBatch(prepared);
+  }
+
+  /**
+   * One message of a batch before its signature: header, payload sealed in the recipient's session,
+   * and its Merkle leaf. Which key will sign it is fixed here, as its header names it.
+   */
+  record Prepared(
+      Signer signer, String recipientAgency, byte[] header, byte[] ciphertext, byte[] leaf) {}
+
+  /** Encrypts one message in its recipient's session under the current signing key. */
+  Prepared prepare(Outgoing message) throws WireException {
+    return prepare(message, signer);
+  }
+
+  private Prepared prepare(Outgoing m, Signer by) throws WireException {
+    X509Certificate recipient = recipientCertificate(m.request());
+    SenderSessions.Slot slot;
+    try {
+      slot = sessions.next(Certificates.fingerprint(recipient), recipient.getPublicKey());
+    } catch (InvalidKeyException e) {
+      throw new WireException(
+          Reason.UNSUPPORTED_ALGORITHM, "The recipient's encryption key is not a P-256 key.", e);
+    }
+    SessionRef ref =
+        SessionRef.newBuilder()
+            .setSessionId(ByteString.copyFrom(slot.sessionId()))
+            .setSequence(slot.sequence())
+            .setEnc(ByteString.copyFrom(slot.enc()))
+            .build();
+    byte[] header = header(m.request(), recipient, ref, by).toByteArray();
+    byte[] ct = slot.keys().seal(slot.sequence(), header, m.payload);
+    return new Prepared(
+        by,
+        m.request().recipientAgency(),
+        header,
+        ct,
+        MerkleTree.leafHash(SignedContent.of(header, new byte[0], ct)));
+  }
+
+  /**
+   * Signs prepared messages with one ECDSA signature over the Merkle root of their leaves; same
+   * order as given. All of them must name the same signing key.
+   */
+  List<Envelope> signBatch(List<Prepared> prepared) throws WireException {
+    Signer by = prepared.get(0).signer();
+    List<byte[]> leaves = new ArrayList<>(prepared.size());
+    for (Prepared p : prepared) {
+      if (p.signer() != by) {
+        throw new IllegalArgumentException("a batch is signed by one key");
       }
-      SessionRef ref =
-          SessionRef.newBuilder()
-              .setSessionId(ByteString.copyFrom(slot.sessionId()))
-              .setSequence(slot.sequence())
-              .setEnc(ByteString.copyFrom(slot.enc()))
-              .build();
-      byte[] header = header(m.request(), recipient, ref, by).toByteArray();
-      byte[] ct = slot.keys().seal(slot.sequence(), header, m.payload);
-      headers.add(header);
-      ciphertexts.add(ct);
-      leaves.add(MerkleTree.leafHash(SignedContent.of(header, new byte[0], ct)));
+      leaves.add(p.leaf());
     }
     byte[] root = MerkleTree.root(leaves);
     ByteString rootSignature =
         ByteString.copyFrom(sign(by, SignedContent.batchRoot(leaves.size(), root)));
-    List<Envelope> out = new ArrayList<>(messages.size());
-    for (int i = 0; i < messages.size(); i++) {
+    List<Envelope> out = new ArrayList<>(prepared.size());
+    for (int i = 0; i < prepared.size(); i++) {
       BatchSignature.Builder batch =
           BatchSignature.newBuilder()
               .setRootSignature(rootSignature)
@@ -180,8 +213,8 @@ public final class EnvelopeSealer {
       }
       out.add(
           Envelope.newBuilder()
-              .setHeader(ByteString.copyFrom(headers.get(i)))
-              .setCiphertext(ByteString.copyFrom(ciphertexts.get(i)))
+              .setHeader(ByteString.copyFrom(prepared.get(i).header()))
+              .setCiphertext(ByteString.copyFrom(prepared.get(i).ciphertext()))
               .setSignature(
                   Signature.newBuilder().setSignerCertificate(by.certificate()).setBatch(batch))
               .build());

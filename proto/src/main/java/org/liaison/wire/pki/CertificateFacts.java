@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -17,7 +18,8 @@ import org.liaison.wire.crypto.Sha256;
 /**
  * What a certificate says that can never change, read once per distinct certificate (by its DER
  * encoding) instead of on every envelope and call: the parsed certificate, its fingerprint, its
- * subject O, its role and the roles it is fit for, its URI subject alternative names.
+ * subject O, its role and the roles it is fit for, its URI subject alternative names, its validity
+ * period (BouncyCastle parses the ASN.1 time with a {@code SimpleDateFormat} on every call).
  *
  * <p>Only facts that are a pure function of the DER bytes are kept; whether the certificate is
  * trusted, current or revoked depends on the time and the trust directory and is decided by {@link
@@ -35,6 +37,8 @@ public final class CertificateFacts {
   private final Optional<CertificateRole> role;
   private final Set<CertificateRole> fitFor;
   private final List<String> uris;
+  private final Instant notBefore;
+  private final Instant notAfter;
 
   private CertificateFacts(X509Certificate certificate, byte[] der) {
     this.certificate = certificate;
@@ -49,6 +53,8 @@ public final class CertificateFacts {
     }
     this.fitFor = Set.copyOf(fit);
     this.uris = uris(certificate);
+    this.notBefore = certificate.getNotBefore().toInstant();
+    this.notAfter = certificate.getNotAfter().toInstant();
   }
 
   /** The facts of a certificate already parsed (a TLS peer's, a configured one). */
@@ -115,6 +121,16 @@ public final class CertificateFacts {
   /** Lower-case hex SHA-256 of the DER encoding (the key id). */
   public String fingerprint() {
     return fingerprint;
+  }
+
+  /** The first instant the certificate is valid. */
+  public Instant notBefore() {
+    return notBefore;
+  }
+
+  /** The last instant the certificate is valid. */
+  public Instant notAfter() {
+    return notAfter;
   }
 
   /** The subject O, if exactly one. */

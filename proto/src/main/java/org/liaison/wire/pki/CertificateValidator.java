@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -79,23 +80,24 @@ public final class CertificateValidator {
               + "'.");
     }
     TrustDirectory.AgencyCa ca = checkChain(cert, a, at);
-    Date when = Date.from(at);
-    if (when.before(cert.getNotBefore())) {
+    CertificateFacts facts = CertificateFacts.of(cert);
+    Instant when = at.truncatedTo(ChronoUnit.MILLIS); // as a Date compares
+    if (when.isBefore(facts.notBefore())) {
       throw fail(
           Reason.CERTIFICATE_NOT_YET_VALID,
           "Certificate of "
               + agency
               + " is valid only from "
-              + cert.getNotBefore().toInstant()
+              + facts.notBefore()
               + "; check the clocks or wait.");
     }
-    if (when.after(cert.getNotAfter())) {
+    if (when.isAfter(facts.notAfter())) {
       throw fail(
           Reason.CERTIFICATE_EXPIRED,
           "Certificate of "
               + agency
               + " expired at "
-              + cert.getNotAfter().toInstant()
+              + facts.notAfter()
               + "; the agency must issue a new one.");
     }
     if (!role.isHeldBy(cert)) {
@@ -163,9 +165,9 @@ public final class CertificateValidator {
               + trusted.stream().map(TrustDirectory.AgencyCa::fingerprint).toList()
               + ").");
     }
-    Date when = Date.from(at);
-    X509Certificate caCert = ca.certificate();
-    if (when.before(caCert.getNotBefore()) || when.after(caCert.getNotAfter())) {
+    CertificateFacts caFacts = CertificateFacts.of(ca.certificate());
+    Instant when = at.truncatedTo(ChronoUnit.MILLIS);
+    if (when.isBefore(caFacts.notBefore()) || when.isAfter(caFacts.notAfter())) {
       throw fail(
           Reason.CHAIN_NOT_TO_AGENCY_CA,
           "The CA certificate of " + a.id() + " is not valid at " + at + ".");
