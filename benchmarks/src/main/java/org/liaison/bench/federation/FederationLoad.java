@@ -119,11 +119,8 @@ public final class FederationLoad {
                 seconds,
                 processes);
         System.out.println(plain.line());
-        System.out.println("  " + plain.warmUp().line());
         System.out.println(full.line());
-        System.out.println("  " + full.warmUp().line());
         System.out.println(targetCheck.line());
-        System.out.println("  " + targetCheck.warmUp().line());
         System.out.println(full.cpuLines());
         System.out.println(targetCheck.cpuLines());
         for (LoadRun.Result r : List.of(full, targetCheck)) {

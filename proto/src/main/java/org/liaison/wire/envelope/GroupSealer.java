@@ -70,10 +70,6 @@ public final class GroupSealer {
     return queue.size();
   }
 
-  public EnvelopeSealer sealer() {
-    return sealer;
-  }
-
   /** Seals one message; its signature may be shared with concurrent callers' envelopes. */
   public Envelope seal(SealRequest request, byte[] payload) throws WireException {
     Waiting mine = new Waiting(sealer.prepare(new EnvelopeSealer.Outgoing(request, payload)));
