@@ -22,7 +22,6 @@ class CommonNameSearchTest {
 
   @Inject ImportService imports;
   @Inject RecordSearch search;
-  @Inject TargetIndex targets;
 
   @BeforeEach
   void load() {
@@ -71,8 +70,5 @@ class CommonNameSearchTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("r-t-common-target", Confidence.HIGH),
             org.assertj.core.groups.Tuple.tuple("r-t-common-near", Confidence.LOW));
-    assertThat(targets.activeCasesForPerson("Ivan Ivanov", BORN))
-        .extracting(CaseRef::caseNumber)
-        .containsExactly("T-COMMON-1");
   }
 }

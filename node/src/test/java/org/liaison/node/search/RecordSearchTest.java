@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,6 @@ import org.liaison.wire.v1.IdentifierType;
 class RecordSearchTest {
   @Inject ImportService imports;
   @Inject RecordSearch search;
-  @Inject TargetIndex targets;
-  @Inject OperationIndex operations;
 
   @BeforeEach
   void load() throws Exception {
@@ -105,43 +102,6 @@ class RecordSearchTest {
     assertThat(search.byPerson("Sergey Kuznetsova", LocalDate.of(1982, 11, 2)))
         .extracting(RecordMatch::confidence)
         .containsExactly(Confidence.LOW);
-  }
-
-  @Test
-  void activeCasesFor_findsActiveCaseAndIgnoresClosedOne() {
-    // The phone is a subject in the ACTIVE case T-SEARCH-1 and in the CLOSED case T-SEARCH-2.
-    List<CaseRef> refs = targets.activeCasesFor(IdentifierType.PHONE, "786-555-0177", "US");
-
-    assertThat(refs).extracting(CaseRef::caseNumber).containsExactly("T-SEARCH-1");
-    assertThat(refs.get(0).contact().name()).isEqualTo("Agent Test One");
-    assertThat(targets.activeCasesFor(IdentifierType.PLATE, "FLA8XK2", "US")).isEmpty();
-  }
-
-  @Test
-  void activeCasesForPerson_needsNameAndDateOfBirth() {
-    assertThat(targets.activeCasesForPerson("Кузнецов Сергей", LocalDate.of(1982, 11, 2)))
-        .extracting(CaseRef::caseNumber)
-        .containsExactly("T-SEARCH-1");
-    assertThat(targets.activeCasesForPerson("Sergey Kuznetsov", null)).isEmpty();
-  }
-
-  @Test
-  void conflictsWith_operationNearbyInOverlappingWindow() {
-    Instant start = Instant.parse("2026-09-01T11:30:00Z"); // 07:30 in New York
-    Instant end = Instant.parse("2026-09-01T15:00:00Z");
-
-    // 300 m apart, radii 100 m and 50 m: a conflict within a 500 m safety margin, not within 0.
-    List<OperationRef> near = operations.conflictsWith(40.7155, -74.0060, 50, start, end, 500);
-    List<OperationRef> noMargin = operations.conflictsWith(40.7155, -74.0060, 50, start, end, 0);
-    List<OperationRef> later =
-        operations.conflictsWith(40.7155, -74.0060, 50, end, end.plusSeconds(3600), 500);
-    List<OperationRef> far = operations.conflictsWith(40.7300, -74.0060, 50, start, end, 500);
-
-    assertThat(near).extracting(OperationRef::operationId).containsExactly("t-op-1");
-    assertThat(near.get(0).distanceMetres()).isBetween(290L, 310L);
-    assertThat(noMargin).isEmpty();
-    assertThat(later).isEmpty();
-    assertThat(far).isEmpty();
   }
 
   @Test
