@@ -22,10 +22,9 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.AbstractStub;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -92,7 +91,9 @@ public class ConsoleChannel {
     channel = InProcessChannelBuilder.forName(name).executor(executor).build();
   }
 
-  void stop(@Observes ShutdownEvent event) {
+  // not an observer of ShutdownEvent: that would create the bean at shutdown just to stop it
+  @PreDestroy
+  void stop() {
     if (channel != null) {
       channel.shutdownNow();
       server.shutdownNow();
