@@ -3,6 +3,7 @@ package org.liaison.wire.oprf;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.math.ec.ECPoint;
@@ -22,7 +23,7 @@ final class Dleq {
       BigInteger k, ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
     ECPoint m = compositeM(b, c, d);
     ECPoint z = OprfGroup.multiply(m, k);
-    ECPoint t2 = OprfGroup.multiply(a, r);
+    ECPoint t2 = a.equals(OprfGroup.G) ? OprfGroup.multiplyG(r) : OprfGroup.multiply(a, r);
     ECPoint t3 = OprfGroup.multiply(m, r);
     BigInteger ch = challenge(b, m, z, t2, t3);
     BigInteger s = r.subtract(ch.multiply(k)).mod(OprfGroup.ORDER);
@@ -30,7 +31,10 @@ final class Dleq {
   }
 
   boolean verify(ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, byte[] proof) {
-    if (proof == null || proof.length != 2 * OprfGroup.SCALAR_LENGTH) {
+    if (proof == null
+        || proof.length != 2 * OprfGroup.SCALAR_LENGTH
+        || c.isEmpty()
+        || c.size() != d.size()) {
       return false;
     }
     byte[] cBytes = java.util.Arrays.copyOfRange(proof, 0, OprfGroup.SCALAR_LENGTH);
@@ -44,18 +48,11 @@ final class Dleq {
       return false;
     }
     // ComputeComposites: the verifier does not know k, so Z is the weighted sum of D.
-    byte[] seed = seed(b);
-    ECPoint m = OprfGroup.CURVE.getInfinity();
-    ECPoint z = OprfGroup.CURVE.getInfinity();
-    for (int i = 0; i < c.size(); i++) {
-      BigInteger di = weight(seed, i, c.get(i), d.get(i));
-      m = m.add(c.get(i).multiply(di));
-      z = z.add(d.get(i).multiply(di));
-    }
-    m = m.normalize();
-    z = z.normalize();
-    ECPoint t2 = a.multiply(s).add(b.multiply(ch)).normalize();
-    ECPoint t3 = m.multiply(s).add(z.multiply(ch)).normalize();
+    List<BigInteger> w = weights(seed(b), c, d);
+    ECPoint m = OprfGroup.sum(c, w);
+    ECPoint z = OprfGroup.sum(d, w);
+    ECPoint t2 = OprfGroup.sumOfTwo(a, s, b, ch);
+    ECPoint t3 = OprfGroup.sumOfTwo(m, s, z, ch);
     if (m.isInfinity() || z.isInfinity() || t2.isInfinity() || t3.isInfinity()) {
       return false;
     }
@@ -64,12 +61,16 @@ final class Dleq {
 
   /** ComputeCompositesFast without the final {@code k * M}, which the prover does itself. */
   private ECPoint compositeM(ECPoint b, List<ECPoint> c, List<ECPoint> d) {
-    byte[] seed = seed(b);
-    ECPoint m = OprfGroup.CURVE.getInfinity();
+    return OprfGroup.sum(c, weights(seed(b), c, d));
+  }
+
+  /** The composite weights d_i of ComputeComposites, one per pair (C_i, D_i). */
+  private List<BigInteger> weights(byte[] seed, List<ECPoint> c, List<ECPoint> d) {
+    List<BigInteger> w = new ArrayList<>(c.size());
     for (int i = 0; i < c.size(); i++) {
-      m = m.add(c.get(i).multiply(weight(seed, i, c.get(i), d.get(i))));
+      w.add(weight(seed, i, c.get(i), d.get(i)));
     }
-    return m.normalize();
+    return w;
   }
 
   private byte[] seed(ECPoint b) {

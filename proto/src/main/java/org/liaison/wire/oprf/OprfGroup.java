@@ -2,8 +2,11 @@ package org.liaison.wire.oprf;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.List;
+import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 import org.liaison.wire.crypto.P256;
 
@@ -15,6 +18,7 @@ final class OprfGroup {
   static final ECCurve CURVE = P256.X9.getCurve();
   static final ECPoint G = P256.X9.getG();
   static final BigInteger ORDER = P256.X9.getN();
+  private static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
 
   /** Ne: a compressed SEC1 point. */
   static final int ELEMENT_LENGTH = 33;
@@ -75,5 +79,25 @@ final class OprfGroup {
 
   static ECPoint multiply(ECPoint p, BigInteger k) {
     return p.multiply(k).normalize();
+  }
+
+  /**
+   * {@code k * G} by BouncyCastle's fixed-point comb, whose table of multiples of G is computed
+   * once and kept on G: about three times faster than the window method {@link #multiply} uses for
+   * an arbitrary point.
+   */
+  static ECPoint multiplyG(BigInteger k) {
+    return COMB.multiply(G, k).normalize();
+  }
+
+  /** {@code a * p + b * q} in one pass (Shamir's trick): cheaper than the two products added. */
+  static ECPoint sumOfTwo(ECPoint p, BigInteger a, ECPoint q, BigInteger b) {
+    return ECAlgorithms.sumOfTwoMultiplies(p, a, q, b).normalize();
+  }
+
+  /** {@code sum(k[i] * p[i])} by one interleaved multi-scalar multiplication. */
+  static ECPoint sum(List<ECPoint> p, List<BigInteger> k) {
+    return ECAlgorithms.sumOfMultiplies(p.toArray(new ECPoint[0]), k.toArray(new BigInteger[0]))
+        .normalize();
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A server key pair for RFC 9497 P256-SHA256. The private scalar never leaves this package; the
@@ -11,11 +12,13 @@ import java.util.Objects;
  */
 public final class OprfKeyPair {
   private final BigInteger secret;
+  private final ECPoint publicPoint;
   private final byte[] publicKey;
 
   private OprfKeyPair(BigInteger secret) {
     this.secret = secret;
-    this.publicKey = OprfGroup.serializeElement(OprfGroup.multiply(OprfGroup.G, secret));
+    this.publicPoint = OprfGroup.multiplyG(secret);
+    this.publicKey = OprfGroup.serializeElement(publicPoint);
   }
 
   /**
@@ -54,6 +57,11 @@ public final class OprfKeyPair {
   /** The compressed SEC1 public key (33 bytes). */
   public byte[] publicKey() {
     return publicKey.clone();
+  }
+
+  /** {@code skS * G}, as the proof of each evaluation needs it. */
+  ECPoint publicPoint() {
+    return publicPoint;
   }
 
   BigInteger secret() {

@@ -67,10 +67,7 @@ public final class OprfServer {
     requireMode(OprfMode.VOPRF);
     List<ECPoint> c = decodeBatch(blindedElements);
     List<ECPoint> d = evaluate(c);
-    byte[] proof =
-        new Dleq(mode)
-            .generate(
-                key.secret(), OprfGroup.G, OprfGroup.multiply(OprfGroup.G, key.secret()), c, d, r);
+    byte[] proof = new Dleq(mode).generate(key.secret(), OprfGroup.G, key.publicPoint(), c, d, r);
     List<byte[]> out = new ArrayList<>(d.size());
     for (ECPoint p : d) {
       out.add(OprfGroup.serializeElement(p));

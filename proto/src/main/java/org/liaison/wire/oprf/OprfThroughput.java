@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Rough single-thread costs of the de-confliction primitives (not a benchmark harness), in thread
  * CPU time so that a busy shared machine does not inflate them: {@code java -cp
- * proto/target/classes:<bcprov> org.liaison.wire.oprf.OprfThroughput [mode]}.
+ * proto/target/classes:<bcprov> org.liaison.wire.oprf.OprfThroughput [mode [batch]]}: a target
+ * check evaluates a batch of one element (its one identifier), a partner's filter refresh large
+ * ones.
  */
 public final class OprfThroughput {
   private OprfThroughput() {}
@@ -19,6 +21,7 @@ public final class OprfThroughput {
 
   public static void main(String[] args) {
     OprfMode mode = args.length > 0 ? OprfMode.valueOf(args[0]) : OprfMode.VOPRF;
+    int size = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     byte[] seed = new byte[32];
     new SecureRandom().nextBytes(seed);
     OprfServer server = new OprfServer(OprfKeyPair.derive(mode, seed, "throughput"), mode);
@@ -33,9 +36,9 @@ public final class OprfThroughput {
       long t1 = cpuNanos();
       List<byte[]> evaluated = new ArrayList<>(n);
       List<byte[]> proofs = new ArrayList<>();
-      for (int from = 0; from < n; from += 100) {
+      for (int from = 0; from < n; from += size) {
         List<byte[]> batch =
-            blinded.subList(from, from + 100).stream().map(BlindedInput::blindedElement).toList();
+            blinded.subList(from, from + size).stream().map(BlindedInput::blindedElement).toList();
         if (mode == OprfMode.VOPRF) {
           VerifiableEvaluation e = server.blindEvaluateVerifiable(batch);
           evaluated.addAll(e.evaluatedElements());
@@ -45,14 +48,15 @@ public final class OprfThroughput {
         }
       }
       long t2 = cpuNanos();
-      for (int from = 0; from < n; from += 100) {
+      for (int from = 0; from < n; from += size) {
         if (mode == OprfMode.VOPRF) {
           client.finalizeVerifiable(
-              blinded.subList(from, from + 100),
-              new VerifiableEvaluation(evaluated.subList(from, from + 100), proofs.get(from / 100)),
+              blinded.subList(from, from + size),
+              new VerifiableEvaluation(
+                  evaluated.subList(from, from + size), proofs.get(from / size)),
               server.publicKey());
         } else {
-          for (int i = from; i < from + 100; i++) {
+          for (int i = from; i < from + size; i++) {
             client.finalize(blinded.get(i), evaluated.get(i));
           }
         }
@@ -63,7 +67,7 @@ public final class OprfThroughput {
       }
       long t4 = cpuNanos();
       if (round == 1) {
-        System.out.printf("mode %s, %d elements, batches of 100%n", mode, n);
+        System.out.printf("mode %s, %d elements, batches of %d%n", mode, n, size);
         System.out.printf("client blind            %8.1f us/element%n", (t1 - t0) / 1e3 / n);
         System.out.printf("server blindEvaluate    %8.1f us/element%n", (t2 - t1) / 1e3 / n);
         System.out.printf("client finalize         %8.1f us/element%n", (t3 - t2) / 1e3 / n);
