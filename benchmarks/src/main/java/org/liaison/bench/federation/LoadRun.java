@@ -1,6 +1,9 @@
 package org.liaison.bench.federation;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,7 +40,14 @@ final class LoadRun {
           new StringBuilder(name + ", CPU by process (JIT = its compiler threads):");
       out.append("\n  ").append(warmUp.line());
       for (Phase p : phases) {
-        out.append(String.format("%n  %s: %d calls in %.1f s", p.name(), p.calls(), p.seconds()));
+        out.append(
+            String.format(
+                "%n  %s: %d calls in %.1f s (%s-%s UTC)",
+                p.name(),
+                p.calls(),
+                p.seconds(),
+                CLOCK.format(p.started()),
+                CLOCK.format(p.started().plusMillis(Math.round(1000 * p.seconds())))));
         p.cpu()
             .forEach(
                 (process, s) ->
@@ -55,8 +65,19 @@ final class LoadRun {
     }
   }
 
-  /** What the processes used while one phase made its calls. */
-  record Phase(String name, long calls, double seconds, Map<String, ProcessCpu.Seconds> cpu) {}
+  /**
+   * What the processes used while one phase made its calls; its start and length are printed as
+   * wall-clock times, to cut a profile's recording to the phase.
+   */
+  record Phase(
+      String name,
+      long calls,
+      Instant started,
+      double seconds,
+      Map<String, ProcessCpu.Seconds> cpu) {}
+
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private LoadRun() {}
 
@@ -71,10 +92,12 @@ final class LoadRun {
       throws Exception {
     WarmUp.Result warm = warmUp.run(call, processes);
     var beforeSequential = processes.now();
+    Instant sequentialStarted = Instant.now();
     long started = System.nanoTime();
     Latencies latencies = Latencies.timeSequential(samples, call);
     double sequentialSeconds = (System.nanoTime() - started) / 1e9;
     var beforeLoad = processes.now();
+    Instant loadStarted = Instant.now();
     ClosedLoop.Throughput load = ClosedLoop.run(threads, Duration.ofSeconds(seconds), call);
     var after = processes.now();
     return new Result(
@@ -89,11 +112,13 @@ final class LoadRun {
             new Phase(
                 "one at a time",
                 samples,
+                sequentialStarted,
                 sequentialSeconds,
                 ProcessCpu.between(beforeSequential, beforeLoad)),
             new Phase(
                 threads + " threads",
                 load.calls() + load.errors(),
+                loadStarted,
                 load.seconds(),
                 ProcessCpu.between(beforeLoad, after))));
   }
