@@ -1,9 +1,5 @@
 package org.liaison.bench.envelope;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,17 +25,18 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What the wire library spends on one envelope in a receiving gateway as it runs (decision 0069):
  * the partner gateway's TLS certificate checked for the call ({@code PeerRevalidation}: a trust
  * manager pinned by agreement to the partner's CA, gateway TLS role), then every key-less check of
- * the envelope by a verifier whose signers are pinned likewise, with a durable replay guard (a
- * journal forced to disk in groups). One gateway for the whole trial, so its caches are warm as
- * they are under load; each invocation checks 500 envelopes freshly sealed outside the measured
- * time (never replays), each signed on its own.
+ * the envelope by a verifier whose signers are pinned likewise. One gateway for the whole trial, so
+ * its caches are warm as they are under load; each invocation checks 500 envelopes freshly sealed
+ * outside the measured time (never replays), each signed on its own. The replay guard is the
+ * in-memory one: a durable guard's wait for the disk, one {@code fsync} per envelope for a lone
+ * caller, is milliseconds on a busy machine and would hide the CPU this measures ({@code
+ * ReplayJournalBenchmark} measures that write path).
  *
  * <p>Run: {@code java -jar benchmarks/target/liaison-benchmarks.jar GatewayInspection}. The same
  * benchmark against the wire library of another build: put that build's {@code
@@ -57,39 +54,27 @@ public class GatewayInspectionBenchmark {
   private Parties parties;
   private EnvelopeSealer sealer;
   private byte[] payload;
-  private Path journal;
   private EnvelopeVerifier gateway;
   private AgencyTrustManager partnerListener;
   private X509Certificate[] partnerGateway;
 
   @Setup(Level.Trial)
-  public void gateway() throws IOException {
+  public void gateway() {
     parties = Parties.create();
     sealer = parties.sealer();
     payload = new byte[EnvelopeBenchmark.PAYLOAD_BYTES];
     ThreadLocalRandom.current().nextBytes(payload);
     String senderCa = parties.directory.caFingerprint(Parties.SENDER).orElseThrow();
     Map<String, Set<String>> pins = Map.of(Parties.SENDER, Set.of(senderCa));
-    journal = Files.createTempDirectory("liaison-inspection-bench").resolve("replay.journal");
     gateway =
         EnvelopeVerifier.builder(parties.directory.pinnedTo(() -> pins, Parties.RECIPIENT))
             .recipientAgency(Parties.RECIPIENT)
-            .replayGuard(ReplayGuard.durable(journal, Clock.systemUTC()))
+            .replayGuard(ReplayGuard.defaults(Clock.systemUTC()))
             .build();
     partnerListener =
         AgencyTrustManager.pinned(
             parties.directory, () -> pins, CertificateRole.GATEWAY_TLS, Clock.systemUTC());
     partnerGateway = new X509Certificate[] {parties.senderGatewayTls};
-  }
-
-  @TearDown(Level.Trial)
-  public void removeJournal() {
-    try {
-      Files.deleteIfExists(journal);
-      Files.deleteIfExists(journal.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The envelopes of one invocation, sealed before it is timed. */
