@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Bounded: a flood of distinct certificates costs full checks, never memory. Thread-safe.
  */
 final class AcceptedCertificates {
-  static final int LIMIT = 10_000;
+  private static final int LIMIT = 10_000;
 
   private record Key(String fingerprint, String agency, CertificateRole role) {}
 
@@ -75,11 +75,6 @@ final class AcceptedCertificates {
       accepted.clear();
     }
     accepted.put(new Key(cert.fingerprint(), agency, role), new Accepted(ca, from, until));
-  }
-
-  /** How many are held (bounded). */
-  int size() {
-    return accepted.size();
   }
 
   private static Instant latest(Instant a, Instant b, Instant c) {
