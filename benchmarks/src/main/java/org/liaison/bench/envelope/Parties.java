@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.liaison.pem.Pem;
 import org.liaison.pki.AgencySpec;
 import org.liaison.pki.DevPki;
 import org.liaison.wire.envelope.EnvelopeOpener;
@@ -32,10 +34,18 @@ final class Parties {
   final NodeCredentials recipient;
   final TrustDirectory directory;
 
-  private Parties(NodeCredentials sender, NodeCredentials recipient, TrustDirectory directory) {
+  /** The TLS certificate of bench.a's gateway (a partner's gateway, to bench.b). */
+  final X509Certificate senderGatewayTls;
+
+  private Parties(
+      NodeCredentials sender,
+      NodeCredentials recipient,
+      TrustDirectory directory,
+      X509Certificate senderGatewayTls) {
     this.sender = sender;
     this.recipient = recipient;
     this.directory = directory;
+    this.senderGatewayTls = senderGatewayTls;
   }
 
   static Parties create() {
@@ -50,7 +60,8 @@ final class Parties {
       return new Parties(
           NodeCredentials.load(pki.nodeDir(SENDER, "node-1")),
           NodeCredentials.load(pki.nodeDir(RECIPIENT, "node-1")),
-          TrustDirectory.load(pki.directory()));
+          TrustDirectory.load(pki.directory()),
+          Pem.readCertificate(pki.gatewayDir(SENDER).resolve("tls.crt.pem")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

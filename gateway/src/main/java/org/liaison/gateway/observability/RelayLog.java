@@ -5,7 +5,9 @@ import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.liaison.gateway.relay.InspectedEnvelope;
 import org.liaison.wire.transport.PeerIdentity;
@@ -22,6 +24,18 @@ public final class RelayLog {
   private static final Logger LOG = Logger.getLogger("liaison.gateway.relay");
   private final MeterRegistry metrics;
 
+  /**
+   * The meters, registered once per direction, partner and outcome: building a meter's id and
+   * looking it up in the registry on every envelope was most of this class's cost under load
+   * (decision 0069). Partners are agencies that passed the TLS check or a verified signature and
+   * outcomes are reasons, so these stay small.
+   */
+  private final Map<Labels, Timer> relayTimes = new ConcurrentHashMap<>();
+
+  private final Map<Labels, Counter> envelopes = new ConcurrentHashMap<>();
+
+  private record Labels(String direction, String partner, String outcome) {}
+
   public RelayLog(MeterRegistry metrics) {
     this.metrics = metrics;
   }
@@ -32,12 +46,16 @@ public final class RelayLog {
     }
     String partner = direction.equals("out") ? h.recipientAgency() : h.senderAgency();
     count(direction, partner, "relayed");
-    Timer.builder("liaison.gateway.relay")
-        .tag("direction", direction)
-        .tag("partner", partner)
-        .publishPercentileHistogram()
-        .register(metrics)
-        .record(Duration.ofNanos(nanos));
+    relayTimes
+        .computeIfAbsent(
+            new Labels(direction, partner, ""),
+            k ->
+                Timer.builder("liaison.gateway.relay")
+                    .tag("direction", direction)
+                    .tag("partner", partner)
+                    .publishPercentileHistogram()
+                    .register(metrics))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -119,11 +137,15 @@ public final class RelayLog {
   }
 
   private void count(String direction, String partner, String outcome) {
-    Counter.builder("liaison.gateway.envelopes")
-        .tag("direction", direction)
-        .tag("partner", partner)
-        .tag("outcome", outcome)
-        .register(metrics)
+    envelopes
+        .computeIfAbsent(
+            new Labels(direction, partner, outcome),
+            k ->
+                Counter.builder("liaison.gateway.envelopes")
+                    .tag("direction", direction)
+                    .tag("partner", partner)
+                    .tag("outcome", outcome)
+                    .register(metrics))
         .increment();
   }
 }

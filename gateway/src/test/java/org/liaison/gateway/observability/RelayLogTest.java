@@ -2,9 +2,13 @@ package org.liaison.gateway.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.liaison.gateway.relay.InspectedEnvelope;
+import org.liaison.wire.transport.PeerIdentity;
+import org.liaison.wire.v1.Reason;
 
 class RelayLogTest {
 
@@ -43,5 +47,45 @@ class RelayLogTest {
           .as("%d ns", nanos)
           .isEqualTo(formatted);
     }
+  }
+
+  @Test
+  void meters_registeredOnce_countEveryEnvelope_byDirectionPartnerAndOutcome() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    RelayLog log = new RelayLog(registry);
+    for (int i = 0; i < 3; i++) {
+      log.relayed("out", ENVELOPE, 100, 2_000_000);
+    }
+    log.relayed("in", ENVELOPE, 100, 4_000_000);
+    PeerIdentity dea = new PeerIdentity("us.dea", "gateway", "gateway.us.dea", null);
+    log.refused("in", dea, null, null, Reason.REPLAYED_MESSAGE, "a replay");
+    log.refused("in", dea, null, null, Reason.REPLAYED_MESSAGE, "a replay");
+
+    assertThat(
+            registry
+                .get("liaison.gateway.envelopes")
+                .tags("direction", "out", "partner", "us.dea", "outcome", "relayed")
+                .counter()
+                .count())
+        .isEqualTo(3.0);
+    assertThat(
+            registry
+                .get("liaison.gateway.envelopes")
+                .tags("direction", "in", "partner", "us.ice", "outcome", "relayed")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+    assertThat(
+            registry
+                .get("liaison.gateway.envelopes")
+                .tags("direction", "in", "partner", "us.dea", "outcome", "REPLAYED_MESSAGE")
+                .counter()
+                .count())
+        .isEqualTo(2.0);
+    var out =
+        registry.get("liaison.gateway.relay").tags("direction", "out", "partner", "us.dea").timer();
+    assertThat(out.count()).isEqualTo(3);
+    assertThat(out.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(6.0);
+    assertThat(registry.get("liaison.gateway.relay").timers()).hasSize(2);
   }
 }

@@ -18,8 +18,9 @@ import org.liaison.wire.crypto.Sha256;
 /**
  * What a certificate says that can never change, read once per distinct certificate (by its DER
  * encoding) instead of on every envelope and call: the parsed certificate, its fingerprint, its
- * subject O, its role and the roles it is fit for, its URI subject alternative names, its validity
- * period (BouncyCastle parses the ASN.1 time with a {@code SimpleDateFormat} on every call).
+ * subject O and OU, its role and the roles it is fit for, its URI subject alternative names, its
+ * validity period (BouncyCastle parses the ASN.1 time with a {@code SimpleDateFormat} on every
+ * call).
  *
  * <p>Only facts that are a pure function of the DER bytes are kept; whether the certificate is
  * trusted, current or revoked depends on the time and the trust directory and is decided by {@link
@@ -34,6 +35,7 @@ public final class CertificateFacts {
   private final X509Certificate certificate;
   private final String fingerprint;
   private final Optional<String> organization;
+  private final Optional<String> organizationalUnit;
   private final Optional<CertificateRole> role;
   private final Set<CertificateRole> fitFor;
   private final List<String> uris;
@@ -44,6 +46,7 @@ public final class CertificateFacts {
     this.certificate = certificate;
     this.fingerprint = Sha256.hex(der);
     this.organization = Certificates.readOrganization(certificate);
+    this.organizationalUnit = Certificates.readOrganizationalUnit(certificate);
     this.role = CertificateRole.read(certificate);
     EnumSet<CertificateRole> fit = EnumSet.noneOf(CertificateRole.class);
     for (CertificateRole r : CertificateRole.values()) {
@@ -136,6 +139,16 @@ public final class CertificateFacts {
   /** The subject O, if exactly one. */
   public Optional<String> organization() {
     return organization;
+  }
+
+  /** The subject OU (the kind: node, gateway, officer...), if exactly one. */
+  public Optional<String> organizationalUnit() {
+    return organizationalUnit;
+  }
+
+  /** Its URI subject alternative names, in the certificate's order. */
+  public List<String> uris() {
+    return uris;
   }
 
   /** The one Liaison role the certificate carries, if exactly one. */

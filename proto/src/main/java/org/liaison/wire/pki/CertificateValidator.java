@@ -23,8 +23,11 @@ import org.liaison.wire.v1.Reason;
  * {@link Reason}; checks run in that order, so the reason names the first thing wrong.
  *
  * <p>Only ECDSA P-256/SHA-256 signatures on certificates and CRLs are accepted. Successful
- * signature checks are cached by (certificate, CA) fingerprint; everything time-dependent is
- * checked on every call. Thread-safe.
+ * signature checks are cached by (certificate, CA) fingerprint. A certificate accepted once is
+ * remembered ({@link AcceptedCertificates}) with the CA object that issued it and the period in
+ * which every time-dependent check it passed still holds; a later call that finds that same CA
+ * object among the agency's CAs trusted now, within that period, skips the chain, role and CRL
+ * checks. The agency's trusted CAs (its agreement pins) are read on every call. Thread-safe.
  */
 public final class CertificateValidator {
 
@@ -34,6 +37,7 @@ public final class CertificateValidator {
   private final TrustDirectory trust;
   private final Map<String, Boolean> verifiedSignatures = new ConcurrentHashMap<>();
   private final Map<X509CRL, Boolean> verifiedCrls = new ConcurrentHashMap<>();
+  private final AcceptedCertificates accepted = new AcceptedCertificates();
 
   public CertificateValidator(TrustDirectory trust) {
     this.trust = trust;
@@ -52,10 +56,12 @@ public final class CertificateValidator {
    */
   public void validate(X509Certificate cert, String agency, CertificateRole role, Instant at)
       throws CertificateValidationException {
-    Optional<TrustDirectory.Agency> found = trust.trusted(agency);
-    if (found.isEmpty()) {
-      Optional<String> withdrawn =
-          trust.held(agency).flatMap(h -> issuerAmong(cert, h.withdrawn()));
+    Optional<TrustDirectory.Agency> held = trust.held(agency);
+    // read once per call: the pins behind it are evaluated from the agreements each time
+    List<TrustDirectory.AgencyCa> trustedCas =
+        held.map(trust::trustedCas).orElse(List.<TrustDirectory.AgencyCa>of());
+    if (trustedCas.isEmpty()) {
+      Optional<String> withdrawn = held.flatMap(h -> issuerAmong(cert, h.withdrawn()));
       if (withdrawn.isPresent()) {
         throw withdrawn(cert, agency, withdrawn.get());
       }
@@ -66,8 +72,13 @@ public final class CertificateValidator {
               + "' is not trusted here: no agreement in force names its CA,"
               + " or its public material is missing from the directory.");
     }
-    TrustDirectory.Agency a = found.get();
-    String o = Certificates.organization(cert).orElse("");
+    TrustDirectory.Agency a = held.get();
+    CertificateFacts facts = CertificateFacts.of(cert);
+    Instant when = at.truncatedTo(ChronoUnit.MILLIS); // as a Date compares
+    if (accepted.stillAccepted(facts.fingerprint(), agency, role, trustedCas, when)) {
+      return;
+    }
+    String o = facts.organization().orElse("");
     if (!o.equals(agency)) {
       throw fail(
           Reason.SIGNER_NOT_OF_SENDER_AGENCY,
@@ -79,9 +90,7 @@ public final class CertificateValidator {
               + agency
               + "'.");
     }
-    TrustDirectory.AgencyCa ca = checkChain(cert, a, at);
-    CertificateFacts facts = CertificateFacts.of(cert);
-    Instant when = at.truncatedTo(ChronoUnit.MILLIS); // as a Date compares
+    TrustDirectory.AgencyCa ca = checkChain(cert, a, trustedCas, at);
     if (when.isBefore(facts.notBefore())) {
       throw fail(
           Reason.CERTIFICATE_NOT_YET_VALID,
@@ -117,7 +126,8 @@ public final class CertificateValidator {
               + role.oid()
               + " with its key usage), so it cannot prove this.");
     }
-    checkRevocation(cert, a.id(), ca, at);
+    X509CRL crl = checkRevocation(cert, a.id(), ca, at);
+    accepted.remember(facts, agency, role, ca, crl);
   }
 
   /**
@@ -125,9 +135,11 @@ public final class CertificateValidator {
    * a CA the agency withdrew issued it, or a CA of the agency that is held but not trusted here.
    */
   private TrustDirectory.AgencyCa checkChain(
-      X509Certificate cert, TrustDirectory.Agency a, Instant at)
+      X509Certificate cert,
+      TrustDirectory.Agency a,
+      List<TrustDirectory.AgencyCa> trusted,
+      Instant at)
       throws CertificateValidationException {
-    List<TrustDirectory.AgencyCa> trusted = trust.trustedCas(a);
     TrustDirectory.AgencyCa ca = null;
     for (TrustDirectory.AgencyCa c : trusted) {
       if (issued(cert, c)) {
@@ -216,7 +228,8 @@ public final class CertificateValidator {
     return ok;
   }
 
-  private void checkRevocation(
+  /** The CRL that shows the certificate is not revoked. */
+  private X509CRL checkRevocation(
       X509Certificate cert, String agency, TrustDirectory.AgencyCa ca, Instant at)
       throws CertificateValidationException {
     X509CRL crl = ca.crl();
@@ -254,6 +267,7 @@ public final class CertificateValidator {
               + agency
               + " is revoked by its CA.");
     }
+    return crl;
   }
 
   /** Whether {@code caKey} signed the certificate (ECDSA P-256 with SHA-256 only). */

@@ -54,6 +54,10 @@ public final class Certificates {
 
   /** The subject OU: the role (node, gateway, officer, ca, agency). */
   public static Optional<String> organizationalUnit(X509Certificate cert) {
+    return CertificateFacts.of(cert).organizationalUnit();
+  }
+
+  static Optional<String> readOrganizationalUnit(X509Certificate cert) {
     return subjectAttribute(cert, BCStyle.OU);
   }
 
