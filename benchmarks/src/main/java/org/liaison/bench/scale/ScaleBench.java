@@ -37,10 +37,12 @@ import org.liaison.wire.v1.QueryRequest;
  * <p>Run from the repository root after building ({@code mvn -B -DskipTests package}): {@code java
  * -cp benchmarks/target/liaison-benchmarks.jar org.liaison.bench.scale.ScaleBench [--sizes
  * 10000,100000] [--heap 2g] [--samples 200] [--filter-wait 20] [--work DIR] [--repo DIR]
- * [--batch-lines 1000]} ({@code --repo}: node and gateway built elsewhere, e.g. a copy of an
- * earlier build to compare with; {@code --filter-wait}: minutes the first target checks may wait
- * for us.dea's filter for us.ice to exist and for us.dea's status to say its filters have caught
- * up; a node built before that status field says never, and the wait runs to its end). The
+ * [--batch-lines 1000] [--settle-wait 10]} ({@code --repo}: node and gateway built elsewhere, e.g.
+ * a copy of an earlier build to compare with; {@code --filter-wait}: minutes the first target
+ * checks may wait for us.dea's filter for us.ice to exist and for us.dea's status to say its
+ * filters have caught up; a node built before that status field says never, and the wait runs to
+ * its end; {@code --settle-wait}: minutes the database file may wait after the lookups for the
+ * node's store housekeeping to have nothing left to do, {@link StoreSettling}). The
  * 25,000,000-subject run is {@code --sizes 10000,25000000 --heap 2g}.
  */
 public final class ScaleBench {
@@ -60,6 +62,7 @@ public final class ScaleBench {
     int samples = 200;
     int filterWaitMinutes = 20;
     int batchLines = BATCH_LINES;
+    int settleWaitMinutes = 10;
     Path work = null;
     Path repo = null;
     for (int i = 0; i < args.length; i += 2) {
@@ -72,6 +75,7 @@ public final class ScaleBench {
         case "--work" -> work = Path.of(value);
         case "--repo" -> repo = Path.of(value);
         case "--batch-lines" -> batchLines = Integer.parseInt(value);
+        case "--settle-wait" -> settleWaitMinutes = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -85,7 +89,15 @@ public final class ScaleBench {
     List<ScaleReport> reports = new ArrayList<>();
     for (long size : sizes) {
       ScaleReport report =
-          run(work.resolve("s" + size), size, heap, samples, repo, filterWaitMinutes, batchLines);
+          run(
+              work.resolve("s" + size),
+              size,
+              heap,
+              samples,
+              repo,
+              filterWaitMinutes,
+              batchLines,
+              settleWaitMinutes);
       System.out.println(report.column());
       reports.add(report);
     }
@@ -100,7 +112,7 @@ public final class ScaleBench {
    */
   static ScaleReport run(Path dir, long subjects, String heap, int samples, Path repo)
       throws Exception {
-    return run(dir, subjects, heap, samples, repo, 20, BATCH_LINES);
+    return run(dir, subjects, heap, samples, repo, 20, BATCH_LINES, 2);
   }
 
   /**
@@ -110,6 +122,8 @@ public final class ScaleBench {
    * @param filterWaitMinutes how long the first target checks may wait for the filter to hold every
    *     probe; past that the target check is left out of this size's figures
    * @param batchLines lines per import batch ({@code liaison import --batch-lines})
+   * @param settleWaitMinutes how long the file may wait, after the lookups, for the node's store
+   *     housekeeping to have nothing left to do before it is measured
    */
   static ScaleReport run(
       Path dir,
@@ -118,7 +132,8 @@ public final class ScaleBench {
       int samples,
       Path repo,
       int filterWaitMinutes,
-      int batchLines)
+      int batchLines,
+      int settleWaitMinutes)
       throws Exception {
     Files.createDirectories(dir);
     Path file = dir.resolve("agency.jsonl");
@@ -262,7 +277,9 @@ public final class ScaleBench {
         }
       }
       report.memoryAfterLookups(ProcessMemory.of(owner.pid()), HeapAfterGc.kib(owner.pid()));
-      report.liveFileBytes(Files.size(owner.dataDir().resolve("node.mv.db")));
+      StoreSettling.Settled settled =
+          StoreSettling.await(owner, java.time.Duration.ofMinutes(settleWaitMinutes));
+      report.liveFile(settled);
       say("stopping the federation");
       f.stopAll();
       report.database(DatabaseSize.of(owner.dataDir()));

@@ -23,7 +23,7 @@ record ScaleReport(
     long heapAfterLookupsKiB,
     Map<String, Latency> lookups,
     DatabaseSize database,
-    long liveFileBytes,
+    StoreSettling.Settled liveFile,
     double filterReadyMs) {
 
   static Builder builder(
@@ -77,12 +77,22 @@ record ScaleReport(
       row(rows, reports, l + " p50 ms", r -> ms(r.lookups.get(l), Latency::p50Ms));
       row(rows, reports, l + " p99 ms", r -> ms(r.lookups.get(l), Latency::p99Ms));
     }
-    row(rows, reports, "database file while serving MiB", r -> mib(r.liveFileBytes));
+    row(
+        rows,
+        reports,
+        "store housekeeping settled after s",
+        r -> String.format("%s%.0f", r.liveFile.settled() ? "" : "not, ", r.liveFile.seconds()));
+    row(rows, reports, "database file while serving MiB", r -> mib(r.liveFile.fileBytes()));
+    row(
+        rows,
+        reports,
+        "database file while serving bytes per subject",
+        r -> Long.toString(r.liveFile.fileBytes() / Math.max(1, r.subjects)));
     row(rows, reports, "database file after stop MiB", r -> mib(r.database.fileBytes()));
     row(
         rows,
         reports,
-        "database bytes per subject",
+        "database file after stop bytes per subject",
         r -> Long.toString(r.database.fileBytes() / Math.max(1, r.subjects)));
     row(
         rows,
@@ -159,7 +169,7 @@ record ScaleReport(
     private long heapAfterLookupsKiB = -1;
     private final Map<String, Latency> lookups = new LinkedHashMap<>();
     private DatabaseSize database;
-    private long liveFileBytes;
+    private StoreSettling.Settled liveFile;
     private double filterReadyMs;
 
     private Builder(
@@ -207,8 +217,9 @@ record ScaleReport(
       filterReadyMs = ms;
     }
 
-    void liveFileBytes(long bytes) {
-      liveFileBytes = bytes;
+    /** The database file while the node serves, once its housekeeping settled (or gave up). */
+    void liveFile(StoreSettling.Settled settled) {
+      liveFile = settled;
     }
 
     void database(DatabaseSize size) {
@@ -230,7 +241,7 @@ record ScaleReport(
           heapAfterLookupsKiB,
           lookups,
           database,
-          liveFileBytes,
+          liveFile,
           filterReadyMs);
     }
   }

@@ -30,6 +30,9 @@ class ScaleBenchTest {
             "identifier query", "name + date of birth query", "query, no match", "target check");
     assertThat(report.database().tables().get("SUBJECTS").rows()).isGreaterThanOrEqualTo(400);
     assertThat(report.afterLookups().rssKiB()).isPositive();
+    // the file is measured once the node's store housekeeping has nothing left to do
+    assertThat(report.liveFile().settled()).isTrue();
+    assertThat(report.liveFile().fileBytes()).isPositive();
     assertThat(ScaleReport.table(java.util.List.of(report))).contains("table SUBJECTS");
   }
 }

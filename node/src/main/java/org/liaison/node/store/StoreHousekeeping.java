@@ -1,12 +1,15 @@
 package org.liaison.node.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
@@ -47,6 +50,7 @@ public class StoreHousekeeping {
   @Inject NodeConfig config;
   @Inject BackgroundJobs jobs;
   @Inject StoreDurability durability;
+  @Inject MeterRegistry registry;
 
   /**
    * H2 rewrites the emptiest chunks while their live share is below this (percent). At 80 (before,
@@ -59,22 +63,52 @@ public class StoreHousekeeping {
         "store-housekeeping", Duration.ofSeconds(config.store().housekeepingSeconds()), this::run);
   }
 
+  /**
+   * What a scheduled round came to, counted in {@code liaison_node_store_housekeeping_rounds_total}
+   * by outcome: a round that is {@link #IDLE} (nothing to compact, or nothing H2 could rewrite, or
+   * no embedded H2 file) says the file stays as it is until more is written (decision 0068).
+   */
+  enum Outcome {
+    IDLE,
+    COMPACTED,
+    DEFERRED_FOR_IMPORT,
+    FAILED
+  }
+
   private void run() {
+    round();
+  }
+
+  /** One scheduled round, counted by its outcome. */
+  Outcome round() {
+    Outcome outcome = roundOutcome();
+    Counter.builder("liaison.node.store.housekeeping.rounds")
+        .description("Store housekeeping rounds, by outcome (idle: nothing left to compact)")
+        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+    return outcome;
+  }
+
+  private Outcome roundOutcome() {
     try {
       // commits no audit or import batch followed (workflow steps, consents) reach the disk, and
       // the chunks they emptied become reusable (decision 0038)
       durability.flushCommitted();
     } catch (RuntimeException e) {
       LOG.warnf("store housekeeping: %s; trying again later", e.toString());
-      return;
+      return Outcome.FAILED;
     }
     if (imports.busy()) {
-      return; // an import writes faster than a slice compacts; its end is the time to do it
+      // an import writes faster than a slice compacts; its end is the time to do it
+      return Outcome.DEFERRED_FOR_IMPORT;
     }
     try {
-      compactIfSparse();
+      Round round = compactIfSparse();
+      return round != null && round.compacted() ? Outcome.COMPACTED : Outcome.IDLE;
     } catch (SQLException | RuntimeException e) {
       LOG.warnf("store housekeeping: %s; trying again later", e.toString());
+      return Outcome.FAILED;
     }
   }
 

@@ -14,6 +14,30 @@ import org.liaison.node.records.BatchImport;
 class StoreHousekeepingTest {
   @Inject BatchImport batches;
   @Inject StoreHousekeeping housekeeping;
+  @Inject io.micrometer.core.instrument.MeterRegistry registry;
+
+  @Test
+  void eachRoundIsCountedByItsOutcome_anIdleOneWhenNothingIsLeftToCompact() throws Exception {
+    double before = rounds("idle") + rounds("compacted");
+    StoreHousekeeping.Outcome first = housekeeping.round();
+    assertThat(first).isIn(StoreHousekeeping.Outcome.IDLE, StoreHousekeeping.Outcome.COMPACTED);
+    // rounds go on until one finds nothing to rewrite: the store has settled
+    StoreHousekeeping.Outcome last = first;
+    for (int n = 0; n < 50 && last != StoreHousekeeping.Outcome.IDLE; n++) {
+      last = housekeeping.round();
+    }
+    assertThat(last).isEqualTo(StoreHousekeeping.Outcome.IDLE);
+    double idleBefore = rounds("idle");
+    assertThat(housekeeping.round()).isEqualTo(StoreHousekeeping.Outcome.IDLE);
+    assertThat(rounds("idle")).isGreaterThanOrEqualTo(idleBefore + 1);
+    assertThat(rounds("idle") + rounds("compacted")).isGreaterThanOrEqualTo(before + 2);
+  }
+
+  private double rounds(String outcome) {
+    var c =
+        registry.find("liaison.node.store.housekeeping.rounds").tag("outcome", outcome).counter();
+    return c == null ? 0 : c.count();
+  }
 
   @Test
   void manySmallFlushedCommits_leaveTheStoreMostlyLive_andRoundsBesideThemKeepItWorking()

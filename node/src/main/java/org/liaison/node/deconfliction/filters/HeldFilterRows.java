@@ -17,12 +17,13 @@ import javax.sql.DataSource;
 import org.liaison.wire.v1.MatchKind;
 
 /**
- * The PRF values one held filter publishes, on disk (table {@code held_filter_rows}, decisions 0045
- * and 0051): one row per input and reference holding it (a case number, or an operation id), under
- * the filter's small integer id, which {@code held_filters} gives the filter's partner, agreement,
- * kind, key epoch and public key. A PRF value is stored as its first {@link #HEAD} bytes, which a
- * claim's lookup seeks in an index, and the rest, compared after. Plain JDBC with the same SQL on
- * H2 and PostgreSQL; each write is its own transaction (or joins the caller's, if it has one).
+ * The PRF values one held filter publishes, on disk (table {@code held_filter_rows}, decisions
+ * 0045, 0051 and 0068): one row per input and reference holding it (a case number, or an operation
+ * id, each named by its id in {@link HeldFilterRefs}), under the filter's small integer id, which
+ * {@code held_filters} gives the filter's partner, agreement, kind, key epoch and public key. A PRF
+ * value is stored as its first {@link #HEAD} bytes, which a claim's lookup seeks in an index, and
+ * the rest, compared after. Plain JDBC with the same SQL on H2 and PostgreSQL; each write is its
+ * own transaction (or joins the caller's, if it has one).
  */
 final class HeldFilterRows {
   /** Rows read or written at a time. */
@@ -48,12 +49,14 @@ final class HeldFilterRows {
   /** Which filter: the partner it is published to, under which agreement, of which kind. */
   record Filter(String partner, String agreementId, MatchKind kind) {}
 
-  private static final String THIS_FILTER = " filter_id = ?";
+  private static final String THIS_FILTER = " h.filter_id = ?";
 
-  private static final String ROW = "select input, ref, prf_head, prf_tail from held_filter_rows";
+  private static final String ROW =
+      "select h.input, r.ref, h.prf_head, h.prf_tail from held_filter_rows h"
+          + " join held_filter_refs r on r.id = h.ref_id";
 
   // the order of the primary key, so that a page is read from it in order
-  private static final String IN_KEY_ORDER = " order by filter_id, input, ref";
+  private static final String IN_KEY_ORDER = " order by h.filter_id, h.input, h.ref_id";
 
   private final DataSource db;
   final Filter filter;
@@ -188,7 +191,7 @@ final class HeldFilterRows {
         ROW
             + " where"
             + THIS_FILTER
-            + (after == null ? "" : " and input > ?")
+            + (after == null ? "" : " and h.input > ?")
             + IN_KEY_ORDER
             + " fetch first "
             + PAGE
@@ -205,7 +208,7 @@ final class HeldFilterRows {
   private List<Row> rowsOf(ByteString input) {
     return read(
         db,
-        ROW + " where" + THIS_FILTER + " and input = ?",
+        ROW + " where" + THIS_FILTER + " and h.input = ?",
         s -> {
           bindFilter(s);
           s.setBytes(2, input.toByteArray());
@@ -217,7 +220,7 @@ final class HeldFilterRows {
   long count() {
     return read(
             db,
-            "select count(*) from held_filter_rows where" + THIS_FILTER,
+            "select count(*) from held_filter_rows h where" + THIS_FILTER,
             this::bindFilter,
             r -> r.getLong(1))
         .get(0);
@@ -229,7 +232,7 @@ final class HeldFilterRows {
    */
   List<Row> rowsOfRefs(Collection<String> refs) {
     return readEach(
-        ROW + " where" + THIS_FILTER + " and ref = ?",
+        ROW + " where" + THIS_FILTER + " and r.ref = ?",
         refs,
         (s, ref) -> s.setString(2, ref),
         HeldFilterRows::row);
@@ -240,7 +243,7 @@ final class HeldFilterRows {
     Map<ByteString, ByteString> out = new HashMap<>();
     for (Row r :
         readEach(
-            ROW + " where" + THIS_FILTER + " and input = ? fetch first 1 rows only",
+            ROW + " where" + THIS_FILTER + " and h.input = ? fetch first 1 rows only",
             inputs,
             (s, input) -> s.setBytes(2, input.toByteArray()),
             HeldFilterRows::row)) {
@@ -275,33 +278,23 @@ final class HeldFilterRows {
 
   /**
    * The next {@code n} distinct references of the filter's rows after {@code after}, in order (""
-   * starts): one seek of the index on the reference each, so a page costs its references, not the
-   * rows after them.
+   * starts): the numbered references in order, each kept if one seek of the index on the reference
+   * finds a row of this filter, so a page costs its references, not the rows after them.
    */
   List<String> refsAfter(String after, int n) {
-    List<String> out = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "select ref from held_filter_rows where"
-                    + THIS_FILTER
-                    + " and ref > ? order by ref fetch first 1 rows only")) {
-      bindFilter(s);
-      String last = after;
-      while (out.size() < n) {
-        s.setString(2, last);
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            break;
-          }
-          last = r.getString(1);
-          out.add(last);
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read held filter values: " + e.getMessage(), e);
-    }
+    return read(
+        db,
+        "select r.ref from held_filter_refs r where exists (select 1 from held_filter_rows h"
+            + " where"
+            + THIS_FILTER
+            + " and h.ref_id = r.id) and r.ref > ? order by r.ref fetch first "
+            + n
+            + " rows only",
+        s -> {
+          bindFilter(s);
+          s.setString(2, after);
+        },
+        r -> r.getString(1));
   }
 
   /**
@@ -313,9 +306,10 @@ final class HeldFilterRows {
         new TreeSet<>(
             read(
                 db,
-                "select ref from held_filter_rows where"
+                "select r.ref from held_filter_rows h join held_filter_refs r on r.id = h.ref_id"
+                    + " where"
                     + THIS_FILTER
-                    + " and prf_head = ? and prf_tail = ?",
+                    + " and h.prf_head = ? and h.prf_tail = ?",
                 s -> {
                   bindFilter(s);
                   s.setBytes(2, head(prf));
@@ -327,13 +321,18 @@ final class HeldFilterRows {
   }
 
   void insert(List<Row> rows) {
+    Map<String, Integer> refIds = new HashMap<>();
     batch(
-        "insert into held_filter_rows (filter_id, input, ref, prf_head, prf_tail)"
+        "insert into held_filter_rows (filter_id, input, ref_id, prf_head, prf_tail)"
             + " values (?, ?, ?, ?, ?)",
         rows,
+        chunk -> {
+          refIds.clear();
+          refIds.putAll(HeldFilterRefs.numbered(db, chunk.stream().map(Row::ref).toList()));
+        },
         (s, r) -> {
           s.setBytes(2, r.input().toByteArray());
-          s.setString(3, r.ref());
+          s.setInt(3, refIds.get(r.ref()));
           s.setBytes(4, head(r.prf()));
           s.setBytes(5, tail(r.prf()));
         });
@@ -341,17 +340,24 @@ final class HeldFilterRows {
 
   void delete(List<Row> rows) {
     batch(
-        "delete from held_filter_rows where" + THIS_FILTER + " and input = ? and ref = ?",
+        "delete from held_filter_rows where filter_id = ? and input = ?"
+            + " and ref_id = (select id from held_filter_refs where ref = ?)",
         rows,
+        chunk -> {},
         (s, r) -> {
           s.setBytes(2, r.input().toByteArray());
           s.setString(3, r.ref());
         });
   }
 
-  private void batch(String sql, List<Row> rows, RowBinder binder) {
+  private void batch(String sql, List<Row> rows, ChunkWork before, RowBinder binder) {
     for (int from = 0; from < rows.size(); from += PAGE) {
       List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + PAGE));
+      try {
+        before.run(chunk);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot write held filter values: " + e.getMessage(), e);
+      }
       write(
           c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -397,6 +403,10 @@ final class HeldFilterRows {
 
   private interface RowBinder {
     void bind(PreparedStatement s, Row r) throws SQLException;
+  }
+
+  private interface ChunkWork {
+    void run(List<Row> chunk) throws SQLException;
   }
 
   private interface Reader<T> {

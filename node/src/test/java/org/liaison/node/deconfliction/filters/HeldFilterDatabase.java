@@ -31,7 +31,8 @@ final class HeldFilterDatabase {
       List.of(
           "V166__held_filter_values.sql",
           "V167__held_filter_values_by_ref.sql",
-          "V168__held_filter_rows.sql");
+          "V168__held_filter_rows.sql",
+          "V170__held_filter_refs.sql");
 
   private static DataSource at(String url) {
     JdbcDataSource db = new JdbcDataSource();

@@ -312,7 +312,8 @@ class HeldFilterTest {
       }
     }
 
-    HeldFilterDatabase.migrate(old, java.util.List.of("V168__held_filter_rows.sql"));
+    HeldFilterDatabase.migrate(
+        old, java.util.List.of("V168__held_filter_rows.sql", "V170__held_filter_refs.sql"));
 
     HeldFilterRows fbi = HeldFilterDatabase.rows(old, 1);
     fbi.claim(server.publicKey()); // a restart under the same key keeps the rows
