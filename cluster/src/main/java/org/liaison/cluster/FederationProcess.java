@@ -1,11 +1,19 @@
 package org.liaison.cluster;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /** One process of the federation (a node or a gateway): its ports, log, and stop/start. */
 public abstract class FederationProcess {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String agency;
   private final int httpPort;
@@ -26,6 +34,37 @@ public abstract class FederationProcess {
   /** The port of {@code /q/health} and {@code /q/metrics}. */
   public int httpPort() {
     return httpPort;
+  }
+
+  /** The process's metrics now: the Prometheus text of {@code /q/metrics}. */
+  public String metrics() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(
+          this + ": /q/metrics answered " + r.statusCode() + " (is the process ready?)");
+    }
+    return r.body();
+  }
+
+  /**
+   * The sum of the samples of metric {@code name} whose labels contain {@code labels} (e.g. {@code
+   * outcome="idle"}; empty for all), or empty when the process has no such series.
+   */
+  public OptionalDouble metricSum(String name, String labels)
+      throws IOException, InterruptedException {
+    double sum = 0;
+    boolean found = false;
+    for (String line : metrics().lines().toList()) {
+      if (line.startsWith(name + "{") && line.contains(labels)) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        found = true;
+      }
+    }
+    return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
   }
 
   public Path log() {

@@ -2,10 +2,6 @@ package org.liaison.bench.records;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,20 +197,7 @@ public final class ImportLoad {
 
   private static String metric(AgencyNode node, String name, String label) {
     try {
-      String body =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + node.httpPort() + "/q/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      double sum = 0;
-      for (String line : body.lines().toList()) {
-        if (line.startsWith(name + "{") && line.contains(label)) {
-          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
+      double sum = node.metricSum(name, label).orElse(0);
       return name.endsWith("bytes")
           ? String.format("%.0f MB", sum / 1e6)
           : String.format("%.1f s", sum);

@@ -1,10 +1,6 @@
 package org.liaison.bench.scale;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,13 +26,12 @@ final class StoreSettling {
 
   static Settled await(AgencyNode node, Duration bound) throws IOException, InterruptedException {
     Path file = node.dataDir().resolve("node.mv.db");
-    HttpClient http = HttpClient.newHttpClient();
     long start = System.nanoTime();
     long end = start + bound.toNanos();
-    double first = idleRounds(http, node);
+    double first = idleRounds(node);
     int asked = 0;
     while (true) {
-      double now = idleRounds(http, node);
+      double now = idleRounds(node);
       double seconds = (System.nanoTime() - start) / 1e9;
       if (first >= 0 && now >= first + 2) {
         ScaleBench.say(
@@ -64,21 +59,9 @@ final class StoreSettling {
   }
 
   /** The node's idle rounds so far, or -1 when its metrics do not have them. */
-  private static double idleRounds(HttpClient http, AgencyNode node) throws InterruptedException {
+  private static double idleRounds(AgencyNode node) throws InterruptedException {
     try {
-      String body =
-          http.send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + node.httpPort() + "/q/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      for (String line : body.lines().toList()) {
-        if (line.startsWith(IDLE_ROUNDS + "{") && line.contains(IDLE)) {
-          return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
-      return -1;
+      return node.metricSum(IDLE_ROUNDS, IDLE).orElse(-1);
     } catch (IOException | RuntimeException e) {
       return -1;
     }

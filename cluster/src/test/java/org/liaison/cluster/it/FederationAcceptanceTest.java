@@ -376,21 +376,12 @@ class FederationAcceptanceTest {
         assertThat(health.body()).contains("\"UP\"");
       }
     }
-    String iceNode = metrics(http, f.node("us.ice").httpPort());
+    String iceNode = f.node("us.ice").metrics();
     assertThat(iceNode)
         .contains("liaison_node_exchanges_total{direction=\"out\"")
         .contains("liaison_node_partner_answer_seconds");
-    String deaNode = metrics(http, f.node("us.dea").httpPort());
+    String deaNode = f.node("us.dea").metrics();
     assertThat(deaNode).contains("liaison_node_exchanges_total{direction=\"in\"");
-    assertThat(metrics(http, f.gateway("us.dea").httpPort())).contains("liaison_gateway_");
-  }
-
-  private static String metrics(HttpClient http, int port) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
-            BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body();
+    assertThat(f.gateway("us.dea").metrics()).contains("liaison_gateway_");
   }
 }

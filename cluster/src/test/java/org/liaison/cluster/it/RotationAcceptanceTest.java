@@ -2,10 +2,6 @@ package org.liaison.cluster.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -321,19 +317,12 @@ class RotationAcceptanceTest {
                   .setJustification("metrics")
                   .build());
     }
-    HttpClient http = HttpClient.newHttpClient();
     Set<String> missing = new TreeSet<>(used);
     long deadline = System.currentTimeMillis() + 60_000;
     while (!missing.isEmpty() && System.currentTimeMillis() < deadline) {
       for (FederationProcess p :
           List.of(f.node("us.ice"), f.node("us.dea"), f.gateway("us.ice"), f.gateway("us.dea"))) {
-        String scrape =
-            http.send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + p.httpPort() + "/q/metrics"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body();
+        String scrape = p.metrics();
         missing.removeIf(
             name -> scrape.contains("\n" + name + "{") || scrape.contains("\n" + name + " "));
       }

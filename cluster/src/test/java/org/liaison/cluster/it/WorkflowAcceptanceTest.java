@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -376,15 +372,8 @@ class WorkflowAcceptanceTest {
         .contains("median")
         .contains("0 service-level breaches");
 
-    HttpResponse<String> metrics =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:" + f.node("us.ice").httpPort() + "/q/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(metrics.body())
+    String metrics = f.node("us.ice").metrics();
+    assertThat(metrics)
         .contains("liaison_workflow_step_seconds")
         .contains("partner=\"us.cbp\"")
         .contains("quantile=\"0.9\"");
