@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,24 +21,37 @@ class StoreHousekeepingTest {
   @Inject io.micrometer.core.instrument.MeterRegistry registry;
 
   @Test
-  void eachRoundIsCountedByItsOutcome_anIdleOneWhenNothingIsLeftToCompact() throws Exception {
+  void eachRoundIsCountedUnderItsOutcome() throws Exception {
     // another test of this application may have imported a moment ago: rounds wait for that
     for (int n = 0; n < 40 && imports.busy(); n++) {
       Thread.sleep(ImportActivity.QUIET_MS / 4);
     }
-    double before = rounds("idle") + rounds("compacted");
-    StoreHousekeeping.Outcome first = housekeeping.round();
-    assertThat(first).isIn(StoreHousekeeping.Outcome.IDLE, StoreHousekeeping.Outcome.COMPACTED);
-    // rounds go on until one finds nothing to rewrite: the store has settled
-    StoreHousekeeping.Outcome last = first;
-    for (int n = 0; n < 50 && last != StoreHousekeeping.Outcome.IDLE; n++) {
-      last = housekeeping.round();
+    // whether a round finds anything to compact depends on what earlier tests left in this shared
+    // database (rounds may go on compacting for a while: decision 0065); the scheduled rounds
+    // (every 10 s) may count beside these, so counts are "at least"
+    double allBefore = allRounds();
+    for (int n = 0; n < 5; n++) {
+      double idle = rounds("idle");
+      double compacted = rounds("compacted");
+      StoreHousekeeping.Outcome outcome = housekeeping.round();
+      assertThat(outcome).isIn(StoreHousekeeping.Outcome.IDLE, StoreHousekeeping.Outcome.COMPACTED);
+      if (outcome == StoreHousekeeping.Outcome.IDLE) {
+        assertThat(rounds("idle")).as("idle rounds").isGreaterThanOrEqualTo(idle + 1);
+      } else {
+        assertThat(rounds("compacted"))
+            .as("compacted rounds")
+            .isGreaterThanOrEqualTo(compacted + 1);
+      }
     }
-    assertThat(last).isEqualTo(StoreHousekeeping.Outcome.IDLE);
-    double idleBefore = rounds("idle");
-    assertThat(housekeeping.round()).isEqualTo(StoreHousekeeping.Outcome.IDLE);
-    assertThat(rounds("idle")).isGreaterThanOrEqualTo(idleBefore + 1);
-    assertThat(rounds("idle") + rounds("compacted")).isGreaterThanOrEqualTo(before + 2);
+    assertThat(allRounds()).isGreaterThanOrEqualTo(allBefore + 5);
+  }
+
+  private double allRounds() {
+    double sum = 0;
+    for (StoreHousekeeping.Outcome o : StoreHousekeeping.Outcome.values()) {
+      sum += rounds(o.name().toLowerCase(Locale.ROOT));
+    }
+    return sum;
   }
 
   private double rounds(String outcome) {
