@@ -32,6 +32,9 @@ final class StoreSettling {
     int asked = 0;
     while (true) {
       double now = idleRounds(node);
+      if (first < 0) {
+        first = now; // the node counted its first round since the wait began
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (first >= 0 && now >= first + 2) {
         ScaleBench.say(
@@ -58,10 +61,16 @@ final class StoreSettling {
     }
   }
 
-  /** The node's idle rounds so far, or -1 when its metrics do not have them. */
+  /**
+   * The node's idle rounds so far (0 before its first), or -1 when it counts no rounds at all (a
+   * node built before that metric, or no round yet).
+   */
   private static double idleRounds(AgencyNode node) throws InterruptedException {
     try {
-      return node.metricSum(IDLE_ROUNDS, IDLE).orElse(-1);
+      if (node.metricSum(IDLE_ROUNDS, "").isEmpty()) {
+        return -1;
+      }
+      return node.metricSum(IDLE_ROUNDS, IDLE).orElse(0);
     } catch (IOException | RuntimeException e) {
       return -1;
     }
