@@ -87,18 +87,18 @@ record ScaleReport(
         rows,
         reports,
         "database file while serving bytes per subject",
-        r -> Long.toString(r.liveFile.fileBytes() / Math.max(1, r.subjects)));
+        r -> r.perSubject(r.liveFile.fileBytes()));
     row(rows, reports, "database file after stop MiB", r -> mib(r.database.fileBytes()));
     row(
         rows,
         reports,
         "database file after stop bytes per subject",
-        r -> Long.toString(r.database.fileBytes() / Math.max(1, r.subjects)));
+        r -> r.perSubject(r.database.fileBytes()));
     row(
         rows,
         reports,
         "table data (all tables) bytes per subject",
-        r -> Long.toString(r.database.tableBytes() / Math.max(1, r.subjects)));
+        r -> r.perSubject(r.database.tableBytes()));
     Set<String> tables = new LinkedHashSet<>();
     reports.forEach(r -> tables.addAll(r.database.tables().keySet()));
     for (String t : tables) {
@@ -149,6 +149,11 @@ record ScaleReport(
 
   private static String kib(long kib) {
     return kib < 0 ? "-" : mib(kib << 10);
+  }
+
+  /** Bytes per subject of this run, as printed. */
+  String perSubject(long bytes) {
+    return Long.toString(bytes / Math.max(1, subjects));
   }
 
   private static String mib(long bytes) {
