@@ -52,7 +52,15 @@ public final class Ecdsa {
 
   /** Verifies a DER signature. False for any invalid key, encoding or signature. */
   public static boolean verify(PublicKey key, byte[] message, byte[] derSignature) {
-    return verify(key, message, derSignature, StandardDSAEncoding.INSTANCE);
+    return verifyDigest(key, Sha256.digest(message), derSignature);
+  }
+
+  /**
+   * Verifies a DER signature over a message given by its SHA-256 (a caller that hashes the message
+   * where it lies, without assembling it). False for any invalid key, encoding or signature.
+   */
+  public static boolean verifyDigest(PublicKey key, byte[] sha256, byte[] derSignature) {
+    return verifyHash(key, sha256, derSignature, StandardDSAEncoding.INSTANCE);
   }
 
   /** Verifies an IEEE P1363 (r || s, 32 bytes each) signature. */
@@ -60,16 +68,16 @@ public final class Ecdsa {
     if (signature == null || signature.length != 64) {
       return false;
     }
-    return verify(key, message, signature, PlainDSAEncoding.INSTANCE);
+    return verifyHash(key, Sha256.digest(message), signature, PlainDSAEncoding.INSTANCE);
   }
 
-  private static boolean verify(PublicKey key, byte[] message, byte[] sig, DSAEncoding enc) {
+  private static boolean verifyHash(PublicKey key, byte[] hash, byte[] sig, DSAEncoding enc) {
     try {
       ECPublicKeyParameters p = P256.publicKey(key);
       BigInteger[] rs = enc.decode(P256.DOMAIN.getN(), sig);
       ECDSASigner verifier = new ECDSASigner();
       verifier.init(false, p);
-      return verifier.verifySignature(Sha256.digest(message), rs[0], rs[1]);
+      return verifier.verifySignature(hash, rs[0], rs[1]);
     } catch (InvalidKeyException | IOException | RuntimeException e) {
       return false;
     }

@@ -153,12 +153,19 @@ public final class EnvelopeOpener {
 
   private byte[] decrypt(EnvelopeVerifier.Checked c) throws WireException {
     KeySlot slot = slotFor(c.header().getRecipientKeyId());
+    Envelope sealed = c.envelope();
+    byte[] headerBytes = sealed.getHeader().toByteArray();
+    byte[] ciphertext = sealed.getCiphertext().toByteArray();
     if (c.header().hasSession()) {
-      return slot.sessions().open(c.header().getSession(), c.headerBytes(), c.ciphertext());
+      return slot.sessions().open(c.header().getSession(), headerBytes, ciphertext);
     }
     try {
       return Hpke.open(
-          c.enc(), slot.key(), SignedContent.INFO_SINGLE, c.headerBytes(), c.ciphertext());
+          sealed.getEnc().toByteArray(),
+          slot.key(),
+          SignedContent.INFO_SINGLE,
+          headerBytes,
+          ciphertext);
     } catch (InvalidKeyException | AEADBadTagException e) {
       throw new WireException(
           Reason.DECRYPTION_FAILED,

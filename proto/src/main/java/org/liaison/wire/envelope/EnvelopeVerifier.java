@@ -2,6 +2,7 @@ package org.liaison.wire.envelope;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.bouncycastle.util.encoders.Hex;
 import org.liaison.wire.crypto.Ecdsa;
 import org.liaison.wire.crypto.Hpke;
 import org.liaison.wire.crypto.Sha256;
@@ -24,7 +24,6 @@ import org.liaison.wire.pki.CertificateFacts;
 import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.pki.CertificateValidationException;
 import org.liaison.wire.pki.CertificateValidator;
-import org.liaison.wire.pki.Certificates;
 import org.liaison.wire.pki.TrustDirectory;
 import org.liaison.wire.v1.BatchSignature;
 import org.liaison.wire.v1.Envelope;
@@ -62,10 +61,10 @@ public final class EnvelopeVerifier {
   private final Clock clock;
   private final Duration maxSkew;
   private final String recipientAgency;
-  private final Map<String, Boolean> verifiedRoots =
+  private final Map<VerifiedRoot, Boolean> verifiedRoots =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<VerifiedRoot, Boolean> eldest) {
           return size() > ROOT_CACHE;
         }
       };
@@ -95,10 +94,8 @@ public final class EnvelopeVerifier {
 
   /** An envelope that passed the checks, with its parts. */
   record Checked(
+      Envelope envelope,
       Header header,
-      byte[] headerBytes,
-      byte[] enc,
-      byte[] ciphertext,
       X509Certificate signer,
       byte[] signedHash,
       Instant forgetAfter) {}
@@ -169,18 +166,16 @@ public final class EnvelopeVerifier {
     if (replay.seen(h.getMessageId())) {
       throw replayed(h);
     }
-    byte[] headerBytes = e.getHeader().toByteArray();
-    byte[] enc = e.getEnc().toByteArray();
-    byte[] ct = e.getCiphertext().toByteArray();
-    byte[] signed = SignedContent.of(headerBytes, enc, ct);
-    X509Certificate signer = verifySignature(e, h, signed);
+    // the signed content is hashed where the message holds it: never copied or concatenated
+    byte[] signedHash = SignedContent.digest(e);
+    CertificateFacts signer = verifySignature(e, h, signedHash);
     try {
       validator.validate(
           signer, h.getSenderAgency(), CertificateRole.NODE_SIGNING, Instant.ofEpochMilli(now));
     } catch (CertificateValidationException ex) {
       throw new WireException(ex.reason(), "Signer refused: " + ex.getMessage(), ex);
     }
-    String signerNode = Certificates.liaisonName(signer, h.getSenderAgency(), "node").orElse("");
+    String signerNode = signer.liaisonName(h.getSenderAgency(), "node").orElse("");
     if (!signerNode.equals(h.getSenderNode())) {
       throw new WireException(
           Reason.SIGNER_NOT_SENDER_NODE,
@@ -197,8 +192,7 @@ public final class EnvelopeVerifier {
     long forget =
         Math.min(h.getExpiresAtMs(), h.getCreatedAtMs() + replay.window().toMillis())
             + maxSkew.toMillis();
-    return new Checked(
-        h, headerBytes, enc, ct, signer, Sha256.digest(signed), Instant.ofEpochMilli(forget));
+    return new Checked(e, h, signer.certificate(), signedHash, Instant.ofEpochMilli(forget));
   }
 
   /** Records the message id: the last step, after every check passed. */
@@ -276,13 +270,12 @@ public final class EnvelopeVerifier {
         || !s.getBatch().getUnknownFields().asMap().isEmpty();
   }
 
-  private X509Certificate verifySignature(Envelope e, Header h, byte[] signed)
+  private CertificateFacts verifySignature(Envelope e, Header h, byte[] signedHash)
       throws WireException {
-    byte[] der = e.getSignature().getSignerCertificate().toByteArray();
     CertificateFacts facts;
     try {
       // parsed once per distinct certificate, its public key decoded and checked then
-      facts = CertificateFacts.parse(der);
+      facts = CertificateFacts.parse(e.getSignature().getSignerCertificate());
     } catch (CertificateException | RuntimeException ex) {
       throw badSignature(h, "the signer certificate cannot be parsed");
     }
@@ -294,17 +287,24 @@ public final class EnvelopeVerifier {
     boolean ok =
         switch (e.getSignature().getKindCase()) {
           case SINGLE ->
-              Ecdsa.verify(cert.getPublicKey(), signed, e.getSignature().getSingle().toByteArray());
-          case BATCH -> verifyBatch(cert, keyId, e.getSignature().getBatch(), signed);
+              Ecdsa.verifyDigest(
+                  cert.getPublicKey(), signedHash, e.getSignature().getSingle().toByteArray());
+          case BATCH -> verifyBatch(cert, keyId, e.getSignature().getBatch(), e);
           default -> false;
         };
     if (!ok) {
       throw badSignature(h, "the signature does not verify over the envelope as received");
     }
-    return cert;
+    return facts;
   }
 
-  private boolean verifyBatch(X509Certificate cert, String keyId, BatchSignature b, byte[] signed) {
+  /**
+   * A batch root verified once. The signature bytes are part of the key: a root verified once must
+   * not let another envelope of the batch through with altered signature bytes.
+   */
+  private record VerifiedRoot(String keyId, long treeSize, ByteString root, ByteString signature) {}
+
+  private boolean verifyBatch(X509Certificate cert, String keyId, BatchSignature b, Envelope e) {
     List<byte[]> path = new ArrayList<>(b.getAuditPathCount());
     for (ByteString p : b.getAuditPathList()) {
       if (p.size() != Sha256.LENGTH) {
@@ -314,20 +314,16 @@ public final class EnvelopeVerifier {
     }
     Optional<byte[]> root =
         MerkleTree.rootFromInclusionProof(
-            MerkleTree.leafHash(signed), b.getLeafIndex(), b.getTreeSize(), path);
+            SignedContent.leafHash(e), b.getLeafIndex(), b.getTreeSize(), path);
     if (root.isEmpty() || b.getTreeSize() <= 0) {
       return false;
     }
-    // The signature bytes are part of the key: a root verified once must not let another
-    // envelope of the batch through with altered signature bytes.
-    String cacheKey =
-        keyId
-            + "/"
-            + b.getTreeSize()
-            + "/"
-            + Hex.toHexString(root.get())
-            + "/"
-            + Hex.toHexString(b.getRootSignature().toByteArray());
+    VerifiedRoot cacheKey =
+        new VerifiedRoot(
+            keyId,
+            b.getTreeSize(),
+            UnsafeByteOperations.unsafeWrap(root.get()), // a fresh array no one else holds
+            b.getRootSignature());
     synchronized (verifiedRoots) {
       if (verifiedRoots.containsKey(cacheKey)) {
         return true;

@@ -1,9 +1,18 @@
 package org.liaison.wire.envelope;
 
+import com.google.protobuf.ByteOutput;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.liaison.wire.crypto.Sha256;
 import org.liaison.wire.crypto.Suites;
+import org.liaison.wire.merkle.MerkleTree;
+import org.liaison.wire.v1.Envelope;
 
 /**
  * The bytes a signature covers, built from the bytes exactly as sent: a domain-separation prefix,
@@ -36,6 +45,95 @@ final class SignedContent {
     field(out, enc);
     field(out, ciphertext);
     return out.toByteArray();
+  }
+
+  /**
+   * SHA-256 of the signed content of an envelope as received, {@code Sha256.digest(of(header, enc,
+   * ciphertext))}, hashed where the message's fields lie: nothing is copied or concatenated.
+   */
+  static byte[] digest(Envelope e) {
+    return hash(new SHA256Digest(), e);
+  }
+
+  /**
+   * The Merkle leaf hash of the signed content of an envelope as received, {@code
+   * MerkleTree.leafHash(of(header, enc, ciphertext))}, hashed where the message's fields lie.
+   */
+  static byte[] leafHash(Envelope e) {
+    SHA256Digest d = new SHA256Digest();
+    d.update(MerkleTree.LEAF_PREFIX);
+    return hash(d, e);
+  }
+
+  private static byte[] hash(SHA256Digest d, Envelope e) {
+    d.update(ENVELOPE_PREFIX, 0, ENVELOPE_PREFIX.length);
+    DigestInput in = new DigestInput(d);
+    in.field(e.getHeader());
+    in.field(e.getEnc());
+    in.field(e.getCiphertext());
+    byte[] out = new byte[Sha256.LENGTH];
+    d.doFinal(out, 0);
+    return out;
+  }
+
+  /**
+   * Feeds a message's byte fields to a digest from the arrays they hold: the digest only reads
+   * them, which is what {@link UnsafeByteOperations#unsafeWriteTo} asks of its output.
+   */
+  private static final class DigestInput extends ByteOutput {
+    private final SHA256Digest d;
+
+    DigestInput(SHA256Digest d) {
+      this.d = d;
+    }
+
+    void field(ByteString b) {
+      int n = b.size();
+      d.update((byte) (n >>> 24));
+      d.update((byte) (n >>> 16));
+      d.update((byte) (n >>> 8));
+      d.update((byte) n);
+      try {
+        UnsafeByteOperations.unsafeWriteTo(b, this);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a digest does not fail
+      }
+    }
+
+    @Override
+    public void write(byte value) {
+      d.update(value);
+    }
+
+    @Override
+    public void write(byte[] value, int offset, int length) {
+      d.update(value, offset, length);
+    }
+
+    @Override
+    public void writeLazy(byte[] value, int offset, int length) {
+      d.update(value, offset, length);
+    }
+
+    @Override
+    public void write(ByteBuffer value) {
+      if (value.hasArray()) {
+        d.update(value.array(), value.arrayOffset() + value.position(), value.remaining());
+        value.position(value.limit());
+      } else { // a direct or read-only buffer: read it out in pieces
+        byte[] piece = new byte[Math.min(value.remaining(), 4096)];
+        while (value.hasRemaining()) {
+          int n = Math.min(piece.length, value.remaining());
+          value.get(piece, 0, n);
+          d.update(piece, 0, n);
+        }
+      }
+    }
+
+    @Override
+    public void writeLazy(ByteBuffer value) {
+      write(value);
+    }
   }
 
   /** What a batch signature signs: prefix, tree size, Merkle root. */

@@ -16,7 +16,10 @@ import org.liaison.wire.crypto.Sha256;
  */
 public final class MerkleTree {
 
-  private static final byte[] LEAF = {0x00};
+  /** The byte a leaf's data is prefixed with before hashing. */
+  public static final byte LEAF_PREFIX = 0x00;
+
+  private static final byte[] LEAF = {LEAF_PREFIX};
   private static final byte[] NODE = {0x01};
 
   private MerkleTree() {}

@@ -1,5 +1,6 @@
 package org.liaison.wire.pki;
 
+import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
@@ -92,6 +93,15 @@ public final class CertificateFacts {
       // BouncyCastle reports some malformed encodings unchecked
       throw new CertificateException("certificate cannot be parsed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * As {@link #parse(byte[])}, for a certificate carried in a message: a certificate seen before is
+   * found without copying its bytes out of the message.
+   */
+  public static CertificateFacts parse(ByteString der) throws CertificateException {
+    CertificateFacts known = CACHE.get(der.asReadOnlyByteBuffer());
+    return known != null ? known : parse(der.toByteArray());
   }
 
   private interface Source {

@@ -56,6 +56,13 @@ public final class CertificateValidator {
    */
   public void validate(X509Certificate cert, String agency, CertificateRole role, Instant at)
       throws CertificateValidationException {
+    validate(CertificateFacts.of(cert), agency, role, at);
+  }
+
+  /** As {@link #validate(X509Certificate, String, CertificateRole, Instant)}, from its facts. */
+  public void validate(CertificateFacts facts, String agency, CertificateRole role, Instant at)
+      throws CertificateValidationException {
+    X509Certificate cert = facts.certificate();
     Optional<TrustDirectory.Agency> held = trust.held(agency);
     // read once per call: the pins behind it are evaluated from the agreements each time
     List<TrustDirectory.AgencyCa> trustedCas =
@@ -73,7 +80,6 @@ public final class CertificateValidator {
               + " or its public material is missing from the directory.");
     }
     TrustDirectory.Agency a = held.get();
-    CertificateFacts facts = CertificateFacts.of(cert);
     Instant when = at.truncatedTo(ChronoUnit.MILLIS); // as a Date compares
     if (accepted.stillAccepted(facts.fingerprint(), agency, role, trustedCas, when)) {
       return;

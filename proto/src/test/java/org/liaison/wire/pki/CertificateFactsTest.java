@@ -54,6 +54,21 @@ class CertificateFactsTest {
   }
 
   @Test
+  void aCertificateCarriedInAMessage_isFoundByItsBytes_andOnlyByThem() throws Exception {
+    byte[] der = dea.signing("node-2").cert().getEncoded();
+    CertificateFacts first = CertificateFacts.parse(com.google.protobuf.ByteString.copyFrom(der));
+    assertThat(CertificateFacts.parse(der)).isSameAs(first);
+    assertThat(CertificateFacts.parse(com.google.protobuf.ByteString.copyFrom(der)))
+        .isSameAs(first);
+    byte[] altered = der.clone();
+    altered[altered.length - 1] ^= 1;
+    assertThat(CertificateFacts.parse(com.google.protobuf.ByteString.copyFrom(altered)))
+        .isNotSameAs(first);
+    com.google.protobuf.ByteString junk = com.google.protobuf.ByteString.copyFromUtf8("junk");
+    assertThatThrownBy(() -> CertificateFacts.parse(junk)).isInstanceOf(CertificateException.class);
+  }
+
+  @Test
   void garbage_isRefusedAsUnparseable_everyTime() {
     byte[] junk = "not a certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertThatThrownBy(() -> CertificateFacts.parse(junk)).isInstanceOf(CertificateException.class);
