@@ -38,6 +38,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * caller, is milliseconds on a busy machine and would hide the CPU this measures ({@code
  * ReplayJournalBenchmark} measures that write path).
  *
+ * <p>{@code inspectBatchMembers}: the same checks on envelopes sealed in batches of {@link #BATCH}
+ * (as concurrent requests are, decision 0064): one ECDSA verification per batch, the rest of each
+ * member's checks (parse, hashes of its signed content, audit path, root cache, signer validation,
+ * replay guard) per envelope, which is what decision 0072 cut. {@code replayGuard}: the guard's
+ * lookup and record of one fresh id, among those of the last tenth of a second.
+ *
  * <p>Run: {@code java -jar benchmarks/target/liaison-benchmarks.jar GatewayInspection}. The same
  * benchmark against the wire library of another build: put that build's {@code
  * proto/target/liaison-proto-*.jar} first on the class path ({@code java -cp
@@ -51,12 +57,17 @@ public class GatewayInspectionBenchmark {
 
   static final int PER_INVOCATION = 500;
 
+  /** Envelopes per batch signature: a node under 8 concurrent queries signs about so many. */
+  static final int BATCH = 8;
+
   private Parties parties;
   private EnvelopeSealer sealer;
   private byte[] payload;
-  private EnvelopeVerifier gateway;
-  private AgencyTrustManager partnerListener;
-  private X509Certificate[] partnerGateway;
+  EnvelopeVerifier gateway;
+  AgencyTrustManager partnerListener;
+  private ReplayGuard guard;
+  private long nextId;
+  X509Certificate[] partnerGateway;
 
   @Setup(Level.Trial)
   public void gateway() {
@@ -75,12 +86,13 @@ public class GatewayInspectionBenchmark {
         AgencyTrustManager.pinned(
             parties.directory, () -> pins, CertificateRole.GATEWAY_TLS, Clock.systemUTC());
     partnerGateway = new X509Certificate[] {parties.senderGatewayTls};
+    guard = ReplayGuard.defaults(Clock.systemUTC());
   }
 
   /** The envelopes of one invocation, sealed before it is timed. */
   @State(Scope.Thread)
   public static class Fresh {
-    final List<Envelope> envelopes = new ArrayList<>(PER_INVOCATION);
+    public final List<Envelope> envelopes = new ArrayList<>(PER_INVOCATION);
 
     @Setup(Level.Invocation)
     public void seal(GatewayInspectionBenchmark b) throws WireException {
@@ -89,6 +101,50 @@ public class GatewayInspectionBenchmark {
         envelopes.add(b.sealer.seal(Parties.request(), b.payload));
       }
     }
+  }
+
+  /** The envelopes of one invocation sealed in batches of {@link #BATCH}, before it is timed. */
+  @State(Scope.Thread)
+  public static class FreshBatches {
+    public final List<Envelope> envelopes = new ArrayList<>(PER_INVOCATION);
+
+    @Setup(Level.Invocation)
+    public void seal(GatewayInspectionBenchmark b) throws WireException {
+      envelopes.clear();
+      List<EnvelopeSealer.Outgoing> batch = new ArrayList<>(BATCH);
+      for (int i = 0; i < PER_INVOCATION; i++) {
+        batch.add(new EnvelopeSealer.Outgoing(Parties.request(), b.payload));
+        if (batch.size() == BATCH || i == PER_INVOCATION - 1) {
+          envelopes.addAll(b.sealer.sealBatch(batch));
+          batch.clear();
+        }
+      }
+    }
+  }
+
+  /** A gateway's inbound path for envelopes of batches: one signature verified per batch. */
+  @Benchmark
+  @OperationsPerInvocation(PER_INVOCATION)
+  public void inspectBatchMembers(FreshBatches fresh, Blackhole bh)
+      throws WireException, CertificateValidationException {
+    for (Envelope e : fresh.envelopes) {
+      bh.consume(partnerListener.check(partnerGateway));
+      bh.consume(gateway.verify(e));
+    }
+  }
+
+  /** The replay guard's part of an accepted envelope: is the id new, then remember it. */
+  @Benchmark
+  public ReplayGuard.Outcome replayGuard() {
+    return rememberFresh(Long.toString(nextId++));
+  }
+
+  ReplayGuard.Outcome rememberFresh(String id) {
+    if (guard.seen(id)) {
+      throw new IllegalStateException("a fresh id was seen");
+    }
+    // remembered for 100 ms: the guard holds the ids of the last tenth of a second, never full
+    return guard.record(id, java.time.Instant.now().plusMillis(100));
   }
 
   /** The partner's TLS certificate for the call, then the envelope: a gateway's inbound path. */
