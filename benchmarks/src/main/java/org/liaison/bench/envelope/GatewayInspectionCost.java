@@ -62,8 +62,7 @@ public final class GatewayInspectionCost {
       throws Exception {
     long n = 0;
     for (Envelope e : envelopes) {
-      n += b.partnerListener.check(b.partnerGateway).length();
-      n += b.gateway.verify(e).header().getMessageId().length();
+      n += b.inbound(e).header().getMessageId().length();
     }
     return n;
   }
