@@ -102,26 +102,30 @@ public class RecordSearch {
    * @param dob date of birth, or null when not known
    * @throws InvalidIdentifierException when the name has no letters
    */
-  @Transactional
   public List<RecordMatch> byPerson(String name, LocalDate dob) {
-    Map<Long, NameMatch> graded = new LinkedHashMap<>();
-    for (PersonCandidates.Candidate candidate :
-        PersonCandidates.find(em, name, dob, Confidence.LOW)) {
-      graded.put(candidate.subject().getId(), candidate.match());
+    try (Connection c = db.getConnection()) {
+      Map<Long, NameMatch> graded = new LinkedHashMap<>();
+      for (PersonCandidates.Candidate candidate :
+          PersonCandidates.find(c, name, dob, Confidence.LOW)) {
+        graded.put(candidate.subjectId(), candidate.match());
+      }
+      if (graded.isEmpty()) {
+        return List.of();
+      }
+      List<RecordMatch> matches =
+          read(
+              c,
+              " where s.id in (" + String.join(",", Collections.nCopies(graded.size(), "?")) + ")",
+              new ArrayList<>(graded.keySet()),
+              (row, subject) -> {
+                NameMatch m = graded.get(subject);
+                return match(row, m.rule(), m.confidence());
+              });
+      matches.sort(BEST_FIRST);
+      return matches;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the persons could not be read: " + e.getMessage(), e);
     }
-    if (graded.isEmpty()) {
-      return List.of();
-    }
-    List<RecordMatch> matches =
-        read(
-            " where s.id in (" + String.join(",", Collections.nCopies(graded.size(), "?")) + ")",
-            new ArrayList<>(graded.keySet()),
-            (row, subject) -> {
-              NameMatch m = graded.get(subject);
-              return match(row, m.rule(), m.confidence());
-            });
-    matches.sort(BEST_FIRST);
-    return matches;
   }
 
   /**
@@ -153,8 +157,16 @@ public class RecordSearch {
 
   /** The records of {@link #RECORDS} with {@code where}, once per record and subject. */
   private List<RecordMatch> read(String where, List<?> params, Grading grading) {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(RECORDS + where)) {
+    try (Connection c = db.getConnection()) {
+      return read(c, where, params, grading);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the records could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private List<RecordMatch> read(Connection c, String where, List<?> params, Grading grading)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(RECORDS + where)) {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, params.get(i));
       }
@@ -170,8 +182,6 @@ public class RecordSearch {
         out.add(grading.of(row.withCategories(categories.get(row.caseId)), row.subjectId));
       }
       return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("the records could not be read: " + e.getMessage(), e);
     }
   }
 

@@ -2,8 +2,11 @@ package org.liaison.node.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,8 @@ import org.liaison.node.records.ImportService;
 /**
  * A name shared by more persons than the lookup reads (as "Ivan Ivanov" is at a national agency):
  * the person born on the asked date is still found, because the date is looked up in the index
- * rather than among the namesakes.
+ * rather than among the namesakes; and every person of the asked name born on the asked date is a
+ * HIGH match that no bound on a lookup's work leaves out.
  */
 @QuarkusTest
 class CommonNameSearchTest {
@@ -22,6 +26,7 @@ class CommonNameSearchTest {
 
   @Inject ImportService imports;
   @Inject RecordSearch search;
+  @Inject AgroalDataSource db;
 
   @BeforeEach
   void load() {
@@ -70,5 +75,28 @@ class CommonNameSearchTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("r-t-common-target", Confidence.HIGH),
             org.assertj.core.groups.Tuple.tuple("r-t-common-near", Confidence.LOW));
+  }
+
+  @Test
+  void everyNamesakeBornOnTheAskedDateIsFoundBeyondTheBoundOnWiderReads() throws SQLException {
+    LocalDate born = LocalDate.of(1970, 1, 2);
+    int twins = PersonCandidates.MAX_CANDIDATES + 20;
+    for (int i = 0; i < twins; i++) {
+      person("t-same-day-" + i, "Petr Sidorov", born);
+    }
+    line(
+        "{\"kind\":\"record\",\"id\":\"r-t-same-day\",\"case\":\"T-COMMON-1\","
+            + "\"category\":\"ROI\",\"subjects\":[\"t-same-day-"
+            + (twins - 1)
+            + "\"],\"fields\":{\"summary\":\"x\"}}");
+
+    try (Connection c = db.getConnection()) {
+      assertThat(PersonCandidates.find(c, "Петр Сидоров", born, Confidence.LOW))
+          .filteredOn(candidate -> candidate.match().confidence() == Confidence.HIGH)
+          .hasSize(twins);
+    }
+    assertThat(search.byPerson("Petr Sidorov", born))
+        .extracting(RecordMatch::recordId, RecordMatch::confidence)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("r-t-same-day", Confidence.HIGH));
   }
 }
