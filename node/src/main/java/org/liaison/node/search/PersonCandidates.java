@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,7 +85,7 @@ final class PersonCandidates {
   private record Read(String sql, List<Object> params) {}
 
   /** Each key with each date: one seek per pair (H2 uses the two-column index for row values). */
-  private static Read keyDates(List<String> keys, java.util.Collection<LocalDate> dates) {
+  private static Read keyDates(List<String> keys, Collection<LocalDate> dates) {
     List<Object> params = new ArrayList<>();
     for (String key : keys) {
       for (LocalDate date : dates) {
