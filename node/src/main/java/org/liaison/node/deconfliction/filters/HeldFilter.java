@@ -10,9 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.PrfFilterBuilder;
 import org.liaison.wire.oprf.PrfFilterDelta;
@@ -28,6 +28,8 @@ import org.liaison.wire.v1.MatchKind;
  * evaluating the OPRF again. Thread-safe (one lock; one caller syncs at a time).
  */
 public final class HeldFilter {
+  private static final Logger LOG = Logger.getLogger(HeldFilter.class);
+
   private record Delta(long fromGeneration, byte[] bytes) {}
 
   static final int MAX_DELTAS = 256;
@@ -77,14 +79,19 @@ public final class HeldFilter {
     this.rows = rows;
     this.capacity = Math.max(MIN_CAPACITY, 2 * expectedEntries);
     this.builder = new PrfFilterBuilder(capacity);
-    ByteString[] last = {null};
+    ByteString[] lastKey = {null};
+    Set<ByteString> ofKey = new HashSet<>();
     rows.forEachPage(
         page -> {
           synchronized (this) {
             for (HeldFilterRows.Row r : page) {
-              if (!r.input().equals(last[0])) {
+              if (!r.key().equals(lastKey[0])) {
+                ofKey.clear();
+                lastKey[0] = r.key();
+              }
+              // each value once: the rows of one value share its input's key
+              if (ofKey.add(r.prf())) {
                 builder.add(r.prf().toByteArray());
-                last[0] = r.input();
               }
             }
           }
@@ -111,56 +118,10 @@ public final class HeldFilter {
     if (current.size() > capacity) {
       return false;
     }
-    // what is not on disk yet; the PRF values of inputs on disk that gained a reference
-    Map<ByteString, Set<String>> missing = new HashMap<>();
-    current.forEach((input, refs) -> missing.put(input, HeldFilterRows.refsOrNone(refs)));
-    Map<ByteString, ByteString> known = new HashMap<>();
-    ByteString[] removed = {null};
-    rows.forEachPage(
-        page -> {
-          List<HeldFilterRows.Row> gone = new ArrayList<>();
-          List<ByteString> left = new ArrayList<>();
-          for (HeldFilterRows.Row r : page) {
-            Set<String> held = current.get(r.input());
-            if (held == null) {
-              gone.add(r);
-              if (!r.input().equals(removed[0])) {
-                left.add(r.prf());
-                removed[0] = r.input();
-              }
-              continue;
-            }
-            if (!HeldFilterRows.refsOrNone(held).contains(r.ref())) {
-              gone.add(r); // the input stays, held by other cases now
-            } else {
-              Set<String> notYet = missing.get(r.input());
-              if (notYet != null && notYet.contains(r.ref())) {
-                if (notYet.size() == 1) {
-                  missing.remove(r.input());
-                } else {
-                  Set<String> rest = new TreeSet<>(notYet);
-                  rest.remove(r.ref());
-                  missing.put(r.input(), rest);
-                }
-              }
-            }
-            // in the filter already: its new references take this value
-            if (missing.containsKey(r.input())) {
-              known.put(r.input(), r.prf());
-            } else {
-              known.remove(r.input());
-            }
-          }
-          // off disk first, then out of the filter: a claim is never confirmed from a row whose
-          // target has gone
-          rows.delete(gone);
-          synchronized (this) {
-            for (ByteString prf : left) {
-              builder.remove(prf.toByteArray());
-            }
-          }
-        });
-    if (!addInSlices(missing, known, pause)) {
+    Map<ByteString, Map<String, ByteString>> now = byKey(current, true);
+    Map<ByteString, Map<String, ByteString>> missing = copy(now);
+    rows.forEachPage(page -> removeRows(notCurrent(page, now, missing)));
+    if (!addInSlices(pending(missing), pause)) {
       return true;
     }
     synchronized (this) {
@@ -175,85 +136,138 @@ public final class HeldFilter {
    * exactly these references, each with those of them holding it; the rows of every other reference
    * are neither read nor changed, so the work is that of the references given, not of the filter.
    * Rows whose input a reference no longer holds leave, off disk first and then out of the filter
-   * when no row of another reference holds the input; an input new to a reference takes the PRF
-   * value of a row it has already, or is evaluated (outside the filter's lock, published every
-   * {@link #PUBLISH_EVERY} values). Returns false, having added nothing, when the new inputs would
-   * outgrow the filter's capacity (it is then made again, larger, from its rows).
+   * when no other row holds their PRF value; an input new to a reference is evaluated (outside the
+   * filter's lock, published every {@link #PUBLISH_EVERY} values), never taken from a row of
+   * another reference (decision 0074). Returns false, having added nothing, when the new inputs
+   * would outgrow the filter's capacity (it is then made again, larger, from its rows).
    */
   boolean syncRefs(Collection<String> refs, Map<ByteString, Set<String>> current) {
-    Map<ByteString, Set<String>> missing = new HashMap<>();
-    current.forEach((input, held) -> missing.put(input, new HashSet<>(held)));
-    Map<ByteString, ByteString> known = new HashMap<>();
-    List<HeldFilterRows.Row> gone = new ArrayList<>();
-    Map<ByteString, ByteString> left = new HashMap<>();
-    for (HeldFilterRows.Row r : rows.rowsOfRefs(refs)) {
-      Set<String> held = current.get(r.input());
-      if (held == null || !held.contains(r.ref())) {
-        gone.add(r);
-        if (held == null) {
-          left.put(r.input(), r.prf());
-        } else {
-          known.put(r.input(), r.prf()); // moved to another of these references: stays in
-        }
-        continue;
-      }
-      known.put(r.input(), r.prf());
-      Set<String> notYet = missing.get(r.input());
-      notYet.remove(r.ref());
-      if (notYet.isEmpty()) {
-        missing.remove(r.input());
-      }
-    }
-    // off disk first, then out of the filter unless another reference's row holds the input
-    rows.delete(gone);
-    left.keySet().removeAll(rows.prfsOf(left.keySet()).keySet());
-    synchronized (this) {
-      for (ByteString prf : left.values()) {
-        builder.remove(prf.toByteArray());
-      }
-    }
-    List<ByteString> unknown = new ArrayList<>();
-    for (ByteString input : missing.keySet()) {
-      if (!known.containsKey(input)) {
-        unknown.add(input);
-      }
-    }
-    known.putAll(rows.prfsOf(unknown)); // in the filter already, under another reference
-    long fresh = missing.keySet().stream().filter(i -> !known.containsKey(i)).count();
-    if (size() + fresh > capacity) {
+    Map<ByteString, Map<String, ByteString>> now = byKey(current, false);
+    Map<ByteString, Map<String, ByteString>> missing = copy(now);
+    removeRows(notCurrent(rows.rowsOfRefs(refs), now, missing));
+    List<Pending> pending = pending(missing);
+    if (size() + pending.size() > capacity) {
       commit();
       return false;
     }
-    addInSlices(missing, known, () -> false);
+    addInSlices(pending, () -> false);
     commit();
     return true;
   }
 
   /**
-   * Stores and adds the inputs still missing (each with the references holding it), taking the PRF
-   * value of an input from {@code known} or evaluating it outside the filter's lock, and publishes
-   * every {@link #PUBLISH_EVERY} values so that a long catch-up shows partners its progress.
-   * Returns false when {@code pause} stopped it after a slice, with more left to add.
+   * The current inputs by the key their rows name them by, then by the reference holding them (the
+   * "no reference" row for an input nothing refers to, if {@code orNone}). Two inputs of one
+   * reference with the same key (2^-64 a pair) cannot both have a row: the smaller stays, the other
+   * is left out of the filter (a match missed, never a wrong one).
    */
-  private boolean addInSlices(
-      Map<ByteString, Set<String>> missing,
-      Map<ByteString, ByteString> known,
-      BooleanSupplier pause) {
-    List<Map.Entry<ByteString, Set<String>>> toAdd = new ArrayList<>(missing.entrySet());
-    for (int from = 0; from < toAdd.size(); from += PUBLISH_EVERY) {
-      List<HeldFilterRows.Row> added = new ArrayList<>();
-      List<ByteString> newValues = new ArrayList<>();
-      for (Map.Entry<ByteString, Set<String>> e :
-          toAdd.subList(from, Math.min(toAdd.size(), from + PUBLISH_EVERY))) {
-        ByteString prf = known.get(e.getKey());
-        if (prf == null) {
-          prf = ByteString.copyFrom(server.evaluate(e.getKey().toByteArray()));
-          newValues.add(prf);
-        }
-        for (String ref : e.getValue()) {
-          added.add(new HeldFilterRows.Row(e.getKey(), ref, prf));
+  private static Map<ByteString, Map<String, ByteString>> byKey(
+      Map<ByteString, Set<String>> current, boolean orNone) {
+    Map<ByteString, Map<String, ByteString>> out = new HashMap<>();
+    current.forEach(
+        (input, refs) -> {
+          Map<String, ByteString> ofKey =
+              out.computeIfAbsent(HeldFilterRows.keyOf(input), k -> new HashMap<>(2));
+          for (String ref : orNone ? HeldFilterRows.refsOrNone(refs) : refs) {
+            ByteString other = ofKey.putIfAbsent(ref, input);
+            if (other != null && !other.equals(input)) {
+              LOG.warn(
+                  "two inputs of one reference share a row key: one is left out of the filter");
+              if (ByteString.unsignedLexicographicalComparator().compare(other, input) < 0) {
+                ofKey.put(ref, other);
+              }
+            }
+          }
+        });
+    return out;
+  }
+
+  private static Map<ByteString, Map<String, ByteString>> copy(
+      Map<ByteString, Map<String, ByteString>> keyed) {
+    Map<ByteString, Map<String, ByteString>> out = new HashMap<>();
+    keyed.forEach((key, refs) -> out.put(key, new HashMap<>(refs)));
+    return out;
+  }
+
+  /**
+   * The rows whose reference no longer holds their input; the others are taken out of {@code
+   * missing}.
+   */
+  private static List<HeldFilterRows.Row> notCurrent(
+      List<HeldFilterRows.Row> stored,
+      Map<ByteString, Map<String, ByteString>> now,
+      Map<ByteString, Map<String, ByteString>> missing) {
+    List<HeldFilterRows.Row> gone = new ArrayList<>();
+    for (HeldFilterRows.Row r : stored) {
+      Map<String, ByteString> held = now.get(r.key());
+      if (held == null || !held.containsKey(r.ref())) {
+        gone.add(r);
+        continue;
+      }
+      Map<String, ByteString> notYet = missing.get(r.key());
+      if (notYet != null) {
+        notYet.remove(r.ref());
+        if (notYet.isEmpty()) {
+          missing.remove(r.key());
         }
       }
+    }
+    return gone;
+  }
+
+  /**
+   * Deletes these rows, off disk first and then out of the filter (a claim is never confirmed from
+   * a row whose target has gone): a PRF value leaves the filter when no row holds it any more.
+   */
+  private void removeRows(List<HeldFilterRows.Row> gone) {
+    if (gone.isEmpty()) {
+      return;
+    }
+    rows.delete(gone);
+    Set<ByteString> left = new HashSet<>();
+    gone.forEach(r -> left.add(r.prf()));
+    left.removeAll(rows.held(left));
+    synchronized (this) {
+      for (ByteString prf : left) {
+        builder.remove(prf.toByteArray());
+      }
+    }
+  }
+
+  /** An input to evaluate and store, under the references holding it. */
+  private record Pending(ByteString key, ByteString input, List<String> refs) {}
+
+  private static List<Pending> pending(Map<ByteString, Map<String, ByteString>> missing) {
+    List<Pending> out = new ArrayList<>();
+    missing.forEach(
+        (key, refs) -> {
+          Map<ByteString, List<String>> byInput = new HashMap<>(2);
+          refs.forEach(
+              (ref, input) -> byInput.computeIfAbsent(input, i -> new ArrayList<>()).add(ref));
+          byInput.forEach((input, held) -> out.add(new Pending(key, input, held)));
+        });
+    return out;
+  }
+
+  /**
+   * Evaluates and stores the inputs still missing, outside the filter's lock, and publishes every
+   * {@link #PUBLISH_EVERY} values so that a long catch-up shows partners its progress; a value goes
+   * into the filter unless a row holds it already. Returns false when {@code pause} stopped it
+   * after a slice, with more left to add.
+   */
+  private boolean addInSlices(List<Pending> toAdd, BooleanSupplier pause) {
+    for (int from = 0; from < toAdd.size(); from += PUBLISH_EVERY) {
+      List<Pending> slice = toAdd.subList(from, Math.min(toAdd.size(), from + PUBLISH_EVERY));
+      List<ByteString> prfs =
+          PrfEvaluations.of(server, slice.stream().map(Pending::input).toList());
+      List<HeldFilterRows.Row> added = new ArrayList<>();
+      Set<ByteString> newValues = new HashSet<>(prfs);
+      for (int i = 0; i < slice.size(); i++) {
+        for (String ref : slice.get(i).refs()) {
+          added.add(new HeldFilterRows.Row(slice.get(i).key(), ref, prfs.get(i)));
+        }
+      }
+      newValues.removeAll(rows.held(newValues));
       rows.insert(added);
       synchronized (this) {
         for (ByteString prf : newValues) {

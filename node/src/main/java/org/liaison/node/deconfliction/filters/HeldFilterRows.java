@@ -18,8 +18,9 @@ import org.liaison.wire.v1.MatchKind;
 
 /**
  * The PRF values one held filter publishes, on disk (table {@code held_filter_rows}, decisions
- * 0045, 0051 and 0068): one row per input and reference holding it (a case number, or an operation
- * id, each named by its id in {@link HeldFilterRefs}), under the filter's small integer id, which
+ * 0045, 0051, 0068 and 0074): one row per input and reference holding it (a case number, or an
+ * operation id, each named by its id in {@link HeldFilterRefs}), the input named by its {@link
+ * #keyOf key} (8 bytes of its SHA-256, not its text), under the filter's small integer id, which
  * {@code held_filters} gives the filter's partner, agreement, kind, key epoch and public key. A PRF
  * value is stored as its first {@link #HEAD} bytes, which a claim's lookup seeks in an index, and
  * the rest, compared after. Plain JDBC with the same SQL on H2 and PostgreSQL; each write is its
@@ -35,7 +36,30 @@ final class HeldFilterRows {
   /** The id of a filter named under another epoch: it has no rows, and none can be written. */
   private static final int ANOTHER_EPOCH = -1;
 
-  record Row(ByteString input, String ref, ByteString prf) {}
+  /** The bytes of an input's key. */
+  static final int KEY = 8;
+
+  /**
+   * A row: the key of an input, a reference holding it and the input's PRF value. The key names the
+   * input only next to the same reference's current inputs (decision 0074): a PRF value is never
+   * taken from a row of another reference, and whether a PRF value is still held is asked by the
+   * value itself ({@link #held}).
+   */
+  record Row(ByteString key, String ref, ByteString prf) {
+    static Row of(ByteString input, String ref, ByteString prf) {
+      return new Row(keyOf(input), ref, prf);
+    }
+  }
+
+  /** The key a row names its input by: the first {@link #KEY} bytes of its SHA-256. */
+  static ByteString keyOf(ByteString input) {
+    try {
+      java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      return ByteString.copyFrom(sha256.digest(input.toByteArray()), 0, KEY);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
+  }
 
   /**
    * The reference of the row of an input that nothing refers to (it is in the filter all the same).
@@ -52,11 +76,11 @@ final class HeldFilterRows {
   private static final String THIS_FILTER = " h.filter_id = ?";
 
   private static final String ROW =
-      "select h.input, r.ref, h.prf_head, h.prf_tail from held_filter_rows h"
+      "select h.input_key, r.ref, h.prf_head, h.prf_tail from held_filter_rows h"
           + " join held_filter_refs r on r.id = h.ref_id";
 
   // the order of the primary key, so that a page is read from it in order
-  private static final String IN_KEY_ORDER = " order by h.filter_id, h.input, h.ref_id";
+  private static final String IN_KEY_ORDER = " order by h.filter_id, h.input_key, h.ref_id";
 
   private final DataSource db;
   final Filter filter;
@@ -154,8 +178,8 @@ final class HeldFilterRows {
   }
 
   /**
-   * Every row of this filter, a page at a time, in the order of input then reference; the rows of
-   * one input are never split across two pages.
+   * Every row of this filter, a page at a time, in the order of input key then reference; the rows
+   * of one key are never split across two pages.
    */
   void forEachPage(Consumer<List<Row>> pages) {
     ByteString after = null;
@@ -165,16 +189,16 @@ final class HeldFilterRows {
         return;
       }
       boolean full = page.size() == PAGE;
-      ByteString last = page.get(page.size() - 1).input();
+      ByteString last = page.get(page.size() - 1).key();
       if (full) {
-        // the last input's rows may go on in the next page: they are read again from there
-        while (!page.isEmpty() && page.get(page.size() - 1).input().equals(last)) {
+        // the last key's rows may go on in the next page: they are read again from there
+        while (!page.isEmpty() && page.get(page.size() - 1).key().equals(last)) {
           page.remove(page.size() - 1);
         }
         if (page.isEmpty()) {
-          page = rowsOf(last); // one input in more rows than a page
+          page = rowsOf(last); // one key in more rows than a page
         } else {
-          last = page.get(page.size() - 1).input();
+          last = page.get(page.size() - 1).key();
         }
       }
       pages.accept(page);
@@ -191,7 +215,7 @@ final class HeldFilterRows {
         ROW
             + " where"
             + THIS_FILTER
-            + (after == null ? "" : " and h.input > ?")
+            + (after == null ? "" : " and h.input_key > ?")
             + IN_KEY_ORDER
             + " fetch first "
             + PAGE
@@ -205,13 +229,13 @@ final class HeldFilterRows {
         HeldFilterRows::row);
   }
 
-  private List<Row> rowsOf(ByteString input) {
+  private List<Row> rowsOf(ByteString key) {
     return read(
         db,
-        ROW + " where" + THIS_FILTER + " and h.input = ?",
+        ROW + " where" + THIS_FILTER + " and h.input_key = ?",
         s -> {
           bindFilter(s);
-          s.setBytes(2, input.toByteArray());
+          s.setBytes(2, key.toByteArray());
         },
         HeldFilterRows::row);
   }
@@ -238,18 +262,22 @@ final class HeldFilterRows {
         HeldFilterRows::row);
   }
 
-  /** The PRF value of each of these inputs that has a row (under any reference). */
-  Map<ByteString, ByteString> prfsOf(Collection<ByteString> inputs) {
-    Map<ByteString, ByteString> out = new HashMap<>();
-    for (Row r :
+  /**
+   * Which of these PRF values a row of this filter holds (under any reference): one seek of the
+   * index on the head each, the tail compared.
+   */
+  Set<ByteString> held(Collection<ByteString> prfs) {
+    return new java.util.HashSet<>(
         readEach(
-            ROW + " where" + THIS_FILTER + " and h.input = ? fetch first 1 rows only",
-            inputs,
-            (s, input) -> s.setBytes(2, input.toByteArray()),
-            HeldFilterRows::row)) {
-      out.put(r.input(), r.prf());
-    }
-    return out;
+            "select h.prf_head, h.prf_tail from held_filter_rows h where"
+                + THIS_FILTER
+                + " and h.prf_head = ? and h.prf_tail = ? fetch first 1 rows only",
+            prfs,
+            (s, prf) -> {
+              s.setBytes(2, head(prf));
+              s.setBytes(3, tail(prf));
+            },
+            r -> ByteString.copyFrom(r.getBytes(1)).concat(ByteString.copyFrom(r.getBytes(2)))));
   }
 
   private interface ValueBinder<V> {
@@ -323,7 +351,7 @@ final class HeldFilterRows {
   void insert(List<Row> rows) {
     Map<String, Integer> refIds = new HashMap<>();
     batch(
-        "insert into held_filter_rows (filter_id, input, ref_id, prf_head, prf_tail)"
+        "insert into held_filter_rows (filter_id, input_key, ref_id, prf_head, prf_tail)"
             + " values (?, ?, ?, ?, ?)",
         rows,
         chunk -> {
@@ -331,7 +359,7 @@ final class HeldFilterRows {
           refIds.putAll(HeldFilterRefs.numbered(db, chunk.stream().map(Row::ref).toList()));
         },
         (s, r) -> {
-          s.setBytes(2, r.input().toByteArray());
+          s.setBytes(2, r.key().toByteArray());
           s.setInt(3, refIds.get(r.ref()));
           s.setBytes(4, head(r.prf()));
           s.setBytes(5, tail(r.prf()));
@@ -340,12 +368,12 @@ final class HeldFilterRows {
 
   void delete(List<Row> rows) {
     batch(
-        "delete from held_filter_rows where filter_id = ? and input = ?"
+        "delete from held_filter_rows where filter_id = ? and input_key = ?"
             + " and ref_id = (select id from held_filter_refs where ref = ?)",
         rows,
         chunk -> {},
         (s, r) -> {
-          s.setBytes(2, r.input().toByteArray());
+          s.setBytes(2, r.key().toByteArray());
           s.setString(3, r.ref());
         });
   }

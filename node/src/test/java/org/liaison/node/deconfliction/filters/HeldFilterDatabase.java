@@ -1,5 +1,6 @@
 package org.liaison.node.deconfliction.filters;
 
+import db.migration.HeldFilterInputKeysMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,13 +27,17 @@ final class HeldFilterDatabase {
     return at("jdbc:h2:file:" + path + ";CACHE_SIZE=4096");
   }
 
+  /** Migration 172, in Java ({@link HeldFilterInputKeysMigration}). */
+  static final String INPUT_KEYS = "V172";
+
   /** The node's migrations of the held filters' tables, in order. */
   static final List<String> MIGRATIONS =
       List.of(
           "V166__held_filter_values.sql",
           "V167__held_filter_values_by_ref.sql",
           "V168__held_filter_rows.sql",
-          "V170__held_filter_refs.sql");
+          "V170__held_filter_refs.sql",
+          INPUT_KEYS);
 
   private static DataSource at(String url) {
     JdbcDataSource db = new JdbcDataSource();
@@ -53,7 +58,11 @@ final class HeldFilterDatabase {
     try (Connection c = db.getConnection();
         Statement s = c.createStatement()) {
       for (String m : migrations) {
-        s.execute("RUNSCRIPT FROM 'classpath:/db/migration/" + m + "'");
+        if (m.equals(INPUT_KEYS)) {
+          HeldFilterInputKeysMigration.carryOver(c);
+        } else {
+          s.execute("RUNSCRIPT FROM 'classpath:/db/migration/" + m + "'");
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

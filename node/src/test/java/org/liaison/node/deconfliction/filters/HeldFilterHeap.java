@@ -165,7 +165,7 @@ public final class HeldFilterHeap {
       byte[] prf = new byte[32];
       random.nextBytes(prf);
       for (String ref : t.getValue()) {
-        page.add(new HeldFilterRows.Row(t.getKey(), ref, ByteString.copyFrom(prf)));
+        page.add(HeldFilterRows.Row.of(t.getKey(), ref, ByteString.copyFrom(prf)));
       }
       if (page.size() >= HeldFilterRows.PAGE) {
         rows.insert(page);

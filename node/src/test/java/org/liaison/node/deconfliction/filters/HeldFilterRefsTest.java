@@ -70,7 +70,8 @@ class HeldFilterRefsTest {
       }
     }
 
-    HeldFilterDatabase.migrate(db, List.of("V170__held_filter_refs.sql"));
+    HeldFilterDatabase.migrate(
+        db, List.of("V170__held_filter_refs.sql", HeldFilterDatabase.INPUT_KEYS));
 
     assertThat(column(db, "select ref from held_filter_refs order by ref"))
         .containsExactly(HeldFilterRows.NO_REF, "DEA-1", "DEA-2", "DEA-3");
@@ -81,17 +82,17 @@ class HeldFilterRefsTest {
     assertThat(fbiRows.refsFor(prfB)).containsExactly("DEA-2");
     assertThat(fbiRows.rowsOfRefs(List.of("DEA-2")))
         .containsExactlyInAnyOrder(
-            new HeldFilterRows.Row(a, "DEA-2", prfA), new HeldFilterRows.Row(b, "DEA-2", prfB));
+            HeldFilterRows.Row.of(a, "DEA-2", prfA), HeldFilterRows.Row.of(b, "DEA-2", prfB));
     assertThat(fbiRows.refsAfter("", 10)).containsExactly("DEA-1", "DEA-2");
     List<HeldFilterRows.Row> all = new ArrayList<>();
     fbiRows.forEachPage(all::addAll);
-    assertThat(all).hasSize(4).contains(new HeldFilterRows.Row(b, HeldFilterRows.NO_REF, prfB));
+    assertThat(all).hasSize(4).contains(HeldFilterRows.Row.of(b, HeldFilterRows.NO_REF, prfB));
     HeldFilterRows atfRows = rows(db, "us.atf");
     assertThat(atfRows.refsFor(prfA)).containsExactly("DEA-3");
     assertThat(atfRows.refsAfter("DEA-2", 10)).containsExactly("DEA-3");
 
     // a row written after the migration names a carried-over reference by the same id
-    atfRows.insert(List.of(new HeldFilterRows.Row(a, "DEA-1", prfA)));
+    atfRows.insert(List.of(HeldFilterRows.Row.of(a, "DEA-1", prfA)));
     assertThat(column(db, "select count(*) from held_filter_refs")).containsExactly("4");
     assertThat(atfRows.refsFor(prfA)).containsExactly("DEA-1", "DEA-3");
   }
@@ -103,11 +104,11 @@ class HeldFilterRefsTest {
     HeldFilterRows atf = rows(db, "us.atf");
     fbi.insert(
         List.of(
-            new HeldFilterRows.Row(a, "DEA-1", prfA),
-            new HeldFilterRows.Row(b, "DEA-1", prfB),
-            new HeldFilterRows.Row(b, "DEA-4", prfB)));
-    atf.insert(List.of(new HeldFilterRows.Row(a, "DEA-2", prfA)));
-    atf.insert(List.of(new HeldFilterRows.Row(a, "DEA-3", prfA)));
+            HeldFilterRows.Row.of(a, "DEA-1", prfA),
+            HeldFilterRows.Row.of(b, "DEA-1", prfB),
+            HeldFilterRows.Row.of(b, "DEA-4", prfB)));
+    atf.insert(List.of(HeldFilterRows.Row.of(a, "DEA-2", prfA)));
+    atf.insert(List.of(HeldFilterRows.Row.of(a, "DEA-3", prfA)));
 
     // the walk of the rows' cases: references numbered for another filter are skipped
     assertThat(fbi.refsAfter("", 10)).containsExactly("DEA-1", "DEA-4");
@@ -115,7 +116,8 @@ class HeldFilterRefsTest {
     assertThat(atf.refsAfter("", 1)).containsExactly("DEA-2");
     assertThat(atf.refsAfter("DEA-2", 10)).containsExactly("DEA-3");
     assertThat(fbi.rowsOfRefs(List.of("DEA-2", "DEA-9"))).isEmpty();
-    assertThat(fbi.prfsOf(List.of(a, b))).isEqualTo(Map.of(a, prfA, b, prfB));
+    assertThat(fbi.held(List.of(prfA, prfB))).containsExactlyInAnyOrder(prfA, prfB);
+    assertThat(atf.held(List.of(prfA, prfB))).containsExactly(prfA);
 
     // the catch-up's delete of a case's rows; the claim's confirmation follows it
     fbi.delete(fbi.rowsOfRefs(List.of("DEA-1")));

@@ -257,7 +257,7 @@ class HeldFilterTest {
     ByteString prfB = ByteString.copyFrom(collides);
     rows.insert(
         java.util.List.of(
-            new HeldFilterRows.Row(a, "DEA-1", prfA), new HeldFilterRows.Row(b, "DEA-2", prfB)));
+            HeldFilterRows.Row.of(a, "DEA-1", prfA), HeldFilterRows.Row.of(b, "DEA-2", prfB)));
 
     assertThat(rows.refsFor(prfA)).containsExactly("DEA-1");
     assertThat(rows.refsFor(prfB)).containsExactly("DEA-2");
@@ -313,7 +313,11 @@ class HeldFilterTest {
     }
 
     HeldFilterDatabase.migrate(
-        old, java.util.List.of("V168__held_filter_rows.sql", "V170__held_filter_refs.sql"));
+        old,
+        java.util.List.of(
+            "V168__held_filter_rows.sql",
+            "V170__held_filter_refs.sql",
+            HeldFilterDatabase.INPUT_KEYS));
 
     HeldFilterRows fbi = HeldFilterDatabase.rows(old, 1);
     fbi.claim(server.publicKey()); // a restart under the same key keeps the rows
