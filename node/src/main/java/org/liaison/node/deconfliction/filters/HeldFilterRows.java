@@ -8,12 +8,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.liaison.wire.crypto.Sha256;
 import org.liaison.wire.v1.MatchKind;
 
 /**
@@ -53,12 +55,7 @@ final class HeldFilterRows {
 
   /** The key a row names its input by: the first {@link #KEY} bytes of its SHA-256. */
   static ByteString keyOf(ByteString input) {
-    try {
-      java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
-      return ByteString.copyFrom(sha256.digest(input.toByteArray()), 0, KEY);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no SHA-256 in this JVM", e);
-    }
+    return ByteString.copyFrom(Sha256.digest(input.toByteArray()), 0, KEY);
   }
 
   /**
@@ -267,7 +264,7 @@ final class HeldFilterRows {
    * index on the head each, the tail compared.
    */
   Set<ByteString> held(Collection<ByteString> prfs) {
-    return new java.util.HashSet<>(
+    return new HashSet<>(
         readEach(
             "select h.prf_head, h.prf_tail from held_filter_rows h where"
                 + THIS_FILTER
