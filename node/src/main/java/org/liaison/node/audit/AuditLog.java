@@ -57,6 +57,7 @@ public class AuditLog {
   private MerkleFrontier tail;
   private volatile SignedAuditCheckpoint latest;
   private volatile boolean lastBatchCommitted;
+  private volatile long committedSize;
   private String signerStored;
 
   /**
@@ -122,6 +123,7 @@ public class AuditLog {
       durability.flushCommitted();
       // committed and on the disk: only now may any of the callers act on its entry
       tail = after;
+      committedSize = after.size();
       latest = checkpoint;
       lastBatchCommitted = true;
       signerStored = Certificates.fingerprint(signing.certificate());
@@ -210,6 +212,15 @@ public class AuditLog {
     return lastBatchCommitted;
   }
 
+  /**
+   * How many entries the log held at its last commit this run (0 before the first): every entry
+   * appended from now on takes an index at least this large. The intent journal keeps it with each
+   * intent, so a start looks for an intent's entry only among the entries after it.
+   */
+  public long committedSize() {
+    return committedSize;
+  }
+
   /** Forgets the cached tree state (after the table was changed behind the log's back). */
   public void reload() {
     lock.lock();
@@ -231,9 +242,11 @@ public class AuditLog {
         ResultSet last = ps.executeQuery()) {
       if (!last.next()) {
         latest = null;
+        committedSize = 0;
         return MerkleFrontier.empty();
       }
       long idx = last.getLong(1);
+      committedSize = idx + 1;
       byte[] frontier = last.getBytes(2);
       try {
         latest = SignedAuditCheckpoint.parseFrom(last.getBytes(3));

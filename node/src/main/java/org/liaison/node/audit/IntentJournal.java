@@ -1,6 +1,5 @@
 package org.liaison.node.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -9,16 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.store.PlainTransaction;
 import org.liaison.wire.journal.GroupForcedFile;
 import org.liaison.wire.journal.IntentFile;
 import org.liaison.wire.v1.AuditEntry;
@@ -36,7 +39,11 @@ import org.liaison.wire.v1.Reason;
  * holds twice as many lines as those (and at least {@value #MIN_COMPACT}), so it stays bounded.
  *
  * <p>The file's lines are {@link IntentFile}'s. A settled line is not forced: if a crash loses it,
- * the start finds the entry's message id in the log and does not append it twice.
+ * the start finds the entry's message id in the log and does not append it twice. An intent's entry
+ * holds, as its index, the log's size when the intent was recorded: its {@code SENT} entry, if it
+ * was committed, has an index at least that large, so a start reads only the log's entries from the
+ * oldest unsettled intent's on, by the primary key (the log has no index by message id: decision
+ * 0073). Lines written before that hold 0: the start then reads the whole log once.
  */
 @ApplicationScoped
 public class IntentJournal {
@@ -50,11 +57,12 @@ public class IntentJournal {
 
   @Inject NodeConfig config;
   @Inject AuditLog audit;
-  @Inject EntityManager em;
+  @Inject PlainTransaction transaction;
 
   private final Object lock = new Object();
   private final Map<String, byte[]> unsettled = new LinkedHashMap<>();
   private final List<AuditEvent> leftOver = new ArrayList<>();
+  private long leftOverFrom = Long.MAX_VALUE;
   private GroupForcedFile file;
   private int lines;
   private boolean broken;
@@ -66,6 +74,7 @@ public class IntentJournal {
       for (IntentFile.Line line : IntentFile.unsettled(path)) {
         try {
           leftOver.add(unanswered(line.entry()));
+          leftOverFrom = Math.min(leftOverFrom, line.entry().getIndex());
           unsettled.put(line.messageId(), line.bytes());
         } catch (IllegalArgumentException unreadable) {
           LOG.warnf(
@@ -90,15 +99,18 @@ public class IntentJournal {
   /** Appends the previous run's unsettled intents not yet in the log; returns how many. */
   int recoverLeftOver() {
     List<AuditEvent> left;
+    long from;
     synchronized (lock) {
       left = List.copyOf(leftOver);
+      from = leftOverFrom;
     }
     if (left.isEmpty()) {
       return 0;
     }
+    Set<String> inLog = inLog(left, from);
     List<AuditEvent> missing = new ArrayList<>();
     for (AuditEvent sent : left) {
-      if (!inLog(sent.messageId())) {
+      if (!inLog.contains(sent.messageId())) {
         missing.add(sent);
       }
     }
@@ -113,6 +125,7 @@ public class IntentJournal {
     }
     synchronized (lock) {
       leftOver.clear();
+      leftOverFrom = Long.MAX_VALUE;
     }
     left.forEach(sent -> settle(sent.messageId()));
     if (!missing.isEmpty()) {
@@ -128,7 +141,8 @@ public class IntentJournal {
    * the request must not leave) when the file cannot be written or forced.
    */
   public Intent record(AuditEvent sent) {
-    byte[] line = IntentFile.intent(sent.messageId(), AuditLog.facts(sent).build()).bytes();
+    AuditEntry intent = AuditLog.facts(sent).setIndex(audit.committedSize()).build();
+    byte[] line = IntentFile.intent(sent.messageId(), intent).bytes();
     long seq;
     synchronized (lock) {
       try {
@@ -177,6 +191,7 @@ public class IntentJournal {
       file.close();
       unsettled.clear();
       leftOver.clear();
+      leftOverFrom = Long.MAX_VALUE;
       open();
     }
   }
@@ -212,15 +227,28 @@ public class IntentJournal {
     }
   }
 
-  private boolean inLog(String messageId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                !em.createNativeQuery("select 1 from audit_log where message_id = ?1")
-                    .setParameter(1, messageId)
-                    .setMaxResults(1)
-                    .getResultList()
-                    .isEmpty());
+  /** Which of {@code intents} have an entry in the log among the entries from {@code from} on. */
+  private Set<String> inLog(List<AuditEvent> intents, long from) {
+    Set<String> wanted = new HashSet<>();
+    intents.forEach(sent -> wanted.add(sent.messageId()));
+    return transaction.call(
+        c -> {
+          Set<String> found = new HashSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("select message_id from audit_log where idx >= ?")) {
+            ps.setFetchSize(1000);
+            ps.setLong(1, from);
+            try (ResultSet r = ps.executeQuery()) {
+              while (r.next() && found.size() < wanted.size()) {
+                String id = r.getString(1);
+                if (wanted.contains(id)) {
+                  found.add(id);
+                }
+              }
+            }
+          }
+          return found;
+        });
   }
 
   private byte[] text() {

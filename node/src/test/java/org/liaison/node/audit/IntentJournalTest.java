@@ -174,6 +174,11 @@ class IntentJournalTest {
                 .build(),
             answer("NO_MATCH")));
     long size = reader.size();
+    // the intent holds the log's size when it was recorded: the start reads the log from there
+    assertThat(IntentFile.unsettled(config.dataDir().resolve(IntentFile.NAME)))
+        .singleElement()
+        .extracting(line -> line.entry().getIndex())
+        .isEqualTo(1L);
 
     intents.reopen();
     assertThat(intents.recoverLeftOver()).isZero();

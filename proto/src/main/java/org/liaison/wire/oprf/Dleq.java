@@ -21,10 +21,22 @@ final class Dleq {
 
   byte[] generate(
       BigInteger k, ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
-    ECPoint m = compositeM(b, c, d);
-    ECPoint z = OprfGroup.multiply(m, k);
+    ECPoint m;
+    ECPoint z;
+    ECPoint t3;
+    if (c.size() == 1) {
+      // a batch of one: M, Z = k*M and t3 = r*M are C's multiples by w, k*w and r*w, three
+      // products from one table of C's multiples (its evaluation D = k*C may have built it)
+      BigInteger w = weights(seed(b), c, d).get(0);
+      m = OprfGroup.multiplyByTable(c.get(0), w);
+      z = OprfGroup.multiplyByTable(c.get(0), k.multiply(w).mod(OprfGroup.ORDER));
+      t3 = OprfGroup.multiplyByTable(c.get(0), r.multiply(w).mod(OprfGroup.ORDER));
+    } else {
+      m = compositeM(b, c, d);
+      z = OprfGroup.multiply(m, k);
+      t3 = OprfGroup.multiply(m, r);
+    }
     ECPoint t2 = a.equals(OprfGroup.G) ? OprfGroup.multiplyG(r) : OprfGroup.multiply(a, r);
-    ECPoint t3 = OprfGroup.multiply(m, r);
     BigInteger ch = challenge(b, m, z, t2, t3);
     BigInteger s = r.subtract(ch.multiply(k)).mod(OprfGroup.ORDER);
     return Bytes.concat(OprfGroup.serializeScalar(ch), OprfGroup.serializeScalar(s));

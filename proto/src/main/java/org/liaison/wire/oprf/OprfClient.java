@@ -21,6 +21,7 @@ public final class OprfClient {
 
   private final OprfMode mode;
   private final SecureRandom random;
+  private final DecodedKeys serverKeys = new DecodedKeys();
 
   public OprfClient(OprfMode mode) {
     this(mode, new SecureRandom());
@@ -55,8 +56,7 @@ public final class OprfClient {
     if (inputElement.isInfinity()) {
       throw OprfException.invalid("the input maps to the identity element; it cannot be evaluated");
     }
-    return new BlindedInput(
-        input, blind, OprfGroup.serializeElement(OprfGroup.multiply(inputElement, blind)));
+    return new BlindedInput(input, blind, OprfGroup.multiply(inputElement, blind));
   }
 
   /**
@@ -92,11 +92,11 @@ public final class OprfClient {
               + blinded.size()
               + " blinded inputs");
     }
-    ECPoint pk = OprfGroup.deserializeElement(serverPublicKey);
+    ECPoint pk = serverKeys.point(serverPublicKey);
     List<ECPoint> c = new ArrayList<>(blinded.size());
     List<ECPoint> d = new ArrayList<>(blinded.size());
     for (int i = 0; i < blinded.size(); i++) {
-      c.add(OprfGroup.deserializeElement(blinded.get(i).blindedElement()));
+      c.add(blinded.get(i).blindedPoint());
       d.add(OprfGroup.deserializeElement(evaluated.get(i)));
     }
     if (!new Dleq(mode).verify(OprfGroup.G, pk, c, d, evaluation.proof())) {

@@ -66,7 +66,9 @@ public final class OprfServer {
   VerifiableEvaluation blindEvaluateVerifiable(List<byte[]> blindedElements, BigInteger r) {
     requireMode(OprfMode.VOPRF);
     List<ECPoint> c = decodeBatch(blindedElements);
-    List<ECPoint> d = evaluate(c);
+    // a batch of one: its proof multiplies C three times more, so D = k*C builds C's table
+    List<ECPoint> d =
+        c.size() == 1 ? List.of(OprfGroup.multiplyByTable(c.get(0), key.secret())) : evaluate(c);
     byte[] proof = new Dleq(mode).generate(key.secret(), OprfGroup.G, key.publicPoint(), c, d, r);
     List<byte[]> out = new ArrayList<>(d.size());
     for (ECPoint p : d) {
