@@ -118,9 +118,8 @@ public final class HeldFilter {
     if (current.size() > capacity) {
       return false;
     }
-    Map<ByteString, Map<String, ByteString>> now = byKey(current, true);
-    Map<ByteString, Map<String, ByteString>> missing = copy(now);
-    rows.forEachPage(page -> removeRows(notCurrent(page, now, missing)));
+    Map<ByteString, Map<String, ByteString>> missing = byKey(current, true);
+    rows.forEachPage(page -> removeRows(notCurrent(page, missing)));
     if (!addInSlices(pending(missing), pause)) {
       return true;
     }
@@ -142,9 +141,8 @@ public final class HeldFilter {
    * would outgrow the filter's capacity (it is then made again, larger, from its rows).
    */
   boolean syncRefs(Collection<String> refs, Map<ByteString, Set<String>> current) {
-    Map<ByteString, Map<String, ByteString>> now = byKey(current, false);
-    Map<ByteString, Map<String, ByteString>> missing = copy(now);
-    removeRows(notCurrent(rows.rowsOfRefs(refs), now, missing));
+    Map<ByteString, Map<String, ByteString>> missing = byKey(current, false);
+    removeRows(notCurrent(rows.rowsOfRefs(refs), missing));
     List<Pending> pending = pending(missing);
     if (size() + pending.size() > capacity) {
       commit();
@@ -182,34 +180,23 @@ public final class HeldFilter {
     return out;
   }
 
-  private static Map<ByteString, Map<String, ByteString>> copy(
-      Map<ByteString, Map<String, ByteString>> keyed) {
-    Map<ByteString, Map<String, ByteString>> out = new HashMap<>();
-    keyed.forEach((key, refs) -> out.put(key, new HashMap<>(refs)));
-    return out;
-  }
-
   /**
-   * The rows whose reference no longer holds their input; the others are taken out of {@code
-   * missing}.
+   * The rows whose reference no longer holds their input. The others are taken out of {@code
+   * missing} (the current inputs by key and reference): what is left in it has no row yet. One map
+   * serves both because a filter holds at most one row per key and reference (its primary key), so
+   * a pair taken out is never asked for again (a copy of it was most of a full catch-up's heap).
    */
   private static List<HeldFilterRows.Row> notCurrent(
-      List<HeldFilterRows.Row> stored,
-      Map<ByteString, Map<String, ByteString>> now,
-      Map<ByteString, Map<String, ByteString>> missing) {
+      List<HeldFilterRows.Row> stored, Map<ByteString, Map<String, ByteString>> missing) {
     List<HeldFilterRows.Row> gone = new ArrayList<>();
     for (HeldFilterRows.Row r : stored) {
-      Map<String, ByteString> held = now.get(r.key());
-      if (held == null || !held.containsKey(r.ref())) {
+      Map<String, ByteString> notYet = missing.get(r.key());
+      if (notYet == null || notYet.remove(r.ref()) == null) {
         gone.add(r);
         continue;
       }
-      Map<String, ByteString> notYet = missing.get(r.key());
-      if (notYet != null) {
-        notYet.remove(r.ref());
-        if (notYet.isEmpty()) {
-          missing.remove(r.key());
-        }
+      if (notYet.isEmpty()) {
+        missing.remove(r.key());
       }
     }
     return gone;
