@@ -35,7 +35,7 @@ final class CheckCommand extends NodeCommand {
   OfficerCheckRequest build() {
     OfficerCheckRequest.Builder req = OfficerCheckRequest.newBuilder();
     try {
-      Subject.either(
+      QuerySubject.either(
           identifier.identifier(),
           person.person(true),
           "--name with --dob",

@@ -51,7 +51,7 @@ final class QueryCommand extends NodeCommand {
   OfficerQueryRequest build() {
     QueryRequest.Builder query = QueryRequest.newBuilder();
     try {
-      Subject.either(
+      QuerySubject.either(
           identifier.identifier(),
           person.person(false),
           "--name",

@@ -18,7 +18,7 @@ final class CrossBorder implements DemoScenario {
         "A ru.skr investigator asks ICE about Дмитрий Волков, born 1979-03-14, for HUMAN_SMUGGLING.");
     List<PartnerAnswer> answers = skrAsksIceAboutVolkov(federation);
     say.answers(answers);
-    PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
+    PartnerAnswer ice = DemoRequests.answerOf(answers, "us.ice");
     boolean ok =
         ice != null
             && ice.getStatus() == PartnerAnswer.Status.MATCH
@@ -35,7 +35,7 @@ final class CrossBorder implements DemoScenario {
 
   /** The ru.skr investigator's query of case 3, also replayed by case 9. */
   static List<PartnerAnswer> skrAsksIceAboutVolkov(Federation federation) {
-    return OfficerRequests.send(
+    return DemoRequests.send(
         federation,
         "ru.skr",
         OfficerQueries.person(
@@ -44,7 +44,7 @@ final class CrossBorder implements DemoScenario {
             "INVESTIGATOR",
             "HUMAN_SMUGGLING",
             "SK-77-2026-0117",
-            OfficerRequests.DEADLINE_MS,
+            DemoRequests.DEADLINE_MS,
             List.of("us.ice")));
   }
 }

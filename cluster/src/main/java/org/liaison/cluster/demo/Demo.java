@@ -21,7 +21,7 @@ public final class Demo {
   /** The cases, in the order they are played. Ordered by case number. */
   static final List<DemoCase> CASES =
       List.of(
-          new DemoCase(1, "Target conflict", new TargetConflict()),
+          new DemoCase(1, "Target conflict", new TargetConflictCase()),
           new DemoCase(2, "Out of scope", new OutOfScope()),
           new DemoCase(3, "In scope, across the border", new CrossBorder()),
           new DemoCase(4, "Third-party rule", new ThirdPartyRule()),

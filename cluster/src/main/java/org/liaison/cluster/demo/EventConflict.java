@@ -85,8 +85,7 @@ final class EventConflict implements DemoScenario {
       OffsetDateTime to) {
     return OfficerQueries.plan(
         f.node(agency),
-        OfficerQueries.operation(
-            caseRef, type, lat, lon, 50, from, to, OfficerRequests.DEADLINE_MS));
+        OfficerQueries.operation(caseRef, type, lat, lon, 50, from, to, DemoRequests.DEADLINE_MS));
   }
 
   /**

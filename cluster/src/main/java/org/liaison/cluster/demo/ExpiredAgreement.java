@@ -27,7 +27,7 @@ final class ExpiredAgreement implements DemoScenario {
       say.step("The ru.skr investigator asks ICE about Дмитрий Волков again.");
       List<PartnerAnswer> answers = CrossBorder.skrAsksIceAboutVolkov(federation);
       say.answers(answers);
-      PartnerAnswer ice = OfficerRequests.answerOf(answers, "us.ice");
+      PartnerAnswer ice = DemoRequests.answerOf(answers, "us.ice");
       boolean ok =
           ice != null
               && ice.getStatus() != PartnerAnswer.Status.MATCH

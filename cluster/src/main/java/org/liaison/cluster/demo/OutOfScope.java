@@ -11,10 +11,10 @@ final class OutOfScope implements DemoScenario {
   public boolean run(Federation federation, Narrator say) {
     say.step(
         "A ru.skr officer asks ICE about phone "
-            + TargetConflict.PHONE
+            + TargetConflictCase.PHONE
             + " for purpose NARCOTICS.");
     PartnerAnswer ice =
-        OfficerRequests.askAboutDemoPhone(federation, say, "ru.skr", "SKR-DEMO-2", "us.ice");
+        DemoRequests.askAboutDemoPhone(federation, say, "ru.skr", "SKR-DEMO-2", "us.ice");
     boolean refused =
         ice != null
             && ice.getStatus() == PartnerAnswer.Status.REFUSED

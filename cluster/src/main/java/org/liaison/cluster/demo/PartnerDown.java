@@ -27,7 +27,7 @@ final class PartnerDown implements DemoScenario {
               + " ms deadline.");
       long t0 = System.nanoTime();
       List<PartnerAnswer> answers =
-          OfficerRequests.send(
+          DemoRequests.send(
               federation,
               "us.ice",
               OfficerQueries.person(

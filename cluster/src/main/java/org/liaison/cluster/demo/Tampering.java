@@ -25,9 +25,9 @@ final class Tampering implements DemoScenario {
     gateway.option(PROFILE, "tamper-test");
     gateway.restart();
     try {
-      say.step("An ICE agent queries DEA about phone " + TargetConflict.PHONE + ".");
+      say.step("An ICE agent queries DEA about phone " + TargetConflictCase.PHONE + ".");
       PartnerAnswer dea =
-          OfficerRequests.askAboutDemoPhone(federation, say, "us.ice", "ICE-DEMO-8", "us.dea");
+          DemoRequests.askAboutDemoPhone(federation, say, "us.ice", "ICE-DEMO-8", "us.dea");
       boolean ok =
           dea != null
               && dea.getStatus() != PartnerAnswer.Status.MATCH

@@ -101,7 +101,7 @@ final class ThirdPartyRule implements DemoScenario {
   }
 
   private static PartnerAnswer ask(Federation federation) {
-    return OfficerRequests.send(
+    return DemoRequests.send(
             federation,
             "us.ioc2",
             OfficerQueries.person(
@@ -110,7 +110,7 @@ final class ThirdPartyRule implements DemoScenario {
                 "ANALYST",
                 "INTERNATIONAL_ORGANIZED_CRIME",
                 "IOC2-2026-0015",
-                OfficerRequests.DEADLINE_MS,
+                DemoRequests.DEADLINE_MS,
                 List.of("us.ice")))
         .get(0);
   }

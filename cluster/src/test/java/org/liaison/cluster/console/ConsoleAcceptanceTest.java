@@ -75,6 +75,11 @@ class ConsoleAcceptanceTest {
       skr.fill("dob", "1979-03-14");
       skr.select("purpose", "HUMAN_SMUGGLING");
       skr.fill("case", "SK-77-2026-0117");
+      // the role field offers the roles the node accepts (the contracts' vocabulary)
+      assertThat(skr.driver().findElements(By.cssSelector("#roles option")))
+          .extracting(o -> o.getAttribute("value"))
+          .contains("CASE_AGENT", "INVESTIGATOR")
+          .doesNotContain("OFFICER_ROLE_UNSPECIFIED");
       skr.fill("role", "INVESTIGATOR");
       WebElement ice =
           firstAnswer(

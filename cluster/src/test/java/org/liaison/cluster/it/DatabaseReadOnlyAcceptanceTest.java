@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +77,9 @@ class DatabaseReadOnlyAcceptanceTest {
     Files.writeString(trigger, "the test turns DEA's data volume read-only\n");
     assertThatThrownBy(() -> Files.writeString(data.resolve("probe"), "x"))
         .as("DEA's data folder is read-only")
-        .isInstanceOf(IOException.class);
+        .isInstanceOfSatisfying(
+            FileSystemException.class,
+            e -> assertThat(e.getReason()).isEqualTo("Read-only file system"));
     PartnerAnswer refused = null;
     int answeredWhileReadOnly = 0;
     for (int i = 0; i < 20 && refused == null; i++) {

@@ -345,7 +345,15 @@ class FederationAcceptanceTest {
                       .build());
       assertThat(narcotics.getOutcome()).isEqualTo(WhyAnswer.Outcome.DENY);
       assertThat(narcotics.getAgreementId()).isEqualTo("ice-skr-2010");
-      assertThat(narcotics.getChecksList()).anyMatch(c -> c.startsWith("[FAIL]"));
+      // the clause that failed is the purposes list, and it says which purpose and what is allowed
+      assertThat(narcotics.getChecksList())
+          .filteredOn(c -> c.startsWith("[FAIL]"))
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c).startsWith("[FAIL] ice-skr-2010 ").contains("purposes: ");
+                assertThat(c).contains("The purpose NARCOTICS is not permitted by ice-skr-2010");
+              });
 
       assertThatThrownBy(
               () ->
@@ -356,7 +364,13 @@ class FederationAcceptanceTest {
                               .setPartnerAgency("us.dea")
                               .setPurpose("X")
                               .build()))
-          .hasMessageContaining("no record no-such");
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                assertThat(Refusals.reasonOf(e)).contains(Reason.INVALID_ARGUMENT);
+                assertThat(Refusals.sentenceOf(e)).isEqualTo("this node holds no record no-such");
+              });
     }
   }
 

@@ -39,7 +39,7 @@ public class QueryPage {
   @GET
   @Path("query")
   public TemplateInstance form() {
-    return request.page(page, "query").data("purposes", Purposes.ALL);
+    return request.page(page, "query").data("purposes", Purposes.ALL).data("roles", Purposes.ROLES);
   }
 
   @POST

@@ -63,6 +63,7 @@ public class SendPage {
     return request
         .page(page, "send")
         .data("purposes", Purposes.ALL)
+        .data("roles", Purposes.ROLES)
         .data(
             "rfi",
             new Prefill(

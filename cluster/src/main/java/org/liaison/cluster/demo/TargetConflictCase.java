@@ -10,7 +10,7 @@ import org.liaison.wire.v1.PartnerCheckAnswer;
 /**
  * Case 1: an ICE agent checks a phone DEA already works on; both sides get each other's contact.
  */
-final class TargetConflict implements DemoScenario {
+final class TargetConflictCase implements DemoScenario {
 
   static final String PHONE = "+1 305 555 0142";
 
@@ -22,7 +22,7 @@ final class TargetConflict implements DemoScenario {
     try (NodeClient ice = federation.node("us.ice").client()) {
       answers =
           ice.checkAll(
-              OfficerQueries.phoneCheck(PHONE, "ICE-MIA-DEMO-1", OfficerRequests.DEADLINE_MS));
+              OfficerQueries.phoneCheck(PHONE, "ICE-MIA-DEMO-1", DemoRequests.DEADLINE_MS));
     }
     say.checkAnswers(answers);
     PartnerCheckAnswer dea =

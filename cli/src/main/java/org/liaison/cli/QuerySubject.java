@@ -6,8 +6,8 @@ import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.PersonQuery;
 
 /** The one rule of what a query or a check is about: an identifier or a person, exactly one. */
-final class Subject {
-  private Subject() {}
+final class QuerySubject {
+  private QuerySubject() {}
 
   /**
    * Hands the one given to its setter.

@@ -11,7 +11,7 @@ import org.liaison.wire.v1.Identifier;
 import org.liaison.wire.v1.PersonQuery;
 
 /** A query or a check is about an identifier or a person: exactly one, else a usage sentence. */
-class SubjectTest {
+class QuerySubjectTest {
   private static final Optional<Identifier> PHONE =
       Optional.of(Identifier.newBuilder().setValue("+13055550142").build());
   private static final Optional<PersonQuery> RUIZ =
@@ -20,7 +20,7 @@ class SubjectTest {
   private final List<Object> set = new ArrayList<>();
 
   private void either(Optional<Identifier> id, Optional<PersonQuery> who) {
-    Subject.either(id, who, "--name with --dob", "check", set::add, set::add);
+    QuerySubject.either(id, who, "--name with --dob", "check", set::add, set::add);
   }
 
   @Test

@@ -11,11 +11,11 @@ import org.liaison.wire.v1.PartnerAnswer;
  * How long the demo's officers wait, how an officer sends a query ({@link OfficerQueries}), the
  * answer of one partner among the answers, and the query about the demo's phone two cases ask.
  */
-final class OfficerRequests {
+final class DemoRequests {
   /** How long the demo's officers wait for their partners' answers. */
   static final int DEADLINE_MS = 10_000;
 
-  private OfficerRequests() {}
+  private DemoRequests() {}
 
   /** An officer of {@code agency} sends {@code query} through its node; every partner's answer. */
   static List<PartnerAnswer> send(Federation federation, String agency, OfficerQueryRequest query) {
@@ -26,8 +26,8 @@ final class OfficerRequests {
 
   /**
    * An officer of {@code agency} asks {@code partner} about the demo's phone ({@link
-   * TargetConflict#PHONE}) for purpose NARCOTICS; the answers are told, the partner's is returned
-   * (null if it gave none).
+   * TargetConflictCase#PHONE}) for purpose NARCOTICS; the answers are told, the partner's is
+   * returned (null if it gave none).
    */
   static PartnerAnswer askAboutDemoPhone(
       Federation federation, Narrator say, String agency, String caseReference, String partner) {
@@ -36,7 +36,7 @@ final class OfficerRequests {
             federation,
             agency,
             OfficerQueries.phone(
-                TargetConflict.PHONE, "NARCOTICS", caseReference, DEADLINE_MS, partner));
+                TargetConflictCase.PHONE, "NARCOTICS", caseReference, DEADLINE_MS, partner));
     say.answers(answers);
     return answerOf(answers, partner);
   }
