@@ -58,11 +58,21 @@ public record Agreement(
 
   /** True when {@code at} falls on or after the start day. */
   public boolean started(Instant at) {
-    return !at.isBefore(start.atStartOfDay(ZoneOffset.UTC).toInstant());
+    return !at.isBefore(startsAt());
   }
 
   /** True when {@code at} falls after the end day. */
   public boolean ended(Instant at) {
-    return !at.isBefore(end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    return !at.isBefore(endsAt());
+  }
+
+  /** The first instant of the start day (UTC). */
+  public Instant startsAt() {
+    return start.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** The first instant after the end day (UTC): the agreement has ended from then on. */
+  public Instant endsAt() {
+    return end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

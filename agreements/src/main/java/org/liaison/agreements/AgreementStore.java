@@ -39,7 +39,8 @@ public final class AgreementStore {
   private final AgreementFolder folder;
   private final Clock clock;
   private final Object lock = new Object();
-  private volatile Snapshot snapshot = new Snapshot("", Map.of(), List.of());
+  private volatile Snapshot snapshot = new Snapshot(0, "", Map.of(), List.of());
+  private long loads;
   private final List<Consumer<RefusedVersion>> listeners = new CopyOnWriteArrayList<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
@@ -104,6 +105,42 @@ public final class AgreementStore {
   public List<AgreementStatus> all(Instant at) {
     return current().entries.values().stream().map(l -> l.status(at)).toList();
   }
+
+  /**
+   * Every agreement in the folder evaluated at {@code at}, with what it was evaluated from: the
+   * statuses stay the same while {@link #stillHolds} says so (for a caller that derives something
+   * from them on every call).
+   */
+  public Evaluation evaluate(Instant at) {
+    Snapshot s = current();
+    Instant until = Instant.MAX;
+    List<AgreementStatus> statuses = new ArrayList<>(s.entries.size());
+    for (LoadedAgreement l : s.entries.values()) {
+      statuses.add(l.status(at));
+      Instant next = l.nextChangeAfter(at);
+      if (next.isBefore(until)) {
+        until = next;
+      }
+    }
+    return new Evaluation(List.copyOf(statuses), s.version, until);
+  }
+
+  /**
+   * True while {@code e}'s statuses are what evaluating now at {@code at} would give: the folder
+   * was not re-read since (a changed or touched file, a recorded lifecycle step) and no agreement
+   * starts, ends or reaches a lifecycle step's instant after {@code e}'s evaluation and at or
+   * before {@code at}.
+   */
+  public boolean stillHolds(Evaluation e, Instant at) {
+    return current().version == e.snapshotVersion() && at.isBefore(e.holdsUntil());
+  }
+
+  /**
+   * Statuses of every agreement at one instant, of the folder's snapshot {@code snapshotVersion},
+   * unchanged until {@code holdsUntil} (exclusive; {@link Instant#MAX} when nothing is dated).
+   */
+  public record Evaluation(
+      List<AgreementStatus> statuses, long snapshotVersion, Instant holdsUntil) {}
 
   /** Re-reads the folder now. */
   public void reload() {
@@ -243,7 +280,7 @@ public final class AgreementStore {
         // an unreadable folder holds no agreement in force
       }
     }
-    return new Snapshot(stamp, entries, refused);
+    return new Snapshot(++loads, stamp, entries, refused);
   }
 
   /** Verifies the signatures of one document file on its own (for the CLI's verify). */
@@ -268,5 +305,8 @@ public final class AgreementStore {
   }
 
   private record Snapshot(
-      String stamp, Map<String, LoadedAgreement> entries, List<RefusedVersion> refused) {}
+      long version,
+      String stamp,
+      Map<String, LoadedAgreement> entries,
+      List<RefusedVersion> refused) {}
 }

@@ -19,4 +19,26 @@ record LoadedAgreement(
   AgreementStatus status(Instant at) {
     return AgreementEvaluator.evaluate(id, parsed, signatures, lifecycle, at);
   }
+
+  /**
+   * The first instant after {@code at} at which {@link #status} could differ from its value at
+   * {@code at}: the start, the end or a lifecycle step's instant, whichever comes first ({@link
+   * Instant#MAX} when none is later). Signatures are checked when the folder is read, not here.
+   */
+  Instant nextChangeAfter(Instant at) {
+    Instant next = Instant.MAX;
+    if (parsed.agreement().isPresent()) {
+      Agreement a = parsed.agreement().get();
+      next = earliestAfter(at, next, a.startsAt());
+      next = earliestAfter(at, next, a.endsAt());
+    }
+    for (LifecycleEvent e : lifecycle.events()) {
+      next = earliestAfter(at, next, e.at());
+    }
+    return next;
+  }
+
+  private static Instant earliestAfter(Instant at, Instant next, Instant candidate) {
+    return candidate.isAfter(at) && candidate.isBefore(next) ? candidate : next;
+  }
 }

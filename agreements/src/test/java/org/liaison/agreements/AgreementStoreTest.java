@@ -241,6 +241,39 @@ class AgreementStoreTest {
   }
 
   @Test
+  void evaluate_holdsUntilTheFirstStartEndOrLifecycleStep_orTheNextReload() throws Exception {
+    Path dir = TestFederation.freshAgreements();
+    AgreementStore store = new AgreementStore(dir);
+    Instant now = Instant.now();
+    AgreementStore.Evaluation e = store.evaluate(now);
+    // every reference agreement runs from 30 days ago to 5 years ahead: the first change is an end
+    Instant ends =
+        TestFederation.today()
+            .plusYears(ReferenceAgreements.END_YEARS_AHEAD)
+            .plusDays(1)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
+    assertThat(e.holdsUntil()).isEqualTo(ends);
+    assertThat(e.statuses()).extracting(AgreementStatus::inForce).containsOnly(true);
+    assertThat(store.stillHolds(e, ends.minusNanos(1))).isTrue();
+    assertThat(store.stillHolds(e, ends)).isFalse();
+    assertThat(store.evaluate(ends).statuses())
+        .extracting(AgreementStatus::reason)
+        .containsOnly(Reason.AGREEMENT_EXPIRED);
+
+    store.record(ID, LifecycleEvent.Action.SUSPEND, "us.ice", "a test");
+    assertThat(store.stillHolds(e, now)).isFalse();
+    AgreementStore.Evaluation after = store.evaluate(Instant.now());
+    assertThat(after.statuses())
+        .filteredOn(s -> s.id().equals(ID))
+        .extracting(AgreementStatus::reason)
+        .containsExactly(Reason.AGREEMENT_SUSPENDED);
+    // the suspension is dated now: evaluated before it, the next change is the suspension
+    Instant suspended = store.statusOf(ID).orElseThrow().history().get(0).at();
+    assertThat(store.evaluate(suspended.minusSeconds(1)).holdsUntil()).isEqualTo(suspended);
+  }
+
+  @Test
   void access_picksUpChangedFilesWithinASecond() throws Exception {
     Path dir = TestFederation.freshAgreements();
     AgreementStore store = new AgreementStore(dir);

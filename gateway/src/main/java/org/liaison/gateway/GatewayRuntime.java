@@ -95,7 +95,7 @@ public class GatewayRuntime {
       AgreementStore store =
           new AgreementStore(
               config.agreements().dir(), Optional.of(config.directory().dir()), clock);
-      AgreementTrust agreements = new AgreementTrust(agency, store);
+      AgreementTrust agreements = new AgreementTrust(agency, store, clock);
       // partners under every CA their agreements pin (or that a pinned CA vouched for by a
       // rollover certificate); own nodes under every CA of this agency (decision 0039)
       var partnerTrust =

@@ -35,8 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * certificate), the status code and its duration: never a message, a status description or any
  * other metadata, which is where identifiers, names and case references travel.
  *
- * <p>Off until an application hands its {@link OpenTelemetry} to {@link #use}; with a disabled SDK
- * the spans are invalid and the calls go through untouched.
+ * <p>Off until an application hands its {@link OpenTelemetry} to {@link #use}. A span that does not
+ * record (a disabled SDK, a trace not sampled) is not wrapped around the call: its context is only
+ * passed on to the calls made while serving it, so a trace still runs through a process that does
+ * not export (decision 0079).
  */
 public final class CallTracing {
   static final AttributeKey<String> RPC_SYSTEM = AttributeKey.stringKey("rpc.system");
@@ -129,6 +131,17 @@ public final class CallTracing {
         return next.newCall(method, options);
       }
       Context context = parent.with(span);
+      if (!span.isRecording()) {
+        // nothing to end or record (no SDK, or not sampled): only the context travels on
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(
+            next.newCall(method, options)) {
+          @Override
+          public void start(Listener<A> listener, Metadata headers) {
+            t.getPropagators().getTextMapPropagator().inject(context, headers, SET);
+            super.start(listener, headers);
+          }
+        };
+      }
       AtomicBoolean ended = new AtomicBoolean();
       return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
         @Override
@@ -167,6 +180,12 @@ public final class CallTracing {
         return next.startCall(call, headers);
       }
       Context context = parent.with(span);
+      if (!span.isRecording()) {
+        // nothing to end or record (no SDK, or not sampled): the calls this one makes carry its
+        // context on (SERVED), without a listener and a scope around every callback
+        return Contexts.interceptCall(
+            io.grpc.Context.current().withValue(SERVED, context), call, headers, next);
+      }
       AtomicBoolean ended = new AtomicBoolean();
       ServerCall<Q, A> traced =
           new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
