@@ -36,5 +36,26 @@ class PersonKeysTest {
   @Test
   void of_nameWithoutLettersIsRefused() {
     assertThatThrownBy(() -> PersonKeys.of("123 !")).hasMessage("the name '123 !' has no letters");
+    assertThatThrownBy(() -> PersonKeys.of("123 !")).hasMessage("the name '123 !' has no letters");
+    assertThatThrownBy(() -> PersonKeys.of(null)).isInstanceOf(InvalidIdentifierException.class);
+  }
+
+  @Test
+  void of_aKeptNameHasTheKeysItsNameHas() {
+    for (String name : new String[] {"Дмитрий Волков", "Dmitrii S. Volkov", "Anna Žukova"}) {
+      Set<String> first = PersonKeys.of(name);
+      assertThat(PersonKeys.of(name)).isEqualTo(first).isEqualTo(PersonName.parse(name).keys());
+      assertThat(PersonKeys.of(new String(name))).containsExactlyElementsOf(first);
+      assertThatThrownBy(() -> first.add("X")).isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
+  @Test
+  void of_keepsAtMostSoManyNames() {
+    for (int n = 0; n < PersonKeys.CACHED_NAMES + 100; n++) {
+      String name = "Volkov " + Integer.toString(n, 26).replaceAll("[0-9]", "x") + "a";
+      assertThat(PersonKeys.of(name)).isEqualTo(PersonName.parse(name).keys());
+    }
+    assertThat(PersonKeys.keptNames()).isBetween(1, PersonKeys.CACHED_NAMES);
   }
 }
