@@ -44,6 +44,7 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
   @Inject NodeConfig config;
   @Inject ConsentLedger consents;
   @Inject QueryQuota quota;
+  @Inject LookupActivity lookups;
 
   public QueryResponder() {
     super(QueryRequest.getDefaultInstance());
@@ -51,6 +52,12 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
 
   @Override
   protected Message answer(InboundRequest r, QueryRequest q) {
+    try (LookupActivity.Answer answering = lookups.answering()) {
+      return answerNow(r, q);
+    }
+  }
+
+  private Message answerNow(InboundRequest r, QueryRequest q) {
     String me = config.agency();
     AgreementStatus status = agreements.statusOf(r.agreementId()).orElseThrow();
     Agreement agreement = status.agreement().orElseThrow();

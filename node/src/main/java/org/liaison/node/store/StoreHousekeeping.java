@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 import org.liaison.node.config.NodeConfig;
+import org.liaison.node.query.LookupActivity;
 import org.liaison.node.records.ImportActivity;
 import org.liaison.node.runtime.BackgroundJobs;
 
@@ -47,6 +49,7 @@ public class StoreHousekeeping {
 
   @Inject AgroalDataSource dataSource;
   @Inject ImportActivity imports;
+  @Inject LookupActivity lookups;
   @Inject NodeConfig config;
   @Inject BackgroundJobs jobs;
   @Inject StoreDurability durability;
@@ -57,6 +60,20 @@ public class StoreHousekeeping {
    * decision 0065) a file 40 % holes between chunks 80 % live was left as it was.
    */
   static final int TARGET_FILL = 95;
+
+  /**
+   * While partners' lookups are answered, a round waits unless the last one ran at least this long
+   * ago (milliseconds; {@link RoundsYieldToLookups}).
+   */
+  static final long LOOKUPS_HOLD_BACK_MS = 60_000;
+
+  private RoundsYieldToLookups yieldToLookups;
+
+  @PostConstruct
+  void init() {
+    yieldToLookups =
+        new RoundsYieldToLookups(lookups, System::currentTimeMillis, LOOKUPS_HOLD_BACK_MS);
+  }
 
   void start(@Observes StartupEvent event) {
     jobs.every(
@@ -72,6 +89,7 @@ public class StoreHousekeeping {
     IDLE,
     COMPACTED,
     DEFERRED_FOR_IMPORT,
+    DEFERRED_FOR_LOOKUPS,
     FAILED
   }
 
@@ -102,6 +120,10 @@ public class StoreHousekeeping {
     if (imports.busy()) {
       // an import writes faster than a slice compacts; its end is the time to do it
       return Outcome.DEFERRED_FOR_IMPORT;
+    }
+    if (yieldToLookups.holdBack()) {
+      // the round would hold the store's lock through the answers' audit commits
+      return Outcome.DEFERRED_FOR_LOOKUPS;
     }
     try {
       Round round = compactIfSparse();
