@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.PrfFilterBuilder;
@@ -101,28 +100,21 @@ public final class HeldFilter {
     }
   }
 
-  /** Brings the filter to the current inputs; returns false if it has outgrown its capacity. */
-  boolean sync(Map<ByteString, Set<String>> current, long change) {
-    return sync(current, change, () -> false);
-  }
-
   /**
-   * Brings the filter to the current inputs; returns false if it has outgrown its capacity. Rows of
-   * inputs (or references) no longer current leave first; then the PRF values of new inputs are
-   * computed outside the filter's lock, so partners are answered from the filter as it stands
-   * meanwhile, and published every {@link #PUBLISH_EVERY} values; the sync stops after any such
-   * slice when {@code pause} says so: the filter then holds what it has computed so far, is not
-   * marked current, and the next sync continues from there.
+   * Brings the whole filter to {@code current}, every input it should hold, in one go; returns
+   * false if it has outgrown its capacity. Rows of inputs (or references) no longer current leave
+   * first; then the PRF values of new inputs are computed outside the filter's lock, so partners
+   * are answered from the filter as it stands meanwhile, and published every {@link #PUBLISH_EVERY}
+   * values. It holds every input in the heap: the node's catch-ups go reference by reference
+   * instead ({@link #syncRefs}, decision 0077); this serves a filter's tests and tools.
    */
-  boolean sync(Map<ByteString, Set<String>> current, long change, BooleanSupplier pause) {
+  boolean sync(Map<ByteString, Set<String>> current, long change) {
     if (current.size() > capacity) {
       return false;
     }
     Map<ByteString, Map<String, ByteString>> missing = byKey(current, true);
     rows.forEachPage(page -> removeRows(notCurrent(page, missing)));
-    if (!addInSlices(pending(missing), pause)) {
-      return true;
-    }
+    addInSlices(pending(missing));
     synchronized (this) {
       commitDelta();
       syncedChange = change;
@@ -148,7 +140,7 @@ public final class HeldFilter {
       commit();
       return false;
     }
-    addInSlices(pending, () -> false);
+    addInSlices(pending);
     commit();
     return true;
   }
@@ -239,10 +231,9 @@ public final class HeldFilter {
   /**
    * Evaluates and stores the inputs still missing, outside the filter's lock, and publishes every
    * {@link #PUBLISH_EVERY} values so that a long catch-up shows partners its progress; a value goes
-   * into the filter unless a row holds it already. Returns false when {@code pause} stopped it
-   * after a slice, with more left to add.
+   * into the filter unless a row holds it already.
    */
-  private boolean addInSlices(List<Pending> toAdd, BooleanSupplier pause) {
+  private void addInSlices(List<Pending> toAdd) {
     for (int from = 0; from < toAdd.size(); from += PUBLISH_EVERY) {
       List<Pending> slice = toAdd.subList(from, Math.min(toAdd.size(), from + PUBLISH_EVERY));
       List<ByteString> prfs =
@@ -261,12 +252,8 @@ public final class HeldFilter {
           builder.add(prf.toByteArray());
         }
         commitDelta();
-        if (from + PUBLISH_EVERY < toAdd.size() && pause.getAsBoolean()) {
-          return false;
-        }
       }
     }
-    return true;
   }
 
   /** The next {@code n} references of the filter's rows after {@code after}, in order. */

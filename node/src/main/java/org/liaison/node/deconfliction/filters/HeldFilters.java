@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +72,10 @@ public class HeldFilters {
   private final Map<Filter, HeldFilter> filters = new ConcurrentHashMap<>();
   private final Map<Filter, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  /** Per target filter: what changed since its last catch-up (decision 0047). */
-  private final Map<Filter, TargetWalk> walks = new ConcurrentHashMap<>();
+  /** Per filter: what changed since its last catch-up (decisions 0047 and 0077). */
+  private final Map<Filter, FilterWalk> walks = new ConcurrentHashMap<>();
 
-  /** Target filters being made, not yet published (kept between the slices of their first walk). */
+  /** Filters being made, not yet published (kept between the slices of their first walk). */
   private final Map<Filter, HeldFilter> making = new ConcurrentHashMap<>();
 
   /** Filters named on disk at start and not made again since. */
@@ -123,10 +122,10 @@ public class HeldFilters {
 
   /**
    * Marks every filter stale after changes made outside the importer, not known case by case: each
-   * target filter walks every case again (in slices, as after a restart).
+   * filter walks every case or operation again (in slices, as after a restart).
    */
   public void invalidate() {
-    walks.values().forEach(TargetWalk::walkAll);
+    walks.values().forEach(FilterWalk::walkAll);
     changes.incrementAndGet();
     scheduleCatchUp();
   }
@@ -240,18 +239,11 @@ public class HeldFilters {
       return f;
     }
     Set<String> scope = terms.crimeCategories(key.agreementId());
-    if (key.kind() == MatchKind.TARGET) {
-      return updateTargets(key, f, epoch, change, scope, pause);
-    }
-    Map<ByteString, Set<String>> inputs =
-        operations.allTokens(scope, terms.eventTokens(key.agreementId()));
-    if (f == null || f.epoch != epoch || !f.sync(inputs, change, pause)) {
-      f = made(key, f, epoch, inputs.size());
-      f.sync(inputs, change);
-      filters.put(key, f);
-      heldBefore.remove(key);
-    }
-    return f;
+    WalkedInputs inputs =
+        key.kind() == MatchKind.TARGET
+            ? new CaseInputs(targets, scope)
+            : new OperationInputs(operations, scope, terms.eventTokens(key.agreementId()));
+    return walk(key, f, epoch, change, scope, inputs, pause);
   }
 
   /**
@@ -277,22 +269,23 @@ public class HeldFilters {
   }
 
   /**
-   * A target filter follows the cases that changed (decision 0047): the catch-up reads the targets
-   * of those cases and the filter's rows of those cases only. A filter made (first request,
-   * restart, new key) or whose agreement's scope changed walks every case instead, in slices of
-   * {@link #WALK_CASES}: this agency's active cases in scope, then the cases its rows name that are
-   * no longer (closed, out of scope, gone). Either way it stops between slices when {@code pause}
-   * says so and goes on from there at its next turn; a filter being made is published once its walk
-   * is done.
+   * A filter follows its references (decisions 0047 and 0077): a target filter reads the targets of
+   * the cases that changed and its rows of those cases only; an event filter, and a filter made
+   * (first request, restart, new key) or whose agreement's scope changed, walks every reference
+   * instead, in slices ({@link FilterWalk}): the live ones in scope, then those its rows name that
+   * are no longer (closed, out of scope, gone). It holds one slice of the inputs at a time, stops
+   * between slices when {@code pause} says so and goes on from there at its next turn; a filter
+   * being made is published once its walk is done.
    */
-  private HeldFilter updateTargets(
+  private HeldFilter walk(
       Filter key,
       HeldFilter published,
       long epoch,
       long change,
       Set<String> scope,
+      WalkedInputs inputs,
       BooleanSupplier pause) {
-    TargetWalk walk = walks.computeIfAbsent(key, k -> new TargetWalk());
+    FilterWalk walk = walks.computeIfAbsent(key, k -> new FilterWalk(k.kind() == MatchKind.TARGET));
     HeldFilter f = published;
     if (f == null || f.epoch != epoch) {
       f = making.get(key);
@@ -303,45 +296,26 @@ public class HeldFilters {
       }
     }
     walk.scope(scope);
-    List<String> todo = walk.takeChanged();
-    for (int from = 0; from < todo.size(); from += WALK_CASES) {
-      List<String> slice = todo.subList(from, Math.min(todo.size(), from + WALK_CASES));
-      try {
-        f = syncCases(key, f, slice, targets.ofCases(slice, scope));
-      } catch (RuntimeException e) {
-        walk.changedAgain(todo.subList(from, todo.size()));
-        throw e;
-      }
-      if (from + WALK_CASES < todo.size() && pause.getAsBoolean()) {
-        walk.changedAgain(todo.subList(from + WALK_CASES, todo.size()));
-        f.commit();
-        return filters.get(key);
-      }
-    }
-    while (walk.walking()) {
-      if (walk.activeCases()) {
-        List<String> slice = targets.activeCasesAfter(walk.after(), scope, WALK_CASES);
-        if (slice.isEmpty()) {
-          walk.toRows();
-        } else {
-          f = syncCases(key, f, slice, targets.ofCases(slice, scope));
-          walk.walked(slice.get(slice.size() - 1));
-        }
-      } else {
-        List<String> refs = f.refsAfter(walk.after(), WALK_CASES);
-        if (refs.isEmpty()) {
-          walk.done();
-        } else {
-          List<String> gone = new ArrayList<>(refs);
-          gone.removeAll(targets.activeAmong(refs, scope));
-          f = syncCases(key, f, gone, Map.of());
-          walk.walked(refs.get(refs.size() - 1));
-        }
-      }
-      if (walk.walking() && pause.getAsBoolean()) {
-        f.commit();
-        return filters.get(key);
-      }
+    HeldFilter[] at = {f};
+    boolean done =
+        walk.catchUp(
+            inputs,
+            new FilterWalk.Walked() {
+              @Override
+              public void sync(List<String> refs, Map<ByteString, Set<String>> current) {
+                at[0] = syncCases(key, at[0], refs, current);
+              }
+
+              @Override
+              public List<String> refsAfter(String after, int n) {
+                return at[0].refsAfter(after, n);
+              }
+            },
+            pause);
+    f = at[0];
+    if (!done) {
+      f.commit();
+      return filters.get(key);
     }
     f.synced(change);
     filters.put(key, f);
@@ -350,10 +324,7 @@ public class HeldFilters {
     return f;
   }
 
-  /** Cases walked (or changed cases read) at a time. */
-  static final int WALK_CASES = 200;
-
-  /** One slice of cases, on a filter made again larger from its rows when it outgrows it. */
+  /** One slice of references, on a filter made again larger from its rows when it outgrows it. */
   private HeldFilter syncCases(
       Filter key, HeldFilter f, List<String> cases, Map<ByteString, Set<String>> current) {
     while (!f.syncRefs(cases, current)) {
