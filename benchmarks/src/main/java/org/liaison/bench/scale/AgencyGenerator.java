@@ -201,8 +201,8 @@ public final class AgencyGenerator {
     json.writeStringField("caseNumber", caseNumber);
     json.writeStringField("agency", agency);
     json.writeObjectFieldStart("agent");
-    String agentGiven = pick(Names.LATIN_GIVEN);
-    String agentFamily = pick(Names.LATIN_FAMILY);
+    String agentGiven = pick(NamePool.LATIN_GIVEN);
+    String agentFamily = pick(NamePool.LATIN_FAMILY);
     json.writeStringField("name", "Special Agent " + agentGiven + " " + agentFamily);
     json.writeStringField("phone", Phones.mobile("US", random));
     json.writeStringField(
@@ -385,13 +385,13 @@ public final class AgencyGenerator {
 
   private PersonName personName() {
     if (random.nextInt(10) < 7) {
-      String given = pick(Names.LATIN_GIVEN);
-      String family = pick(Names.LATIN_FAMILY);
+      String given = pick(NamePool.LATIN_GIVEN);
+      String family = pick(NamePool.LATIN_FAMILY);
       return new PersonName(given + " " + family, given + "." + family);
     }
-    int g = random.nextInt(Names.SLAVIC_GIVEN.size());
-    Names.Slavic given = Names.SLAVIC_GIVEN.get(g);
-    Names.Slavic family = pick(Names.SLAVIC_FAMILY);
+    int g = random.nextInt(NamePool.SLAVIC_GIVEN.size());
+    NamePool.Slavic given = NamePool.SLAVIC_GIVEN.get(g);
+    NamePool.Slavic family = pick(NamePool.SLAVIC_FAMILY);
     boolean female = given.cyrillic().endsWith("а") || given.cyrillic().endsWith("я");
     String latinGiven = given.latin(random);
     String latinFamily = family.latin(random) + (female ? "a" : "");

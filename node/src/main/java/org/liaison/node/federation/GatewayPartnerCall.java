@@ -5,7 +5,6 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.Message;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +26,6 @@ import org.liaison.wire.envelope.WireException;
 import org.liaison.wire.pki.CertificateRole;
 import org.liaison.wire.transport.Channels;
 import org.liaison.wire.transport.MutualTls;
-import org.liaison.wire.transport.Refusals;
 import org.liaison.wire.v1.AuditKind;
 import org.liaison.wire.v1.Envelope;
 import org.liaison.wire.v1.GatewayRelayGrpc;
@@ -150,7 +148,7 @@ public class GatewayPartnerCall implements PartnerCall {
         .whenComplete(
             (answer, t) -> {
               if (t != null) {
-                result.completeExceptionally(failure(partner, t));
+                result.completeExceptionally(ExchangeFailure.of(t, partner));
                 return;
               }
               try {
@@ -209,58 +207,6 @@ public class GatewayPartnerCall implements PartnerCall {
         },
         MoreExecutors.directExecutor());
     return sent;
-  }
-
-  /** What a failed relay means for the officer: unavailable, too slow, refused or rejected. */
-  static ExchangeFailure failure(String partner, Throwable t) {
-    if (!(t instanceof StatusRuntimeException e)) {
-      return new ExchangeFailure(
-          PartnerAnswer.Status.UNAVAILABLE, Reason.INTERNAL, partner + ": " + t);
-    }
-    Reason reason = Refusals.reasonOf(e).orElse(null);
-    String sentence = Refusals.sentenceOf(e);
-    if (reason == null) {
-      return switch (e.getStatus().getCode()) {
-        case DEADLINE_EXCEEDED ->
-            new ExchangeFailure(
-                PartnerAnswer.Status.DEADLINE_EXCEEDED,
-                Reason.DEADLINE_EXCEEDED,
-                partner + " did not answer before the deadline");
-        case UNAVAILABLE ->
-            new ExchangeFailure(
-                PartnerAnswer.Status.UNAVAILABLE,
-                Reason.OWN_GATEWAY_UNAVAILABLE,
-                "this agency's gateway is unreachable, so nothing was sent to "
-                    + partner
-                    + ": "
-                    + sentence);
-        default ->
-            new ExchangeFailure(
-                PartnerAnswer.Status.UNAVAILABLE, Reason.INTERNAL, partner + ": " + sentence);
-      };
-    }
-    PartnerAnswer.Status status =
-        switch (reason) {
-          // the partner would answer but cannot put the answer on its record yet: retry later
-          case PARTNER_UNAVAILABLE,
-              OWN_GATEWAY_UNAVAILABLE,
-              AUDIT_UNAVAILABLE,
-              STORAGE_UNAVAILABLE ->
-              PartnerAnswer.Status.UNAVAILABLE;
-          case DEADLINE_EXCEEDED -> PartnerAnswer.Status.DEADLINE_EXCEEDED;
-          case NO_AGREEMENT,
-              AGREEMENT_NOT_IN_FORCE,
-              AGREEMENT_EXPIRED,
-              AGREEMENT_SUSPENDED,
-              AGREEMENT_TERMINATED,
-              AGREEMENT_UNSIGNED,
-              RATE_LIMITED,
-              QUOTA_EXHAUSTED,
-              NO_ROUTE ->
-              PartnerAnswer.Status.REFUSED;
-          default -> PartnerAnswer.Status.REJECTED;
-        };
-    return new ExchangeFailure(status, reason, sentence);
   }
 
   @PreDestroy

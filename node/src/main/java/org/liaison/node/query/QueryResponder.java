@@ -16,6 +16,7 @@ import org.liaison.node.consent.ConsentLedger;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.TypedInboundHandler;
 import org.liaison.node.identifiers.InvalidIdentifierException;
+import org.liaison.node.runtime.Activity;
 import org.liaison.node.search.RecordMatch;
 import org.liaison.node.search.RecordSearch;
 import org.liaison.policy.Decision;
@@ -52,7 +53,7 @@ public class QueryResponder extends TypedInboundHandler<QueryRequest> {
 
   @Override
   protected Message answer(InboundRequest r, QueryRequest q) {
-    try (LookupActivity.Answer answering = lookups.answering()) {
+    try (Activity.Piece answering = lookups.answering()) {
       return answerNow(r, q);
     }
   }

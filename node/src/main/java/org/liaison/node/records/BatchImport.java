@@ -11,6 +11,7 @@ import java.util.List;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.liaison.node.records.ImportService.Parsed;
+import org.liaison.node.runtime.Activity;
 import org.liaison.node.store.StoreDurability;
 
 /**
@@ -52,13 +53,10 @@ public class BatchImport {
     if (items.isEmpty()) {
       return new Outcome(0, List.of(), false);
     }
-    activity.batchStarted();
-    try {
+    try (Activity.Piece batch = activity.batch()) {
       Outcome outcome = storeBatch(items);
       durability.flushCommitted(); // acknowledged only once on the disk
       return outcome;
-    } finally {
-      activity.batchEnded();
     }
   }
 

@@ -1,9 +1,8 @@
 package org.liaison.node.records;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.liaison.node.runtime.Activity;
 
 /**
  * Whether a bulk import is under way: from the start of a batch until {@link #QUIET_MS} after the
@@ -18,30 +17,24 @@ public class ImportActivity {
   /** How long after the last batch an import counts as still under way (the next one is near). */
   public static final long QUIET_MS = 1_500;
 
-  private final AtomicInteger running = new AtomicInteger();
-  private final AtomicLong lastEndedMs = new AtomicLong(Long.MIN_VALUE / 2);
-  private final LongSupplier clockMs;
+  private final Activity batches;
 
   public ImportActivity() {
     this(System::currentTimeMillis);
   }
 
   ImportActivity(LongSupplier clockMs) {
-    this.clockMs = clockMs;
+    this.batches = new Activity(QUIET_MS, clockMs);
   }
 
-  void batchStarted() {
-    running.incrementAndGet();
-  }
-
-  void batchEnded() {
-    lastEndedMs.set(clockMs.getAsLong());
-    running.decrementAndGet();
+  /** Marks a batch being stored; close it when the batch is on the disk or failed. */
+  Activity.Piece batch() {
+    return batches.started();
   }
 
   /** True while a batch is being stored or the last one ended less than {@link #QUIET_MS} ago. */
   public boolean busy() {
-    return running.get() > 0 || clockMs.getAsLong() - lastEndedMs.get() < QUIET_MS;
+    return batches.busy();
   }
 
   /** A deferral of one kind of background work: it waits while imports run, at most maxMs. */
@@ -63,7 +56,7 @@ public class ImportActivity {
      * maxMs} since it first waited. False resets the wait for the next round.
      */
     public synchronized boolean holdBack() {
-      long now = clockMs.getAsLong();
+      long now = batches.nowMs();
       if (busy()) {
         if (firstDeferredMs < 0) {
           firstDeferredMs = now;

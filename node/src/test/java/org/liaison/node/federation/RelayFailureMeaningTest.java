@@ -24,8 +24,7 @@ class RelayFailureMeaningTest {
   })
   void eachReason_hasTheStatusAnOfficerCanActOn(
       Status.Code code, Reason reason, PartnerAnswer.Status expected) {
-    ExchangeFailure f =
-        GatewayPartnerCall.failure("us.dea", Refusals.refuse(code, reason, "a sentence"));
+    ExchangeFailure f = ExchangeFailure.of(Refusals.refuse(code, reason, "a sentence"), "us.dea");
     assertThat(f.status()).isEqualTo(expected);
     assertThat(f.reason()).isEqualTo(reason);
     assertThat(f.getMessage()).contains("a sentence");

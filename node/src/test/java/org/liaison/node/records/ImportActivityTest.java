@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.liaison.node.runtime.Activity;
 
 class ImportActivityTest {
   private final AtomicLong now = new AtomicLong(1_000_000);
@@ -12,10 +13,10 @@ class ImportActivityTest {
   @Test
   void busyWhileABatchIsStored_andForAQuietPeriodAfter() {
     assertThat(activity.busy()).isFalse();
-    activity.batchStarted();
+    Activity.Piece batch = activity.batch();
     now.addAndGet(60_000); // a batch may take long: busy until it ends
     assertThat(activity.busy()).isTrue();
-    activity.batchEnded();
+    batch.close();
     now.addAndGet(ImportActivity.QUIET_MS - 1);
     assertThat(activity.busy()).as("the next batch is near").isTrue();
     now.addAndGet(1);
@@ -29,16 +30,16 @@ class ImportActivityTest {
 
     // first held back after the first batch; then 29 s more of batches
     for (int batch = 0; batch < 30; batch++) {
-      activity.batchStarted();
-      now.addAndGet(1_000);
-      activity.batchEnded();
+      try (Activity.Piece piece = activity.batch()) {
+        now.addAndGet(1_000);
+      }
       assertThat(filters.holdBack()).as("waited %d s", batch).isTrue();
     }
-    activity.batchStarted();
-    now.addAndGet(1_000);
-    assertThat(filters.holdBack()).as("30 s waited: a long import lets the work run").isFalse();
-    assertThat(filters.holdBack()).as("and the next round waits again").isTrue();
-    activity.batchEnded();
+    try (Activity.Piece piece = activity.batch()) {
+      now.addAndGet(1_000);
+      assertThat(filters.holdBack()).as("30 s waited: a long import lets the work run").isFalse();
+      assertThat(filters.holdBack()).as("and the next round waits again").isTrue();
+    }
 
     now.addAndGet(ImportActivity.QUIET_MS);
     assertThat(filters.holdBack()).as("the import has paused").isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.liaison.node.query.LookupActivity;
+import org.liaison.node.runtime.Activity;
 
 /** Housekeeping rounds wait for partners' lookups, for a bounded time (decision 0076). */
 class RoundsYieldToLookupsTest {
@@ -23,7 +24,7 @@ class RoundsYieldToLookupsTest {
   @Test
   void whileLookupsAreAnswered_roundsWait_andOneRunsPerHoldBack() {
     assertThat(rounds.holdBack()).as("a round before the lookups").isFalse();
-    try (LookupActivity.Answer answer = lookups.answering()) {
+    try (Activity.Piece answer = lookups.answering()) {
       for (int s = 10; s < 60; s += 10) {
         nowMs.addAndGet(10_000);
         assertThat(rounds.holdBack()).as("a round %d s after the last one ran", s).isTrue();
@@ -38,7 +39,7 @@ class RoundsYieldToLookupsTest {
   @Test
   void aPauseInTheLookups_letsTheNextRoundRun() {
     assertThat(rounds.holdBack()).isFalse();
-    try (LookupActivity.Answer answer = lookups.answering()) {
+    try (Activity.Piece answer = lookups.answering()) {
       nowMs.addAndGet(10_000);
       assertThat(rounds.holdBack()).isTrue();
     }

@@ -21,7 +21,7 @@ import org.liaison.wire.v1.Reason;
  */
 class BatchSignatureTest {
 
-  private final Federation f = new Federation();
+  private final TwoAgencies f = new TwoAgencies();
 
   private static EnvelopeSealer.Outgoing message(String node, String text) {
     return new EnvelopeSealer.Outgoing(
@@ -163,7 +163,7 @@ class BatchSignatureTest {
           .isEqualTo(Reason.SIGNATURE_INVALID);
     }
     assertThat(warm.verify(m).header().getMessageId())
-        .isEqualTo(Federation.header(m).getMessageId());
+        .isEqualTo(TwoAgencies.header(m).getMessageId());
   }
 
   @Test
@@ -177,7 +177,7 @@ class BatchSignatureTest {
             .build();
     assertThat(reason(() -> f.skrGateway().verify(asSingle))).isEqualTo(Reason.SIGNATURE_INVALID);
 
-    Envelope single = f.iceSealer().seal(Federation.toSkr("q"), new byte[] {1});
+    Envelope single = f.iceSealer().seal(TwoAgencies.toSkr("q"), new byte[] {1});
     Envelope asBatch =
         single.toBuilder()
             .setSignature(

@@ -25,10 +25,10 @@ import org.liaison.wire.v1.Reason;
 class EnvelopeChecksTest {
 
   private static final byte[] PAYLOAD = "who is Ivan Petrov?".getBytes(StandardCharsets.UTF_8);
-  private final Federation f = new Federation();
+  private final TwoAgencies f = new TwoAgencies();
 
   private Envelope request() throws Exception {
-    return f.iceSealer().seal(Federation.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
+    return f.iceSealer().seal(TwoAgencies.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
   }
 
   private static Reason reason(ThrowingCall call) {
@@ -181,7 +181,7 @@ class EnvelopeChecksTest {
   void check_signerOfAnotherAgency() throws Exception {
     // SKR's genuine node signs a header claiming to come from ICE.
     Envelope e =
-        Federation.resign(
+        TwoAgencies.resign(
             request(), h -> {}, f.skrNode.signingKey(), f.skrNode.signingCertificate());
     refusedEverywhere(e, Reason.SIGNER_NOT_OF_SENDER_AGENCY);
   }
@@ -190,7 +190,7 @@ class EnvelopeChecksTest {
   void check_signerUnderForeignCa() throws Exception {
     TestPki.Issued impostor = TestPki.agency("us.ice").signing("node-1");
     Envelope e =
-        Federation.resign(request(), h -> {}, impostor.key().getPrivate(), impostor.cert());
+        TwoAgencies.resign(request(), h -> {}, impostor.key().getPrivate(), impostor.cert());
     refusedEverywhere(e, Reason.CHAIN_NOT_TO_AGENCY_CA);
   }
 
@@ -206,7 +206,7 @@ class EnvelopeChecksTest {
             now.minus(Duration.ofDays(30)),
             now.minus(Duration.ofDays(1)));
     refusedEverywhere(
-        Federation.resign(request(), h -> {}, expired.key().getPrivate(), expired.cert()),
+        TwoAgencies.resign(request(), h -> {}, expired.key().getPrivate(), expired.cert()),
         Reason.CERTIFICATE_EXPIRED);
     TestPki.Issued future =
         f.ice.issue(
@@ -217,11 +217,12 @@ class EnvelopeChecksTest {
             now.plus(Duration.ofDays(1)),
             now.plus(Duration.ofDays(30)));
     refusedEverywhere(
-        Federation.resign(request(), h -> {}, future.key().getPrivate(), future.cert()),
+        TwoAgencies.resign(request(), h -> {}, future.key().getPrivate(), future.cert()),
         Reason.CERTIFICATE_NOT_YET_VALID);
     TestPki.Issued keyAgreement = f.ice.issue("x", "us.ice", "node", KeyUsage.keyAgreement);
     refusedEverywhere(
-        Federation.resign(request(), h -> {}, keyAgreement.key().getPrivate(), keyAgreement.cert()),
+        TwoAgencies.resign(
+            request(), h -> {}, keyAgreement.key().getPrivate(), keyAgreement.cert()),
         Reason.CERTIFICATE_WRONG_ROLE);
   }
 
@@ -235,7 +236,7 @@ class EnvelopeChecksTest {
             f.ice.tls("node-1.us.ice", "node"),
             f.ice.signatory())) {
       refusedEverywhere(
-          Federation.resign(request(), h -> {}, other.key().getPrivate(), other.cert()),
+          TwoAgencies.resign(request(), h -> {}, other.key().getPrivate(), other.cert()),
           Reason.CERTIFICATE_WRONG_ROLE);
     }
   }
@@ -245,7 +246,7 @@ class EnvelopeChecksTest {
   void check_signedByAnotherNodeOfTheSameAgency_isRefused() throws Exception {
     NodeCredentials node2 = f.ice.node("node-2");
     refusedEverywhere(
-        Federation.resign(request(), h -> {}, node2.signingKey(), node2.signingCertificate()),
+        TwoAgencies.resign(request(), h -> {}, node2.signingKey(), node2.signingCertificate()),
         Reason.SIGNER_NOT_SENDER_NODE);
   }
 
@@ -270,8 +271,8 @@ class EnvelopeChecksTest {
   void check_answerMovedToAnotherRequest() throws Exception {
     EnvelopeSealer ice = f.iceSealer();
     EnvelopeOpener skr = f.skrOpener();
-    OpenedEnvelope r1 = skr.open(ice.seal(Federation.toSkr("q"), PAYLOAD));
-    OpenedEnvelope r2 = skr.open(ice.seal(Federation.toSkr("q"), PAYLOAD));
+    OpenedEnvelope r1 = skr.open(ice.seal(TwoAgencies.toSkr("q"), PAYLOAD));
+    OpenedEnvelope r2 = skr.open(ice.seal(TwoAgencies.toSkr("q"), PAYLOAD));
     Envelope answerToR1 = f.skrSealer().sealAnswer(r1, "a", Duration.ofMinutes(5), new byte[] {7});
 
     EnvelopeOpener iceNode = f.iceOpener();

@@ -38,7 +38,7 @@ class EnvelopeFuzzTest {
 
   private static final byte[] PAYLOAD =
       "who is Ivan Petrov, born 1979-03-02?".getBytes(StandardCharsets.UTF_8);
-  private static final Federation F = new Federation();
+  private static final TwoAgencies F = new TwoAgencies();
   private static final Envelope SINGLE;
   private static final Envelope BATCH_MEMBER;
   private static final Envelope SESSION_FIRST;
@@ -68,7 +68,7 @@ class EnvelopeFuzzTest {
   static {
     try {
       EnvelopeSealer ice = F.iceSealer();
-      SINGLE = ice.seal(Federation.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
+      SINGLE = ice.seal(TwoAgencies.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
       List<Envelope> batch = F.iceSealer().sealBatch(List.of(out(), out(), out()));
       BATCH_MEMBER = batch.get(1);
       EnvelopeSealer session = F.iceSealer();
@@ -81,7 +81,7 @@ class EnvelopeFuzzTest {
   }
 
   private static EnvelopeSealer.Outgoing out() {
-    return new EnvelopeSealer.Outgoing(Federation.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
+    return new EnvelopeSealer.Outgoing(TwoAgencies.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
   }
 
   @FuzzTest(maxDuration = "5m")
@@ -156,7 +156,7 @@ class EnvelopeFuzzTest {
    * {@code der} as the signer's.
    */
   private static Envelope signedNaming(Envelope original, byte[] der) throws Exception {
-    Header h = Federation.header(original).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
+    Header h = TwoAgencies.header(original).toBuilder().setSignerKeyId(Sha256.hex(der)).build();
     byte[] signed =
         SignedContent.of(
             h.toByteArray(),

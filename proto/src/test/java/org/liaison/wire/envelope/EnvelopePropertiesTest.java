@@ -27,7 +27,7 @@ class EnvelopePropertiesTest {
 
   // Key generation is the slow part: one federation for all tries. Every try seals fresh
   // envelopes (fresh message ids), so tries do not interfere through the replay guard.
-  private static final Federation F = new Federation();
+  private static final TwoAgencies F = new TwoAgencies();
   private static final EnvelopeSealer ICE = F.iceSealer();
   private static final EnvelopeOpener SKR = open();
   private static final EnvelopeVerifier GATEWAY = F.skrGateway();
@@ -119,7 +119,7 @@ class EnvelopePropertiesTest {
       @ForAll @Size(min = 1, max = 64) byte[] appended,
       @ForAll @Size(max = 2048) byte[] payload)
       throws Exception {
-    SealRequest request = Federation.toSkr("liaison.v1.QueryRequest");
+    SealRequest request = TwoAgencies.toSkr("liaison.v1.QueryRequest");
     // Two envelopes sealed together: for a batch, members of the same batch; for a session,
     // consecutive messages of the same session.
     List<Envelope> two = seal(sealing, request, payload);

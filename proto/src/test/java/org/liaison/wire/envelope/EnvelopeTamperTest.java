@@ -28,16 +28,16 @@ class EnvelopeTamperTest {
   // flips every bit.
   private static final int BITS_PER_BYTE =
       Math.max(1, Math.min(8, Integer.getInteger("liaison.tamper.bits", 3)));
-  private final Federation f = new Federation();
+  private final TwoAgencies f = new TwoAgencies();
 
   private static EnvelopeSealer.Outgoing message(String text) {
     return new EnvelopeSealer.Outgoing(
-        Federation.toSkr("liaison.v1.QueryRequest"), text.getBytes(StandardCharsets.UTF_8));
+        TwoAgencies.toSkr("liaison.v1.QueryRequest"), text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void everyBitFlip_singleSignedEnvelope_isRefused() throws Exception {
-    Envelope e = f.iceSealer().seal(Federation.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
+    Envelope e = f.iceSealer().seal(TwoAgencies.toSkr("liaison.v1.QueryRequest"), PAYLOAD);
     EnvelopeVerifier gateway = f.skrGateway();
     EnvelopeOpener node = f.skrOpener();
 
@@ -74,9 +74,9 @@ class EnvelopeTamperTest {
     EnvelopeSealer ice = f.iceSealer();
     Envelope first = ice.sealBatch(List.of(message("first"))).get(0);
     Envelope second = ice.sealBatch(List.of(message("second"))).get(0);
-    assertThat(Federation.header(second).getSession().getSequence()).isEqualTo(1);
-    assertThat(Federation.header(second).getSession().getSessionId())
-        .isEqualTo(Federation.header(first).getSession().getSessionId());
+    assertThat(TwoAgencies.header(second).getSession().getSequence()).isEqualTo(1);
+    assertThat(TwoAgencies.header(second).getSession().getSessionId())
+        .isEqualTo(TwoAgencies.header(first).getSession().getSessionId());
     EnvelopeVerifier gateway = f.skrGateway();
     EnvelopeOpener node = f.skrOpener();
     gateway.verify(first);
@@ -91,7 +91,7 @@ class EnvelopeTamperTest {
   @Test
   void unknownFieldsOutsideTheSignedHeader_areRefused() throws Exception {
     List<Envelope> batch = f.iceSealer().sealBatch(List.of(message("a"), message("b")));
-    Envelope single = f.iceSealer().seal(Federation.toSkr("q"), PAYLOAD);
+    Envelope single = f.iceSealer().seal(TwoAgencies.toSkr("q"), PAYLOAD);
     UnknownFieldSet extra =
         UnknownFieldSet.newBuilder()
             .addField(99, UnknownFieldSet.Field.newBuilder().addFixed32(0).build())
@@ -118,7 +118,7 @@ class EnvelopeTamperTest {
     Envelope inHeader =
         single.toBuilder()
             .setHeader(
-                Federation.header(single).toBuilder()
+                TwoAgencies.header(single).toBuilder()
                     .setUnknownFields(extra)
                     .build()
                     .toByteString())
@@ -131,7 +131,7 @@ class EnvelopeTamperTest {
 
   @Test
   void replay_ofASingleEnvelope_isRefused() throws Exception {
-    Envelope e = f.iceSealer().seal(Federation.toSkr("q"), PAYLOAD);
+    Envelope e = f.iceSealer().seal(TwoAgencies.toSkr("q"), PAYLOAD);
     acceptedOnceThenReplayed(e);
   }
 
@@ -156,8 +156,8 @@ class EnvelopeTamperTest {
     EnvelopeOpener node = f.skrOpener();
     Envelope original = session.seal(3, PAYLOAD);
     Envelope reuse = session.seal(3, "other".getBytes(StandardCharsets.UTF_8));
-    assertThat(Federation.header(reuse).getMessageId())
-        .isNotEqualTo(Federation.header(original).getMessageId());
+    assertThat(TwoAgencies.header(reuse).getMessageId())
+        .isNotEqualTo(TwoAgencies.header(original).getMessageId());
 
     assertThat(node.open(original).payload()).isEqualTo(PAYLOAD);
     assertThat(reason(() -> node.open(reuse))).isEqualTo(Reason.REPLAYED_MESSAGE);
@@ -230,7 +230,8 @@ class EnvelopeTamperTest {
   private static void stillAccepted(Envelope e, EnvelopeVerifier gateway, EnvelopeOpener node)
       throws Exception {
     gateway.verify(e);
-    assertThat(node.open(e).header().getMessageId()).isEqualTo(Federation.header(e).getMessageId());
+    assertThat(node.open(e).header().getMessageId())
+        .isEqualTo(TwoAgencies.header(e).getMessageId());
   }
 
   /** What became of each flipped position. */

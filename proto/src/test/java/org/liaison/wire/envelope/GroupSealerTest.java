@@ -33,7 +33,7 @@ import org.liaison.wire.v1.Reason;
 @Timeout(120)
 class GroupSealerTest {
 
-  private final Federation f = new Federation();
+  private final TwoAgencies f = new TwoAgencies();
   private final ExecutorService callers = Executors.newFixedThreadPool(16);
 
   @AfterEach
@@ -95,7 +95,7 @@ class GroupSealerTest {
   }
 
   private Future<Envelope> sealLater(GroupSealer group, String payload) {
-    return sealLater(group, Federation.toSkr("q"), payload);
+    return sealLater(group, TwoAgencies.toSkr("q"), payload);
   }
 
   private Future<Envelope> sealLater(GroupSealer group, SealRequest request, String payload) {
@@ -127,7 +127,7 @@ class GroupSealerTest {
   @Test
   void aLoneCaller_signsAtOnce_aloneInItsBatch() throws Exception {
     GroupSealer group = new GroupSealer(f.iceSealer(), 64);
-    Envelope e = group.seal(Federation.toSkr("q"), text("alone"));
+    Envelope e = group.seal(TwoAgencies.toSkr("q"), text("alone"));
     assertThat(batchOf(e).getTreeSize()).isEqualTo(1);
     assertThat(batchOf(e).getAuditPathCount()).isZero();
     verifiesAndOpens(List.of(e), List.of("alone"));
@@ -212,7 +212,7 @@ class GroupSealerTest {
           .satisfies(x -> assertThat(((WireException) x).reason()).isEqualTo(Reason.INTERNAL));
     }
     // the sealer keeps working after a failed batch
-    assertThat(batchOf(group.seal(Federation.toSkr("q"), text("after"))).getTreeSize())
+    assertThat(batchOf(group.seal(TwoAgencies.toSkr("q"), text("after"))).getTreeSize())
         .isEqualTo(1);
   }
 
@@ -323,7 +323,7 @@ class GroupSealerTest {
                 start.await();
                 List<Envelope> mine = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
-                  mine.add(group.seal(Federation.toSkr("q"), text(thread + "/" + i)));
+                  mine.add(group.seal(TwoAgencies.toSkr("q"), text(thread + "/" + i)));
                 }
                 return mine;
               }));
@@ -360,11 +360,11 @@ class GroupSealerTest {
     byte[] ct = member.getCiphertext().toByteArray();
     ct[ct.length / 2] ^= 1;
     ByteString header =
-        Federation.header(member).toBuilder().setPurpose("ANOTHER_PURPOSE").build().toByteString();
+        TwoAgencies.header(member).toBuilder().setPurpose("ANOTHER_PURPOSE").build().toByteString();
     // an envelope from outside the batch, wearing a member's batch signature and audit path
     Envelope outsider =
         held.sealer()
-            .sealBatch(List.of(new EnvelopeSealer.Outgoing(Federation.toSkr("q"), text("x"))))
+            .sealBatch(List.of(new EnvelopeSealer.Outgoing(TwoAgencies.toSkr("q"), text("x"))))
             .get(0);
     List<Envelope> forged =
         List.of(
@@ -397,7 +397,7 @@ class GroupSealerTest {
     }
     // the intact member still passes after the forgeries were refused
     assertThat(warm.verify(member).header().getMessageId())
-        .isEqualTo(Federation.header(member).getMessageId());
+        .isEqualTo(TwoAgencies.header(member).getMessageId());
     assertThat(warmNode.open(member).payload()).isEqualTo(text("next2"));
   }
 }

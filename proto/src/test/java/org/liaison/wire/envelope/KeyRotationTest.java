@@ -17,11 +17,11 @@ import org.liaison.wire.v1.Reason;
  */
 class KeyRotationTest {
 
-  private final Federation f = new Federation();
+  private final TwoAgencies f = new TwoAgencies();
 
   private static EnvelopeSealer.Outgoing message(String text) {
     return new EnvelopeSealer.Outgoing(
-        Federation.toSkr("liaison.v1.QueryRequest"), text.getBytes(StandardCharsets.UTF_8));
+        TwoAgencies.toSkr("liaison.v1.QueryRequest"), text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String text(OpenedEnvelope o) {
@@ -35,7 +35,7 @@ class KeyRotationTest {
     Envelope oldSession1 = iceBefore.sealBatch(List.of(message("old session 1"))).get(0);
     Envelope oldSingle =
         iceBefore.seal(
-            Federation.toSkr("liaison.v1.QueryRequest"),
+            TwoAgencies.toSkr("liaison.v1.QueryRequest"),
             "old single".getBytes(StandardCharsets.UTF_8));
     assertThat(text(skr.open(oldSession1))).isEqualTo("old session 1");
     String oldKey = Certificates.fingerprint(f.skrNode.encryptionCertificate());
@@ -47,7 +47,7 @@ class KeyRotationTest {
 
     EnvelopeSealer iceAfter = new EnvelopeSealer(f.iceNode, f.directory(), f.clock);
     Envelope toNewKey = iceAfter.sealBatch(List.of(message("new key"))).get(0);
-    assertThat(Federation.header(toNewKey).getRecipientKeyId()).isEqualTo(newKey);
+    assertThat(TwoAgencies.header(toNewKey).getRecipientKeyId()).isEqualTo(newKey);
     assertThat(text(skr.open(toNewKey))).isEqualTo("new key");
     // in flight under the old key: a single-shot envelope, and the old session's next message
     assertThat(text(skr.open(oldSingle))).isEqualTo("old single");
@@ -59,7 +59,7 @@ class KeyRotationTest {
         EnvelopeOpener.builder(rotated, f.directory()).clock(f.clock).build();
     Envelope oldSingle2 =
         iceBefore.seal(
-            Federation.toSkr("liaison.v1.QueryRequest"), "late".getBytes(StandardCharsets.UTF_8));
+            TwoAgencies.toSkr("liaison.v1.QueryRequest"), "late".getBytes(StandardCharsets.UTF_8));
     assertThat(Refused.reason(() -> restarted.open(oldSingle2))).isEqualTo(Reason.WRONG_RECIPIENT);
     // nor does any opener take another node's credentials
     assertThat(Refused.reason(() -> skr.addKey(f.skrNode2))).isEqualTo(Reason.INTERNAL);
@@ -75,8 +75,8 @@ class KeyRotationTest {
     Envelope after = ice.sealBatch(List.of(message("after"))).get(0);
 
     String newSigner = Certificates.fingerprint(rotated.signingCertificate());
-    assertThat(Federation.header(before).getSignerKeyId()).isNotEqualTo(newSigner);
-    assertThat(Federation.header(after).getSignerKeyId()).isEqualTo(newSigner);
+    assertThat(TwoAgencies.header(before).getSignerKeyId()).isNotEqualTo(newSigner);
+    assertThat(TwoAgencies.header(after).getSignerKeyId()).isEqualTo(newSigner);
     EnvelopeOpener skrNow = EnvelopeOpener.builder(f.skrNode, f.directory()).clock(f.clock).build();
     assertThat(text(skr.open(before))).isEqualTo("before");
     OpenedEnvelope opened = skrNow.open(after);

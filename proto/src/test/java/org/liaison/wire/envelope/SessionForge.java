@@ -18,10 +18,10 @@ import org.liaison.wire.v1.Signature;
  */
 final class SessionForge {
 
-  private final Federation f;
+  private final TwoAgencies f;
   private final SenderSessions.Slot session;
 
-  SessionForge(Federation f) throws Exception {
+  SessionForge(TwoAgencies f) throws Exception {
     this.f = f;
     X509Certificate recipient = f.skrNode.encryptionCertificate();
     this.session =
@@ -39,7 +39,7 @@ final class SessionForge {
 
   Envelope seal(long sequence, boolean withEnc, byte[] payload) throws Exception {
     // A genuine single envelope provides the header: fresh message id, times, key ids.
-    Envelope template = f.iceSealer().seal(Federation.toSkr("liaison.v1.QueryRequest"), payload);
+    Envelope template = f.iceSealer().seal(TwoAgencies.toSkr("liaison.v1.QueryRequest"), payload);
     SessionRef.Builder ref =
         SessionRef.newBuilder()
             .setSessionId(ByteString.copyFrom(session.sessionId()))

@@ -19,15 +19,15 @@ import org.liaison.wire.v1.SessionRef;
  */
 class SessionsTest {
 
-  private final Federation f = new Federation();
+  private final TwoAgencies f = new TwoAgencies();
 
   private static EnvelopeSealer.Outgoing message(String text) {
     return new EnvelopeSealer.Outgoing(
-        Federation.toSkr("liaison.v1.QueryRequest"), text.getBytes(StandardCharsets.UTF_8));
+        TwoAgencies.toSkr("liaison.v1.QueryRequest"), text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static SessionRef session(Envelope e) throws Exception {
-    return Federation.header(e).getSession();
+    return TwoAgencies.header(e).getSession();
   }
 
   private EnvelopeSealer sealer(SessionPolicy policy) {
@@ -131,7 +131,7 @@ class SessionsTest {
     // The sender recovers: a single envelope needs no session, and its next session is new.
     Envelope single =
         ice.seal(
-            Federation.toSkr("liaison.v1.QueryRequest"),
+            TwoAgencies.toSkr("liaison.v1.QueryRequest"),
             "late, resent".getBytes(StandardCharsets.UTF_8));
     assertThat(text(skr.open(single))).isEqualTo("late, resent");
     Envelope next = ice.sealBatch(List.of(message("next"))).get(0);
@@ -164,7 +164,7 @@ class SessionsTest {
     Envelope withoutEnc = session.seal(2, false, new byte[] {2});
     assertThat(reason(() -> restarted.open(withoutEnc))).isEqualTo(Reason.UNKNOWN_SESSION);
 
-    Envelope single = f.iceSealer().seal(Federation.toSkr("q"), new byte[] {2});
+    Envelope single = f.iceSealer().seal(TwoAgencies.toSkr("q"), new byte[] {2});
     assertThat(restarted.open(single).payload()).containsExactly(2);
   }
 

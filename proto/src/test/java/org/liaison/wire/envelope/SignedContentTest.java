@@ -24,7 +24,7 @@ import org.liaison.wire.v1.Reason;
  */
 class SignedContentTest {
 
-  private final Federation f = new Federation();
+  private final TwoAgencies f = new TwoAgencies();
 
   private static byte[] assembled(Envelope e) {
     return SignedContent.of(
@@ -34,7 +34,7 @@ class SignedContentTest {
   private Envelope sealed() throws Exception {
     return f.iceSealer()
         .seal(
-            Federation.toSkr("liaison.v1.QueryRequest"),
+            TwoAgencies.toSkr("liaison.v1.QueryRequest"),
             "where is the container".getBytes(StandardCharsets.UTF_8));
   }
 

@@ -16,7 +16,7 @@ import org.liaison.wire.v1.Header;
 import org.liaison.wire.v1.Signature;
 
 /** Two agencies (us.ice, ru.skr) with one node each, fresh keys every run, and a movable clock. */
-final class Federation {
+final class TwoAgencies {
 
   final TestPki.Agency ice = TestPki.agency("us.ice");
   final TestPki.Agency skr = TestPki.agency("ru.skr");

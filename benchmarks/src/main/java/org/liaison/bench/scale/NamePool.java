@@ -9,7 +9,7 @@ import java.util.Random;
  * Dmitry, Dmitrii). A few hundred forms per part, so common names repeat across millions of persons
  * as they do in real case files.
  */
-final class Names {
+final class NamePool {
   /** A Slavic name part: its Cyrillic form and the Latin spellings found in records. */
   record Slavic(String cyrillic, List<String> latin) {
     String latin(Random random) {
@@ -296,5 +296,5 @@ final class Names {
           new Slavic("Яковлев", List.of("Yakovlev", "Jakowlew")),
           new Slavic("Григорьев", List.of("Grigoryev", "Grigoriev")));
 
-  private Names() {}
+  private NamePool() {}
 }
