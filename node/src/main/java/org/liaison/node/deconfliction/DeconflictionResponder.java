@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.liaison.node.federation.InboundRequest;
 import org.liaison.node.federation.TypedInboundHandler;
+import org.liaison.node.query.LookupActivity;
+import org.liaison.node.runtime.Activity;
 import org.liaison.wire.v1.MatchKind;
 import org.liaison.wire.v1.Refusal;
 
@@ -18,6 +20,7 @@ import org.liaison.wire.v1.Refusal;
  */
 public abstract class DeconflictionResponder<Q extends Message> extends TypedInboundHandler<Q> {
   @Inject protected DeconflictionTerms terms;
+  @Inject protected LookupActivity lookups;
 
   private final Function<Q, MatchKind> kindOf;
 
@@ -28,9 +31,12 @@ public abstract class DeconflictionResponder<Q extends Message> extends TypedInb
 
   @Override
   protected final Message answer(InboundRequest r, Q q) {
-    MatchKind kind = kindOf.apply(q);
-    Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
-    return refused.isPresent() ? refused(r, kind, refused.get()) : answer(r, q, kind);
+    // a partner's check is a lookup like a query: the store's compaction waits (decision 0076)
+    try (Activity.Piece answering = lookups.answering()) {
+      MatchKind kind = kindOf.apply(q);
+      Optional<Refusal> refused = terms.refusal(r.agreementId(), kind);
+      return refused.isPresent() ? refused(r, kind, refused.get()) : answer(r, q, kind);
+    }
   }
 
   /** The answer to a request of a kind the agreement includes. */

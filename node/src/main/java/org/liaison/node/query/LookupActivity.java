@@ -5,10 +5,11 @@ import java.util.function.LongSupplier;
 import org.liaison.node.runtime.Activity;
 
 /**
- * Whether partners' lookups are being answered (queries and the target checks' blind evaluations):
- * from the start of an answer until {@link #QUIET_MS} after the last one ended. The store's
- * housekeeping holds its compaction rounds back while they are: a round holds H2's store lock for
- * its whole rewrite, and every answer's audit commit waits behind it (decision 0076).
+ * Whether partners' lookups are being answered (queries, and every de-confliction request: filters,
+ * blind evaluations, claims): from the start of an answer until {@link #QUIET_MS} after the last
+ * one ended. The store's housekeeping holds its compaction rounds back while they are: a round
+ * holds H2's store lock for its whole rewrite, and every answer's audit commit waits behind it
+ * (decision 0076).
  */
 @ApplicationScoped
 public class LookupActivity {

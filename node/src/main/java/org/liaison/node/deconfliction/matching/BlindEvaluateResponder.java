@@ -12,8 +12,6 @@ import org.liaison.node.deconfliction.DeconflictionResponder;
 import org.liaison.node.deconfliction.PartnerRefusals;
 import org.liaison.node.deconfliction.quotas.ProbeQuota;
 import org.liaison.node.federation.InboundRequest;
-import org.liaison.node.query.LookupActivity;
-import org.liaison.node.runtime.Activity;
 import org.liaison.wire.oprf.OprfException;
 import org.liaison.wire.oprf.OprfServer;
 import org.liaison.wire.oprf.VerifiableEvaluation;
@@ -34,7 +32,6 @@ public class BlindEvaluateResponder extends DeconflictionResponder<BlindEvaluate
   @Inject OprfKeys keys;
   @Inject ProbeQuota quota;
   @Inject DeconflictionJournal journal;
-  @Inject LookupActivity lookups;
 
   public BlindEvaluateResponder() {
     super(BlindEvaluateRequest.getDefaultInstance(), BlindEvaluateRequest::getKind);
@@ -42,12 +39,6 @@ public class BlindEvaluateResponder extends DeconflictionResponder<BlindEvaluate
 
   @Override
   protected Message answer(InboundRequest r, BlindEvaluateRequest q, MatchKind kind) {
-    try (Activity.Piece answering = lookups.answering()) {
-      return evaluate(r, q, kind);
-    }
-  }
-
-  private Message evaluate(InboundRequest r, BlindEvaluateRequest q, MatchKind kind) {
     int n = q.getBlindedElementsCount();
     if (n == 0 || n > OprfServer.MAX_BATCH) {
       return refused(
