@@ -1,9 +1,9 @@
 package org.liaison.node.identifiers;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Index keys of a person's name, so that a lookup finds the spellings and scripts of the same name
@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Volkov, Дмитрий Волков and Dmitrii S. Volkov alike). Names sharing a key are the same name for
  * {@link NameMatcher}; the matcher then grades each candidate with the dates of birth.
  *
- * <p>The keys of the names asked most recently are kept (at most {@link #CACHED_NAMES}; all are
- * dropped when it is full): an import names the same people in many lines, and transliterating a
- * name was a tenth of an import's CPU (decision 0078). The keys are a function of the name's text
- * alone, so a kept answer is the answer.
+ * <p>The keys of the names asked most often and most recently are kept (at most {@link
+ * #CACHED_NAMES}, Caffeine's eviction): an import names the same people in many lines, and
+ * transliterating a name was a tenth of an import's CPU (decision 0078). The keys are a function of
+ * the name's text alone, so a kept answer is the answer.
  */
 public final class PersonKeys {
   /** Bumped whenever the keys of a name change; stored keys of older versions are recomputed. */
@@ -23,7 +23,9 @@ public final class PersonKeys {
   /** Names whose keys are kept: about 4 MB at most. */
   static final int CACHED_NAMES = 16_384;
 
-  private static final Map<String, Set<String>> KEPT = new ConcurrentHashMap<>();
+  // eviction runs on the calling thread, so the bound holds when a call returns
+  private static final Cache<String, Set<String>> KEPT =
+      Caffeine.newBuilder().maximumSize(CACHED_NAMES).executor(Runnable::run).build();
 
   private PersonKeys() {}
 
@@ -36,20 +38,12 @@ public final class PersonKeys {
     if (name == null) {
       return PersonName.parse(null).keys(); // refused with the reason
     }
-    Set<String> kept = KEPT.get(name);
-    if (kept != null) {
-      return kept;
-    }
-    Set<String> keys = Collections.unmodifiableSet(PersonName.parse(name).keys());
-    if (KEPT.size() >= CACHED_NAMES) {
-      KEPT.clear();
-    }
-    KEPT.put(name, keys);
-    return keys;
+    return KEPT.get(name, n -> Collections.unmodifiableSet(PersonName.parse(n).keys()));
   }
 
   /** How many names' keys are kept now. */
   static int keptNames() {
-    return KEPT.size();
+    KEPT.cleanUp();
+    return (int) KEPT.estimatedSize();
   }
 }
